@@ -1,0 +1,139 @@
+//! The dossier: the cross-source picture of a corpus, as written to `dossier.json`.
+//!
+//! Its shape is documented in `docs/dossier.md`; [`DOSSIER_VERSION`] changes whenever a field
+//! changes meaning or disappears. Every item that quotes an article carries `doc`, `span`,
+//! `text` and the `sentence` span that contains it.
+
+use crate::{
+    Anchor, Diagnostic, EntityType, Figure, MentionKind, QuoteKind, Span, TimeAnchor, TimeExpr,
+};
+use serde::{Deserialize, Serialize};
+
+/// Version of the dossier format described in `docs/dossier.md`.
+pub const DOSSIER_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dossier {
+    pub format: String,
+    pub version: u32,
+    pub documents: Vec<DossierDocument>,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<DossierQuote>,
+    pub figures: Vec<DossierFigure>,
+    pub times: Vec<DossierTime>,
+    /// Inputs that could not be analyzed at all, with the reason.
+    #[serde(default)]
+    pub skipped: Vec<SkippedInput>,
+}
+
+impl Dossier {
+    pub fn empty() -> Self {
+        Dossier {
+            format: "parallax-dossier".to_string(),
+            version: DOSSIER_VERSION,
+            documents: Vec::new(),
+            entities: Vec::new(),
+            quotes: Vec::new(),
+            figures: Vec::new(),
+            times: Vec::new(),
+            skipped: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedInput {
+    pub source: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DossierDocument {
+    pub id: String,
+    pub text: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub paragraphs: Vec<crate::Paragraph>,
+    pub sentences: Vec<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_anchor: Option<TimeAnchor>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A reference to evidence: a span of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: String,
+    pub span: Span,
+    pub text: String,
+    /// The sentence containing the span.
+    pub sentence: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityMention {
+    #[serde(flatten)]
+    pub evidence: Evidence,
+    pub kind: MentionKind,
+}
+
+/// One real-world actor, resolved across documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub mentions: Vec<EntityMention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierQuote {
+    pub id: String,
+    #[serde(flatten)]
+    pub evidence: Evidence,
+    pub kind: QuoteKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Anchor>,
+    /// Entity id of the speaker, when resolved.
+    pub speaker: Option<String>,
+    pub speaker_text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_span: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Anchor>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DossierFigure {
+    pub id: String,
+    pub doc: String,
+    pub sentence: Span,
+    #[serde(flatten)]
+    pub figure: Figure,
+    /// Entity id of who asserts it, when a quotation or attribution names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// Who asserts it, as text: the speaker's words, or the outlet.
+    pub asserted_by: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierTime {
+    pub id: String,
+    pub doc: String,
+    pub sentence: Span,
+    #[serde(flatten)]
+    pub time: TimeExpr,
+    /// The reference date used to normalize it, when it was relative.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<TimeAnchor>,
+}

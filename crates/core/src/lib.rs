@@ -1,0 +1,19 @@
+//! The Parallax data model, shared by every stage of the pipeline.
+//!
+//! This crate owns the vocabulary of the whole system — documents, byte spans, per-document
+//! annotation layers and the cross-source dossier — and nothing else: it performs no I/O and
+//! depends on no other Parallax crate. Every annotation refers to its document by id and to
+//! its evidence by a [`Span`] of byte offsets into the document's unchanged `text`.
+
+pub mod analysis;
+pub mod diagnostic;
+pub mod document;
+pub mod dossier;
+pub mod span;
+pub mod text;
+
+pub use analysis::*;
+pub use diagnostic::{Diagnostic, Severity};
+pub use document::{Document, DocumentMeta};
+pub use dossier::*;
+pub use span::{Span, SpanError};

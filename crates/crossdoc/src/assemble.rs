@@ -1,0 +1,161 @@
+//! Laying out the dossier: documents, resolved entities, quotes, figures and times, each item
+//! with its document id, span, exact text and the sentence that contains it.
+//!
+//! Documents are ordered by publication date (undated last), then outlet, then id, and every
+//! list follows document order then text order, so the same corpus always gives the same
+//! dossier byte for byte.
+
+use crate::resolve::{resolve, Resolution};
+use parallax_core::{
+    Analysis, Document, Dossier, DossierDocument, DossierFigure, DossierQuote, DossierTime, Entity,
+    EntityMention, Evidence, SkippedInput, Span,
+};
+use std::collections::HashMap;
+
+/// Builds the dossier of `corpus` (documents with their analyses).
+pub fn build_dossier(corpus: &[(Document, Analysis)], skipped: &[SkippedInput]) -> Dossier {
+    let mut order: Vec<usize> = (0..corpus.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (da, db) = (&corpus[a].0, &corpus[b].0);
+        (da.meta.published.is_none(), &da.meta.published, &da.meta.outlet, &da.id)
+            .cmp(&(db.meta.published.is_none(), &db.meta.published, &db.meta.outlet, &db.id))
+    });
+    let docs: Vec<&Document> = order.iter().map(|&i| &corpus[i].0).collect();
+    let analyses: Vec<&Analysis> = order.iter().map(|&i| &corpus[i].1).collect();
+    let resolution = resolve(&analyses);
+    let entity_ids = entity_ids(&resolution);
+
+    let mut dossier = Dossier::empty();
+    dossier.skipped = skipped.to_vec();
+    for (doc, analysis) in docs.iter().zip(&analyses) {
+        dossier.documents.push(DossierDocument {
+            id: doc.id.clone(),
+            text: doc.text.clone(),
+            title: doc.meta.title.clone(),
+            outlet: doc.meta.outlet.clone(),
+            published: doc.meta.published.clone(),
+            source: doc.source.clone(),
+            url: doc.meta.url.clone(),
+            authors: doc.meta.authors.clone(),
+            paragraphs: analysis.segmentation.paragraphs.clone(),
+            sentences: analysis.segmentation.sentences.iter().map(|s| s.span).collect(),
+            time_anchor: analysis.time_anchor.clone(),
+            diagnostics: doc.diagnostics.iter().chain(&analysis.diagnostics).cloned().collect(),
+        });
+    }
+    dossier.entities = entities(&docs, &analyses, &resolution, &entity_ids);
+    let speaker_of = |d: usize, mention: Option<usize>| -> Option<String> {
+        let local = analyses[d].mentions.get(mention?)?.local_entity?;
+        resolution.of_local.get(&(d, local)).map(|&e| entity_ids[e].clone())
+    };
+    for (d, (doc, analysis)) in docs.iter().zip(&analyses).enumerate() {
+        for quote in &analysis.quotes {
+            dossier.quotes.push(DossierQuote {
+                id: format!("q{}", dossier.quotes.len() + 1),
+                evidence: evidence(doc, analysis, quote.span, &quote.text),
+                kind: quote.kind,
+                cue: quote.cue.clone(),
+                speaker: speaker_of(d, quote.speaker_mention),
+                speaker_text: quote.speaker_text.as_ref().map(|s| s.text.clone()),
+                speaker_span: quote.speaker_text.as_ref().map(|s| s.span),
+                channel: quote.channel.clone(),
+            });
+        }
+        for figure in &analysis.figures {
+            let quote = figure.quote.and_then(|q| analysis.quotes.get(q));
+            let speaker_text = quote.and_then(|q| q.speaker_text.as_ref()).map(|s| s.text.clone());
+            dossier.figures.push(DossierFigure {
+                id: format!("f{}", dossier.figures.len() + 1),
+                doc: doc.id.clone(),
+                sentence: sentence_of(analysis, figure.span),
+                figure: figure.clone(),
+                speaker: quote.and_then(|q| speaker_of(d, q.speaker_mention)),
+                asserted_by: speaker_text.or_else(|| doc.meta.outlet.clone()),
+            });
+        }
+        for time in &analysis.times {
+            dossier.times.push(DossierTime {
+                id: format!("t{}", dossier.times.len() + 1),
+                doc: doc.id.clone(),
+                sentence: sentence_of(analysis, time.span),
+                time: time.clone(),
+                anchor: if time.relative { analysis.time_anchor.clone() } else { None },
+            });
+        }
+    }
+    dossier
+}
+
+/// Stable, readable entity ids from canonical names ("e:mikheil-saakashvili").
+fn entity_ids(resolution: &Resolution) -> Vec<String> {
+    let mut used: HashMap<String, usize> = HashMap::new();
+    resolution
+        .entities
+        .iter()
+        .map(|e| {
+            let slug: String = crate::names::words(&e.name).join("-");
+            let slug = if slug.is_empty() { "entity".to_string() } else { slug };
+            let n = used.entry(slug.clone()).or_default();
+            *n += 1;
+            if *n == 1 {
+                format!("e:{slug}")
+            } else {
+                format!("e:{slug}-{n}")
+            }
+        })
+        .collect()
+}
+
+fn entities(
+    docs: &[&Document],
+    analyses: &[&Analysis],
+    resolution: &Resolution,
+    ids: &[String],
+) -> Vec<Entity> {
+    let mut out: Vec<Entity> = resolution
+        .entities
+        .iter()
+        .zip(ids)
+        .map(|(e, id)| {
+            let mut mentions = Vec::new();
+            for &(d, local) in &e.members {
+                let analysis = analyses[d];
+                for &m in &analysis.local_entities[local].mentions {
+                    if let Some(mention) = analysis.mentions.get(m) {
+                        mentions.push(EntityMention {
+                            evidence: evidence(docs[d], analysis, mention.span, &mention.text),
+                            kind: mention.kind,
+                        });
+                    }
+                }
+            }
+            Entity {
+                id: id.clone(),
+                name: e.name.clone(),
+                entity_type: e.entity_type,
+                aliases: e.aliases.clone(),
+                roles: e.roles.clone(),
+                mentions,
+            }
+        })
+        .collect();
+    // Most-mentioned actors first: that is the order a reader wants.
+    out.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.id.cmp(&b.id)));
+    out
+}
+
+fn evidence(doc: &Document, analysis: &Analysis, span: Span, text: &str) -> Evidence {
+    Evidence { doc: doc.id.clone(), span, text: text.to_string(), sentence: sentence_of(analysis, span) }
+}
+
+/// The span of the sentence containing `span` (or of the sentences it runs across).
+fn sentence_of(analysis: &Analysis, span: Span) -> Span {
+    let seg = &analysis.segmentation;
+    let first = seg.sentence_at(span.start).map(|i| seg.sentences[i].span);
+    let last = seg.sentence_at(span.end.saturating_sub(1).max(span.start)).map(|i| seg.sentences[i].span);
+    match (first, last) {
+        (Some(a), Some(b)) => a.cover(b),
+        (Some(a), None) | (None, Some(a)) => a.cover(span),
+        (None, None) => span,
+    }
+}

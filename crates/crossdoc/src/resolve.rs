@@ -1,0 +1,233 @@
+//! Cross-document entity resolution: one entity per real-world actor.
+//!
+//! Each document's local entities (already resolved within the document: titles, surnames,
+//! pronouns) are merged across documents with a union-find over three rules, each a hash
+//! lookup, so the cost is linear in the number of local entities:
+//! 1. **Same name**: equal exact keys within the same type class.
+//! 2. **Same spelling skeleton**: equal consonant skeletons ([`crate::names`]) within the same
+//!    type class, for names whose skeleton is long enough (≥ 4 letters) to be distinctive —
+//!    transliterations and misspellings.
+//! 3. **Surname alone**: a one-word person name joins the multi-word person whose last word
+//!    has the same skeleton, but only when exactly one such person exists in the corpus; two
+//!    different people who share a surname are never merged on the surname alone.
+//!
+//! Type classes: places (GPE, LOC) match each other, since outlets and taggers disagree on
+//! them; every other type matches only itself. The merged entity takes its members' most
+//! common type, its most used name as canonical name, every other name as an alias, and
+//! every role.
+
+use crate::names::{exact_key, skeleton_key, words};
+use parallax_core::{Analysis, EntityType, MentionKind};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A corpus-wide entity before it is laid out in the dossier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolvedEntity {
+    pub name: String,
+    pub entity_type: EntityType,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    /// (document index, local entity index) of every member.
+    pub members: Vec<(usize, usize)>,
+}
+
+/// The result of resolution: the entities and where each local entity went.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    pub entities: Vec<ResolvedEntity>,
+    /// (document index, local entity index) → index into `entities`.
+    pub of_local: HashMap<(usize, usize), usize>,
+}
+
+fn type_class(t: EntityType) -> u8 {
+    match t {
+        EntityType::Gpe | EntityType::Loc => 0,
+        EntityType::Person => 1,
+        EntityType::Org => 2,
+        EntityType::Fac => 3,
+        EntityType::Norp => 4,
+        EntityType::Event => 5,
+        EntityType::Misc => 6,
+    }
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+}
+
+/// Resolves the local entities of `analyses` into corpus-wide entities.
+pub fn resolve(analyses: &[&Analysis]) -> Resolution {
+    let locals: Vec<(usize, usize)> = analyses
+        .iter()
+        .enumerate()
+        .flat_map(|(d, a)| (0..a.local_entities.len()).map(move |i| (d, i)))
+        .collect();
+    let mut uf = UnionFind((0..locals.len()).collect());
+    let mut by_exact: HashMap<(u8, String), usize> = HashMap::new();
+    let mut by_skeleton: HashMap<(u8, String), usize> = HashMap::new();
+    let mut surnames: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut full_by_skeleton: HashMap<String, usize> = HashMap::new();
+
+    for (n, &(d, i)) in locals.iter().enumerate() {
+        let entity = &analyses[d].local_entities[i];
+        let class = type_class(entity.entity_type);
+        let exact = exact_key(&entity.name);
+        if exact.is_empty() {
+            continue;
+        }
+        match by_exact.get(&(class, exact.clone())) {
+            Some(&m) => uf.union(n, m),
+            None => {
+                by_exact.insert((class, exact), n);
+            }
+        }
+        let skeleton = skeleton_key(&entity.name);
+        if skeleton.replace(' ', "").len() >= 4 {
+            match by_skeleton.get(&(class, skeleton.clone())) {
+                Some(&m) => uf.union(n, m),
+                None => {
+                    by_skeleton.insert((class, skeleton.clone()), n);
+                }
+            }
+        }
+        if entity.entity_type == EntityType::Person && skeleton.contains(' ') {
+            if let Some(last) = skeleton.rsplit(' ').next() {
+                surnames.entry(last.to_string()).or_default().insert(skeleton.clone());
+            }
+            full_by_skeleton.entry(skeleton).or_insert(n);
+        }
+    }
+    // Rule 3: a lone surname joins the only full name that ends with it.
+    for (n, &(d, i)) in locals.iter().enumerate() {
+        let entity = &analyses[d].local_entities[i];
+        if entity.entity_type != EntityType::Person || words(&entity.name).len() != 1 {
+            continue;
+        }
+        let skeleton = skeleton_key(&entity.name);
+        if let Some(full) = surnames.get(&skeleton).filter(|s| s.len() == 1) {
+            if let Some(&m) = full.iter().next().and_then(|f| full_by_skeleton.get(f)) {
+                uf.union(n, m);
+            }
+        }
+    }
+
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for n in 0..locals.len() {
+        let root = uf.find(n);
+        groups.entry(root).or_default().push(n);
+    }
+    let mut resolution = Resolution::default();
+    for members in groups.into_values() {
+        let members: Vec<(usize, usize)> = members.into_iter().map(|n| locals[n]).collect();
+        let entity = merge(analyses, &members);
+        let index = resolution.entities.len();
+        for &m in &members {
+            resolution.of_local.insert(m, index);
+        }
+        resolution.entities.push(entity);
+    }
+    resolution
+}
+
+fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
+    let mut type_votes: BTreeMap<EntityType, usize> = BTreeMap::new();
+    let mut name_uses: BTreeMap<String, usize> = BTreeMap::new();
+    let mut roles = BTreeSet::new();
+    for &(d, i) in members {
+        let analysis = analyses[d];
+        let entity = &analysis.local_entities[i];
+        *type_votes.entry(entity.entity_type).or_default() += entity.mentions.len().max(1);
+        roles.extend(entity.roles.iter().cloned());
+        *name_uses.entry(entity.name.clone()).or_default() += 1;
+        for &m in &entity.mentions {
+            if let Some(mention) = analysis.mentions.get(m).filter(|m| m.kind == MentionKind::Name) {
+                name_uses.entry(mention.text.clone()).or_default();
+            }
+        }
+    }
+    let entity_type = type_votes
+        .iter()
+        .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
+        .map(|(t, _)| *t)
+        .unwrap_or(EntityType::Misc);
+    // The canonical name: the most used local name; ties go to the longer, then the first.
+    let name = name_uses
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+        .map(|(n, _)| n.clone())
+        .unwrap_or_default();
+    let aliases = name_uses.into_keys().filter(|n| *n != name).collect();
+    ResolvedEntity { name, entity_type, aliases, roles: roles.into_iter().collect(), members: members.to_vec() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::LocalEntity;
+
+    fn analysis(entities: &[(&str, EntityType)]) -> Analysis {
+        Analysis {
+            local_entities: entities
+                .iter()
+                .map(|(name, t)| LocalEntity { name: name.to_string(), entity_type: *t, mentions: vec![], roles: vec![] })
+                .collect(),
+            ..Analysis::default()
+        }
+    }
+
+    fn names(r: &Resolution) -> Vec<Vec<String>> {
+        r.entities
+            .iter()
+            .map(|e| {
+                let mut v = vec![e.name.clone()];
+                v.extend(e.aliases.iter().cloned());
+                v
+            })
+            .collect()
+    }
+
+    #[test]
+    fn merges_spellings_and_surnames_across_documents() {
+        use EntityType::*;
+        let a = analysis(&[("Mikheil Saakashvili", Person), ("Tbilisi", Gpe)]);
+        let b = analysis(&[("Mikhail Saakashvili", Person), ("Tiblisi", Gpe), ("Saakashvili", Person)]);
+        let c = analysis(&[("Saakashvili", Person), ("Tbilisi", Loc)]);
+        let r = resolve(&[&a, &b, &c]);
+        assert_eq!(r.entities.len(), 2, "{:?}", names(&r));
+        let person = r.entities.iter().find(|e| e.entity_type == Person).unwrap();
+        assert_eq!(person.members.len(), 4);
+    }
+
+    #[test]
+    fn keeps_namesakes_apart() {
+        use EntityType::*;
+        let a = analysis(&[("Sergei Lavrov", Person), ("Sergei Ivanov", Person)]);
+        let b = analysis(&[("Ivanov", Person), ("Viktor Ivanov", Person)]);
+        let r = resolve(&[&a, &b]);
+        // "Ivanov" alone could be either Ivanov: it stays on its own.
+        assert_eq!(r.entities.len(), 4, "{:?}", names(&r));
+    }
+
+    #[test]
+    fn different_types_do_not_merge() {
+        use EntityType::*;
+        let a = analysis(&[("Georgia", Gpe)]);
+        let b = analysis(&[("Georgia", Person)]);
+        assert_eq!(resolve(&[&a, &b]).entities.len(), 2);
+    }
+}

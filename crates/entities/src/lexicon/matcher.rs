@@ -1,0 +1,125 @@
+//! Parsing the lexicon files and matching their phrases against token sequences.
+//!
+//! A phrase is stored under the hash of its normalized tokens, so a lookup costs one hash map
+//! probe per candidate length and never allocates.
+
+use super::{normalize, Kind, SOURCES};
+use crate::hash::{word_key, Fnv, KeyMap};
+
+/// A lexicon phrase found in a token sequence: tokens `[start, end)` and the phrase's kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazMatch {
+    pub start: usize,
+    pub end: usize,
+    pub kinds: u32,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    phrases: KeyMap<u32>,
+    /// Demonym phrase key → the country's name as written in the lexicon.
+    demonyms: KeyMap<String>,
+    max_len: usize,
+}
+
+/// The key of a phrase given its tokens' word keys.
+fn phrase_key(word_keys: &[u64]) -> u64 {
+    word_keys.iter().fold(Fnv::new(1), |h, &k| h.word(k)).finish()
+}
+
+/// Splits a lexicon phrase into tokens the way the segmenter would ("U.S." stays whole,
+/// "Côte d'Ivoire" and "Guinea-Bissau" stay whole words, "St. Louis" keeps "St.").
+fn phrase_words(phrase: &str) -> impl Iterator<Item = &str> {
+    phrase.split_whitespace()
+}
+
+impl Lexicon {
+    /// The lexicon of the compiled-in files.
+    pub fn builtin() -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for (name, text) in SOURCES {
+            lexicon.load(name, text);
+        }
+        lexicon
+    }
+
+    fn load(&mut self, source: &str, text: &str) {
+        for line in text.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            let (phrase, extra) = match line.split_once('|') {
+                Some((p, e)) => (p.trim(), e.trim()),
+                None => (line, ""),
+            };
+            let kind = match (source, extra) {
+                ("countries", _) => Kind::Country,
+                ("cities", _) => Kind::City,
+                ("regions", _) => Kind::Region,
+                ("places", _) => Kind::Place,
+                ("demonyms", _) => Kind::Demonym,
+                ("groups", _) => Kind::Group,
+                ("organizations", _) => Kind::Organization,
+                ("companies", _) => Kind::Company,
+                ("clubs", _) => Kind::Club,
+                ("first_names", "f") => Kind::FemaleName,
+                ("first_names", _) => Kind::MaleName,
+                ("titles", _) => Kind::Title,
+                ("honorifics", _) => Kind::Honorific,
+                ("head_words", "fac") => Kind::FacilityWord,
+                ("head_words", "place") => Kind::PlaceWord,
+                ("head_words", "event") => Kind::EventWord,
+                ("head_words", _) => Kind::OrgWord,
+                ("calendar", _) => Kind::Calendar,
+                ("agencies", _) => Kind::Agency,
+                _ => Kind::EventWord,
+            };
+            let keys: Vec<u64> = phrase_words(phrase).map(|w| word_key(&normalize(w))).collect();
+            if keys.is_empty() {
+                continue;
+            }
+            self.max_len = self.max_len.max(keys.len());
+            let key = phrase_key(&keys);
+            *self.phrases.entry(key).or_default() |= kind.bit();
+            if kind == Kind::Demonym && !extra.is_empty() {
+                self.demonyms.insert(key, extra.to_string());
+            }
+        }
+    }
+
+    /// The kinds of the phrase made of exactly these word keys (0 when unknown).
+    pub fn kinds_of_keys(&self, word_keys: &[u64]) -> u32 {
+        if word_keys.is_empty() || word_keys.len() > self.max_len {
+            return 0;
+        }
+        self.phrases.get(&phrase_key(word_keys)).copied().unwrap_or(0)
+    }
+
+    /// The kinds of the phrase made of exactly these words (0 when unknown).
+    pub fn kinds_of_words(&self, words: &[&str]) -> u32 {
+        let keys: Vec<u64> = words.iter().map(|w| word_key(&normalize(w))).collect();
+        self.kinds_of_keys(&keys)
+    }
+
+    /// The country a demonym belongs to ("Georgian" → "Georgia").
+    pub fn demonym_country(&self, demonym: &str) -> Option<&str> {
+        let keys: Vec<u64> = phrase_words(demonym).map(|w| word_key(&normalize(w))).collect();
+        self.demonyms.get(&phrase_key(&keys)).map(String::as_str)
+    }
+
+    /// For each start position, the longest lexicon phrase starting there.
+    pub fn longest_matches(&self, word_keys: &[u64], out: &mut Vec<GazMatch>) {
+        out.clear();
+        for start in 0..word_keys.len() {
+            let longest = self.max_len.min(word_keys.len() - start);
+            for len in (1..=longest).rev() {
+                let kinds = self.kinds_of_keys(&word_keys[start..start + len]);
+                if kinds != 0 {
+                    out.push(GazMatch { start, end: start + len, kinds });
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Readers for the gold formats of the evaluation datasets.

@@ -1,0 +1,54 @@
+//! Evaluation of every annotator against public gold data, and training of the statistical
+//! models from it.
+//!
+//! Each task (`ner`, `timex`, `quotes`, …) has a reader for its gold format in [`formats`], a
+//! runner in [`tasks`] that runs the matching annotator and scores it with the task's standard
+//! metrics from [`metrics`], and returns an [`EvalReport`] whose metric names are stable keys.
+
+pub mod formats;
+pub mod metrics;
+pub mod report;
+pub mod tasks;
+pub mod train;
+
+pub use report::EvalReport;
+
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("no annotator for task `{0}` exists yet; nothing was scored")]
+    NotImplemented(String),
+    #[error("unknown task `{0}`; known tasks: {known}", known = tasks::TASKS.join(", "))]
+    UnknownTask(String),
+    #[error("cannot read {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}: {message}")]
+    Format { path: PathBuf, message: String },
+    #[error("{0}")]
+    Other(String),
+}
+
+impl EvalError {
+    pub fn io(path: &Path, source: std::io::Error) -> Self {
+        EvalError::Io { path: path.to_path_buf(), source }
+    }
+
+    pub fn format(path: &Path, message: impl Into<String>) -> Self {
+        EvalError::Format { path: path.to_path_buf(), message: message.into() }
+    }
+}
+
+/// Reads a whole file as UTF-8 (a leading BOM removed), naming the file on failure.
+pub fn read_text(path: &Path) -> Result<String, EvalError> {
+    let bytes = std::fs::read(path).map_err(|e| EvalError::io(path, e))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| EvalError::format(path, format!("not UTF-8: {e}")))?;
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+}
+
+/// Runs the evaluation of `task` on the gold data at `gold` (a file, or a dataset folder whose
+/// standard evaluation split is then used), scoring at most `limit` items when given.
+pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
+    tasks::run(task, gold, limit)
+}

@@ -1,0 +1,8 @@
+//! Evaluation task `ner`.
+
+use crate::{EvalError, EvalReport};
+use std::path::Path;
+
+pub fn run(_gold: &Path, _limit: Option<usize>) -> Result<EvalReport, EvalError> {
+    Err(EvalError::NotImplemented("ner".to_string()))
+}

@@ -1,0 +1,20 @@
+//! Training of the statistical models from gold data (`parallax train`).
+
+use crate::EvalError;
+use std::path::Path;
+
+/// What a training run reports back.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TrainSummary {
+    pub model: String,
+    pub examples: usize,
+    pub bytes: u64,
+    /// Dev-set figures, when a dev set was given.
+    pub dev: std::collections::BTreeMap<String, f64>,
+}
+
+/// Trains the model for `task` from `train` (and `dev` when given) and writes it to `out`.
+pub fn train(task: &str, train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummary, EvalError> {
+    let _ = (train, dev, out);
+    Err(EvalError::NotImplemented(format!("train {task}")))
+}

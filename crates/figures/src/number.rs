@@ -1,0 +1,544 @@
+//! Number expressions: digits, number words, ordinals, scale words and vague amounts.
+//!
+//! This is the pure parsing layer: it knows nothing of what is counted or whether a number is
+//! a year. [`parse_at`] reads the longest number expression starting at a token; the figure
+//! and time recognizers decide what the number means in its context.
+
+use crate::lexer::{adjacent, tokenize, Tok, TokKind};
+use parallax_core::Span;
+
+/// How a number expression counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberKind {
+    /// A cardinal amount ("15", "two million", "a dozen").
+    Cardinal,
+    /// An ordinal ("58th", "fourth").
+    Ordinal,
+    /// A vague amount with bounds but no value ("hundreds", "tens of thousands", "several").
+    Vague,
+}
+
+/// One number expression found in a token sequence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NumberMatch {
+    /// Byte span in the text.
+    pub span: Span,
+    /// Token range `[first, end)`.
+    pub first: usize,
+    pub end: usize,
+    pub kind: NumberKind,
+    /// The value stated; `None` for vague amounts.
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    /// Whether the number is written (at least partly) in words.
+    pub words: bool,
+    /// Letters glued to the digits that are not a number suffix ("ml" in "75ml", "s" in
+    /// "1990s"), as a byte span; the caller decides what they mean.
+    pub suffix: Option<Span>,
+}
+
+impl NumberMatch {
+    fn exact(toks: &[Tok<'_>], first: usize, end: usize, value: f64, kind: NumberKind) -> Self {
+        NumberMatch {
+            span: span_of(toks, first, end),
+            first,
+            end,
+            kind,
+            value: Some(value),
+            low: Some(value),
+            high: Some(value),
+            words: toks[first..end].iter().any(|t| t.kind == TokKind::Word),
+            suffix: None,
+        }
+    }
+}
+
+fn span_of(toks: &[Tok<'_>], first: usize, end: usize) -> Span {
+    let start = toks.get(first).map_or(0, |t| t.start);
+    let stop = end.checked_sub(1).and_then(|i| toks.get(i)).map_or(start, |t| t.end);
+    Span::new(start, stop)
+}
+
+/// Value of a number word below a hundred, and whether it is a ten (twenty, thirty, ...).
+fn small_word(w: &str) -> Option<(f64, bool)> {
+    let v = match w {
+        "zero" => 0.0,
+        "one" => 1.0,
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => return Some((20.0, true)),
+        "thirty" => return Some((30.0, true)),
+        "forty" | "fourty" => return Some((40.0, true)),
+        "fifty" => return Some((50.0, true)),
+        "sixty" => return Some((60.0, true)),
+        "seventy" => return Some((70.0, true)),
+        "eighty" => return Some((80.0, true)),
+        "ninety" => return Some((90.0, true)),
+        _ => return None,
+    };
+    Some((v, false))
+}
+
+/// Value of an ordinal word below a hundred, and whether it is a ten ("twentieth").
+fn ordinal_word(w: &str) -> Option<(f64, bool)> {
+    let v = match w {
+        "first" => 1.0,
+        "second" => 2.0,
+        "third" => 3.0,
+        "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        "eleventh" => 11.0,
+        "twelfth" => 12.0,
+        "thirteenth" => 13.0,
+        "fourteenth" => 14.0,
+        "fifteenth" => 15.0,
+        "sixteenth" => 16.0,
+        "seventeenth" => 17.0,
+        "eighteenth" => 18.0,
+        "nineteenth" => 19.0,
+        "twentieth" => return Some((20.0, true)),
+        "thirtieth" => return Some((30.0, true)),
+        "fortieth" => return Some((40.0, true)),
+        "fiftieth" => return Some((50.0, true)),
+        "sixtieth" => return Some((60.0, true)),
+        "seventieth" => return Some((70.0, true)),
+        "eightieth" => return Some((80.0, true)),
+        "ninetieth" => return Some((90.0, true)),
+        _ => return None,
+    };
+    Some((v, false))
+}
+
+/// Scale words that multiply what precedes them.
+fn scale_word(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(1e2),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Ordinal scale words ("hundredth").
+fn ordinal_scale(w: &str) -> Option<f64> {
+    match w {
+        "hundredth" => Some(1e2),
+        "thousandth" => Some(1e3),
+        "millionth" => Some(1e6),
+        _ => None,
+    }
+}
+
+/// Bounds of plural scale words used as vague amounts ("hundreds" → 100..999).
+fn vague_scale(w: &str) -> Option<(f64, f64)> {
+    match w {
+        "dozens" => Some((24.0, 99.0)),
+        "scores" => Some((40.0, 99.0)),
+        "hundreds" => Some((100.0, 999.0)),
+        "thousands" => Some((1e3, 9_999.0)),
+        "millions" => Some((1e6, 999_999_999.0)),
+        "billions" => Some((1e9, 999_999_999_999.0)),
+        _ => None,
+    }
+}
+
+/// Parses a digit string with optional thousands separators and one decimal point.
+/// Commas must group digits by three ("1,234"); anything else is not a number.
+pub fn parse_digits(s: &str) -> Option<f64> {
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let mut groups = int.split(',');
+    let head = groups.next()?;
+    if head.is_empty() || !head.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut digits = head.to_string();
+    for g in groups {
+        if g.len() != 3 || !g.bytes().all(|b| b.is_ascii_digit()) || head.len() > 3 {
+            return None;
+        }
+        digits.push_str(g);
+    }
+    if let Some(f) = frac {
+        digits.push('.');
+        digits.push_str(f);
+    }
+    digits.parse().ok()
+}
+
+/// The lowercase text of word token `i`, when it is a word.
+fn word_at(toks: &[Tok<'_>], i: usize, buf: &mut String) -> bool {
+    buf.clear();
+    match toks.get(i) {
+        Some(t) if t.kind == TokKind::Word && t.text.len() <= 12 => {
+            buf.extend(t.text.chars().flat_map(char::to_lowercase));
+            true
+        }
+        _ => false,
+    }
+}
+
+fn is_number_word(w: &str) -> bool {
+    small_word(w).is_some() || ordinal_word(w).is_some()
+}
+
+/// Reads the longest number expression starting at token `i`.
+pub fn parse_at(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
+    let tok = toks.get(i)?;
+    match tok.kind {
+        TokKind::Digits | TokKind::DigitsAlpha => parse_digit_start(toks, i),
+        TokKind::Word => parse_vague(toks, i).or_else(|| parse_words(toks, i)),
+        _ => None,
+    }
+}
+
+/// "1,234", "2 million", "1.5bn", "58th", "75ml".
+fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
+    let tok = toks.get(i)?;
+    let digit_len = tok.text.find(|c: char| c.is_alphabetic()).unwrap_or(tok.text.len());
+    let value = parse_digits(&tok.text[..digit_len])?;
+    let suffix = &tok.text[digit_len..];
+    if !suffix.is_empty() {
+        let lower = suffix.to_ascii_lowercase();
+        let ordinal = matches!(lower.as_str(), "st" | "nd" | "rd" | "th")
+            && value.fract() == 0.0
+            && ordinal_suffix_fits(value, &lower);
+        if ordinal {
+            return Some(NumberMatch::exact(toks, i, i + 1, value, NumberKind::Ordinal));
+        }
+        let scale = match lower.as_str() {
+            "k" => Some(1e3),
+            "bn" => Some(1e9),
+            "tn" => Some(1e12),
+            _ => None,
+        };
+        if let Some(s) = scale {
+            return Some(NumberMatch::exact(toks, i, i + 1, value * s, NumberKind::Cardinal));
+        }
+        let mut m = NumberMatch::exact(toks, i, i + 1, value, NumberKind::Cardinal);
+        m.suffix = Some(Span::new(tok.start + digit_len, tok.end));
+        return Some(m);
+    }
+    // Digits followed by scale words: "2 million", "1.5 billion", "300 thousand".
+    let mut end = i + 1;
+    let mut total = value;
+    let mut last_scale = f64::INFINITY;
+    let mut buf = String::new();
+    while word_at(toks, end, &mut buf) {
+        match scale_word(&buf) {
+            Some(s) if s < last_scale => {
+                total *= s;
+                last_scale = s;
+                end += 1;
+            }
+            _ => break,
+        }
+    }
+    Some(NumberMatch::exact(toks, i, end, total, NumberKind::Cardinal))
+}
+
+fn ordinal_suffix_fits(value: f64, suffix: &str) -> bool {
+    let n = value as u64;
+    let expected = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    expected == suffix
+}
+
+/// "hundreds", "tens of thousands", "several", "a handful", "several hundred".
+fn parse_vague(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
+    let mut buf = String::new();
+    word_at(toks, i, &mut buf);
+    let vague = |first: usize, end: usize, low: f64, high: f64| NumberMatch {
+        span: span_of(toks, first, end),
+        first,
+        end,
+        kind: NumberKind::Vague,
+        value: None,
+        low: Some(low),
+        high: Some(high),
+        words: true,
+        suffix: None,
+    };
+    let next_is = |j: usize, w: &str| toks.get(j).is_some_and(|t| t.is(w));
+    // "tens of thousands", "hundreds of millions": the first word scales the second.
+    let multiplier = match buf.as_str() {
+        "tens" => Some(10.0),
+        "hundreds" => Some(100.0),
+        _ => None,
+    };
+    if let Some(m) = multiplier {
+        if next_is(i + 1, "of") {
+            let mut second = String::new();
+            if word_at(toks, i + 2, &mut second) {
+                if let Some((low, _)) = vague_scale(&second).filter(|(l, _)| *l >= 1e3) {
+                    let lo = low * m;
+                    return Some(vague(i, i + 3, lo, lo * 10.0 - 1.0));
+                }
+            }
+        }
+    }
+    if let Some((low, high)) = vague_scale(&buf) {
+        return Some(vague(i, i + 1, low, high));
+    }
+    match buf.as_str() {
+        // "several hundred" → 300..900; plain "several" → 3..9.
+        "several" => {
+            let mut second = String::new();
+            if word_at(toks, i + 1, &mut second) {
+                if let Some(s) = scale_word(&second) {
+                    return Some(vague(i, i + 2, 3.0 * s, 9.0 * s));
+                }
+            }
+            Some(vague(i, i + 1, 3.0, 9.0))
+        }
+        "a" if next_is(i + 1, "handful") => Some(vague(i, i + 2, 3.0, 5.0)),
+        _ => None,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Last {
+    None,
+    Unit,
+    Teen,
+    Ten,
+    Hundred,
+    Scale,
+}
+
+/// "fifteen", "two million", "a dozen", "one hundred and twenty", "twenty-first".
+fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
+    let mut buf = String::new();
+    let mut total = 0.0;
+    let mut cur = 0.0;
+    let mut last = Last::None;
+    let mut last_scale = f64::INFINITY;
+    let mut j = i;
+    let mut end = i;
+    let mut kind = NumberKind::Cardinal;
+    // "a hundred", "a dozen": the article stands for one before a scale word.
+    if toks.get(i).is_some_and(|t| t.is("a") || t.is("an")) {
+        let mut next = String::new();
+        if !(word_at(toks, i + 1, &mut next) && (scale_word(&next).is_some() || next == "dozen")) {
+            return None;
+        }
+        cur = 1.0;
+        last = Last::Unit;
+        j = i + 1;
+    }
+    loop {
+        if !word_at(toks, j, &mut buf) {
+            // A hyphen joins "twenty-five" and "twenty-first".
+            let joins = last == Last::Ten
+                && toks.get(j).is_some_and(|t| t.is_punct('-'))
+                && toks.get(j).zip(toks.get(j.wrapping_sub(1))).is_some_and(|(h, p)| adjacent(p, h))
+                && toks.get(j + 1).zip(toks.get(j)).is_some_and(|(n, h)| adjacent(h, n));
+            if joins {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some((v, is_ten)) = small_word(&buf) {
+            let ok = match last {
+                Last::None | Last::Hundred | Last::Scale => true,
+                Last::Ten => !is_ten && v > 0.0 && v < 10.0,
+                Last::Unit | Last::Teen => false,
+            };
+            if !ok || (v == 0.0 && last != Last::None) {
+                break;
+            }
+            cur += v;
+            last = if is_ten {
+                Last::Ten
+            } else if v >= 10.0 {
+                Last::Teen
+            } else {
+                Last::Unit
+            };
+            j += 1;
+            end = j;
+            if v == 0.0 {
+                break;
+            }
+            continue;
+        }
+        if let Some((v, is_ten)) = ordinal_word(&buf) {
+            let ok = match last {
+                Last::None | Last::Hundred | Last::Scale => true,
+                Last::Ten => !is_ten && v < 10.0,
+                Last::Unit | Last::Teen => false,
+            };
+            if ok {
+                cur += v;
+                j += 1;
+                end = j;
+                kind = NumberKind::Ordinal;
+            }
+            break;
+        }
+        if let Some(s) = ordinal_scale(&buf) {
+            if last != Last::None && last != Last::Scale && cur < 100.0 {
+                cur *= s;
+                j += 1;
+                end = j;
+                kind = NumberKind::Ordinal;
+            }
+            break;
+        }
+        if buf == "dozen" && matches!(last, Last::Unit | Last::Teen | Last::Ten) && cur < 100.0 {
+            cur *= 12.0;
+            last = Last::Scale;
+            j += 1;
+            end = j;
+            continue;
+        }
+        if let Some(s) = scale_word(&buf) {
+            if last == Last::None {
+                break;
+            }
+            if s == 100.0 {
+                if cur >= 100.0 || last == Last::Hundred || last == Last::Scale {
+                    break;
+                }
+                cur *= 100.0;
+                last = Last::Hundred;
+            } else {
+                if s >= last_scale {
+                    break;
+                }
+                total += cur.max(1.0) * s;
+                cur = 0.0;
+                last_scale = s;
+                last = Last::Scale;
+            }
+            j += 1;
+            end = j;
+            continue;
+        }
+        // "one hundred and twenty": "and" only between a scale and a smaller number word.
+        if buf == "and" && matches!(last, Last::Hundred | Last::Scale) {
+            let mut next = String::new();
+            if word_at(toks, j + 1, &mut next) && is_number_word(&next) {
+                j += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if end == i || (end == i + 1 && last == Last::None && kind == NumberKind::Cardinal) {
+        return None;
+    }
+    Some(NumberMatch::exact(toks, i, end, total + cur, kind))
+}
+
+/// Every number expression in `text`, left to right, longest first, not overlapping.
+pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
+    let toks = tokenize(text);
+    scan(&toks)
+}
+
+/// Every number expression in a token sequence, left to right, not overlapping.
+pub fn scan(toks: &[Tok<'_>]) -> Vec<NumberMatch> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match parse_at(toks, i) {
+            Some(m) => {
+                i = m.end.max(i + 1);
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The value of `text` when the whole of it is one number expression ("two million", "1,500").
+pub fn parse_number(text: &str) -> Option<f64> {
+    let toks = tokenize(text);
+    let m = parse_at(&toks, 0)?;
+    (m.end == toks.len() && m.suffix.is_none()).then_some(m.value).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_with_separators_and_decimals() {
+        assert_eq!(parse_number("1,234"), Some(1234.0));
+        assert_eq!(parse_number("1,234.5"), Some(1234.5));
+        assert_eq!(parse_number("0.25"), Some(0.25));
+        assert_eq!(parse_number("12,34"), None);
+        assert_eq!(parse_number("2 million"), Some(2e6));
+        assert_eq!(parse_number("1.5bn"), Some(1.5e9));
+    }
+
+    #[test]
+    fn words() {
+        assert_eq!(parse_number("fifteen"), Some(15.0));
+        assert_eq!(parse_number("two million"), Some(2e6));
+        assert_eq!(parse_number("a dozen"), Some(12.0));
+        assert_eq!(parse_number("two dozen"), Some(24.0));
+        assert_eq!(parse_number("one hundred and twenty"), Some(120.0));
+        assert_eq!(parse_number("twenty-five"), Some(25.0));
+        assert_eq!(parse_number("a hundred"), Some(100.0));
+        assert_eq!(parse_number("three thousand four hundred and five"), Some(3405.0));
+        assert_eq!(parse_number("five six"), None);
+        assert_eq!(parse_number("a"), None);
+    }
+
+    #[test]
+    fn ordinals() {
+        let m = &find_numbers("the 58th army")[0];
+        assert_eq!((m.kind, m.value), (NumberKind::Ordinal, Some(58.0)));
+        let m = &find_numbers("the twenty-first century")[0];
+        assert_eq!((m.kind, m.value), (NumberKind::Ordinal, Some(21.0)));
+        assert!(find_numbers("the 58rd").iter().all(|m| m.kind != NumberKind::Ordinal));
+    }
+
+    #[test]
+    fn vague_amounts() {
+        let m = &find_numbers("tens of thousands of people")[0];
+        assert_eq!((m.value, m.low, m.high), (None, Some(1e4), Some(99_999.0)));
+        let m = &find_numbers("hundreds fled")[0];
+        assert_eq!((m.low, m.high), (Some(100.0), Some(999.0)));
+        let m = &find_numbers("a handful of")[0];
+        assert_eq!((m.kind, m.low, m.high), (NumberKind::Vague, Some(3.0), Some(5.0)));
+    }
+}

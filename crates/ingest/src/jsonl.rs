@@ -1,0 +1,139 @@
+//! JSON Lines articles (one object per line) and JSON files holding one article object or an
+//! array of them, with the field names news-please and common scrapers use.
+
+use crate::dates::normalize_date;
+use crate::manifest::split_authors;
+use crate::IngestError;
+use parallax_core::DocumentMeta;
+use serde_json::{Map, Value};
+
+const TEXT_FIELDS: [&str; 5] = ["maintext", "text", "body", "content", "article"];
+const DATE_FIELDS: [&str; 5] = ["date_publish", "published", "date", "published_at", "datePublished"];
+const OUTLET_FIELDS: [&str; 5] = ["source_domain", "outlet", "source", "site_name", "publisher"];
+const TITLE_FIELDS: [&str; 2] = ["title", "headline"];
+
+/// One article record of a JSON file: where it was (`line N` or `record N`) and its text and
+/// metadata, or why it could not be used.
+#[derive(Debug)]
+pub struct JsonRecord {
+    pub label: String,
+    pub article: Result<(String, DocumentMeta), IngestError>,
+}
+
+/// Splits a JSON or JSON Lines file into article records. A file starting with `[` is one JSON
+/// array and fails as a whole if malformed; otherwise every non-blank line is its own record
+/// (a single pretty-printed object is also accepted), so one bad line costs only that line.
+pub fn parse_json_records(text: &str) -> Result<Vec<JsonRecord>, IngestError> {
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('[') {
+        let items: Vec<Value> =
+            serde_json::from_str(trimmed).map_err(|e| IngestError::Json(e.to_string()))?;
+        return Ok(items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| JsonRecord { label: format!("record {}", i + 1), article: article(v) })
+            .collect());
+    }
+    if trimmed.starts_with('{') {
+        if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
+            if trimmed.lines().nth(1).is_some_and(|l| !l.trim().is_empty()) {
+                return Ok(vec![JsonRecord { label: "record 1".into(), article: article(&value) }]);
+            }
+        }
+    }
+    Ok(text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| JsonRecord {
+            label: format!("line {}", i + 1),
+            article: serde_json::from_str::<Value>(line)
+                .map_err(|e| IngestError::Json(e.to_string()))
+                .and_then(|v| article(&v)),
+        })
+        .collect())
+}
+
+/// Text and metadata of one article object.
+pub fn article(value: &Value) -> Result<(String, DocumentMeta), IngestError> {
+    let object =
+        value.as_object().ok_or_else(|| IngestError::Json("record is not a JSON object".into()))?;
+    let text = first_string(object, &TEXT_FIELDS)
+        .filter(|t| !t.trim().is_empty())
+        .ok_or_else(|| IngestError::Json(format!("record has no text (fields: {})", TEXT_FIELDS.join(", "))))?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    let meta = DocumentMeta {
+        title: first_string(object, &TITLE_FIELDS),
+        outlet: first_string(object, &OUTLET_FIELDS),
+        published: first_string(object, &DATE_FIELDS).and_then(|d| normalize_date(&d)),
+        url: first_string(object, &["url", "link"]),
+        authors: authors(object),
+    };
+    Ok((text, meta))
+}
+
+/// The first of `fields` holding a non-empty string (or a `{"name": ...}` object).
+fn first_string(object: &Map<String, Value>, fields: &[&str]) -> Option<String> {
+    fields.iter().find_map(|f| match object.get(*f)? {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Value::Object(o) => o.get("name")?.as_str().map(str::to_string),
+        _ => None,
+    })
+}
+
+fn authors(object: &Map<String, Value>) -> Vec<String> {
+    match object.get("authors").or_else(|| object.get("author")) {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|i| match i {
+                Value::String(s) => Some(s.trim().to_string()),
+                Value::Object(o) => o.get("name")?.as_str().map(str::to_string),
+                _ => None,
+            })
+            .filter(|a| !a.is_empty())
+            .collect(),
+        Some(Value::String(s)) => split_authors(s),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn news_please_lines_with_one_bad_line() {
+        let input = concat!(
+            r#"{"title":"Flood","maintext":"Water rose.","date_publish":"2024-03-01 08:00:00","source_domain":"courier.example","url":"https://courier.example/a","authors":["Ann Lee"]}"#,
+            "\n\n{broken\n",
+            r#"{"title":"No text here"}"#,
+            "\n",
+            r#"{"text":"Second.","published":"2024-03-02","outlet":"Star","authors":"A; B"}"#,
+            "\n[1]\n"
+        );
+        let records = parse_json_records(input).unwrap();
+        assert_eq!(records.len(), 5);
+        let (text, meta) = records[0].article.as_ref().unwrap();
+        assert_eq!(text, "Water rose.");
+        assert_eq!(meta.published.as_deref(), Some("2024-03-01T08:00:00"));
+        assert_eq!(meta.outlet.as_deref(), Some("courier.example"));
+        assert_eq!(meta.authors, vec!["Ann Lee"]);
+        assert_eq!(records[1].label, "line 3");
+        assert!(matches!(records[1].article, Err(IngestError::Json(_))));
+        assert!(records[2].article.as_ref().unwrap_err().to_string().contains("no text"));
+        assert_eq!(records[3].article.as_ref().unwrap().1.authors, vec!["A", "B"]);
+        assert!(records[4].article.as_ref().unwrap_err().to_string().contains("not a JSON object"));
+    }
+
+    #[test]
+    fn arrays_and_single_objects() {
+        let records = parse_json_records(r#"[{"body":"One."},{"content":"Two."}]"#).unwrap();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[1].label, "record 2");
+        let pretty = "{\n  \"text\": \"Pretty.\",\n  \"title\": \"T\"\n}\n";
+        let records = parse_json_records(pretty).unwrap();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].article.as_ref().unwrap().0, "Pretty.");
+        assert!(matches!(parse_json_records("[1, 2"), Err(IngestError::Json(_))));
+    }
+}

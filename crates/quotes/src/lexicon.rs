@@ -1,0 +1,228 @@
+//! Word lists of attribution: reporting verbs, the auxiliaries written with them, speech
+//! nouns, pronouns and the words that end a speaker noun phrase.
+//!
+//! The lists are general English reporting vocabulary (the verbs of saying, asking, claiming
+//! and judging that newswire attribution uses), not anything learnt from an evaluation set.
+//! Lookups are case-insensitive on ASCII and never allocate.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Inflected forms of verbs that introduce a statement ("said", "warns", "insisted").
+const CUE_VERBS: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added",
+    "adding", "write", "writes", "wrote", "writing", "written", "note", "notes", "noted", "noting",
+    "ask", "asks", "asked", "asking", "announce", "announces", "announced", "announcing", "claim",
+    "claims", "claimed", "claiming", "insist", "insists", "insisted", "insisting", "stress",
+    "stresses", "stressed", "stressing", "warn", "warns", "warned", "warning", "accuse", "accuses",
+    "accused", "accusing", "deny", "denies", "denied", "denying", "explain", "explains",
+    "explained", "explaining", "argue", "argues", "argued", "arguing", "suggest", "suggests",
+    "suggested", "suggesting", "report", "reports", "reported", "reporting", "declare",
+    "declares", "declared", "declaring", "acknowledge", "acknowledges", "acknowledged",
+    "acknowledging", "admit", "admits", "admitted", "admitting", "respond", "responds",
+    "responded", "responding", "reply", "replies", "replied", "replying", "state", "states",
+    "stated", "stating", "confirm", "confirms", "confirmed", "confirming", "tweet", "tweets",
+    "tweeted", "tweeting", "conclude", "concludes", "concluded", "concluding", "recall",
+    "recalls", "recalled", "recalling", "urge", "urges", "urged", "urging", "predict", "predicts",
+    "predicted", "predicting", "promise", "promises", "promised", "promising", "vow", "vows",
+    "vowed", "vowing", "threaten", "threatens", "threatened", "threatening", "reveal", "reveals",
+    "revealed", "revealing", "complain", "complains", "complained", "complaining", "contend",
+    "contends", "contended", "contending", "assert", "asserts", "asserted", "asserting",
+    "allege", "alleges", "alleged", "alleging", "concede", "concedes", "conceded", "conceding",
+    "reiterate", "reiterates", "reiterated", "reiterating", "emphasize", "emphasizes",
+    "emphasized", "emphasizing", "emphasise", "emphasised", "observe", "observes", "observed",
+    "comment", "comments", "commented", "remark", "remarks", "remarked", "testify", "testifies",
+    "testified", "estimate", "estimates", "estimated", "indicate", "indicates", "indicated",
+    "indicating", "caution", "cautions", "cautioned", "boast", "boasts", "boasted", "joke",
+    "jokes", "joked", "quip", "quipped", "recount", "recounted", "shout", "shouted", "yell",
+    "yelled", "exclaim", "exclaimed", "answer", "answered", "mention", "mentioned", "agree",
+    "agrees", "agreed", "believe", "believes", "believed", "think", "thinks", "thought", "argue",
+    "maintain", "maintains", "maintained", "counter", "countered", "retort", "retorted", "wonder",
+    "wondered", "demand", "demands", "demanded", "demanding", "call", "calls", "called",
+    "calling", "point", "points", "pointed", "pointing", "continue", "continues", "continued",
+    "charge", "charges", "charged", "criticize", "criticized", "criticizes", "criticised",
+    "praise", "praised", "praises", "describe", "describes", "described", "describing", "cite",
+    "cites", "cited", "citing", "show", "shows", "showed", "found", "finds", "quote", "quoted",
+];
+
+/// Words a cue verb may carry on its left as part of the cue ("has said", "also told").
+const CUE_AUXILIARIES: &[&str] =
+    &["has", "have", "had", "also", "will", "would", "later", "previously", "once", "again"];
+
+/// Verbs that are cues only with a particle ("called on", "pointed out").
+const PARTICLE_CUES: &[(&str, &[&str])] = &[
+    ("call", &["on", "for"]),
+    ("calls", &["on", "for"]),
+    ("called", &["on", "for"]),
+    ("calling", &["on", "for"]),
+    ("point", &["out"]),
+    ("points", &["out"]),
+    ("pointed", &["out"]),
+    ("pointing", &["out"]),
+    ("continue", &[]),
+    ("continues", &[]),
+    ("continued", &[]),
+    ("show", &[]),
+    ("shows", &[]),
+    ("showed", &[]),
+    ("found", &[]),
+    ("finds", &[]),
+    ("quote", &[]),
+    ("quoted", &[]),
+    ("think", &[]),
+    ("thinks", &[]),
+    ("thought", &[]),
+    ("believe", &[]),
+    ("believes", &[]),
+    ("believed", &[]),
+];
+
+/// Personal and relative pronouns that can name a speaker.
+const PRONOUNS: &[&str] =
+    &["he", "she", "they", "it", "i", "we", "you", "who", "which", "that", "one"];
+
+/// Words that open a noun phrase: the speaker phrase stops after taking one.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "another", "some", "many", "several", "most", "both", "each", "every", "no", "two", "three",
+    "other",
+];
+
+/// Words a speaker phrase never contains: clause links, prepositions, verbs of being.
+const PHRASE_BREAKS: &[&str] = &[
+    "and", "but", "or", "nor", "because", "when", "while", "as", "if", "since", "after",
+    "before", "than", "where", "so", "then", "though", "although", "whether", "until", "unless",
+    "in", "on", "at", "with", "from", "by", "to", "into", "about", "during", "over", "under",
+    "is", "was", "are", "were", "be", "been", "being", "not", "also", "has", "have", "had", "did",
+    "does", "do", "will", "would", "could", "should", "can", "may", "might", "must", "what",
+    "how", "why", "said", "says", "told", "there", "here", "just", "even", "only", "now",
+    "still", "yet", "however", "meanwhile", "instead", "like", "thing", "things", "more",
+];
+
+/// Words between a speaker and the cue that belong to neither ("Trump on Tuesday said").
+const ADVERBIALS: &[&str] = &[
+    "on", "last", "this", "next", "earlier", "later", "today", "yesterday", "tonight", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+    "night", "morning", "afternoon", "evening", "weekend", "recently", "repeatedly", "often",
+    "publicly", "privately", "flatly", "quickly", "even", "never", "always", "already", "just",
+    "reportedly", "then", "now", "first", "initially", "ultimately", "however", "has", "have",
+    "had", "also", "will", "would", "did", "once", "again", "previously",
+];
+
+/// Nouns of statements: "in a statement", "an interview", the head of a channel phrase.
+const SPEECH_NOUNS: &[&str] = &[
+    "statement", "interview", "speech", "tweet", "post", "email", "letter", "release", "remarks",
+    "conference", "briefing", "appearance", "op-ed", "memo", "report", "rally", "debate",
+    "broadcast", "podcast", "video", "message", "call",
+];
+
+/// Nominal heads that name organisations rather than people ("the ministry said").
+const ORG_NOUNS: &[&str] = &[
+    "ministry", "government", "agency", "company", "campaign", "department", "newspaper",
+    "daily", "paper", "committee", "party", "office", "administration", "council", "court",
+    "commission", "organization", "organisation", "group", "network", "firm", "bank", "army",
+    "military", "police", "embassy", "kremlin", "pentagon", "report", "poll", "survey", "study",
+    "board", "union", "association", "foundation", "institute", "university", "service",
+];
+
+struct Lists {
+    cue_verbs: HashSet<&'static str>,
+    auxiliaries: HashSet<&'static str>,
+    pronouns: HashSet<&'static str>,
+    determiners: HashSet<&'static str>,
+    breaks: HashSet<&'static str>,
+    adverbials: HashSet<&'static str>,
+    speech_nouns: HashSet<&'static str>,
+    org_nouns: HashSet<&'static str>,
+}
+
+static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
+    cue_verbs: CUE_VERBS.iter().copied().collect(),
+    auxiliaries: CUE_AUXILIARIES.iter().copied().collect(),
+    pronouns: PRONOUNS.iter().copied().collect(),
+    determiners: DETERMINERS.iter().copied().collect(),
+    breaks: PHRASE_BREAKS.iter().copied().collect(),
+    adverbials: ADVERBIALS.iter().copied().collect(),
+    speech_nouns: SPEECH_NOUNS.iter().copied().collect(),
+    org_nouns: ORG_NOUNS.iter().copied().collect(),
+});
+
+/// `word` in lowercase when it is short ASCII, written into `buf`; `None` otherwise (no list
+/// holds a longer or non-ASCII word).
+fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = buf.get_mut(..bytes.len())?;
+    for (o, b) in out.iter_mut().zip(bytes) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
+}
+
+fn in_set(set: &HashSet<&'static str>, word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    lower(word, &mut buf).is_some_and(|w| set.contains(w))
+}
+
+/// Whether `word` is a form of a reporting verb.
+pub fn is_cue_verb(word: &str) -> bool {
+    in_set(&LISTS.cue_verbs, word)
+}
+
+/// The particles `verb` needs to be a cue, when it needs one; `Some(&[])` means the verb is a
+/// cue only with a following clause or quotation, never on its own with an object.
+pub fn required_particles(word: &str) -> Option<&'static [&'static str]> {
+    let mut buf = [0u8; 24];
+    let w = lower(word, &mut buf)?;
+    PARTICLE_CUES.iter().find(|(v, _)| *v == w).map(|(_, p)| *p)
+}
+
+pub fn is_auxiliary(word: &str) -> bool {
+    in_set(&LISTS.auxiliaries, word)
+}
+
+pub fn is_pronoun(word: &str) -> bool {
+    in_set(&LISTS.pronouns, word)
+}
+
+pub fn is_determiner(word: &str) -> bool {
+    in_set(&LISTS.determiners, word)
+}
+
+pub fn is_phrase_break(word: &str) -> bool {
+    in_set(&LISTS.breaks, word)
+}
+
+pub fn is_adverbial(word: &str) -> bool {
+    in_set(&LISTS.adverbials, word) || (word.len() > 4 && word.ends_with("ly"))
+}
+
+pub fn is_speech_noun(word: &str) -> bool {
+    in_set(&LISTS.speech_nouns, word)
+}
+
+pub fn is_org_noun(word: &str) -> bool {
+    in_set(&LISTS.org_nouns, word)
+}
+
+/// Whether `word` is the lowercase `expected` in any case.
+pub fn is(word: &str, expected: &str) -> bool {
+    word.eq_ignore_ascii_case(expected)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups_ignore_case() {
+        assert!(is_cue_verb("Said"));
+        assert!(is_pronoun("He"));
+        assert!(!is_cue_verb("sailed"));
+        assert_eq!(required_particles("called"), Some(&["on", "for"][..]));
+        assert!(is_adverbial("repeatedly") && is_adverbial("Tuesday"));
+        assert!(!is_cue_verb("ùùùùùùùùùùùùùùùùùùùùùùùùùùùù"));
+    }
+}

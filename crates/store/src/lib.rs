@@ -1,0 +1,215 @@
+//! The embedded store: documents and their analyses in one SQLite file inside a folder.
+//!
+//! The store is what makes `parallax analyze` incremental. A document is keyed by its id (a
+//! content hash of its text); its analysis is reused when it was made by the same pipeline
+//! version from the same metadata (metadata such as the publication date changes the analysis,
+//! e.g. relative dates). Every write is one SQLite transaction in WAL mode, so a crash or a bad
+//! file mid-run never leaves a half-written document: what was stored before stays intact.
+
+use parallax_core::{Analysis, Document};
+use rusqlite::{params, Connection, OptionalExtension};
+use std::path::{Path, PathBuf};
+
+/// File name of the database inside the store folder.
+pub const DATABASE_FILE: &str = "parallax.sqlite";
+
+/// Schema version; a store with another version is refused rather than misread.
+const SCHEMA_VERSION: i64 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot create store folder {path}: {source}")]
+    CreateDir { path: PathBuf, source: std::io::Error },
+    #[error("store database {path}: {source}")]
+    Sqlite { path: PathBuf, source: rusqlite::Error },
+    #[error("store {path} has schema version {found}, this parallax expects {SCHEMA_VERSION}")]
+    Schema { path: PathBuf, found: i64 },
+    #[error("store {path}: stored record for {doc} is corrupt: {source}")]
+    Corrupt { path: PathBuf, doc: String, source: serde_json::Error },
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the store in `dir`, creating the folder and database when missing.
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(dir)
+            .map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
+        let path = dir.join(DATABASE_FILE);
+        let conn = Connection::open(&path).map_err(|source| StoreError::Sqlite { path: path.clone(), source })?;
+        let store = Store { conn, path };
+        store.init()?;
+        Ok(store)
+    }
+
+    fn sql<T>(&self, result: rusqlite::Result<T>) -> Result<T, StoreError> {
+        result.map_err(|source| StoreError::Sqlite { path: self.path.clone(), source })
+    }
+
+    fn init(&self) -> Result<(), StoreError> {
+        self.sql(self.conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = NORMAL;
+             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+             CREATE TABLE IF NOT EXISTS documents (
+                 id TEXT PRIMARY KEY,
+                 source TEXT NOT NULL,
+                 document TEXT NOT NULL,
+                 added_at INTEGER NOT NULL DEFAULT (unixepoch())
+             );
+             CREATE TABLE IF NOT EXISTS analyses (
+                 doc TEXT PRIMARY KEY REFERENCES documents(id),
+                 pipeline_version TEXT NOT NULL,
+                 meta TEXT NOT NULL,
+                 analysis TEXT NOT NULL
+             );",
+        ))?;
+        let found: Option<i64> = self.sql(
+            self.conn
+                .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0))
+                .optional(),
+        )?;
+        match found {
+            None => {
+                self.sql(self.conn.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema', ?1)",
+                    params![SCHEMA_VERSION],
+                ))?;
+                Ok(())
+            }
+            Some(SCHEMA_VERSION) => Ok(()),
+            Some(found) => Err(StoreError::Schema { path: self.path.clone(), found }),
+        }
+    }
+
+    /// The stored analysis of `doc`, if one was made by `pipeline_version` from the same
+    /// metadata as `doc` has now.
+    pub fn reusable_analysis(&self, doc: &Document, pipeline_version: &str) -> Result<Option<Analysis>, StoreError> {
+        let row: Option<(String, String, String)> = self.sql(
+            self.conn
+                .query_row(
+                    "SELECT pipeline_version, meta, analysis FROM analyses WHERE doc = ?1",
+                    params![doc.id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional(),
+        )?;
+        let Some((version, meta, analysis)) = row else { return Ok(None) };
+        if version != pipeline_version || meta != meta_key(doc) {
+            return Ok(None);
+        }
+        serde_json::from_str(&analysis)
+            .map(Some)
+            .map_err(|source| StoreError::Corrupt { path: self.path.clone(), doc: doc.id.clone(), source })
+    }
+
+    /// Stores documents with their analyses, all in one transaction.
+    pub fn put(&mut self, items: &[(Document, Analysis)]) -> Result<(), StoreError> {
+        let path = self.path.clone();
+        let wrap = |source| StoreError::Sqlite { path: path.clone(), source };
+        let tx = self.conn.transaction().map_err(wrap)?;
+        {
+            let mut put_doc = tx
+                .prepare_cached(
+                    "INSERT INTO documents (id, source, document) VALUES (?1, ?2, ?3)
+                     ON CONFLICT(id) DO UPDATE SET source = excluded.source, document = excluded.document",
+                )
+                .map_err(wrap)?;
+            let mut put_analysis = tx
+                .prepare_cached(
+                    "INSERT INTO analyses (doc, pipeline_version, meta, analysis) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT(doc) DO UPDATE SET pipeline_version = excluded.pipeline_version,
+                         meta = excluded.meta, analysis = excluded.analysis",
+                )
+                .map_err(wrap)?;
+            for (doc, analysis) in items {
+                let doc_json = serde_json::to_string(doc).unwrap_or_default();
+                let analysis_json = serde_json::to_string(analysis).unwrap_or_default();
+                put_doc.execute(params![doc.id, doc.source, doc_json]).map_err(wrap)?;
+                put_analysis
+                    .execute(params![doc.id, analysis.pipeline_version, meta_key(doc), analysis_json])
+                    .map_err(wrap)?;
+            }
+        }
+        tx.commit().map_err(wrap)
+    }
+
+    /// Number of stored documents.
+    pub fn len(&self) -> Result<usize, StoreError> {
+        let n: i64 = self.sql(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))?;
+        Ok(n as usize)
+    }
+
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Every stored document with its analysis, in id order.
+    pub fn all(&self) -> Result<Vec<(Document, Analysis)>, StoreError> {
+        let mut stmt = self.sql(self.conn.prepare(
+            "SELECT d.id, d.document, a.analysis FROM documents d JOIN analyses a ON a.doc = d.id ORDER BY d.id",
+        ))?;
+        let rows = self.sql(
+            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+                .and_then(|rows| rows.collect::<Result<Vec<_>, _>>()),
+        )?;
+        rows.into_iter()
+            .map(|(id, doc, analysis)| {
+                let corrupt = |source| StoreError::Corrupt { path: self.path.clone(), doc: id.clone(), source };
+                Ok((serde_json::from_str(&doc).map_err(corrupt)?, serde_json::from_str(&analysis).map_err(corrupt)?))
+            })
+            .collect()
+    }
+}
+
+/// What of a document, besides its text, its analysis depends on.
+fn meta_key(doc: &Document) -> String {
+    serde_json::to_string(&doc.meta).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::Document;
+
+    fn doc(id: &str, published: Option<&str>) -> Document {
+        let mut d = Document::new(id, "Text.", "a.txt");
+        d.meta.published = published.map(str::to_string);
+        d
+    }
+
+    fn analysis(id: &str, version: &str) -> Analysis {
+        Analysis { doc: id.to_string(), pipeline_version: version.to_string(), ..Analysis::default() }
+    }
+
+    #[test]
+    fn reuses_only_same_version_and_metadata() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        store.put(&[(doc("d1", Some("2008-08-08")), analysis("d1", "1"))]).unwrap();
+        assert!(store.reusable_analysis(&doc("d1", Some("2008-08-08")), "1").unwrap().is_some());
+        assert!(store.reusable_analysis(&doc("d1", Some("2008-08-08")), "2").unwrap().is_none());
+        assert!(store.reusable_analysis(&doc("d1", Some("2008-08-09")), "1").unwrap().is_none());
+        assert!(store.reusable_analysis(&doc("d2", None), "1").unwrap().is_none());
+    }
+
+    #[test]
+    fn persists_across_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        Store::open(dir.path()).unwrap().put(&[(doc("d1", None), analysis("d1", "1"))]).unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.len().unwrap(), 1);
+        assert_eq!(store.all().unwrap()[0].0.id, "d1");
+    }
+
+    #[test]
+    fn refuses_a_foreign_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(DATABASE_FILE), b"not a database at all, just bytes").unwrap();
+        assert!(Store::open(dir.path()).is_err());
+    }
+}
