@@ -60,7 +60,10 @@ const HEDGES: &[(&[&str], HedgeKind)] = &[
 pub fn before(toks: &[Tok<'_>], at: usize) -> Option<(usize, HedgeKind)> {
     HEDGES.iter().find_map(|(words, kind)| {
         let first = at.checked_sub(words.len())?;
-        let all = words.iter().enumerate().all(|(k, w)| toks.get(first + k).is_some_and(|t| t.is(w)));
+        let all = words
+            .iter()
+            .enumerate()
+            .all(|(k, w)| toks.get(first + k).is_some_and(|t| t.is(w)));
         all.then_some((first, *kind))
     })
 }

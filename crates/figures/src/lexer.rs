@@ -85,14 +85,22 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
             i += w;
             kind = TokKind::Punct;
         }
-        out.push(Tok { start, end: i, text: &text[start..i], kind });
+        out.push(Tok {
+            start,
+            end: i,
+            text: &text[start..i],
+            kind,
+        });
     }
     out
 }
 
 /// The char at byte `i` (a char boundary) and its width.
 fn char_at(text: &str, i: usize) -> (char, usize) {
-    text[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8()))
+    text[i..]
+        .chars()
+        .next()
+        .map_or((' ', 1), |c| (c, c.len_utf8()))
 }
 
 /// End of a digit run starting at `i`, taking `,`/`.` only when a digit follows.
@@ -126,7 +134,10 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(&str, TokKind)> {
-        tokenize(text).into_iter().map(|t| (t.text, t.kind)).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| (t.text, t.kind))
+            .collect()
     }
 
     #[test]
@@ -157,6 +168,9 @@ mod tests {
                 ("Цхинвали", TokKind::Word),
             ]
         );
-        assert_eq!(kinds("192."), vec![("192", TokKind::Digits), (".", TokKind::Punct)]);
+        assert_eq!(
+            kinds("192."),
+            vec![("192", TokKind::Digits), (".", TokKind::Punct)]
+        );
     }
 }

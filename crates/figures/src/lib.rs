@@ -1,9 +1,224 @@
-//! Numeric claims.
+//! Numeric claims: how many were killed, displaced, deployed, paid — with the hedge the
+//! outlet put on the number and what it counts.
+//!
+//! The crate has two layers. [`number`] is a pure number parser (digits, words, ordinals,
+//! vague amounts) that the time recognizer reuses for "five days" and "two years ago".
+//! [`annotate`] turns numbers into [`Figure`]s: it reads ranges, hedges ([`hedge`]), units
+//! ([`units`]), the counted noun phrase and category ([`counted`]), and drops numbers that
+//! are not figures ([`exclude`]): years, dates, times of day, names and intensifiers.
 
-use parallax_core::{Annotated, Document, Figure, Segmentation};
+pub mod counted;
+pub mod exclude;
+pub mod hedge;
+pub mod lexer;
+pub mod number;
+pub mod units;
 
-/// Finds numeric claims in `doc`.
+pub use number::{find_numbers, parse_number, NumberKind, NumberMatch};
+
+use lexer::{Tok, TokKind};
+use parallax_core::{Anchor, Annotated, Document, Figure, FigureCategory, Segmentation, Span};
+
+/// Finds numeric claims in `doc`. The recognizer scans the text itself, so it does not need
+/// the segmentation; clause boundaries come from punctuation.
 pub fn annotate(doc: &Document, seg: &Segmentation) -> Annotated<Figure> {
-    let _ = (doc, seg);
-    Annotated::default()
+    let _ = seg;
+    Annotated::new(figures_in(&doc.text))
 }
+
+/// A number, or two joined into a range, before hedges and units are read.
+struct Amount {
+    /// Token range of the number words.
+    first: usize,
+    end: usize,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    vague: bool,
+    range: bool,
+    /// Whether "of" may follow before the counted noun ("hundreds of", "2 million of").
+    of_allowed: bool,
+}
+
+/// Every figure in `text`, in text order.
+pub fn figures_in(text: &str) -> Vec<Figure> {
+    let toks = lexer::tokenize(text);
+    let numbers = number::scan(&toks);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < numbers.len() {
+        let m = &numbers[k];
+        let next = numbers.get(k + 1);
+        k += 1;
+        if m.kind == NumberKind::Ordinal {
+            continue;
+        }
+        let amount = match next.and_then(|n| range(&toks, m, n)) {
+            Some(a) => {
+                k += 1;
+                a
+            }
+            None => {
+                if exclude::reason(&toks, m, hedge::before(&toks, m.first).is_some()).is_some() {
+                    continue;
+                }
+                single(m)
+            }
+        };
+        if let Some(f) = figure(text, &toks, amount) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn single(m: &NumberMatch) -> Amount {
+    Amount {
+        first: m.first,
+        end: m.end,
+        value: m.value,
+        low: m.low,
+        high: m.high,
+        vague: m.kind == NumberKind::Vague,
+        range: false,
+        of_allowed: m.kind == NumberKind::Vague || m.end > m.first + 1,
+    }
+}
+
+/// "between 10 and 20", "10-15", "10 to 15 million", "two or three".
+fn range(toks: &[Tok<'_>], a: &NumberMatch, b: &NumberMatch) -> Option<Amount> {
+    if a.kind != NumberKind::Cardinal || b.kind != NumberKind::Cardinal || b.first != a.end + 1 {
+        return None;
+    }
+    let link = toks.get(a.end)?;
+    let between = a.first >= 1 && toks.get(a.first - 1).is_some_and(|t| t.is("between"));
+    let from = a.first >= 1 && toks.get(a.first - 1).is_some_and(|t| t.is("from"));
+    let linked = if between {
+        link.is("and")
+    } else {
+        link.is_punct('-') || link.is_punct('–') || ((link.is("to") || link.is("or")) && !from)
+    };
+    if !linked || a.suffix.is_some() || b.suffix.is_some() {
+        return None;
+    }
+    let first_tok = toks.get(a.first)?;
+    let year_range = exclude::is_year_like(first_tok)
+        && toks.get(b.first).is_some_and(|t| {
+            t.kind == TokKind::Digits && (t.text.len() == 2 || exclude::is_year_like(t))
+        });
+    if year_range || exclude::reason(toks, b, false).is_some() {
+        return None;
+    }
+    let (mut low, high) = (a.value?, b.value?);
+    // "10 to 15 million": the scale written once applies to both ends.
+    if a.end == a.first + 1 && b.end > b.first + 1 {
+        if let Some(head) = number::parse_at(&toks[..b.first + 1], b.first).and_then(|h| h.value) {
+            if head > 0.0 {
+                low *= high / head;
+            }
+        }
+    }
+    if low >= high {
+        return None;
+    }
+    Some(Amount {
+        first: if between { a.first - 1 } else { a.first },
+        end: b.end,
+        value: None,
+        low: Some(low),
+        high: Some(high),
+        vague: false,
+        range: true,
+        of_allowed: b.end > b.first + 1,
+    })
+}
+
+/// Reads hedge, units and the counted noun around an amount and makes the figure.
+fn figure(text: &str, toks: &[Tok<'_>], a: Amount) -> Option<Figure> {
+    let unit_before = units::before(toks, a.first);
+    let num_start = unit_before.map_or(a.first, |u| u.first);
+    let hedge = if a.range {
+        None
+    } else {
+        hedge::before(toks, num_start)
+    };
+    let first = hedge.map_or(num_start, |(h, _)| h);
+    let unit_after = if unit_before.is_some() {
+        None
+    } else {
+        units::after(toks, a.end)
+    };
+    let end = unit_after.map_or(a.end, |u| u.end);
+    let unit = unit_before.or(unit_after);
+
+    if unit.is_some_and(|u| !u.is_money()) && exclude::is_intensifier(toks, a.value, end) {
+        return None;
+    }
+    let counted = if unit.is_some() {
+        None
+    } else {
+        counted::noun_phrase(toks, end, a.of_allowed)
+    };
+    if counted
+        .as_ref()
+        .is_some_and(|c| counted::is_time_unit(&c.head))
+    {
+        return None;
+    }
+    // Bare vague words and a lone "one" only count something when a noun or cue says what.
+    let after_counted = counted.as_ref().map_or(end, |c| c.end);
+    let category = match unit {
+        Some(u) if u.is_money() => FigureCategory::Economic,
+        Some(_) => FigureCategory::Other,
+        None => counted::category(
+            toks,
+            first,
+            after_counted,
+            counted.as_ref().map(|c| c.head.as_str()),
+        ),
+    };
+    let lone_word =
+        toks.get(a.first).is_some_and(|t| t.kind == TokKind::Word) && a.end == a.first + 1;
+    if lone_word && counted.is_none() && category == FigureCategory::Other {
+        return None;
+    }
+    if lone_word && a.value == Some(1.0) && category == FigureCategory::Other {
+        return None;
+    }
+
+    let (value, low, high) = if a.vague || a.range {
+        (a.value, a.low, a.high)
+    } else {
+        let n = a.value?;
+        hedge::bounds(hedge.map(|(_, kind)| kind), n)
+    };
+    let span = Span::new(toks.get(first)?.start, toks.get(end.checked_sub(1)?)?.end);
+    let counted_anchor = counted.as_ref().and_then(|c| {
+        let s = Span::new(
+            toks.get(c.first)?.start,
+            toks.get(c.end.checked_sub(1)?)?.end,
+        );
+        Anchor::new(text, s)
+    });
+    let hedge_text = hedge.and_then(|(h, _)| {
+        let s = Span::new(toks.get(h)?.start, toks.get(num_start.checked_sub(1)?)?.end);
+        s.slice(text).ok().map(str::to_lowercase)
+    });
+    Some(Figure {
+        span,
+        text: span.slice(text).ok()?.to_string(),
+        value,
+        low,
+        high,
+        unit: unit
+            .map(|u| u.name.to_string())
+            .or_else(|| counted.map(|c| c.head)),
+        hedge: hedge_text,
+        counted: counted_anchor,
+        category,
+        quote: None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

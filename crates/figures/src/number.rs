@@ -56,7 +56,10 @@ impl NumberMatch {
 
 fn span_of(toks: &[Tok<'_>], first: usize, end: usize) -> Span {
     let start = toks.get(first).map_or(0, |t| t.start);
-    let stop = end.checked_sub(1).and_then(|i| toks.get(i)).map_or(start, |t| t.end);
+    let stop = end
+        .checked_sub(1)
+        .and_then(|i| toks.get(i))
+        .map_or(start, |t| t.end);
     Span::new(start, stop)
 }
 
@@ -224,7 +227,10 @@ pub fn parse_at(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
 /// "1,234", "2 million", "1.5bn", "58th", "75ml".
 fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     let tok = toks.get(i)?;
-    let digit_len = tok.text.find(|c: char| c.is_alphabetic()).unwrap_or(tok.text.len());
+    let digit_len = tok
+        .text
+        .find(|c: char| c.is_alphabetic())
+        .unwrap_or(tok.text.len());
     let value = parse_digits(&tok.text[..digit_len])?;
     let suffix = &tok.text[digit_len..];
     if !suffix.is_empty() {
@@ -233,7 +239,13 @@ fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             && value.fract() == 0.0
             && ordinal_suffix_fits(value, &lower);
         if ordinal {
-            return Some(NumberMatch::exact(toks, i, i + 1, value, NumberKind::Ordinal));
+            return Some(NumberMatch::exact(
+                toks,
+                i,
+                i + 1,
+                value,
+                NumberKind::Ordinal,
+            ));
         }
         let scale = match lower.as_str() {
             "k" => Some(1e3),
@@ -242,7 +254,13 @@ fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             _ => None,
         };
         if let Some(s) = scale {
-            return Some(NumberMatch::exact(toks, i, i + 1, value * s, NumberKind::Cardinal));
+            return Some(NumberMatch::exact(
+                toks,
+                i,
+                i + 1,
+                value * s,
+                NumberKind::Cardinal,
+            ));
         }
         let mut m = NumberMatch::exact(toks, i, i + 1, value, NumberKind::Cardinal);
         m.suffix = Some(Span::new(tok.start + digit_len, tok.end));
@@ -263,7 +281,13 @@ fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             _ => break,
         }
     }
-    Some(NumberMatch::exact(toks, i, end, total, NumberKind::Cardinal))
+    Some(NumberMatch::exact(
+        toks,
+        i,
+        end,
+        total,
+        NumberKind::Cardinal,
+    ))
 }
 
 fn ordinal_suffix_fits(value: f64, suffix: &str) -> bool {
@@ -365,8 +389,14 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             // A hyphen joins "twenty-five" and "twenty-first".
             let joins = last == Last::Ten
                 && toks.get(j).is_some_and(|t| t.is_punct('-'))
-                && toks.get(j).zip(toks.get(j.wrapping_sub(1))).is_some_and(|(h, p)| adjacent(p, h))
-                && toks.get(j + 1).zip(toks.get(j)).is_some_and(|(n, h)| adjacent(h, n));
+                && toks
+                    .get(j)
+                    .zip(toks.get(j.wrapping_sub(1)))
+                    .is_some_and(|(h, p)| adjacent(p, h))
+                && toks
+                    .get(j + 1)
+                    .zip(toks.get(j))
+                    .is_some_and(|(n, h)| adjacent(h, n));
             if joins {
                 j += 1;
                 continue;
@@ -492,7 +522,9 @@ pub fn scan(toks: &[Tok<'_>]) -> Vec<NumberMatch> {
 pub fn parse_number(text: &str) -> Option<f64> {
     let toks = tokenize(text);
     let m = parse_at(&toks, 0)?;
-    (m.end == toks.len() && m.suffix.is_none()).then_some(m.value).flatten()
+    (m.end == toks.len() && m.suffix.is_none())
+        .then_some(m.value)
+        .flatten()
 }
 
 #[cfg(test)]
@@ -518,7 +550,10 @@ mod tests {
         assert_eq!(parse_number("one hundred and twenty"), Some(120.0));
         assert_eq!(parse_number("twenty-five"), Some(25.0));
         assert_eq!(parse_number("a hundred"), Some(100.0));
-        assert_eq!(parse_number("three thousand four hundred and five"), Some(3405.0));
+        assert_eq!(
+            parse_number("three thousand four hundred and five"),
+            Some(3405.0)
+        );
         assert_eq!(parse_number("five six"), None);
         assert_eq!(parse_number("a"), None);
     }
@@ -529,7 +564,9 @@ mod tests {
         assert_eq!((m.kind, m.value), (NumberKind::Ordinal, Some(58.0)));
         let m = &find_numbers("the twenty-first century")[0];
         assert_eq!((m.kind, m.value), (NumberKind::Ordinal, Some(21.0)));
-        assert!(find_numbers("the 58rd").iter().all(|m| m.kind != NumberKind::Ordinal));
+        assert!(find_numbers("the 58rd")
+            .iter()
+            .all(|m| m.kind != NumberKind::Ordinal));
     }
 
     #[test]
@@ -539,6 +576,9 @@ mod tests {
         let m = &find_numbers("hundreds fled")[0];
         assert_eq!((m.low, m.high), (Some(100.0), Some(999.0)));
         let m = &find_numbers("a handful of")[0];
-        assert_eq!((m.kind, m.low, m.high), (NumberKind::Vague, Some(3.0), Some(5.0)));
+        assert_eq!(
+            (m.kind, m.low, m.high),
+            (NumberKind::Vague, Some(3.0), Some(5.0))
+        );
     }
 }

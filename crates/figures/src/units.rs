@@ -54,7 +54,9 @@ fn currency_word(w: &str) -> Option<&'static str> {
 
 /// The currency an ISO 4217 code stands for; codes count only in capitals ("500 EUR").
 fn currency_code(w: &str) -> Option<&'static str> {
-    const CODES: [&str; 10] = ["USD", "EUR", "GBP", "RUB", "JPY", "CNY", "GEL", "UAH", "INR", "CHF"];
+    const CODES: [&str; 10] = [
+        "USD", "EUR", "GBP", "RUB", "JPY", "CNY", "GEL", "UAH", "INR", "CHF",
+    ];
     CODES.iter().find(|c| **c == w).copied()
 }
 
@@ -68,10 +70,18 @@ pub fn before(toks: &[Tok<'_>], at: usize) -> Option<Unit> {
             Some(t) if t.is("US") && adjacent(t, prev) => at - 2,
             _ => at - 1,
         };
-        return Some(Unit { name, first, end: at });
+        return Some(Unit {
+            name,
+            first,
+            end: at,
+        });
     }
     let name = currency_code(prev.text)?;
-    Some(Unit { name, first: at - 1, end: at })
+    Some(Unit {
+        name,
+        first: at - 1,
+        end: at,
+    })
 }
 
 /// A unit written after the number ending at token `at`: "%", "percent", "per cent",
@@ -79,23 +89,51 @@ pub fn before(toks: &[Tok<'_>], at: usize) -> Option<Unit> {
 pub fn after(toks: &[Tok<'_>], at: usize) -> Option<Unit> {
     let next = toks.get(at)?;
     if next.is_punct('%') {
-        return Some(Unit { name: "percent", first: at, end: at + 1 });
+        return Some(Unit {
+            name: "percent",
+            first: at,
+            end: at + 1,
+        });
     }
     if next.is("percent") || next.is("pct") {
-        return Some(Unit { name: "percent", first: at, end: at + 1 });
+        return Some(Unit {
+            name: "percent",
+            first: at,
+            end: at + 1,
+        });
     }
     if next.is("per") && toks.get(at + 1).is_some_and(|t| t.is("cent")) {
-        return Some(Unit { name: "percent", first: at, end: at + 2 });
+        return Some(Unit {
+            name: "percent",
+            first: at,
+            end: at + 2,
+        });
     }
-    if next.is("US") && toks.get(at + 1).is_some_and(|t| t.is("dollars") || t.is("dollar")) {
-        return Some(Unit { name: "USD", first: at, end: at + 2 });
+    if next.is("US")
+        && toks
+            .get(at + 1)
+            .is_some_and(|t| t.is("dollars") || t.is("dollar"))
+    {
+        return Some(Unit {
+            name: "USD",
+            first: at,
+            end: at + 2,
+        });
     }
     if let Some(name) = currency_code(next.text) {
-        return Some(Unit { name, first: at, end: at + 1 });
+        return Some(Unit {
+            name,
+            first: at,
+            end: at + 1,
+        });
     }
     if next.kind != TokKind::Word || next.text.len() > 9 {
         return None;
     }
     let name = currency_word(&next.text.to_ascii_lowercase())?;
-    Some(Unit { name, first: at, end: at + 1 })
+    Some(Unit {
+        name,
+        first: at,
+        end: at + 1,
+    })
 }

@@ -1,0 +1,350 @@
+//! What a figure counts: the noun phrase after the number and the figure's category.
+//!
+//! Without a parser the noun phrase is read with closed-class stop words: it runs over up to
+//! four words after the number ("armored personnel carriers") and stops at function words,
+//! punctuation, adverbs and past participles used as verbs ("15 people killed in ...").
+//! The category comes first from a head noun that names the consequence itself ("deaths",
+//! "refugees"), then from the nearest cue word around the figure ("were killed", "fled"),
+//! then from a head noun that names who is counted ("troops" → forces, "residents" →
+//! population).
+
+use crate::lexer::{Tok, TokKind};
+use parallax_core::FigureCategory;
+
+/// The counted noun phrase: token range and lowercase head noun.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted {
+    pub first: usize,
+    pub end: usize,
+    pub head: String,
+}
+
+/// Words that never belong to a counted noun phrase.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "as"
+            | "per"
+            | "than"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "until"
+            | "about"
+            | "across"
+            | "against"
+            | "near"
+            | "inside"
+            | "outside"
+            | "within"
+            | "without"
+            | "between"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "be"
+            | "been"
+            | "being"
+            | "have"
+            | "has"
+            | "had"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "do"
+            | "does"
+            | "did"
+            | "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "that"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "its"
+            | "they"
+            | "their"
+            | "them"
+            | "he"
+            | "she"
+            | "his"
+            | "her"
+            | "we"
+            | "our"
+            | "you"
+            | "your"
+            | "i"
+            | "my"
+            | "said"
+            | "say"
+            | "says"
+            | "told"
+            | "tell"
+            | "died"
+            | "die"
+            | "dies"
+            | "fled"
+            | "flee"
+            | "fleeing"
+            | "remain"
+            | "remained"
+            | "remains"
+            | "each"
+            | "more"
+            | "less"
+            | "fewer"
+            | "most"
+            | "also"
+            | "still"
+            | "now"
+            | "then"
+            | "there"
+            | "here"
+            | "not"
+            | "no"
+            | "if"
+            | "when"
+            | "where"
+            | "while"
+            | "because"
+            | "so"
+            | "such"
+            | "out"
+            | "up"
+            | "down"
+            | "off"
+            | "percent"
+            | "per_cent"
+            | "times"
+            | "other"
+            | "others"
+            | "all"
+            | "some"
+            | "any"
+            | "lost"
+            | "left"
+            | "took"
+            | "take"
+            | "went"
+            | "came"
+            | "gathered"
+            | "according"
+    )
+}
+
+/// Participles that can stand as the counted noun themselves ("10 wounded").
+fn is_participle_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "wounded" | "injured" | "dead" | "displaced" | "detained" | "arrested" | "missing"
+    )
+}
+
+fn lower(t: &Tok<'_>) -> String {
+    t.text.to_lowercase()
+}
+
+/// Reads the counted noun phrase starting at token `at`. `of_allowed` lets a vague or
+/// scaled amount take "of" first ("hundreds of people", "millions of dollars").
+pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Counted> {
+    let mut i = at;
+    if of_allowed && toks.get(i).is_some_and(|t| t.is("of")) {
+        i += 1;
+    }
+    let first = i;
+    let mut end = i;
+    let mut head = String::new();
+    while end < toks.len() && end - first < 4 {
+        let t = &toks[end];
+        if t.kind != TokKind::Word {
+            // "South-Ossetian": a hyphen between two glued words stays inside the phrase.
+            let glued = t.is_punct('-')
+                && end > first
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.start == t.end && n.kind == TokKind::Word)
+                && toks[end - 1].end == t.start;
+            if glued {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        let w = lower(t);
+        if is_stop(&w) || w.ends_with("ly") && w.len() > 4 {
+            break;
+        }
+        // A past participle followed by a function word or punctuation is the verb
+        // ("15 people killed in"), not an adjective ("armored personnel carriers").
+        if w.ends_with("ed") && !is_participle_noun(&w) {
+            let next_is_noun = toks.get(end + 1).is_some_and(|n| {
+                n.kind == TokKind::Word && !n.is_capitalized() && !is_stop(&lower(n))
+            });
+            if !next_is_noun || head.ends_with('s') {
+                break;
+            }
+        }
+        head = w;
+        end += 1;
+        if is_participle_noun(&head) {
+            break;
+        }
+    }
+    // A trailing hyphen is not part of the phrase.
+    while end > first && toks.get(end - 1).is_some_and(|t| t.kind == TokKind::Punct) {
+        end -= 1;
+    }
+    (end > first && !head.is_empty()).then_some(Counted { first, end, head })
+}
+
+/// Whether the noun is a unit of time: such amounts are durations, not figures.
+pub fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "second"
+            | "seconds"
+            | "minute"
+            | "minutes"
+            | "hour"
+            | "hours"
+            | "day"
+            | "days"
+            | "week"
+            | "weeks"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "night"
+            | "nights"
+            | "weekend"
+            | "weekends"
+            | "am"
+            | "pm"
+    )
+}
+
+/// Category named by a head noun that is the consequence itself.
+fn strong_head(w: &str) -> Option<FigureCategory> {
+    use FigureCategory::*;
+    Some(match w {
+        "dead" | "deaths" | "fatalities" | "bodies" | "casualties" | "victims" => Fatalities,
+        "wounded" | "injured" | "injuries" => Injuries,
+        "refugees" | "displaced" | "evacuees" | "homeless" | "idps" => Displaced,
+        "protesters" | "protestors" | "demonstrators" | "marchers" | "rioters" => Protesters,
+        "arrests" | "detainees" | "prisoners" | "detentions" | "arrested" | "detained" => Arrests,
+        _ => return None,
+    })
+}
+
+/// Category named by a head noun that says who or what is counted.
+fn weak_head(w: &str) -> Option<FigureCategory> {
+    use FigureCategory::*;
+    Some(match w {
+        "troops" | "soldiers" | "servicemen" | "peacekeepers" | "tanks" | "vehicles"
+        | "carriers" | "aircraft" | "planes" | "jets" | "helicopters" | "warships" | "ships"
+        | "personnel" | "fighters" | "reservists" | "paratroopers" | "marines" | "artillery"
+        | "missiles" | "rockets" | "battalions" | "brigades" | "divisions" | "sailors"
+        | "bombers" | "gunboats" | "guns" | "howitzers" | "militiamen" | "volunteers" => Forces,
+        "residents" | "inhabitants" | "population" | "citizens" | "villagers" | "voters" => {
+            Population
+        }
+        _ => return None,
+    })
+}
+
+/// Category named by a cue word near the figure.
+fn cue(w: &str) -> Option<FigureCategory> {
+    use FigureCategory::*;
+    Some(match w {
+        "killed" | "kill" | "kills" | "killing" | "dead" | "died" | "die" | "dying" | "deaths"
+        | "death" | "perished" | "slain" | "massacred" | "lives" | "fatalities" | "executed" => {
+            Fatalities
+        }
+        "wounded" | "wounding" | "injured" | "injuring" | "hurt" | "injuries" => Injuries,
+        "fled" | "flee" | "fleeing" | "displaced" | "homeless" | "refugees" | "evacuated"
+        | "uprooted" | "evacuees" => Displaced,
+        "arrested" | "detained" | "jailed" | "arrests" | "custody" | "detention" => Arrests,
+        "protesters" | "demonstrators" | "gathered" | "rallied" | "marched" | "protested"
+        | "rally" | "demonstration" | "crowd" => Protesters,
+        "live" | "lived" | "inhabited" | "population" => Population,
+        "deployed" | "troops" | "mobilized" | "stationed" => Forces,
+        _ => return None,
+    })
+}
+
+/// Whether a token ends a clause for the purpose of the cue window.
+fn is_clause_break(t: &Tok<'_>) -> bool {
+    t.kind == TokKind::Punct && !t.is_punct('-') && !t.is_punct('\'') && !t.is_punct('’')
+}
+
+/// The figure's category from its head noun and the words around `[first, end)`.
+pub fn category(toks: &[Tok<'_>], first: usize, end: usize, head: Option<&str>) -> FigureCategory {
+    if let Some(c) = head.and_then(strong_head) {
+        return c;
+    }
+    const BEFORE: usize = 4;
+    const AFTER: usize = 6;
+    let mut best: Option<(usize, FigureCategory)> = None;
+    let mut consider = |distance: usize, t: &Tok<'_>| {
+        if let Some(c) = cue(&lower(t)) {
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, c));
+            }
+        }
+    };
+    for (k, t) in toks[end.min(toks.len())..].iter().take(AFTER).enumerate() {
+        if is_clause_break(t) {
+            break;
+        }
+        consider(k, t);
+    }
+    for (k, t) in toks[..first.min(toks.len())]
+        .iter()
+        .rev()
+        .take(BEFORE)
+        .enumerate()
+    {
+        if is_clause_break(t) {
+            break;
+        }
+        consider(k + 1, t);
+    }
+    best.map(|(_, c)| c)
+        .or_else(|| head.and_then(weak_head))
+        .unwrap_or(FigureCategory::Other)
+}
