@@ -1,0 +1,419 @@
+//! Calendar dates written out: "7 August 2008", "Aug. 8", "August 7, 2008", ISO and slashed
+//! dates, months ("in April"), years ("fiscal 1989", "1991-92"), decades ("the early 1990s")
+//! and centuries ("the 20th century").
+//!
+//! A date without a year takes the anchor's year, as TimeML annotators do; the result is then
+//! marked relative.
+
+use crate::calendar::{ymd, Granularity};
+use crate::context::{Ctx, Found};
+use crate::lexicon::{is_month_abbreviation, month, weekday};
+use chrono::{Datelike, NaiveDate};
+use parallax_figures::lexer::TokKind;
+use parallax_figures::number::{parse_at, NumberKind};
+
+/// The longest absolute date starting at token `i`.
+pub fn absolute(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    // "Friday, Aug. 8": the weekday joins the date it introduces.
+    if c.w(i).is_some_and(|w| weekday(w.as_str()).is_some()) && c.is_punct(i + 1, ',') {
+        if let Some(mut f) = month_first(c, i + 2).or_else(|| day_first(c, i + 2)) {
+            f.first = i;
+            return Some(f);
+        }
+    }
+    [
+        month_first(c, i),
+        day_first(c, i),
+        iso(c, i),
+        slashed(c, i),
+        decade(c, i),
+        century(c, i),
+        year(c, i),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|f| (f.end, std::cmp::Reverse(f.first)))
+}
+
+/// Month number at token `i` when it is a capitalized month name; "May" only where a date
+/// context makes it one (not the modal verb).
+fn month_at(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, usize)> {
+    let t = c.tok(i)?;
+    if !t.is_capitalized() {
+        return None;
+    }
+    let w = c.w(i)?;
+    let m = month(w.as_str())?;
+    let mut end = i + 1;
+    if is_month_abbreviation(w.as_str()) && c.is_punct(end, '.') && c.glued(i) {
+        end += 1;
+    } else if w.as_str().len() == 3 && w.as_str() != "may" {
+        // A bare three-letter abbreviation only with a day or year after it.
+        let next_digit = c
+            .tok(end)
+            .is_some_and(|t| matches!(t.kind, TokKind::Digits | TokKind::DigitsAlpha));
+        if !next_digit {
+            return None;
+        }
+    }
+    if w.as_str() == "may" || w.as_str() == "march" {
+        let next_digit = c.tok(end).is_some_and(|t| t.kind == TokKind::Digits);
+        let prev_date_word = i > 0
+            && [
+                "in", "of", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
+                "during", "before", "after", "from", "through", "to", "between", "and", "-",
+            ]
+            .iter()
+            .any(|p| c.is(i - 1, p) || c.is_punct(i - 1, '-'));
+        if !next_digit && !prev_date_word {
+            return None;
+        }
+    }
+    Some((m, end))
+}
+
+/// A day of the month at token `i`: "8", "8th".
+fn day_at(c: &Ctx<'_, '_>, i: usize) -> Option<u32> {
+    let t = c.tok(i)?;
+    let n = parse_at(c.toks, i)?;
+    let ok_kind = match t.kind {
+        TokKind::Digits => n.kind == NumberKind::Cardinal && t.text.len() <= 2,
+        TokKind::DigitsAlpha => n.kind == NumberKind::Ordinal,
+        _ => false,
+    };
+    let v = n.value?;
+    (ok_kind && (1.0..=31.0).contains(&v)).then_some(v as u32)
+}
+
+/// A four-digit year at token `i`.
+fn year_at(c: &Ctx<'_, '_>, i: usize) -> Option<i32> {
+    let t = c.tok(i)?;
+    if t.kind != TokKind::Digits || t.text.len() != 4 {
+        return None;
+    }
+    t.text
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1000..=2199).contains(y))
+}
+
+/// The full date, or the date in the anchor's year.
+fn day_value(
+    c: &Ctx<'_, '_>,
+    first: usize,
+    end: usize,
+    y: Option<i32>,
+    m: u32,
+    d: u32,
+) -> Option<Found> {
+    match y {
+        Some(y) => {
+            NaiveDate::from_ymd_opt(y, m, d)?;
+            Some(Found::date(first, end, ymd(y, m, d)))
+        }
+        None => c.relative(
+            first,
+            end,
+            parallax_core::TimexType::Date,
+            Granularity::Day,
+            |a| NaiveDate::from_ymd_opt(a.year(), m, d).map(|_| ymd(a.year(), m, d)),
+        ),
+    }
+}
+
+/// "August 7, 2008", "Aug. 8", "August 2008", "April".
+fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let (m, j) = month_at(c, i)?;
+    if let Some(d) = day_at(c, j) {
+        let mut k = j + 1;
+        let comma = c.is_punct(k, ',');
+        let y = year_at(c, k + usize::from(comma));
+        if y.is_some() {
+            k += 1 + usize::from(comma);
+        }
+        return day_value(c, i, k, y, m, d);
+    }
+    let comma = c.is_punct(j, ',');
+    if let Some(y) = year_at(c, j + usize::from(comma)) {
+        return Some(Found::date(
+            i,
+            j + 1 + usize::from(comma),
+            format!("{y:04}-{m:02}"),
+        ));
+    }
+    let end = if c.is_punct(j - 1, '.') { j - 1 } else { j };
+    c.relative(
+        i,
+        end,
+        parallax_core::TimexType::Date,
+        Granularity::Month,
+        |a| Some(format!("{:04}-{m:02}", a.year())),
+    )
+}
+
+/// "7 August 2008", "8th of August".
+fn day_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let d = day_at(c, i)?;
+    let j = if c.is(i + 1, "of") { i + 2 } else { i + 1 };
+    let (m, k) = month_at(c, j)?;
+    let comma = c.is_punct(k, ',');
+    match year_at(c, k + usize::from(comma)) {
+        Some(y) => day_value(c, i, k + 1 + usize::from(comma), Some(y), m, d),
+        None => {
+            let end = if c.is_punct(k - 1, '.') { k - 1 } else { k };
+            day_value(c, i, end, None, m, d)
+        }
+    }
+}
+
+/// "2008-08-07", "2008-08".
+fn iso(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let y = year_at(c, i)?;
+    let two = |k: usize| {
+        c.tok(k)
+            .filter(|t| t.kind == TokKind::Digits && t.text.len() == 2)
+            .and_then(|t| t.text.parse::<u32>().ok())
+    };
+    if !(c.is_punct(i + 1, '-') && c.glued(i) && c.glued(i + 1)) {
+        return None;
+    }
+    let m = two(i + 2).filter(|m| (1..=12).contains(m))?;
+    if c.is_punct(i + 3, '-') && c.glued(i + 2) && c.glued(i + 3) {
+        // The day may carry a time: "2008-08-07T10:00".
+        let day = two(i + 4).or_else(|| {
+            let t = c.tok(i + 4).filter(|t| t.kind == TokKind::Mixed)?;
+            t.text
+                .get(..2)?
+                .parse::<u32>()
+                .ok()
+                .filter(|_| t.text.get(2..3) == Some("T"))
+        });
+        if let Some(d) = day {
+            NaiveDate::from_ymd_opt(y, m, d)?;
+            return Some(Found::date(i, i + 5, ymd(y, m, d)));
+        }
+    }
+    Some(Found::date(i, i + 3, format!("{y:04}-{m:02}")))
+}
+
+/// "8/7/2008", "8/7/08" (month first, as US wire copy writes them).
+fn slashed(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let num = |k: usize, max_len: usize| {
+        c.tok(k)
+            .filter(|t| t.kind == TokKind::Digits && t.text.len() <= max_len)
+            .and_then(|t| t.text.parse::<u32>().ok())
+    };
+    let m = num(i, 2)?;
+    let ok = (0..4).all(|k| c.glued(i + k)) && c.is_punct(i + 1, '/') && c.is_punct(i + 3, '/');
+    if !ok {
+        return None;
+    }
+    let d = num(i + 2, 2)?;
+    let y_tok = c.tok(i + 4)?;
+    let y = match (num(i + 4, 4)?, y_tok.text.len()) {
+        (y, 4) => y as i32,
+        (y, 2) if y < 50 => 2000 + y as i32,
+        (y, 2) => 1900 + y as i32,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(y, m, d)?;
+    Some(Found::date(i, i + 5, ymd(y, m, d)))
+}
+
+/// "the 1990s", "the early 1990s", "the '90s", "the mid-1990s", "the nineties".
+fn decade(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let mut j = if c.is(i, "the") { i + 1 } else { i };
+    if ["early", "late", "mid"].iter().any(|w| c.is(j, w)) {
+        j += 1;
+        if c.is_punct(j, '-') {
+            j += 1;
+        }
+    }
+    let t = c.tok(j)?;
+    let (prefix, end) = match t.kind {
+        TokKind::DigitsAlpha if t.text.len() == 5 && t.text.ends_with(['s', 'S']) => {
+            (t.text.get(..3)?.to_string(), j + 1)
+        }
+        // "1990's"
+        TokKind::Digits
+            if t.text.len() == 4 && c.is_punct(j + 1, '\'') && c.is(j + 2, "s") && c.glued(j) =>
+        {
+            (t.text.get(..3)?.to_string(), j + 3)
+        }
+        // "'90s": the twentieth century is meant.
+        TokKind::Punct if (t.text == "'" || t.text == "’") && c.glued(j) => {
+            let n = c
+                .tok(j + 1)
+                .filter(|n| n.kind == TokKind::DigitsAlpha && n.text.len() == 3)?;
+            (format!("19{}", n.text.get(..1)?), j + 2)
+        }
+        TokKind::Word => {
+            let w = c.w(j)?;
+            let d = match w.as_str() {
+                "twenties" => '2',
+                "thirties" => '3',
+                "forties" => '4',
+                "fifties" => '5',
+                "sixties" => '6',
+                "seventies" => '7',
+                "eighties" => '8',
+                "nineties" => '9',
+                _ => return None,
+            };
+            if j == i {
+                return None;
+            }
+            (format!("19{d}"), j + 1)
+        }
+        _ => return None,
+    };
+    if !prefix.ends_with(|ch: char| ch.is_ascii_digit())
+        || !c
+            .tok(j)?
+            .text
+            .get(3..4)
+            .is_none_or(|z| z == "0" || z == "s")
+    {
+        return None;
+    }
+    Some(Found::date(i, end, format!("{prefix}X")))
+}
+
+/// "the 20th century", "the twentieth century".
+fn century(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let j = if c.is(i, "the") { i + 1 } else { i };
+    let n = parse_at(c.toks, j).filter(|n| n.kind == NumberKind::Ordinal)?;
+    if !c.is(n.end, "century") {
+        return None;
+    }
+    let v = n.value? as i64;
+    if !(1..=30).contains(&v) {
+        return None;
+    }
+    Some(Found::date(i, n.end + 1, format!("{:02}", v - 1)))
+}
+
+/// "2008", "fiscal 1989", and the "92" of "1991-92".
+fn year(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let fiscal = c.is(i, "fiscal");
+    let j = if fiscal { i + 1 } else { i };
+    if let Some(y) = year_at(c, j) {
+        let prev = j.checked_sub(1).and_then(|p| c.tok(p));
+        if prev.is_some_and(|p| {
+            p.kind == TokKind::Punct && ["$", "€", "£", "#", "+"].contains(&p.text)
+        }) {
+            return None;
+        }
+        let next = c.tok(j + 1);
+        let unit_after = next.is_some_and(|n| {
+            n.is_punct('%')
+                || n.is("percent")
+                || (n.kind == TokKind::Word
+                    && !n.is_capitalized()
+                    && n.text.ends_with('s')
+                    && !prev.is_some_and(|p| {
+                        ["in", "of", "since", "the", "by"].iter().any(|w| p.is(w))
+                    }))
+        });
+        let clock = c.is_punct(j + 1, ':');
+        if unit_after || clock || !(1800..=2100).contains(&y) {
+            return None;
+        }
+        return Some(Found::date(i, j + 1, format!("{y:04}")));
+    }
+    // "1991-92": a two-digit year after a year and a dash.
+    let t = c.tok(i)?;
+    if t.kind == TokKind::Digits
+        && t.text.len() == 2
+        && i >= 2
+        && (c.is_punct(i - 1, '-') || c.is_punct(i - 1, '–'))
+    {
+        let first = year_at(c, i - 2)?;
+        let yy: i32 = t.text.parse().ok()?;
+        let y = first - first.rem_euclid(100) + yy;
+        return (y > first).then(|| Found::date(i, i + 1, format!("{y:04}")));
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_figures::lexer::tokenize;
+
+    fn at0(text: &str, anchor: Option<NaiveDate>) -> Option<(String, String)> {
+        let toks = tokenize(text);
+        let c = Ctx {
+            toks: &toks,
+            anchor,
+        };
+        absolute(&c, 0).map(|f| {
+            let start = toks[f.first].start;
+            let end = toks[f.end - 1].end;
+            (text[start..end].to_string(), f.value)
+        })
+    }
+
+    fn a() -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(2008, 8, 12)
+    }
+
+    #[test]
+    fn full_dates() {
+        assert_eq!(
+            at0("7 August 2008 was", None),
+            Some(("7 August 2008".into(), "2008-08-07".into()))
+        );
+        assert_eq!(
+            at0("August 7, 2008, when", None),
+            Some(("August 7, 2008".into(), "2008-08-07".into()))
+        );
+        assert_eq!(
+            at0("Aug. 8 the", a()),
+            Some(("Aug. 8".into(), "2008-08-08".into()))
+        );
+        assert_eq!(
+            at0("2008-08-07T10", None),
+            Some(("2008-08-07T10".into(), "2008-08-07".into()))
+        );
+        assert_eq!(
+            at0("8/7/2008", None),
+            Some(("8/7/2008".into(), "2008-08-07".into()))
+        );
+        assert_eq!(
+            at0("Friday, Aug. 8, 2008", None),
+            Some(("Friday, Aug. 8, 2008".into(), "2008-08-08".into()))
+        );
+    }
+
+    #[test]
+    fn partial_dates() {
+        assert_eq!(at0("April", a()), Some(("April".into(), "2008-04".into())));
+        assert_eq!(at0("April", None), Some(("April".into(), "XXXX-XX".into())));
+        assert_eq!(
+            at0("August 2008", None),
+            Some(("August 2008".into(), "2008-08".into()))
+        );
+        assert_eq!(at0("May I", a()), None);
+        assert_eq!(
+            at0("fiscal 1989", None),
+            Some(("fiscal 1989".into(), "1989".into()))
+        );
+    }
+
+    #[test]
+    fn decades_and_centuries() {
+        assert_eq!(
+            at0("the early 1990s", None),
+            Some(("the early 1990s".into(), "199X".into()))
+        );
+        assert_eq!(
+            at0("the '90s", None),
+            Some(("the '90s".into(), "199X".into()))
+        );
+        assert_eq!(
+            at0("the 20th century", None),
+            Some(("the 20th century".into(), "19".into()))
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! What every recognizer reads (the tokens and the anchor) and what it returns.
+
+use crate::calendar::Granularity;
+use crate::lexicon::{word, Lower};
+use chrono::NaiveDate;
+use parallax_core::TimexType;
+use parallax_figures::lexer::Tok;
+
+pub struct Ctx<'a, 't> {
+    pub toks: &'a [Tok<'t>],
+    pub anchor: Option<NaiveDate>,
+}
+
+/// One recognized expression: token range `[first, end)`, value and type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub first: usize,
+    pub end: usize,
+    pub value: String,
+    pub typ: TimexType,
+    /// Whether the value was computed from the anchor.
+    pub relative: bool,
+}
+
+impl Found {
+    pub fn new(first: usize, end: usize, value: String, typ: TimexType) -> Found {
+        Found {
+            first,
+            end,
+            value,
+            typ,
+            relative: false,
+        }
+    }
+
+    pub fn date(first: usize, end: usize, value: String) -> Found {
+        Found::new(first, end, value, TimexType::Date)
+    }
+}
+
+impl Ctx<'_, '_> {
+    /// Lowercase word at `i`.
+    pub fn w(&self, i: usize) -> Option<Lower> {
+        word(self.toks, i)
+    }
+
+    /// Whether token `i` is the word `w` (any case).
+    pub fn is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(w))
+    }
+
+    pub fn tok(&self, i: usize) -> Option<&Tok<'_>> {
+        self.toks.get(i)
+    }
+
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// Whether tokens `i` and `i + 1` touch.
+    pub fn glued(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .zip(self.toks.get(i + 1))
+            .is_some_and(|(a, b)| a.end == b.start)
+    }
+
+    /// A value computed from the anchor, or the unknown value at `granularity` without one.
+    pub fn relative(
+        &self,
+        first: usize,
+        end: usize,
+        typ: TimexType,
+        granularity: Granularity,
+        compute: impl FnOnce(NaiveDate) -> Option<String>,
+    ) -> Option<Found> {
+        match self.anchor {
+            Some(a) => {
+                let value = compute(a)?;
+                Some(Found {
+                    first,
+                    end,
+                    value,
+                    typ,
+                    relative: true,
+                })
+            }
+            None => Some(Found::new(first, end, granularity.unknown(), typ)),
+        }
+    }
+}

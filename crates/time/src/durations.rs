@@ -1,0 +1,249 @@
+//! Amounts of time: durations ("five days", "the past two years", "two-year"), points
+//! reached by counting back from the anchor ("two days ago", "a year earlier") and sets
+//! ("every week", "daily").
+
+use crate::calendar::{shift, show, Granularity};
+use crate::context::{Ctx, Found};
+use crate::lexicon::{part_of_day, unit, weekday, Unit};
+use parallax_core::TimexType;
+use parallax_figures::lexer::TokKind;
+use parallax_figures::number::{parse_at, NumberKind};
+
+/// The longest duration, count-back or set starting at token `i`.
+pub fn amount_of_time(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    [duration(c, i), ago(c, i), set(c, i)]
+        .into_iter()
+        .flatten()
+        .max_by_key(|f| f.end)
+}
+
+/// An amount at token `j`: its value (`None` for "several", "a few") and end.
+fn amount(c: &Ctx<'_, '_>, j: usize) -> Option<(Option<f64>, usize)> {
+    let w = c.w(j);
+    match w.as_ref().map(|w| w.as_str()) {
+        Some("a" | "an") if c.is(j + 1, "few") || c.is(j + 1, "couple") => {
+            let end = if c.is(j + 2, "of") { j + 3 } else { j + 2 };
+            return Some((
+                if c.is(j + 1, "couple") {
+                    Some(2.0)
+                } else {
+                    None
+                },
+                end,
+            ));
+        }
+        Some("a" | "an") => return Some((Some(1.0), j + 1)),
+        Some("several" | "few" | "many") => return Some((None, j + 1)),
+        _ => {}
+    }
+    let n = parse_at(c.toks, j)?;
+    if n.kind != NumberKind::Cardinal || n.suffix.is_some() {
+        return None;
+    }
+    Some((n.value, n.end))
+}
+
+/// A unit word at `k`, allowing "more" before it ("two more weeks").
+fn unit_at(c: &Ctx<'_, '_>, k: usize) -> Option<(Unit, bool, usize)> {
+    let k = if c.is(k, "more") { k + 1 } else { k };
+    let (u, plural) = unit(c.w(k)?.as_str())?;
+    Some((u, plural, k + 1))
+}
+
+/// "five days", "the past two years", "two-year", "several weeks", "the coming weeks",
+/// "the past week", "recent years", "for years".
+fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let mut j = if c.is(i, "the") { i + 1 } else { i };
+    let modifier = [
+        "past",
+        "last",
+        "next",
+        "first",
+        "previous",
+        "coming",
+        "following",
+        "final",
+        "recent",
+    ]
+    .iter()
+    .any(|w| c.is(j, w));
+    if modifier {
+        j += 1;
+    }
+    // "the past week", "the coming weeks", "recent years".
+    if modifier && (j > i + 1 || c.is(i, "coming") || c.is(i, "recent")) || c.is(i, "recent") {
+        if let Some((u, plural, end)) = unit_at(c, j) {
+            if c.is(j - 1, "recent") && u == Unit::Year {
+                return Some(Found::date(i, end, "PAST_REF".to_string()));
+            }
+            let n = if plural { None } else { Some(1.0) };
+            return Some(Found::new(i, end, u.duration(n), TimexType::Duration));
+        }
+    }
+    // "for years": a bare plural unit after a preposition of extent.
+    if j == i && i > 0 && ["for", "in", "over"].iter().any(|w| c.is(i - 1, w)) {
+        if let Some((u, true, end)) = unit_at(c, i).filter(|(_, _, e)| *e == i + 1) {
+            if !c.is(end, "ago") && !c.is(end, "of") {
+                return Some(Found::new(i, end, u.duration(None), TimexType::Duration));
+            }
+        }
+    }
+    let (n, k) = amount(c, j)?;
+    // "two-year", "52-week": a hyphenated amount used as an adjective.
+    if c.is_punct(k, '-') && c.glued(k - 1) && c.glued(k) {
+        let (u, _, end) = unit_at(c, k + 1)?;
+        let end = if c.is_punct(end, '-') && c.is(end + 1, "long") {
+            end + 2
+        } else {
+            end
+        };
+        return Some(Found::new(i, end, u.duration(n), TimexType::Duration));
+    }
+    let (u, plural, end) = unit_at(c, k)?;
+    // "a day" after a rate ("twice a day", "$5 a year") is a set, not a duration.
+    if n == Some(1.0)
+        && !plural
+        && i > 0
+        && c.tok(i - 1).is_some_and(|p| {
+            p.kind != TokKind::Word || p.is("times") || p.is("once") || p.is("twice")
+        })
+    {
+        return None;
+    }
+    if n.is_none() && !plural {
+        return None;
+    }
+    Some(Found::new(i, end, u.duration(n), TimexType::Duration))
+}
+
+/// "two days ago", "a year earlier", "three weeks ago".
+fn ago(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let (n, k) = amount(c, i)?;
+    let (u, _, end) = unit_at(c, k)?;
+    if !(c.is(end, "ago") || c.is(end, "earlier")) {
+        return None;
+    }
+    let end = end + 1;
+    let Some(n) = n else {
+        return Some(Found::new(i, end, u.duration(None), TimexType::Duration));
+    };
+    let g = Granularity::of_unit(u);
+    c.relative(i, end, TimexType::Date, g, |a| {
+        let back = -(n.round() as i64);
+        shift(a, u, back).map(|d| show(d, g))
+    })
+}
+
+/// "every week", "each year", "every other day", "every Sunday", "daily", "annually".
+fn set(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let w = c.w(i)?;
+    let adverb = match w.as_str() {
+        "daily" => Some("P1D"),
+        "nightly" => Some("P1D"),
+        "weekly" => Some("P1W"),
+        "monthly" => Some("P1M"),
+        "quarterly" => Some("P1Q"),
+        "annually" | "yearly" => Some("P1Y"),
+        "hourly" => Some("PT1H"),
+        _ => None,
+    };
+    if let Some(v) = adverb {
+        return Some(Found::new(i, i + 1, v.to_string(), TimexType::Set));
+    }
+    if !matches!(w.as_str(), "every" | "each") {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut n = Some(1.0);
+    if c.is(j, "other") {
+        n = Some(2.0);
+        j += 1;
+    } else if let Some((v, k)) = amount(c, j).filter(|(v, _)| v.is_some()) {
+        n = v;
+        j = k;
+    }
+    if let Some((u, _, end)) = unit_at(c, j) {
+        return Some(Found::new(i, end, u.duration(n), TimexType::Set));
+    }
+    let next = c.w(j)?;
+    if let Some(wd) = weekday(next.as_str()) {
+        return Some(Found::new(
+            i,
+            j + 1,
+            format!("XXXX-WXX-{wd}"),
+            TimexType::Set,
+        ));
+    }
+    let code = part_of_day(next.as_str())?;
+    Some(Found::new(
+        i,
+        j + 1,
+        format!("XXXX-XX-XXT{code}"),
+        TimexType::Set,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use parallax_figures::lexer::tokenize;
+
+    fn at0(text: &str) -> Option<(String, String, TimexType)> {
+        let toks = tokenize(text);
+        let c = Ctx {
+            toks: &toks,
+            anchor: NaiveDate::from_ymd_opt(2008, 8, 12),
+        };
+        amount_of_time(&c, 0).map(|f| {
+            let span = toks[f.first].start..toks[f.end - 1].end;
+            (text[span].to_string(), f.value, f.typ)
+        })
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(
+            at0("five days of war"),
+            Some(("five days".into(), "P5D".into(), TimexType::Duration))
+        );
+        assert_eq!(
+            at0("two years"),
+            Some(("two years".into(), "P2Y".into(), TimexType::Duration))
+        );
+        assert_eq!(
+            at0("the past two months"),
+            Some((
+                "the past two months".into(),
+                "P2M".into(),
+                TimexType::Duration
+            ))
+        );
+        assert_eq!(at0("a two-year deal").map(|f| f.1), None);
+        assert_eq!(at0("two-year deal").map(|f| f.1), Some("P2Y".into()));
+        assert_eq!(at0("several weeks").map(|f| f.1), Some("PXW".into()));
+        assert_eq!(at0("24 hours").map(|f| f.1), Some("PT24H".into()));
+        assert_eq!(at0("a decade").map(|f| f.1), Some("P10Y".into()));
+    }
+
+    #[test]
+    fn count_back_from_anchor() {
+        assert_eq!(
+            at0("two days ago"),
+            Some(("two days ago".into(), "2008-08-10".into(), TimexType::Date))
+        );
+        assert_eq!(at0("a year ago").map(|f| f.1), Some("2007".into()));
+        assert_eq!(at0("three weeks ago").map(|f| f.1), Some("2008-W30".into()));
+    }
+
+    #[test]
+    fn sets() {
+        assert_eq!(
+            at0("every week"),
+            Some(("every week".into(), "P1W".into(), TimexType::Set))
+        );
+        assert_eq!(at0("daily").map(|f| f.1), Some("P1D".into()));
+        assert_eq!(at0("every Sunday").map(|f| f.1), Some("XXXX-WXX-7".into()));
+        assert_eq!(at0("every other day").map(|f| f.1), Some("P2D".into()));
+    }
+}

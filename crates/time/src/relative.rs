@@ -1,0 +1,218 @@
+//! Expressions that only mean something against the anchor date: "yesterday", "Friday",
+//! "last week", "this year", "next April", "the third quarter", "overnight", "now".
+//!
+//! Weekdays and months without a direction word resolve backwards (on or before the anchor)
+//! in past-tense reporting and forwards when the clause speaks of the future ("will", "next").
+
+use crate::calendar::{
+    month_year, quarter, season_of, season_rank, shift, show, weekday_near, Granularity,
+};
+use crate::context::{Ctx, Found};
+use crate::lexicon::{month, part_of_day, season, unit, weekday_full, Unit};
+use crate::tense::is_future;
+use chrono::{Datelike, NaiveDate};
+use parallax_core::TimexType;
+
+/// The longest anchor-relative expression starting at token `i`.
+pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    [
+        deictic_day(c, i),
+        weekday_expr(c, i),
+        shifted(c, i),
+        quarter_expr(c, i),
+        reference(c, i),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|f| f.end)
+}
+
+/// Appends a part of day ("morning") after a day expression: the value becomes a TIME.
+fn with_part_of_day(c: &Ctx<'_, '_>, mut f: Found) -> Found {
+    let part = c.w(f.end).and_then(|w| part_of_day(w.as_str()));
+    if let Some(code) = part {
+        if f.value.len() == 10 {
+            f.value = format!("{}T{code}", f.value);
+            f.typ = TimexType::Time;
+        }
+        f.end += 1;
+    }
+    f
+}
+
+/// "today", "yesterday", "tomorrow", "tonight", "this morning", "last night", "overnight".
+fn deictic_day(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let w = c.w(i)?;
+    let day = |offset: i64| {
+        move |a: NaiveDate| shift(a, Unit::Day, offset).map(|d| show(d, Granularity::Day))
+    };
+    let (end, offset, part) = match w.as_str() {
+        "today" => (i + 1, 0, None),
+        "yesterday" => (i + 1, -1, None),
+        "tomorrow" => (i + 1, 1, None),
+        "tonight" => (i + 1, 0, Some("NI")),
+        "overnight" => (i + 1, -1, Some("NI")),
+        "this" => {
+            let p = c.w(i + 1).and_then(|w| part_of_day(w.as_str()))?;
+            (i + 2, 0, Some(p))
+        }
+        "last" if c.is(i + 1, "night") => (i + 2, -1, Some("NI")),
+        _ => return None,
+    };
+    let f = c.relative(i, end, TimexType::Date, Granularity::Day, day(offset))?;
+    Some(match part {
+        Some(code) => {
+            let mut f = f;
+            if f.value.len() == 10 {
+                f.value = format!("{}T{code}", f.value);
+            }
+            f.typ = TimexType::Time;
+            f
+        }
+        None => with_part_of_day(c, f),
+    })
+}
+
+/// "Friday", "on Saturday", "last Friday", "next Monday", "Friday night".
+fn weekday_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let (j, direction) = match c.w(i)?.as_str() {
+        "last" | "past" => (i + 1, Some(false)),
+        "next" | "coming" => (i + 1, Some(true)),
+        "this" => (i + 1, None),
+        _ => (i, None),
+    };
+    let t = c.tok(j)?;
+    if !t.is_capitalized() {
+        return None;
+    }
+    let wd = weekday_full(c.w(j)?.as_str())?;
+    // A weekday glued to "'s" is still the day ("Friday's vote").
+    let forward = direction.unwrap_or_else(|| is_future(c.toks, i));
+    let strict = direction.is_some();
+    let f = c.relative(i, j + 1, TimexType::Date, Granularity::Day, |a| {
+        let start = if strict {
+            shift(a, Unit::Day, if forward { 1 } else { -1 })?
+        } else {
+            a
+        };
+        weekday_near(start, wd, forward).map(|d| show(d, Granularity::Day))
+    })?;
+    Some(with_part_of_day(c, f))
+}
+
+/// "last week", "this year", "next month", "last weekend", "next April", "last fall",
+/// "this century".
+fn shifted(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let dir: i64 = match c.w(i)?.as_str() {
+        "last" | "previous" => -1,
+        "this" | "current" => 0,
+        "next" | "coming" => 1,
+        _ => return None,
+    };
+    let w = c.w(i + 1)?;
+    let end = i + 2;
+    if let Some((u, false)) = unit(w.as_str()) {
+        let g = Granularity::of_unit(u);
+        if matches!(u, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
+            return None;
+        }
+        return c.relative(i, end, TimexType::Date, g, |a| {
+            shift(a, u, dir).map(|d| show(d, g))
+        });
+    }
+    if w.as_str() == "weekend" {
+        return c.relative(i, end, TimexType::Date, Granularity::Week, |a| {
+            shift(a, Unit::Week, dir).map(|d| format!("{}-WE", show(d, Granularity::Week)))
+        });
+    }
+    if let Some(m) = month(w.as_str()).filter(|_| c.tok(i + 1).is_some_and(|t| t.is_capitalized()))
+    {
+        return c.relative(i, end, TimexType::Date, Granularity::Month, |a| {
+            let y = if dir == 0 {
+                a.year()
+            } else {
+                month_year(a, m, dir > 0, true)
+            };
+            Some(format!("{y:04}-{m:02}"))
+        });
+    }
+    if let Some(code) = season(w.as_str()) {
+        return c.relative(i, end, TimexType::Date, Granularity::Year, |a| {
+            let (current, year) = season_of(a);
+            let rank = season_rank(code);
+            let y = match dir {
+                0 => year,
+                d if d < 0 => {
+                    if rank < season_rank(current) {
+                        year
+                    } else {
+                        year - 1
+                    }
+                }
+                _ => {
+                    if rank > season_rank(current) {
+                        year
+                    } else {
+                        year + 1
+                    }
+                }
+            };
+            Some(format!("{y:04}-{code}"))
+        });
+    }
+    None
+}
+
+/// "the third quarter", "third-quarter", "the first half": the quarter of the anchor's year,
+/// or of the year before when that quarter has not begun yet.
+fn quarter_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let j = if c.is(i, "the") { i + 1 } else { i };
+    let q = match c.w(j)?.as_str() {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        _ => return None,
+    };
+    let k = if c.is_punct(j + 1, '-') { j + 2 } else { j + 1 };
+    if !c.is(k, "quarter") {
+        return None;
+    }
+    c.relative(
+        i,
+        k + 1,
+        TimexType::Date,
+        Granularity::Quarter,
+        |a: NaiveDate| {
+            let y = if q > quarter(a) {
+                a.year() - 1
+            } else {
+                a.year()
+            };
+            Some(format!("{y:04}-Q{q}"))
+        },
+    )
+}
+
+/// "now", "currently", "recently", "the past", "the future", "soon".
+fn reference(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let w = c.w(i)?;
+    let (end, value) = match w.as_str() {
+        "now" if !c.is(i + 1, "that") => (i + 1, "PRESENT_REF"),
+        "currently" => (i + 1, "PRESENT_REF"),
+        "recently" | "lately" => (i + 1, "PAST_REF"),
+        "soon" => (i + 1, "FUTURE_REF"),
+        "the"
+            if c.is(i + 1, "past")
+                && !c
+                    .tok(i + 2)
+                    .is_some_and(|t| t.kind != parallax_figures::lexer::TokKind::Punct) =>
+        {
+            (i + 2, "PAST_REF")
+        }
+        "the" if c.is(i + 1, "future") => (i + 2, "FUTURE_REF"),
+        "the" if c.is(i + 1, "near") && c.is(i + 2, "future") => (i + 3, "FUTURE_REF"),
+        _ => return None,
+    };
+    Some(Found::date(i, end, value.to_string()))
+}

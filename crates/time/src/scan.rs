@@ -1,0 +1,90 @@
+//! The left-to-right scan: at each token the longest expression any recognizer reads wins,
+//! then modifiers and hedges written before it join its extent ("late on August 7",
+//! "earlier this month", "about two years ago").
+
+use crate::absolute::absolute;
+use crate::clock::clock;
+use crate::context::{Ctx, Found};
+use crate::durations::amount_of_time;
+use crate::relative::relative;
+use chrono::NaiveDate;
+use parallax_core::TimexType;
+use parallax_figures::hedge;
+use parallax_figures::lexer::{Tok, TokKind};
+
+/// Every time expression in `toks`, in text order, not overlapping.
+pub fn scan(toks: &[Tok<'_>], anchor: Option<NaiveDate>) -> Vec<Found> {
+    let c = Ctx { toks, anchor };
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind == TokKind::Punct && !toks[i].is_punct('\'') && !toks[i].is_punct('’') {
+            i += 1;
+            continue;
+        }
+        // On equal length the earlier recognizer in this list wins.
+        let candidates = [
+            clock(&c, i),
+            amount_of_time(&c, i),
+            absolute(&c, i),
+            relative(&c, i),
+        ];
+        let best = candidates
+            .into_iter()
+            .flatten()
+            .fold(None::<Found>, |best, f| match best {
+                Some(b) if b.end >= f.end => Some(b),
+                _ => Some(f),
+            });
+        match best {
+            Some(mut f) => {
+                let floor = out.last().map_or(0, |l| l.end);
+                extend_before(&c, &mut f, floor);
+                i = f.end.max(i + 1);
+                out.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Joins modifiers ("early", "late on", "mid-", "earlier") and hedges ("about", "more than")
+/// written right before `f`, never reaching back past token `floor`.
+fn extend_before(c: &Ctx<'_, '_>, f: &mut Found, floor: usize) {
+    let starts_with_amount = c.tok(f.first).is_some_and(|t| t.kind == TokKind::Digits)
+        || c.w(f.first).is_some_and(|w| {
+            parallax_figures::parse_number(w.as_str()).is_some() || w.as_str() == "a"
+        });
+    if matches!(f.typ, TimexType::Duration | TimexType::Time) || starts_with_amount {
+        if let Some((h, _)) = hedge::before(c.toks, f.first).filter(|(h, _)| *h >= floor) {
+            if starts_with_amount {
+                f.first = h;
+                return;
+            }
+        }
+    }
+    if f.typ != TimexType::Date && f.typ != TimexType::Time {
+        return;
+    }
+    let Some(p) = f.first.checked_sub(1).filter(|p| *p >= floor) else {
+        return;
+    };
+    let modifier = |k: usize| {
+        ["early", "late", "mid", "earlier", "later"]
+            .iter()
+            .any(|w| c.is(k, w))
+    };
+    if modifier(p) {
+        f.first = p;
+        return;
+    }
+    // "mid-August", "late on August 7", "early in 2008".
+    let joined = p > floor
+        && ((c.is_punct(p, '-') && c.is(p - 1, "mid") && c.glued(p - 1))
+            || ((c.is(p, "on") || c.is(p, "in"))
+                && ["early", "late"].iter().any(|w| c.is(p - 1, w))));
+    if joined {
+        f.first = p - 1;
+    }
+}

@@ -1,0 +1,101 @@
+//! Whether the clause around a time expression speaks of the future.
+//!
+//! News reporting is past tense by default, so a bare weekday or month points back from the
+//! anchor; a future marker in the same sentence ("will", "'ll", "next", "is due to",
+//! "scheduled") turns it forward.
+
+use parallax_figures::lexer::{Tok, TokKind};
+
+const BACK: usize = 10;
+const AHEAD: usize = 6;
+
+fn is_future_marker(t: &Tok<'_>) -> bool {
+    [
+        "will",
+        "ll",
+        "shall",
+        "upcoming",
+        "scheduled",
+        "due",
+        "planned",
+        "plans",
+        "expected",
+        "until",
+        "till",
+    ]
+    .iter()
+    .any(|w| t.is(w))
+}
+
+fn is_past_marker(t: &Tok<'_>) -> bool {
+    ["said", "was", "were", "had", "did", "ago", "last"]
+        .iter()
+        .any(|w| t.is(w))
+}
+
+fn ends_sentence(t: &Tok<'_>) -> bool {
+    t.kind == TokKind::Punct && matches!(t.text, "." | "!" | "?" | ";")
+}
+
+/// Whether the sentence around token `i` is about the future; the nearest tense marker wins.
+pub fn is_future(toks: &[Tok<'_>], i: usize) -> bool {
+    let mut best: Option<(usize, bool)> = None;
+    let mut note = |distance: usize, t: &Tok<'_>| {
+        let verdict = if is_future_marker(t) {
+            Some(true)
+        } else if is_past_marker(t) {
+            Some(false)
+        } else {
+            None
+        };
+        if let Some(v) = verdict {
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, v));
+            }
+        }
+    };
+    for (k, t) in toks[..i.min(toks.len())]
+        .iter()
+        .rev()
+        .take(BACK)
+        .enumerate()
+    {
+        if ends_sentence(t) {
+            break;
+        }
+        note(k + 1, t);
+    }
+    for (k, t) in toks.iter().skip(i + 1).take(AHEAD).enumerate() {
+        if ends_sentence(t) {
+            break;
+        }
+        note(k + 1, t);
+    }
+    best.is_some_and(|(_, future)| future)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_figures::lexer::tokenize;
+
+    fn future_at(text: &str, word: &str) -> bool {
+        let toks = tokenize(text);
+        let i = toks.iter().position(|t| t.text == word).unwrap_or(0);
+        is_future(&toks, i)
+    }
+
+    #[test]
+    fn tense_of_clause() {
+        assert!(!future_at(
+            "Russian troops entered Gori on Saturday.",
+            "Saturday"
+        ));
+        assert!(future_at(
+            "The ministers will meet on Saturday.",
+            "Saturday"
+        ));
+        assert!(!future_at("He will go. They met on Saturday.", "Saturday"));
+        assert!(future_at("Talks are scheduled for Monday.", "Monday"));
+    }
+}

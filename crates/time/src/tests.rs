@@ -1,0 +1,205 @@
+//! End-to-end time recognition on the hard cases of the time issue.
+
+use super::*;
+use parallax_core::{AnchorSource, TimexType};
+use proptest::prelude::*;
+
+/// 2008-08-12 was a Tuesday.
+fn doc(text: &str, published: Option<&str>) -> Document {
+    let mut d = Document::new("d", text, "test");
+    d.meta.published = published.map(str::to_string);
+    d
+}
+
+fn times(text: &str) -> Vec<(String, String, TimexType)> {
+    annotate(
+        &doc(text, Some("2008-08-12T10:00:00Z")),
+        &Segmentation::default(),
+    )
+    .times
+    .into_iter()
+    .map(|t| (t.text, t.value, t.timex_type))
+    .collect()
+}
+
+fn one(text: &str) -> (String, String) {
+    let t = times(text);
+    assert_eq!(t.len(), 1, "{text:?} gave {t:?}");
+    t.into_iter()
+        .next()
+        .map(|(s, v, _)| (s, v))
+        .unwrap_or_default()
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+#[test]
+fn absolute_dates() {
+    assert_eq!(
+        one("The war began on 7 August 2008."),
+        pair("7 August 2008", "2008-08-07")
+    );
+    assert_eq!(
+        one("Troops entered Gori on Aug. 8."),
+        pair("Aug. 8", "2008-08-08")
+    );
+    assert_eq!(
+        one("It started August 7, 2008, at night"),
+        pair("August 7, 2008", "2008-08-07")
+    );
+    assert_eq!(one("Filed 2008-08-07."), pair("2008-08-07", "2008-08-07"));
+}
+
+#[test]
+fn partial_dates() {
+    assert_eq!(one("Talks stalled in April."), pair("April", "2008-04"));
+    assert_eq!(one("He was elected in 2004."), pair("2004", "2004"));
+}
+
+#[test]
+fn relative_dates() {
+    assert_eq!(
+        one("Russian jets bombed Gori on Saturday."),
+        pair("Saturday", "2008-08-09")
+    );
+    assert_eq!(
+        one("The ministers will meet on Friday."),
+        pair("Friday", "2008-08-15")
+    );
+    assert_eq!(one("He said it Tuesday."), pair("Tuesday", "2008-08-12"));
+    assert_eq!(
+        one("Shelling resumed yesterday."),
+        pair("yesterday", "2008-08-11")
+    );
+    assert_eq!(one("A ceasefire holds today."), pair("today", "2008-08-12"));
+    assert_eq!(one("It began last week."), pair("last week", "2008-W32"));
+    assert_eq!(
+        one("Shelling continued overnight."),
+        pair("overnight", "2008-08-11TNI")
+    );
+    assert_eq!(
+        one("Troops moved in late on August 7."),
+        pair("late on August 7", "2008-08-07")
+    );
+    assert_eq!(
+        one("It was agreed earlier this month."),
+        pair("earlier this month", "2008-08")
+    );
+    assert_eq!(
+        one("Elections are due this year."),
+        pair("this year", "2008")
+    );
+    assert_eq!(
+        one("He left two days ago."),
+        pair("two days ago", "2008-08-10")
+    );
+    assert_eq!(
+        one("They met Friday night."),
+        pair("Friday night", "2008-08-08TNI")
+    );
+    assert_eq!(
+        one("Prices rose in the third quarter."),
+        pair("the third quarter", "2008-Q3")
+    );
+}
+
+#[test]
+fn decades_and_ranges() {
+    assert_eq!(
+        one("the war of the early 1990s"),
+        pair("the early 1990s", "199X")
+    );
+    assert_eq!(one("in the 1990s"), pair("the 1990s", "199X"));
+    assert_eq!(
+        times("the war of 1991-92 ended"),
+        vec![
+            ("1991".into(), "1991".into(), TimexType::Date),
+            ("92".into(), "1992".into(), TimexType::Date)
+        ]
+    );
+    let between: Vec<String> = times("between 2004 and 2006")
+        .into_iter()
+        .map(|t| t.1)
+        .collect();
+    assert_eq!(between, vec!["2004", "2006"]);
+}
+
+#[test]
+fn durations_sets_and_times() {
+    assert_eq!(
+        times("The war lasted five days."),
+        vec![("five days".into(), "P5D".into(), TimexType::Duration)]
+    );
+    assert_eq!(
+        times("He served two years."),
+        vec![("two years".into(), "P2Y".into(), TimexType::Duration)]
+    );
+    assert_eq!(
+        times("They meet every week."),
+        vec![("every week".into(), "P1W".into(), TimexType::Set)]
+    );
+    assert_eq!(
+        times("It began at 3 p.m."),
+        vec![("3 p.m.".into(), "2008-08-12T15:00".into(), TimexType::Time)]
+    );
+}
+
+#[test]
+fn anchor_from_metadata_or_text() {
+    let layer = annotate(
+        &doc("Fighting resumed on Friday.", Some("2008-08-12")),
+        &Segmentation::default(),
+    );
+    let anchor = layer.anchor.unwrap_or_else(|| unreachable!());
+    assert_eq!(
+        (anchor.date.as_str(), anchor.source),
+        ("2008-08-12", AnchorSource::Metadata)
+    );
+    assert!(layer.times.iter().all(|t| t.relative));
+
+    let text = "TBILISI, Aug. 10, 2008 (Reuters) - Russian jets bombed Gori on Saturday.";
+    let layer = annotate(&doc(text, None), &Segmentation::default());
+    let anchor = layer.anchor.unwrap_or_else(|| unreachable!());
+    assert_eq!(
+        (anchor.date.as_str(), anchor.source),
+        ("2008-08-10", AnchorSource::Text)
+    );
+    let saturday = layer
+        .times
+        .iter()
+        .find(|t| t.text == "Saturday")
+        .map(|t| t.value.as_str());
+    assert_eq!(saturday, Some("2008-08-09"));
+
+    let layer = annotate(
+        &doc("It happened on Friday.", None),
+        &Segmentation::default(),
+    );
+    assert!(layer.anchor.is_none());
+    assert_eq!(
+        layer.times.first().map(|t| (t.value.as_str(), t.relative)),
+        Some(("XXXX-XX-XX", false))
+    );
+    assert_eq!(layer.diagnostics.len(), 1);
+}
+
+#[test]
+fn non_times_are_skipped() {
+    assert!(times("May I ask?").is_empty());
+    assert!(times("2,000 troops and 1500 tanks").is_empty());
+    assert!(times("He won 15 percent.").is_empty());
+}
+
+proptest! {
+    #[test]
+    fn spans_are_exact_slices(text in "(\\PC|[0-9 ,.:'-]|Aug|May|Friday|p\\.m\\.|ago|days|the|last|week){0,60}") {
+        for t in annotate(&doc(&text, Some("2008-08-12")), &Segmentation::default()).times {
+            prop_assert_eq!(text.get(t.span.range()), Some(t.text.as_str()));
+        }
+        for t in annotate(&doc(&text, None), &Segmentation::default()).times {
+            prop_assert_eq!(text.get(t.span.range()), Some(t.text.as_str()));
+        }
+    }
+}
