@@ -1,1 +1,57 @@
-fn main() {}
+//! The `parallax` command: a thin edge over the library crates.
+//!
+//! Exit codes: 0 success; 1 the command ran but failed (nothing could be analyzed, an eval
+//! fell below its floor, a task has no annotator); 2 bad usage or unusable configuration
+//! (clap's own code for usage errors, an unreadable manifest or store).
+
+mod analyze;
+mod bench;
+mod eval;
+mod output;
+mod train;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "parallax", version, about = "Cross-source news dossiers: who said what, which figures conflict, and where each item came from.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze articles and write the dossier (dossier.json) and the HTML report (report.html).
+    Analyze(analyze::Args),
+    /// Score an annotator against gold data, or check every figure against its floor.
+    Eval(eval::Args),
+    /// Time every stage over a corpus and report throughput and peak memory.
+    Bench(bench::Args),
+    /// Train a statistical model from gold data.
+    Train(train::Args),
+}
+
+/// What a command's outcome means for the process.
+pub enum Outcome {
+    Success,
+    Failure,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Bench(args) => bench::run(args),
+        Command::Train(args) => train::run(args),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Failure) => ExitCode::from(1),
+        Err(error) => {
+            eprintln!("parallax: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

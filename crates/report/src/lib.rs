@@ -1,1 +1,105 @@
-//! Placeholder (being written).
+//! The self-contained HTML report of a dossier.
+//!
+//! One file with no external assets and no script at all: a Content-Security-Policy meta tag
+//! forbids every script, and every piece of article text and metadata is escaped by maud's
+//! templates. Navigation is plain links: each item links to its sentence in its article
+//! (`#s-DOC-N`), and CSS `:target` highlights the sentence landed on. Each item also shows its
+//! sentence with the exact span marked, so the evidence is visible without leaving the list.
+
+mod sections;
+
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use parallax_core::Dossier;
+
+const STYLE: &str = include_str!("report.css");
+
+/// The policy of the report page: no script, no network, inline styles only.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// Renders the report of `dossier` as one HTML document.
+pub fn render(dossier: &Dossier) -> String {
+    let index = sections::Index::new(dossier);
+    let page: Markup = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(CONTENT_SECURITY_POLICY);
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="no-referrer";
+                title { "Parallax dossier" }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                header {
+                    h1 { "Parallax dossier" }
+                    (sections::summary(dossier, &index))
+                    nav {
+                        a href="#articles" { "Articles" }
+                        a href="#entities" { "Entities (" (dossier.entities.len()) ")" }
+                        a href="#quotes" { "Quotes (" (dossier.quotes.len()) ")" }
+                        a href="#figures" { "Figures (" (dossier.figures.len()) ")" }
+                        a href="#times" { "Dates (" (dossier.times.len()) ")" }
+                        @if !dossier.skipped.is_empty() {
+                            a href="#skipped" { "Skipped (" (dossier.skipped.len()) ")" }
+                        }
+                    }
+                }
+                main {
+                    (sections::entities(dossier, &index))
+                    (sections::quotes(dossier, &index))
+                    (sections::figures(dossier, &index))
+                    (sections::times(dossier, &index))
+                    (sections::skipped(dossier))
+                    (sections::articles(dossier, &index))
+                }
+            }
+        }
+    };
+    page.into_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::{DossierDocument, Span};
+
+    fn dossier_with_text(text: &str, title: &str) -> Dossier {
+        let mut d = Dossier::empty();
+        d.documents.push(DossierDocument {
+            id: "d1".into(),
+            text: text.into(),
+            title: Some(title.into()),
+            outlet: Some("<b>Outlet</b>".into()),
+            published: None,
+            source: "x.html".into(),
+            url: Some("javascript:alert(1)".into()),
+            authors: vec![],
+            paragraphs: vec![parallax_core::Paragraph { span: Span::new(0, text.len()), role: parallax_core::ParagraphRole::Body }],
+            sentences: vec![Span::new(0, text.len())],
+            time_anchor: None,
+            diagnostics: vec![],
+        });
+        d
+    }
+
+    #[test]
+    fn escapes_article_text_and_metadata() {
+        let html = render(&dossier_with_text("<script>alert(1)</script> &amp; \"x\"", "<img src=x onerror=alert(1)>"));
+        assert!(!html.contains("<script>alert"));
+        assert!(!html.contains("<img src=x"));
+        assert!(html.contains("&lt;script&gt;"));
+        assert!(html.contains("&amp;amp;"));
+        assert!(!html.contains("href=\"javascript:"), "untrusted URLs must not become links");
+        assert!(html.contains("Content-Security-Policy"));
+    }
+
+    #[test]
+    fn has_no_external_assets() {
+        let html = render(&dossier_with_text("Plain text.", "Title"));
+        assert!(!html.contains("src=\"http"));
+        assert!(!html.contains("<link"));
+        assert!(!html.contains("<script"));
+    }
+}

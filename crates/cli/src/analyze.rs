@@ -1,0 +1,148 @@
+//! `parallax analyze`: ingest, analyze each article (reusing stored analyses), store, build the
+//! dossier, write `dossier.json` and `report.html`.
+
+use crate::output::write_atomically;
+use crate::Outcome;
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use parallax_core::{Analysis, Document, SkippedInput};
+use parallax_ingest::{Limits, Manifest};
+use parallax_store::Store;
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Documents stored per transaction: a crash loses at most this much finished work.
+const STORE_BATCH: usize = 256;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files and folders of articles (.txt .md .html .htm .jsonl .warc .warc.gz); folders are read recursively.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output folder for dossier.json and report.html, or `-` for the dossier JSON on stdout.
+    #[arg(long, default_value = "parallax-out")]
+    out: PathBuf,
+    /// Folder of the embedded store that keeps analyses between runs.
+    #[arg(long, default_value = "parallax-data")]
+    store: PathBuf,
+    /// CSV or JSON Lines file giving metadata (outlet, published, title, url) per path or url.
+    #[arg(long)]
+    manifest: Option<PathBuf>,
+    /// Do not show progress.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Exit non-zero when any input was skipped.
+    #[arg(long)]
+    strict: bool,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let manifest = match &args.manifest {
+        Some(path) => Manifest::load(path).with_context(|| format!("cannot use manifest {}", path.display()))?,
+        None => Manifest::default(),
+    };
+    let (files, mut skipped) = parallax_ingest::discover(&args.paths);
+    let limits = Limits::default();
+    let outcomes: Vec<_> = files.par_iter().map(|f| parallax_ingest::read_file(f, &manifest, &limits)).collect();
+    let mut documents: Vec<Document> = Vec::new();
+    let mut seen = HashSet::new();
+    for outcome in outcomes {
+        skipped.extend(outcome.skipped);
+        for doc in outcome.documents {
+            if seen.insert(doc.id.clone()) {
+                documents.push(doc);
+            } else {
+                skipped.push(SkippedInput { source: doc.source.clone(), reason: format!("same text as an earlier input (document {})", doc.id) });
+            }
+        }
+    }
+
+    let mut store = Store::open(&args.store).with_context(|| format!("cannot open store {}", args.store.display()))?;
+    let progress = progress_bar(documents.len() as u64, args.quiet);
+    let mut corpus: Vec<(Document, Analysis)> = Vec::with_capacity(documents.len());
+    let mut reused = 0;
+    for chunk in documents.chunks(STORE_BATCH) {
+        let mut fresh = Vec::new();
+        let mut results = Vec::with_capacity(chunk.len());
+        for doc in chunk {
+            match store.reusable_analysis(doc, parallax_pipeline::PIPELINE_VERSION)? {
+                Some(analysis) => {
+                    reused += 1;
+                    progress.inc(1);
+                    results.push(Some(analysis));
+                }
+                None => {
+                    fresh.push(doc);
+                    results.push(None);
+                }
+            }
+        }
+        let analyzed: Vec<Analysis> = fresh
+            .par_iter()
+            .map(|doc| {
+                let analysis = parallax_pipeline::analyze(doc);
+                progress.inc(1);
+                analysis
+            })
+            .collect();
+        let new_items: Vec<(Document, Analysis)> = fresh.iter().map(|d| (*d).clone()).zip(analyzed).collect();
+        store.put(&new_items).context("cannot write to the store")?;
+        let mut new_iter = new_items.into_iter();
+        for (doc, result) in chunk.iter().zip(results) {
+            match result {
+                Some(analysis) => corpus.push((doc.clone(), analysis)),
+                None => corpus.extend(new_iter.next()),
+            }
+        }
+    }
+    progress.finish_and_clear();
+
+    let dossier = parallax_crossdoc::build_dossier(&corpus, &skipped);
+    let json = serde_json::to_string_pretty(&dossier)?;
+    if args.out.as_os_str() == "-" {
+        println!("{json}");
+    } else {
+        std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+        write_atomically(&args.out.join("dossier.json"), json.as_bytes())?;
+        write_atomically(&args.out.join("report.html"), parallax_report::render(&dossier).as_bytes())?;
+    }
+
+    let outlets: HashSet<&str> = corpus.iter().filter_map(|(d, _)| d.meta.outlet.as_deref()).collect();
+    if !args.quiet || !skipped.is_empty() {
+        eprintln!(
+            "analyzed {} articles from {} outlets ({} reused from the store {}); {} entities, {} quotes, {} figures, {} dates",
+            corpus.len(),
+            outlets.len(),
+            reused,
+            args.store.display(),
+            dossier.entities.len(),
+            dossier.quotes.len(),
+            dossier.figures.len(),
+            dossier.times.len()
+        );
+    }
+    if args.out.as_os_str() != "-" && !args.quiet {
+        eprintln!("wrote {} and {}", args.out.join("dossier.json").display(), args.out.join("report.html").display());
+    }
+    if !skipped.is_empty() {
+        eprintln!("skipped {} inputs:", skipped.len());
+        for s in &skipped {
+            eprintln!("  {}: {}", s.source, s.reason);
+        }
+    }
+    let failed = corpus.is_empty() || (args.strict && !skipped.is_empty());
+    Ok(if failed { Outcome::Failure } else { Outcome::Success })
+}
+
+fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{spinner} analyzing {pos}/{len} articles [{bar:30}] {per_sec} eta {eta}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}

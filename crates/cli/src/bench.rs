@@ -1,0 +1,148 @@
+//! `parallax bench [PATH...]`: times every stage over a real corpus on one core and reports
+//! MB/s and articles/s per stage, total wall time and peak memory.
+//!
+//! Without paths it uses the article text of the news corpora in `--data` (AllSides' 1,300
+//! articles from 29 outlets and ECB+'s 982 news documents), read directly from their JSON Lines.
+//! The per-document stages run on one thread so the figures are per core.
+
+use crate::Outcome;
+use anyhow::{bail, Result};
+use parallax_core::{Analysis, Document};
+use parallax_pipeline::{StageTimes, STAGES};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Article files and folders to time; defaults to the news corpora in --data.
+    paths: Vec<PathBuf>,
+    /// Folder holding the public datasets (used when no paths are given).
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+    /// Analyze at most this many articles.
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+struct Row {
+    stage: String,
+    seconds: f64,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    let started = Instant::now();
+    let ingest_clock = Instant::now();
+    let mut docs = if args.paths.is_empty() { default_corpus(&args.data)? } else { ingest(&args.paths) };
+    if let Some(limit) = args.limit {
+        docs.truncate(limit);
+    }
+    let ingest_time = ingest_clock.elapsed();
+    if docs.is_empty() {
+        bail!("no articles to time");
+    }
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+
+    let mut stage_times = StageTimes::default();
+    let mut corpus: Vec<(Document, Analysis)> = Vec::with_capacity(docs.len());
+    let mut tokens = 0usize;
+    for doc in docs {
+        let (analysis, times) = parallax_pipeline::analyze_timed(&doc);
+        stage_times.add(&times);
+        tokens += analysis.segmentation.tokens.len();
+        corpus.push((doc, analysis));
+    }
+    let clock = Instant::now();
+    let dossier = parallax_crossdoc::build_dossier(&corpus, &[]);
+    let crossdoc_time = clock.elapsed();
+    let clock = Instant::now();
+    let html = parallax_report::render(&dossier);
+    let report_time = clock.elapsed();
+    let store_dir = std::env::temp_dir().join(format!("parallax-bench-{}", std::process::id()));
+    let clock = Instant::now();
+    parallax_store::Store::open(&store_dir)?.put(&corpus)?;
+    let store_time = clock.elapsed();
+    let _ = std::fs::remove_dir_all(&store_dir);
+
+    let mut rows = vec![Row { stage: "ingest".into(), seconds: ingest_time.as_secs_f64() }];
+    for (name, time) in STAGES.iter().zip(stage_times.0) {
+        rows.push(Row { stage: name.to_string(), seconds: time.as_secs_f64() });
+    }
+    let per_doc: Duration = stage_times.0.iter().sum();
+    rows.push(Row { stage: "per-document total".into(), seconds: per_doc.as_secs_f64() });
+    rows.push(Row { stage: "crossdoc".into(), seconds: crossdoc_time.as_secs_f64() });
+    rows.push(Row { stage: "report".into(), seconds: report_time.as_secs_f64() });
+    rows.push(Row { stage: "store".into(), seconds: store_time.as_secs_f64() });
+
+    let articles = corpus.len();
+    let mb = bytes as f64 / 1e6;
+    let peak = peak_memory_bytes();
+    if args.json {
+        let stages: Vec<_> = rows
+            .iter()
+            .map(|r| serde_json::json!({"stage": r.stage, "seconds": r.seconds, "mb_per_s": mb / r.seconds.max(1e-9), "articles_per_s": articles as f64 / r.seconds.max(1e-9)}))
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "articles": articles, "bytes": bytes, "tokens": tokens,
+                "entity_tokens_per_s": tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9),
+                "wall_seconds": started.elapsed().as_secs_f64(), "peak_memory_bytes": peak,
+                "report_bytes": html.len(), "stages": stages,
+            }))?
+        );
+    } else {
+        println!("{articles} articles, {mb:.2} MB, {tokens} tokens; per-document stages on one core");
+        println!("{:<20} {:>9} {:>10} {:>12}", "stage", "seconds", "MB/s", "articles/s");
+        for r in &rows {
+            let s = r.seconds.max(1e-9);
+            println!("{:<20} {:>9.3} {:>10.2} {:>12.0}", r.stage, r.seconds, mb / s, articles as f64 / s);
+        }
+        println!("entity tagging: {:.0} tokens/s", tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9));
+        println!("wall time {:.2}s; peak memory {}", started.elapsed().as_secs_f64(), peak.map(|b| format!("{:.0} MiB", b as f64 / 1048576.0)).unwrap_or_else(|| "unknown".into()));
+    }
+    Ok(Outcome::Success)
+}
+
+fn ingest(paths: &[PathBuf]) -> Vec<Document> {
+    let (files, _) = parallax_ingest::discover(paths);
+    let manifest = parallax_ingest::Manifest::default();
+    let limits = parallax_ingest::Limits::default();
+    files.iter().flat_map(|f| parallax_ingest::read_file(f, &manifest, &limits).documents).collect()
+}
+
+/// The article text of the news corpora in `data`, with outlet and date where they have them.
+fn default_corpus(data: &Path) -> Result<Vec<Document>> {
+    let sources = [
+        ("allsides-bias-subset/test_1300.jsonl", "content_original", "source", "date"),
+        ("ecbplus-docs/documents.jsonl", "text", "", ""),
+    ];
+    let mut docs = Vec::new();
+    for (file, text_field, outlet_field, date_field) in sources {
+        let path = data.join(file);
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        for (n, line) in text.lines().enumerate() {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Some(body) = value.get(text_field).and_then(|v| v.as_str()) else { continue };
+            let mut doc = Document::new(parallax_ingest::document_id(body), body, format!("{}#{}", path.display(), n + 1));
+            doc.meta.outlet = value.get(outlet_field).and_then(|v| v.as_str()).map(str::to_string);
+            doc.meta.published = value.get(date_field).and_then(|v| v.as_str()).map(str::to_string);
+            doc.meta.title = value.get("title").and_then(|v| v.as_str()).map(str::to_string);
+            docs.push(doc);
+        }
+    }
+    if docs.is_empty() {
+        bail!("no news corpora found under {}; give article paths to time instead", data.display());
+    }
+    Ok(docs)
+}
+
+/// Peak resident memory of this process (VmHWM), where the platform reports it.
+fn peak_memory_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}

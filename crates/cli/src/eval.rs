@@ -1,0 +1,120 @@
+//! `parallax eval TASK GOLD` scores one annotator; `parallax eval --floors FILE` runs every
+//! evaluation listed in the floors file whose data exists and fails when a figure falls below
+//! its floor (this is what CI runs).
+
+use crate::Outcome;
+use anyhow::{bail, Context, Result};
+use parallax_eval::{EvalError, EvalReport};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Task: ner, timex, quotes, numbers, subjectivity, extract, stories, reuse, events.
+    task: Option<String>,
+    /// Gold data: a file, or a dataset folder (its standard evaluation split is used).
+    gold: Option<PathBuf>,
+    /// Print one JSON object with stable metric keys instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Score at most this many gold items.
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Check every figure in this floors file (e.g. eval/floors.toml) instead of one task.
+    #[arg(long, conflicts_with_all = ["task", "gold"])]
+    floors: Option<PathBuf>,
+    /// Folder holding the datasets named in the floors file.
+    #[arg(long, default_value = "../shared/data")]
+    data: PathBuf,
+}
+
+pub fn run(args: Args) -> Result<Outcome> {
+    if let Some(floors) = &args.floors {
+        return check_floors(floors, &args.data, args.json);
+    }
+    let (Some(task), Some(gold)) = (&args.task, &args.gold) else {
+        bail!("give a TASK and a GOLD path, or --floors FILE (see `parallax eval --help`)");
+    };
+    match parallax_eval::run(task, gold, args.limit) {
+        Ok(report) => {
+            if args.json {
+                println!("{}", serde_json::to_string(&report)?);
+            } else {
+                print!("{}", report.table());
+            }
+            Ok(Outcome::Success)
+        }
+        Err(error @ EvalError::NotImplemented(_)) => {
+            eprintln!("parallax: {error}");
+            Ok(Outcome::Failure)
+        }
+        Err(error) => Err(error.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct FloorsFile {
+    floor: Vec<Floor>,
+}
+
+#[derive(Deserialize)]
+struct Floor {
+    task: String,
+    dataset: String,
+    metric: String,
+    min: f64,
+}
+
+fn check_floors(path: &PathBuf, data: &PathBuf, json: bool) -> Result<Outcome> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file: FloorsFile = toml::from_str(&text).with_context(|| format!("cannot parse {}", path.display()))?;
+    let mut reports: BTreeMap<(String, String), Result<EvalReport, String>> = BTreeMap::new();
+    let mut rows = Vec::new();
+    let mut failed = false;
+    for floor in &file.floor {
+        let gold = data.join(&floor.dataset);
+        if !gold.exists() {
+            rows.push((floor, None, "skipped: data absent".to_string()));
+            continue;
+        }
+        let key = (floor.task.clone(), floor.dataset.clone());
+        let report = reports.entry(key).or_insert_with(|| {
+            let started = std::time::Instant::now();
+            let result = parallax_eval::run(&floor.task, &gold, None).map_err(|e| e.to_string());
+            eprintln!("eval {} on {}: {:.1}s", floor.task, floor.dataset, started.elapsed().as_secs_f64());
+            result
+        });
+        match report {
+            Ok(report) => match report.metrics.get(&floor.metric) {
+                Some(&value) if value >= floor.min => rows.push((floor, Some(value), "ok".to_string())),
+                Some(&value) => {
+                    failed = true;
+                    rows.push((floor, Some(value), "BELOW FLOOR".to_string()));
+                }
+                None => {
+                    failed = true;
+                    rows.push((floor, None, format!("no metric `{}`", floor.metric)));
+                }
+            },
+            Err(error) => {
+                failed = true;
+                rows.push((floor, None, format!("FAILED: {error}")));
+            }
+        }
+    }
+    if json {
+        let out: Vec<_> = rows
+            .iter()
+            .map(|(f, v, s)| serde_json::json!({"task": f.task, "dataset": f.dataset, "metric": f.metric, "floor": f.min, "value": v, "status": s}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&out)?);
+    } else {
+        println!("{:<13} {:<28} {:<20} {:>8} {:>8}  status", "task", "dataset", "metric", "value", "floor");
+        for (f, v, s) in &rows {
+            let value = v.map(|v| format!("{v:.4}")).unwrap_or_else(|| "-".into());
+            println!("{:<13} {:<28} {:<20} {:>8} {:>8.4}  {}", f.task, f.dataset, f.metric, value, f.min, s);
+        }
+    }
+    Ok(if failed { Outcome::Failure } else { Outcome::Success })
+}

@@ -1,0 +1,112 @@
+//! Golden tests: the per-article analysis of the fixture corpus, written as one readable file
+//! per article under `fixtures/expected/`, compared line by line.
+//!
+//! Refresh after an intended change with `PARALLAX_UPDATE_GOLDEN=1 cargo test --test golden`
+//! and review the diff of `fixtures/expected/` like any other change.
+
+mod common;
+
+use common::*;
+use parallax_core::{Analysis, Document};
+use std::fmt::Write;
+
+fn render(doc: &Document, a: &Analysis) -> String {
+    let mut out = String::new();
+    let t = &doc.text;
+    let _ = writeln!(out, "# {}", doc.meta.title.as_deref().unwrap_or("(untitled)"));
+    let _ = writeln!(out, "outlet: {}", doc.meta.outlet.as_deref().unwrap_or("-"));
+    let _ = writeln!(out, "published: {}", doc.meta.published.as_deref().unwrap_or("-"));
+    if let Some(anchor) = &a.time_anchor {
+        let _ = writeln!(out, "time anchor: {} ({:?})", anchor.date, anchor.source);
+    }
+    let _ = writeln!(out, "\n## paragraphs");
+    for p in &a.segmentation.paragraphs {
+        let text = p.span.text(t);
+        let head: String = text.chars().take(60).collect();
+        let _ = writeln!(out, "{:<11} {}{}", format!("{:?}", p.role), head, if head.len() < text.len() { "…" } else { "" });
+    }
+    let _ = writeln!(out, "\n## sentences: {}, tokens: {}", a.segmentation.sentences.len(), a.segmentation.tokens.len());
+    let _ = writeln!(out, "\n## entities");
+    for e in &a.local_entities {
+        let mentions: Vec<String> = e.mentions.iter().filter_map(|&m| a.mentions.get(m)).map(|m| format!("{} [{:?}]", m.text, m.kind)).collect();
+        let roles = if e.roles.is_empty() { String::new() } else { format!(" roles={}", e.roles.join("; ")) };
+        let _ = writeln!(out, "{:<7} {}{} :: {}", e.entity_type.as_str(), e.name, roles, mentions.join(" | "));
+    }
+    let _ = writeln!(out, "\n## quotes");
+    for q in &a.quotes {
+        let _ = writeln!(
+            out,
+            "{:?} «{}» cue={} speaker={} channel={}",
+            q.kind,
+            q.text,
+            q.cue.as_ref().map_or("-", |c| c.text.as_str()),
+            q.speaker_text.as_ref().map_or("-", |c| c.text.as_str()),
+            q.channel.as_ref().map_or("-", |c| c.text.as_str()),
+        );
+    }
+    let _ = writeln!(out, "\n## figures");
+    for f in &a.figures {
+        let n = |v: Option<f64>| v.map_or("-".to_string(), |v| v.to_string());
+        let _ = writeln!(
+            out,
+            "«{}» value={} low={} high={} hedge={} counted={} category={:?}{}",
+            f.text,
+            n(f.value),
+            n(f.low),
+            n(f.high),
+            f.hedge.as_deref().unwrap_or("-"),
+            f.counted.as_ref().map_or("-", |c| c.text.as_str()),
+            f.category,
+            if f.quote.is_some() { " (in a quote)" } else { "" },
+        );
+    }
+    let _ = writeln!(out, "\n## times");
+    for time in &a.times {
+        let _ = writeln!(out, "«{}» {:?} {}{}", time.text, time.timex_type, time.value, if time.relative { " (relative)" } else { "" });
+    }
+    let _ = writeln!(out, "\n## voice");
+    let opinion: Vec<usize> = a.voice.iter().filter(|v| v.voice == parallax_core::Voice::Opinion).map(|v| v.sentence).collect();
+    let _ = writeln!(out, "opinion sentences: {opinion:?} of {}", a.voice.len());
+    out
+}
+
+#[test]
+fn fixture_corpus_matches_expected_files() {
+    let text_dir = fixtures().join("corpus/text");
+    let manifest = parallax_ingest::Manifest::load(&text_dir.join("manifest.csv")).expect("manifest");
+    let expected_dir = fixtures().join("expected");
+    let update = std::env::var_os("PARALLAX_UPDATE_GOLDEN").is_some();
+    let (files, skipped) = parallax_ingest::discover(&[text_dir.clone()]);
+    assert!(skipped.is_empty(), "{skipped:?}");
+    let mut mismatches = Vec::new();
+    for file in files {
+        let outcome = parallax_ingest::read_file(&file, &manifest, &parallax_ingest::Limits::default());
+        for doc in outcome.documents {
+            let analysis = parallax_pipeline::analyze(&doc);
+            let actual = render(&doc, &analysis);
+            let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+            let path = expected_dir.join(format!("{stem}.txt"));
+            if update {
+                std::fs::create_dir_all(&expected_dir).unwrap();
+                std::fs::write(&path, &actual).unwrap();
+                continue;
+            }
+            let expected = std::fs::read_to_string(&path).unwrap_or_default();
+            if expected != actual {
+                let diff: Vec<String> = expected
+                    .lines()
+                    .zip(actual.lines().chain(std::iter::repeat("")))
+                    .filter(|(e, a)| e != a)
+                    .take(5)
+                    .map(|(e, a)| format!("  expected: {e}\n  actual:   {a}"))
+                    .collect();
+                mismatches.push(format!("{}:\n{}", path.display(), diff.join("\n")));
+            }
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "golden files differ (refresh with PARALLAX_UPDATE_GOLDEN=1 if intended):\n{}",
+        mismatches.join("\n")
+    );
+}

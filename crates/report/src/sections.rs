@@ -1,0 +1,254 @@
+//! The report's sections, one function each. All text goes through maud's escaping.
+
+use maud::{html, Markup};
+use parallax_core::{Dossier, DossierDocument, Span};
+use std::collections::{BTreeMap, HashMap};
+
+/// Lookups shared by the sections: documents by id, in dossier order.
+pub struct Index<'d> {
+    docs: HashMap<&'d str, &'d DossierDocument>,
+    entity_names: HashMap<&'d str, &'d str>,
+}
+
+impl<'d> Index<'d> {
+    pub fn new(dossier: &'d Dossier) -> Self {
+        Index {
+            docs: dossier.documents.iter().map(|d| (d.id.as_str(), d)).collect(),
+            entity_names: dossier.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect(),
+        }
+    }
+
+    fn outlet(&self, doc: &str) -> &'d str {
+        self.docs.get(doc).and_then(|d| d.outlet.as_deref()).unwrap_or("unknown outlet")
+    }
+}
+
+fn sentence_anchor(doc: &str, n: usize) -> String {
+    format!("s-{doc}-{n}")
+}
+
+/// A link to the sentence of `doc` containing `span`, showing that sentence with `span` marked.
+fn evidence(index: &Index, doc: &str, span: Span) -> Markup {
+    let Some(document) = index.docs.get(doc) else { return html! {} };
+    let n = document.sentences.partition_point(|s| s.end <= span.start);
+    let sentence = document.sentences.get(n).copied().filter(|s| s.start <= span.start).unwrap_or(span).cover(span);
+    let text = &document.text;
+    let before = text.get(sentence.start..span.start).unwrap_or("");
+    let marked = text.get(span.start..span.end).unwrap_or("");
+    let after = text.get(span.end..sentence.end).unwrap_or("");
+    html! {
+        a.ctx href={ "#" (sentence_anchor(doc, n)) } {
+            (before) mark { (marked) } (after)
+        }
+    }
+}
+
+pub fn summary(dossier: &Dossier, _index: &Index) -> Markup {
+    let outlets: std::collections::BTreeSet<&str> =
+        dossier.documents.iter().filter_map(|d| d.outlet.as_deref()).collect();
+    let dates: Vec<&str> = dossier.documents.iter().filter_map(|d| d.published.as_deref()).collect();
+    let first = dates.iter().min().map(|d| d.get(..10).unwrap_or(d));
+    let last = dates.iter().max().map(|d| d.get(..10).unwrap_or(d));
+    html! {
+        p.summary {
+            (dossier.documents.len()) " articles from " (outlets.len()) " outlets"
+            @if let (Some(first), Some(last)) = (first, last) { ", " (first) " to " (last) }
+            " · " (dossier.entities.len()) " entities · " (dossier.quotes.len()) " quotes · "
+            (dossier.figures.len()) " figures · " (dossier.times.len()) " dates"
+            @if !dossier.skipped.is_empty() { " · " (dossier.skipped.len()) " inputs skipped" }
+        }
+    }
+}
+
+pub fn entities(dossier: &Dossier, index: &Index) -> Markup {
+    html! {
+        section #entities {
+            h2 { "Entities" }
+            table {
+                tr { th { "Name" } th { "Type" } th { "Also called" } th { "Roles" } th { "Mentions by outlet" } th { "First mention" } }
+                @for entity in &dossier.entities {
+                    @let mut by_outlet: BTreeMap<&str, usize> = BTreeMap::new();
+                    @for m in &entity.mentions { (count(&mut by_outlet, index.outlet(&m.evidence.doc))) }
+                    tr #{ "entity-" (entity.id) } {
+                        td { strong { (entity.name) } }
+                        td { span.tag { (entity.entity_type.as_str()) } }
+                        td { (entity.aliases.join("; ")) }
+                        td { (entity.roles.join("; ")) }
+                        td { @for (outlet, n) in &by_outlet { span.tag { (outlet) " " (n) } } }
+                        td { @if let Some(m) = entity.mentions.first() { (evidence(index, &m.evidence.doc, m.evidence.span)) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn count<'a>(map: &mut BTreeMap<&'a str, usize>, key: &'a str) -> Markup {
+    *map.entry(key).or_default() += 1;
+    html! {}
+}
+
+pub fn quotes(dossier: &Dossier, index: &Index) -> Markup {
+    html! {
+        section #quotes {
+            h2 { "Quotes" }
+            table {
+                tr { th { "Speaker" } th { "Quote (in its sentence)" } th { "Kind" } th { "Cue" } th { "Outlet" } }
+                @for q in &dossier.quotes {
+                    tr {
+                        td {
+                            @if let Some(name) = q.speaker.as_deref().and_then(|id| index.entity_names.get(id)) {
+                                a href={ "#entity-" (q.speaker.as_deref().unwrap_or("")) } { (name) }
+                                @if let Some(t) = &q.speaker_text { @if t != name { br; span.ctx { "as “" (t) "”" } } }
+                            } @else if let Some(t) = &q.speaker_text { (t) span.ctx { " (unresolved)" } }
+                            @else { span.ctx { "unattributed" } }
+                        }
+                        td { (evidence(index, &q.evidence.doc, q.evidence.span)) }
+                        td { span.tag { (format!("{:?}", q.kind).to_lowercase()) } }
+                        td { @if let Some(c) = &q.cue { (c.text) } }
+                        td { (index.outlet(&q.evidence.doc)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 { format!("-{out}") } else { out }
+    } else {
+        format!("{v}")
+    }
+}
+
+pub fn figures(dossier: &Dossier, index: &Index) -> Markup {
+    html! {
+        section #figures {
+            h2 { "Figures" }
+            table {
+                tr { th { "Value" } th { "Range" } th { "Hedge" } th { "Counts" } th { "Category" } th { "Asserted by" } th { "Outlet" } th { "Sentence" } }
+                @for f in &dossier.figures {
+                    tr {
+                        td.num { @if let Some(v) = f.figure.value { (number(v)) } @else { "—" } }
+                        td.num {
+                            (f.figure.low.map(number).unwrap_or_else(|| "…".into())) " – "
+                            (f.figure.high.map(number).unwrap_or_else(|| "…".into()))
+                        }
+                        td { (f.figure.hedge.as_deref().unwrap_or("")) }
+                        td { (f.figure.counted.as_ref().map(|c| c.text.as_str()).or(f.figure.unit.as_deref()).unwrap_or("")) }
+                        td { span.tag { (format!("{:?}", f.figure.category).to_lowercase()) } }
+                        td { (f.asserted_by.as_deref().unwrap_or("")) }
+                        td { (index.outlet(&f.doc)) }
+                        td { (evidence(index, &f.doc, f.figure.span)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn times(dossier: &Dossier, index: &Index) -> Markup {
+    let mut order: Vec<&parallax_core::DossierTime> = dossier.times.iter().collect();
+    order.sort_by(|a, b| a.time.value.cmp(&b.time.value));
+    html! {
+        section #times {
+            h2 { "Dates and times, in time order" }
+            table {
+                tr { th { "Value" } th { "Type" } th { "As written" } th { "Anchored on" } th { "Outlet" } th { "Sentence" } }
+                @for t in order {
+                    tr {
+                        td.num { (t.time.value) }
+                        td { span.tag { (format!("{:?}", t.time.timex_type).to_uppercase()) } }
+                        td { (t.time.text) }
+                        td { @if let Some(a) = &t.anchor { (a.date) " (" (format!("{:?}", a.source).to_lowercase()) ")" } }
+                        td { (index.outlet(&t.doc)) }
+                        td { (evidence(index, &t.doc, t.time.span)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn skipped(dossier: &Dossier) -> Markup {
+    html! {
+        @if !dossier.skipped.is_empty() {
+            section #skipped {
+                h2 { "Inputs that could not be analyzed" }
+                table {
+                    tr { th { "Input" } th { "Reason" } }
+                    @for s in &dossier.skipped { tr { td { (s.source) } td { (s.reason) } } }
+                }
+            }
+        }
+    }
+}
+
+pub fn articles(dossier: &Dossier, _index: &Index) -> Markup {
+    let mut by_outlet: BTreeMap<&str, Vec<&DossierDocument>> = BTreeMap::new();
+    for doc in &dossier.documents {
+        by_outlet.entry(doc.outlet.as_deref().unwrap_or("unknown outlet")).or_default().push(doc);
+    }
+    html! {
+        section #articles {
+            h2 { "Articles, side by side by outlet" }
+            div.outlets {
+                @for (outlet, docs) in &by_outlet {
+                    div.outlet {
+                        h3 { (outlet) " " span.tag { (docs.len()) } }
+                        @for doc in docs { (article(doc)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn article(doc: &DossierDocument) -> Markup {
+    html! {
+        article #{ "doc-" (doc.id) } {
+            h4 { (doc.title.as_deref().unwrap_or("(untitled)")) }
+            div.meta {
+                (doc.published.as_deref().unwrap_or("undated"))
+                @if !doc.authors.is_empty() { " · " (doc.authors.join(", ")) }
+                " · " (doc.url.as_deref().unwrap_or(&doc.source))
+            }
+            @for p in &doc.paragraphs {
+                p class={ "role-" (format!("{:?}", p.role).to_lowercase().replace("blockquote", "block_quote")) } {
+                    (paragraph_sentences(doc, p.span))
+                }
+            }
+            @for d in &doc.diagnostics { div.diag { (format!("{:?}", d.severity).to_lowercase()) " (" (d.stage) "): " (d.message) } }
+        }
+    }
+}
+
+/// The paragraph's text with each sentence wrapped in a targetable span.
+fn paragraph_sentences(doc: &DossierDocument, para: Span) -> Markup {
+    let first = doc.sentences.partition_point(|s| s.end <= para.start);
+    let mut pieces: Vec<(Option<usize>, &str)> = Vec::new();
+    let mut at = para.start;
+    for (n, s) in doc.sentences.iter().enumerate().skip(first) {
+        if s.start >= para.end {
+            break;
+        }
+        pieces.push((None, doc.text.get(at..s.start).unwrap_or("")));
+        pieces.push((Some(n), doc.text.get(s.start..s.end).unwrap_or("")));
+        at = s.end;
+    }
+    pieces.push((None, doc.text.get(at..para.end.max(at)).unwrap_or("")));
+    html! {
+        @for (n, text) in pieces {
+            @if let Some(n) = n { span.s id=(sentence_anchor(&doc.id, n)) { (text) } } @else { (text) }
+        }
+    }
+}
