@@ -21,6 +21,12 @@ pub struct Dossier {
     pub quotes: Vec<DossierQuote>,
     pub figures: Vec<DossierFigure>,
     pub times: Vec<DossierTime>,
+    /// Articles grouped by the real-world story they report.
+    #[serde(default)]
+    pub stories: Vec<Story>,
+    /// Passages shared between articles of different outlets.
+    #[serde(default)]
+    pub reuse: Vec<ReusePassage>,
     /// Inputs that could not be analyzed at all, with the reason.
     #[serde(default)]
     pub skipped: Vec<SkippedInput>,
@@ -36,6 +42,8 @@ impl Dossier {
             quotes: Vec::new(),
             figures: Vec::new(),
             times: Vec::new(),
+            stories: Vec::new(),
+            reuse: Vec::new(),
             skipped: Vec::new(),
         }
     }
@@ -136,4 +144,28 @@ pub struct DossierTime {
     /// The reference date used to normalize it, when it was relative.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<TimeAnchor>,
+}
+
+/// Articles that report the same real-world story or event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Story {
+    pub id: String,
+    /// A readable label: the title of the story's first article.
+    pub label: String,
+    /// Document ids, in publication order.
+    pub documents: Vec<String>,
+    pub outlets: Vec<String>,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+}
+
+/// One passage found in several articles: pasted agency copy, a press release, a lifted paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReusePassage {
+    pub id: String,
+    /// Similarity of the members' texts in [0, 1] (1 is verbatim).
+    pub similarity: f64,
+    /// The document that most likely had it first (the earliest published member).
+    pub origin: Option<String>,
+    pub members: Vec<Evidence>,
 }
