@@ -1,5 +1,5 @@
-//! Word lists of attribution: reporting verbs, the auxiliaries written with them, speech
-//! nouns, pronouns and the words that end a speaker noun phrase.
+//! Word lists of attribution: reporting verbs, the auxiliaries written with them, pronouns
+//! and the words that end a speaker noun phrase.
 //!
 //! The lists are general English reporting vocabulary (the verbs of saying, asking, claiming
 //! and judging that newswire attribution uses), not anything learnt from an evaluation set.
@@ -109,13 +109,6 @@ const ADVERBIALS: &[&str] = &[
     "had", "also", "will", "would", "did", "once", "again", "previously",
 ];
 
-/// Nouns of statements: "in a statement", "an interview", the head of a channel phrase.
-const SPEECH_NOUNS: &[&str] = &[
-    "statement", "interview", "speech", "tweet", "post", "email", "letter", "release", "remarks",
-    "conference", "briefing", "appearance", "op-ed", "memo", "report", "rally", "debate",
-    "broadcast", "podcast", "video", "message", "call",
-];
-
 /// Nominal heads that name organisations rather than people ("the ministry said").
 const ORG_NOUNS: &[&str] = &[
     "ministry", "government", "agency", "company", "campaign", "department", "newspaper",
@@ -132,7 +125,6 @@ struct Lists {
     determiners: HashSet<&'static str>,
     breaks: HashSet<&'static str>,
     adverbials: HashSet<&'static str>,
-    speech_nouns: HashSet<&'static str>,
     org_nouns: HashSet<&'static str>,
 }
 
@@ -143,7 +135,6 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     determiners: DETERMINERS.iter().copied().collect(),
     breaks: PHRASE_BREAKS.iter().copied().collect(),
     adverbials: ADVERBIALS.iter().copied().collect(),
-    speech_nouns: SPEECH_NOUNS.iter().copied().collect(),
     org_nouns: ORG_NOUNS.iter().copied().collect(),
 });
 
@@ -197,10 +188,6 @@ pub fn is_phrase_break(word: &str) -> bool {
 
 pub fn is_adverbial(word: &str) -> bool {
     in_set(&LISTS.adverbials, word) || (word.len() > 4 && word.ends_with("ly"))
-}
-
-pub fn is_speech_noun(word: &str) -> bool {
-    in_set(&LISTS.speech_nouns, word)
 }
 
 pub fn is_org_noun(word: &str) -> bool {

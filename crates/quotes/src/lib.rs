@@ -1,14 +1,110 @@
-//! Quotations and their attribution.
+//! Quotations and their attribution: direct, indirect, mixed and block quotes, each with its
+//! cue, speaker phrase, speaker mention and channel.
+//!
+//! The rules read the segmentation (paragraph roles, sentences, tokens) and the text; they
+//! need no entity mentions, which only link a found speaker phrase to an entity. Passes, in
+//! order of precedence (a later pass never takes text an earlier one claimed):
+//! 1. [`block`]: block-quote and update paragraphs;
+//! 2. [`transcript`]: "NAME: …" lines;
+//! 3. [`direct`]: paired quotation marks ([`marks`]) with a cue after or before them;
+//! 4. [`indirect`]: reporting verbs and "according to" with a reported clause.
+//!
+//! A quote-only sentence or paragraph without its own cue continues the statement of the
+//! nearest preceding attributed quotation in the same or the previous paragraph, and takes
+//! its cue, speaker and channel.
+//!
+//! Multi-paragraph quotations are one quotation whose span runs from after the first opening
+//! mark to before the last closing mark, so it includes the paragraph breaks and the
+//! continuation paragraphs' opening marks: a contiguous span keeps `text == &doc.text[span]`.
+//! Nested quotations stay inside their outer quotation and are not separate items.
 
-use parallax_core::{Annotated, Document, LocalEntity, Mention, Quote, Segmentation};
+mod block;
+mod channel;
+mod context;
+mod cue;
+mod direct;
+mod found;
+mod indirect;
+mod lexicon;
+mod marks;
+mod resolve;
+mod speaker;
+mod transcript;
+
+#[cfg(test)]
+mod test_support;
+#[cfg(test)]
+mod tests;
+
+use context::Ctx;
+use found::Found;
+use parallax_core::{Anchor, Annotated, Document, LocalEntity, Mention, Quote, Segmentation};
 
 /// Finds quotations in `doc` and attributes each to a speaker among `mentions`.
+///
+/// `entities` is not consulted: a speaker's entity is reached through its mention's
+/// `local_entity`. When `seg` has no sentences the text is segmented here.
 pub fn annotate(
     doc: &Document,
     seg: &Segmentation,
     mentions: &[Mention],
     entities: &[LocalEntity],
 ) -> Annotated<Quote> {
-    let _ = (doc, seg, mentions, entities);
-    Annotated::default()
+    let _ = entities;
+    let own;
+    let seg = if seg.sentences.is_empty() {
+        own = parallax_segment::segment(&doc.text);
+        &own
+    } else {
+        seg
+    };
+    let ctx = Ctx { text: &doc.text, seg };
+    let (pairs, diagnostics) = marks::pair(ctx.text, &seg.paragraphs);
+    let mut found = Vec::new();
+    block::find(&ctx, &mut found);
+    transcript::find(&ctx, &mut found);
+    let fragments = direct::find(&ctx, &pairs, &mut found);
+    indirect::find(&ctx, &fragments, &mut found);
+    found.sort_by_key(|f| (f.span.start, f.span.end));
+    continue_speakers(&ctx, &mut found);
+    let items = found.iter().filter_map(|f| to_quote(ctx.text, f, mentions)).collect();
+    Annotated { items, diagnostics }
+}
+
+/// Gives each continuing quotation the attribution of the last attributed one before it in
+/// the same or the previous paragraph.
+fn continue_speakers(ctx: &Ctx, found: &mut [Found]) {
+    let mut last: Option<(usize, Found)> = None;
+    for f in found.iter_mut() {
+        let paragraph = ctx.seg.paragraph_at(f.span.start).unwrap_or(0);
+        if f.continues {
+            if let Some((at, prev)) = &last {
+                if paragraph <= at + 1 {
+                    f.cue = prev.cue;
+                    f.speaker = prev.speaker;
+                    f.channel = prev.channel;
+                }
+            }
+        }
+        if f.speaker.is_some() {
+            last = Some((paragraph, f.clone()));
+        }
+    }
+}
+
+fn to_quote(text: &str, f: &Found, mentions: &[Mention]) -> Option<Quote> {
+    let anchor = |s: Option<parallax_core::Span>| s.and_then(|s| Anchor::new(text, s));
+    let speaker_text = anchor(f.speaker);
+    let speaker_mention = speaker_text
+        .as_ref()
+        .and_then(|s| resolve::speaker_mention(mentions, s.span, &s.text));
+    Some(Quote {
+        span: f.span,
+        text: f.span.slice(text).ok()?.to_string(),
+        kind: f.kind,
+        cue: anchor(f.cue),
+        speaker_text,
+        speaker_mention,
+        channel: anchor(f.channel),
+    })
 }

@@ -1,8 +1,273 @@
-//! Evaluation task `quotes`.
+//! Evaluation task `quotes`: attribution (cue, source, content) on PolNeAR's brat standoff
+//! files, scored as the citron project scores PARC 3.0.
+//!
+//! Gold: each `Attribution` event of an article's `.ann` file (the first annotator's file in
+//! name order when several annotated the article) with its `Cue`, `Source` and `Content` spans.
+//! Predicted: the quotations of `parallax_quotes::annotate` that have a cue, grouped by cue
+//! (so "“…,” he said, “…”" is one attribution with two contents, as in the gold). A direct
+//! quotation's content is scored with its marks, as the annotators marked it. Span lists are
+//! compared after merging fragments separated only by whitespace.
+//!
+//! Metrics (citron's definitions): exact — a predicted cue counts when some gold cue is the
+//! same span list; a predicted source (content) counts when some gold attribution whose cue
+//! overlaps has the same source (content) span list; recall symmetrically. Overlap — tokens
+//! shared by predicted and gold spans, summed over all predicted × gold attribution pairs,
+//! over the predicted (precision) and gold (recall) token counts. Items are documents.
 
-use crate::{EvalError, EvalReport};
-use std::path::Path;
+use crate::formats::brat;
+use crate::metrics::{ratio, Counts};
+use crate::{read_text, EvalError, EvalReport};
+use parallax_core::{Document, QuoteKind, Segmentation, Span};
+use std::path::{Path, PathBuf};
 
-pub fn run(_gold: &Path, _limit: Option<usize>) -> Result<EvalReport, EvalError> {
-    Err(EvalError::NotImplemented("quotes".to_string()))
+/// One attribution: span lists of its cue, sources and contents.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Attribution {
+    cue: Vec<Span>,
+    sources: Vec<Span>,
+    contents: Vec<Span>,
+}
+
+pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
+    let pairs = documents(gold)?;
+    let mut tally = Tally::default();
+    let mut items = 0;
+    for (text_path, ann_path) in pairs.into_iter().take(limit.unwrap_or(usize::MAX)) {
+        let text = read_text(&text_path)?;
+        let ann = read_text(&ann_path)?;
+        let ann = brat::parse(&ann)
+            .map_err(|(line, why)| EvalError::format(&ann_path, format!("line {line}: {why}")))?;
+        let gold = gold_attributions(&text, &ann);
+        let seg = parallax_segment::segment(&text);
+        let predicted = predict(&text, &seg);
+        tally.add(&seg, &predicted, &gold);
+        items += 1;
+    }
+    let mut report = EvalReport::new("quotes", gold.display().to_string());
+    report.items = items;
+    tally.report(&mut report);
+    Ok(report)
+}
+
+/// (text, annotation) file pairs of the split at `gold`: a dataset folder (its `test` split),
+/// a split folder with `text/` and `attributions/`, or one `.ann` file.
+fn documents(gold: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalError> {
+    if gold.is_file() {
+        let name = gold.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let base = article_of(name);
+        let text = gold.parent().and_then(Path::parent).map(|p| p.join("text").join(format!("{base}.txt")));
+        let text = text.ok_or_else(|| EvalError::format(gold, "no text/ folder beside it"))?;
+        return Ok(vec![(text, gold.to_path_buf())]);
+    }
+    let split = if gold.join("text").is_dir() { gold.to_path_buf() } else { gold.join("test") };
+    let mut anns: Vec<PathBuf> = list(&split.join("attributions"))?
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
+        .collect();
+    anns.sort();
+    let mut out: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for ann in anns {
+        let name = ann.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let text = split.join("text").join(format!("{}.txt", article_of(name)));
+        // One annotator per article: the first file in name order.
+        if out.last().is_some_and(|(t, _)| *t == text) || !text.is_file() {
+            continue;
+        }
+        out.push((text, ann));
+    }
+    if out.is_empty() {
+        return Err(EvalError::format(&split, "no .ann files with matching texts"));
+    }
+    Ok(out)
+}
+
+/// The article name of an annotation file stem `<article>_<annotator>`.
+fn article_of(stem: &str) -> &str {
+    stem.rsplit_once('_').map_or(stem, |(article, _)| article)
+}
+
+fn list(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
+    Ok(entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+}
+
+fn gold_attributions(text: &str, ann: &brat::Ann) -> Vec<Attribution> {
+    let spans = |id: &str| {
+        ann.text_bounds
+            .get(id)
+            .and_then(|tb| brat::to_byte_spans(text, &tb.fragments))
+            .unwrap_or_default()
+    };
+    ann.events
+        .iter()
+        .filter(|e| e.label == "Attribution")
+        .map(|e| {
+            let mut a = Attribution::default();
+            for (role, id) in &e.args {
+                match role.trim_end_matches(|c: char| c.is_ascii_digit()) {
+                    "Cue" => a.cue.extend(spans(id)),
+                    "Source" => a.sources.extend(spans(id)),
+                    "Content" => a.contents.extend(spans(id)),
+                    _ => {}
+                }
+            }
+            normalize(text, a)
+        })
+        .filter(|a| !a.cue.is_empty())
+        .collect()
+}
+
+fn predict(text: &str, seg: &Segmentation) -> Vec<Attribution> {
+    let doc = Document::new("eval", text, "polnear");
+    let quotes = parallax_quotes::annotate(&doc, seg, &[], &[]).items;
+    let mut out: Vec<Attribution> = Vec::new();
+    for q in quotes {
+        let Some(cue) = q.cue else { continue };
+        let content = if q.kind == QuoteKind::Direct { with_marks(text, q.span) } else { q.span };
+        let i = match out.iter().position(|a| a.cue == [cue.span]) {
+            Some(i) => i,
+            None => {
+                out.push(Attribution { cue: vec![cue.span], ..Default::default() });
+                out.len() - 1
+            }
+        };
+        let a = &mut out[i];
+        if let Some(s) = q.speaker_text {
+            if !a.sources.contains(&s.span) {
+                a.sources.push(s.span);
+            }
+        }
+        a.contents.push(content);
+    }
+    out.into_iter().map(|a| normalize(text, a)).collect()
+}
+
+/// `span` widened by one quotation mark on each side where there is one.
+fn with_marks(text: &str, span: Span) -> Span {
+    let is_mark = |c: char| "\"“”‘’'«»„".contains(c);
+    let before = text.get(..span.start).and_then(|s| s.chars().next_back()).filter(|&c| is_mark(c));
+    let after = text.get(span.end..).and_then(|s| s.chars().next()).filter(|&c| is_mark(c));
+    Span::new(
+        span.start - before.map_or(0, char::len_utf8),
+        span.end + after.map_or(0, char::len_utf8),
+    )
+}
+
+fn normalize(text: &str, mut a: Attribution) -> Attribution {
+    for list in [&mut a.cue, &mut a.sources, &mut a.contents] {
+        list.sort();
+        let mut merged: Vec<Span> = Vec::new();
+        for s in list.drain(..) {
+            match merged.last_mut() {
+                Some(last)
+                    if s.start <= last.end
+                        || text.get(last.end..s.start).is_some_and(|g| g.trim().is_empty()) =>
+                {
+                    last.end = last.end.max(s.end);
+                }
+                _ => merged.push(s),
+            }
+        }
+        *list = merged;
+    }
+    a
+}
+
+fn overlaps_any(a: &[Span], b: &[Span]) -> bool {
+    a.iter().any(|x| b.iter().any(|y| x.overlaps(*y)))
+}
+
+#[derive(Default)]
+struct Tally {
+    /// Exact-match counts for cue, source and content.
+    exact: [Counts; 3],
+    /// Shared, predicted and gold token counts for cue, source and content.
+    overlap: [(usize, usize, usize); 3],
+}
+
+impl Tally {
+    fn add(&mut self, seg: &Segmentation, predicted: &[Attribution], gold: &[Attribution]) {
+        type Part = fn(&Attribution) -> &Vec<Span>;
+        let parts: [Part; 3] = [|a| &a.cue, |a| &a.sources, |a| &a.contents];
+        for (k, part) in parts.iter().enumerate() {
+            let matches = |p: &Attribution, g: &Attribution| {
+                let same = part(p) == part(g);
+                if k == 0 {
+                    same
+                } else {
+                    same && overlaps_any(&p.cue, &g.cue)
+                }
+            };
+            let tp = predicted.iter().filter(|p| gold.iter().any(|g| matches(p, g))).count();
+            let found = gold.iter().filter(|g| predicted.iter().any(|p| matches(p, g))).count();
+            self.exact[k].add(Counts { tp, fp: predicted.len() - tp, fn_: gold.len() - found });
+            let o = &mut self.overlap[k];
+            for p in predicted {
+                o.1 += tokens(seg, part(p));
+                for g in gold {
+                    o.0 += shared_tokens(seg, part(p), part(g));
+                }
+            }
+            o.2 += gold.iter().map(|g| tokens(seg, part(g))).sum::<usize>();
+        }
+    }
+
+    fn report(&self, report: &mut EvalReport) {
+        for (name, c) in ["cue", "source_exact", "content_exact"].iter().zip(&self.exact) {
+            report.metric(&format!("{name}_precision"), c.precision());
+            report.metric(&format!("{name}_recall"), c.recall());
+            report.metric(&format!("{name}_f1"), c.f1());
+        }
+        for (name, (shared, predicted, gold)) in ["cue", "source", "content"].iter().zip(self.overlap) {
+            let p = ratio(shared, predicted);
+            let r = ratio(shared, gold);
+            let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+            report.metric(&format!("{name}_overlap_precision"), p);
+            report.metric(&format!("{name}_overlap_recall"), r);
+            report.metric(&format!("{name}_overlap_f1"), f1);
+        }
+        report.notes.push(
+            "exact and token-overlap scores as citron defines them; cue spans include auxiliaries".into(),
+        );
+    }
+}
+
+/// Tokens of `seg` overlapping any of `spans`.
+fn tokens(seg: &Segmentation, spans: &[Span]) -> usize {
+    spans.iter().map(|s| seg.tokens_in(*s).len()).sum()
+}
+
+/// Tokens inside both span lists.
+fn shared_tokens(seg: &Segmentation, a: &[Span], b: &[Span]) -> usize {
+    let mut n = 0;
+    for x in a {
+        for y in b {
+            if x.overlaps(*y) {
+                let both = Span::new(x.start.max(y.start), x.end.min(y.end));
+                n += seg.tokens_in(both).len();
+            }
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_by_cue_and_scores_exact_matches() {
+        let text = "“We will win,” he said, “and soon.” Others disagreed.";
+        let seg = parallax_segment::segment(text);
+        let predicted = predict(text, &seg);
+        assert_eq!(predicted.len(), 1);
+        assert_eq!(predicted[0].contents.len(), 2);
+        let gold = vec![predicted[0].clone()];
+        let mut tally = Tally::default();
+        tally.add(&seg, &predicted, &gold);
+        assert_eq!(tally.exact[0].tp, 1);
+        assert_eq!(tally.exact[1].tp, 1);
+        assert_eq!(tally.exact[2].f1(), 1.0);
+        assert_eq!(with_marks(text, Span::new(3, 15)).text(text), "“We will win,”");
+    }
 }

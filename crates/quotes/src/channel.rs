@@ -1,0 +1,76 @@
+//! Channels: how a statement reached the outlet ("told CNN", "in a statement posted on its
+//! website", "Interfax quoted him as saying", "told reporters").
+
+use crate::context::Ctx;
+use crate::cue::Cue;
+use crate::lexicon;
+use parallax_core::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Channel phrases that name a medium or an occasion.
+static MEDIUM: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:in|during)\ (?:a|an|the|his|her|its|their)\ (?:[\w-]+\ ){0,2}?
+            (?:statement|interview|tweet|post|email|e-mail|letter|release|speech|op-ed|memo|
+               remarks|briefing|appearance|broadcast|podcast|video|message)
+            (?:\ (?:posted|published|released|issued)\ (?:on|to)\ (?:its|his|her|their|the)\ 
+                  (?:website|Facebook\ page|Twitter\ account|media)
+               |\ (?:with|to|on)\ [A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})?
+        | \bon\ (?:Twitter|Facebook|Instagram|(?:his|her|its|their)\ website|television|radio)
+        | \bat\ (?:a|an)\ (?:news|press)\ conference
+        | \b[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3}\ quoted\ (?:him|her|them|it|\w+)\ as\ saying
+        ",
+    )
+    .ok()
+});
+
+/// The channel stated around `cue` within `window` of the text, if any.
+pub fn find(ctx: &Ctx, cue: &Cue, window: Span) -> Option<Span> {
+    if lexicon::is(ctx.word(cue.verb), "told") || lexicon::is(ctx.word(cue.verb), "tells") {
+        if let Some(object) = told_object(ctx, cue) {
+            return Some(Span::new(ctx.tok(cue.verb).start, object.end));
+        }
+    }
+    let slice = window.slice(ctx.text).ok()?;
+    MEDIUM
+        .as_ref()?
+        .find_iter(slice)
+        .map(|m| Span::new(window.start + m.start(), window.start + m.end()))
+        .min_by_key(|m| m.start.abs_diff(cue.span.end).min(m.end.abs_diff(cue.span.start)))
+}
+
+/// The listener after "told": a name ("CNN", "The Associated Press") or "reporters".
+fn told_object(ctx: &Ctx, cue: &Cue) -> Option<Span> {
+    let start = cue.next;
+    let first = ctx.word(start);
+    if ["reporters", "journalists", "supporters", "voters", "lawmakers"]
+        .iter()
+        .any(|w| lexicon::is(first, w))
+    {
+        return Some(ctx.tok(start));
+    }
+    let mut last = None;
+    let mut k = start;
+    while ctx.is_word(k) && (ctx.is_capitalized(k) || lexicon::is(ctx.word(k), "the")) && k < start + 6
+    {
+        last = Some(k);
+        k += 1;
+    }
+    last.filter(|&l| ctx.is_capitalized(l)).map(|l| ctx.cover(start, l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medium_pattern_compiles_and_matches() {
+        let re = MEDIUM.as_ref();
+        assert!(re.is_some());
+        let text = "the ministry said in a statement posted on its website that";
+        let m = re.and_then(|r| r.find(text)).map(|m| m.as_str());
+        assert_eq!(m, Some("in a statement posted on its website"));
+    }
+}

@@ -1,0 +1,104 @@
+//! Cues: the reporting verb or phrase that signals an attribution ("said", "has told",
+//! "according to", "called on"), found token by token.
+
+use crate::context::Ctx;
+use crate::lexicon;
+use parallax_core::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A reporting verb, with its auxiliaries and particle.
+    Verb,
+    /// "according to": the speaker follows, the content is the rest of the sentence.
+    According,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub span: Span,
+    pub kind: CueKind,
+    /// First token of the cue (an auxiliary when there is one).
+    pub first: usize,
+    /// The verb's token.
+    pub verb: usize,
+    /// The token after the cue (after its particle).
+    pub next: usize,
+    /// A verb that is a cue only when a clause or quotation follows it ("thinks", "showed").
+    pub weak: bool,
+}
+
+/// The cues among tokens `range`.
+pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
+    let mut cues = Vec::new();
+    for i in range.clone() {
+        let w = ctx.word(i);
+        if lexicon::is(w, "according") && lexicon::is(ctx.word(i + 1), "to") && i + 1 < range.end {
+            cues.push(Cue {
+                span: ctx.cover(i, i + 1),
+                kind: CueKind::According,
+                first: i,
+                verb: i,
+                next: i + 2,
+                weak: false,
+            });
+            continue;
+        }
+        if !lexicon::is_cue_verb(w) || !is_finite_use(ctx, range.start, i) {
+            continue;
+        }
+        let mut next = i + 1;
+        let mut weak = false;
+        match lexicon::required_particles(w) {
+            Some([]) => weak = true,
+            Some(particles) => {
+                if !particles.iter().any(|p| lexicon::is(ctx.word(i + 1), p)) {
+                    continue;
+                }
+                next = i + 2;
+            }
+            None => {}
+        }
+        let mut first = i;
+        while first > range.start && lexicon::is_auxiliary(ctx.word(first - 1)) {
+            first -= 1;
+        }
+        let last = next.saturating_sub(1).max(i);
+        cues.push(Cue { span: ctx.cover(first, last), kind: CueKind::Verb, first, verb: i, next, weak });
+    }
+    cues
+}
+
+/// Whether the verb at `i` is used as a verb of this sentence rather than as an adjective or
+/// a passive ("the said company", "he was told").
+fn is_finite_use(ctx: &Ctx, start: usize, i: usize) -> bool {
+    if i == start {
+        // A sentence opening with a reporting verb is a headline or an imperative.
+        return false;
+    }
+    let prev = ctx.word(i - 1);
+    !(lexicon::is_determiner(prev)
+        || ["was", "were", "is", "are", "be", "been", "being", "to"]
+            .iter()
+            .any(|p| lexicon::is(prev, p)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::seg_of;
+
+    fn cue_texts(text: &str) -> Vec<String> {
+        let seg = seg_of(text);
+        let ctx = Ctx { text, seg: &seg };
+        find(&ctx, 0..seg.tokens.len()).iter().map(|c| c.span.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn finds_verbs_with_auxiliaries_and_particles() {
+        assert_eq!(cue_texts("Trump has also said the plan works."), ["has also said"]);
+        assert_eq!(cue_texts("He called on Moscow to withdraw."), ["called on"]);
+        assert_eq!(cue_texts("He called Moscow."), Vec::<String>::new());
+        assert_eq!(cue_texts("The figure, according to officials, rose."), ["according to"]);
+        assert_eq!(cue_texts("He was told to leave."), Vec::<String>::new());
+    }
+}

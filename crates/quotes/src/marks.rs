@@ -1,0 +1,227 @@
+//! Quotation marks: finding them, telling quotes from apostrophes, and pairing them.
+//!
+//! Marks are paired per paragraph with a stack, so nested quotes close inside their outer
+//! quote. A double quote left open at the end of a paragraph continues when the next paragraph
+//! opens with a double mark (the newswire convention for multi-paragraph quotes). Right single
+//! marks that cannot close an open single quote are apostrophes ("the United States’
+//! pipeline", "don’t", "’90s"), so they never break the pairing of the marks around them.
+//! Whatever cannot be paired is reported as a warning with its span.
+
+use parallax_core::{Diagnostic, Paragraph, Span};
+
+/// A pair of quotation marks and the text between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pair {
+    /// The opening mark (of the first paragraph when the quote runs across paragraphs).
+    pub open: Span,
+    /// The closing mark.
+    pub close: Span,
+    /// Whether the pair sits inside another pair.
+    pub nested: bool,
+}
+
+impl Pair {
+    /// The quoted text, between the marks.
+    pub fn inner(&self) -> Span {
+        Span::new(self.open.end, self.close.start.max(self.open.end))
+    }
+
+    /// The quoted text with its marks.
+    pub fn outer(&self) -> Span {
+        Span::new(self.open.start, self.close.end)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Angle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// A straight double quote whose direction only the pairing state can tell.
+    Either,
+    /// A right single mark after a plural "s" followed by a lowercase word: a possessive more
+    /// often than a closing quote, so it closes only when no better closer follows.
+    WeakClose,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    span: Span,
+    family: Family,
+    role: Role,
+}
+
+/// Finds every pairable quotation in `paragraphs` of `text`, and warnings for the rest.
+pub fn pair(text: &str, paragraphs: &[Paragraph]) -> (Vec<Pair>, Vec<Diagnostic>) {
+    let mut pairs = Vec::new();
+    let mut diagnostics = Vec::new();
+    // The opening mark of a double quote carried into the next paragraph.
+    let mut carried: Option<Span> = None;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        let marks = scan(text, paragraph.span);
+        let mut stack: Vec<Mark> = Vec::new();
+        let mut rest = &marks[..];
+        if let Some(open) = carried.take() {
+            // The continuation paragraph's own opening mark is consumed by the carried quote.
+            if let Some((first, tail)) = marks.split_first() {
+                if starts_paragraph(text, paragraph.span, first.span) && opens_double(first) {
+                    rest = tail;
+                }
+            }
+            stack.push(Mark { span: open, family: Family::Double, role: Role::Open });
+        }
+        for (i, mark) in rest.iter().enumerate() {
+            let later = rest.get(i + 1..).unwrap_or(&[]);
+            step(*mark, later, &mut stack, &mut pairs, &mut diagnostics);
+        }
+        // Unclosed singles inside the paragraph are most likely apostrophes typed as quotes.
+        while stack.last().is_some_and(|m| m.family == Family::Single) {
+            if let Some(m) = stack.pop() {
+                if text.get(m.span.range()) == Some("‘") {
+                    diagnostics.push(unpaired(m.span, "opening"));
+                }
+            }
+        }
+        if let Some(bottom) = stack.first().copied() {
+            let continues = paragraphs.get(index + 1).is_some_and(|next| {
+                scan(text, next.span).first().is_some_and(|m| {
+                    starts_paragraph(text, next.span, m.span) && opens_double(m)
+                })
+            });
+            if continues && bottom.family == Family::Double && stack.len() == 1 {
+                carried = Some(bottom.span);
+            } else {
+                for m in &stack {
+                    diagnostics.push(unpaired(m.span, "opening"));
+                }
+            }
+        }
+    }
+    pairs.sort_by_key(|p| (p.open.start, p.close.end));
+    (pairs, diagnostics)
+}
+
+/// Applies one mark to the pairing state.
+fn step(
+    mark: Mark,
+    later: &[Mark],
+    stack: &mut Vec<Mark>,
+    pairs: &mut Vec<Pair>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let top_family = stack.last().map(|m| m.family);
+    match (mark.family, mark.role) {
+        (Family::Single, Role::Open) => stack.push(mark),
+        (Family::Single, Role::Close | Role::WeakClose) => {
+            let better_follows = mark.role == Role::WeakClose
+                && later
+                    .iter()
+                    .take_while(|m| m.family == Family::Single)
+                    .any(|m| m.role == Role::Close);
+            if top_family == Some(Family::Single) && !better_follows {
+                if let Some(open) = stack.pop() {
+                    pairs.push(Pair { open: open.span, close: mark.span, nested: !stack.is_empty() });
+                }
+            }
+            // Otherwise an apostrophe: nothing to pair, nothing to report.
+        }
+        (family, role) => {
+            let closes = match role {
+                Role::Close | Role::WeakClose => true,
+                Role::Either => stack.iter().any(|m| m.family == family),
+                Role::Open => false,
+            };
+            if !closes {
+                stack.push(mark);
+                return;
+            }
+            if !stack.iter().any(|m| m.family == family) {
+                diagnostics.push(unpaired(mark.span, "closing"));
+                return;
+            }
+            // Singles left open inside the closing quote were apostrophes.
+            while stack.last().is_some_and(|m| m.family != family) {
+                stack.pop();
+            }
+            if let Some(open) = stack.pop() {
+                pairs.push(Pair { open: open.span, close: mark.span, nested: !stack.is_empty() });
+            }
+        }
+    }
+}
+
+fn unpaired(span: Span, which: &str) -> Diagnostic {
+    Diagnostic::warning("quotes", format!("unpaired {which} quotation mark")).at(span)
+}
+
+fn opens_double(mark: &Mark) -> bool {
+    mark.family != Family::Single && matches!(mark.role, Role::Open | Role::Either)
+}
+
+/// Whether only whitespace precedes `mark` in `paragraph`.
+fn starts_paragraph(text: &str, paragraph: Span, mark: Span) -> bool {
+    text.get(paragraph.start..mark.start).is_some_and(|s| s.trim().is_empty())
+}
+
+/// The quotation marks of `span`, each classified by its neighbours.
+fn scan(text: &str, span: Span) -> Vec<Mark> {
+    let Some(slice) = text.get(span.range()) else { return Vec::new() };
+    let mut marks = Vec::new();
+    let mut prev: Option<char> = text.get(..span.start).and_then(|s| s.chars().next_back());
+    let mut chars = slice.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let at = Span::new(span.start + offset, span.start + offset + c.len_utf8());
+        if let Some((family, role)) = classify(c, prev, next) {
+            marks.push(Mark { span: at, family, role });
+        }
+        prev = Some(c);
+    }
+    marks
+}
+
+/// What a character is as a quotation mark, given the characters around it; `None` for
+/// characters that are not marks and for apostrophes.
+fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, Role)> {
+    let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+    let after_space = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-".contains(n));
+    let prev_word = prev.is_some_and(char::is_alphanumeric);
+    let next_word = next.is_some_and(char::is_alphanumeric);
+    match c {
+        '“' | '„' => Some((Family::Double, Role::Open)),
+        '”' => Some((Family::Double, Role::Close)),
+        '«' | '‹' => Some((Family::Angle, Role::Open)),
+        '»' | '›' => Some((Family::Angle, Role::Close)),
+        '"' => Some((
+            Family::Double,
+            match (before_space, after_space) {
+                (true, false) => Role::Open,
+                (false, true) => Role::Close,
+                _ => Role::Either,
+            },
+        )),
+        '‘' | '\'' | '’' => {
+            if prev_word && next_word {
+                return None; // don’t, O’Brien
+            }
+            if next.is_some_and(|n| n.is_ascii_digit()) {
+                return None; // ’90s
+            }
+            if before_space && next_word && c != '’' {
+                return Some((Family::Single, Role::Open));
+            }
+            if !before_space && !next_word && c != '‘' {
+                let plural = prev == Some('s') && next.is_some_and(char::is_whitespace);
+                return Some((Family::Single, if plural { Role::WeakClose } else { Role::Close }));
+            }
+            None
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,86 @@
+//! Linking a speaker phrase to an entity mention.
+//!
+//! Rules, in order:
+//! 1. a mention overlapping the speaker phrase is the speaker (the longest overlap wins);
+//! 2. a pronoun or a nominal ("the ministry", "the official") without a mention resolves to the
+//!    most recent earlier *named* mention of a compatible type: he/she/I and person nouns to a
+//!    PERSON; it and organisation nouns ("ministry", "campaign", "newspaper") to an ORG or GPE;
+//!    they/we to an ORG, GPE, NORP or PERSON.
+//!
+//! Anything else stays unresolved rather than guessed.
+
+use crate::lexicon;
+use parallax_core::{EntityType, Mention, MentionKind, Span};
+
+/// Index into `mentions` of the speaker named by `speaker` (whose text is `words`).
+pub fn speaker_mention(mentions: &[Mention], speaker: Span, words: &str) -> Option<usize> {
+    let overlapping = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.span.overlaps(speaker))
+        .max_by_key(|(_, m)| m.span.end.min(speaker.end) - m.span.start.max(speaker.start));
+    if let Some((i, _)) = overlapping {
+        return Some(i);
+    }
+    let compatible = compatible_types(words)?;
+    let before = mentions.partition_point(|m| m.span.start < speaker.start);
+    mentions
+        .get(..before)?
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, m)| m.kind == MentionKind::Name && compatible.contains(&m.entity_type))
+        .map(|(i, _)| i)
+}
+
+/// The entity types a pronoun or nominal speaker phrase can refer to; `None` for names.
+fn compatible_types(words: &str) -> Option<&'static [EntityType]> {
+    const PERSON: &[EntityType] = &[EntityType::Person];
+    const ORG: &[EntityType] = &[EntityType::Org, EntityType::Gpe];
+    const GROUP: &[EntityType] =
+        &[EntityType::Org, EntityType::Gpe, EntityType::Norp, EntityType::Person];
+    let head = words.split_whitespace().last()?;
+    let first = words.split_whitespace().next()?;
+    if ["he", "she", "i", "him", "her"].iter().any(|p| lexicon::is(head, p)) {
+        return Some(PERSON);
+    }
+    if lexicon::is(head, "it") {
+        return Some(ORG);
+    }
+    if ["they", "we"].iter().any(|p| lexicon::is(head, p)) {
+        return Some(GROUP);
+    }
+    if !lexicon::is_determiner(first) && !first.ends_with("'s") && !first.ends_with("’s") {
+        return None;
+    }
+    Some(if lexicon::is_org_noun(head) { ORG } else { PERSON })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(start: usize, end: usize, t: EntityType, kind: MentionKind) -> Mention {
+        Mention {
+            span: Span::new(start, end),
+            text: String::new(),
+            entity_type: t,
+            kind,
+            role: None,
+            local_entity: None,
+        }
+    }
+
+    #[test]
+    fn resolves_pronouns_and_nominals_to_recent_names() {
+        let mentions = vec![
+            mention(0, 5, EntityType::Person, MentionKind::Name),
+            mention(10, 16, EntityType::Org, MentionKind::Name),
+            mention(40, 42, EntityType::Person, MentionKind::Pronoun),
+        ];
+        assert_eq!(speaker_mention(&mentions, Span::new(30, 32), "he"), Some(0));
+        assert_eq!(speaker_mention(&mentions, Span::new(30, 42), "the ministry"), Some(1));
+        assert_eq!(speaker_mention(&mentions, Span::new(40, 42), "he"), Some(2));
+        assert_eq!(speaker_mention(&mentions, Span::new(30, 35), "Putin"), None);
+    }
+}

@@ -1,0 +1,143 @@
+//! The speaker phrase next to a cue, found without a parser: a pronoun, or a run of name and
+//! noun words closed on the left by a determiner ("the influential US daily") or by a clause
+//! boundary, and on the right by punctuation or a clause word.
+
+use crate::context::Ctx;
+use crate::lexicon;
+use parallax_core::Span;
+
+/// Longest speaker phrase, in tokens.
+const MAX_WORDS: usize = 10;
+
+/// The speaker phrase ending just before token `end` (exclusive), not reaching before token
+/// `floor`. Time words and adverbs between speaker and cue are skipped ("Trump on Tuesday said").
+pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
+    let mut end = end;
+    while end > floor && lexicon::is_adverbial(ctx.word(end - 1)) {
+        end -= 1;
+    }
+    if end == floor {
+        return None;
+    }
+    let last = end - 1;
+    if lexicon::is_pronoun(ctx.word(last)) {
+        return Some(ctx.tok(last));
+    }
+    let mut first = end;
+    let mut words = 0;
+    let mut j = end;
+    // A parenthesis right before the cue belongs to the name: "Mike Pence (R-IN) said".
+    if ctx.is(last, ")") {
+        let open = (floor..last).rev().take(6).find(|&k| ctx.is(k, "("))?;
+        j = open;
+    }
+    while j > floor {
+        let k = j - 1;
+        let w = ctx.word(k);
+        if !ctx.is_word(k) {
+            let joins = matches!(w, "'s" | "’s" | "-" | "&" | "." | "'" | "’");
+            if !joins || first == end && !ctx.is(last, ")") {
+                break;
+            }
+        } else if lexicon::is_determiner(w) {
+            first = k;
+            break;
+        } else if lexicon::is_phrase_break(w)
+            || lexicon::is_pronoun(w)
+            || lexicon::is_cue_verb(w) && first < end
+            || matches!(w.to_ascii_lowercase().as_str(), "him" | "them" | "me" | "us")
+        {
+            break;
+        }
+        first = k;
+        words += 1;
+        if words >= MAX_WORDS {
+            return None;
+        }
+        j = k;
+    }
+    if first == end {
+        return None;
+    }
+    let span = ctx.cover(first, last);
+    plausible(ctx, first, last).then_some(span)
+}
+
+/// The speaker phrase starting at token `start`, for inverted attributions ("said the
+/// ministry", "said Mr. Lavrov"), not reaching token `limit`.
+pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
+    if start >= limit {
+        return None;
+    }
+    let first = ctx.word(start);
+    if lexicon::is_pronoun(first) && !lexicon::is(first, "that") {
+        return Some(ctx.tok(start));
+    }
+    let mut last = None;
+    let mut k = start;
+    while k < limit && k < start + MAX_WORDS {
+        let w = ctx.word(k);
+        let word = ctx.is_word(k);
+        let joins = matches!(w, "'s" | "’s" | "-" | "&" | ".");
+        if !(word || joins && last.is_some()) {
+            break;
+        }
+        if word && k > start && (lexicon::is_phrase_break(w) || lexicon::is_cue_verb(w)) {
+            break;
+        }
+        if word && k > start && lexicon::is(w, "that") {
+            break;
+        }
+        if word {
+            last = Some(k);
+        }
+        k += 1;
+    }
+    let last = last?;
+    plausible(ctx, start, last).then(|| ctx.cover(start, last))
+}
+
+/// A speaker phrase must end in a name or noun-like word, not a determiner, adverb or number.
+fn plausible(ctx: &Ctx, first: usize, last: usize) -> bool {
+    let Some(head_at) = (first..=last).rev().find(|&i| ctx.is_word(i) && !ctx.is(i, ")")) else {
+        return false;
+    };
+    let head = ctx.word(head_at);
+    let any_upper = (first..=last).any(|i| ctx.is_capitalized(i));
+    let head_ok = !lexicon::is_determiner(head)
+        && !lexicon::is_adverbial(head)
+        && !head.chars().all(|c| c.is_ascii_digit());
+    head_ok && (any_upper || head.len() > 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::seg_of;
+
+    fn before_cue(text: &str, cue: &str) -> Option<String> {
+        let seg = seg_of(text);
+        let ctx = Ctx { text, seg: &seg };
+        let at = text.find(cue)?;
+        let end = ctx.token_from(at);
+        before(&ctx, 0, end).map(|s| s.text(text).to_string())
+    }
+
+    #[test]
+    fn finds_noun_phrases_before_the_cue() {
+        assert_eq!(before_cue("the influential US daily wrote", "wrote").as_deref(), Some("the influential US daily"));
+        assert_eq!(before_cue("Ah, he said", "said").as_deref(), Some("he"));
+        assert_eq!(before_cue("Georgia's president said", "said").as_deref(), Some("Georgia's president"));
+        assert_eq!(before_cue("Trump on Tuesday said", "said").as_deref(), Some("Trump"));
+        assert_eq!(before_cue("when Gov. Mike Pence (R-IN) said", "said").as_deref(), Some("Gov. Mike Pence (R-IN)"));
+    }
+
+    #[test]
+    fn finds_inverted_speakers() {
+        let text = "said the Russian Defence Ministry, adding";
+        let seg = seg_of(text);
+        let ctx = Ctx { text, seg: &seg };
+        let got = after(&ctx, 1, seg.tokens.len()).map(|s| s.text(text));
+        assert_eq!(got, Some("the Russian Defence Ministry"));
+    }
+}

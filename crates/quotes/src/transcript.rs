@@ -1,0 +1,53 @@
+//! Transcript lines and colon headlines: a paragraph opening with a speaker label and a colon
+//! ("WALLACE: Let's start…", headline "Pence: Flowers won't be at debate"). The label is the
+//! speaker, the colon the cue and the rest of the paragraph the direct quotation.
+
+use crate::context::Ctx;
+use crate::found::{taken, Found};
+use parallax_core::{ParagraphRole, QuoteKind, Span};
+
+/// Most words in a speaker label.
+const MAX_LABEL_WORDS: usize = 3;
+/// Fewest words after the label.
+const MIN_CONTENT_WORDS: usize = 3;
+
+pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
+    for paragraph in &ctx.seg.paragraphs {
+        if taken(found, paragraph.span) {
+            continue;
+        }
+        let headline = paragraph.role == ParagraphRole::Headline;
+        if !(headline || paragraph.role == ParagraphRole::Body) {
+            continue;
+        }
+        let tokens = ctx.tokens_in(paragraph.span);
+        let mut first = tokens.start;
+        if ctx.is_mark(first) {
+            first += 1;
+        }
+        let Some(colon) = (first..tokens.end.min(first + MAX_LABEL_WORDS + 1)).find(|&i| ctx.is(i, ":"))
+        else {
+            continue;
+        };
+        let label_ok = colon > first
+            && (first..colon).all(|i| {
+                let w = ctx.word(i);
+                let caps = w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                ctx.is_word(i) && (caps || headline && ctx.is_capitalized(i))
+            });
+        if !label_ok || tokens.end.saturating_sub(colon + 1) < MIN_CONTENT_WORDS {
+            continue;
+        }
+        let content = ctx.trim_content(Span::new(ctx.tok(colon).end, paragraph.span.end));
+        let content = content.text(ctx.text).trim_end_matches(['"', '”']).len() + content.start;
+        let content = Span::new(ctx.tok(colon).end, content).trim(ctx.text);
+        if content.is_empty() {
+            continue;
+        }
+        let mut quote = Found::new(content, QuoteKind::Direct);
+        quote.cue = Some(ctx.tok(colon));
+        quote.speaker = Some(ctx.cover(first, colon - 1));
+        found.push(quote);
+    }
+}
