@@ -1,1 +1,2 @@
 //! Readers for the gold formats of the evaluation datasets.
+pub mod brat;
