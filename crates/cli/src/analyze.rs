@@ -40,12 +40,16 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let manifest = match &args.manifest {
-        Some(path) => Manifest::load(path).with_context(|| format!("cannot use manifest {}", path.display()))?,
+        Some(path) => Manifest::load(path)
+            .with_context(|| format!("cannot use manifest {}", path.display()))?,
         None => Manifest::default(),
     };
     let (files, mut skipped) = parallax_ingest::discover(&args.paths);
     let limits = Limits::default();
-    let outcomes: Vec<_> = files.par_iter().map(|f| parallax_ingest::read_file(f, &manifest, &limits)).collect();
+    let outcomes: Vec<_> = files
+        .par_iter()
+        .map(|f| parallax_ingest::read_file(f, &manifest, &limits))
+        .collect();
     let mut documents: Vec<Document> = Vec::new();
     let mut seen = HashSet::new();
     for outcome in outcomes {
@@ -54,12 +58,16 @@ pub fn run(args: Args) -> Result<Outcome> {
             if seen.insert(doc.id.clone()) {
                 documents.push(doc);
             } else {
-                skipped.push(SkippedInput { source: doc.source.clone(), reason: format!("same text as an earlier input (document {})", doc.id) });
+                skipped.push(SkippedInput {
+                    source: doc.source.clone(),
+                    reason: format!("same text as an earlier input (document {})", doc.id),
+                });
             }
         }
     }
 
-    let mut store = Store::open(&args.store).with_context(|| format!("cannot open store {}", args.store.display()))?;
+    let mut store = Store::open(&args.store)
+        .with_context(|| format!("cannot open store {}", args.store.display()))?;
     let progress = progress_bar(documents.len() as u64, args.quiet);
     let mut corpus: Vec<(Document, Analysis)> = Vec::with_capacity(documents.len());
     let mut reused = 0;
@@ -87,7 +95,8 @@ pub fn run(args: Args) -> Result<Outcome> {
                 analysis
             })
             .collect();
-        let new_items: Vec<(Document, Analysis)> = fresh.iter().map(|d| (*d).clone()).zip(analyzed).collect();
+        let new_items: Vec<(Document, Analysis)> =
+            fresh.iter().map(|d| (*d).clone()).zip(analyzed).collect();
         store.put(&new_items).context("cannot write to the store")?;
         let mut new_iter = new_items.into_iter();
         for (doc, result) in chunk.iter().zip(results) {
@@ -104,12 +113,19 @@ pub fn run(args: Args) -> Result<Outcome> {
     if args.out.as_os_str() == "-" {
         println!("{json}");
     } else {
-        std::fs::create_dir_all(&args.out).with_context(|| format!("cannot create {}", args.out.display()))?;
+        std::fs::create_dir_all(&args.out)
+            .with_context(|| format!("cannot create {}", args.out.display()))?;
         write_atomically(&args.out.join("dossier.json"), json.as_bytes())?;
-        write_atomically(&args.out.join("report.html"), parallax_report::render(&dossier).as_bytes())?;
+        write_atomically(
+            &args.out.join("report.html"),
+            parallax_report::render(&dossier).as_bytes(),
+        )?;
     }
 
-    let outlets: HashSet<&str> = corpus.iter().filter_map(|(d, _)| d.meta.outlet.as_deref()).collect();
+    let outlets: HashSet<&str> = corpus
+        .iter()
+        .filter_map(|(d, _)| d.meta.outlet.as_deref())
+        .collect();
     if !args.quiet || !skipped.is_empty() {
         eprintln!(
             "analyzed {} articles from {} outlets ({} reused from the store {}); {} entities, {} quotes, {} figures, {} dates",
@@ -124,7 +140,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         );
     }
     if args.out.as_os_str() != "-" && !args.quiet {
-        eprintln!("wrote {} and {}", args.out.join("dossier.json").display(), args.out.join("report.html").display());
+        eprintln!(
+            "wrote {} and {}",
+            args.out.join("dossier.json").display(),
+            args.out.join("report.html").display()
+        );
     }
     if !skipped.is_empty() {
         eprintln!("skipped {} inputs:", skipped.len());
@@ -133,7 +153,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
     }
     let failed = corpus.is_empty() || (args.strict && !skipped.is_empty());
-    Ok(if failed { Outcome::Failure } else { Outcome::Success })
+    Ok(if failed {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
 }
 
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
@@ -141,7 +165,9 @@ fn progress_bar(len: u64, quiet: bool) -> ProgressBar {
         return ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
     }
     let bar = ProgressBar::new(len);
-    if let Ok(style) = ProgressStyle::with_template("{spinner} analyzing {pos}/{len} articles [{bar:30}] {per_sec} eta {eta}") {
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} analyzing {pos}/{len} articles [{bar:30}] {per_sec} eta {eta}",
+    ) {
         bar.set_style(style.progress_chars("=> "));
     }
     bar

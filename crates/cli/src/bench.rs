@@ -35,7 +35,11 @@ struct Row {
 pub fn run(args: Args) -> Result<Outcome> {
     let started = Instant::now();
     let ingest_clock = Instant::now();
-    let mut docs = if args.paths.is_empty() { default_corpus(&args.data)? } else { ingest(&args.paths) };
+    let mut docs = if args.paths.is_empty() {
+        default_corpus(&args.data)?
+    } else {
+        ingest(&args.paths)
+    };
     if let Some(limit) = args.limit {
         docs.truncate(limit);
     }
@@ -66,15 +70,33 @@ pub fn run(args: Args) -> Result<Outcome> {
     let store_time = clock.elapsed();
     let _ = std::fs::remove_dir_all(&store_dir);
 
-    let mut rows = vec![Row { stage: "ingest".into(), seconds: ingest_time.as_secs_f64() }];
+    let mut rows = vec![Row {
+        stage: "ingest".into(),
+        seconds: ingest_time.as_secs_f64(),
+    }];
     for (name, time) in STAGES.iter().zip(stage_times.0) {
-        rows.push(Row { stage: name.to_string(), seconds: time.as_secs_f64() });
+        rows.push(Row {
+            stage: name.to_string(),
+            seconds: time.as_secs_f64(),
+        });
     }
     let per_doc: Duration = stage_times.0.iter().sum();
-    rows.push(Row { stage: "per-document total".into(), seconds: per_doc.as_secs_f64() });
-    rows.push(Row { stage: "crossdoc".into(), seconds: crossdoc_time.as_secs_f64() });
-    rows.push(Row { stage: "report".into(), seconds: report_time.as_secs_f64() });
-    rows.push(Row { stage: "store".into(), seconds: store_time.as_secs_f64() });
+    rows.push(Row {
+        stage: "per-document total".into(),
+        seconds: per_doc.as_secs_f64(),
+    });
+    rows.push(Row {
+        stage: "crossdoc".into(),
+        seconds: crossdoc_time.as_secs_f64(),
+    });
+    rows.push(Row {
+        stage: "report".into(),
+        seconds: report_time.as_secs_f64(),
+    });
+    rows.push(Row {
+        stage: "store".into(),
+        seconds: store_time.as_secs_f64(),
+    });
 
     let articles = corpus.len();
     let mb = bytes as f64 / 1e6;
@@ -94,14 +116,33 @@ pub fn run(args: Args) -> Result<Outcome> {
             }))?
         );
     } else {
-        println!("{articles} articles, {mb:.2} MB, {tokens} tokens; per-document stages on one core");
-        println!("{:<20} {:>9} {:>10} {:>12}", "stage", "seconds", "MB/s", "articles/s");
+        println!(
+            "{articles} articles, {mb:.2} MB, {tokens} tokens; per-document stages on one core"
+        );
+        println!(
+            "{:<20} {:>9} {:>10} {:>12}",
+            "stage", "seconds", "MB/s", "articles/s"
+        );
         for r in &rows {
             let s = r.seconds.max(1e-9);
-            println!("{:<20} {:>9.3} {:>10.2} {:>12.0}", r.stage, r.seconds, mb / s, articles as f64 / s);
+            println!(
+                "{:<20} {:>9.3} {:>10.2} {:>12.0}",
+                r.stage,
+                r.seconds,
+                mb / s,
+                articles as f64 / s
+            );
         }
-        println!("entity tagging: {:.0} tokens/s", tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9));
-        println!("wall time {:.2}s; peak memory {}", started.elapsed().as_secs_f64(), peak.map(|b| format!("{:.0} MiB", b as f64 / 1048576.0)).unwrap_or_else(|| "unknown".into()));
+        println!(
+            "entity tagging: {:.0} tokens/s",
+            tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9)
+        );
+        println!(
+            "wall time {:.2}s; peak memory {}",
+            started.elapsed().as_secs_f64(),
+            peak.map(|b| format!("{:.0} MiB", b as f64 / 1048576.0))
+                .unwrap_or_else(|| "unknown".into())
+        );
     }
     Ok(Outcome::Success)
 }
@@ -110,31 +151,61 @@ fn ingest(paths: &[PathBuf]) -> Vec<Document> {
     let (files, _) = parallax_ingest::discover(paths);
     let manifest = parallax_ingest::Manifest::default();
     let limits = parallax_ingest::Limits::default();
-    files.iter().flat_map(|f| parallax_ingest::read_file(f, &manifest, &limits).documents).collect()
+    files
+        .iter()
+        .flat_map(|f| parallax_ingest::read_file(f, &manifest, &limits).documents)
+        .collect()
 }
 
 /// The article text of the news corpora in `data`, with outlet and date where they have them.
 fn default_corpus(data: &Path) -> Result<Vec<Document>> {
     let sources = [
-        ("allsides-bias-subset/test_1300.jsonl", "content_original", "source", "date"),
+        (
+            "allsides-bias-subset/test_1300.jsonl",
+            "content_original",
+            "source",
+            "date",
+        ),
         ("ecbplus-docs/documents.jsonl", "text", "", ""),
     ];
     let mut docs = Vec::new();
     for (file, text_field, outlet_field, date_field) in sources {
         let path = data.join(file);
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         for (n, line) in text.lines().enumerate() {
-            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-            let Some(body) = value.get(text_field).and_then(|v| v.as_str()) else { continue };
-            let mut doc = Document::new(parallax_ingest::document_id(body), body, format!("{}#{}", path.display(), n + 1));
-            doc.meta.outlet = value.get(outlet_field).and_then(|v| v.as_str()).map(str::to_string);
-            doc.meta.published = value.get(date_field).and_then(|v| v.as_str()).map(str::to_string);
-            doc.meta.title = value.get("title").and_then(|v| v.as_str()).map(str::to_string);
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let Some(body) = value.get(text_field).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let mut doc = Document::new(
+                parallax_ingest::document_id(body),
+                body,
+                format!("{}#{}", path.display(), n + 1),
+            );
+            doc.meta.outlet = value
+                .get(outlet_field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
+            doc.meta.published = value
+                .get(date_field)
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
+            doc.meta.title = value
+                .get("title")
+                .and_then(|v| v.as_str())
+                .map(str::to_string);
             docs.push(doc);
         }
     }
     if docs.is_empty() {
-        bail!("no news corpora found under {}; give article paths to time instead", data.display());
+        bail!(
+            "no news corpora found under {}; give article paths to time instead",
+            data.display()
+        );
     }
     Ok(docs)
 }

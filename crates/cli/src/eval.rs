@@ -67,8 +67,10 @@ struct Floor {
 }
 
 fn check_floors(path: &PathBuf, data: &PathBuf, json: bool) -> Result<Outcome> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let file: FloorsFile = toml::from_str(&text).with_context(|| format!("cannot parse {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file: FloorsFile =
+        toml::from_str(&text).with_context(|| format!("cannot parse {}", path.display()))?;
     let mut reports: BTreeMap<(String, String), Result<EvalReport, String>> = BTreeMap::new();
     let mut rows = Vec::new();
     let mut failed = false;
@@ -82,12 +84,19 @@ fn check_floors(path: &PathBuf, data: &PathBuf, json: bool) -> Result<Outcome> {
         let report = reports.entry(key).or_insert_with(|| {
             let started = std::time::Instant::now();
             let result = parallax_eval::run(&floor.task, &gold, None).map_err(|e| e.to_string());
-            eprintln!("eval {} on {}: {:.1}s", floor.task, floor.dataset, started.elapsed().as_secs_f64());
+            eprintln!(
+                "eval {} on {}: {:.1}s",
+                floor.task,
+                floor.dataset,
+                started.elapsed().as_secs_f64()
+            );
             result
         });
         match report {
             Ok(report) => match report.metrics.get(&floor.metric) {
-                Some(&value) if value >= floor.min => rows.push((floor, Some(value), "ok".to_string())),
+                Some(&value) if value >= floor.min => {
+                    rows.push((floor, Some(value), "ok".to_string()))
+                }
                 Some(&value) => {
                     failed = true;
                     rows.push((floor, Some(value), "BELOW FLOOR".to_string()));
@@ -110,11 +119,21 @@ fn check_floors(path: &PathBuf, data: &PathBuf, json: bool) -> Result<Outcome> {
             .collect();
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
-        println!("{:<13} {:<28} {:<20} {:>8} {:>8}  status", "task", "dataset", "metric", "value", "floor");
+        println!(
+            "{:<13} {:<28} {:<20} {:>8} {:>8}  status",
+            "task", "dataset", "metric", "value", "floor"
+        );
         for (f, v, s) in &rows {
             let value = v.map(|v| format!("{v:.4}")).unwrap_or_else(|| "-".into());
-            println!("{:<13} {:<28} {:<20} {:>8} {:>8.4}  {}", f.task, f.dataset, f.metric, value, f.min, s);
+            println!(
+                "{:<13} {:<28} {:<20} {:>8} {:>8.4}  {}",
+                f.task, f.dataset, f.metric, value, f.min, s
+            );
         }
     }
-    Ok(if failed { Outcome::Failure } else { Outcome::Success })
+    Ok(if failed {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    })
 }

@@ -14,7 +14,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "parallax", version, about = "Cross-source news dossiers: who said what, which figures conflict, and where each item came from.")]
+#[command(
+    name = "parallax",
+    version,
+    about = "Cross-source news dossiers: who said what, which figures conflict, and where each item came from."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -19,7 +19,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let summary = parallax_eval::train::train(&args.task, &args.train, args.dev.as_deref(), &args.out)?;
+    let summary =
+        parallax_eval::train::train(&args.task, &args.train, args.dev.as_deref(), &args.out)?;
     println!("{}", serde_json::to_string_pretty(&summary)?);
     Ok(Outcome::Success)
 }

@@ -12,9 +12,12 @@ fn analyzes_the_text_corpus_with_its_manifest() {
     assert!(output.status.success(), "{}", stderr(&output));
     let docs = dossier["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 6);
-    let outlets: std::collections::BTreeSet<&str> = docs.iter().filter_map(|d| d["outlet"].as_str()).collect();
+    let outlets: std::collections::BTreeSet<&str> =
+        docs.iter().filter_map(|d| d["outlet"].as_str()).collect();
     assert_eq!(outlets.len(), 5, "{outlets:?}");
-    assert!(docs.iter().all(|d| d["published"].is_string() && d["title"].is_string()));
+    assert!(docs
+        .iter()
+        .all(|d| d["published"].is_string() && d["title"].is_string()));
     for key in ["entities", "quotes", "figures", "times", "documents"] {
         assert!(dossier[key].is_array(), "missing {key}");
     }
@@ -32,10 +35,23 @@ fn reads_html_jsonl_and_warc_variants() {
         let docs = dossier["documents"].as_array().unwrap();
         assert_eq!(docs.len(), expected, "{input}");
         for doc in docs {
-            assert!(doc["outlet"].is_string(), "{input}: no outlet in {}", doc["source"]);
-            assert!(doc["published"].is_string(), "{input}: no date in {}", doc["source"]);
+            assert!(
+                doc["outlet"].is_string(),
+                "{input}: no outlet in {}",
+                doc["source"]
+            );
+            assert!(
+                doc["published"].is_string(),
+                "{input}: no date in {}",
+                doc["source"]
+            );
             let text = doc["text"].as_str().unwrap();
-            assert!(!text.contains("Share on Facebook") && !text.contains("Most read") && !text.contains("reader42"), "{input}: boilerplate left in {text}");
+            assert!(
+                !text.contains("Share on Facebook")
+                    && !text.contains("Most read")
+                    && !text.contains("reader42"),
+                "{input}: boilerplate left in {text}"
+            );
         }
         assert_spans_exact(&dossier);
     }
@@ -47,7 +63,14 @@ fn second_run_reuses_the_store() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     let args = |out: &str| {
-        vec!["analyze".to_string(), text.display().to_string(), "--store".into(), store.display().to_string(), "--out".into(), dir.path().join(out).display().to_string()]
+        vec![
+            "analyze".to_string(),
+            text.display().to_string(),
+            "--store".into(),
+            store.display().to_string(),
+            "--out".into(),
+            dir.path().join(out).display().to_string(),
+        ]
     };
     let run = |out: &str| {
         let a = args(out);
@@ -64,11 +87,23 @@ fn bad_files_are_skipped_with_a_reason_and_the_rest_analyzed() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
     std::fs::create_dir(&inputs).unwrap();
-    std::fs::write(inputs.join("good.txt"), "Troops entered Drevna on Friday, officials said.\n").unwrap();
+    std::fs::write(
+        inputs.join("good.txt"),
+        "Troops entered Drevna on Friday, officials said.\n",
+    )
+    .unwrap();
     std::fs::write(inputs.join("latin1.txt"), b"Caf\xe9 society\n").unwrap();
     std::fs::write(inputs.join("empty.txt"), b"").unwrap();
-    std::fs::write(inputs.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0]).unwrap();
-    std::fs::write(inputs.join("broken.jsonl"), "{\"title\": \"x\", \"maintext\": \"Fine text here.\"}\n{not json\n").unwrap();
+    std::fs::write(
+        inputs.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0],
+    )
+    .unwrap();
+    std::fs::write(
+        inputs.join("broken.jsonl"),
+        "{\"title\": \"x\", \"maintext\": \"Fine text here.\"}\n{not json\n",
+    )
+    .unwrap();
     let (dossier, _d, output) = analyze(&[&inputs], &[]);
     let err = stderr(&output);
     assert!(output.status.success(), "{err}");
@@ -96,9 +131,18 @@ fn nothing_analyzable_is_a_failure() {
 fn dossier_to_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let file = fixtures().join("corpus/text/01-meridian-shelling.txt");
-    let output = parallax(&["analyze", "-q", file.to_str().unwrap(), "--out", "-", "--store", dir.path().join("s").to_str().unwrap()]);
+    let output = parallax(&[
+        "analyze",
+        "-q",
+        file.to_str().unwrap(),
+        "--out",
+        "-",
+        "--store",
+        dir.path().join("s").to_str().unwrap(),
+    ]);
     assert!(output.status.success());
-    let dossier: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    let dossier: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("JSON on stdout");
     assert_eq!(dossier["documents"].as_array().unwrap().len(), 1);
 }
 
@@ -113,7 +157,10 @@ fn hostile_html_is_never_executed_in_the_report() {
     assert!(!lower.contains("<script"), "script tag in report");
     assert!(!lower.contains("<img src=x"), "img injection in report");
     assert!(!lower.contains("<svg"), "svg injection in report");
-    assert!(!lower.contains("href=\"javascript:"), "javascript: link in report");
+    assert!(
+        !lower.contains("href=\"javascript:"),
+        "javascript: link in report"
+    );
     assert!(!lower.contains("<iframe"), "iframe in report");
     assert!(report.contains("default-src 'none'"));
 }
@@ -121,5 +168,8 @@ fn hostile_html_is_never_executed_in_the_report() {
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(parallax(&["analyze"]).status.code(), Some(2));
-    assert_eq!(parallax(&["eval", "no-such-task", "x"]).status.code(), Some(2));
+    assert_eq!(
+        parallax(&["eval", "no-such-task", "x"]).status.code(),
+        Some(2)
+    );
 }

@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
 }
 
 pub fn fixtures() -> PathBuf {
@@ -20,7 +23,10 @@ pub fn shared_data() -> Option<PathBuf> {
 }
 
 pub fn parallax(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax")).args(args).output().expect("run parallax")
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .output()
+        .expect("run parallax")
 }
 
 pub fn stderr(output: &Output) -> String {
@@ -34,7 +40,12 @@ pub fn analyze(inputs: &[&Path], extra: &[&str]) -> (serde_json::Value, tempfile
     let store = dir.path().join("store");
     let mut args: Vec<String> = vec!["analyze".into(), "-q".into()];
     args.extend(inputs.iter().map(|p| p.display().to_string()));
-    args.extend(["--out".into(), out.display().to_string(), "--store".into(), store.display().to_string()]);
+    args.extend([
+        "--out".into(),
+        out.display().to_string(),
+        "--store".into(),
+        store.display().to_string(),
+    ]);
     args.extend(extra.iter().map(|s| s.to_string()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
     let output = parallax(&refs);
@@ -56,13 +67,20 @@ pub fn assert_spans_exact(dossier: &serde_json::Value) {
     let check = |item: &serde_json::Value| {
         let doc = docs[item["doc"].as_str().expect("doc")];
         let span = item["span"].as_array().expect("span");
-        let (s, e) = (span[0].as_u64().unwrap() as usize, span[1].as_u64().unwrap() as usize);
+        let (s, e) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
         assert_eq!(&doc[s..e], item["text"].as_str().unwrap(), "item {item}");
     };
     for kind in ["quotes", "figures", "times"] {
         dossier[kind].as_array().expect(kind).iter().for_each(check);
     }
     for entity in dossier["entities"].as_array().expect("entities") {
-        entity["mentions"].as_array().expect("mentions").iter().for_each(check);
+        entity["mentions"]
+            .as_array()
+            .expect("mentions")
+            .iter()
+            .for_each(check);
     }
 }

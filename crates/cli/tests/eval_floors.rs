@@ -14,9 +14,22 @@ fn every_eval_reaches_its_floor() {
         return;
     };
     let floors = repo_root().join("eval/floors.toml");
-    let output = parallax(&["eval", "--floors", floors.to_str().unwrap(), "--data", data.to_str().unwrap()]);
+    let output = parallax(&[
+        "eval",
+        "--floors",
+        floors.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ]);
     let table = String::from_utf8_lossy(&output.stdout);
     println!("{table}");
-    let _ = std::fs::write(repo_root().join("target/eval-summary.txt"), table.as_bytes());
-    assert!(output.status.success(), "an eval fell below its floor or failed:\n{table}\n{}", stderr(&output));
+    let _ = std::fs::write(
+        repo_root().join("target/eval-summary.txt"),
+        table.as_bytes(),
+    );
+    assert!(
+        output.status.success(),
+        "an eval fell below its floor or failed:\n{table}\n{}",
+        stderr(&output)
+    );
 }

@@ -13,9 +13,17 @@ use std::fmt::Write;
 fn render(doc: &Document, a: &Analysis) -> String {
     let mut out = String::new();
     let t = &doc.text;
-    let _ = writeln!(out, "# {}", doc.meta.title.as_deref().unwrap_or("(untitled)"));
+    let _ = writeln!(
+        out,
+        "# {}",
+        doc.meta.title.as_deref().unwrap_or("(untitled)")
+    );
     let _ = writeln!(out, "outlet: {}", doc.meta.outlet.as_deref().unwrap_or("-"));
-    let _ = writeln!(out, "published: {}", doc.meta.published.as_deref().unwrap_or("-"));
+    let _ = writeln!(
+        out,
+        "published: {}",
+        doc.meta.published.as_deref().unwrap_or("-")
+    );
     if let Some(anchor) = &a.time_anchor {
         let _ = writeln!(out, "time anchor: {} ({:?})", anchor.date, anchor.source);
     }
@@ -23,14 +31,41 @@ fn render(doc: &Document, a: &Analysis) -> String {
     for p in &a.segmentation.paragraphs {
         let text = p.span.text(t);
         let head: String = text.chars().take(60).collect();
-        let _ = writeln!(out, "{:<11} {}{}", format!("{:?}", p.role), head, if head.len() < text.len() { "…" } else { "" });
+        let _ = writeln!(
+            out,
+            "{:<11} {}{}",
+            format!("{:?}", p.role),
+            head,
+            if head.len() < text.len() { "…" } else { "" }
+        );
     }
-    let _ = writeln!(out, "\n## sentences: {}, tokens: {}", a.segmentation.sentences.len(), a.segmentation.tokens.len());
+    let _ = writeln!(
+        out,
+        "\n## sentences: {}, tokens: {}",
+        a.segmentation.sentences.len(),
+        a.segmentation.tokens.len()
+    );
     let _ = writeln!(out, "\n## entities");
     for e in &a.local_entities {
-        let mentions: Vec<String> = e.mentions.iter().filter_map(|&m| a.mentions.get(m)).map(|m| format!("{} [{:?}]", m.text, m.kind)).collect();
-        let roles = if e.roles.is_empty() { String::new() } else { format!(" roles={}", e.roles.join("; ")) };
-        let _ = writeln!(out, "{:<7} {}{} :: {}", e.entity_type.as_str(), e.name, roles, mentions.join(" | "));
+        let mentions: Vec<String> = e
+            .mentions
+            .iter()
+            .filter_map(|&m| a.mentions.get(m))
+            .map(|m| format!("{} [{:?}]", m.text, m.kind))
+            .collect();
+        let roles = if e.roles.is_empty() {
+            String::new()
+        } else {
+            format!(" roles={}", e.roles.join("; "))
+        };
+        let _ = writeln!(
+            out,
+            "{:<7} {}{} :: {}",
+            e.entity_type.as_str(),
+            e.name,
+            roles,
+            mentions.join(" | ")
+        );
     }
     let _ = writeln!(out, "\n## quotes");
     for q in &a.quotes {
@@ -57,15 +92,31 @@ fn render(doc: &Document, a: &Analysis) -> String {
             f.hedge.as_deref().unwrap_or("-"),
             f.counted.as_ref().map_or("-", |c| c.text.as_str()),
             f.category,
-            if f.quote.is_some() { " (in a quote)" } else { "" },
+            if f.quote.is_some() {
+                " (in a quote)"
+            } else {
+                ""
+            },
         );
     }
     let _ = writeln!(out, "\n## times");
     for time in &a.times {
-        let _ = writeln!(out, "«{}» {:?} {}{}", time.text, time.timex_type, time.value, if time.relative { " (relative)" } else { "" });
+        let _ = writeln!(
+            out,
+            "«{}» {:?} {}{}",
+            time.text,
+            time.timex_type,
+            time.value,
+            if time.relative { " (relative)" } else { "" }
+        );
     }
     let _ = writeln!(out, "\n## voice");
-    let opinion: Vec<usize> = a.voice.iter().filter(|v| v.voice == parallax_core::Voice::Opinion).map(|v| v.sentence).collect();
+    let opinion: Vec<usize> = a
+        .voice
+        .iter()
+        .filter(|v| v.voice == parallax_core::Voice::Opinion)
+        .map(|v| v.sentence)
+        .collect();
     let _ = writeln!(out, "opinion sentences: {opinion:?} of {}", a.voice.len());
     out
 }
@@ -73,14 +124,16 @@ fn render(doc: &Document, a: &Analysis) -> String {
 #[test]
 fn fixture_corpus_matches_expected_files() {
     let text_dir = fixtures().join("corpus/text");
-    let manifest = parallax_ingest::Manifest::load(&text_dir.join("manifest.csv")).expect("manifest");
+    let manifest =
+        parallax_ingest::Manifest::load(&text_dir.join("manifest.csv")).expect("manifest");
     let expected_dir = fixtures().join("expected");
     let update = std::env::var_os("PARALLAX_UPDATE_GOLDEN").is_some();
     let (files, skipped) = parallax_ingest::discover(&[text_dir.clone()]);
     assert!(skipped.is_empty(), "{skipped:?}");
     let mut mismatches = Vec::new();
     for file in files {
-        let outcome = parallax_ingest::read_file(&file, &manifest, &parallax_ingest::Limits::default());
+        let outcome =
+            parallax_ingest::read_file(&file, &manifest, &parallax_ingest::Limits::default());
         for doc in outcome.documents {
             let analysis = parallax_pipeline::analyze(&doc);
             let actual = render(&doc, &analysis);

@@ -17,7 +17,10 @@ pub struct Anchor {
 impl Anchor {
     /// The anchor of `span` in `text`; `None` when the span is not a valid slice.
     pub fn new(text: &str, span: Span) -> Option<Anchor> {
-        span.slice(text).ok().map(|t| Anchor { span, text: t.to_string() })
+        span.slice(text).ok().map(|t| Anchor {
+            span,
+            text: t.to_string(),
+        })
     }
 }
 
@@ -293,13 +296,19 @@ pub struct Annotated<T> {
 
 impl<T> Annotated<T> {
     pub fn new(items: Vec<T>) -> Self {
-        Annotated { items, diagnostics: Vec::new() }
+        Annotated {
+            items,
+            diagnostics: Vec::new(),
+        }
     }
 }
 
 impl<T> Default for Annotated<T> {
     fn default() -> Self {
-        Annotated { items: Vec::new(), diagnostics: Vec::new() }
+        Annotated {
+            items: Vec::new(),
+            diagnostics: Vec::new(),
+        }
     }
 }
 

@@ -29,7 +29,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(severity: Severity, stage: &str, message: impl Into<String>) -> Self {
-        Diagnostic { severity, stage: stage.to_string(), message: message.into(), span: None }
+        Diagnostic {
+            severity,
+            stage: stage.to_string(),
+            message: message.into(),
+            span: None,
+        }
     }
 
     pub fn info(stage: &str, message: impl Into<String>) -> Self {

@@ -27,6 +27,18 @@ pub struct Dossier {
     /// Passages shared between articles of different outlets.
     #[serde(default)]
     pub reuse: Vec<ReusePassage>,
+    /// The same statement as quoted by several articles.
+    #[serde(default)]
+    pub quote_groups: Vec<QuoteGroup>,
+    /// Figures about the same thing, reconciled across outlets.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    /// One timeline per story: dated items in time order with the outlets that report them.
+    #[serde(default)]
+    pub timeline: Vec<TimelineEntry>,
+    /// Per outlet: its articles, stories, exclusive claims and omissions.
+    #[serde(default)]
+    pub outlets: Vec<OutletProfile>,
     /// Inputs that could not be analyzed at all, with the reason.
     #[serde(default)]
     pub skipped: Vec<SkippedInput>,
@@ -44,6 +56,10 @@ impl Dossier {
             times: Vec::new(),
             stories: Vec::new(),
             reuse: Vec::new(),
+            quote_groups: Vec::new(),
+            claims: Vec::new(),
+            timeline: Vec::new(),
+            outlets: Vec::new(),
             skipped: Vec::new(),
         }
     }
@@ -118,6 +134,9 @@ pub struct DossierQuote {
     pub speaker_span: Option<Span>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Anchor>,
+    /// Id of the quote group this statement belongs to, when other articles quote it too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,4 +187,95 @@ pub struct ReusePassage {
     /// The document that most likely had it first (the earliest published member).
     pub origin: Option<String>,
     pub members: Vec<Evidence>,
+}
+
+/// One statement quoted by several articles, verbatim, trimmed or lightly reworded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteGroup {
+    pub id: String,
+    /// The fullest wording among the members.
+    pub canonical: String,
+    /// Ids of the member quotes, in document order.
+    pub quotes: Vec<String>,
+    pub outlets: Vec<String>,
+    /// Entity id of the speaker when the members that resolve one agree on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+}
+
+/// How the figures of one claim relate to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimStatus {
+    /// Only one outlet makes the claim.
+    SingleSource,
+    /// Every outlet gives the same number.
+    Agree,
+    /// The numbers differ but their hedged ranges overlap ("at least 15" and "27").
+    WithinHedges,
+    /// The hedged ranges do not overlap.
+    Conflict,
+}
+
+/// One outlet's figure within a claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimFigure {
+    /// Id of the figure in `figures`.
+    pub figure: String,
+    pub doc: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub text: String,
+    pub value: Option<f64>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub hedge: Option<String>,
+    pub asserted_by: Option<String>,
+    /// Id of the same outlet's earlier figure that this one revises, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
+}
+
+/// Figures about the same thing (same story, category and counted group), side by side.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    pub category: crate::FigureCategory,
+    /// The counted group, e.g. "people", "peacekeepers", "armored vehicles".
+    pub subject: String,
+    pub status: ClaimStatus,
+    /// UCDP-style estimates over each outlet's latest figure (see docs/dossier.md).
+    pub low: Option<f64>,
+    pub best: Option<f64>,
+    pub high: Option<f64>,
+    pub outlets: Vec<String>,
+    pub figures: Vec<ClaimFigure>,
+}
+
+/// One dated item of a story's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// The normalized date (TIMEX3 value, day granularity or coarser).
+    pub date: String,
+    pub outlets: Vec<String>,
+    /// The sentences that date something to this day, with the time expression as span.
+    pub evidence: Vec<Evidence>,
+}
+
+/// What one outlet contributes to the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletProfile {
+    pub outlet: String,
+    pub documents: Vec<String>,
+    pub stories: Vec<String>,
+    /// Claims only this outlet makes.
+    pub exclusive_claims: Vec<String>,
+    /// Claims in its stories that at least two other outlets make and it does not.
+    pub omitted_claims: Vec<String>,
+    /// Share of its sentences classified as opinion.
+    pub opinion_share: f64,
 }

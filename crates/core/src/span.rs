@@ -20,7 +20,11 @@ pub enum SpanError {
     #[error("span [{start}, {end}) is reversed")]
     Reversed { start: usize, end: usize },
     #[error("span [{start}, {end}) exceeds text length {len}")]
-    OutOfBounds { start: usize, end: usize, len: usize },
+    OutOfBounds {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
     #[error("span [{start}, {end}) does not fall on character boundaries")]
     NotCharBoundary { start: usize, end: usize },
 }
@@ -53,13 +57,22 @@ impl Span {
     /// The text this span covers, or why it cannot be taken from `text`.
     pub fn slice<'t>(&self, text: &'t str) -> Result<&'t str, SpanError> {
         if self.start > self.end {
-            return Err(SpanError::Reversed { start: self.start, end: self.end });
+            return Err(SpanError::Reversed {
+                start: self.start,
+                end: self.end,
+            });
         }
         if self.end > text.len() {
-            return Err(SpanError::OutOfBounds { start: self.start, end: self.end, len: text.len() });
+            return Err(SpanError::OutOfBounds {
+                start: self.start,
+                end: self.end,
+                len: text.len(),
+            });
         }
-        text.get(self.range())
-            .ok_or(SpanError::NotCharBoundary { start: self.start, end: self.end })
+        text.get(self.range()).ok_or(SpanError::NotCharBoundary {
+            start: self.start,
+            end: self.end,
+        })
     }
 
     /// The text this span covers; the empty string when the span does not fit `text`.
@@ -78,15 +91,23 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(&self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
 
     /// This span with leading and trailing whitespace of `text` removed.
     pub fn trim(&self, text: &str) -> Span {
-        let Ok(s) = self.slice(text) else { return *self };
+        let Ok(s) = self.slice(text) else {
+            return *self;
+        };
         let lead = s.len() - s.trim_start().len();
         let trimmed = s.trim();
-        Span { start: self.start + lead, end: self.start + lead + trimmed.len() }
+        Span {
+            start: self.start + lead,
+            end: self.start + lead + trimmed.len(),
+        }
     }
 }
 
@@ -111,9 +132,18 @@ mod tests {
     fn slices_on_char_boundaries_only() {
         let text = "Tbilisi – Gori";
         assert_eq!(Span::new(0, 7).slice(text), Ok("Tbilisi"));
-        assert!(matches!(Span::new(0, 9).slice(text), Err(SpanError::NotCharBoundary { .. })));
-        assert!(matches!(Span::new(3, 2).slice(text), Err(SpanError::Reversed { .. })));
-        assert!(matches!(Span::new(0, 99).slice(text), Err(SpanError::OutOfBounds { .. })));
+        assert!(matches!(
+            Span::new(0, 9).slice(text),
+            Err(SpanError::NotCharBoundary { .. })
+        ));
+        assert!(matches!(
+            Span::new(3, 2).slice(text),
+            Err(SpanError::Reversed { .. })
+        ));
+        assert!(matches!(
+            Span::new(0, 99).slice(text),
+            Err(SpanError::OutOfBounds { .. })
+        ));
     }
 
     #[test]
@@ -126,6 +156,9 @@ mod tests {
     fn serializes_as_pair() {
         let json = serde_json::to_string(&Span::new(3, 9)).unwrap();
         assert_eq!(json, "[3,9]");
-        assert_eq!(serde_json::from_str::<Span>(&json).unwrap(), Span::new(3, 9));
+        assert_eq!(
+            serde_json::from_str::<Span>(&json).unwrap(),
+            Span::new(3, 9)
+        );
     }
 }

@@ -17,8 +17,18 @@ pub fn build_dossier(corpus: &[(Document, Analysis)], skipped: &[SkippedInput]) 
     let mut order: Vec<usize> = (0..corpus.len()).collect();
     order.sort_by(|&a, &b| {
         let (da, db) = (&corpus[a].0, &corpus[b].0);
-        (da.meta.published.is_none(), &da.meta.published, &da.meta.outlet, &da.id)
-            .cmp(&(db.meta.published.is_none(), &db.meta.published, &db.meta.outlet, &db.id))
+        (
+            da.meta.published.is_none(),
+            &da.meta.published,
+            &da.meta.outlet,
+            &da.id,
+        )
+            .cmp(&(
+                db.meta.published.is_none(),
+                &db.meta.published,
+                &db.meta.outlet,
+                &db.id,
+            ))
     });
     let docs: Vec<&Document> = order.iter().map(|&i| &corpus[i].0).collect();
     let analyses: Vec<&Analysis> = order.iter().map(|&i| &corpus[i].1).collect();
@@ -38,15 +48,28 @@ pub fn build_dossier(corpus: &[(Document, Analysis)], skipped: &[SkippedInput]) 
             url: doc.meta.url.clone(),
             authors: doc.meta.authors.clone(),
             paragraphs: analysis.segmentation.paragraphs.clone(),
-            sentences: analysis.segmentation.sentences.iter().map(|s| s.span).collect(),
+            sentences: analysis
+                .segmentation
+                .sentences
+                .iter()
+                .map(|s| s.span)
+                .collect(),
             time_anchor: analysis.time_anchor.clone(),
-            diagnostics: doc.diagnostics.iter().chain(&analysis.diagnostics).cloned().collect(),
+            diagnostics: doc
+                .diagnostics
+                .iter()
+                .chain(&analysis.diagnostics)
+                .cloned()
+                .collect(),
         });
     }
     dossier.entities = entities(&docs, &analyses, &resolution, &entity_ids);
     let speaker_of = |d: usize, mention: Option<usize>| -> Option<String> {
         let local = analyses[d].mentions.get(mention?)?.local_entity?;
-        resolution.of_local.get(&(d, local)).map(|&e| entity_ids[e].clone())
+        resolution
+            .of_local
+            .get(&(d, local))
+            .map(|&e| entity_ids[e].clone())
     };
     for (d, (doc, analysis)) in docs.iter().zip(&analyses).enumerate() {
         for quote in &analysis.quotes {
@@ -59,11 +82,14 @@ pub fn build_dossier(corpus: &[(Document, Analysis)], skipped: &[SkippedInput]) 
                 speaker_text: quote.speaker_text.as_ref().map(|s| s.text.clone()),
                 speaker_span: quote.speaker_text.as_ref().map(|s| s.span),
                 channel: quote.channel.clone(),
+                group: None,
             });
         }
         for figure in &analysis.figures {
             let quote = figure.quote.and_then(|q| analysis.quotes.get(q));
-            let speaker_text = quote.and_then(|q| q.speaker_text.as_ref()).map(|s| s.text.clone());
+            let speaker_text = quote
+                .and_then(|q| q.speaker_text.as_ref())
+                .map(|s| s.text.clone());
             dossier.figures.push(DossierFigure {
                 id: format!("f{}", dossier.figures.len() + 1),
                 doc: doc.id.clone(),
@@ -79,11 +105,34 @@ pub fn build_dossier(corpus: &[(Document, Analysis)], skipped: &[SkippedInput]) 
                 doc: doc.id.clone(),
                 sentence: sentence_of(analysis, time.span),
                 time: time.clone(),
-                anchor: if time.relative { analysis.time_anchor.clone() } else { None },
+                anchor: if time.relative {
+                    analysis.time_anchor.clone()
+                } else {
+                    None
+                },
             });
         }
     }
+    link_cross_source(&mut dossier, &analyses);
     dossier
+}
+
+/// The cross-source layers over the laid-out items: quote groups, claims, timeline, outlets.
+fn link_cross_source(dossier: &mut Dossier, analyses: &[&Analysis]) {
+    let story_of: HashMap<String, String> = dossier
+        .stories
+        .iter()
+        .flat_map(|s| s.documents.iter().map(move |d| (d.clone(), s.id.clone())))
+        .collect();
+    let (groups, group_of) = crate::quote_groups::align(dossier);
+    for (quote, group) in dossier.quotes.iter_mut().zip(group_of) {
+        quote.group = group.map(|g| groups[g].id.clone());
+    }
+    dossier.quote_groups = groups;
+    dossier.claims = crate::claims::reconcile(dossier, &story_of);
+    dossier.timeline = crate::timeline::build(dossier, &story_of);
+    let by_id: HashMap<&str, &Analysis> = analyses.iter().map(|a| (a.doc.as_str(), *a)).collect();
+    dossier.outlets = crate::outlets::profiles(dossier, &dossier.claims, &story_of, &by_id);
 }
 
 /// Stable, readable entity ids from canonical names ("e:mikheil-saakashvili").
@@ -94,7 +143,11 @@ fn entity_ids(resolution: &Resolution) -> Vec<String> {
         .iter()
         .map(|e| {
             let slug: String = crate::names::words(&e.name).join("-");
-            let slug = if slug.is_empty() { "entity".to_string() } else { slug };
+            let slug = if slug.is_empty() {
+                "entity".to_string()
+            } else {
+                slug
+            };
             let n = used.entry(slug.clone()).or_default();
             *n += 1;
             if *n == 1 {
@@ -140,19 +193,31 @@ fn entities(
         })
         .collect();
     // Most-mentioned actors first: that is the order a reader wants.
-    out.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.id.cmp(&b.id)));
+    out.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then(a.id.cmp(&b.id))
+    });
     out
 }
 
 fn evidence(doc: &Document, analysis: &Analysis, span: Span, text: &str) -> Evidence {
-    Evidence { doc: doc.id.clone(), span, text: text.to_string(), sentence: sentence_of(analysis, span) }
+    Evidence {
+        doc: doc.id.clone(),
+        span,
+        text: text.to_string(),
+        sentence: sentence_of(analysis, span),
+    }
 }
 
 /// The span of the sentence containing `span` (or of the sentences it runs across).
 fn sentence_of(analysis: &Analysis, span: Span) -> Span {
     let seg = &analysis.segmentation;
     let first = seg.sentence_at(span.start).map(|i| seg.sentences[i].span);
-    let last = seg.sentence_at(span.end.saturating_sub(1).max(span.start)).map(|i| seg.sentences[i].span);
+    let last = seg
+        .sentence_at(span.end.saturating_sub(1).max(span.start))
+        .map(|i| seg.sentences[i].span);
     match (first, last) {
         (Some(a), Some(b)) => a.cover(b),
         (Some(a), None) | (None, Some(a)) => a.cover(span),

@@ -2,12 +2,21 @@
 //!
 //! - [`names`] folds names into matching keys (case, accents, honorifics, transliteration).
 //! - [`resolve`] merges each document's local entities into corpus-wide entities.
-//! - [`assemble`] builds the [`Dossier`](parallax_core::Dossier) with every item's evidence.
+//! - [`assemble`] builds the [`Dossier`](parallax_core::Dossier) with every item's evidence,
+//!   then links the cross-source layers:
+//! - [`quote_groups`] aligns the same statement across articles;
+//! - [`claims`] reconciles figures about the same thing across outlets;
+//! - [`timeline`] orders dated items per story;
+//! - [`outlets`] profiles each outlet's exclusive claims, omissions and opinion share.
 //!
 //! Nothing here touches disk; the CLI hands in what the store holds.
 
 pub mod assemble;
+pub mod claims;
 pub mod names;
+pub mod outlets;
+pub mod quote_groups;
 pub mod resolve;
+pub mod timeline;
 
 pub use assemble::build_dossier;

@@ -9,10 +9,40 @@
 
 /// Words that precede a name without being part of it.
 const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president",
-    "premier", "prime", "minister", "gen", "general", "col", "colonel", "lt", "sgt", "capt",
-    "captain", "gov", "governor", "sen", "senator", "rep", "rev", "king", "queen", "prince",
-    "princess", "sheikh", "the",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "premier",
+    "prime",
+    "minister",
+    "gen",
+    "general",
+    "col",
+    "colonel",
+    "lt",
+    "sgt",
+    "capt",
+    "captain",
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "rev",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "the",
 ];
 
 /// The folded words of `name`: ASCII, lowercase, without punctuation or honorifics.
@@ -38,7 +68,11 @@ pub fn exact_key(name: &str) -> String {
 
 /// The loose matching key: the consonant skeleton of each folded word.
 pub fn skeleton_key(name: &str) -> String {
-    words(name).iter().map(|w| skeleton(w)).collect::<Vec<_>>().join(" ")
+    words(name)
+        .iter()
+        .map(|w| skeleton(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The consonant skeleton of one folded word.
@@ -48,7 +82,8 @@ pub fn skeleton(word: &str) -> String {
     for (i, c) in word.chars().enumerate() {
         let c = if c == 'w' { 'v' } else { c };
         let is_vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
-        let silent_h = c == 'h' && previous.is_some_and(|p| !matches!(p, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+        let silent_h =
+            c == 'h' && previous.is_some_and(|p| !matches!(p, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'));
         // A leading vowel carries identity ("Abkhazia" vs "Bkhazia" do not exist, but
         // "Ossetia"/"Estonia" must stay apart).
         let keep = (i == 0 && is_vowel) || (!is_vowel && !silent_h);
@@ -66,14 +101,20 @@ mod tests {
 
     #[test]
     fn honorifics_and_accents_fold_away() {
-        assert_eq!(exact_key("President Mikheil Saakashvili"), "mikheil saakashvili");
+        assert_eq!(
+            exact_key("President Mikheil Saakashvili"),
+            "mikheil saakashvili"
+        );
         assert_eq!(exact_key("Mr. Lavrov"), "lavrov");
         assert_eq!(exact_key("Škoda"), "skoda");
     }
 
     #[test]
     fn transliterations_share_a_skeleton() {
-        assert_eq!(skeleton_key("Mikheil Saakashvili"), skeleton_key("Mikhail Saakashvili"));
+        assert_eq!(
+            skeleton_key("Mikheil Saakashvili"),
+            skeleton_key("Mikhail Saakashvili")
+        );
         assert_eq!(skeleton("dmitry"), skeleton("dmitri"));
         assert_eq!(skeleton("sergei"), skeleton("sergey"));
         assert_eq!(skeleton("tbilisi"), skeleton("tiblisi"));

@@ -107,7 +107,10 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
         }
         if entity.entity_type == EntityType::Person && skeleton.contains(' ') {
             if let Some(last) = skeleton.rsplit(' ').next() {
-                surnames.entry(last.to_string()).or_default().insert(skeleton.clone());
+                surnames
+                    .entry(last.to_string())
+                    .or_default()
+                    .insert(skeleton.clone());
             }
             full_by_skeleton.entry(skeleton).or_insert(n);
         }
@@ -155,7 +158,11 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
         roles.extend(entity.roles.iter().cloned());
         *name_uses.entry(entity.name.clone()).or_default() += 1;
         for &m in &entity.mentions {
-            if let Some(mention) = analysis.mentions.get(m).filter(|m| m.kind == MentionKind::Name) {
+            if let Some(mention) = analysis
+                .mentions
+                .get(m)
+                .filter(|m| m.kind == MentionKind::Name)
+            {
                 name_uses.entry(mention.text.clone()).or_default();
             }
         }
@@ -168,11 +175,21 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
     // The canonical name: the most used local name; ties go to the longer, then the first.
     let name = name_uses
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
         .map(|(n, _)| n.clone())
         .unwrap_or_default();
     let aliases = name_uses.into_keys().filter(|n| *n != name).collect();
-    ResolvedEntity { name, entity_type, aliases, roles: roles.into_iter().collect(), members: members.to_vec() }
+    ResolvedEntity {
+        name,
+        entity_type,
+        aliases,
+        roles: roles.into_iter().collect(),
+        members: members.to_vec(),
+    }
 }
 
 #[cfg(test)]
@@ -184,7 +201,12 @@ mod tests {
         Analysis {
             local_entities: entities
                 .iter()
-                .map(|(name, t)| LocalEntity { name: name.to_string(), entity_type: *t, mentions: vec![], roles: vec![] })
+                .map(|(name, t)| LocalEntity {
+                    name: name.to_string(),
+                    entity_type: *t,
+                    mentions: vec![],
+                    roles: vec![],
+                })
                 .collect(),
             ..Analysis::default()
         }
@@ -205,7 +227,11 @@ mod tests {
     fn merges_spellings_and_surnames_across_documents() {
         use EntityType::*;
         let a = analysis(&[("Mikheil Saakashvili", Person), ("Tbilisi", Gpe)]);
-        let b = analysis(&[("Mikhail Saakashvili", Person), ("Tiblisi", Gpe), ("Saakashvili", Person)]);
+        let b = analysis(&[
+            ("Mikhail Saakashvili", Person),
+            ("Tiblisi", Gpe),
+            ("Saakashvili", Person),
+        ]);
         let c = analysis(&[("Saakashvili", Person), ("Tbilisi", Loc)]);
         let r = resolve(&[&a, &b, &c]);
         assert_eq!(r.entities.len(), 2, "{:?}", names(&r));

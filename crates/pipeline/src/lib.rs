@@ -49,15 +49,22 @@ pub fn analyze_timed(doc: &Document) -> (Analysis, StageTimes) {
     lap(2);
     let mut figures = parallax_figures::annotate(doc, &segmentation);
     lap(3);
-    let quotes =
-        parallax_quotes::annotate(doc, &segmentation, &entities.mentions, &entities.local_entities);
+    let quotes = parallax_quotes::annotate(
+        doc,
+        &segmentation,
+        &entities.mentions,
+        &entities.local_entities,
+    );
     lap(4);
     let voice = parallax_voice::annotate(doc, &segmentation, &quotes.items);
     lap(5);
 
     // A figure inside a quotation (or its attribution) is asserted by that quotation's speaker.
     for figure in &mut figures.items {
-        figure.quote = quotes.items.iter().position(|q| q.span.contains(figure.span));
+        figure.quote = quotes
+            .items
+            .iter()
+            .position(|q| q.span.contains(figure.span));
     }
 
     let mut diagnostics = Vec::new();

@@ -76,7 +76,10 @@ mod tests {
             source: "x.html".into(),
             url: Some("javascript:alert(1)".into()),
             authors: vec![],
-            paragraphs: vec![parallax_core::Paragraph { span: Span::new(0, text.len()), role: parallax_core::ParagraphRole::Body }],
+            paragraphs: vec![parallax_core::Paragraph {
+                span: Span::new(0, text.len()),
+                role: parallax_core::ParagraphRole::Body,
+            }],
             sentences: vec![Span::new(0, text.len())],
             time_anchor: None,
             diagnostics: vec![],
@@ -86,12 +89,18 @@ mod tests {
 
     #[test]
     fn escapes_article_text_and_metadata() {
-        let html = render(&dossier_with_text("<script>alert(1)</script> &amp; \"x\"", "<img src=x onerror=alert(1)>"));
+        let html = render(&dossier_with_text(
+            "<script>alert(1)</script> &amp; \"x\"",
+            "<img src=x onerror=alert(1)>",
+        ));
         assert!(!html.contains("<script>alert"));
         assert!(!html.contains("<img src=x"));
         assert!(html.contains("&lt;script&gt;"));
         assert!(html.contains("&amp;amp;"));
-        assert!(!html.contains("href=\"javascript:"), "untrusted URLs must not become links");
+        assert!(
+            !html.contains("href=\"javascript:"),
+            "untrusted URLs must not become links"
+        );
         assert!(html.contains("Content-Security-Policy"));
     }
 

@@ -13,13 +13,24 @@ pub struct Index<'d> {
 impl<'d> Index<'d> {
     pub fn new(dossier: &'d Dossier) -> Self {
         Index {
-            docs: dossier.documents.iter().map(|d| (d.id.as_str(), d)).collect(),
-            entity_names: dossier.entities.iter().map(|e| (e.id.as_str(), e.name.as_str())).collect(),
+            docs: dossier
+                .documents
+                .iter()
+                .map(|d| (d.id.as_str(), d))
+                .collect(),
+            entity_names: dossier
+                .entities
+                .iter()
+                .map(|e| (e.id.as_str(), e.name.as_str()))
+                .collect(),
         }
     }
 
     fn outlet(&self, doc: &str) -> &'d str {
-        self.docs.get(doc).and_then(|d| d.outlet.as_deref()).unwrap_or("unknown outlet")
+        self.docs
+            .get(doc)
+            .and_then(|d| d.outlet.as_deref())
+            .unwrap_or("unknown outlet")
     }
 }
 
@@ -29,9 +40,17 @@ fn sentence_anchor(doc: &str, n: usize) -> String {
 
 /// A link to the sentence of `doc` containing `span`, showing that sentence with `span` marked.
 fn evidence(index: &Index, doc: &str, span: Span) -> Markup {
-    let Some(document) = index.docs.get(doc) else { return html! {} };
+    let Some(document) = index.docs.get(doc) else {
+        return html! {};
+    };
     let n = document.sentences.partition_point(|s| s.end <= span.start);
-    let sentence = document.sentences.get(n).copied().filter(|s| s.start <= span.start).unwrap_or(span).cover(span);
+    let sentence = document
+        .sentences
+        .get(n)
+        .copied()
+        .filter(|s| s.start <= span.start)
+        .unwrap_or(span)
+        .cover(span);
     let text = &document.text;
     let before = text.get(sentence.start..span.start).unwrap_or("");
     let marked = text.get(span.start..span.end).unwrap_or("");
@@ -44,9 +63,16 @@ fn evidence(index: &Index, doc: &str, span: Span) -> Markup {
 }
 
 pub fn summary(dossier: &Dossier, _index: &Index) -> Markup {
-    let outlets: std::collections::BTreeSet<&str> =
-        dossier.documents.iter().filter_map(|d| d.outlet.as_deref()).collect();
-    let dates: Vec<&str> = dossier.documents.iter().filter_map(|d| d.published.as_deref()).collect();
+    let outlets: std::collections::BTreeSet<&str> = dossier
+        .documents
+        .iter()
+        .filter_map(|d| d.outlet.as_deref())
+        .collect();
+    let dates: Vec<&str> = dossier
+        .documents
+        .iter()
+        .filter_map(|d| d.published.as_deref())
+        .collect();
     let first = dates.iter().min().map(|d| d.get(..10).unwrap_or(d));
     let last = dates.iter().max().map(|d| d.get(..10).unwrap_or(d));
     html! {
@@ -124,7 +150,11 @@ fn number(v: f64) -> String {
             }
             out.push(c);
         }
-        if v < 0.0 { format!("-{out}") } else { out }
+        if v < 0.0 {
+            format!("-{out}")
+        } else {
+            out
+        }
     } else {
         format!("{v}")
     }
@@ -196,7 +226,10 @@ pub fn skipped(dossier: &Dossier) -> Markup {
 pub fn articles(dossier: &Dossier, _index: &Index) -> Markup {
     let mut by_outlet: BTreeMap<&str, Vec<&DossierDocument>> = BTreeMap::new();
     for doc in &dossier.documents {
-        by_outlet.entry(doc.outlet.as_deref().unwrap_or("unknown outlet")).or_default().push(doc);
+        by_outlet
+            .entry(doc.outlet.as_deref().unwrap_or("unknown outlet"))
+            .or_default()
+            .push(doc);
     }
     html! {
         section #articles {

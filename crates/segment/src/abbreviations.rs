@@ -10,8 +10,8 @@ const NON_TERMINAL: &[&str] = &[
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Lt", "Col", "Maj", "Capt", "Cmdr", "Sgt",
     "Cpl", "Pvt", "Adm", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Supt", "Det", "Insp", "St",
     "Mt", "Ft", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-    "Dec", "No", "Nos", "Art", "Vol", "vs", "v", "approx", "est", "Fig", "fig", "cf", "e.g",
-    "i.e", "Ave", "Blvd", "Rd", "Sr", "Jr",
+    "Dec", "No", "Nos", "Art", "Vol", "vs", "v", "approx", "est", "Fig", "fig", "cf", "e.g", "i.e",
+    "Ave", "Blvd", "Rd", "Sr", "Jr",
 ];
 
 /// Abbreviations that may end a sentence.
@@ -21,9 +21,40 @@ const MAYBE_TERMINAL: &[&str] = &[
 
 /// Words that commonly open a sentence; after a maybe-terminal abbreviation they signal a break.
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "On", "At",
-    "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "There", "When",
-    "After", "Before", "While", "However", "Meanwhile", "According", "Some", "Many", "Most",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "There",
+    "When",
+    "After",
+    "Before",
+    "While",
+    "However",
+    "Meanwhile",
+    "According",
+    "Some",
+    "Many",
+    "Most",
 ];
 
 /// How a word followed by a period behaves at a potential sentence end.
@@ -51,7 +82,11 @@ pub fn classify(word: &str) -> Abbreviation {
     }
     // Dotted letters ("U.S", "a.m") are abbreviations of either kind; treat unknown ones
     // as possibly terminal.
-    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2 && !p.is_empty()) {
+    if word.contains('.')
+        && word
+            .split('.')
+            .all(|p| p.chars().count() <= 2 && !p.is_empty())
+    {
         return Abbreviation::MaybeTerminal;
     }
     Abbreviation::NotAbbreviation

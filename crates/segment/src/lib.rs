@@ -22,10 +22,17 @@ pub fn segment(text: &str) -> Segmentation {
     for (index, paragraph) in paragraphs.iter().enumerate() {
         for span in sentences::split(text, paragraph.span, paragraph.role) {
             tokens::split_into(text, span, &mut token_spans);
-            sentences.push(Sentence { span, paragraph: index });
+            sentences.push(Sentence {
+                span,
+                paragraph: index,
+            });
         }
     }
-    Segmentation { paragraphs, sentences, tokens: token_spans }
+    Segmentation {
+        paragraphs,
+        sentences,
+        tokens: token_spans,
+    }
 }
 
 #[cfg(test)]

@@ -23,13 +23,20 @@ pub fn split(text: &str) -> Vec<Paragraph> {
     for block in blocks(text) {
         let block_text = block.text(text);
         let lines = line_spans(text, block);
-        let listy = lines.len() > 1 && lines.iter().filter(|l| is_list_item(l.text(text))).count() * 2 >= lines.len();
+        let listy = lines.len() > 1
+            && lines.iter().filter(|l| is_list_item(l.text(text))).count() * 2 >= lines.len();
         if listy {
             for line in lines {
-                paragraphs.push(Paragraph { span: line, role: ParagraphRole::List });
+                paragraphs.push(Paragraph {
+                    span: line,
+                    role: ParagraphRole::List,
+                });
             }
         } else if !block_text.trim().is_empty() {
-            paragraphs.push(Paragraph { span: block, role: ParagraphRole::Body });
+            paragraphs.push(Paragraph {
+                span: block,
+                role: ParagraphRole::Body,
+            });
         }
     }
     assign_roles(text, &mut paragraphs);
@@ -90,19 +97,36 @@ fn is_list_item(line: &str) -> bool {
 /// "Aug 7 – Georgian troops …", "August 8: …", "2008 - …".
 fn is_timeline_entry(line: &str) -> bool {
     let head: String = line.chars().take(16).collect();
-    let Some(dash) = head.find([':', '–', '—', '-']) else { return false };
+    let Some(dash) = head.find([':', '–', '—', '-']) else {
+        return false;
+    };
     let date_part = head[..dash].trim();
     let mut words = date_part.split_whitespace();
     let first = words.next().unwrap_or("");
-    let is_month = MONTHS.iter().any(|m| first.trim_end_matches('.').eq_ignore_ascii_case(m) || (first.len() >= 3 && m.to_ascii_lowercase().starts_with(&first.trim_end_matches('.').to_ascii_lowercase())));
+    let is_month = MONTHS.iter().any(|m| {
+        first.trim_end_matches('.').eq_ignore_ascii_case(m)
+            || (first.len() >= 3
+                && m.to_ascii_lowercase()
+                    .starts_with(&first.trim_end_matches('.').to_ascii_lowercase()))
+    });
     let rest_numeric = words.all(|w| w.trim_end_matches(',').bytes().all(|b| b.is_ascii_digit()));
     (is_month && rest_numeric && !date_part.is_empty())
         || (date_part.len() == 4 && date_part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 fn assign_roles(text: &str, paragraphs: &mut [Paragraph]) {
@@ -171,9 +195,19 @@ fn is_source_lead_in(para: &str) -> bool {
         return false;
     }
     let lower = trimmed.to_lowercase();
-    ["from ", "writes", "wrote", "reports", "reported", "statement", "read:", "reads:", "says:"]
-        .iter()
-        .any(|cue| lower.contains(cue))
+    [
+        "from ",
+        "writes",
+        "wrote",
+        "reports",
+        "reported",
+        "statement",
+        "read:",
+        "reads:",
+        "says:",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue))
 }
 
 /// "BEIJING (AP) –", "TBILISI, Georgia (Reuters) -".
@@ -182,8 +216,12 @@ pub fn has_agency_dateline(para: &str) -> bool {
         Some((i, _)) => &para[..i],
         None => para,
     };
-    let Some(open) = head.find(" (") else { return false };
-    let Some(close) = head[open..].find(')').map(|c| open + c) else { return false };
+    let Some(open) = head.find(" (") else {
+        return false;
+    };
+    let Some(close) = head[open..].find(')').map(|c| open + c) else {
+        return false;
+    };
     let place = &head[..open];
     let after = head[close + 1..].trim_start();
     let place_is_caps = place.split(',').next().is_some_and(|p| {
@@ -203,7 +241,10 @@ mod tests {
     use super::*;
 
     fn roles(text: &str) -> Vec<(ParagraphRole, &str)> {
-        split(text).into_iter().map(|p| (p.role, p.span.text(text))).collect()
+        split(text)
+            .into_iter()
+            .map(|p| (p.role, p.span.text(text)))
+            .collect()
     }
 
     #[test]

@@ -16,7 +16,10 @@ const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '„', '(', '['];
 /// Sentence spans of the paragraph at `para` (trimmed, non-empty, in order).
 pub fn split(text: &str, para: Span, role: ParagraphRole) -> Vec<Span> {
     let mut out = Vec::new();
-    if matches!(role, ParagraphRole::Headline | ParagraphRole::Byline | ParagraphRole::List) {
+    if matches!(
+        role,
+        ParagraphRole::Headline | ParagraphRole::Byline | ParagraphRole::List
+    ) {
         let mut offset = para.start;
         for line in para.text(text).split_inclusive('\n') {
             push_trimmed(text, Span::new(offset, offset + line.len()), &mut out);
@@ -68,7 +71,11 @@ pub fn split(text: &str, para: Span, role: ParagraphRole) -> Vec<Span> {
                 _ => {}
             }
         }
-        push_trimmed(text, Span::new(para.start + start, para.start + after), &mut out);
+        push_trimmed(
+            text,
+            Span::new(para.start + start, para.start + after),
+            &mut out,
+        );
         start = after;
         // Skip ahead so the iterator does not revisit closers.
         while iter.peek().is_some_and(|&(j, _)| j < after) {
@@ -88,7 +95,9 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
 
 fn starts_sentence(rest: &str) -> bool {
     match rest.chars().next() {
-        Some(c) => c.is_uppercase() || c.is_ascii_digit() || OPENERS.contains(&c) || c == '—' || c == '–',
+        Some(c) => {
+            c.is_uppercase() || c.is_ascii_digit() || OPENERS.contains(&c) || c == '—' || c == '–'
+        }
         None => false,
     }
 }
@@ -106,7 +115,9 @@ fn word_before(before: &str) -> &str {
 
 fn next_word(rest: &str) -> &str {
     let rest = rest.trim_start_matches(OPENERS);
-    let end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
     &rest[..end]
 }
 
@@ -125,9 +136,15 @@ mod tests {
     fn abbreviations_do_not_split() {
         assert_eq!(
             sentences("Mr. Dalen met Dr. Ives on Aug. 8 in St. Cloud. They spoke."),
-            ["Mr. Dalen met Dr. Ives on Aug. 8 in St. Cloud.", "They spoke."]
+            [
+                "Mr. Dalen met Dr. Ives on Aug. 8 in St. Cloud.",
+                "They spoke."
+            ]
         );
-        assert_eq!(sentences("John F. Kennedy spoke."), ["John F. Kennedy spoke."]);
+        assert_eq!(
+            sentences("John F. Kennedy spoke."),
+            ["John F. Kennedy spoke."]
+        );
     }
 
     #[test]
@@ -136,14 +153,21 @@ mod tests {
             sentences("He flew to the U.S. The talks failed."),
             ["He flew to the U.S.", "The talks failed."]
         );
-        assert_eq!(sentences("The U.S. Navy sailed."), ["The U.S. Navy sailed."]);
+        assert_eq!(
+            sentences("The U.S. Navy sailed."),
+            ["The U.S. Navy sailed."]
+        );
     }
 
     #[test]
     fn quotes_end_sentences() {
         assert_eq!(
             sentences("He said: “We will fight.” Then he left. “Go!” he shouted."),
-            ["He said: “We will fight.”", "Then he left.", "“Go!” he shouted."]
+            [
+                "He said: “We will fight.”",
+                "Then he left.",
+                "“Go!” he shouted."
+            ]
         );
     }
 
@@ -157,6 +181,9 @@ mod tests {
 
     #[test]
     fn decimals_and_question_marks() {
-        assert_eq!(sentences("Growth was 3.5 percent. Why? Nobody knows."), ["Growth was 3.5 percent.", "Why?", "Nobody knows."]);
+        assert_eq!(
+            sentences("Growth was 3.5 percent. Why? Nobody knows."),
+            ["Growth was 3.5 percent.", "Why?", "Nobody knows."]
+        );
     }
 }

@@ -27,14 +27,18 @@ pub fn split_into(text: &str, span: Span, out: &mut Vec<Span>) {
                 let prev = bytes[j - 1].1;
                 let joins = d.is_alphanumeric()
                     || (matches!(d, '-' | '&' | '/') && next_alnum)
-                    || (matches!(d, ',' | '.') && prev.is_ascii_digit()
+                    || (matches!(d, ',' | '.')
+                        && prev.is_ascii_digit()
                         && bytes.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit()))
                     || (d == '.' && next_alnum && is_dotted_letters(&s[start..bytes[j].0]));
                 let possessive_or_contraction = matches!(d, '\'' | '’') && next_alnum;
                 if possessive_or_contraction {
                     // "'s" and "n't" split off; "O'Brien", "don’t" stay whole otherwise.
                     let rest = &s[bytes[j].0 + d.len_utf8()..];
-                    let tail = rest.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+                    let tail = rest
+                        .split(|ch: char| !ch.is_alphanumeric())
+                        .next()
+                        .unwrap_or("");
                     if tail == "s" || tail == "S" {
                         break;
                     }
@@ -58,9 +62,11 @@ pub fn split_into(text: &str, span: Span, out: &mut Vec<Span>) {
             i = j;
             continue;
         }
-        if matches!(c, '\'' | '’') && s[start + c.len_utf8()..].starts_with(['s', 'S'])
+        if matches!(c, '\'' | '’')
+            && s[start + c.len_utf8()..].starts_with(['s', 'S'])
             && !s[start + c.len_utf8() + 1..].starts_with(|ch: char| ch.is_alphanumeric())
-            && i > 0 && bytes[i - 1].1.is_alphanumeric()
+            && i > 0
+            && bytes[i - 1].1.is_alphanumeric()
         {
             out.push(Span::new(base + start, base + start + c.len_utf8() + 1));
             i += 2;
@@ -78,7 +84,8 @@ pub fn split_into(text: &str, span: Span, out: &mut Vec<Span>) {
 }
 
 fn is_dotted_letters(word: &str) -> bool {
-    word.chars().count() <= 3 && word.chars().all(char::is_alphabetic)
+    word.chars().count() <= 3
+        && word.chars().all(char::is_alphabetic)
         && word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -96,13 +103,30 @@ mod tests {
     fn words_numbers_and_punctuation() {
         assert_eq!(
             tokens("Mr. Dalen's pro-Western U.S. allies said 1,500.5 died... “Go”"),
-            ["Mr.", "Dalen", "'s", "pro-Western", "U.S.", "allies", "said", "1,500.5", "died", "...", "“", "Go", "”"]
+            [
+                "Mr.",
+                "Dalen",
+                "'s",
+                "pro-Western",
+                "U.S.",
+                "allies",
+                "said",
+                "1,500.5",
+                "died",
+                "...",
+                "“",
+                "Go",
+                "”"
+            ]
         );
     }
 
     #[test]
     fn contractions_and_curly_possessives() {
-        assert_eq!(tokens("Georgia’s don’t O'Brien"), ["Georgia", "’s", "don’t", "O'Brien"]);
+        assert_eq!(
+            tokens("Georgia’s don’t O'Brien"),
+            ["Georgia", "’s", "don’t", "O'Brien"]
+        );
     }
 
     #[test]

@@ -19,13 +19,23 @@ const SCHEMA_VERSION: i64 = 1;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("cannot create store folder {path}: {source}")]
-    CreateDir { path: PathBuf, source: std::io::Error },
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("store database {path}: {source}")]
-    Sqlite { path: PathBuf, source: rusqlite::Error },
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
     #[error("store {path} has schema version {found}, this parallax expects {SCHEMA_VERSION}")]
     Schema { path: PathBuf, found: i64 },
     #[error("store {path}: stored record for {doc} is corrupt: {source}")]
-    Corrupt { path: PathBuf, doc: String, source: serde_json::Error },
+    Corrupt {
+        path: PathBuf,
+        doc: String,
+        source: serde_json::Error,
+    },
 }
 
 /// An open store.
@@ -37,17 +47,25 @@ pub struct Store {
 impl Store {
     /// Opens the store in `dir`, creating the folder and database when missing.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(dir)
-            .map_err(|source| StoreError::CreateDir { path: dir.to_path_buf(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::CreateDir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         let path = dir.join(DATABASE_FILE);
-        let conn = Connection::open(&path).map_err(|source| StoreError::Sqlite { path: path.clone(), source })?;
+        let conn = Connection::open(&path).map_err(|source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        })?;
         let store = Store { conn, path };
         store.init()?;
         Ok(store)
     }
 
     fn sql<T>(&self, result: rusqlite::Result<T>) -> Result<T, StoreError> {
-        result.map_err(|source| StoreError::Sqlite { path: self.path.clone(), source })
+        result.map_err(|source| StoreError::Sqlite {
+            path: self.path.clone(),
+            source,
+        })
     }
 
     fn init(&self) -> Result<(), StoreError> {
@@ -70,7 +88,9 @@ impl Store {
         ))?;
         let found: Option<i64> = self.sql(
             self.conn
-                .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| r.get(0))
+                .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
+                    r.get(0)
+                })
                 .optional(),
         )?;
         match found {
@@ -82,13 +102,20 @@ impl Store {
                 Ok(())
             }
             Some(SCHEMA_VERSION) => Ok(()),
-            Some(found) => Err(StoreError::Schema { path: self.path.clone(), found }),
+            Some(found) => Err(StoreError::Schema {
+                path: self.path.clone(),
+                found,
+            }),
         }
     }
 
     /// The stored analysis of `doc`, if one was made by `pipeline_version` from the same
     /// metadata as `doc` has now.
-    pub fn reusable_analysis(&self, doc: &Document, pipeline_version: &str) -> Result<Option<Analysis>, StoreError> {
+    pub fn reusable_analysis(
+        &self,
+        doc: &Document,
+        pipeline_version: &str,
+    ) -> Result<Option<Analysis>, StoreError> {
         let row: Option<(String, String, String)> = self.sql(
             self.conn
                 .query_row(
@@ -98,19 +125,28 @@ impl Store {
                 )
                 .optional(),
         )?;
-        let Some((version, meta, analysis)) = row else { return Ok(None) };
+        let Some((version, meta, analysis)) = row else {
+            return Ok(None);
+        };
         if version != pipeline_version || meta != meta_key(doc) {
             return Ok(None);
         }
         serde_json::from_str(&analysis)
             .map(Some)
-            .map_err(|source| StoreError::Corrupt { path: self.path.clone(), doc: doc.id.clone(), source })
+            .map_err(|source| StoreError::Corrupt {
+                path: self.path.clone(),
+                doc: doc.id.clone(),
+                source,
+            })
     }
 
     /// Stores documents with their analyses, all in one transaction.
     pub fn put(&mut self, items: &[(Document, Analysis)]) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let wrap = |source| StoreError::Sqlite { path: path.clone(), source };
+        let wrap = |source| StoreError::Sqlite {
+            path: path.clone(),
+            source,
+        };
         let tx = self.conn.transaction().map_err(wrap)?;
         {
             let mut put_doc = tx
@@ -129,9 +165,16 @@ impl Store {
             for (doc, analysis) in items {
                 let doc_json = serde_json::to_string(doc).unwrap_or_default();
                 let analysis_json = serde_json::to_string(analysis).unwrap_or_default();
-                put_doc.execute(params![doc.id, doc.source, doc_json]).map_err(wrap)?;
+                put_doc
+                    .execute(params![doc.id, doc.source, doc_json])
+                    .map_err(wrap)?;
                 put_analysis
-                    .execute(params![doc.id, analysis.pipeline_version, meta_key(doc), analysis_json])
+                    .execute(params![
+                        doc.id,
+                        analysis.pipeline_version,
+                        meta_key(doc),
+                        analysis_json
+                    ])
                     .map_err(wrap)?;
             }
         }
@@ -140,7 +183,10 @@ impl Store {
 
     /// Number of stored documents.
     pub fn len(&self) -> Result<usize, StoreError> {
-        let n: i64 = self.sql(self.conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))?;
+        let n: i64 = self.sql(
+            self.conn
+                .query_row("SELECT count(*) FROM documents", [], |r| r.get(0)),
+        )?;
         Ok(n as usize)
     }
 
@@ -154,13 +200,26 @@ impl Store {
             "SELECT d.id, d.document, a.analysis FROM documents d JOIN analyses a ON a.doc = d.id ORDER BY d.id",
         ))?;
         let rows = self.sql(
-            stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
-                .and_then(|rows| rows.collect::<Result<Vec<_>, _>>()),
+            stmt.query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>()),
         )?;
         rows.into_iter()
             .map(|(id, doc, analysis)| {
-                let corrupt = |source| StoreError::Corrupt { path: self.path.clone(), doc: id.clone(), source };
-                Ok((serde_json::from_str(&doc).map_err(corrupt)?, serde_json::from_str(&analysis).map_err(corrupt)?))
+                let corrupt = |source| StoreError::Corrupt {
+                    path: self.path.clone(),
+                    doc: id.clone(),
+                    source,
+                };
+                Ok((
+                    serde_json::from_str(&doc).map_err(corrupt)?,
+                    serde_json::from_str(&analysis).map_err(corrupt)?,
+                ))
             })
             .collect()
     }
@@ -183,24 +242,45 @@ mod tests {
     }
 
     fn analysis(id: &str, version: &str) -> Analysis {
-        Analysis { doc: id.to_string(), pipeline_version: version.to_string(), ..Analysis::default() }
+        Analysis {
+            doc: id.to_string(),
+            pipeline_version: version.to_string(),
+            ..Analysis::default()
+        }
     }
 
     #[test]
     fn reuses_only_same_version_and_metadata() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap();
-        store.put(&[(doc("d1", Some("2008-08-08")), analysis("d1", "1"))]).unwrap();
-        assert!(store.reusable_analysis(&doc("d1", Some("2008-08-08")), "1").unwrap().is_some());
-        assert!(store.reusable_analysis(&doc("d1", Some("2008-08-08")), "2").unwrap().is_none());
-        assert!(store.reusable_analysis(&doc("d1", Some("2008-08-09")), "1").unwrap().is_none());
-        assert!(store.reusable_analysis(&doc("d2", None), "1").unwrap().is_none());
+        store
+            .put(&[(doc("d1", Some("2008-08-08")), analysis("d1", "1"))])
+            .unwrap();
+        assert!(store
+            .reusable_analysis(&doc("d1", Some("2008-08-08")), "1")
+            .unwrap()
+            .is_some());
+        assert!(store
+            .reusable_analysis(&doc("d1", Some("2008-08-08")), "2")
+            .unwrap()
+            .is_none());
+        assert!(store
+            .reusable_analysis(&doc("d1", Some("2008-08-09")), "1")
+            .unwrap()
+            .is_none());
+        assert!(store
+            .reusable_analysis(&doc("d2", None), "1")
+            .unwrap()
+            .is_none());
     }
 
     #[test]
     fn persists_across_opens() {
         let dir = tempfile::tempdir().unwrap();
-        Store::open(dir.path()).unwrap().put(&[(doc("d1", None), analysis("d1", "1"))]).unwrap();
+        Store::open(dir.path())
+            .unwrap()
+            .put(&[(doc("d1", None), analysis("d1", "1"))])
+            .unwrap();
         let store = Store::open(dir.path()).unwrap();
         assert_eq!(store.len().unwrap(), 1);
         assert_eq!(store.all().unwrap()[0].0.id, "d1");
@@ -209,7 +289,11 @@ mod tests {
     #[test]
     fn refuses_a_foreign_file() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(DATABASE_FILE), b"not a database at all, just bytes").unwrap();
+        std::fs::write(
+            dir.path().join(DATABASE_FILE),
+            b"not a database at all, just bytes",
+        )
+        .unwrap();
         assert!(Store::open(dir.path()).is_err());
     }
 }

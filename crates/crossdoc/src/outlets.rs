@@ -1,0 +1,66 @@
+//! Outlet profiles: what each outlet contributes, what only it claims, and what it leaves out.
+//!
+//! A claim is *exclusive* to an outlet when no other outlet makes it. A claim is *omitted* by an
+//! outlet when the outlet covers the claim's story (or, without stories, the corpus) and at
+//! least two other outlets make the claim but it does not. The opinion share is the fraction of
+//! the outlet's sentences that the voice annotator classed as opinion.
+
+use parallax_core::{Analysis, Claim, Dossier, OutletProfile, Voice};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+pub fn profiles(
+    dossier: &Dossier,
+    claims: &[Claim],
+    story_of: &HashMap<String, String>,
+    analyses: &HashMap<&str, &Analysis>,
+) -> Vec<OutletProfile> {
+    let mut by_outlet: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for d in &dossier.documents {
+        by_outlet
+            .entry(d.outlet.clone().unwrap_or_else(|| "unknown outlet".into()))
+            .or_default()
+            .push(&d.id);
+    }
+    by_outlet
+        .into_iter()
+        .map(|(outlet, docs)| {
+            let stories: BTreeSet<String> = docs
+                .iter()
+                .filter_map(|d| story_of.get(*d).cloned())
+                .collect();
+            let covers = |claim: &Claim| match &claim.story {
+                Some(story) => stories.contains(story),
+                None => true,
+            };
+            let exclusive_claims = claims
+                .iter()
+                .filter(|c| c.outlets == [outlet.clone()])
+                .map(|c| c.id.clone())
+                .collect();
+            let omitted_claims = claims
+                .iter()
+                .filter(|c| covers(c) && !c.outlets.contains(&outlet) && c.outlets.len() >= 2)
+                .map(|c| c.id.clone())
+                .collect();
+            let (mut opinion, mut total) = (0usize, 0usize);
+            for d in &docs {
+                if let Some(a) = analyses.get(d) {
+                    total += a.voice.len();
+                    opinion += a.voice.iter().filter(|v| v.voice == Voice::Opinion).count();
+                }
+            }
+            OutletProfile {
+                outlet,
+                documents: docs.iter().map(|d| d.to_string()).collect(),
+                stories: stories.into_iter().collect(),
+                exclusive_claims,
+                omitted_claims,
+                opinion_share: if total == 0 {
+                    0.0
+                } else {
+                    opinion as f64 / total as f64
+                },
+            }
+        })
+        .collect()
+}
