@@ -6,6 +6,7 @@
 //! (`#s-DOC-N`), and CSS `:target` highlights the sentence landed on. Each item also shows its
 //! sentence with the exact span marked, so the evidence is visible without leaving the list.
 
+mod cross;
 mod sections;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -36,6 +37,11 @@ pub fn render(dossier: &Dossier) -> String {
                     h1 { "Parallax dossier" }
                     (sections::summary(dossier, &index))
                     nav {
+                        a href="#claims" { "Claims (" (dossier.claims.len()) ")" }
+                        a href="#quote-groups" { "Shared quotes (" (dossier.quote_groups.len()) ")" }
+                        a href="#reuse" { "Shared passages (" (dossier.reuse.len()) ")" }
+                        a href="#timeline" { "Timeline" }
+                        a href="#outlets" { "Outlets" }
                         a href="#articles" { "Articles" }
                         a href="#entities" { "Entities (" (dossier.entities.len()) ")" }
                         a href="#quotes" { "Quotes (" (dossier.quotes.len()) ")" }
@@ -47,6 +53,12 @@ pub fn render(dossier: &Dossier) -> String {
                     }
                 }
                 main {
+                    (cross::stories(dossier))
+                    (cross::claims(dossier, &index))
+                    (cross::quote_groups(dossier, &index))
+                    (cross::reuse(dossier, &index))
+                    (cross::timeline(dossier, &index))
+                    (cross::outlets(dossier))
                     (sections::entities(dossier, &index))
                     (sections::quotes(dossier, &index))
                     (sections::figures(dossier, &index))

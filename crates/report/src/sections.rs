@@ -26,7 +26,7 @@ impl<'d> Index<'d> {
         }
     }
 
-    fn outlet(&self, doc: &str) -> &'d str {
+    pub fn outlet(&self, doc: &str) -> &'d str {
         self.docs
             .get(doc)
             .and_then(|d| d.outlet.as_deref())
@@ -38,8 +38,19 @@ fn sentence_anchor(doc: &str, n: usize) -> String {
     format!("s-{doc}-{n}")
 }
 
+impl Index<'_> {
+    /// The anchor of the sentence of `doc` that contains `span`.
+    pub fn sentence_anchor_of(&self, doc: &str, span: Span) -> String {
+        let n = self
+            .docs
+            .get(doc)
+            .map_or(0, |d| d.sentences.partition_point(|s| s.end <= span.start));
+        sentence_anchor(doc, n)
+    }
+}
+
 /// A link to the sentence of `doc` containing `span`, showing that sentence with `span` marked.
-fn evidence(index: &Index, doc: &str, span: Span) -> Markup {
+pub fn evidence(index: &Index, doc: &str, span: Span) -> Markup {
     let Some(document) = index.docs.get(doc) else {
         return html! {};
     };
@@ -140,7 +151,7 @@ pub fn quotes(dossier: &Dossier, index: &Index) -> Markup {
     }
 }
 
-fn number(v: f64) -> String {
+pub fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         let digits = format!("{}", v.abs() as u64);
         let mut out = String::new();

@@ -1,0 +1,164 @@
+//! The report's cross-source sections: the claims table with outlets as columns, aligned
+//! quotations, shared passages, stories, the timeline and outlet profiles.
+
+use crate::sections::{evidence, Index};
+use maud::{html, Markup};
+use parallax_core::{ClaimStatus, Dossier};
+use std::collections::{BTreeSet, HashMap};
+
+fn status_label(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::SingleSource => "one outlet only",
+        ClaimStatus::Agree => "agree",
+        ClaimStatus::WithinHedges => "differ within hedges",
+        ClaimStatus::Conflict => "conflict",
+    }
+}
+
+fn estimate(v: Option<f64>) -> String {
+    v.map(crate::sections::number).unwrap_or_else(|| "—".into())
+}
+
+pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
+    let outlets: BTreeSet<&str> = dossier
+        .claims
+        .iter()
+        .flat_map(|c| c.outlets.iter().map(String::as_str))
+        .collect();
+    let figures: HashMap<&str, &parallax_core::DossierFigure> =
+        dossier.figures.iter().map(|f| (f.id.as_str(), f)).collect();
+    html! {
+        section #claims {
+            h2 { "Claims, outlet by outlet" }
+            p.ctx { "Each row groups figures about the same thing. Each outlet's latest figure is shown; earlier figures it revised are struck through. Low / best / high follow UCDP's practice (see docs/dossier.md)." }
+            table {
+                tr {
+                    th { "What" } th { "Status" } th { "Low / best / high" }
+                    @for o in &outlets { th { (o) } }
+                }
+                @for c in &dossier.claims {
+                    tr #{ "claim-" (c.id) } class={ "status-" (format!("{:?}", c.status).to_lowercase()) } {
+                        td { strong { (format!("{:?}", c.category).to_lowercase()) } br; (c.subject) }
+                        td { span.tag { (status_label(c.status)) } }
+                        td.num { (estimate(c.low)) " / " (estimate(c.best)) " / " (estimate(c.high)) }
+                        @for o in &outlets {
+                            td {
+                                @let mine: Vec<&parallax_core::ClaimFigure> = c.figures.iter().filter(|f| f.outlet.as_deref() == Some(*o)).collect();
+                                @for (i, f) in mine.iter().enumerate() {
+                                    @let superseded = i + 1 < mine.len() && mine[i + 1].revises.is_some();
+                                    div {
+                                        @if let Some(fig) = figures.get(f.figure.as_str()) {
+                                            a href={ "#" (index.sentence_anchor_of(&fig.doc, fig.figure.span)) } title=(f.asserted_by.as_deref().unwrap_or("")) {
+                                                @if superseded { s { (f.text) } } @else { (f.text) }
+                                            }
+                                        }
+                                        @if let Some(by) = &f.asserted_by { @if Some(by.as_str()) != f.outlet.as_deref() { span.ctx { " (" (by) ")" } } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn quote_groups(dossier: &Dossier, index: &Index) -> Markup {
+    let quotes: HashMap<&str, &parallax_core::DossierQuote> =
+        dossier.quotes.iter().map(|q| (q.id.as_str(), q)).collect();
+    html! {
+        section #quote-groups {
+            h2 { "The same statement across outlets" }
+            @for g in &dossier.quote_groups {
+                div.group {
+                    p { "“" (g.canonical) "” " span.tag { (g.outlets.len()) " outlets" } }
+                    table {
+                        tr { th { "Outlet" } th { "Attributed to" } th { "As quoted" } }
+                        @for q in g.quotes.iter().filter_map(|id| quotes.get(id.as_str())) {
+                            tr {
+                                td { (index.outlet(&q.evidence.doc)) }
+                                td { (q.speaker_text.as_deref().unwrap_or("unattributed")) }
+                                td { (evidence(index, &q.evidence.doc, q.evidence.span)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn reuse(dossier: &Dossier, index: &Index) -> Markup {
+    html! {
+        section #reuse {
+            h2 { "Shared passages" }
+            @if dossier.reuse.is_empty() { p.ctx { "No passage is shared between outlets." } }
+            @for r in &dossier.reuse {
+                div.group {
+                    p { span.tag { "similarity " (format!("{:.2}", r.similarity)) }
+                        @if let Some(origin) = &r.origin { "likely origin: " strong { (index.outlet(origin)) } } }
+                    table {
+                        tr { th { "Outlet" } th { "Passage" } }
+                        @for m in &r.members { tr { td { (index.outlet(&m.doc)) } td { (evidence(index, &m.doc, m.span)) } } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn stories(dossier: &Dossier) -> Markup {
+    html! {
+        @if !dossier.stories.is_empty() {
+            section #stories {
+                h2 { "Stories" }
+                table {
+                    tr { th { "Story" } th { "Articles" } th { "Outlets" } th { "From" } th { "To" } }
+                    @for s in &dossier.stories {
+                        tr { td { (s.label) } td { (s.documents.len()) } td { (s.outlets.join(", ")) }
+                             td { (s.first_published.as_deref().unwrap_or("")) } td { (s.last_published.as_deref().unwrap_or("")) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn timeline(dossier: &Dossier, index: &Index) -> Markup {
+    html! {
+        section #timeline {
+            h2 { "Timeline" }
+            table {
+                tr { th { "Date" } th { "Reported by" } th { "What the articles date to it" } }
+                @for t in &dossier.timeline {
+                    tr {
+                        td.num { (t.date) }
+                        td { (t.outlets.join(", ")) }
+                        td { @for e in &t.evidence { div { span.tag { (index.outlet(&e.doc)) } (evidence(index, &e.doc, e.span)) } } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn outlets(dossier: &Dossier) -> Markup {
+    html! {
+        section #outlets {
+            h2 { "Outlets" }
+            table {
+                tr { th { "Outlet" } th { "Articles" } th { "Opinion share" } th { "Claims only it makes" } th { "Widely reported claims it omits" } }
+                @for o in &dossier.outlets {
+                    tr {
+                        td { strong { (o.outlet) } }
+                        td { (o.documents.len()) }
+                        td.num { (format!("{:.0}%", o.opinion_share * 100.0)) }
+                        td { @for c in &o.exclusive_claims { a href={ "#claim-" (c) } { (c) } " " } }
+                        td { @for c in &o.omitted_claims { a href={ "#claim-" (c) } { (c) } " " } }
+                    }
+                }
+            }
+        }
+    }
+}
