@@ -8,6 +8,7 @@ mod analyze;
 mod bench;
 mod eval;
 mod output;
+mod serve;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -34,6 +35,8 @@ enum Command {
     Bench(bench::Args),
     /// Train a statistical model from gold data.
     Train(train::Args),
+    /// Serve the web app and JSON API over the stored corpus.
+    Serve(serve::Args),
 }
 
 /// What a command's outcome means for the process.
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Train(args) => train::run(args),
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
