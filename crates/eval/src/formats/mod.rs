@@ -1,2 +1,7 @@
 //! Readers for the gold formats of the evaluation datasets.
+pub mod checkthat;
+pub mod conll;
 pub mod brat;
+pub mod aeb;
+pub mod wcxb;
+pub mod timeml;
