@@ -6,7 +6,13 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     let raw = raw.trim();
     let date = raw.get(..10)?;
     let b = date.as_bytes();
-    let is_date = b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    let is_date = b.iter().enumerate().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            *c == b'-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
     if !is_date {
         return None;
     }
@@ -17,7 +23,9 @@ pub fn normalize_date(raw: &str) -> Option<String> {
     let time = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
     let time_ok = time.len() >= 5
         && time.as_bytes().get(2) == Some(&b':')
-        && time.bytes().all(|c| c.is_ascii_digit() || b":.+-Z ".contains(&c));
+        && time
+            .bytes()
+            .all(|c| c.is_ascii_digit() || b":.+-Z ".contains(&c));
     if !time_ok {
         return Some(date.to_string());
     }
@@ -31,12 +39,18 @@ mod tests {
     #[test]
     fn normalizes_common_spellings() {
         assert_eq!(normalize_date("2019-11-19").as_deref(), Some("2019-11-19"));
-        assert_eq!(normalize_date("2019-11-19 12:30:00").as_deref(), Some("2019-11-19T12:30:00"));
+        assert_eq!(
+            normalize_date("2019-11-19 12:30:00").as_deref(),
+            Some("2019-11-19T12:30:00")
+        );
         assert_eq!(
             normalize_date(" 2019-11-19T12:30:00+01:00 ").as_deref(),
             Some("2019-11-19T12:30:00+01:00")
         );
-        assert_eq!(normalize_date("2019-11-19Tjunk").as_deref(), Some("2019-11-19"));
+        assert_eq!(
+            normalize_date("2019-11-19Tjunk").as_deref(),
+            Some("2019-11-19")
+        );
         assert_eq!(normalize_date("Nov 19, 2019"), None);
         assert_eq!(normalize_date("2019-1"), None);
         assert_eq!(normalize_date("2019-11-1é"), None);

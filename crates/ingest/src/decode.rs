@@ -10,8 +10,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), IngestErro
     if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(IngestError::Binary { offset });
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| IngestError::InvalidUtf8 { offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })?;
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => {
             diagnostics.push(Diagnostic::info("ingest", "byte-order mark removed"));
@@ -30,7 +31,10 @@ pub fn normalize_newlines(text: String, diagnostics: &mut Vec<Diagnostic>) -> St
     if !text.contains("\r\n") {
         return text;
     }
-    diagnostics.push(Diagnostic::info("ingest", "CRLF line endings normalized to LF"));
+    diagnostics.push(Diagnostic::info(
+        "ingest",
+        "CRLF line endings normalized to LF",
+    ));
     text.replace("\r\n", "\n")
 }
 
@@ -40,14 +44,20 @@ mod tests {
 
     #[test]
     fn rejects_binary_invalid_and_empty() {
-        assert!(matches!(decode_text(b"abc\0def"), Err(IngestError::Binary { offset: 3 })));
+        assert!(matches!(
+            decode_text(b"abc\0def"),
+            Err(IngestError::Binary { offset: 3 })
+        ));
         assert!(matches!(
             decode_text(b"caf\xc3\xa9 ok \xff more"),
             Err(IngestError::InvalidUtf8 { offset: 9 })
         ));
         assert!(matches!(decode_text(b""), Err(IngestError::Empty)));
         assert!(matches!(decode_text(b" \n\t "), Err(IngestError::Empty)));
-        assert!(matches!(decode_text(b"\xef\xbb\xbf"), Err(IngestError::Empty)));
+        assert!(matches!(
+            decode_text(b"\xef\xbb\xbf"),
+            Err(IngestError::Empty)
+        ));
     }
 
     #[test]

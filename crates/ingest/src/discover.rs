@@ -47,10 +47,9 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedInput>) {
         match std::fs::metadata(input) {
             Err(e) => walk.skip(input, format!("cannot read: {e}")),
             Ok(meta) if meta.is_dir() => walk.dir(input),
-            Ok(_) if Format::of(input).is_none() => walk.skip(
-                input,
-                crate::IngestError::Unsupported.to_string(),
-            ),
+            Ok(_) if Format::of(input).is_none() => {
+                walk.skip(input, crate::IngestError::Unsupported.to_string())
+            }
             Ok(_) => walk.file(input),
         }
     }
@@ -68,7 +67,10 @@ struct Walk {
 
 impl Walk {
     fn skip(&mut self, path: &Path, reason: String) {
-        self.skipped.push(SkippedInput { source: path.display().to_string(), reason });
+        self.skipped.push(SkippedInput {
+            source: path.display().to_string(),
+            reason,
+        });
     }
 
     fn file(&mut self, path: &Path) {
@@ -140,13 +142,23 @@ mod tests {
         }
         let missing = root.join("missing.txt");
         let explicit_pdf = root.join("notes.pdf");
-        let (files, skipped) =
-            discover(&[root.to_path_buf(), missing.clone(), explicit_pdf, root.join("b.txt")]);
-        let names: Vec<_> =
-            files.iter().map(|p| p.strip_prefix(root).unwrap().to_path_buf()).collect();
+        let (files, skipped) = discover(&[
+            root.to_path_buf(),
+            missing.clone(),
+            explicit_pdf,
+            root.join("b.txt"),
+        ]);
+        let names: Vec<_> = files
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap().to_path_buf())
+            .collect();
         assert_eq!(
             names,
-            vec![PathBuf::from("a.html"), PathBuf::from("b.txt"), PathBuf::from("sub/c.jsonl")]
+            vec![
+                PathBuf::from("a.html"),
+                PathBuf::from("b.txt"),
+                PathBuf::from("sub/c.jsonl")
+            ]
         );
         assert_eq!(skipped.len(), 2);
         assert_eq!(skipped[0].source, missing.display().to_string());

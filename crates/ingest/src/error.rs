@@ -6,7 +6,10 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     #[error("cannot read {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the file is empty")]
     Empty,
     #[error("the file is {size} bytes, over the {limit}-byte limit")]
@@ -31,6 +34,9 @@ pub enum IngestError {
 
 impl IngestError {
     pub fn io(path: &std::path::Path, source: std::io::Error) -> Self {
-        IngestError::Io { path: path.to_path_buf(), source }
+        IngestError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 }

@@ -8,8 +8,20 @@ use parallax_core::DocumentMeta;
 use serde_json::{Map, Value};
 
 const TEXT_FIELDS: [&str; 5] = ["maintext", "text", "body", "content", "article"];
-const DATE_FIELDS: [&str; 5] = ["date_publish", "published", "date", "published_at", "datePublished"];
-const OUTLET_FIELDS: [&str; 5] = ["source_domain", "outlet", "source", "site_name", "publisher"];
+const DATE_FIELDS: [&str; 5] = [
+    "date_publish",
+    "published",
+    "date",
+    "published_at",
+    "datePublished",
+];
+const OUTLET_FIELDS: [&str; 5] = [
+    "source_domain",
+    "outlet",
+    "source",
+    "site_name",
+    "publisher",
+];
 const TITLE_FIELDS: [&str; 2] = ["title", "headline"];
 
 /// One article record of a JSON file: where it was (`line N` or `record N`) and its text and
@@ -31,13 +43,19 @@ pub fn parse_json_records(text: &str) -> Result<Vec<JsonRecord>, IngestError> {
         return Ok(items
             .iter()
             .enumerate()
-            .map(|(i, v)| JsonRecord { label: format!("record {}", i + 1), article: article(v) })
+            .map(|(i, v)| JsonRecord {
+                label: format!("record {}", i + 1),
+                article: article(v),
+            })
             .collect());
     }
     if trimmed.starts_with('{') {
         if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
             if trimmed.lines().nth(1).is_some_and(|l| !l.trim().is_empty()) {
-                return Ok(vec![JsonRecord { label: "record 1".into(), article: article(&value) }]);
+                return Ok(vec![JsonRecord {
+                    label: "record 1".into(),
+                    article: article(&value),
+                }]);
             }
         }
     }
@@ -56,11 +74,17 @@ pub fn parse_json_records(text: &str) -> Result<Vec<JsonRecord>, IngestError> {
 
 /// Text and metadata of one article object.
 pub fn article(value: &Value) -> Result<(String, DocumentMeta), IngestError> {
-    let object =
-        value.as_object().ok_or_else(|| IngestError::Json("record is not a JSON object".into()))?;
+    let object = value
+        .as_object()
+        .ok_or_else(|| IngestError::Json("record is not a JSON object".into()))?;
     let text = first_string(object, &TEXT_FIELDS)
         .filter(|t| !t.trim().is_empty())
-        .ok_or_else(|| IngestError::Json(format!("record has no text (fields: {})", TEXT_FIELDS.join(", "))))?;
+        .ok_or_else(|| {
+            IngestError::Json(format!(
+                "record has no text (fields: {})",
+                TEXT_FIELDS.join(", ")
+            ))
+        })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
     let meta = DocumentMeta {
         title: first_string(object, &TITLE_FIELDS),
@@ -120,9 +144,22 @@ mod tests {
         assert_eq!(meta.authors, vec!["Ann Lee"]);
         assert_eq!(records[1].label, "line 3");
         assert!(matches!(records[1].article, Err(IngestError::Json(_))));
-        assert!(records[2].article.as_ref().unwrap_err().to_string().contains("no text"));
-        assert_eq!(records[3].article.as_ref().unwrap().1.authors, vec!["A", "B"]);
-        assert!(records[4].article.as_ref().unwrap_err().to_string().contains("not a JSON object"));
+        assert!(records[2]
+            .article
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("no text"));
+        assert_eq!(
+            records[3].article.as_ref().unwrap().1.authors,
+            vec!["A", "B"]
+        );
+        assert!(records[4]
+            .article
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("not a JSON object"));
     }
 
     #[test]
@@ -134,6 +171,9 @@ mod tests {
         let records = parse_json_records(pretty).unwrap();
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].article.as_ref().unwrap().0, "Pretty.");
-        assert!(matches!(parse_json_records("[1, 2"), Err(IngestError::Json(_))));
+        assert!(matches!(
+            parse_json_records("[1, 2"),
+            Err(IngestError::Json(_))
+        ));
     }
 }

@@ -1,1 +1,218 @@
-//! Placeholder (being written).
+//! Reading articles into [`Document`]s: plain text, HTML (main-content extraction), JSON Lines,
+//! WARC archives, with metadata from a manifest, the files themselves, or inference.
+//!
+//! Reading never fails as a whole and never panics: every file that cannot be used, and every
+//! bad record inside a JSON Lines or WARC file, becomes one [`SkippedInput`] naming the input
+//! and the reason, and the rest is read.
+
+mod dates;
+mod decode;
+mod discover;
+mod error;
+mod html;
+mod id;
+mod jsonl;
+mod limits;
+mod manifest;
+mod meta;
+mod text;
+mod warc;
+
+pub use discover::{discover, Format};
+pub use error::IngestError;
+pub use html::{extract_html, Extracted};
+pub use id::document_id;
+pub use jsonl::{parse_json_records, JsonRecord};
+pub use limits::Limits;
+pub use manifest::Manifest;
+pub use warc::{gunzip, parse_warc, WarcPage, WarcRecord};
+
+use meta::{make_document, Inferred};
+use parallax_core::{Diagnostic, Document, DocumentMeta, SkippedInput};
+use std::path::Path;
+
+/// What reading one file gave: its documents, and the file or records that were skipped.
+#[derive(Debug, Default)]
+pub struct FileOutcome {
+    pub documents: Vec<Document>,
+    pub skipped: Vec<SkippedInput>,
+}
+
+impl FileOutcome {
+    fn skip(&mut self, source: String, error: &IngestError) {
+        self.skipped.push(SkippedInput {
+            source,
+            reason: error.to_string(),
+        });
+    }
+}
+
+/// Reads one file into documents. Never panics; see the crate documentation for how failures
+/// are reported.
+pub fn read_file(path: &Path, manifest: &Manifest, limits: &Limits) -> FileOutcome {
+    let source = path.display().to_string();
+    let mut outcome = FileOutcome::default();
+    if let Err(e) = read_into(path, &source, manifest, limits, &mut outcome) {
+        outcome.skip(source, &e);
+    }
+    outcome
+}
+
+fn read_into(
+    path: &Path,
+    source: &str,
+    manifest: &Manifest,
+    limits: &Limits,
+    outcome: &mut FileOutcome,
+) -> Result<(), IngestError> {
+    let format = Format::of(path).ok_or(IngestError::Unsupported)?;
+    let size = std::fs::metadata(path)
+        .map_err(|e| IngestError::io(path, e))?
+        .len();
+    if size > limits.max_file_bytes {
+        return Err(IngestError::TooLarge {
+            size,
+            limit: limits.max_file_bytes,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| IngestError::io(path, e))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(IngestError::TooLarge {
+            size: bytes.len() as u64,
+            limit: limits.max_file_bytes,
+        });
+    }
+    if bytes.is_empty() {
+        return Err(IngestError::Empty);
+    }
+    match format {
+        Format::Text => {
+            let (text, mut diagnostics) = decode::decode_text(&bytes)?;
+            let (text, inferred) = text::plain_text(text, &mut diagnostics);
+            let own = DocumentMeta::default();
+            let doc = make_document(
+                text,
+                source.into(),
+                manifest.for_path(path),
+                own,
+                inferred,
+                diagnostics,
+            );
+            outcome.documents.push(doc);
+        }
+        Format::Html => {
+            let (html, diagnostics) = decode::decode_text(&bytes)?;
+            let doc = html_document(&html, None, source.into(), diagnostics, |meta| {
+                manifest
+                    .for_path(path)
+                    .or_else(|| manifest.for_url(meta.url.as_deref()?))
+            })?;
+            outcome.documents.push(doc);
+        }
+        Format::Json => {
+            let (text, _) = decode::decode_text(&bytes)?;
+            let records = jsonl::parse_json_records(&text)?;
+            if records.is_empty() {
+                return Err(IngestError::NoText);
+            }
+            for record in records {
+                let record_source = format!("{source}#{}", record.label);
+                match record.article {
+                    Ok((text, own)) => {
+                        let mut diagnostics = Vec::new();
+                        let text = decode::normalize_newlines(text, &mut diagnostics);
+                        let row = own.url.as_deref().and_then(|u| manifest.for_url(u));
+                        let doc = make_document(
+                            text,
+                            record_source,
+                            row,
+                            own,
+                            Inferred::default(),
+                            diagnostics,
+                        );
+                        outcome.documents.push(doc);
+                    }
+                    Err(e) => outcome.skip(record_source, &e),
+                }
+            }
+        }
+        Format::Warc | Format::WarcGz => {
+            let plain;
+            let data = if format == Format::WarcGz {
+                plain = warc::gunzip(&bytes, limits.max_decompressed_bytes)?;
+                &plain[..]
+            } else {
+                &bytes[..]
+            };
+            let mut pages = 0;
+            for record in warc::parse_warc(data)? {
+                let record_source = format!("{source}#record {}", record.number);
+                let result = record.page.and_then(|page| match page {
+                    Some(page) => warc_document(page, record_source.clone(), manifest).map(Some),
+                    None => Ok(None),
+                });
+                match result {
+                    Ok(Some(doc)) => {
+                        pages += 1;
+                        outcome.documents.push(doc);
+                    }
+                    Ok(None) => {}
+                    Err(e) => outcome.skip(record_source, &e),
+                }
+            }
+            if pages == 0 && outcome.skipped.is_empty() {
+                return Err(IngestError::Warc("no HTML response records".into()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Extracts a page and makes its document; `row` finds the manifest row once the page's own
+/// metadata (its URL) is known.
+fn html_document<'m>(
+    html: &str,
+    url: Option<&str>,
+    source: String,
+    mut diagnostics: Vec<Diagnostic>,
+    row: impl FnOnce(&DocumentMeta) -> Option<&'m DocumentMeta>,
+) -> Result<Document, IngestError> {
+    let extracted = html::extract_html(html, url);
+    if extracted.text.trim().is_empty() {
+        return Err(IngestError::NoText);
+    }
+    diagnostics.extend(extracted.diagnostics);
+    let row = row(&extracted.meta);
+    Ok(make_document(
+        extracted.text,
+        source,
+        row,
+        extracted.meta,
+        Inferred::default(),
+        diagnostics,
+    ))
+}
+
+fn warc_document(
+    page: WarcPage,
+    source: String,
+    manifest: &Manifest,
+) -> Result<Document, IngestError> {
+    let mut doc = html_document(
+        &page.html,
+        page.url.as_deref(),
+        source,
+        page.diagnostics,
+        |meta| manifest.for_url(meta.url.as_deref()?),
+    )?;
+    if doc.meta.published.is_none() {
+        if let Some(date) = page.date.as_deref().and_then(dates::normalize_date) {
+            doc.meta.published = Some(date);
+            doc.diagnostics.push(Diagnostic::info(
+                "ingest",
+                "publication date taken from the WARC capture date",
+            ));
+        }
+    }
+    Ok(doc)
+}

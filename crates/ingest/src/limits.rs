@@ -11,6 +11,9 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_bytes: 20 * 1024 * 1024, max_decompressed_bytes: 200 * 1024 * 1024 }
+        Limits {
+            max_file_bytes: 20 * 1024 * 1024,
+            max_decompressed_bytes: 200 * 1024 * 1024,
+        }
     }
 }

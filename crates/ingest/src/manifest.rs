@@ -33,7 +33,11 @@ impl Manifest {
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        let rows = if is_csv { csv_rows(&text)? } else { jsonl_rows(&text)? };
+        let rows = if is_csv {
+            csv_rows(&text)?
+        } else {
+            jsonl_rows(&text)?
+        };
         let base = path.parent().unwrap_or(Path::new(""));
         Ok(Manifest::from_rows(rows, base))
     }
@@ -121,7 +125,11 @@ fn row_from_fields<'a>(fields: impl Iterator<Item = (&'a str, Field)>) -> Row {
 
 /// Authors written in one cell: separated by `;` or `|`.
 pub fn split_authors(cell: &str) -> Vec<String> {
-    cell.split([';', '|']).map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect()
+    cell.split([';', '|'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 enum Field {
@@ -130,7 +138,9 @@ enum Field {
 }
 
 fn csv_rows(text: &str) -> Result<Vec<Row>, IngestError> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
     let headers = reader
         .headers()
         .map_err(|e| IngestError::Manifest(format!("CSV header: {e}")))?
@@ -140,7 +150,10 @@ fn csv_rows(text: &str) -> Result<Vec<Row>, IngestError> {
     for (i, record) in reader.records().enumerate() {
         let record =
             record.map_err(|e| IngestError::Manifest(format!("CSV row {}: {e}", i + 2)))?;
-        let fields = headers.iter().zip(record.iter()).map(|(h, v)| (h, Field::Text(v.into())));
+        let fields = headers
+            .iter()
+            .zip(record.iter())
+            .map(|(h, v)| (h, Field::Text(v.into())));
         rows.push(row_from_fields(fields));
     }
     Ok(rows)
@@ -159,7 +172,9 @@ fn jsonl_rows(text: &str) -> Result<Vec<Row>, IngestError> {
             .ok_or_else(|| IngestError::Manifest(format!("line {}: not a JSON object", i + 1)))?;
         require_key_column(object.keys().map(String::as_str))
             .map_err(|e| IngestError::Manifest(format!("line {}: {e}", i + 1)))?;
-        let fields = object.iter().filter_map(|(k, v)| Some((k.as_str(), json_field(v)?)));
+        let fields = object
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str(), json_field(v)?)));
         rows.push(row_from_fields(fields));
     }
     Ok(rows)
@@ -170,17 +185,28 @@ fn json_field(value: &serde_json::Value) -> Option<Field> {
         serde_json::Value::String(s) => Some(Field::Text(s.clone())),
         serde_json::Value::Number(n) => Some(Field::Text(n.to_string())),
         serde_json::Value::Array(items) => Some(Field::List(
-            items.iter().filter_map(|i| i.as_str()).map(str::to_string).collect(),
+            items
+                .iter()
+                .filter_map(|i| i.as_str())
+                .map(str::to_string)
+                .collect(),
         )),
         _ => None,
     }
 }
 
 fn require_key_column<'a>(mut names: impl Iterator<Item = &'a str>) -> Result<(), IngestError> {
-    if names.any(|n| matches!(n.trim().to_ascii_lowercase().as_str(), "path" | "file" | "filename" | "url")) {
+    if names.any(|n| {
+        matches!(
+            n.trim().to_ascii_lowercase().as_str(),
+            "path" | "file" | "filename" | "url"
+        )
+    }) {
         Ok(())
     } else {
-        Err(IngestError::Manifest("no `path` or `url` column to match articles by".into()))
+        Err(IngestError::Manifest(
+            "no `path` or `url` column to match articles by".into(),
+        ))
     }
 }
 
@@ -204,8 +230,17 @@ mod tests {
         assert_eq!(a.outlet.as_deref(), Some("The Courier"));
         assert_eq!(a.published.as_deref(), Some("2024-03-01T09:00:00"));
         assert_eq!(a.authors, vec!["Ann Lee", "Bo Chen"]);
-        assert!(m.for_path(Path::new("elsewhere/a.txt")).is_some(), "by unique file name");
-        assert_eq!(m.for_url("http://star.example/b").unwrap().outlet.as_deref(), Some("Daily Star"));
+        assert!(
+            m.for_path(Path::new("elsewhere/a.txt")).is_some(),
+            "by unique file name"
+        );
+        assert_eq!(
+            m.for_url("http://star.example/b")
+                .unwrap()
+                .outlet
+                .as_deref(),
+            Some("Daily Star")
+        );
         assert!(m.for_path(Path::new("z.txt")).is_none());
     }
 
@@ -213,9 +248,16 @@ mod tests {
     fn jsonl_manifest_and_errors() {
         let dir = tempfile::tempdir().unwrap();
         let good = dir.path().join("m.jsonl");
-        std::fs::write(&good, "{\"path\":\"a.txt\",\"outlet\":\"X\",\"authors\":[\"A\",\"B\"]}\n\n").unwrap();
+        std::fs::write(
+            &good,
+            "{\"path\":\"a.txt\",\"outlet\":\"X\",\"authors\":[\"A\",\"B\"]}\n\n",
+        )
+        .unwrap();
         let m = Manifest::load(&good).unwrap();
-        assert_eq!(m.for_path(&dir.path().join("a.txt")).unwrap().authors, vec!["A", "B"]);
+        assert_eq!(
+            m.for_path(&dir.path().join("a.txt")).unwrap().authors,
+            vec!["A", "B"]
+        );
 
         let bad = dir.path().join("bad.jsonl");
         std::fs::write(&bad, "{\"path\":\"a.txt\"}\n{oops\n").unwrap();
@@ -224,7 +266,10 @@ mod tests {
 
         let no_key = dir.path().join("nokey.csv");
         std::fs::write(&no_key, "outlet,title\nX,Y\n").unwrap();
-        assert!(Manifest::load(&no_key).unwrap_err().to_string().contains("path"));
+        assert!(Manifest::load(&no_key)
+            .unwrap_err()
+            .to_string()
+            .contains("path"));
         assert!(Manifest::load(&dir.path().join("missing.csv")).is_err());
         assert!(Manifest::default().is_empty());
     }

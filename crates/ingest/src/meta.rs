@@ -26,14 +26,20 @@ pub fn outlet_from_url(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
-    let host = host.split(':').next()?.trim_end_matches('.').to_ascii_lowercase();
+    let host = host
+        .split(':')
+        .next()?
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
     let host = ["www.", "m.", "amp.", "mobile."]
         .iter()
         .find_map(|p| host.strip_prefix(p))
         .unwrap_or(&host)
         .to_string();
     let plausible = host.contains('.')
-        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
     plausible.then_some(host)
 }
 
@@ -61,7 +67,10 @@ pub fn make_document(
     }
     if meta.outlet.is_none() {
         if let Some(outlet) = meta.url.as_deref().and_then(outlet_from_url) {
-            diagnostics.push(Diagnostic::info("ingest", "outlet inferred from URL domain"));
+            diagnostics.push(Diagnostic::info(
+                "ingest",
+                "outlet inferred from URL domain",
+            ));
             meta.outlet = Some(outlet);
         }
     }
@@ -83,23 +92,37 @@ mod tests {
 
     #[test]
     fn outlet_from_host() {
-        assert_eq!(outlet_from_url("https://www.Example.com/a/b?x").as_deref(), Some("example.com"));
-        assert_eq!(outlet_from_url("http://news.bbc.co.uk:80/x").as_deref(), Some("news.bbc.co.uk"));
-        assert_eq!(outlet_from_url("example.org/path").as_deref(), Some("example.org"));
+        assert_eq!(
+            outlet_from_url("https://www.Example.com/a/b?x").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            outlet_from_url("http://news.bbc.co.uk:80/x").as_deref(),
+            Some("news.bbc.co.uk")
+        );
+        assert_eq!(
+            outlet_from_url("example.org/path").as_deref(),
+            Some("example.org")
+        );
         assert_eq!(outlet_from_url("not a url"), None);
         assert_eq!(outlet_from_url(""), None);
     }
 
     #[test]
     fn manifest_beats_own_beats_inferred() {
-        let manifest = DocumentMeta { outlet: Some("The Courier".into()), ..Default::default() };
+        let manifest = DocumentMeta {
+            outlet: Some("The Courier".into()),
+            ..Default::default()
+        };
         let own = DocumentMeta {
             outlet: Some("courier.example".into()),
             title: Some("Own title".into()),
             url: Some("https://courier.example/x".into()),
             ..Default::default()
         };
-        let inferred = Inferred { title: Some(("First line".into(), "title from first line")) };
+        let inferred = Inferred {
+            title: Some(("First line".into(), "title from first line")),
+        };
         let doc = make_document(
             "Text".into(),
             "a.txt".into(),
@@ -116,10 +139,22 @@ mod tests {
 
     #[test]
     fn outlet_inferred_from_url_with_diagnostic() {
-        let own = DocumentMeta { url: Some("https://www.daily.example/a".into()), ..Default::default() };
-        let doc =
-            make_document("T".into(), "s".into(), None, own, Inferred::default(), Vec::new());
+        let own = DocumentMeta {
+            url: Some("https://www.daily.example/a".into()),
+            ..Default::default()
+        };
+        let doc = make_document(
+            "T".into(),
+            "s".into(),
+            None,
+            own,
+            Inferred::default(),
+            Vec::new(),
+        );
         assert_eq!(doc.meta.outlet.as_deref(), Some("daily.example"));
-        assert!(doc.diagnostics.iter().any(|d| d.message.contains("outlet inferred from URL")));
+        assert!(doc
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("outlet inferred from URL")));
     }
 }

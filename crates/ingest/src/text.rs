@@ -47,7 +47,10 @@ mod tests {
         let mut diags = Vec::new();
         let input = "Flood waters rise in Riverton\r\n\r\nThe river rose overnight.\r\n";
         let (text, inferred) = plain_text(input.to_string(), &mut diags);
-        assert_eq!(text, "Flood waters rise in Riverton\n\nThe river rose overnight.\n");
+        assert_eq!(
+            text,
+            "Flood waters rise in Riverton\n\nThe river rose overnight.\n"
+        );
         assert_eq!(inferred.title.unwrap().0, "Flood waters rise in Riverton");
         assert!(diags.iter().any(|d| d.message.contains("CRLF")));
     }
@@ -56,7 +59,10 @@ mod tests {
     fn sentence_first_line_is_not_a_headline() {
         assert_eq!(headline("The river rose overnight.\nMore text."), None);
         assert_eq!(headline("Only one line"), None);
-        assert_eq!(headline("# Markdown headline\n\nBody."), Some("Markdown headline"));
+        assert_eq!(
+            headline("# Markdown headline\n\nBody."),
+            Some("Markdown headline")
+        );
         let long = format!("{}\nbody", "word ".repeat(40));
         assert_eq!(headline(&long), None);
     }
