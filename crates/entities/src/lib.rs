@@ -1,4 +1,20 @@
 //! Entity mentions and within-document resolution.
+//!
+//! [`annotate`] tags proper names with a statistical sequence tagger ([`tagger`]: an averaged
+//! structured perceptron over hashed features, trained on CoNLL-2003), refines its four classes
+//! into Parallax's eight types with written lexicons ([`lexicon`], [`types`]), moves titles out
+//! of person names into roles ([`roles`]), reads wire datelines ([`dateline`]), and resolves
+//! names, nominals and pronouns into within-document entities ([`resolve`]).
+
+pub mod dateline;
+pub mod hash;
+pub mod lexicon;
+pub mod names;
+pub mod resolve;
+pub mod roles;
+pub mod tagger;
+pub mod tokens;
+pub mod types;
 
 use parallax_core::{Diagnostic, Document, LocalEntity, Mention, Segmentation};
 
@@ -12,6 +28,24 @@ pub struct EntityLayer {
 
 /// Finds entity mentions in `doc` and groups them into within-document entities.
 pub fn annotate(doc: &Document, seg: &Segmentation) -> EntityLayer {
-    let _ = (doc, seg);
-    EntityLayer::default()
+    let model = match tagger::model() {
+        Ok(model) => model,
+        Err(e) => {
+            return EntityLayer {
+                diagnostics: vec![Diagnostic::error(
+                    "entities",
+                    format!("NER model unavailable: {e}"),
+                )],
+                ..EntityLayer::default()
+            }
+        }
+    };
+    let sentences = tokens::sentences(&doc.text, seg);
+    let names = names::recognize(&doc.text, &sentences, model);
+    let (mentions, local_entities) = resolve::resolve(&doc.text, &sentences, names);
+    EntityLayer {
+        mentions,
+        local_entities,
+        diagnostics: Vec::new(),
+    }
 }

@@ -24,7 +24,10 @@ pub struct Lexicon {
 
 /// The key of a phrase given its tokens' word keys.
 fn phrase_key(word_keys: &[u64]) -> u64 {
-    word_keys.iter().fold(Fnv::new(1), |h, &k| h.word(k)).finish()
+    word_keys
+        .iter()
+        .fold(Fnv::new(1), |h, &k| h.word(k))
+        .finish()
 }
 
 /// Splits a lexicon phrase into tokens the way the segmenter would ("U.S." stays whole,
@@ -53,6 +56,11 @@ impl Lexicon {
                 Some((p, e)) => (p.trim(), e.trim()),
                 None => (line, ""),
             };
+            if (source, extra) == ("first_names", "?") {
+                // Used for both genders: a first name, but no gender evidence.
+                self.insert(phrase, Kind::MaleName.bit() | Kind::FemaleName.bit());
+                continue;
+            }
             let kind = match (source, extra) {
                 ("countries", _) => Kind::Country,
                 ("cities", _) => Kind::City,
@@ -75,17 +83,24 @@ impl Lexicon {
                 ("agencies", _) => Kind::Agency,
                 _ => Kind::EventWord,
             };
-            let keys: Vec<u64> = phrase_words(phrase).map(|w| word_key(&normalize(w))).collect();
-            if keys.is_empty() {
-                continue;
-            }
-            self.max_len = self.max_len.max(keys.len());
-            let key = phrase_key(&keys);
-            *self.phrases.entry(key).or_default() |= kind.bit();
+            let key = self.insert(phrase, kind.bit());
             if kind == Kind::Demonym && !extra.is_empty() {
                 self.demonyms.insert(key, extra.to_string());
             }
         }
+    }
+
+    /// Adds `bits` to the kinds of `phrase`; returns the phrase's key.
+    fn insert(&mut self, phrase: &str, bits: u32) -> u64 {
+        let keys: Vec<u64> = phrase_words(phrase)
+            .map(|w| word_key(&normalize(w)))
+            .collect();
+        self.max_len = self.max_len.max(keys.len());
+        let key = phrase_key(&keys);
+        if !keys.is_empty() {
+            *self.phrases.entry(key).or_default() |= bits;
+        }
+        key
     }
 
     /// The kinds of the phrase made of exactly these word keys (0 when unknown).
@@ -93,7 +108,10 @@ impl Lexicon {
         if word_keys.is_empty() || word_keys.len() > self.max_len {
             return 0;
         }
-        self.phrases.get(&phrase_key(word_keys)).copied().unwrap_or(0)
+        self.phrases
+            .get(&phrase_key(word_keys))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The kinds of the phrase made of exactly these words (0 when unknown).
@@ -104,7 +122,9 @@ impl Lexicon {
 
     /// The country a demonym belongs to ("Georgian" → "Georgia").
     pub fn demonym_country(&self, demonym: &str) -> Option<&str> {
-        let keys: Vec<u64> = phrase_words(demonym).map(|w| word_key(&normalize(w))).collect();
+        let keys: Vec<u64> = phrase_words(demonym)
+            .map(|w| word_key(&normalize(w)))
+            .collect();
         self.demonyms.get(&phrase_key(&keys)).map(String::as_str)
     }
 
@@ -116,7 +136,11 @@ impl Lexicon {
             for len in (1..=longest).rev() {
                 let kinds = self.kinds_of_keys(&word_keys[start..start + len]);
                 if kinds != 0 {
-                    out.push(GazMatch { start, end: start + len, kinds });
+                    out.push(GazMatch {
+                        start,
+                        end: start + len,
+                        kinds,
+                    });
                     break;
                 }
             }

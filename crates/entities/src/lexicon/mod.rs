@@ -93,7 +93,10 @@ pub(crate) const SOURCES: [(&str, &str); 16] = [
     ("places", include_str!("../../lexicon/places.txt")),
     ("demonyms", include_str!("../../lexicon/demonyms.txt")),
     ("groups", include_str!("../../lexicon/groups.txt")),
-    ("organizations", include_str!("../../lexicon/organizations.txt")),
+    (
+        "organizations",
+        include_str!("../../lexicon/organizations.txt"),
+    ),
     ("companies", include_str!("../../lexicon/companies.txt")),
     ("clubs", include_str!("../../lexicon/clubs.txt")),
     ("first_names", include_str!("../../lexicon/first_names.txt")),

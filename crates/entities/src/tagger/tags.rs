@@ -128,27 +128,43 @@ pub fn spans_of(tags: &[Tag]) -> Vec<TokenSpan> {
             (Some(c), Some(p)) => (c, p),
             _ => {
                 if let Some((s, c)) = open.take() {
-                    out.push(TokenSpan { start: s, end: i, class: c });
+                    out.push(TokenSpan {
+                        start: s,
+                        end: i,
+                        class: c,
+                    });
                 }
                 continue;
             }
         };
-        let continues = matches!(open, Some((_, c)) if c == class)
-            && matches!(part, Part::Inside | Part::Last);
+        let continues =
+            matches!(open, Some((_, c)) if c == class) && matches!(part, Part::Inside | Part::Last);
         if !continues {
             if let Some((s, c)) = open.take() {
-                out.push(TokenSpan { start: s, end: i, class: c });
+                out.push(TokenSpan {
+                    start: s,
+                    end: i,
+                    class: c,
+                });
             }
             open = Some((i, class));
         }
         if matches!(part, Part::Last | Part::Unit) {
             if let Some((s, c)) = open.take() {
-                out.push(TokenSpan { start: s, end: i + 1, class: c });
+                out.push(TokenSpan {
+                    start: s,
+                    end: i + 1,
+                    class: c,
+                });
             }
         }
     }
     if let Some((s, c)) = open {
-        out.push(TokenSpan { start: s, end: tags.len(), class: c });
+        out.push(TokenSpan {
+            start: s,
+            end: tags.len(),
+            class: c,
+        });
     }
     out
 }
@@ -167,13 +183,21 @@ pub fn spans_of_bio<S: AsRef<str>>(labels: &[S]) -> Vec<TokenSpan> {
         let continues = prefix == "I" && class.is_some() && open.map(|(_, c)| c) == class;
         if !continues {
             if let Some((s, c)) = open.take() {
-                out.push(TokenSpan { start: s, end: i, class: c });
+                out.push(TokenSpan {
+                    start: s,
+                    end: i,
+                    class: c,
+                });
             }
             open = class.map(|c| (i, c));
         }
     }
     if let Some((s, c)) = open {
-        out.push(TokenSpan { start: s, end: labels.len(), class: c });
+        out.push(TokenSpan {
+            start: s,
+            end: labels.len(),
+            class: c,
+        });
     }
     out
 }
@@ -205,10 +229,19 @@ mod tests {
 
     #[test]
     fn bio_round_trips_through_bilou() {
-        let labels = ["B-PER", "I-PER", "O", "B-LOC", "I-MISC", "B-ORG", "B-ORG", "I-ORG", "I-ORG"];
+        let labels = [
+            "B-PER", "I-PER", "O", "B-LOC", "I-MISC", "B-ORG", "B-ORG", "I-ORG", "I-ORG",
+        ];
         let spans = spans_of_bio(&labels);
         assert_eq!(spans.len(), 5);
-        assert_eq!(spans[2], TokenSpan { start: 4, end: 5, class: Class::Misc });
+        assert_eq!(
+            spans[2],
+            TokenSpan {
+                start: 4,
+                end: 5,
+                class: Class::Misc
+            }
+        );
         let tags = tags_of(&spans, labels.len());
         assert_eq!(spans_of(&tags), spans);
     }

@@ -1,5 +1,7 @@
 //! Training of the statistical models from gold data (`parallax train`).
 
+pub mod ner;
+
 use crate::EvalError;
 use std::path::Path;
 
@@ -15,6 +17,8 @@ pub struct TrainSummary {
 
 /// Trains the model for `task` from `train` (and `dev` when given) and writes it to `out`.
 pub fn train(task: &str, train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummary, EvalError> {
-    let _ = (train, dev, out);
-    Err(EvalError::NotImplemented(format!("train {task}")))
+    match task {
+        "ner" => ner::train(train, dev, out),
+        _ => Err(EvalError::NotImplemented(format!("train {task}"))),
+    }
 }
