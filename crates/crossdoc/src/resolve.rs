@@ -11,6 +11,10 @@
 //!    has the same skeleton, but only when exactly one such person exists in the corpus; two
 //!    different people who share a surname are never merged on the surname alone.
 //!
+//! 4. **Demonym to country**: a nationality (NORP) joins the place in the corpus whose name it
+//!    is with its demonym ending removed ("Russian" → Russia, "Marenian" → Marenia, "Iraqi" →
+//!    Iraq), so that "Russian forces" count as Russia acting; the merged entity is a GPE.
+//!
 //! Type classes: places (GPE, LOC) match each other, since outlets and taggers disagree on
 //! them; every other type matches only itself. The merged entity takes its members' most
 //! common type, its most used name as canonical name, every other name as an alias, and
@@ -129,6 +133,22 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
         }
     }
 
+    // Rule 4: a demonym joins its country.
+    for (n, &(d, i)) in locals.iter().enumerate() {
+        let entity = &analyses[d].local_entities[i];
+        if entity.entity_type != EntityType::Norp {
+            continue;
+        }
+        let key = exact_key(&entity.name);
+        let country = ["n", "i"]
+            .iter()
+            .filter_map(|ending| key.strip_suffix(ending))
+            .find_map(|stem| by_exact.get(&(type_class(EntityType::Gpe), stem.to_string())));
+        if let Some(&m) = country {
+            uf.union(n, m);
+        }
+    }
+
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for n in 0..locals.len() {
         let root = uf.find(n);
@@ -156,7 +176,9 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
         let entity = &analysis.local_entities[i];
         *type_votes.entry(entity.entity_type).or_default() += entity.mentions.len().max(1);
         roles.extend(entity.roles.iter().cloned());
-        *name_uses.entry(entity.name.clone()).or_default() += 1;
+        // Demonyms name the place as aliases only, never as its canonical name.
+        let use_count = usize::from(entity.entity_type != EntityType::Norp);
+        *name_uses.entry(entity.name.clone()).or_default() += use_count;
         for &m in &entity.mentions {
             if let Some(mention) = analysis
                 .mentions
@@ -167,11 +189,16 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
             }
         }
     }
-    let entity_type = type_votes
-        .iter()
-        .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
-        .map(|(t, _)| *t)
-        .unwrap_or(EntityType::Misc);
+    // A place joined by its demonyms is still the place.
+    let entity_type = if type_votes.contains_key(&EntityType::Gpe) {
+        EntityType::Gpe
+    } else {
+        type_votes
+            .iter()
+            .max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t)))
+            .map(|(t, _)| *t)
+            .unwrap_or(EntityType::Misc)
+    };
     // The canonical name: the most used local name; ties go to the longer, then the first.
     let name = name_uses
         .iter()
@@ -247,6 +274,23 @@ mod tests {
         let r = resolve(&[&a, &b]);
         // "Ivanov" alone could be either Ivanov: it stays on its own.
         assert_eq!(r.entities.len(), 4, "{:?}", names(&r));
+    }
+
+    #[test]
+    fn demonyms_join_their_country() {
+        use EntityType::*;
+        let a = analysis(&[("Marenia", Gpe), ("Marenian", Norp), ("Iraqi", Norp)]);
+        let b = analysis(&[("Marenian", Norp), ("Iraq", Gpe), ("Ossetian", Norp)]);
+        let r = resolve(&[&a, &b]);
+        assert_eq!(r.entities.len(), 3, "{:?}", names(&r));
+        assert!(r
+            .entities
+            .iter()
+            .any(|e| e.name == "Marenia" && e.entity_type == Gpe && e.members.len() == 3));
+        assert!(r
+            .entities
+            .iter()
+            .any(|e| e.name == "Ossetian" && e.entity_type == Norp));
     }
 
     #[test]
