@@ -38,6 +38,35 @@ struct Amount {
     range: bool,
     /// Whether "of" may follow before the counted noun ("hundreds of", "2 million of").
     of_allowed: bool,
+    /// A measure glued to the digits ("75ml").
+    glued_unit: Option<&'static str>,
+}
+
+/// Reads letters glued to the digits: "$5m" is five million, "75ml" a measure; any other
+/// suffix ("1990s", "3pm") is left on the number for the exclusions to judge.
+fn read_suffix(
+    text: &str,
+    toks: &[Tok<'_>],
+    m: &NumberMatch,
+) -> Option<(NumberMatch, Option<&'static str>)> {
+    let mut m = m.clone();
+    let Some(suffix) = m.suffix else {
+        return Some((m, None));
+    };
+    let s = suffix.slice(text).ok()?;
+    let money = units::before(toks, m.first).is_some_and(|u| u.is_money());
+    if money && (s.eq_ignore_ascii_case("m") || s.eq_ignore_ascii_case("mn")) {
+        m.value = m.value.map(|v| v * 1e6);
+        m.low = m.value;
+        m.high = m.value;
+        m.suffix = None;
+        return Some((m, None));
+    }
+    let glued = units::glued_dimension(s);
+    if glued.is_some() {
+        m.suffix = None;
+    }
+    Some((m, glued))
 }
 
 /// Every figure in `text`, in text order.
@@ -59,10 +88,15 @@ pub fn figures_in(text: &str) -> Vec<Figure> {
                 a
             }
             None => {
-                if exclude::reason(&toks, m, hedge::before(&toks, m.first).is_some()).is_some() {
+                let Some((m, glued)) = read_suffix(text, &toks, m) else {
+                    continue;
+                };
+                if exclude::reason(&toks, &m, hedge::before(&toks, m.first).is_some()).is_some() {
                     continue;
                 }
-                single(m)
+                let mut a = single(&m);
+                a.glued_unit = glued;
+                a
             }
         };
         if let Some(f) = figure(text, &toks, amount) {
@@ -82,6 +116,7 @@ fn single(m: &NumberMatch) -> Amount {
         vague: m.kind == NumberKind::Vague,
         range: false,
         of_allowed: m.kind == NumberKind::Vague || m.end > m.first + 1,
+        glued_unit: None,
     }
 }
 
@@ -130,6 +165,7 @@ fn range(toks: &[Tok<'_>], a: &NumberMatch, b: &NumberMatch) -> Option<Amount> {
         vague: false,
         range: true,
         of_allowed: b.end > b.first + 1,
+        glued_unit: None,
     })
 }
 
@@ -143,10 +179,15 @@ fn figure(text: &str, toks: &[Tok<'_>], a: Amount) -> Option<Figure> {
         hedge::before(toks, num_start)
     };
     let first = hedge.map_or(num_start, |(h, _)| h);
+    let glued = a.glued_unit.map(|name| units::Unit {
+        name,
+        first: a.end,
+        end: a.end,
+    });
     let unit_after = if unit_before.is_some() {
         None
     } else {
-        units::after(toks, a.end)
+        glued.or_else(|| units::after(toks, a.end))
     };
     let end = unit_after.map_or(a.end, |u| u.end);
     let unit = unit_before.or(unit_after);

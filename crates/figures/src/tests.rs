@@ -260,3 +260,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn measures_and_glued_units() {
+    let f = one("Gori lies 40 km south of Tskhinvali.");
+    assert_eq!((f.text.as_str(), f.unit.as_deref()), ("40 km", Some("km")));
+    assert_eq!(one("a 3-inch gap").unit.as_deref(), Some("in"));
+    assert_eq!(one("pour 75ml of water").unit.as_deref(), Some("ml"));
+    assert_eq!(
+        one("16,000 metric tons of grain").unit.as_deref(),
+        Some("t")
+    );
+    let f = one("a $5m grant");
+    assert_eq!((f.value, f.unit.as_deref()), (Some(5e6), Some("USD")));
+}

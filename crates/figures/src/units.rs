@@ -16,8 +16,106 @@ pub struct Unit {
 
 impl Unit {
     pub fn is_money(&self) -> bool {
-        self.name != "percent"
+        CODES.contains(&self.name)
     }
+}
+
+/// The currencies recognized, as ISO 4217 codes.
+const CODES: [&str; 10] = [
+    "USD", "EUR", "GBP", "RUB", "JPY", "CNY", "GEL", "UAH", "INR", "CHF",
+];
+
+/// The unit symbol a (lowercase) measure word or abbreviation stands for.
+pub fn dimension(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "km" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => "km",
+        "m" | "meter" | "meters" | "metre" | "metres" => "m",
+        "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres" => "cm",
+        "mm" | "millimeter" | "millimeters" | "millimetre" | "millimetres" => "mm",
+        "mile" | "miles" => "mi",
+        "ft" | "foot" | "feet" => "ft",
+        "inch" | "inches" => "in",
+        "yard" | "yards" => "yd",
+        "kg" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilos" => "kg",
+        "gram" | "grams" | "gramme" | "grammes" => "g",
+        "lb" | "lbs" => "lb",
+        "ounce" | "ounces" | "oz" => "oz",
+        "ton" | "tons" | "tonne" | "tonnes" => "t",
+        "liter" | "liters" | "litre" | "litres" => "l",
+        "ml" | "milliliter" | "milliliters" | "millilitre" | "millilitres" => "ml",
+        "gallon" | "gallons" => "gal",
+        "barrel" | "barrels" => "bbl",
+        "acre" | "acres" => "acre",
+        "hectare" | "hectares" => "ha",
+        "km2" => "km2",
+        "mph" => "mph",
+        "kph" | "kmph" => "km/h",
+        _ => return None,
+    })
+}
+
+/// Whether a figure's unit is a measure.
+pub fn is_dimension(name: &str) -> bool {
+    [
+        "km", "m", "cm", "mm", "mi", "ft", "in", "yd", "kg", "g", "lb", "oz", "t", "l", "ml",
+        "gal", "bbl", "acre", "ha", "km2", "m2", "mi2", "mph", "km/h",
+    ]
+    .contains(&name)
+}
+
+/// A measure written after the number at token `at`: "40 km", "square meters", "metric
+/// tons", or glued by a hyphen ("3-inch", "six-mile").
+fn measure_after(toks: &[Tok<'_>], at: usize) -> Option<Unit> {
+    let next = toks.get(at)?;
+    let lower = |t: &Tok<'_>| {
+        (t.kind != TokKind::Punct && t.text.len() <= 12).then(|| t.text.to_lowercase())
+    };
+    if next.is_punct('-') {
+        let w = toks.get(at + 1).filter(|w| adjacent(next, w))?;
+        let before = at.checked_sub(1).and_then(|i| toks.get(i))?;
+        if !adjacent(before, next) {
+            return None;
+        }
+        let name = dimension(&lower(w)?)?;
+        return Some(Unit {
+            name,
+            first: at,
+            end: at + 2,
+        });
+    }
+    let w = lower(next)?;
+    if w == "square" || w == "sq" {
+        let name = match dimension(&lower(toks.get(at + 1)?)?)? {
+            "km" => "km2",
+            "m" => "m2",
+            "mi" => "mi2",
+            _ => return None,
+        };
+        return Some(Unit {
+            name,
+            first: at,
+            end: at + 2,
+        });
+    }
+    if w == "metric" {
+        let t = toks.get(at + 1)?;
+        return (dimension(&lower(t)?)? == "t").then_some(Unit {
+            name: "t",
+            first: at,
+            end: at + 2,
+        });
+    }
+    let name = dimension(&w)?;
+    Some(Unit {
+        name,
+        first: at,
+        end: at + 1,
+    })
+}
+
+/// The measure a suffix glued to digits names ("75ml", "1.8m", "200lbs").
+pub fn glued_dimension(suffix: &str) -> Option<&'static str> {
+    dimension(&suffix.to_ascii_lowercase())
 }
 
 /// The currency a symbol stands for.
@@ -54,9 +152,6 @@ fn currency_word(w: &str) -> Option<&'static str> {
 
 /// The currency an ISO 4217 code stands for; codes count only in capitals ("500 EUR").
 fn currency_code(w: &str) -> Option<&'static str> {
-    const CODES: [&str; 10] = [
-        "USD", "EUR", "GBP", "RUB", "JPY", "CNY", "GEL", "UAH", "INR", "CHF",
-    ];
     CODES.iter().find(|c| **c == w).copied()
 }
 
@@ -127,13 +222,15 @@ pub fn after(toks: &[Tok<'_>], at: usize) -> Option<Unit> {
             end: at + 1,
         });
     }
-    if next.kind != TokKind::Word || next.text.len() > 9 {
-        return None;
+    let currency = (next.kind == TokKind::Word && next.text.len() <= 9)
+        .then(|| currency_word(&next.text.to_ascii_lowercase()))
+        .flatten();
+    match currency {
+        Some(name) => Some(Unit {
+            name,
+            first: at,
+            end: at + 1,
+        }),
+        None => measure_after(toks, at),
     }
-    let name = currency_word(&next.text.to_ascii_lowercase())?;
-    Some(Unit {
-        name,
-        first: at,
-        end: at + 1,
-    })
 }

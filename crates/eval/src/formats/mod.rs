@@ -5,3 +5,5 @@ pub mod brat;
 pub mod aeb;
 pub mod wcxb;
 pub mod timeml;
+pub mod babe;
+pub mod recognizers;

@@ -1,8 +1,229 @@
-//! Evaluation task `numbers`.
+//! Evaluation task `numbers`: the Recognizers-Text English specs for numbers, ordinals,
+//! percentages, currencies, dimensions and date-times.
+//!
+//! What counts as a correct case: the annotator's results for that model are exactly the
+//! expected results — every expected result is found with the same character extent and the
+//! same resolved value, and nothing else is found. Values compare as numbers for the numeric
+//! models (a percentage's "%" dropped; a currency's value compared, not its unit's name,
+//! which the specs spell inconsistently). For date-times our TIMEX3 value must equal one of
+//! the expected `timex` or resolved `value` strings (a time `2016-11-07T14:00` also matches
+//! the spec's `2016-11-07 14:00:00`). Figures are compared without their hedge ("about 5%"
+//! is scored on "5%"), since the specs do not include hedges in the extent.
+//!
+//! Cases flagged `NotSupported` or `NotSupportedByDesign` (platform- or option-dependent)
+//! are skipped and counted in the notes. GOLD may be one spec file (its model is taken from
+//! the file name) or the dataset folder.
 
-use crate::{EvalError, EvalReport};
-use std::path::Path;
+use crate::formats::recognizers::{self, SpecCase, SpecResult};
+use crate::metrics::ratio;
+use crate::{read_text, EvalError, EvalReport};
+use parallax_core::{Document, FigureCategory, Segmentation, Span};
+use parallax_figures::NumberKind;
+use std::path::{Path, PathBuf};
 
-pub fn run(_gold: &Path, _limit: Option<usize>) -> Result<EvalReport, EvalError> {
-    Err(EvalError::NotImplemented("numbers".to_string()))
+/// Model name and its spec file inside the dataset folder.
+const MODELS: [(&str, &str); 6] = [
+    ("number", "Number/English/NumberModel.json"),
+    ("ordinal", "Number/English/OrdinalModel.json"),
+    ("percentage", "Number/English/PercentModel.json"),
+    ("currency", "NumberWithUnit/English/CurrencyModel.json"),
+    ("dimension", "NumberWithUnit/English/DimensionModel.json"),
+    ("datetime", "DateTime/English/DateTimeModel.json"),
+];
+
+/// One result: inclusive character extent and value.
+#[derive(Debug, Clone, PartialEq)]
+struct Item {
+    start: usize,
+    end: usize,
+    value: String,
+}
+
+pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
+    let files: Vec<(&str, PathBuf)> = if gold.is_dir() {
+        MODELS
+            .iter()
+            .map(|(m, rel)| (*m, gold.join(rel)))
+            .filter(|(_, p)| p.is_file())
+            .collect()
+    } else {
+        let name = gold
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let model = MODELS
+            .iter()
+            .find(|(_, rel)| rel.ends_with(&name))
+            .map(|(m, _)| *m)
+            .ok_or_else(|| {
+                EvalError::format(gold, "not one of the model spec files this task scores")
+            })?;
+        vec![(model, gold.to_path_buf())]
+    };
+    if files.is_empty() {
+        return Err(EvalError::format(
+            gold,
+            "no Recognizers-Text model specs found",
+        ));
+    }
+    let mut report = EvalReport::new("numbers", gold.display().to_string());
+    let (mut correct_all, mut scored_all) = (0, 0);
+    for (model, path) in files {
+        let cases =
+            recognizers::parse(&read_text(&path)?).map_err(|m| EvalError::format(&path, m))?;
+        let (mut correct, mut scored, mut skipped) = (0, 0, 0);
+        for case in cases.iter().take(limit.unwrap_or(usize::MAX)) {
+            if case.flagged() {
+                skipped += 1;
+                continue;
+            }
+            scored += 1;
+            if case_correct(model, case) {
+                correct += 1;
+            }
+        }
+        report.metric(&format!("{model}_accuracy"), ratio(correct, scored));
+        report.type_metric(model, "accuracy", ratio(correct, scored));
+        report.type_metric(model, "cases", scored as f64);
+        report.type_metric(model, "skipped", skipped as f64);
+        report.notes.push(format!(
+            "{model}: {correct}/{scored} correct, {skipped} flagged cases skipped"
+        ));
+        correct_all += correct;
+        scored_all += scored;
+    }
+    report.items = scored_all;
+    report.metric("accuracy", ratio(correct_all, scored_all));
+    Ok(report)
+}
+
+fn case_correct(model: &str, case: &SpecCase) -> bool {
+    let system = match model {
+        "datetime" => datetimes(case),
+        _ => numbers(model, &case.input),
+    };
+    let expected = &case.results;
+    system.len() == expected.len()
+        && expected
+            .iter()
+            .all(|e| system.iter().any(|s| matches(model, e, s)))
+}
+
+fn matches(model: &str, expected: &SpecResult, ours: &Item) -> bool {
+    if expected.start != Some(ours.start) || expected.end != Some(ours.end) {
+        return false;
+    }
+    if model == "datetime" {
+        return expected
+            .datetime_values()
+            .iter()
+            .any(|v| datetime_equal(v, &ours.value));
+    }
+    let want = expected.value().map(|v| v.trim_end_matches('%'));
+    match (
+        want.and_then(|v| v.parse::<f64>().ok()),
+        ours.value.parse::<f64>().ok(),
+    ) {
+        (Some(a), Some(b)) => (a - b).abs() <= 1e-9 * a.abs().max(1.0),
+        _ => false,
+    }
+}
+
+/// Our TIMEX3 value against a spec `timex` or resolved `value`.
+fn datetime_equal(spec: &str, ours: &str) -> bool {
+    if spec == ours {
+        return true;
+    }
+    // "2016-11-07T14:00" against "2016-11-07 14:00:00", "T14:00" against "14:00:00".
+    let spaced = format!("{}:00", ours.replacen('T', " ", 1));
+    let time_only = ours.split_once('T').map(|(_, t)| format!("{t}:00"));
+    spec == spaced || time_only.is_some_and(|t| spec == t)
+}
+
+/// Inclusive character extent of a byte span.
+fn char_extent(text: &str, span: Span) -> Option<(usize, usize)> {
+    let start = text.get(..span.start)?.chars().count();
+    let len = text.get(span.range())?.chars().count();
+    (len > 0).then(|| (start, start + len - 1))
+}
+
+fn item(text: &str, span: Span, value: f64) -> Option<Item> {
+    let (start, end) = char_extent(text, span)?;
+    Some(Item {
+        start,
+        end,
+        value: value.to_string(),
+    })
+}
+
+/// The numeric results of `model` on `text`.
+fn numbers(model: &str, text: &str) -> Vec<Item> {
+    match model {
+        "number" | "ordinal" => {
+            let kind = if model == "number" {
+                NumberKind::Cardinal
+            } else {
+                NumberKind::Ordinal
+            };
+            parallax_figures::find_numbers(text)
+                .into_iter()
+                .filter(|m| m.kind == kind && m.suffix.is_none())
+                .filter_map(|m| item(text, m.span, m.value?))
+                .collect()
+        }
+        _ => parallax_figures::figures_in(text)
+            .into_iter()
+            .filter(|f| match model {
+                "percentage" => f.unit.as_deref() == Some("percent"),
+                "currency" => f.category == FigureCategory::Economic,
+                _ => f
+                    .unit
+                    .as_deref()
+                    .is_some_and(parallax_figures::units::is_dimension),
+            })
+            .filter_map(|f| {
+                // Scored without the hedge, which the specs leave out of the extent.
+                let skip = f.hedge.as_ref().map_or(0, |h| h.len());
+                let rest = f.text.get(skip..)?;
+                let start = f.span.start + skip + (rest.len() - rest.trim_start().len());
+                item(text, Span::new(start, f.span.end), f.value.or(f.low)?)
+            })
+            .collect(),
+    }
+}
+
+/// The date-time results on a case, anchored on its reference date.
+fn datetimes(case: &SpecCase) -> Vec<Item> {
+    let mut doc = Document::new("case", case.input.clone(), "spec");
+    doc.meta.published = case.reference().map(str::to_string);
+    parallax_time::annotate(&doc, &Segmentation::default())
+        .times
+        .into_iter()
+        .filter_map(|t| {
+            let (start, end) = char_extent(&case.input, t.span)?;
+            Some(Item {
+                start,
+                end,
+                value: t.value,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_values_compare_across_notations() {
+        assert!(datetime_equal("2016-11-07 14:00:00", "2016-11-07T14:00"));
+        assert!(datetime_equal("14:00:00", "2016-11-07T14:00"));
+        assert!(datetime_equal("P3D", "P3D"));
+        assert!(!datetime_equal("2016-11-04", "2016-11-11"));
+    }
+
+    #[test]
+    fn extents_are_in_characters() {
+        assert_eq!(char_extent("Цена 5", Span::new(9, 10)), Some((5, 5)));
+    }
 }
