@@ -5,6 +5,11 @@
 //! version from the same metadata (metadata such as the publication date changes the analysis,
 //! e.g. relative dates). Every write is one SQLite transaction in WAL mode, so a crash or a bad
 //! file mid-run never leaves a half-written document: what was stored before stays intact.
+//!
+//! The full-text index ([`search`]) lives in the same database and is written in the same
+//! transaction as each document.
+
+pub mod search;
 
 use parallax_core::{Analysis, Document};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -86,6 +91,7 @@ impl Store {
                  analysis TEXT NOT NULL
              );",
         ))?;
+        self.sql(self.conn.execute_batch(search::CREATE_INDEX))?;
         let found: Option<i64> = self.sql(
             self.conn
                 .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
@@ -106,7 +112,45 @@ impl Store {
                 path: self.path.clone(),
                 found,
             }),
+        }?;
+        self.backfill_search()
+    }
+
+    /// Indexes every stored document when the index is missing or of another version (a store
+    /// written before search existed), in one transaction.
+    fn backfill_search(&self) -> Result<(), StoreError> {
+        let version: Option<i64> = self.sql(
+            self.conn
+                .query_row("SELECT value FROM meta WHERE key = 'search'", [], |r| {
+                    r.get(0)
+                })
+                .optional(),
+        )?;
+        if version == Some(search::SEARCH_VERSION) {
+            return Ok(());
         }
+        let items = self.all()?;
+        let rowids: Vec<i64> = {
+            let mut stmt = self.sql(
+                self.conn
+                    .prepare("SELECT rowid FROM documents WHERE id = ?1"),
+            )?;
+            items
+                .iter()
+                .map(|(d, _)| self.sql(stmt.query_row(params![d.id], |r| r.get(0))))
+                .collect::<Result<_, _>>()?
+        };
+        let tx = self.sql(self.conn.unchecked_transaction())?;
+        self.sql(tx.execute("DELETE FROM search", []))?;
+        for ((doc, analysis), rowid) in items.iter().zip(rowids) {
+            self.sql(search::index_items(&tx, rowid, doc, analysis))?;
+        }
+        self.sql(tx.execute(
+            "INSERT INTO meta (key, value) VALUES ('search', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![search::SEARCH_VERSION],
+        ))?;
+        self.sql(tx.commit())
     }
 
     /// The stored analysis of `doc`, if one was made by `pipeline_version` from the same
@@ -152,7 +196,8 @@ impl Store {
             let mut put_doc = tx
                 .prepare_cached(
                     "INSERT INTO documents (id, source, document) VALUES (?1, ?2, ?3)
-                     ON CONFLICT(id) DO UPDATE SET source = excluded.source, document = excluded.document",
+                     ON CONFLICT(id) DO UPDATE SET source = excluded.source, document = excluded.document
+                     RETURNING rowid",
                 )
                 .map_err(wrap)?;
             let mut put_analysis = tx
@@ -165,8 +210,8 @@ impl Store {
             for (doc, analysis) in items {
                 let doc_json = serde_json::to_string(doc).unwrap_or_default();
                 let analysis_json = serde_json::to_string(analysis).unwrap_or_default();
-                put_doc
-                    .execute(params![doc.id, doc.source, doc_json])
+                let rowid: i64 = put_doc
+                    .query_row(params![doc.id, doc.source, doc_json], |r| r.get(0))
                     .map_err(wrap)?;
                 put_analysis
                     .execute(params![
@@ -176,6 +221,7 @@ impl Store {
                         analysis_json
                     ])
                     .map_err(wrap)?;
+                search::index_items(&tx, rowid, doc, analysis).map_err(wrap)?;
             }
         }
         tx.commit().map_err(wrap)
@@ -284,6 +330,50 @@ mod tests {
         let store = Store::open(dir.path()).unwrap();
         assert_eq!(store.len().unwrap(), 1);
         assert_eq!(store.all().unwrap()[0].0.id, "d1");
+    }
+
+    fn search(dir: &Path, q: &str) -> Vec<String> {
+        let searcher = search::Searcher::open(dir).unwrap();
+        let query = search::Query::parse(q).unwrap();
+        searcher
+            .search(&query, &search::Filters::default(), 0, 10, 10)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.doc)
+            .collect()
+    }
+
+    #[test]
+    fn put_indexes_and_reindexes_for_search() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        let mut d = Document::new("d1", "Troops will not surrender the village.", "a.txt");
+        d.meta.outlet = Some("Wire".into());
+        store.put(&[(d.clone(), analysis("d1", "1"))]).unwrap();
+        assert_eq!(search(dir.path(), "surrender"), vec!["d1"]);
+        assert_eq!(search(dir.path(), "\"the village\""), vec!["d1"]);
+        d.text = "Nothing here.".into();
+        store.put(&[(d, analysis("d1", "2"))]).unwrap();
+        assert!(search(dir.path(), "surrender").is_empty());
+        assert_eq!(search(dir.path(), "nothing"), vec!["d1"]);
+    }
+
+    #[test]
+    fn backfills_a_store_made_before_search() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = Document::new("d1", "Shelling in Drevna.", "a.txt");
+        Store::open(dir.path())
+            .unwrap()
+            .put(&[(d, analysis("d1", "1"))])
+            .unwrap();
+        {
+            let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+            conn.execute_batch("DROP TABLE search; DELETE FROM meta WHERE key = 'search';")
+                .unwrap();
+        }
+        Store::open(dir.path()).unwrap();
+        assert_eq!(search(dir.path(), "drevna"), vec!["d1"]);
     }
 
     #[test]
