@@ -1,0 +1,99 @@
+//! Micro-benchmarks of the per-document hot loops over the fixture corpus's article texts:
+//! `cargo bench -p parallax-pipeline`. Throughput is reported in bytes per second.
+
+use divan::counter::BytesCount;
+use divan::Bencher;
+use parallax_core::Document;
+
+const ARTICLES: [&str; 6] = [
+    include_str!("../../../fixtures/corpus/text/01-meridian-shelling.txt"),
+    include_str!("../../../fixtures/corpus/text/02-herald-operation.txt"),
+    include_str!("../../../fixtures/corpus/text/03-kordania-today.txt"),
+    include_str!("../../../fixtures/corpus/text/04-ledger-opinion.txt"),
+    include_str!("../../../fixtures/corpus/text/05-dispatch-blog.txt"),
+    include_str!("../../../fixtures/corpus/text/06-meridian-toll.txt"),
+];
+
+fn main() {
+    divan::main();
+}
+
+fn documents() -> Vec<Document> {
+    ARTICLES
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let mut doc = Document::new(format!("d{i}"), *text, format!("fixture-{i}"));
+            doc.meta.published = Some("2031-05-10T12:00:00Z".to_string());
+            doc
+        })
+        .collect()
+}
+
+fn bytes() -> BytesCount {
+    BytesCount::new(ARTICLES.iter().map(|a| a.len()).sum::<usize>())
+}
+
+#[divan::bench]
+fn segment(bencher: Bencher) {
+    bencher.counter(bytes()).bench(|| {
+        for a in ARTICLES {
+            divan::black_box(parallax_segment::segment(a));
+        }
+    });
+}
+
+/// Runs `annotate` over every fixture document with its segmentation precomputed.
+fn bench_layer<T>(
+    bencher: Bencher,
+    annotate: impl Fn(&Document, &parallax_core::Segmentation) -> T + Sync,
+) {
+    let docs = documents();
+    let segs: Vec<_> = docs
+        .iter()
+        .map(|d| parallax_segment::segment(&d.text))
+        .collect();
+    bencher.counter(bytes()).bench(|| {
+        for (doc, seg) in docs.iter().zip(&segs) {
+            divan::black_box(annotate(doc, seg));
+        }
+    });
+}
+
+#[divan::bench]
+fn entities(bencher: Bencher) {
+    bench_layer(bencher, parallax_entities::annotate);
+}
+
+#[divan::bench]
+fn time(bencher: Bencher) {
+    bench_layer(bencher, parallax_time::annotate);
+}
+
+#[divan::bench]
+fn figures(bencher: Bencher) {
+    bench_layer(bencher, parallax_figures::annotate);
+}
+
+#[divan::bench]
+fn quotes(bencher: Bencher) {
+    bench_layer(bencher, |doc, seg| {
+        let entities = parallax_entities::annotate(doc, seg);
+        parallax_quotes::annotate(doc, seg, &entities.mentions, &entities.local_entities)
+    });
+}
+
+#[divan::bench]
+fn voice(bencher: Bencher) {
+    bench_layer(bencher, |doc, seg| parallax_voice::annotate(doc, seg, &[]));
+}
+
+#[divan::bench]
+fn whole_pipeline(bencher: Bencher) {
+    let docs = documents();
+    bencher.counter(bytes()).bench(|| {
+        for doc in &docs {
+            divan::black_box(parallax_pipeline::analyze(doc));
+        }
+    });
+}

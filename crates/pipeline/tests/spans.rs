@@ -1,0 +1,103 @@
+//! The central span invariant, over the whole pipeline on arbitrary input: every item's `text`
+//! is exactly `&doc.text[span]`, every anchor too, and nothing panics.
+
+use parallax_core::{Anchor, Document, Span};
+use proptest::prelude::*;
+
+fn check(text: &str, span: Span, expected: &str) -> Result<(), TestCaseError> {
+    prop_assert_eq!(span.slice(text).ok(), Some(expected), "span {:?}", span);
+    Ok(())
+}
+
+fn check_anchor(text: &str, anchor: &Option<Anchor>) -> Result<(), TestCaseError> {
+    if let Some(a) = anchor {
+        check(text, a.span, &a.text)?;
+    }
+    Ok(())
+}
+
+fn article_like() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "Mr.",
+        "Kelidze",
+        "said",
+        "“We",
+        "will",
+        "fight,”",
+        "he",
+        "told",
+        "CNN.",
+        "At",
+        "least",
+        "15",
+        "people",
+        "were",
+        "killed",
+        "on",
+        "Friday",
+        "hundreds",
+        "of",
+        "tanks",
+        "U.S.",
+        "Drevna’s",
+        "\"",
+        "'",
+        "—",
+        ":",
+        "\n\n",
+        "UPDATE:",
+        "2,000",
+        "Aug.",
+        "8",
+        "according",
+        "to",
+        "the",
+        "ministry",
+        "é",
+        "中文",
+        "…",
+        "(AP)",
+        "BEIJING",
+        "-",
+        "12.5%",
+        "$3",
+        "million",
+    ]);
+    prop::collection::vec(words, 0..80).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn every_annotation_is_its_span(text in prop_oneof![article_like(), "\\PC{0,300}"]) {
+        let mut doc = Document::new("d", text.clone(), "prop");
+        doc.meta.published = Some("2031-05-10".into());
+        let a = parallax_pipeline::analyze(&doc);
+        for m in &a.mentions {
+            check(&text, m.span, &m.text)?;
+        }
+        for q in &a.quotes {
+            check(&text, q.span, &q.text)?;
+            check_anchor(&text, &q.cue)?;
+            check_anchor(&text, &q.speaker_text)?;
+            check_anchor(&text, &q.channel)?;
+            if let Some(m) = q.speaker_mention {
+                prop_assert!(m < a.mentions.len());
+            }
+        }
+        for f in &a.figures {
+            check(&text, f.span, &f.text)?;
+            check_anchor(&text, &f.counted)?;
+        }
+        for t in &a.times {
+            check(&text, t.span, &t.text)?;
+        }
+        for e in &a.local_entities {
+            prop_assert!(e.mentions.iter().all(|&m| m < a.mentions.len()));
+        }
+        for v in &a.voice {
+            prop_assert!(v.sentence < a.segmentation.sentences.len());
+        }
+    }
+}
