@@ -11,10 +11,10 @@ fn analyzes_the_text_corpus_with_its_manifest() {
     let (dossier, dir, output) = analyze(&[&text], &["--manifest", manifest.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
     let docs = dossier["documents"].as_array().unwrap();
-    assert_eq!(docs.len(), 6);
+    assert_eq!(docs.len(), 7);
     let outlets: std::collections::BTreeSet<&str> =
         docs.iter().filter_map(|d| d["outlet"].as_str()).collect();
-    assert_eq!(outlets.len(), 5, "{outlets:?}");
+    assert_eq!(outlets.len(), 6, "{outlets:?}");
     assert!(docs
         .iter()
         .all(|d| d["published"].is_string() && d["title"].is_string()));
@@ -29,7 +29,7 @@ fn analyzes_the_text_corpus_with_its_manifest() {
 #[test]
 fn reads_html_jsonl_and_warc_variants() {
     let corpus = fixtures().join("corpus");
-    for (input, expected) in [("html", 6), ("articles.jsonl", 6), ("crawl.warc.gz", 3)] {
+    for (input, expected) in [("html", 7), ("articles.jsonl", 7), ("crawl.warc.gz", 3)] {
         let (dossier, _dir, output) = analyze(&[&corpus.join(input)], &[]);
         assert!(output.status.success(), "{input}: {}", stderr(&output));
         let docs = dossier["documents"].as_array().unwrap();
@@ -79,7 +79,7 @@ fn second_run_reuses_the_store() {
     assert!(run("a").status.success());
     let second = run("b");
     assert!(second.status.success());
-    assert!(stderr(&second).contains("(6 reused"), "{}", stderr(&second));
+    assert!(stderr(&second).contains("(7 reused"), "{}", stderr(&second));
 }
 
 #[test]
