@@ -30,11 +30,10 @@ const FURNITURE_ROLES: [&str; 7] = [
 
 /// Words of a `class` or `id` that mark furniture (matched against whole words, so that
 /// `header` does not match `ad`).
-const FURNITURE_WORDS: [&str; 50] = [
+const FURNITURE_WORDS: [&str; 53] = [
     "share",
     "sharing",
     "sharebar",
-    "social",
     "related",
     "recommended",
     "recommendations",
@@ -81,7 +80,15 @@ const FURNITURE_WORDS: [&str; 50] = [
     "footer",
     "masthead",
     "dateline",
+    "tooltip",
+    "popover",
+    "hovercard",
+    "rollover",
 ];
+
+/// Words that mark embedded content (tweets, posts): part of the article even inside a box
+/// whose other words look like furniture.
+const EMBED_WORDS: [&str; 4] = ["embed", "tweet", "twitter", "instagram"];
 
 /// Words that only mark furniture in combination with "read" / "see" / "also".
 const PAIRED_WORDS: [(&str, &str); 3] = [("read", "more"), ("see", "also"), ("most", "popular")];
@@ -154,6 +161,9 @@ fn is_furniture(node: &NodeRef) -> bool {
         return true;
     }
     let words = attr_words(node);
+    if words.iter().any(|w| EMBED_WORDS.contains(&w.as_str())) {
+        return false;
+    }
     words.iter().any(|w| FURNITURE_WORDS.contains(&w.as_str()))
         || PAIRED_WORDS
             .iter()

@@ -1,15 +1,52 @@
 //! Paragraph-level cleanup after extraction: the headline (which belongs in the title, not the
-//! body), bylines, and short furniture lines that carry no markup clue ("Advertisement",
-//! "Read more: …", "Sign up for our newsletter").
+//! body), bylines, and furniture that carries no markup clue: "Advertisement", "Read more: …",
+//! share-button rows, "You may also like" lists, newsletter and follow prompts, copyright lines.
+
+/// Whole paragraphs (lower-cased, surrounding punctuation trimmed) that are labels of furniture.
+const LABELS: [&str; 21] = [
+    "advertisement",
+    "advert",
+    "ad",
+    "sponsored",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "tags",
+    "topics",
+    "comments",
+    "print",
+    "email",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "you may also like",
+    "you might also like",
+    "more from",
+    "read next",
+];
+
+/// Labels that head a list of links to other stories; the short lines after them go too.
+const LIST_HEADINGS: [&str; 11] = [
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "you may also like",
+    "you might also like",
+    "more from",
+    "read next",
+    "recommended",
+    "most popular",
+    "more stories",
+];
 
 /// Leading words of short paragraphs that are page furniture, lower-cased.
-const FURNITURE_STARTS: [&str; 24] = [
-    "advertisement",
+const FURNITURE_STARTS: [&str; 18] = [
     "read more",
     "read also",
     "related:",
-    "related articles",
-    "related stories",
     "see also",
     "sign up",
     "subscribe",
@@ -22,34 +59,67 @@ const FURNITURE_STARTS: [&str; 24] = [
     "credit:",
     "photograph:",
     "(photo",
-    "copyright ©",
-    "©",
     "all rights reserved",
-    "this article was",
     "more from",
-    "recommended",
+    "updated:",
 ];
 
-/// Paragraphs longer than this (in words) are never treated as furniture.
+/// Names on share-button rows.
+const SOCIAL: [&str; 14] = [
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "pinterest",
+    "pint",
+    "linkedin",
+    "reddit",
+    "email",
+    "e-mail",
+    "print",
+    "telegram",
+    "tweet",
+    "share",
+    "messenger",
+];
+
+/// Paragraphs longer than this (in words) are never treated as furniture by their first words.
 const MAX_FURNITURE_WORDS: usize = 14;
 
-/// Drops furniture paragraphs and a leading paragraph that repeats the title. Returns the kept
-/// paragraphs and the number dropped.
-pub fn drop_furniture(paragraphs: Vec<String>, title: Option<&str>) -> (Vec<String>, usize) {
-    let before = paragraphs.len();
-    let title_key = title.map(key);
-    let mut kept: Vec<String> = Vec::with_capacity(before);
+/// What the filter kept and what it learnt.
+#[derive(Debug, Default)]
+pub struct Filtered {
+    pub paragraphs: Vec<String>,
+    pub dropped: usize,
+    /// Byline paragraphs removed from the body, e.g. `By Ann Lee - 11/18/19`.
+    pub bylines: Vec<String>,
+}
+
+/// Drops furniture paragraphs, bylines near the top, and a leading paragraph that repeats the
+/// title.
+pub fn drop_furniture(paragraphs: Vec<String>, title: Option<&str>) -> Filtered {
+    let title_key = title.map(key).filter(|t| !t.is_empty());
+    let mut out = Filtered::default();
+    let mut in_link_list = false;
     for (i, p) in paragraphs.into_iter().enumerate() {
-        let repeats_title = title_key
-            .as_deref()
-            .is_some_and(|t| !t.is_empty() && key(&p) == t);
-        if (repeats_title && i < 3) || is_furniture(&p) {
+        let label = label(&p);
+        if in_link_list && is_link_line(&p) {
+            out.dropped += 1;
             continue;
         }
-        kept.push(p);
+        in_link_list = LIST_HEADINGS.contains(&label.as_str());
+        if i < 4 && is_byline(&p) {
+            out.bylines.push(p);
+            out.dropped += 1;
+            continue;
+        }
+        let repeats_title = i < 3 && title_key.as_deref() == Some(key(&p).as_str());
+        if repeats_title || LABELS.contains(&label.as_str()) || in_link_list || is_furniture(&p) {
+            out.dropped += 1;
+            continue;
+        }
+        out.paragraphs.push(p);
     }
-    let dropped = before - kept.len();
-    (kept, dropped)
+    out
 }
 
 fn key(text: &str) -> String {
@@ -59,12 +129,65 @@ fn key(text: &str) -> String {
         .collect()
 }
 
-fn is_furniture(paragraph: &str) -> bool {
-    if paragraph.split_whitespace().count() > MAX_FURNITURE_WORDS {
+/// The paragraph lower-cased with surrounding punctuation trimmed, for label matching.
+fn label(paragraph: &str) -> String {
+    paragraph
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// A line in a list of story links: short and not a sentence.
+fn is_link_line(paragraph: &str) -> bool {
+    paragraph.split_whitespace().count() <= 15
+        && !paragraph
+            .trim_end()
+            .ends_with(['.', '!', '"', '”', ':'])
+}
+
+fn is_byline(paragraph: &str) -> bool {
+    let Some(rest) = paragraph
+        .strip_prefix("By ")
+        .or_else(|| paragraph.strip_prefix("BY "))
+    else {
         return false;
-    }
+    };
+    rest.chars().next().is_some_and(char::is_uppercase)
+        && paragraph.split_whitespace().count() <= 12
+        && !paragraph.trim_end().ends_with('.')
+}
+
+fn is_furniture(paragraph: &str) -> bool {
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
     let lower = paragraph.trim().to_lowercase();
-    FURNITURE_STARTS.iter().any(|s| lower.starts_with(s))
+    let first_line = lower.lines().next().map(label).unwrap_or_default();
+    if lower.contains('\n') && LABELS.contains(&first_line.as_str()) {
+        return true;
+    }
+    let social = words
+        .iter()
+        .filter(|w| {
+            SOCIAL.contains(
+                &w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        })
+        .count();
+    if words.len() <= 8 && social >= 2 {
+        return true;
+    }
+    let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
+    if words.len() <= 30 && lower.contains('©') {
+        return true;
+    }
+    if words.len() <= 30 && has(&["newsletter", "inbox"]) && has(&["subscribe", "sign up"]) {
+        return true;
+    }
+    if words.len() <= 40 && has(&["follow "]) && has(&["on twitter", "on facebook", "on instagram"])
+    {
+        return true;
+    }
+    words.len() <= MAX_FURNITURE_WORDS && FURNITURE_STARTS.iter().any(|s| lower.starts_with(s))
 }
 
 /// Author names from a byline such as `By Ann Lee and Bo Chen, Staff Writers`.
@@ -77,6 +200,7 @@ pub fn byline_authors(byline: &str) -> Vec<String> {
         text
     };
     let text = text.split([',', '|', '\n']).next().unwrap_or("");
+    let text = text.split(" - ").next().unwrap_or("");
     text.split(" and ")
         .flat_map(|part| part.split('&'))
         .map(str::trim)
@@ -92,19 +216,60 @@ pub fn byline_authors(byline: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn kept(paragraphs: &[&str], title: Option<&str>) -> Vec<String> {
+        drop_furniture(paragraphs.iter().map(|p| p.to_string()).collect(), title).paragraphs
+    }
+
     #[test]
-    fn drops_title_and_furniture_lines() {
-        let paras = vec![
-            "Flood hits the valley".to_string(),
-            "Water rose overnight.".to_string(),
-            "Advertisement".to_string(),
-            "Read more: Earlier floods".to_string(),
-            "Read more about the flood risk in the long analysis that the council published last spring and which many residents still dispute today.".to_string(),
-        ];
-        let (kept, dropped) = drop_furniture(paras, Some("Flood hits the valley!"));
-        assert_eq!(dropped, 3);
-        assert_eq!(kept.len(), 2);
-        assert_eq!(kept[0], "Water rose overnight.");
+    fn drops_title_byline_and_furniture_lines() {
+        let got = drop_furniture(
+            [
+                "Flood hits the valley",
+                "By Ann Lee - 11/18/19 11:04 PM",
+                "Water rose overnight.",
+                "Advertisement",
+                "Whatsapp Facebook Pint Baixar",
+                "Read more: Earlier floods",
+                "Read more about the flood risk in the long analysis that the council published last spring and which many residents still dispute today.",
+                "Get the latest updates in your inbox. Subscribe to our newsletters.",
+                "© 2024 The Courier. All rights reserved.",
+            ]
+            .iter()
+            .map(|p| p.to_string())
+            .collect(),
+            Some("Flood hits the valley!"),
+        );
+        assert_eq!(got.paragraphs.len(), 2, "{:?}", got.paragraphs);
+        assert_eq!(got.paragraphs[0], "Water rose overnight.");
+        assert_eq!(got.bylines, vec!["By Ann Lee - 11/18/19 11:04 PM"]);
+        assert_eq!(got.dropped, 7);
+    }
+
+    #[test]
+    fn drops_link_lists_after_their_heading() {
+        let got = kept(
+            &[
+                "The council met on Friday.",
+                "You may also like...",
+                "Who will make the Hall in 2020?",
+                "Fans want the band back",
+                "The meeting ended at noon, officials said.",
+            ],
+            None,
+        );
+        assert_eq!(
+            got,
+            vec![
+                "The council met on Friday.",
+                "The meeting ended at noon, officials said."
+            ]
+        );
+        assert_eq!(kept(&["Tags\nflood, river"], None), Vec::<String>::new());
+        assert_eq!(
+            kept(&["By the end of the day, the water had gone."], None).len(),
+            1
+        );
+        assert_eq!(kept(&["Advertisers pulled out."], None).len(), 1);
     }
 
     #[test]
@@ -115,5 +280,9 @@ mod tests {
         );
         assert_eq!(byline_authors("by"), Vec::<String>::new());
         assert_eq!(byline_authors("Ann Lee | Updated 5pm"), vec!["Ann Lee"]);
+        assert_eq!(
+            byline_authors("By Justine Coleman - 11/18/19 11:04 PM EST"),
+            vec!["Justine Coleman"]
+        );
     }
 }

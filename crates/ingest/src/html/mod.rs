@@ -31,7 +31,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let page = Document::from(html);
     let mut meta = meta::page_meta(&page, url);
 
-    let (paragraphs, removed) = match readability_content(html, url) {
+    let (paragraphs, mut removed) = match readability_content(html, url) {
         Some((content, byline)) => {
             let fragment = Document::from(content.as_str());
             let mut removed = clean::remove_furniture(&fragment);
@@ -47,13 +47,15 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             (body_paragraphs(&page), removed)
         }
     };
-    let (paragraphs, dropped) = filter::drop_furniture(paragraphs, meta.title.as_deref());
+    let filtered = filter::drop_furniture(paragraphs, meta.title.as_deref());
+    let dropped = filtered.dropped;
     if dropped > 0 {
         diagnostics.push(Diagnostic::info(
             "ingest",
             format!("{dropped} headline or boilerplate paragraph(s) removed from the body"),
         ));
     }
+    removed.bylines.extend(filtered.bylines);
     if meta.authors.is_empty() {
         if let Some(authors) = removed
             .bylines
@@ -66,7 +68,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
         }
     }
     Extracted {
-        text: paragraphs.join("\n\n"),
+        text: filtered.paragraphs.join("\n\n"),
         meta,
         diagnostics,
     }
