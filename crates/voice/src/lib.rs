@@ -1,9 +1,223 @@
-//! Sentence voice.
+//! Sentence voice: whether each sentence is reporting or the author's own opinion.
+//!
+//! A logistic-regression classifier over hashed word and character n-grams and a small cue
+//! lexicon ([`features`], [`lexicon`]), trained on CheckThat! subjectivity data by
+//! `parallax train subjectivity` ([`train`]) and embedded in the binary ([`model`]). Reported
+//! speech is reporting even when the speaker is opinionated: quotations are masked before
+//! classification, and a sentence that is mostly quotation and attribution is reporting
+//! outright ([`mask`]).
 
-use parallax_core::{Annotated, Document, Quote, Segmentation, SentenceVoice};
+pub mod features;
+pub mod lexicon;
+pub mod mask;
+pub mod model;
+pub mod tokens;
+pub mod train;
+
+pub use mask::{prepare, Prepared};
+pub use model::{Model, ModelError};
+
+use parallax_core::{
+    Annotated, Diagnostic, Document, Quote, Segmentation, SentenceVoice, Span, Voice,
+};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The trained model, decoded on first use.
+static MODEL: LazyLock<Result<Model, ModelError>> =
+    LazyLock::new(|| Model::decode(include_bytes!("../model/subjectivity.bin.gz")));
+
+/// A sentence at least this share quotation and attribution is reporting, whatever its words.
+pub const MOSTLY_QUOTED: f32 = 0.5;
+
+/// The embedded model, or why it cannot be used.
+pub fn embedded_model() -> Result<&'static Model, &'static ModelError> {
+    MODEL.as_ref()
+}
 
 /// Classifies each sentence of `doc` as reporting or opinion.
 pub fn annotate(doc: &Document, seg: &Segmentation, quotes: &[Quote]) -> Annotated<SentenceVoice> {
-    let _ = (doc, seg, quotes);
-    Annotated::default()
+    match embedded_model() {
+        Ok(model) => annotate_with(model, doc, seg, quotes),
+        Err(e) => Annotated {
+            items: Vec::new(),
+            diagnostics: vec![Diagnostic::error(
+                "voice",
+                format!("voice model unusable: {e}"),
+            )],
+        },
+    }
+}
+
+/// [`annotate`] with a given model, e.g. one being trained.
+pub fn annotate_with(
+    model: &Model,
+    doc: &Document,
+    seg: &Segmentation,
+    quotes: &[Quote],
+) -> Annotated<SentenceVoice> {
+    let mut out = Annotated::default();
+    for (index, sentence) in seg.sentences.iter().enumerate() {
+        let Ok(text) = sentence.span.slice(&doc.text) else {
+            out.diagnostics.push(
+                Diagnostic::warning("voice", "sentence span does not fit the text; skipped")
+                    .at(sentence.span),
+            );
+            continue;
+        };
+        let (quoted, attribution) = quotation_ranges(sentence.span, quotes);
+        let (voice, confidence) = classify(model, &prepare(text, &quoted, &attribution));
+        out.items.push(SentenceVoice {
+            sentence: index,
+            voice,
+            confidence,
+        });
+    }
+    out
+}
+
+/// The voice of a prepared sentence and the probability of that voice.
+pub fn classify(model: &Model, sentence: &Prepared) -> (Voice, f32) {
+    let p = model.probability(&sentence.tokens);
+    let p = if p.is_finite() { p } else { 0.5 };
+    if sentence.quoted_share >= MOSTLY_QUOTED {
+        (Voice::Reporting, (1.0 - p).max(sentence.quoted_share))
+    } else if p >= 0.5 {
+        (Voice::Opinion, p)
+    } else {
+        (Voice::Reporting, 1.0 - p)
+    }
+}
+
+/// The quotations' contents and their attributions (cue, speaker, channel) inside `sentence`,
+/// as byte ranges relative to the sentence's start.
+fn quotation_ranges(sentence: Span, quotes: &[Quote]) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let relative = |span: Span| -> Option<Range<usize>> {
+        let start = span.start.max(sentence.start);
+        let end = span.end.min(sentence.end);
+        (start < end).then(|| start - sentence.start..end - sentence.start)
+    };
+    let mut quoted = Vec::new();
+    let mut attribution = Vec::new();
+    for quote in quotes.iter().filter(|q| q.span.overlaps(sentence)) {
+        quoted.extend(relative(quote.span));
+        let anchors = [&quote.cue, &quote.speaker_text, &quote.channel];
+        attribution.extend(
+            anchors
+                .into_iter()
+                .flatten()
+                .filter_map(|a| relative(a.span)),
+        );
+    }
+    (quoted, attribution)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::{Anchor, Paragraph, ParagraphRole, QuoteKind, Sentence};
+    use proptest::prelude::*;
+
+    /// A segmentation with one sentence per given substring of `text`.
+    fn segmentation(text: &str, sentences: &[&str]) -> Segmentation {
+        let span = Span::new(0, text.len());
+        let sentences = sentences
+            .iter()
+            .map(|s| {
+                let start = text.find(s).unwrap_or(0);
+                Sentence { span: Span::new(start, start + s.len()), paragraph: 0 }
+            })
+            .collect();
+        Segmentation {
+            paragraphs: vec![Paragraph { span, role: ParagraphRole::Body }],
+            sentences,
+            tokens: Vec::new(),
+        }
+    }
+
+    fn voices(text: &str, sentences: &[&str], quotes: &[Quote]) -> Vec<(Voice, f32)> {
+        let doc = Document::new("d", text, "test");
+        let annotated = annotate(&doc, &segmentation(text, sentences), quotes);
+        assert!(annotated.diagnostics.is_empty(), "{:?}", annotated.diagnostics);
+        annotated.items.iter().map(|v| (v.voice, v.confidence)).collect()
+    }
+
+    #[test]
+    fn reporting_and_opinion_sentences() {
+        let reporting = "The ministry said on Monday that 40 people had been detained in the capital.";
+        let opinion = "This is a shameful and absurd policy, and we should all be ashamed of it.";
+        let text = format!("{reporting} {opinion}");
+        let found = voices(&text, &[reporting, opinion], &[]);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, Voice::Reporting);
+        assert_eq!(found[1].0, Voice::Opinion);
+        assert!(found.iter().all(|(_, c)| (0.5..=1.0).contains(c)));
+    }
+
+    #[test]
+    fn opinionated_quotation_is_still_reporting() {
+        let text = "“This is a shameful and absurd policy, and we should all be ashamed,” \
+                    the senator told reporters.";
+        assert_eq!(voices(text, &[text], &[])[0].0, Voice::Reporting);
+    }
+
+    #[test]
+    fn annotator_quote_spans_are_masked() {
+        let text = "He said the policy was a shameful, absurd disgrace that we should all regret.";
+        let start = text.find("the policy").unwrap_or(0);
+        let span = Span::new(start, text.len() - 1);
+        let quote = Quote {
+            span,
+            text: span.text(text).to_string(),
+            kind: QuoteKind::Indirect,
+            cue: Anchor::new(text, Span::new(3, 7)),
+            speaker_text: Anchor::new(text, Span::new(0, 2)),
+            speaker_mention: None,
+            channel: None,
+        };
+        let (voice, confidence) = voices(text, &[text], &[quote])[0];
+        assert_eq!(voice, Voice::Reporting);
+        assert!(confidence >= MOSTLY_QUOTED);
+    }
+
+    #[test]
+    fn no_sentences_no_voices() {
+        let doc = Document::new("d", "Some text.", "test");
+        assert!(annotate(&doc, &Segmentation::default(), &[]).items.is_empty());
+    }
+
+    #[test]
+    fn bad_sentence_span_is_a_diagnostic() {
+        let doc = Document::new("d", "Grüße.", "test");
+        let mut seg = segmentation(&doc.text, &["Grüße."]);
+        seg.sentences.push(Sentence { span: Span::new(3, 40), paragraph: 0 });
+        let annotated = annotate(&doc, &seg, &[]);
+        assert_eq!(annotated.items.len(), 1);
+        assert_eq!(annotated.diagnostics.len(), 1);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_and_indexes_real_sentences(text in "\\PC{0,200}", cut in 0usize..200) {
+            let cut = parallax_core::text::floor_char_boundary(&text, cut);
+            let seg = Segmentation {
+                paragraphs: Vec::new(),
+                sentences: vec![
+                    Sentence { span: Span::new(0, cut), paragraph: 0 },
+                    Sentence { span: Span::new(cut, text.len()), paragraph: 0 },
+                ],
+                tokens: Vec::new(),
+            };
+            let doc = Document::new("d", text.clone(), "test");
+            let annotated = annotate(&doc, &seg, &[]);
+            for item in &annotated.items {
+                prop_assert!(item.sentence < seg.sentences.len());
+                prop_assert!((0.5..=1.0).contains(&item.confidence));
+            }
+            let real = parallax_segment::segment(&text);
+            let annotated = annotate(&doc, &real, &[]);
+            prop_assert_eq!(annotated.items.len(), real.sentences.len());
+            prop_assert!(annotated.items.iter().all(|v| v.sentence < real.sentences.len()));
+        }
+    }
 }

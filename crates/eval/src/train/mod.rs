@@ -1,6 +1,7 @@
 //! Training of the statistical models from gold data (`parallax train`).
 
 pub mod ner;
+pub mod subjectivity;
 
 use crate::EvalError;
 use std::path::Path;
@@ -19,6 +20,7 @@ pub struct TrainSummary {
 pub fn train(task: &str, train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummary, EvalError> {
     match task {
         "ner" => ner::train(train, dev, out),
+        "subjectivity" => subjectivity::train(train, dev, out),
         _ => Err(EvalError::NotImplemented(format!("train {task}"))),
     }
 }

@@ -1,0 +1,259 @@
+//! Training: L2-regularized logistic regression fitted by L-BFGS.
+//!
+//! Full-batch L-BFGS over the whole (small) training set is deterministic — no shuffling, no
+//! learning-rate schedule — so the same data and options always give the same model file.
+
+use crate::features::{self, FeatureConfig, Sparse};
+use crate::model::Model;
+use crate::prepare;
+use std::collections::VecDeque;
+
+/// One labelled training sentence.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub text: String,
+    pub opinion: bool,
+    /// How much the example counts (e.g. below 1 for out-of-domain data).
+    pub weight: f32,
+}
+
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    pub features: FeatureConfig,
+    /// Strength of the L2 penalty, per example.
+    pub l2: f64,
+    pub max_iterations: usize,
+    /// Reweights the classes so that each carries half of the total example weight.
+    pub balance_classes: bool,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            features: FeatureConfig::default(),
+            l2: 1e-4,
+            max_iterations: 300,
+            balance_classes: true,
+        }
+    }
+}
+
+/// Fits a model to `examples`.
+pub fn fit(examples: &[Example], options: &TrainOptions) -> Model {
+    let data: Vec<(Sparse, f64, f64)> = examples
+        .iter()
+        .map(|e| {
+            let x = features::extract(&prepare(&e.text, &[], &[]).tokens, &options.features);
+            (
+                x,
+                if e.opinion { 1.0 } else { -1.0 },
+                f64::from(e.weight.max(0.0)),
+            )
+        })
+        .collect();
+    let data = if options.balance_classes {
+        balance(data)
+    } else {
+        data
+    };
+    let total: f64 = data
+        .iter()
+        .map(|(_, _, c)| c)
+        .sum::<f64>()
+        .max(f64::MIN_POSITIVE);
+    let problem = Problem {
+        data: &data,
+        total,
+        l2: options.l2,
+    };
+    let dim = (1usize << options.features.bits) + 1;
+    let w = lbfgs(&problem, dim, options.max_iterations);
+    let mut model = Model::zeros(options.features);
+    model.bias = w.last().copied().unwrap_or(0.0) as f32;
+    for (slot, value) in model.weights.iter_mut().zip(&w) {
+        *slot = *value as f32;
+    }
+    model
+}
+
+/// Scales each class's weights so both classes sum to the same total.
+fn balance(mut data: Vec<(Sparse, f64, f64)>) -> Vec<(Sparse, f64, f64)> {
+    let sum = |label: f64, data: &[(Sparse, f64, f64)]| -> f64 {
+        data.iter()
+            .filter(|(_, y, _)| *y == label)
+            .map(|(_, _, c)| c)
+            .sum()
+    };
+    let (positive, negative) = (sum(1.0, &data), sum(-1.0, &data));
+    if positive > 0.0 && negative > 0.0 {
+        let half = (positive + negative) / 2.0;
+        for (_, y, c) in &mut data {
+            *c *= if *y > 0.0 {
+                half / positive
+            } else {
+                half / negative
+            };
+        }
+    }
+    data
+}
+
+/// The regularized mean logistic loss; the last coordinate of `w` is the unpenalized bias.
+struct Problem<'a> {
+    data: &'a [(Sparse, f64, f64)],
+    total: f64,
+    l2: f64,
+}
+
+impl Problem<'_> {
+    fn loss_and_gradient(&self, w: &[f64], grad: &mut [f64]) -> f64 {
+        let bias_at = w.len() - 1;
+        let mut loss = 0.0;
+        grad.iter_mut().for_each(|g| *g = 0.0);
+        for (x, y, c) in self.data {
+            let margin = y * (w[bias_at] + dot(w, x));
+            // log(1 + e^-m), computed without overflow for large |m|.
+            loss += c * if margin > 0.0 {
+                (-margin).exp().ln_1p()
+            } else {
+                -margin + margin.exp().ln_1p()
+            };
+            let d = -c * y / (1.0 + margin.exp());
+            for (slot, value) in x {
+                grad[*slot as usize] += d * f64::from(*value);
+            }
+            grad[bias_at] += d;
+        }
+        loss /= self.total;
+        grad.iter_mut().for_each(|g| *g /= self.total);
+        for (g, wi) in grad.iter_mut().zip(w).take(bias_at) {
+            *g += self.l2 * wi;
+            loss += 0.5 * self.l2 * wi * wi;
+        }
+        loss
+    }
+}
+
+fn dot(w: &[f64], x: &Sparse) -> f64 {
+    x.iter()
+        .map(|(slot, value)| w[*slot as usize] * f64::from(*value))
+        .sum()
+}
+
+/// Limited-memory BFGS with a backtracking (Armijo) line search, from `w = 0`.
+fn lbfgs(problem: &Problem, dim: usize, max_iterations: usize) -> Vec<f64> {
+    const MEMORY: usize = 10;
+    let mut w = vec![0.0; dim];
+    let mut grad = vec![0.0; dim];
+    let mut loss = problem.loss_and_gradient(&w, &mut grad);
+    let mut history: VecDeque<(Vec<f64>, Vec<f64>, f64)> = VecDeque::new();
+    let mut next_grad = vec![0.0; dim];
+    for _ in 0..max_iterations {
+        let direction = two_loop(&grad, &history);
+        let slope: f64 = direction.iter().zip(&grad).map(|(d, g)| d * g).sum();
+        if slope >= 0.0 {
+            break;
+        }
+        let mut step = 1.0;
+        let mut next = vec![0.0; dim];
+        let mut next_loss;
+        loop {
+            for ((n, wi), d) in next.iter_mut().zip(&w).zip(&direction) {
+                *n = wi + step * d;
+            }
+            next_loss = problem.loss_and_gradient(&next, &mut next_grad);
+            if next_loss <= loss + 1e-4 * step * slope || step < 1e-10 {
+                break;
+            }
+            step *= 0.5;
+        }
+        let s: Vec<f64> = next.iter().zip(&w).map(|(a, b)| a - b).collect();
+        let y: Vec<f64> = next_grad.iter().zip(&grad).map(|(a, b)| a - b).collect();
+        let sy: f64 = s.iter().zip(&y).map(|(a, b)| a * b).sum();
+        let improvement = loss - next_loss;
+        w = next;
+        std::mem::swap(&mut grad, &mut next_grad);
+        loss = next_loss;
+        if sy > 1e-12 {
+            if history.len() == MEMORY {
+                history.pop_front();
+            }
+            history.push_back((s, y, 1.0 / sy));
+        }
+        if improvement.abs() < 1e-9 * loss.abs().max(1.0) {
+            break;
+        }
+    }
+    w
+}
+
+/// The L-BFGS search direction `-H g` from the stored curvature pairs.
+fn two_loop(grad: &[f64], history: &VecDeque<(Vec<f64>, Vec<f64>, f64)>) -> Vec<f64> {
+    let mut q = grad.to_vec();
+    let mut alphas = Vec::with_capacity(history.len());
+    for (s, y, rho) in history.iter().rev() {
+        let alpha = rho * s.iter().zip(&q).map(|(a, b)| a * b).sum::<f64>();
+        q.iter_mut().zip(y).for_each(|(qi, yi)| *qi -= alpha * yi);
+        alphas.push(alpha);
+    }
+    if let Some((s, y, _)) = history.back() {
+        let yy: f64 = y.iter().map(|v| v * v).sum();
+        let sy: f64 = s.iter().zip(y).map(|(a, b)| a * b).sum();
+        if yy > 0.0 {
+            q.iter_mut().for_each(|qi| *qi *= sy / yy);
+        }
+    }
+    for ((s, y, rho), alpha) in history.iter().zip(alphas.into_iter().rev()) {
+        let beta = rho * y.iter().zip(&q).map(|(a, b)| a * b).sum::<f64>();
+        q.iter_mut()
+            .zip(s)
+            .for_each(|(qi, si)| *qi += si * (alpha - beta));
+    }
+    q.iter_mut().for_each(|qi| *qi = -*qi);
+    q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(text: &str, opinion: bool) -> Example {
+        Example {
+            text: text.to_string(),
+            opinion,
+            weight: 1.0,
+        }
+    }
+
+    #[test]
+    fn learns_a_separable_toy_problem_deterministically() {
+        let examples = [
+            example("This is an absurd and shameful policy.", true),
+            example("We should be ashamed of this disgrace.", true),
+            example("Frankly, the plan is ridiculous.", true),
+            example(
+                "The ministry said 40 people were detained on Monday.",
+                false,
+            ),
+            example("Police reported two arrests in the capital.", false),
+            example(
+                "The company announced a merger worth 3 billion dollars.",
+                false,
+            ),
+        ];
+        let options = TrainOptions {
+            features: FeatureConfig {
+                bits: 12,
+                ..FeatureConfig::default()
+            },
+            l2: 1e-3,
+            ..TrainOptions::default()
+        };
+        let model = fit(&examples, &options);
+        for e in &examples {
+            let p = model.probability(&prepare(&e.text, &[], &[]).tokens);
+            assert_eq!(p > 0.5, e.opinion, "{}: {p}", e.text);
+        }
+        assert_eq!(model, fit(&examples, &options));
+    }
+}
