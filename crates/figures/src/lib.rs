@@ -220,7 +220,7 @@ fn figure(text: &str, toks: &[Tok<'_>], a: Amount) -> Option<Figure> {
     };
     let lone_word =
         toks.get(a.first).is_some_and(|t| t.kind == TokKind::Word) && a.end == a.first + 1;
-    if lone_word && counted.is_none() && category == FigureCategory::Other {
+    if lone_word && unit.is_none() && counted.is_none() && category == FigureCategory::Other {
         return None;
     }
     if lone_word && a.value == Some(1.0) && category == FigureCategory::Other {

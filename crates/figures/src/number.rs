@@ -66,7 +66,7 @@ fn span_of(toks: &[Tok<'_>], first: usize, end: usize) -> Span {
 /// Value of a number word below a hundred, and whether it is a ten (twenty, thirty, ...).
 fn small_word(w: &str) -> Option<(f64, bool)> {
     let v = match w {
-        "zero" => 0.0,
+        "zero" | "nought" | "naught" => 0.0,
         "one" => 1.0,
         "two" => 2.0,
         "three" => 3.0,
@@ -134,6 +134,23 @@ fn ordinal_word(w: &str) -> Option<(f64, bool)> {
     Some((v, false))
 }
 
+/// The denominator a fraction word names ("fifths" → 5); "second" is left out, being a unit
+/// of time far more often than half.
+fn denominator(w: &str) -> Option<f64> {
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    match singular {
+        "half" | "halve" => Some(2.0),
+        "quarter" => Some(4.0),
+        "second" | "first" => None,
+        "hundredth" => Some(1e2),
+        "thousandth" => Some(1e3),
+        "millionth" => Some(1e6),
+        "billionth" => Some(1e9),
+        "trillionth" => Some(1e12),
+        _ => ordinal_word(singular).map(|(v, _)| v),
+    }
+}
+
 /// Scale words that multiply what precedes them.
 fn scale_word(w: &str) -> Option<f64> {
     match w {
@@ -142,6 +159,8 @@ fn scale_word(w: &str) -> Option<f64> {
         "million" => Some(1e6),
         "billion" => Some(1e9),
         "trillion" => Some(1e12),
+        "lakh" | "lakhs" => Some(1e5),
+        "crore" | "crores" => Some(1e7),
         _ => None,
     }
 }
@@ -218,10 +237,107 @@ fn is_number_word(w: &str) -> bool {
 pub fn parse_at(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     let tok = toks.get(i)?;
     match tok.kind {
-        TokKind::Digits | TokKind::DigitsAlpha => parse_digit_start(toks, i),
+        TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed => parse_digit_start(toks, i),
+        TokKind::Word if tok.is("minus") || tok.is("negative") => negated(toks, i),
         TokKind::Word => parse_vague(toks, i).or_else(|| parse_words(toks, i)),
+        TokKind::Punct if tok.is_punct('-') || tok.is_punct('−') => {
+            // A sign glued to the digits, not a hyphen after a word or number ("10-15").
+            let glued_before = i > 0
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| adjacent(p, tok) && p.kind != TokKind::Punct);
+            let glued_after = toks
+                .get(i + 1)
+                .is_some_and(|n| adjacent(tok, n) && n.kind == TokKind::Digits);
+            if glued_before || !glued_after {
+                return None;
+            }
+            negated(toks, i)
+        }
+        TokKind::Punct if tok.is_punct('.') => {
+            // ".08": a decimal without its leading zero.
+            let glued_before = i > 0
+                && toks
+                    .get(i - 1)
+                    .is_some_and(|p| adjacent(p, tok) && p.kind != TokKind::Punct);
+            let next = toks
+                .get(i + 1)
+                .filter(|n| adjacent(tok, n) && n.kind == TokKind::Digits)?;
+            if glued_before || next.text.contains([',', '.']) {
+                return None;
+            }
+            let value: f64 = format!("0.{}", next.text).parse().ok()?;
+            Some(NumberMatch::exact(
+                toks,
+                i,
+                i + 2,
+                value,
+                NumberKind::Cardinal,
+            ))
+        }
         _ => None,
     }
+}
+
+/// "minus five", "-9.5": the number after the sign, negated.
+fn negated(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
+    let mut m =
+        parse_at(toks, i + 1).filter(|m| m.kind == NumberKind::Cardinal && m.suffix.is_none())?;
+    m.value = m.value.map(|v| -v);
+    m.low = m.value;
+    m.high = m.value;
+    m.first = i;
+    m.span = span_of(toks, i, m.end);
+    Some(m)
+}
+
+/// Scale letters glued to or written after digits: "1.5k", "5bn", "10M", "2mil".
+fn scale_suffix(suffix: &str) -> Option<f64> {
+    match suffix {
+        "k" | "K" => Some(1e3),
+        "M" | "MM" | "mm" | "mil" | "mln" | "mn" => Some(1e6),
+        "b" | "B" | "bn" | "bln" | "G" | "g" => Some(1e9),
+        "tn" | "tln" | "T" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// "3/4": a fraction of glued digits, not part of a date ("8/8/2008").
+fn digit_fraction(toks: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
+    let (a, slash, b) = (toks.get(i)?, toks.get(i + 1)?, toks.get(i + 2)?);
+    let shape = a.kind == TokKind::Digits
+        && slash.is_punct('/')
+        && b.kind == TokKind::Digits
+        && adjacent(a, slash)
+        && adjacent(slash, b);
+    let more = toks
+        .get(i + 3)
+        .is_some_and(|t| t.is_punct('/') && adjacent(b, t));
+    if !shape || more {
+        return None;
+    }
+    let (n, d) = (parse_digits(a.text)?, parse_digits(b.text)?);
+    (d != 0.0 && n < d * 10.0).then(|| (n / d, i + 3))
+}
+
+/// "1.3e6", "12.32e+14": scientific notation.
+fn scientific(toks: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
+    let t = toks.get(i)?;
+    let (mantissa, exponent) = t.text.split_once(['e', 'E'])?;
+    let m = parse_digits(mantissa)?;
+    if !exponent.is_empty() {
+        let e: i32 = exponent.parse().ok()?;
+        return Some((m * 10f64.powi(e), i + 1));
+    }
+    let sign = toks
+        .get(i + 1)
+        .filter(|s| adjacent(t, s) && (s.is_punct('+') || s.is_punct('-')))?;
+    let digits = toks
+        .get(i + 2)
+        .filter(|d| adjacent(sign, d) && d.kind == TokKind::Digits)?;
+    let e: i32 = digits.text.parse().ok()?;
+    let e = if sign.is_punct('-') { -e } else { e };
+    Some((m * 10f64.powi(e), i + 3))
 }
 
 /// "1,234", "2 million", "1.5bn", "58th", "75ml".
@@ -231,6 +347,15 @@ fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
         .text
         .find(|c: char| c.is_alphabetic())
         .unwrap_or(tok.text.len());
+    if let Some((v, end)) = scientific(toks, i) {
+        return Some(NumberMatch::exact(toks, i, end, v, NumberKind::Cardinal));
+    }
+    if tok.kind == TokKind::Mixed {
+        return None;
+    }
+    if let Some((v, end)) = digit_fraction(toks, i) {
+        return Some(NumberMatch::exact(toks, i, end, v, NumberKind::Cardinal));
+    }
     let value = parse_digits(&tok.text[..digit_len])?;
     let suffix = &tok.text[digit_len..];
     if !suffix.is_empty() {
@@ -247,13 +372,7 @@ fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
                 NumberKind::Ordinal,
             ));
         }
-        let scale = match lower.as_str() {
-            "k" => Some(1e3),
-            "bn" => Some(1e9),
-            "tn" => Some(1e12),
-            _ => None,
-        };
-        if let Some(s) = scale {
+        if let Some(s) = scale_suffix(suffix) {
             return Some(NumberMatch::exact(
                 toks,
                 i,
@@ -271,8 +390,31 @@ fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     let mut total = value;
     let mut last_scale = f64::INFINITY;
     let mut buf = String::new();
+    // "2 1/4": a whole number and a fraction.
+    if let Some((f, e)) = digit_fraction(toks, end).filter(|_| value.fract() == 0.0) {
+        return Some(NumberMatch::exact(
+            toks,
+            i,
+            e,
+            value + f,
+            NumberKind::Cardinal,
+        ));
+    }
     while word_at(toks, end, &mut buf) {
-        match scale_word(&buf) {
+        let written = toks.get(end).map_or("", |t| t.text);
+        let scale = scale_word(&buf)
+            .or_else(|| {
+                matches!(
+                    buf.as_str(),
+                    "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs"
+                )
+                .then_some(12.0)
+            })
+            .or_else(|| {
+                scale_suffix(written)
+                    .filter(|_| written != "g" && written != "b" && written != "mm")
+            });
+        match scale {
             Some(s) if s < last_scale => {
                 total *= s;
                 last_scale = s;
@@ -377,7 +519,20 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     // "a hundred", "a dozen": the article stands for one before a scale word.
     if toks.get(i).is_some_and(|t| t.is("a") || t.is("an")) {
         let mut next = String::new();
-        if !(word_at(toks, i + 1, &mut next) && (scale_word(&next).is_some() || next == "dozen")) {
+        if !word_at(toks, i + 1, &mut next) {
+            return None;
+        }
+        // "a half", "a fifth", "a hundredth".
+        if let Some(d) = denominator(&next).filter(|_| !next.ends_with('s') || next == "halves") {
+            return Some(NumberMatch::exact(
+                toks,
+                i,
+                i + 2,
+                1.0 / d,
+                NumberKind::Cardinal,
+            ));
+        }
+        if !(scale_word(&next).is_some() || next == "dozen") {
             return None;
         }
         cur = 1.0;
@@ -387,16 +542,13 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     loop {
         if !word_at(toks, j, &mut buf) {
             // A hyphen joins "twenty-five" and "twenty-first".
+            let mut next = String::new();
             let joins = last == Last::Ten
                 && toks.get(j).is_some_and(|t| t.is_punct('-'))
-                && toks
-                    .get(j)
-                    .zip(toks.get(j.wrapping_sub(1)))
-                    .is_some_and(|(h, p)| adjacent(p, h))
-                && toks
-                    .get(j + 1)
-                    .zip(toks.get(j))
-                    .is_some_and(|(n, h)| adjacent(h, n));
+                && word_at(toks, j + 1, &mut next)
+                && (small_word(&next).is_some_and(|(v, ten)| !ten && v < 10.0)
+                    || ordinal_word(&next).is_some()
+                    || denominator(&next).is_some());
             if joins {
                 j += 1;
                 continue;
@@ -427,6 +579,25 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             }
             continue;
         }
+        // "two thirds", "three quarters", "one hundred and thirty fifths".
+        if let Some(d) = denominator(&buf) {
+            let plural = buf.ends_with('s');
+            let numerator = match last {
+                Last::Unit | Last::Teen | Last::Hundred | Last::Scale => true,
+                Last::Ten => plural,
+                Last::None => false,
+            };
+            if numerator && (plural || total + cur == 1.0 || buf == "half" || buf == "quarter") {
+                let value = (total + cur) / d;
+                return Some(NumberMatch::exact(
+                    toks,
+                    i,
+                    j + 1,
+                    value,
+                    NumberKind::Cardinal,
+                ));
+            }
+        }
         if let Some((v, is_ten)) = ordinal_word(&buf) {
             let ok = match last {
                 Last::None | Last::Hundred | Last::Scale => true,
@@ -450,7 +621,10 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             }
             break;
         }
-        if buf == "dozen" && matches!(last, Last::Unit | Last::Teen | Last::Ten) && cur < 100.0 {
+        if (buf == "dozen" || buf == "dozens")
+            && matches!(last, Last::Unit | Last::Teen | Last::Ten)
+            && cur < 100.0
+        {
             cur *= 12.0;
             last = Last::Scale;
             j += 1;
@@ -480,6 +654,32 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             end = j;
             continue;
         }
+        // "one and a half (million)".
+        if buf == "and" && last != Last::None {
+            let mut d = String::new();
+            let half = toks.get(j + 1).is_some_and(|t| t.is("a"))
+                && word_at(toks, j + 2, &mut d)
+                && !d.ends_with('s');
+            if let Some(den) = denominator(&d).filter(|_| half) {
+                cur += 1.0 / den;
+                last = Last::Unit;
+                j += 3;
+                end = j;
+                continue;
+            }
+        }
+        // "two hundred point zero three", "nine point five".
+        if buf == "point" && last != Last::None {
+            let (digits, after) = decimal_words(toks, j + 1);
+            if let Some(frac) = digits
+                .filter(|d| !d.is_empty())
+                .and_then(|d| format!("0.{d}").parse::<f64>().ok())
+            {
+                cur += frac;
+                end = after;
+            }
+            break;
+        }
         // "one hundred and twenty": "and" only between a scale and a smaller number word.
         if buf == "and" && matches!(last, Last::Hundred | Last::Scale) {
             let mut next = String::new();
@@ -494,6 +694,39 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
         return None;
     }
     Some(NumberMatch::exact(toks, i, end, total + cur, kind))
+}
+
+/// The digits of the words after "point": "zero three" → "03", "seventy-one" → "71".
+fn decimal_words(toks: &[Tok<'_>], mut j: usize) -> (Option<String>, usize) {
+    let mut digits = String::new();
+    let mut buf = String::new();
+    while word_at(toks, j, &mut buf) {
+        let Some((v, is_ten)) = small_word(&buf) else {
+            break;
+        };
+        if is_ten {
+            let mut unit = String::new();
+            let hyphen = toks.get(j + 1).is_some_and(|t| t.is_punct('-'));
+            let k = if hyphen { j + 2 } else { j + 1 };
+            match word_at(toks, k, &mut unit)
+                .then(|| small_word(&unit))
+                .flatten()
+            {
+                Some((u, false)) if u < 10.0 => {
+                    digits.push_str(&format!("{}", v as u32 + u as u32));
+                    j = k + 1;
+                }
+                _ => {
+                    digits.push_str(&format!("{}", v as u32));
+                    j += 1;
+                }
+            }
+        } else {
+            digits.push_str(&format!("{}", v as u32));
+            j += 1;
+        }
+    }
+    (Some(digits), j)
 }
 
 /// Every number expression in `text`, left to right, longest first, not overlapping.

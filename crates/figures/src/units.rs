@@ -21,8 +21,10 @@ impl Unit {
 }
 
 /// The currencies recognized, as ISO 4217 codes.
-const CODES: [&str; 10] = [
-    "USD", "EUR", "GBP", "RUB", "JPY", "CNY", "GEL", "UAH", "INR", "CHF",
+const CODES: [&str; 36] = [
+    "USD", "EUR", "GBP", "RUB", "JPY", "CNY", "GEL", "UAH", "INR", "CHF", "CAD", "AUD", "HKD",
+    "NZD", "SGD", "TWD", "FRF", "BEF", "EGP", "MXN", "KRW", "ZAR", "TRY", "ILS", "PLN", "SEK",
+    "NOK", "ESP", "NLG", "FIM", "DEM", "IQD", "SAR", "BRL", "AED", "KZT",
 ];
 
 /// The unit symbol a (lowercase) measure word or abbreviation stands for.
@@ -41,6 +43,7 @@ pub fn dimension(w: &str) -> Option<&'static str> {
         "lb" | "lbs" => "lb",
         "ounce" | "ounces" | "oz" => "oz",
         "ton" | "tons" | "tonne" | "tonnes" => "t",
+        "percentage" => return None,
         "liter" | "liters" | "litre" | "litres" => "l",
         "ml" | "milliliter" | "milliliters" | "millilitre" | "millilitres" => "ml",
         "gallon" | "gallons" => "gal",
@@ -146,8 +149,45 @@ fn currency_word(w: &str) -> Option<&'static str> {
         "hryvnia" | "hryvnias" => Some("UAH"),
         "rupee" | "rupees" => Some("INR"),
         "franc" | "francs" => Some("CHF"),
+        "peso" | "pesos" => Some("MXN"),
+        "won" => Some("KRW"),
+        "rand" => Some("ZAR"),
+        "lira" | "liras" => Some("TRY"),
+        "shekel" | "shekels" => Some("ILS"),
+        "zloty" | "zlotys" => Some("PLN"),
+        "krona" | "kronor" => Some("SEK"),
+        "krone" | "kroner" => Some("NOK"),
+        "peseta" | "pesetas" => Some("ESP"),
+        "guilder" | "guilders" => Some("NLG"),
+        "markka" | "markkaa" => Some("FIM"),
+        "mark" | "marks" | "deutschmark" | "deutschmarks" => Some("DEM"),
+        "dinar" | "dinars" => Some("IQD"),
+        "riyal" | "riyals" => Some("SAR"),
         _ => None,
     }
+}
+
+/// The currency a country adjective before a currency name narrows it to ("australian
+/// dollars"); `None` when the word is not such an adjective.
+fn national(adjective: &str, currency: &'static str) -> Option<&'static str> {
+    Some(match (adjective, currency) {
+        ("australian", "USD") => "AUD",
+        ("canadian", "USD") => "CAD",
+        ("singapore", "USD") => "SGD",
+        ("taiwan", "USD") => "TWD",
+        ("zealand", "USD") => "NZD",
+        ("french", "CHF") => "FRF",
+        ("belgian", "CHF") => "BEF",
+        ("egyptian", "GBP") => "EGP",
+        (
+            "japanese" | "chinese" | "swiss" | "us" | "american" | "british" | "russian" | "dutch"
+            | "finnish" | "german" | "mexican" | "indian" | "african" | "israeli" | "turkish"
+            | "polish" | "swedish" | "norwegian" | "spanish" | "iraqi" | "saudi" | "georgian"
+            | "ukrainian" | "korean",
+            c,
+        ) => c,
+        _ => return None,
+    })
 }
 
 /// The currency an ISO 4217 code stands for; codes count only in capitals ("500 EUR").
@@ -160,10 +200,25 @@ pub fn before(toks: &[Tok<'_>], at: usize) -> Option<Unit> {
     let prev = at.checked_sub(1).and_then(|i| toks.get(i))?;
     if prev.kind == TokKind::Punct {
         let name = symbol(prev.text)?;
-        // "US$": the country letters glued to the symbol.
-        let first = match at.checked_sub(2).and_then(|i| toks.get(i)) {
-            Some(t) if t.is("US") && adjacent(t, prev) => at - 2,
-            _ => at - 1,
+        // "US$", "C$", "HK $": country letters before the dollar sign.
+        let country = at.checked_sub(2).and_then(|i| toks.get(i)).and_then(|t| {
+            let code = match t.text.to_ascii_lowercase().as_str() {
+                "us" => "USD",
+                "c" | "ca" | "can" => "CAD",
+                "a" | "au" => "AUD",
+                "hk" => "HKD",
+                "nz" => "NZD",
+                "s" => "SGD",
+                _ => return None,
+            };
+            // A single letter counts only glued to the sign ("C$"), never the article "a".
+            let glued = adjacent(t, prev);
+            (prev.text == "$" && t.kind == TokKind::Word && (glued || t.text.len() > 1))
+                .then_some(code)
+        });
+        let (name, first) = match country {
+            Some(code) => (code, at - 2),
+            None => (name, at - 1),
         };
         return Some(Unit {
             name,
@@ -190,7 +245,7 @@ pub fn after(toks: &[Tok<'_>], at: usize) -> Option<Unit> {
             end: at + 1,
         });
     }
-    if next.is("percent") || next.is("pct") {
+    if next.is("percent") || next.is("pct") || next.is("percents") || next.is("percentage") {
         return Some(Unit {
             name: "percent",
             first: at,
@@ -222,9 +277,25 @@ pub fn after(toks: &[Tok<'_>], at: usize) -> Option<Unit> {
             end: at + 1,
         });
     }
-    let currency = (next.kind == TokKind::Word && next.text.len() <= 9)
-        .then(|| currency_word(&next.text.to_ascii_lowercase()))
-        .flatten();
+    let word = |t: &Tok<'_>| {
+        (t.kind == TokKind::Word && t.text.len() <= 12).then(|| t.text.to_ascii_lowercase())
+    };
+    // "125 million australian dollars", "10,000 swiss francs".
+    let adjective = word(next).and_then(|adj| {
+        let cur = toks
+            .get(at + 1)
+            .and_then(word)
+            .and_then(|w| currency_word(&w))?;
+        national(&adj, cur)
+    });
+    if let Some(name) = adjective {
+        return Some(Unit {
+            name,
+            first: at,
+            end: at + 2,
+        });
+    }
+    let currency = word(next).and_then(|w| currency_word(&w));
     match currency {
         Some(name) => Some(Unit {
             name,
