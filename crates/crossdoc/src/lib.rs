@@ -17,6 +17,9 @@ pub mod names;
 pub mod outlets;
 pub mod quote_groups;
 pub mod resolve;
+pub mod reuse;
+pub mod stories;
 pub mod timeline;
+pub mod words;
 
 pub use assemble::build_dossier;

@@ -1,0 +1,151 @@
+//! Stories: articles grouped by the real-world event or development they report, built as a
+//! stream so that articles added later join existing stories or open new ones.
+//!
+//! [`features`] reads what the clusterer needs from an analyzed article; [`StoryIndex`]
+//! assigns each added article to a story; [`stories`] feeds a whole corpus in publication
+//! order and lays the result out as the dossier's [`Story`] items.
+
+pub mod features;
+pub mod index;
+
+pub use features::{features, DocFeatures};
+pub use index::{StoryConfig, StoryIndex};
+
+use parallax_core::{Analysis, Document, Story};
+
+/// Groups `corpus` into stories with the default ([`StoryConfig::EVENT`]) granularity.
+///
+/// Stories are numbered `s1`, `s2`… by first publication (undated articles come last, then
+/// by outlet and id), and list their documents in publication order.
+pub fn stories(corpus: &[(&Document, &Analysis)]) -> Vec<Story> {
+    let mut order: Vec<usize> = (0..corpus.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (da, db) = (corpus[a].0, corpus[b].0);
+        (
+            da.meta.published.is_none(),
+            &da.meta.published,
+            &da.meta.outlet,
+            &da.id,
+        )
+            .cmp(&(
+                db.meta.published.is_none(),
+                &db.meta.published,
+                &db.meta.outlet,
+                &db.id,
+            ))
+    });
+    let mut index = StoryIndex::new(StoryConfig::default());
+    let mut out: Vec<Story> = Vec::new();
+    for i in order {
+        let (doc, analysis) = corpus[i];
+        let f = features(doc, analysis);
+        let label = f.label.clone();
+        let s = index.add(f);
+        if s == out.len() {
+            out.push(Story {
+                id: format!("s{}", s + 1),
+                label,
+                documents: Vec::new(),
+                outlets: Vec::new(),
+                first_published: None,
+                last_published: None,
+            });
+        }
+        let Some(story) = out.get_mut(s) else {
+            continue;
+        };
+        story.documents.push(doc.id.clone());
+        if let Some(outlet) = &doc.meta.outlet {
+            if !story.outlets.contains(outlet) {
+                story.outlets.push(outlet.clone());
+            }
+        }
+        if let Some(published) = &doc.meta.published {
+            story
+                .first_published
+                .get_or_insert_with(|| published.clone());
+            story.last_published = Some(published.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::DocumentMeta;
+
+    fn doc(id: &str, outlet: &str, published: &str, title: &str, text: &str) -> Document {
+        let mut d = Document::new(id, text, id);
+        d.meta = DocumentMeta {
+            title: Some(title.to_string()),
+            outlet: Some(outlet.to_string()),
+            published: Some(published.to_string()),
+            ..DocumentMeta::default()
+        };
+        d
+    }
+
+    fn war(id: &str, outlet: &str, published: &str) -> Document {
+        doc(
+            id,
+            outlet,
+            published,
+            "Russian tanks enter Gori",
+            "Russian tanks and armored columns entered the Georgian town of Gori as shelling \
+             continued near Tskhinvali. Georgian officials said Russian bombers struck Gori \
+             and the Vaziani airbase; Russia denied targeting civilians in Gori.",
+        )
+    }
+
+    fn quake(id: &str, outlet: &str, published: &str) -> Document {
+        doc(
+            id,
+            outlet,
+            published,
+            "Earthquake strikes Sichuan province",
+            "A powerful earthquake struck Sichuan province, collapsing schools and homes in \
+             Wenchuan county. Rescuers searched the rubble of collapsed schools as aftershocks \
+             rattled Chengdu and the quake death toll climbed in Sichuan.",
+        )
+    }
+
+    #[test]
+    fn two_stories_are_separated_and_ordered() {
+        let docs = [
+            quake("q1", "Xinhua", "2008-05-12T10:00"),
+            war("w1", "Reuters", "2008-08-11T08:00"),
+            war("w2", "BBC", "2008-08-11T12:00"),
+            quake("q2", "AP", "2008-05-13T09:00"),
+        ];
+        let analyses: Vec<Analysis> = docs.iter().map(|_| Analysis::default()).collect();
+        let corpus: Vec<(&Document, &Analysis)> = docs.iter().zip(&analyses).collect();
+        let found = stories(&corpus);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].id, "s1");
+        assert_eq!(found[0].label, "Earthquake strikes Sichuan province");
+        assert_eq!(found[0].documents, ["q1", "q2"]);
+        assert_eq!(found[0].outlets, ["Xinhua", "AP"]);
+        assert_eq!(found[1].documents, ["w1", "w2"]);
+        assert_eq!(
+            found[1].first_published.as_deref(),
+            Some("2008-08-11T08:00")
+        );
+        assert_eq!(found[1].last_published.as_deref(), Some("2008-08-11T12:00"));
+    }
+
+    #[test]
+    fn an_article_added_later_joins_its_story() {
+        let none = Analysis::default();
+        let mut index = StoryIndex::new(StoryConfig::default());
+        let war_story = index.add(features(&war("w1", "Reuters", "2008-08-11"), &none));
+        let quake_story = index.add(features(&quake("q1", "AP", "2008-08-11"), &none));
+        assert_ne!(war_story, quake_story);
+        let late = index.add(features(&war("w9", "Le Monde", "2008-08-12"), &none));
+        assert_eq!(late, war_story);
+        // The same text a year later is a new development, not the same story.
+        let anniversary = index.add(features(&war("w10", "BBC", "2009-08-11"), &none));
+        assert_ne!(anniversary, war_story);
+        assert_eq!(index.len(), 3);
+    }
+}
