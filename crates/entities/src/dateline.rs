@@ -3,7 +3,8 @@
 //!
 //! The tagger learned CoNLL's own datelines ("BRUSSELS 1996-08-22"), but not the agency form;
 //! this rule marks the capitalized place and the agency in parentheses when a sentence opens
-//! with one to three all-capital words followed by a comma, a parenthesis or a dash.
+//! with one to three all-capital words followed by a comma and a region, by an agency in
+//! parentheses, or by a dash when the capitalized words are a place the lexicon knows.
 
 use crate::lexicon::{lexicon, Kind};
 use crate::tagger::{Class, TokenSpan};
@@ -12,6 +13,11 @@ const DASHES: [&str; 4] = ["-", "–", "—", "--"];
 
 fn is_caps_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+}
+
+fn is_known_place(words: &[&str]) -> bool {
+    let places = Kind::Country.bit() | Kind::City.bit() | Kind::Region.bit();
+    lexicon().kinds_of_words(words) & places != 0
 }
 
 /// The dateline's place and agency, when the sentence opens with one.
@@ -57,7 +63,8 @@ pub fn find(words: &[&str]) -> Option<Vec<TokenSpan>> {
                 class: Class::Org,
             });
         }
-        Some(w) if DASHES.contains(w) => {}
+        // "SOCCER - JAPAN GET LUCKY WIN" is a headline: a bare dash needs a known place.
+        Some(w) if DASHES.contains(w) && is_known_place(&words[..place_len]) => {}
         _ => return None,
     }
     Some(out)
@@ -90,6 +97,7 @@ mod tests {
         assert_eq!(spans.len(), 3);
         assert!(find(&["NEW", "YORK", "-", "Stocks"]).is_some());
         assert!(find(&["BRUSSELS", "1996-08-22"]).is_none());
+        assert!(find(&["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN"]).is_none());
         assert!(find(&["The", "(", "AP", ")"]).is_none());
     }
 }

@@ -24,16 +24,21 @@ pub struct Name {
 /// The names in every sentence, in text order.
 pub fn recognize(text: &str, sentences: &[SentenceTokens], model: &Model) -> Vec<Name> {
     let mut out = Vec::new();
-    for (index, sentence) in sentences.iter().enumerate() {
-        let words: Vec<&str> = sentence.spans.iter().map(|s| s.text(text)).collect();
-        let mut spans = model.spans(&words);
-        if let Some(found) = dateline::find(&words) {
+    let words: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|s| s.spans.iter().map(|t| t.text(text)).collect())
+        .collect();
+    let tagged = model.document_spans(&words);
+    for (index, ((sentence, words), mut spans)) in
+        sentences.iter().zip(&words).zip(tagged).enumerate()
+    {
+        if let Some(found) = dateline::find(words) {
             spans.retain(|s| found.iter().all(|d| s.end <= d.start || d.end <= s.start));
             spans.extend(found);
             spans.sort_by_key(|s| s.start);
         }
         for span in spans {
-            if let Some(name) = name_of(text, sentence, &words, span, index) {
+            if let Some(name) = name_of(text, sentence, words, span, index) {
                 out.push(name);
             }
         }

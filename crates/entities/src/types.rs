@@ -6,7 +6,8 @@
 //! - MISC becomes NORP for demonyms and religious or political groups ("Russian", "Ossetian");
 //!   EVENT for known events and names headed by an event word ("World War II", "Olympic
 //!   Games"); otherwise MISC.
-//! - ORG becomes FAC only for facility names the tagger calls ORG ("Heathrow Airport").
+//! - ORG stays ORG: names like "Crystal Palace" or "Queen's Park" are clubs far more often
+//!   than buildings in news.
 //! - PER is PERSON.
 //!
 //! And back again, for scoring against CoNLL gold: GPE, LOC and FAC are LOC; NORP, EVENT and
@@ -26,9 +27,6 @@ pub fn refine(class: Class, words: &[&str]) -> EntityType {
         has(head, Kind::FacilityWord) || words.iter().any(|w| w.eq_ignore_ascii_case("airbase"));
     match class {
         Class::Per => EntityType::Person,
-        Class::Org if facility && words.len() > 1 && !has(whole, Kind::Organization) => {
-            EntityType::Fac
-        }
         Class::Org => EntityType::Org,
         Class::Loc
             if has(whole, Kind::Country) || has(whole, Kind::City) || has(whole, Kind::Region) =>

@@ -5,8 +5,7 @@
 //! 1. **Names.** A person's name joins an earlier person entity when the two share their words
 //!    or one's words end the other's ("Mikheil Saakashvili", "Saakashvili"), unless both have
 //!    different first words ("Mikheil Saakashvili" vs "Sandra Saakashvili"); when several fit,
-//!    the most recently mentioned wins. A one-word name tagged as another type that is the
-//!    surname of a person already in the document is taken as that person. Other names join an
+//!    the most recently mentioned wins. Other names join an
 //!    entity of the same type family (GPE/LOC/FAC together) with the same words, or whose
 //!    initials they are ("EU" for "European Union").
 //! 2. **Nominals** ([`nominals`]): "Georgia's president", "the president", "the ministry".
@@ -18,7 +17,7 @@
 mod nominals;
 mod pronouns;
 
-use crate::lexicon::{lexicon, normalize, Kind};
+use crate::lexicon::normalize;
 use crate::names::Name;
 use crate::roles::Gender;
 use crate::tokens::SentenceTokens;
@@ -54,8 +53,8 @@ pub fn resolve(
     let mut linked: Vec<Linked> = Vec::new();
     for name in names {
         let words: Vec<String> = name.words.iter().map(|w| normalize(w)).collect();
-        let mut entity_type = name.entity_type;
-        let found = find_entity(&entities, &linked, &words, &mut entity_type);
+        let entity_type = name.entity_type;
+        let found = find_entity(&entities, &linked, &words, entity_type);
         let id = match found {
             Some(id) => id,
             None => {
@@ -172,13 +171,12 @@ fn same_family(a: EntityType, b: EntityType) -> bool {
     a == b || (place(a) && place(b))
 }
 
-/// The entity a name with these normalized `words` belongs to, most recent first. May change
-/// `entity_type` to PERSON when a one-word name is a known person's surname.
+/// The entity a name with these normalized `words` and type belongs to, most recent first.
 fn find_entity(
     entities: &[Entity],
     linked: &[Linked],
     words: &[String],
-    entity_type: &mut EntityType,
+    entity_type: EntityType,
 ) -> Option<usize> {
     let recent = linked.iter().rev().map(|l| l.entity);
     let mut seen = vec![false; entities.len()];
@@ -188,25 +186,16 @@ fn find_entity(
         }
         let e = &entities[id];
         if e.entity_type == EntityType::Person {
-            let is_person = *entity_type == EntityType::Person;
-            let surname = words.len() == 1 && e.words.last() == words.last() && !is_place(words);
-            if (is_person && person_matches(&e.words, words)) || surname {
-                *entity_type = EntityType::Person;
+            if entity_type == EntityType::Person && person_matches(&e.words, words) {
                 return Some(id);
             }
-        } else if same_family(e.entity_type, *entity_type)
+        } else if same_family(e.entity_type, entity_type)
             && (e.words == words || is_initials(words, &e.words) || is_initials(&e.words, words))
         {
             return Some(id);
         }
     }
     None
-}
-
-fn is_place(words: &[String]) -> bool {
-    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    let kinds = lexicon().kinds_of_words(&refs);
-    kinds & (Kind::Country.bit() | Kind::City.bit() | Kind::Region.bit()) != 0
 }
 
 /// Whether two person names can be one person: one's words end the other's, and they do not

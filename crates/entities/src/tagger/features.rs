@@ -9,7 +9,7 @@
 //! number-heavy sentences (sports tables) with a table flag.
 
 use super::hashing::bucket;
-use crate::hash::{word_key, Fnv, KeySet};
+use crate::hash::{word_key, Fnv, KeyMap, KeySet};
 use crate::lexicon::{normalize, GazMatch, Kind, Lexicon};
 
 /// What feature extraction reads besides the tokens.
@@ -104,6 +104,61 @@ fn suffix(s: &str, n: usize) -> Option<&str> {
     Some(&s[start..])
 }
 
+/// Whether a sentence is in capitals (a headline or dateline: nearly every word in capitals,
+/// so case says nothing) and whether it is a table row (sports results: many numbers).
+fn sentence_modes(tokens: &[&str]) -> (bool, bool) {
+    let lettered = tokens
+        .iter()
+        .filter(|t| t.chars().any(char::is_alphabetic))
+        .count();
+    let caps = tokens.iter().filter(|t| is_all_caps(t)).count();
+    let numbers = tokens.iter().filter(|t| is_number(t)).count();
+    let all_caps = lettered > 0 && caps * 10 >= lettered * 7;
+    let table = tokens.len() >= 4 && numbers * 10 >= tokens.len() * 4;
+    (all_caps, table)
+}
+
+/// How a document writes each of its words elsewhere: capitalized inside a sentence in mixed
+/// case (a name there), and in lowercase (a common word there). This is what tells a tagger
+/// that "JAPAN" in a headline or "Police" opening a sentence is or is not a name.
+#[derive(Debug, Default, Clone)]
+pub struct DocContext {
+    flags: KeyMap<u8>,
+}
+
+const CAP_INSIDE: u8 = 1;
+const LOWER: u8 = 2;
+
+impl DocContext {
+    /// The casing evidence of a document's sentences.
+    pub fn new(sentences: &[Vec<&str>]) -> Self {
+        let mut flags: KeyMap<u8> = KeyMap::default();
+        for tokens in sentences {
+            let (all_caps, _) = sentence_modes(tokens);
+            for (i, t) in tokens.iter().enumerate() {
+                let first = t.chars().next();
+                let bit = if first.is_some_and(char::is_lowercase) {
+                    LOWER
+                } else if i > 0
+                    && !all_caps
+                    && first.is_some_and(char::is_uppercase)
+                    && !is_all_caps(t)
+                {
+                    CAP_INSIDE
+                } else {
+                    continue;
+                };
+                *flags.entry(word_key(&normalize(t))).or_default() |= bit;
+            }
+        }
+        DocContext { flags }
+    }
+
+    fn flags(&self, key: u64) -> u8 {
+        self.flags.get(&key).copied().unwrap_or(0)
+    }
+}
+
 /// Template ids: part of every feature's hash, so that equal strings from different templates
 /// do not share a weight.
 #[derive(Clone, Copy)]
@@ -136,11 +191,13 @@ enum T {
     PrevWordShape,
     ShapeNextWord,
     CapsGaz,
+    DocCase,
 }
 
 impl<'a> FeatureContext<'a> {
-    /// Computes the features of `tokens` into `out` (cleared first).
-    pub fn extract(&self, tokens: &[&str], out: &mut SentenceFeatures) {
+    /// Computes the features of `tokens`, a sentence of the document described by `doc`, into
+    /// `out` (cleared first).
+    pub fn extract(&self, tokens: &[&str], doc: &DocContext, out: &mut SentenceFeatures) {
         out.buckets.clear();
         out.offsets.clear();
         out.offsets.push(0);
@@ -158,22 +215,12 @@ impl<'a> FeatureContext<'a> {
                 }
             })
             .collect();
-        let lettered = tokens
-            .iter()
-            .filter(|t| t.chars().any(char::is_alphabetic))
-            .count();
-        let caps = tokens.iter().filter(|t| is_all_caps(t)).count();
-        let numbers = tokens.iter().filter(|t| is_number(t)).count();
-        // Headlines and datelines: nearly every word in capitals, so case says nothing.
-        let all_caps = lettered > 0 && caps * 10 >= lettered * 7;
-        // Sports tables and results: many numbers.
-        let table = tokens.len() >= 4 && numbers * 10 >= tokens.len() * 4;
+        let (all_caps, table) = sentence_modes(tokens);
         let mode: u8 = u8::from(all_caps) | (u8::from(table) << 1);
 
         let keys: Vec<u64> = infos.iter().map(|i| i.key).collect();
         let mut matches = Vec::new();
         self.lexicon.longest_matches(&keys, &mut matches);
-        let gaz = gazetteer_parts(&matches, tokens.len());
 
         for i in 0..tokens.len() {
             let mut f = Emit {
@@ -223,6 +270,15 @@ impl<'a> FeatureContext<'a> {
             if i == 0 {
                 f.moded(T::FirstShape, mode, &[&info.shape]);
             }
+            f.bytes(
+                T::DocCase,
+                &[
+                    doc.flags(info.key),
+                    mode,
+                    u8::from(info.init_cap),
+                    u8::from(i == 0),
+                ],
+            );
             if info.common {
                 f.moded(
                     T::Common,
@@ -240,7 +296,7 @@ impl<'a> FeatureContext<'a> {
                 f.one(T::TableShape, &[shape(-1), &info.shape]);
             }
             f.bytes(T::Length, &[info.norm.chars().count().min(8) as u8]);
-            for &(kinds, part) in &gaz[i] {
+            for (kinds, part) in gazetteer_parts(&matches, i) {
                 for kind in Kind::ALL.iter().filter(|k| kinds & k.bit() != 0) {
                     let k = [kind.ordinal(), part];
                     f.bytes(T::Gaz, &k);
@@ -251,30 +307,25 @@ impl<'a> FeatureContext<'a> {
                 }
             }
             if i > 0 {
-                for &(kinds, _) in &gaz[i - 1] {
+                for (kinds, _) in gazetteer_parts(&matches, i - 1) {
                     f.bytes(T::PrevGaz, &kinds.to_le_bytes());
                 }
             }
-            if let Some(next) = gaz.get(i + 1) {
-                for &(kinds, _) in next {
-                    f.bytes(T::NextGaz, &kinds.to_le_bytes());
-                }
+            for (kinds, _) in gazetteer_parts(&matches, i + 1) {
+                f.bytes(T::NextGaz, &kinds.to_le_bytes());
             }
             out.offsets.push(out.buckets.len());
         }
     }
 }
 
-/// For each token, the gazetteer matches covering it: (kinds, position B/I/L/U as a byte).
-fn gazetteer_parts(matches: &[GazMatch], len: usize) -> Vec<Vec<(u32, u8)>> {
-    let mut parts = vec![Vec::new(); len];
-    for m in matches {
-        for (i, slot) in parts
-            .iter_mut()
-            .enumerate()
-            .take(m.end.min(len))
-            .skip(m.start)
-        {
+/// The gazetteer matches covering token `i`: their kinds, and the token's position in each
+/// (B, I, L or U as a byte).
+fn gazetteer_parts(matches: &[GazMatch], i: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
+    matches
+        .iter()
+        .filter(move |m| m.start <= i && i < m.end)
+        .map(move |m| {
             let part = if m.end - m.start == 1 {
                 b'U'
             } else if i == m.start {
@@ -284,10 +335,8 @@ fn gazetteer_parts(matches: &[GazMatch], len: usize) -> Vec<Vec<(u32, u8)>> {
             } else {
                 b'I'
             };
-            slot.push((m.kinds, part));
-        }
-    }
-    parts
+            (m.kinds, part)
+        })
 }
 
 /// Hashes features of one token into buckets.

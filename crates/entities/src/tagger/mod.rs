@@ -14,7 +14,7 @@ mod train;
 pub use codec::{decode, encode, ModelError};
 pub use model::Model;
 pub use tags::{spans_of_bio, Class, TokenSpan};
-pub use train::{train, TrainOptions, TrainingSentence};
+pub use train::{train, TrainOptions, TrainingDocument, TrainingSentence};
 
 use std::sync::LazyLock;
 

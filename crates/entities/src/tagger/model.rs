@@ -1,7 +1,7 @@
 //! The trained model at run time: quantized feature weights, tag transition weights, and the
 //! learned list of lowercase words; scoring of a sentence and Viterbi decoding.
 
-use super::features::{FeatureContext, SentenceFeatures};
+use super::features::{DocContext, FeatureContext, SentenceFeatures};
 use super::tags::{spans_of, Tag, TokenSpan, NUM_TAGS};
 use crate::hash::KeySet;
 use crate::lexicon::lexicon;
@@ -53,17 +53,27 @@ impl Model {
         self.rows.len()
     }
 
-    /// The best tag sequence for `tokens`.
-    pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
-        let mut features = SentenceFeatures::default();
-        self.features().extract(tokens, &mut features);
-        let emissions = self.emissions(&features);
+    /// The best tag sequence for `tokens`, a sentence of the document described by `doc`.
+    fn tag(&self, tokens: &[&str], doc: &DocContext, features: &mut SentenceFeatures) -> Vec<Tag> {
+        self.features().extract(tokens, doc, features);
+        let emissions = self.emissions(features);
         viterbi(&emissions, &self.transitions)
     }
 
-    /// The entities the model finds in `tokens`, as token ranges.
+    /// The entities the model finds in `tokens`, a sentence on its own, as token ranges.
     pub fn spans(&self, tokens: &[&str]) -> Vec<TokenSpan> {
-        spans_of(&self.tag(tokens))
+        let doc = DocContext::new(&[tokens.to_vec()]);
+        spans_of(&self.tag(tokens, &doc, &mut SentenceFeatures::default()))
+    }
+
+    /// The entities in each sentence of a document, as token ranges.
+    pub fn document_spans(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TokenSpan>> {
+        let doc = DocContext::new(sentences);
+        let mut features = SentenceFeatures::default();
+        sentences
+            .iter()
+            .map(|tokens| spans_of(&self.tag(tokens, &doc, &mut features)))
+            .collect()
     }
 
     fn emissions(&self, features: &SentenceFeatures) -> Vec<[f32; NUM_TAGS]> {
@@ -97,16 +107,22 @@ pub fn viterbi(emissions: &[[f32; NUM_TAGS]], transitions: &Transitions) -> Vec<
             score[t] = transitions.start[t] + emissions[0][t];
         }
     }
+    // Ill-formed transitions get -inf once, so the inner loop has no branches on tags.
+    let mut pair = transitions.pair;
+    for (p, row) in pair.iter_mut().enumerate() {
+        for (t, w) in row.iter_mut().enumerate() {
+            if !tags[p].may_precede(tags[t]) {
+                *w = f32::NEG_INFINITY;
+            }
+        }
+    }
     let mut back = vec![[0u8; NUM_TAGS]; n];
     for i in 1..n {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
-        for (t, tag) in tags.iter().enumerate() {
+        for t in 0..NUM_TAGS {
             let mut best = (f32::NEG_INFINITY, 0u8);
-            for (p, prev) in tags.iter().enumerate() {
-                if score[p] == f32::NEG_INFINITY || !prev.may_precede(*tag) {
-                    continue;
-                }
-                let s = score[p] + transitions.pair[p][t];
+            for p in 0..NUM_TAGS {
+                let s = score[p] + pair[p][t];
                 if s > best.0 {
                     best = (s, p as u8);
                 }

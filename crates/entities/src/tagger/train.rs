@@ -6,11 +6,17 @@
 //! averaged magnitude is below `prune` are dropped and the rest quantized to `i16`, which keeps
 //! the committed model to a few megabytes.
 
-use super::features::{FeatureContext, SentenceFeatures};
+use super::features::{DocContext, FeatureContext, SentenceFeatures};
 use super::model::{viterbi, Model, Transitions};
 use super::tags::{tags_of, Tag, TokenSpan, NUM_TAGS};
 use crate::hash::{word_key, KeyMap, KeySet};
 use crate::lexicon::{lexicon, normalize};
+
+/// One gold document: its sentences, read together for the document-level features.
+#[derive(Debug, Clone, Default)]
+pub struct TrainingDocument {
+    pub sentences: Vec<TrainingSentence>,
+}
 
 /// One gold sentence: its tokens and its entities as token ranges.
 #[derive(Debug, Clone)]
@@ -45,25 +51,31 @@ const COMMON_MIN_COUNT: u32 = 2;
 
 /// Trains a model; `on_epoch` sees the averaged model after each epoch (for dev figures).
 pub fn train(
-    sentences: &[TrainingSentence],
+    documents: &[TrainingDocument],
     options: &TrainOptions,
     on_epoch: &mut dyn FnMut(usize, &Model),
 ) -> Model {
+    let sentences = documents.iter().flat_map(|d| &d.sentences);
     let common = common_words(sentences);
     let context = FeatureContext {
         lexicon: lexicon(),
         common: &common,
         bits: options.bits,
     };
-    let data: Vec<(SentenceFeatures, Vec<Tag>)> = sentences
-        .iter()
-        .map(|s| {
-            let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+    let mut data: Vec<(SentenceFeatures, Vec<Tag>)> = Vec::new();
+    for document in documents {
+        let tokens: Vec<Vec<&str>> = document
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
+        let doc = DocContext::new(&tokens);
+        for (sentence, tokens) in document.sentences.iter().zip(&tokens) {
             let mut features = SentenceFeatures::default();
-            context.extract(&tokens, &mut features);
-            (features, tags_of(&s.entities, tokens.len()))
-        })
-        .collect();
+            context.extract(tokens, &doc, &mut features);
+            data.push((features, tags_of(&sentence.entities, tokens.len())));
+        }
+    }
 
     let mut state = Perceptron::new(options.bits);
     let mut order: Vec<usize> = (0..data.len()).collect();
@@ -82,9 +94,9 @@ pub fn train(
 }
 
 /// Words the training text writes in lowercase at least [`COMMON_MIN_COUNT`] times.
-fn common_words(sentences: &[TrainingSentence]) -> KeySet {
+fn common_words<'a>(sentences: impl Iterator<Item = &'a TrainingSentence>) -> KeySet {
     let mut counts: KeyMap<u32> = KeyMap::default();
-    for token in sentences.iter().flat_map(|s| &s.tokens) {
+    for token in sentences.flat_map(|s| &s.tokens) {
         if token.chars().next().is_some_and(char::is_lowercase) {
             *counts.entry(word_key(&normalize(token))).or_default() += 1;
         }
@@ -290,12 +302,13 @@ mod tests {
 
     #[test]
     fn learns_a_toy_set_deterministically() {
-        let data = vec![
+        let sentences = vec![
             sentence("Peter Blackburn said so .", &[(0, 2, Class::Per)]),
             sentence("the talks in Vareno ended .", &[(3, 4, Class::Loc)]),
             sentence("Vareno Telecom said so .", &[(0, 2, Class::Org)]),
             sentence("he said so .", &[]),
         ];
+        let data = vec![TrainingDocument { sentences }];
         let options = TrainOptions {
             epochs: 5,
             bits: 12,

@@ -191,20 +191,33 @@ fn score(gold: &[Entity], predicted: &[Entity]) -> (Counts, BTreeMap<String, Cou
 pub fn score_tagger(model: &Model, docs: &[ConllDocument]) -> Counts {
     let mut gold = Vec::new();
     let mut predicted = Vec::new();
-    for (i, s) in docs.iter().flat_map(|d| &d.sentences).enumerate() {
-        let tokens: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        let name = |c: Class| c.as_str().to_string();
-        gold.extend(
-            spans_of_bio(&s.tags)
-                .into_iter()
-                .map(|e| (i, e.start, e.end, name(e.class))),
-        );
-        predicted.extend(
-            model
-                .spans(&tokens)
-                .into_iter()
-                .map(|e| (i, e.start, e.end, name(e.class))),
-        );
+    let mut base = 0;
+    let name = |c: Class| c.as_str().to_string();
+    for doc in docs {
+        let tokens: Vec<Vec<&str>> = doc
+            .sentences
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
+        for (i, (s, spans)) in doc
+            .sentences
+            .iter()
+            .zip(model.document_spans(&tokens))
+            .enumerate()
+        {
+            let at = base + i;
+            gold.extend(
+                spans_of_bio(&s.tags)
+                    .into_iter()
+                    .map(|e| (at, e.start, e.end, name(e.class))),
+            );
+            predicted.extend(
+                spans
+                    .into_iter()
+                    .map(|e| (at, e.start, e.end, name(e.class))),
+            );
+        }
+        base += doc.sentences.len();
     }
     score(&gold, &predicted).0
 }
