@@ -49,3 +49,6 @@ pub fn annotate(doc: &Document, seg: &Segmentation) -> EntityLayer {
         diagnostics: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests;

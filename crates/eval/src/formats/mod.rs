@@ -7,3 +7,4 @@ pub mod wcxb;
 pub mod timeml;
 pub mod babe;
 pub mod recognizers;
+pub mod meantime;
