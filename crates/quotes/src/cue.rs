@@ -25,6 +25,9 @@ pub struct Cue {
     pub next: usize,
     /// A verb that is a cue only when a clause or quotation follows it ("thinks", "showed").
     pub weak: bool,
+    /// A form that is as often a noun ("states", "tweets"): its speaker must be a pronoun or
+    /// a name.
+    pub noun_like: bool,
 }
 
 /// The cues among tokens `range`.
@@ -40,6 +43,7 @@ pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
                 verb: i,
                 next: i + 2,
                 weak: false,
+                noun_like: false,
             });
             continue;
         }
@@ -58,21 +62,57 @@ pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
             }
             None => {}
         }
+        let noun_like = lexicon::is_noun_like(w);
+        if noun_like && !opens_clause(ctx, next) {
+            continue;
+        }
+        // A colon right after the verb belongs to the cue ("said:").
+        if ctx.is(next, ":") {
+            next += 1;
+        }
         let mut first = i;
         while first > range.start && lexicon::is_auxiliary(ctx.word(first - 1)) {
             first -= 1;
         }
         let last = next.saturating_sub(1).max(i);
-        cues.push(Cue { span: ctx.cover(first, last), kind: CueKind::Verb, first, verb: i, next, weak });
+        cues.push(Cue {
+            span: ctx.cover(first, last),
+            kind: CueKind::Verb,
+            first,
+            verb: i,
+            next,
+            weak,
+            noun_like,
+        });
     }
     cues
+}
+
+/// Whether token `i` can open a reported clause or quotation.
+fn opens_clause(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.word(i);
+    ctx.is_mark(i)
+        || matches!(w, ":" | ",")
+        || lexicon::is(w, "that")
+        || lexicon::is_determiner(w)
+        || lexicon::is_pronoun(w) && !lexicon::is(w, "which")
+        || ctx.is_capitalized(i)
 }
 
 /// Whether the verb at `i` is used as a verb of this sentence rather than as an adjective or
 /// a passive ("the said company", "he was told").
 fn is_finite_use(ctx: &Ctx, start: usize, i: usize) -> bool {
-    if i == start {
+    let opens_sentence = ctx
+        .seg
+        .sentence_at(ctx.tok(i).start)
+        .and_then(|s| ctx.seg.sentences.get(s))
+        .is_some_and(|s| ctx.tokens_in(s.span).start == i);
+    if i == start && opens_sentence {
         // A sentence opening with a reporting verb is a headline or an imperative.
+        return false;
+    }
+    if ctx.is_capitalized(i) {
+        // Mid-sentence capitals are names and titles: "the United States".
         return false;
     }
     let prev = ctx.word(i - 1);

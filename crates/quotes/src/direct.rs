@@ -10,7 +10,7 @@ use crate::context::Ctx;
 use crate::cue::{self, Cue, CueKind};
 use crate::found::{taken, Found};
 use crate::marks::Pair;
-use crate::{channel, speaker};
+use crate::{channel, lexicon, speaker};
 use parallax_core::{QuoteKind, Span};
 
 /// Tokens allowed between a closing mark and the cue after it ("…," the senator from Ohio said).
@@ -22,7 +22,7 @@ const STATEMENT_WORDS: usize = 6;
 
 /// Appends the attributed and statement-like direct quotes of `pairs` to `found`; returns the
 /// unattributed fragments.
-pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Span> {
+pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
     let mut fragments = Vec::new();
     for pair in pairs.iter().filter(|p| !p.nested) {
         let inner = pair.inner().trim(ctx.text);
@@ -30,7 +30,8 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Span> {
             continue;
         }
         let mut quote = Found::new(inner, QuoteKind::Direct);
-        if let Some((cue, speaker)) = after_quote(ctx, pair).or_else(|| before_quote(ctx, pair)) {
+        let attribution = after_quote(ctx, pair).or_else(|| before_quote(ctx, pair, found));
+        if let Some((cue, speaker)) = attribution {
             quote.cue = Some(cue.span);
             quote.speaker = Some(speaker);
             let window = ctx.seg.sentence_at(cue.span.start).and_then(|s| ctx.seg.sentences.get(s));
@@ -39,23 +40,42 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Span> {
         } else if stands_alone(ctx, pair) {
             quote.continues = true;
             found.push(quote);
-        } else if inner.text(ctx.text).split_whitespace().count() >= STATEMENT_WORDS {
-            found.push(quote);
         } else {
-            fragments.push(pair.outer());
+            fragments.push(*pair);
         }
     }
     fragments
 }
 
+/// Appends the fragments long enough to be statements as unattributed direct quotations.
+pub fn keep_statements(ctx: &Ctx, fragments: &[Pair], found: &mut Vec<Found>) {
+    for pair in fragments {
+        let inner = pair.inner().trim(ctx.text);
+        let words = inner.text(ctx.text).split_whitespace().count();
+        if words >= STATEMENT_WORDS && !taken(found, inner) {
+            found.push(Found::new(inner, QuoteKind::Direct));
+        }
+    }
+}
+
 /// "…," he said / "…," said the ministry / "…," according to X.
 fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
-    let sentence = ctx.seg.sentence_at(pair.close.start).and_then(|s| ctx.seg.sentences.get(s))?;
-    let end = ctx.tokens_in(sentence.span).end;
+    let index = ctx.seg.sentence_at(pair.close.start)?;
+    let sentence = ctx.seg.sentences.get(index)?;
+    let mut end = ctx.tokens_in(sentence.span).end;
     let start = ctx.token_from(pair.close.end);
+    if start >= end {
+        // The quote ends its sentence ("…?” Clinton said." may be split there): the
+        // attribution is the next sentence of the same paragraph.
+        let next = ctx.seg.sentences.get(index + 1).filter(|n| n.paragraph == sentence.paragraph)?;
+        end = ctx.tokens_in(next.span).end;
+    }
     let mut begin = start;
     while begin < end && matches!(ctx.word(begin), "," | "—" | "–" | "-") {
         begin += 1;
+    }
+    if let Some(dash) = dash_credit(ctx, start, end) {
+        return Some(dash);
     }
     let window = begin..end.min(start + AFTER_WINDOW);
     let cue = cue::find(ctx, window).into_iter().next()?;
@@ -68,21 +88,57 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
     Some((cue, speaker))
 }
 
-/// X said: "…" / He told CNN on Sunday, "…" / According to X, "…".
-fn before_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
+/// "…" ― Sonya Herridge: a dash and a name closing the sentence credit the quote.
+fn dash_credit(ctx: &Ctx, start: usize, end: usize) -> Option<(Cue, Span)> {
+    if !matches!(ctx.word(start), "―" | "—" | "–" | "--") {
+        return None;
+    }
+    let speaker = speaker::after(ctx, start + 1, end)?;
+    let rest = ctx.token_from(speaker.end);
+    let closes = (rest..end).all(|i| !ctx.is_word(i)) && ctx.is_capitalized(start + 1);
+    let cue = Cue {
+        span: ctx.tok(start),
+        kind: CueKind::Verb,
+        first: start,
+        verb: start,
+        next: start + 1,
+        weak: false,
+        noun_like: false,
+    };
+    closes.then_some((cue, speaker))
+}
+
+/// X said: "…" / He told CNN on Sunday, "…" / According to X, "…" / …, adding: "…".
+fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> {
     let sentence = ctx.seg.sentence_at(pair.open.start).and_then(|s| ctx.seg.sentences.get(s))?;
     let start = ctx.tokens_in(sentence.span).start;
     let open = ctx.token_from(pair.open.start);
     let cue = cue::find(ctx, start..open).into_iter().last()?;
     let gap = cue.next..open;
+    // "said that “…”" and a quote that the sentence goes on after are fragments of an
+    // indirect attribution, which makes them mixed.
     let introduces = gap.is_empty()
         || gap.len() <= BEFORE_GAP
-            && open.checked_sub(1).is_some_and(|p| matches!(ctx.word(p), ":" | "," | "that"));
-    if !introduces {
+            && open.checked_sub(1).is_some_and(|p| matches!(ctx.word(p), ":" | ","))
+            && !lexicon::is(ctx.word(cue.next), "that");
+    let after = ctx.token_from(pair.close.end);
+    let sentence_end = ctx.tokens_in(sentence.span).end;
+    let ends = after >= sentence_end || !ctx.is_word(after) || ctx.seg.sentence_at(pair.close.start) != ctx.seg.sentence_at(pair.open.start);
+    if !introduces || !ends {
         return None;
     }
+    let participle = cue.first > start
+        && ctx.is(cue.first - 1, ",")
+        && ctx.word(cue.verb).ends_with("ing");
     let speaker = match cue.kind {
         CueKind::According => speaker::after(ctx, cue.next, open),
+        CueKind::Verb if participle => {
+            // The speaker of the sentence's earlier attribution, or its subject.
+            let prior = found.iter().rev().find(|f| {
+                f.cue.is_some_and(|c| c.end <= cue.span.start && sentence.span.contains(c))
+            });
+            prior.and_then(|f| f.speaker).or_else(|| speaker::subject(ctx, start, cue.first))
+        }
         CueKind::Verb => speaker::before(ctx, start, cue.first),
     }?;
     Some((cue, speaker))

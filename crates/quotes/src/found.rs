@@ -25,7 +25,8 @@ impl Found {
     }
 }
 
-/// Whether `span` overlaps any of `found`.
+/// Whether `span` overlaps any of `found` other than block quotations, whose pasted text
+/// keeps its own quotations and attributions.
 pub fn taken(found: &[Found], span: Span) -> bool {
-    found.iter().any(|f| f.touches(span))
+    found.iter().any(|f| f.kind != QuoteKind::Block && f.touches(span))
 }

@@ -4,88 +4,192 @@
 //! - speaker, cue, content: "X said (that) …", "X told Y (that) …", "X accused Y of …",
 //!   "X called on Y to …" (the listener of "told" is the channel, not content);
 //! - content, speaker, cue: "…, X said." / "…, said X.";
-//! - "according to X, …" and "…, according to X."
+//! - "according to X, …" and "…, according to X.";
+//! - participles: "…, saying …" / "…, adding …", spoken by the sentence's subject.
 //!
-//! A content holding a quoted fragment is a mixed quotation.
+//! Each token belongs to one attribution at most. Candidates are taken in order of
+//! reliability — sentence-final attributions and "according to" first, then the common verbs
+//! of saying, then the rest — and a candidate whose cue lies inside an accepted content, or
+//! whose content holds an accepted cue, is dropped. A content holding a quoted fragment is a
+//! mixed quotation.
 
 use crate::context::Ctx;
 use crate::cue::{self, Cue, CueKind};
 use crate::found::{taken, Found};
+use crate::marks::Pair;
 use crate::{channel, lexicon, speaker};
 use parallax_core::{QuoteKind, Span};
 
 /// Fewest words a reported clause has.
 const MIN_CONTENT_WORDS: usize = 2;
+/// The verbs of saying whose attributions are the most reliable.
+const CORE_VERBS: [&str; 12] =
+    ["said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "asked", "saying"];
+/// Words a reported clause does not start with.
+const NOT_CLAUSE_START: [&str; 12] =
+    ["of", "for", "about", "or", "and", "but", "with", "from", "by", "at", "on", "in"];
+/// Prepositions that open a phrase between a cue and its "that" clause.
+const PREPOSITIONS: [&str; 10] =
+    ["in", "on", "at", "during", "with", "from", "after", "before", "to", "about"];
+/// Words after a comma that end the reported clause ("…, though she acknowledged …").
+const CLAUSE_ENDS: [&str; 4] = ["though", "although", "while", "whereas"];
 
-/// Appends the indirect and mixed quotations of every sentence to `found`. `fragments` are the
-/// unattributed quoted fragments; those inside a content make it mixed.
-pub fn find(ctx: &Ctx, fragments: &[Span], found: &mut Vec<Found>) {
-    let mut new = Vec::new();
+struct Candidate {
+    quote: Found,
+    /// Lower is more reliable.
+    rank: u8,
+    /// Content follows the cue (and may be cut at a later attribution).
+    forward: bool,
+}
+
+/// Appends the indirect and mixed quotations of every sentence to `found`; cues inside any of
+/// `pairs` are not attributions of the article. `fragments` are the
+/// unattributed quoted fragments; those inside a content make it mixed. Returns the fragments
+/// no content took.
+pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
+    let mut new: Vec<Found> = Vec::new();
     for sentence in &ctx.seg.sentences {
         let range = ctx.tokens_in(sentence.span);
+        let mut candidates: Vec<Candidate> = Vec::new();
         for cue in cue::find(ctx, range.clone()) {
-            if taken(found, cue.span) || taken(&new, cue.span) {
+            // A cue inside quotation marks belongs to the quoted speaker's own words.
+            if taken(found, cue.span) || pairs.iter().any(|p| p.inner().contains(cue.span)) {
                 continue;
             }
-            let Some((speaker, content)) = attribute(ctx, &cue, range.clone()) else { continue };
-            let content = clip(ctx, content, found);
-            if content.text(ctx.text).split_whitespace().count() < MIN_CONTENT_WORDS {
+            let earlier = candidates.iter().rev().map(|c| &c.quote).chain(found.iter().rev());
+            let prior = earlier
+                .filter(|f| f.cue.is_some_and(|c| c.end <= cue.span.start && sentence.span.contains(c)))
+                .find_map(|f| f.speaker);
+            let Some((speaker, content, forward)) = attribute(ctx, &cue, range.clone(), prior)
+            else {
                 continue;
-            }
-            let mixed = fragments.iter().any(|f| content.contains(*f));
-            let mut quote =
-                Found::new(content, if mixed { QuoteKind::Mixed } else { QuoteKind::Indirect });
+            };
+            let mut quote = Found::new(content, QuoteKind::Indirect);
             quote.cue = Some(cue.span);
             quote.speaker = Some(speaker);
-            quote.channel = channel::find(ctx, &cue, sentence.span).filter(|c| !c.overlaps(content));
-            new.push(quote);
+            quote.channel = channel::find(ctx, &cue, sentence.span);
+            let verb = ctx.word(cue.verb);
+            let rank = if !forward || cue.kind == CueKind::According {
+                0
+            } else if CORE_VERBS.iter().any(|v| lexicon::is(verb, v)) {
+                1
+            } else if cue.weak {
+                3
+            } else {
+                2
+            };
+            candidates.push(Candidate { quote, rank, forward });
+        }
+        cut_at_later_attributions(ctx, &mut candidates);
+        candidates.sort_by_key(|c| c.rank);
+        for mut c in candidates {
+            let content = clip(ctx, c.quote.span, found);
+            let conflict = new.iter().chain(found.iter()).filter(|a| a.kind != QuoteKind::Block).any(|a| {
+                c.quote.cue.is_some_and(|cue| a.touches(cue))
+                    || a.cue.is_some_and(|cue| content.overlaps(cue))
+            });
+            if conflict || content.text(ctx.text).split_whitespace().count() < MIN_CONTENT_WORDS {
+                continue;
+            }
+            c.quote.span = content;
+            c.quote.channel = c.quote.channel.filter(|ch| !ch.overlaps(content));
+            if fragments.iter().any(|f| content.contains(f.outer())) {
+                c.quote.kind = QuoteKind::Mixed;
+            }
+            new.push(c.quote);
         }
     }
+    let left = fragments
+        .iter()
+        .copied()
+        .filter(|f| !new.iter().any(|q| q.span.overlaps(f.outer())))
+        .collect();
     found.extend(new);
+    left
 }
 
-/// The speaker and content of `cue` in the sentence of tokens `range`.
-fn attribute(ctx: &Ctx, cue: &Cue, range: std::ops::Range<usize>) -> Option<(Span, Span)> {
+/// Ends a forward content before a later attribution of the same sentence that follows a
+/// comma or conjunction: "X said A, and Y said B".
+fn cut_at_later_attributions(ctx: &Ctx, candidates: &mut [Candidate]) {
+    let starts: Vec<Span> = candidates.iter().filter_map(|c| c.quote.speaker).collect();
+    for c in candidates.iter_mut().filter(|c| c.forward) {
+        let content = c.quote.span;
+        let cut = starts
+            .iter()
+            .filter(|s| s.start > content.start && s.start < content.end)
+            .filter_map(|s| {
+                let at = ctx.token_from(s.start).checked_sub(1)?;
+                let w = ctx.word(at);
+                (w == "," || w == ";" || lexicon::is(w, "and") || lexicon::is(w, "but"))
+                    .then(|| ctx.tok(at).start)
+            })
+            .min();
+        if let Some(cut) = cut {
+            c.quote.span = ctx.trim_content(Span::new(content.start, cut));
+        }
+    }
+}
+
+/// The speaker and content of `cue` in the sentence of tokens `range`, and whether the
+/// content follows the cue. `prior` is the speaker of an earlier attribution in the sentence.
+fn attribute(
+    ctx: &Ctx,
+    cue: &Cue,
+    range: std::ops::Range<usize>,
+    prior: Option<Span>,
+) -> Option<(Span, Span, bool)> {
     let sentence = Span::new(ctx.tok(range.start).start, ctx.tok(range.end.saturating_sub(1)).end);
     let before_cue = Span::new(sentence.start, ctx.tok(cue.first).start);
-    match cue.kind {
-        CueKind::According => {
-            let speaker = speaker::after(ctx, cue.next, range.end)?;
-            let content = if cue.first == range.start {
-                Span::new(speaker.end, sentence.end)
-            } else {
-                before_cue
-            };
-            Some((speaker, ctx.trim_content(content)))
+    if cue.kind == CueKind::According {
+        let speaker = speaker::after(ctx, cue.next, range.end)?;
+        if cue.first == range.start {
+            let content = ctx.trim_content(Span::new(speaker.end, sentence.end));
+            return Some((speaker, content, true));
         }
-        CueKind::Verb => {
-            if let Some(speaker) = speaker::before(ctx, range.start, cue.first) {
-                let after = content_after(ctx, cue, range.end, sentence.end);
-                if !cue.weak || ctx.word(cue.next).eq_ignore_ascii_case("that") {
-                    if let Some(content) = after {
-                        return Some((speaker, content));
-                    }
-                }
-                // "…, he said.": the content is what precedes the speaker.
-                let at = ctx.token_from(speaker.start);
-                let ends_sentence = cue.next >= range.end || !ctx.is_word(cue.next);
-                if at > range.start && ctx.is(at - 1, ",") && ends_sentence {
-                    let content = Span::new(sentence.start, ctx.tok(at - 1).start);
-                    return Some((speaker, ctx.trim_content(content)));
-                }
-                return None;
-            }
-            // "…, said the official."
-            if cue.first > range.start && ctx.is(cue.first - 1, ",") {
-                let speaker = speaker::after(ctx, cue.next, range.end)?;
-                return Some((speaker, ctx.trim_content(before_cue)));
-            }
-            None
-        }
+        return Some((speaker, ctx.trim_content(before_cue), false));
     }
+    let after_comma = cue.first > range.start && ctx.is(cue.first - 1, ",");
+    if after_comma && ctx.word(cue.verb).ends_with("ing") {
+        let speaker = prior.or_else(|| speaker::subject(ctx, range.start, cue.first))?;
+        let content = content_after(ctx, cue, range.end, sentence.end)?;
+        return Some((speaker, content, true));
+    }
+    if let Some(speaker) = speaker::before(ctx, range.start, cue.first) {
+        if cue.noun_like && !names_someone(ctx, speaker) {
+            return None;
+        }
+        if !cue.weak || lexicon::is(ctx.word(cue.next), "that") {
+            if let Some(content) = content_after(ctx, cue, range.end, sentence.end) {
+                return Some((speaker, content, true));
+            }
+        }
+        // "…, he said.": the content is what precedes the speaker.
+        let at = ctx.token_from(speaker.start);
+        let ends_sentence = cue.next >= range.end || !ctx.is_word(cue.next);
+        if at > range.start && ctx.is(at - 1, ",") && ends_sentence {
+            let content = Span::new(sentence.start, ctx.tok(at - 1).start);
+            return Some((speaker, ctx.trim_content(content), false));
+        }
+        return None;
+    }
+    // "…, said the official."
+    if after_comma && !cue.noun_like {
+        let speaker = speaker::after(ctx, cue.next, range.end)?;
+        return Some((speaker, ctx.trim_content(before_cue), false));
+    }
+    None
 }
 
-/// The reported clause after a verb cue: its listener ("told reporters") and a "that" skipped.
+/// Whether a speaker phrase is a pronoun or holds a name (a capital past its first word).
+fn names_someone(ctx: &Ctx, speaker: Span) -> bool {
+    let tokens = ctx.tokens_in(speaker);
+    let first = tokens.start;
+    tokens.len() == 1 && lexicon::is_pronoun(ctx.word(first))
+        || tokens.clone().any(|i| ctx.is_capitalized(i) && (i > first || !lexicon::is_determiner(ctx.word(i))))
+}
+
+/// The reported clause after a verb cue, without its listener ("told reporters") or the time
+/// and place between cue and clause ("said Friday", "said during a rally in Michigan that").
 fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Option<Span> {
     let mut start = cue.next;
     let verb = ctx.word(cue.verb);
@@ -93,28 +197,38 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
         let listener = speaker::after(ctx, start, end)?;
         start = ctx.token_from(listener.end);
     }
-    while start < end && channel_token(ctx, start) {
+    while start < end && (ctx.is(start, ",") || lexicon::is_adverbial(ctx.word(start))) {
         start += 1;
     }
-    if lexicon::is(ctx.word(start), "that") {
-        start += 1;
+    // A phrase before "that": "said during a Friday rally in Michigan that …".
+    if PREPOSITIONS.iter().any(|p| lexicon::is(ctx.word(start), p)) {
+        let that = (start..end.min(start + 10))
+            .take_while(|&i| ctx.is_word(i))
+            .find(|&i| lexicon::is(ctx.word(i), "that"));
+        start = that?;
     }
-    if start >= end || !ctx.is_word(start) && !ctx.is_mark(start) {
+    let first = ctx.word(start);
+    if start >= end
+        || !ctx.is_word(start) && !ctx.is_mark(start)
+        || NOT_CLAUSE_START.iter().any(|w| lexicon::is(first, w))
+    {
         return None;
     }
-    let content = ctx.trim_content(Span::new(ctx.tok(start).start, sentence_end));
+    let mut stop = sentence_end;
+    if let Some(k) = (start + 1..end).find(|&k| {
+        ctx.is(k - 1, ",") && CLAUSE_ENDS.iter().any(|w| lexicon::is(ctx.word(k), w))
+    }) {
+        stop = ctx.tok(k - 1).start;
+    }
+    let content = ctx.trim_content(Span::new(ctx.tok(start).start, stop));
     (!content.is_empty()).then_some(content)
 }
 
-/// Words that may stand between a cue and its clause without being part of it.
-fn channel_token(ctx: &Ctx, i: usize) -> bool {
-    matches!(ctx.word(i), ",") || lexicon::is_adverbial(ctx.word(i)) && !ctx.is_capitalized(i)
-}
-
-/// `content` cut before the first other quotation it runs into.
+/// `content` cut before the first attributed quotation it runs into.
 fn clip(ctx: &Ctx, content: Span, found: &[Found]) -> Span {
     let stop = found
         .iter()
+        .filter(|f| f.cue.is_some() && f.kind != QuoteKind::Block)
         .flat_map(|f| [Some(f.span), f.cue])
         .flatten()
         .filter(|s| s.start > content.start && s.start < content.end)

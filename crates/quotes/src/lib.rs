@@ -64,7 +64,8 @@ pub fn annotate(
     block::find(&ctx, &mut found);
     transcript::find(&ctx, &mut found);
     let fragments = direct::find(&ctx, &pairs, &mut found);
-    indirect::find(&ctx, &fragments, &mut found);
+    let fragments = indirect::find(&ctx, &pairs, &fragments, &mut found);
+    direct::keep_statements(&ctx, &fragments, &mut found);
     found.sort_by_key(|f| (f.span.start, f.span.end));
     continue_speakers(&ctx, &mut found);
     let items = found.iter().filter_map(|f| to_quote(ctx.text, f, mentions)).collect();

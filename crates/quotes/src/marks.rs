@@ -176,8 +176,16 @@ fn scan(text: &str, span: Span) -> Vec<Mark> {
     let mut prev: Option<char> = text.get(..span.start).and_then(|s| s.chars().next_back());
     let mut chars = slice.char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let at = Span::new(span.start + offset, span.start + offset + c.len_utf8());
+        let mut next = chars.peek().map(|&(_, n)| n);
+        let mut at = Span::new(span.start + offset, span.start + offset + c.len_utf8());
+        let mut c = c;
+        if c == '\'' && next == Some('\'') {
+            // Two apostrophes stand for a double quote in some wire copy: ''like this''.
+            chars.next();
+            next = chars.peek().map(|&(_, n)| n);
+            at.end += 1;
+            c = '"';
+        }
         if let Some((family, role)) = classify(c, prev, next) {
             marks.push(Mark { span: at, family, role });
         }
@@ -223,5 +231,22 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
             None
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::seg_of;
+
+    fn inner_texts(text: &str) -> Vec<String> {
+        let seg = seg_of(text);
+        let (pairs, _) = pair(text, &seg.paragraphs);
+        pairs.iter().map(|p| p.inner().text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        assert_eq!(inner_texts("We agree. ''There's a lot,'' said Mr. Burman."), ["There's a lot,"]);
     }
 }

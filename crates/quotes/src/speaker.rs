@@ -20,6 +20,9 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
         return None;
     }
     let last = end - 1;
+    if ctx.is(last, ",") {
+        return apposition_before(ctx, floor, last);
+    }
     if lexicon::is_pronoun(ctx.word(last)) {
         return Some(ctx.tok(last));
     }
@@ -42,6 +45,8 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
         } else if lexicon::is_determiner(w) {
             first = k;
             break;
+        } else if name_link(ctx, k, floor) {
+            // "Commission on Presidential Debates": a preposition between capitalized words.
         } else if lexicon::is_phrase_break(w)
             || lexicon::is_pronoun(w)
             || lexicon::is_cue_verb(w) && first < end
@@ -63,6 +68,27 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     plausible(ctx, first, last).then_some(span)
 }
 
+/// A name with an apposition before a cue, up to the `comma` before the cue: "Scott Pruitt,
+/// the attorney general of Oklahoma, said". A participial clause instead of an apposition
+/// ("Trump, speaking to veterans, said") leaves the name alone.
+fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
+    let opening = (floor..comma)
+        .rev()
+        .take(20)
+        .take_while(|&k| !ctx.is_mark(k) && !lexicon::is_cue_verb(ctx.word(k)))
+        .find(|&k| ctx.is(k, ","))?;
+    let name = before(ctx, floor, opening)?;
+    if !ctx.is_capitalized(ctx.tokens_in(name).end.checked_sub(1)?) {
+        return None;
+    }
+    let inner = ctx.word(opening + 1);
+    if lexicon::is_determiner(inner) || ctx.is_capitalized(opening + 1) {
+        Some(Span::new(name.start, ctx.tok(comma).end))
+    } else {
+        Some(name)
+    }
+}
+
 /// The speaker phrase starting at token `start`, for inverted attributions ("said the
 /// ministry", "said Mr. Lavrov"), not reaching token `limit`.
 pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
@@ -70,7 +96,7 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         return None;
     }
     let first = ctx.word(start);
-    if lexicon::is_pronoun(first) && !lexicon::is(first, "that") {
+    if lexicon::is_pronoun(first) && !["that", "who", "which", "one"].iter().any(|p| lexicon::is(first, p)) {
         return Some(ctx.tok(start));
     }
     let mut last = None;
@@ -82,7 +108,8 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         if !(word || joins && last.is_some()) {
             break;
         }
-        if word && k > start && (lexicon::is_phrase_break(w) || lexicon::is_cue_verb(w)) {
+        let breaks = lexicon::is_phrase_break(w) && !name_link(ctx, k, start);
+        if word && k > start && (breaks || lexicon::is_cue_verb(w)) {
             break;
         }
         if word && k > start && lexicon::is(w, "that") {
@@ -94,8 +121,46 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         k += 1;
     }
     let last = last?;
-    plausible(ctx, start, last).then(|| ctx.cover(start, last))
+    if !plausible(ctx, start, last) {
+        return None;
+    }
+    // "said Kenneth Baer, a former official who runs Crosscut Strategies." — an apposition
+    // running to the end of the sentence belongs to the speaker.
+    let apposition = ctx.is(last + 1, ",")
+        && (lexicon::is_determiner(ctx.word(last + 2)) || ctx.is_capitalized(last + 2))
+        && (last + 2..limit).all(|k| !ctx.is_mark(k) && !lexicon::is_cue_verb(ctx.word(k)));
+    let end = if apposition {
+        (last + 2..limit).rev().find(|&k| ctx.is_word(k)).unwrap_or(last)
+    } else {
+        last
+    };
+    Some(ctx.cover(start, end))
 }
+
+/// Whether token `k` is a lowercase "of", "on" or "for" inside a name.
+fn name_link(ctx: &Ctx, k: usize, floor: usize) -> bool {
+    ["of", "on", "for"].contains(&ctx.word(k))
+        && k > floor
+        && ctx.is_capitalized(k - 1)
+        && ctx.is_capitalized(k + 1)
+}
+
+/// The subject phrase opening the sentence that starts at token `start`, for participial
+/// cues (", saying …", ", adding …") whose speaker is the main clause's subject. An opening
+/// adverbial phrase ("On Sunday,") is skipped.
+pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
+    let mut start = start;
+    while start < limit && !ctx.is_word(start) {
+        start += 1;
+    }
+    if lexicon::is_phrase_break(ctx.word(start)) {
+        start = (start..limit).find(|&i| ctx.is(i, ","))? + 1;
+    }
+    after(ctx, start, limit)
+}
+
+/// Word endings of adjectives and participles, which do not head a speaker phrase.
+const ADJECTIVE_ENDINGS: [&str; 5] = ["ory", "ous", "ive", "ing", "ed"];
 
 /// A speaker phrase must end in a name or noun-like word, not a determiner, adverb or number.
 fn plausible(ctx: &Ctx, first: usize, last: usize) -> bool {
@@ -104,7 +169,12 @@ fn plausible(ctx: &Ctx, first: usize, last: usize) -> bool {
     };
     let head = ctx.word(head_at);
     let any_upper = (first..=last).any(|i| ctx.is_capitalized(i));
-    let head_ok = !lexicon::is_determiner(head)
+    let adjective = !parallax_core::text::is_capitalized(head)
+        && ADJECTIVE_ENDINGS.iter().any(|e| head.ends_with(e));
+    let head_ok = !adjective
+        && !lexicon::is_phrase_break(head)
+        && !["of", "for"].contains(&head)
+        && !lexicon::is_determiner(head)
         && !lexicon::is_adverbial(head)
         && !head.chars().all(|c| c.is_ascii_digit());
     head_ok && (any_upper || head.len() > 2)

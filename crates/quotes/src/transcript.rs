@@ -12,11 +12,14 @@ const MAX_LABEL_WORDS: usize = 3;
 const MIN_CONTENT_WORDS: usize = 3;
 
 pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
+    let first_start = ctx.seg.paragraphs.first().map_or(0, |p| p.span.start);
     for paragraph in &ctx.seg.paragraphs {
         if taken(found, paragraph.span) {
             continue;
         }
-        let headline = paragraph.role == ParagraphRole::Headline;
+        // The first paragraph may be a headline the segmentation did not recognize as one
+        // because it ends with a period ("Pence: Flowers Won't Be at Debate.").
+        let headline = paragraph.role == ParagraphRole::Headline || paragraph.span.start == first_start;
         if !(headline || paragraph.role == ParagraphRole::Body) {
             continue;
         }
@@ -39,9 +42,12 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
         if !label_ok || tokens.end.saturating_sub(colon + 1) < MIN_CONTENT_WORDS {
             continue;
         }
-        let content = ctx.trim_content(Span::new(ctx.tok(colon).end, paragraph.span.end));
-        let content = content.text(ctx.text).trim_end_matches(['"', '”']).len() + content.start;
-        let content = Span::new(ctx.tok(colon).end, content).trim(ctx.text);
+        // A transcript turn keeps its final punctuation, a headline loses it; a straight
+        // quote closing a multi-paragraph transcript is not part of the turn.
+        let rest = Span::new(ctx.tok(colon).end, paragraph.span.end).trim(ctx.text);
+        let kept = rest.text(ctx.text).trim_end_matches(['"', '”']).trim_end();
+        let content = Span::new(rest.start, rest.start + kept.len());
+        let content = if headline { ctx.trim_content(content) } else { content };
         if content.is_empty() {
             continue;
         }

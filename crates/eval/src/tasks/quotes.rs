@@ -142,15 +142,12 @@ fn predict(text: &str, seg: &Segmentation) -> Vec<Attribution> {
     out.into_iter().map(|a| normalize(text, a)).collect()
 }
 
-/// `span` widened by one quotation mark on each side where there is one.
+/// `span` widened by the quotation mark on each side where there is one (`''` counts as one).
 fn with_marks(text: &str, span: Span) -> Span {
-    let is_mark = |c: char| "\"“”‘’'«»„".contains(c);
-    let before = text.get(..span.start).and_then(|s| s.chars().next_back()).filter(|&c| is_mark(c));
-    let after = text.get(span.end..).and_then(|s| s.chars().next()).filter(|&c| is_mark(c));
-    Span::new(
-        span.start - before.map_or(0, char::len_utf8),
-        span.end + after.map_or(0, char::len_utf8),
-    )
+    const MARKS: [&str; 10] = ["''", "\"", "“", "”", "‘", "’", "'", "«", "»", "„"];
+    let before = text.get(..span.start).and_then(|s| MARKS.iter().find(|m| s.ends_with(**m)));
+    let after = text.get(span.end..).and_then(|s| MARKS.iter().find(|m| s.starts_with(**m)));
+    Span::new(span.start - before.map_or(0, |m| m.len()), span.end + after.map_or(0, |m| m.len()))
 }
 
 fn normalize(text: &str, mut a: Attribution) -> Attribution {
@@ -269,5 +266,42 @@ mod tests {
         assert_eq!(tally.exact[1].tp, 1);
         assert_eq!(tally.exact[2].f1(), 1.0);
         assert_eq!(with_marks(text, Span::new(3, 15)).text(text), "“We will win,”");
+    }
+}
+
+#[cfg(test)]
+mod dump {
+    use super::*;
+
+    /// Development aid: prints missed and spurious attributions of the split in QUOTES_DUMP.
+    #[test]
+    #[ignore]
+    fn dump_errors() {
+        let Ok(dir) = std::env::var("QUOTES_DUMP") else { return };
+        for (t, a) in documents(Path::new(&dir)).unwrap().into_iter().take(40) {
+            let text = read_text(&t).unwrap();
+            let ann = brat::parse(&read_text(&a).unwrap()).unwrap();
+            let gold = gold_attributions(&text, &ann);
+            let seg = parallax_segment::segment(&text);
+            let pred = predict(&text, &seg);
+            let show = |a: &Attribution| {
+                let j = |l: &Vec<Span>| l.iter().map(|s| s.text(&text).replace('\n', " ")).collect::<Vec<_>>().join(" | ");
+                format!("CUE[{}] SRC[{}] CON[{}]", j(&a.cue), j(&a.sources), j(&a.contents))
+            };
+            for g in &gold {
+                match pred.iter().find(|p| overlaps_any(&p.cue, &g.cue)) {
+                    None => println!("MISS {}", show(g)),
+                    Some(p) if p.sources != g.sources || p.contents != g.contents => {
+                        println!("DIFF gold {}\n     pred {}", show(g), show(p))
+                    }
+                    _ => {}
+                }
+            }
+            for p in &pred {
+                if !gold.iter().any(|g| overlaps_any(&p.cue, &g.cue)) {
+                    println!("SPUR {}", show(p));
+                }
+            }
+        }
     }
 }
