@@ -100,21 +100,22 @@ pub struct Removed {
     pub bylines: Vec<String>,
 }
 
-/// Removes furniture under the document's body. An element holding more than half of the
-/// page's text is kept whatever its name says: some sites put words like `comments` on the
-/// article's own wrapper.
+/// Removes furniture under the document's body. An element recognised only by its class or
+/// id words is kept when it holds more than half of the page's text: some sites put words like
+/// `comments` on the article's own wrapper.
 pub fn remove_furniture(doc: &Document) -> Removed {
     let mut removed = Removed::default();
     let Some(body) = doc.body().or_else(|| Some(doc.root())) else {
         return removed;
     };
     let total = text_len(&body);
-    let candidates: Vec<NodeRef> = body
+    let candidates: Vec<(NodeRef, Evidence)> = body
         .descendants_it()
-        .filter(|n| n.is_element() && is_furniture(n))
+        .filter(|n| n.is_element())
+        .filter_map(|n| furniture(&n).map(|e| (n, e)))
         .collect();
-    for node in candidates {
-        if node.parent().is_none() || text_len(&node) * 2 > total {
+    for (node, evidence) in candidates {
+        if evidence == Evidence::Name && text_len(&node) * 2 > total {
             continue;
         }
         if has_word(&node, &["byline", "bylines", "author", "authors"]) {
@@ -132,7 +133,24 @@ fn text_len(node: &NodeRef) -> usize {
     node.text().chars().filter(|c| !c.is_whitespace()).count()
 }
 
-fn is_furniture(node: &NodeRef) -> bool {
+/// How an element was recognised as furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// By what it is: its tag, role, or being hidden.
+    Markup,
+    /// Only by the words of its class or id, which sites use loosely.
+    Name,
+}
+
+fn furniture(node: &NodeRef) -> Option<Evidence> {
+    if is_furniture_markup(node) {
+        Some(Evidence::Markup)
+    } else {
+        is_furniture_name(node).then_some(Evidence::Name)
+    }
+}
+
+fn is_furniture_markup(node: &NodeRef) -> bool {
     let name = node
         .node_name()
         .map(|n| n.to_ascii_lowercase())
@@ -154,12 +172,11 @@ fn is_furniture(node: &NodeRef) -> bool {
     if style.contains("display:none") || style.contains("visibility:hidden") {
         return true;
     }
-    if node
-        .attr("role")
+    node.attr("role")
         .is_some_and(|r| FURNITURE_ROLES.contains(&r.to_ascii_lowercase().as_str()))
-    {
-        return true;
-    }
+}
+
+fn is_furniture_name(node: &NodeRef) -> bool {
     let words = attr_words(node);
     if words.iter().any(|w| EMBED_WORDS.contains(&w.as_str())) {
         return false;

@@ -139,9 +139,7 @@ fn label(paragraph: &str) -> String {
 /// A line in a list of story links: short and not a sentence.
 fn is_link_line(paragraph: &str) -> bool {
     paragraph.split_whitespace().count() <= 15
-        && !paragraph
-            .trim_end()
-            .ends_with(['.', '!', '"', '”', ':'])
+        && !paragraph.trim_end().ends_with(['.', '!', '"', '”', ':'])
 }
 
 fn is_byline(paragraph: &str) -> bool {

@@ -1,0 +1,199 @@
+//! `read_file` end to end on small files written to a temporary folder: every supported format,
+//! and every kind of bad input, each reported once with the file (or record) and the reason.
+
+use parallax_ingest::{read_file, Limits, Manifest};
+use std::path::{Path, PathBuf};
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn reason_of(path: &Path) -> String {
+    let outcome = read_file(path, &Manifest::default(), &Limits::default());
+    assert!(
+        outcome.documents.is_empty(),
+        "{path:?} should give no document"
+    );
+    assert_eq!(outcome.skipped.len(), 1, "{path:?}: {:?}", outcome.skipped);
+    assert_eq!(outcome.skipped[0].source, path.display().to_string());
+    outcome.skipped[0].reason.clone()
+}
+
+#[test]
+fn plain_text_with_manifest_and_inferred_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        b"\xef\xbb\xbfRiver bursts its banks\r\n\r\nWater rose.\r\n",
+    );
+    let b = write(dir.path(), "b.md", b"Water rose again today.\nMore.\n");
+    let manifest = write(
+        dir.path(),
+        "manifest.csv",
+        b"path,outlet,published\nb.md,The Courier,2024-03-01\n",
+    );
+    let manifest = Manifest::load(&manifest).unwrap();
+
+    let doc = read_file(&a, &manifest, &Limits::default())
+        .documents
+        .remove(0);
+    assert_eq!(doc.text, "River bursts its banks\n\nWater rose.\n");
+    assert_eq!(doc.meta.title.as_deref(), Some("River bursts its banks"));
+    assert_eq!(doc.source, a.display().to_string());
+    assert_eq!(doc.id, parallax_ingest::document_id(&doc.text));
+    let messages: Vec<&str> = doc.diagnostics.iter().map(|d| d.message.as_str()).collect();
+    assert!(messages.iter().any(|m| m.contains("CRLF")), "{messages:?}");
+    assert!(
+        messages.iter().any(|m| m.contains("byte-order mark")),
+        "{messages:?}"
+    );
+
+    let doc = read_file(&b, &manifest, &Limits::default())
+        .documents
+        .remove(0);
+    assert_eq!(doc.meta.outlet.as_deref(), Some("The Courier"));
+    assert_eq!(doc.meta.published.as_deref(), Some("2024-03-01"));
+    assert_eq!(doc.meta.title, None, "a sentence is not a headline");
+}
+
+#[test]
+fn bad_files_are_skipped_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(reason_of(&write(d, "empty.txt", b"")).contains("empty"));
+    assert!(reason_of(&write(d, "blank.txt", b" \n\n ")).contains("empty"));
+    assert!(reason_of(&write(d, "bin.txt", b"GIF89a\0\0\x01")).contains("binary"));
+    assert!(reason_of(&write(d, "latin1.txt", b"caf\xe9 au lait"))
+        .contains("invalid UTF-8 at byte offset 3"));
+    assert!(reason_of(&write(d, "bad.json", b"[{\"text\": ")).contains("malformed JSON"));
+    assert!(reason_of(&write(d, "bad.warc", b"not a warc at all")).contains("malformed WARC"));
+    assert!(reason_of(&write(d, "bad.warc.gz", b"not gzip")).contains("gzip"));
+    assert!(reason_of(&write(
+        d,
+        "nav.html",
+        b"<html><body><nav>Home</nav></body></html>"
+    ))
+    .contains("no article text"));
+    assert!(reason_of(&d.join("missing.txt")).contains("cannot read"));
+    assert!(reason_of(&write(d, "a.pdf", b"%PDF")).contains("unsupported"));
+
+    let big = write(d, "big.txt", &vec![b'a'; 2048]);
+    let limits = Limits {
+        max_file_bytes: 1024,
+        ..Limits::default()
+    };
+    let outcome = read_file(&big, &Manifest::default(), &limits);
+    assert!(outcome.skipped[0]
+        .reason
+        .contains("over the 1024-byte limit"));
+}
+
+#[test]
+fn json_lines_skip_only_the_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "feed.jsonl",
+        b"{\"title\":\"A\",\"maintext\":\"First.\",\"url\":\"https://www.courier.example/a\"}\n{bad json\n{\"text\":\"Second.\",\"source_domain\":\"star.example\"}\n",
+    );
+    let outcome = read_file(&path, &Manifest::default(), &Limits::default());
+    assert_eq!(outcome.documents.len(), 2);
+    assert_eq!(
+        outcome.documents[0].source,
+        format!("{}#line 1", path.display())
+    );
+    assert_eq!(
+        outcome.documents[0].meta.outlet.as_deref(),
+        Some("courier.example")
+    );
+    assert_eq!(
+        outcome.documents[1].meta.outlet.as_deref(),
+        Some("star.example")
+    );
+    assert_eq!(outcome.skipped.len(), 1);
+    assert_eq!(
+        outcome.skipped[0].source,
+        format!("{}#line 2", path.display())
+    );
+}
+
+fn warc_record(uri: &str, http: &str) -> String {
+    format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-03-01T10:00:00Z\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    )
+}
+
+#[test]
+fn warc_and_warc_gz_pages() {
+    let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><head><title>Flood</title></head><body><article><p>Water rose overnight in the valley town, officials said on Friday.</p></article></body></html>";
+    let warc = format!(
+        "{}WARC/1.0\r\nbroken header\r\n\r\n{}",
+        warc_record("https://www.courier.example/a", page),
+        warc_record("https://star.example/b", page)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let plain = write(dir.path(), "crawl.warc", warc.as_bytes());
+    let outcome = read_file(&plain, &Manifest::default(), &Limits::default());
+    assert_eq!(outcome.documents.len(), 2, "{:?}", outcome.skipped);
+    let doc = &outcome.documents[0];
+    assert!(doc.text.starts_with("Water rose"), "{}", doc.text);
+    assert_eq!(doc.source, format!("{}#record 1", plain.display()));
+    assert_eq!(
+        doc.meta.url.as_deref(),
+        Some("https://www.courier.example/a")
+    );
+    assert_eq!(doc.meta.outlet.as_deref(), Some("courier.example"));
+    assert_eq!(doc.meta.published.as_deref(), Some("2024-03-01T10:00:00Z"));
+    assert_eq!(outcome.skipped.len(), 1);
+    assert_eq!(
+        outcome.skipped[0].source,
+        format!("{}#record 2", plain.display())
+    );
+
+    use std::io::Write;
+    let mut gz = Vec::new();
+    // Two gzip members, as crawlers write them (one per record).
+    for record in [
+        warc_record("https://a.example/1", page),
+        warc_record("https://a.example/2", page),
+    ] {
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(record.as_bytes()).unwrap();
+        gz.extend(enc.finish().unwrap());
+    }
+    let zipped = write(dir.path(), "crawl.warc.gz", &gz);
+    let outcome = read_file(&zipped, &Manifest::default(), &Limits::default());
+    assert_eq!(outcome.documents.len(), 2, "{:?}", outcome.skipped);
+}
+
+#[test]
+fn html_file_metadata_and_manifest_precedence() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = br#"<html><head><title>Flood hits the valley | Courier</title>
+        <meta property="og:url" content="https://courier.example/flood">
+        <meta property="og:site_name" content="The Courier"></head>
+        <body><article><h1>Flood hits the valley</h1>
+        <p>Water rose overnight in the valley town, officials said on Friday.</p></article></body></html>"#;
+    let path = write(dir.path(), "flood.html", html);
+    let doc = read_file(&path, &Manifest::default(), &Limits::default())
+        .documents
+        .remove(0);
+    assert_eq!(doc.meta.outlet.as_deref(), Some("The Courier"));
+    assert_eq!(doc.meta.title.as_deref(), Some("Flood hits the valley"));
+    assert!(!doc.text.contains("Flood hits"), "{}", doc.text);
+
+    let manifest = write(
+        dir.path(),
+        "m.jsonl",
+        b"{\"url\":\"https://courier.example/flood\",\"outlet\":\"Courier (print)\"}\n",
+    );
+    let manifest = Manifest::load(&manifest).unwrap();
+    let doc = read_file(&path, &manifest, &Limits::default())
+        .documents
+        .remove(0);
+    assert_eq!(doc.meta.outlet.as_deref(), Some("Courier (print)"));
+}
