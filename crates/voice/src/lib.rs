@@ -125,11 +125,17 @@ mod tests {
             .iter()
             .map(|s| {
                 let start = text.find(s).unwrap_or(0);
-                Sentence { span: Span::new(start, start + s.len()), paragraph: 0 }
+                Sentence {
+                    span: Span::new(start, start + s.len()),
+                    paragraph: 0,
+                }
             })
             .collect();
         Segmentation {
-            paragraphs: vec![Paragraph { span, role: ParagraphRole::Body }],
+            paragraphs: vec![Paragraph {
+                span,
+                role: ParagraphRole::Body,
+            }],
             sentences,
             tokens: Vec::new(),
         }
@@ -138,13 +144,22 @@ mod tests {
     fn voices(text: &str, sentences: &[&str], quotes: &[Quote]) -> Vec<(Voice, f32)> {
         let doc = Document::new("d", text, "test");
         let annotated = annotate(&doc, &segmentation(text, sentences), quotes);
-        assert!(annotated.diagnostics.is_empty(), "{:?}", annotated.diagnostics);
-        annotated.items.iter().map(|v| (v.voice, v.confidence)).collect()
+        assert!(
+            annotated.diagnostics.is_empty(),
+            "{:?}",
+            annotated.diagnostics
+        );
+        annotated
+            .items
+            .iter()
+            .map(|v| (v.voice, v.confidence))
+            .collect()
     }
 
     #[test]
     fn reporting_and_opinion_sentences() {
-        let reporting = "The ministry said on Monday that 40 people had been detained in the capital.";
+        let reporting =
+            "The ministry said on Monday that 40 people had been detained in the capital.";
         let opinion = "This is a shameful and absurd policy, and we should all be ashamed of it.";
         let text = format!("{reporting} {opinion}");
         let found = voices(&text, &[reporting, opinion], &[]);
@@ -183,14 +198,19 @@ mod tests {
     #[test]
     fn no_sentences_no_voices() {
         let doc = Document::new("d", "Some text.", "test");
-        assert!(annotate(&doc, &Segmentation::default(), &[]).items.is_empty());
+        assert!(annotate(&doc, &Segmentation::default(), &[])
+            .items
+            .is_empty());
     }
 
     #[test]
     fn bad_sentence_span_is_a_diagnostic() {
         let doc = Document::new("d", "Grüße.", "test");
         let mut seg = segmentation(&doc.text, &["Grüße."]);
-        seg.sentences.push(Sentence { span: Span::new(3, 40), paragraph: 0 });
+        seg.sentences.push(Sentence {
+            span: Span::new(3, 40),
+            paragraph: 0,
+        });
         let annotated = annotate(&doc, &seg, &[]);
         assert_eq!(annotated.items.len(), 1);
         assert_eq!(annotated.diagnostics.len(), 1);

@@ -66,8 +66,11 @@ pub fn fit(examples: &[Example], options: &TrainOptions) -> Model {
         total,
         l2: options.l2,
     };
-    let dim = (1usize << options.features.bits) + 1;
-    let w = lbfgs(&problem, dim, options.max_iterations);
+    let w = lbfgs(
+        &problem,
+        (1usize << options.features.bits) + 1,
+        options.max_iterations,
+    );
     let mut model = Model::zeros(options.features);
     model.bias = w.last().copied().unwrap_or(0.0) as f32;
     for (slot, value) in model.weights.iter_mut().zip(&w) {

