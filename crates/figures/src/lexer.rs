@@ -55,7 +55,16 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     while i < bytes.len() {
-        let (c, w) = char_at(text, i);
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        let (c, w) = if b.is_ascii() {
+            (b as char, 1)
+        } else {
+            char_at(text, i)
+        };
         if c.is_whitespace() {
             i += w;
             continue;
@@ -75,8 +84,23 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
             };
             i = alnum_end;
         } else if c.is_alphanumeric() {
-            i = scan_while(text, i, char::is_alphanumeric);
-            kind = if text[start..i].chars().any(|c| c.is_ascii_digit()) {
+            // ASCII letters first (the common case), then any letters and digits.
+            let mut digits = false;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                digits |= bytes[i].is_ascii_digit();
+                i += 1;
+            }
+            if bytes.get(i).is_some_and(|b| !b.is_ascii()) {
+                let end = scan_while(text, i, char::is_alphanumeric);
+                digits |= text[i..end].chars().any(|c| c.is_ascii_digit());
+                i = end;
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    digits |= bytes[i].is_ascii_digit();
+                    i += 1;
+                }
+                i = scan_while(text, i, char::is_alphanumeric);
+            }
+            kind = if digits {
                 TokKind::Mixed
             } else {
                 TokKind::Word

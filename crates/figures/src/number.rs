@@ -217,12 +217,47 @@ pub fn parse_digits(s: &str) -> Option<f64> {
     digits.parse().ok()
 }
 
-/// The lowercase text of word token `i`, when it is a word.
-fn word_at(toks: &[Tok<'_>], i: usize, buf: &mut String) -> bool {
-    buf.clear();
+/// A short lowercase ASCII word in a stack buffer: the number parser reads every candidate
+/// word through one, so that parsing allocates nothing.
+/// Holds the token's own text when it is already lowercase, else a lowercased copy.
+#[derive(Default)]
+struct WordBuf<'a> {
+    borrowed: Option<&'a str>,
+    buf: [u8; 12],
+    len: usize,
+}
+
+impl std::ops::Deref for WordBuf<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self.borrowed {
+            Some(s) => s,
+            None => std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or(""),
+        }
+    }
+}
+
+impl PartialEq<&str> for WordBuf<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+/// Reads word token `i` into `buf`, lowercased; false when it is not a short ASCII word.
+fn word_at<'a>(toks: &[Tok<'a>], i: usize, buf: &mut WordBuf<'a>) -> bool {
+    buf.len = 0;
+    buf.borrowed = None;
     match toks.get(i) {
-        Some(t) if t.kind == TokKind::Word && t.text.len() <= 12 => {
-            buf.extend(t.text.chars().flat_map(char::to_lowercase));
+        Some(t) if t.kind == TokKind::Word && t.text.len() <= 12 && t.text.is_ascii() => {
+            if !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                buf.borrowed = Some(t.text);
+                return true;
+            }
+            for (b, s) in buf.buf.iter_mut().zip(t.text.bytes()) {
+                *b = s.to_ascii_lowercase();
+            }
+            buf.len = t.text.len();
             true
         }
         _ => false,
@@ -389,7 +424,7 @@ fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     let mut end = i + 1;
     let mut total = value;
     let mut last_scale = f64::INFINITY;
-    let mut buf = String::new();
+    let mut buf = WordBuf::default();
     // "2 1/4": a whole number and a fraction.
     if let Some((f, e)) = digit_fraction(toks, end).filter(|_| value.fract() == 0.0) {
         return Some(NumberMatch::exact(
@@ -404,11 +439,7 @@ fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
         let written = toks.get(end).map_or("", |t| t.text);
         let scale = scale_word(&buf)
             .or_else(|| {
-                matches!(
-                    buf.as_str(),
-                    "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs"
-                )
-                .then_some(12.0)
+                matches!(&*buf, "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs").then_some(12.0)
             })
             .or_else(|| {
                 scale_suffix(written)
@@ -446,7 +477,7 @@ fn ordinal_suffix_fits(value: f64, suffix: &str) -> bool {
 
 /// "hundreds", "tens of thousands", "several", "a handful", "several hundred".
 fn parse_vague(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
-    let mut buf = String::new();
+    let mut buf = WordBuf::default();
     word_at(toks, i, &mut buf);
     let vague = |first: usize, end: usize, low: f64, high: f64| NumberMatch {
         span: span_of(toks, first, end),
@@ -461,14 +492,14 @@ fn parse_vague(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     };
     let next_is = |j: usize, w: &str| toks.get(j).is_some_and(|t| t.is(w));
     // "tens of thousands", "hundreds of millions": the first word scales the second.
-    let multiplier = match buf.as_str() {
+    let multiplier = match &*buf {
         "tens" => Some(10.0),
         "hundreds" => Some(100.0),
         _ => None,
     };
     if let Some(m) = multiplier {
         if next_is(i + 1, "of") {
-            let mut second = String::new();
+            let mut second = WordBuf::default();
             if word_at(toks, i + 2, &mut second) {
                 if let Some((low, _)) = vague_scale(&second).filter(|(l, _)| *l >= 1e3) {
                     let lo = low * m;
@@ -480,10 +511,10 @@ fn parse_vague(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     if let Some((low, high)) = vague_scale(&buf) {
         return Some(vague(i, i + 1, low, high));
     }
-    match buf.as_str() {
+    match &*buf {
         // "several hundred" → 300..900; plain "several" → 3..9.
         "several" => {
-            let mut second = String::new();
+            let mut second = WordBuf::default();
             if word_at(toks, i + 1, &mut second) {
                 if let Some(s) = scale_word(&second) {
                     return Some(vague(i, i + 2, 3.0 * s, 9.0 * s));
@@ -508,7 +539,7 @@ enum Last {
 
 /// "fifteen", "two million", "a dozen", "one hundred and twenty", "twenty-first".
 fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
-    let mut buf = String::new();
+    let mut buf = WordBuf::default();
     let mut total = 0.0;
     let mut cur = 0.0;
     let mut last = Last::None;
@@ -518,7 +549,7 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     let mut kind = NumberKind::Cardinal;
     // "a hundred", "a dozen": the article stands for one before a scale word.
     if toks.get(i).is_some_and(|t| t.is("a") || t.is("an")) {
-        let mut next = String::new();
+        let mut next = WordBuf::default();
         if !word_at(toks, i + 1, &mut next) {
             return None;
         }
@@ -542,7 +573,7 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     loop {
         if !word_at(toks, j, &mut buf) {
             // A hyphen joins "twenty-five" and "twenty-first".
-            let mut next = String::new();
+            let mut next = WordBuf::default();
             let joins = last == Last::Ten
                 && toks.get(j).is_some_and(|t| t.is_punct('-'))
                 && word_at(toks, j + 1, &mut next)
@@ -656,7 +687,7 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
         }
         // "one and a half (million)".
         if buf == "and" && last != Last::None {
-            let mut d = String::new();
+            let mut d = WordBuf::default();
             let half = toks.get(j + 1).is_some_and(|t| t.is("a"))
                 && word_at(toks, j + 2, &mut d)
                 && !d.ends_with('s');
@@ -682,7 +713,7 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
         }
         // "one hundred and twenty": "and" only between a scale and a smaller number word.
         if buf == "and" && matches!(last, Last::Hundred | Last::Scale) {
-            let mut next = String::new();
+            let mut next = WordBuf::default();
             if word_at(toks, j + 1, &mut next) && is_number_word(&next) {
                 j += 1;
                 continue;
@@ -699,13 +730,13 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
 /// The digits of the words after "point": "zero three" → "03", "seventy-one" → "71".
 fn decimal_words(toks: &[Tok<'_>], mut j: usize) -> (Option<String>, usize) {
     let mut digits = String::new();
-    let mut buf = String::new();
+    let mut buf = WordBuf::default();
     while word_at(toks, j, &mut buf) {
         let Some((v, is_ten)) = small_word(&buf) else {
             break;
         };
         if is_ten {
-            let mut unit = String::new();
+            let mut unit = WordBuf::default();
             let hyphen = toks.get(j + 1).is_some_and(|t| t.is_punct('-'));
             let k = if hyphen { j + 2 } else { j + 1 };
             match word_at(toks, k, &mut unit)
@@ -735,11 +766,36 @@ pub fn find_numbers(text: &str) -> Vec<NumberMatch> {
     scan(&toks)
 }
 
+/// Whether a number expression can start at this token: a cheap test run on every token
+/// before the full parse, so that ordinary words cost one lowercase copy and one match.
+pub fn may_start(t: &Tok<'_>) -> bool {
+    match t.kind {
+        TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed => true,
+        TokKind::Punct => matches!(t.text, "-" | "−" | "."),
+        TokKind::Word => {
+            let mut buf = WordBuf::default();
+            word_at(std::slice::from_ref(t), 0, &mut buf) && may_start_word(&buf)
+        }
+    }
+}
+
+/// Whether a number expression can start with this lowercase word.
+pub fn may_start_word(w: &str) -> bool {
+    small_word(w).is_some()
+        || ordinal_word(w).is_some()
+        || vague_scale(w).is_some()
+        || matches!(w, "a" | "an" | "minus" | "negative" | "tens" | "several")
+}
+
 /// Every number expression in a token sequence, left to right, not overlapping.
 pub fn scan(toks: &[Tok<'_>]) -> Vec<NumberMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !toks.get(i).is_some_and(may_start) {
+            i += 1;
+            continue;
+        }
         match parse_at(toks, i) {
             Some(m) => {
                 i = m.end.max(i + 1);

@@ -38,9 +38,9 @@ impl Found {
     }
 }
 
-impl Ctx<'_, '_> {
+impl<'t> Ctx<'_, 't> {
     /// Lowercase word at `i`.
-    pub fn w(&self, i: usize) -> Option<Lower> {
+    pub fn w(&self, i: usize) -> Option<Lower<'t>> {
         word(self.toks, i)
     }
 

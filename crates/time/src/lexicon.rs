@@ -3,35 +3,44 @@
 
 use parallax_figures::lexer::{Tok, TokKind};
 
-/// The lowercase ASCII form of a short word token, in a stack buffer (no allocation on the
-/// hot path), or `None` for other tokens.
-pub struct Lower {
-    buf: [u8; 16],
-    len: usize,
+/// The lowercase ASCII form of a short word token: the token's own text when it is already
+/// lowercase (the common case, no copy), else a copy in a stack buffer — no allocation on the
+/// hot path either way.
+pub enum Lower<'a> {
+    Borrowed(&'a str),
+    Owned { buf: [u8; 16], len: usize },
 }
 
-impl Lower {
-    pub fn of(t: &Tok<'_>) -> Option<Lower> {
+impl<'a> Lower<'a> {
+    pub fn of(t: &Tok<'a>) -> Option<Lower<'a>> {
         if t.kind != TokKind::Word || t.text.len() > 16 || !t.text.is_ascii() {
             return None;
+        }
+        if !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Some(Lower::Borrowed(t.text));
         }
         let mut buf = [0u8; 16];
         for (b, s) in buf.iter_mut().zip(t.text.bytes()) {
             *b = s.to_ascii_lowercase();
         }
-        Some(Lower {
+        Some(Lower::Owned {
             buf,
             len: t.text.len(),
         })
     }
 
     pub fn as_str(&self) -> &str {
-        std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or("")
+        match self {
+            Lower::Borrowed(s) => s,
+            Lower::Owned { buf, len } => {
+                std::str::from_utf8(buf.get(..*len).unwrap_or(&[])).unwrap_or("")
+            }
+        }
     }
 }
 
 /// The lowercase text of token `i` when it is a short ASCII word.
-pub fn word(toks: &[Tok<'_>], i: usize) -> Option<Lower> {
+pub fn word<'a>(toks: &[Tok<'a>], i: usize) -> Option<Lower<'a>> {
     toks.get(i).and_then(Lower::of)
 }
 
@@ -177,4 +186,76 @@ pub fn unit(w: &str) -> Option<(Unit, bool)> {
         "centuries" => (Unit::Century, true),
         _ => return None,
     })
+}
+
+/// Whether a time expression can start at this token: the cheap test the scan runs on every
+/// token before trying the recognizers.
+pub fn may_start(t: &Tok<'_>) -> bool {
+    match t.kind {
+        TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed => true,
+        TokKind::Punct => matches!(t.text, "'" | "’"),
+        TokKind::Word => {
+            if parallax_figures::number::may_start(t) {
+                return true;
+            }
+            let Some(lower) = Lower::of(t) else {
+                return false;
+            };
+            let w = lower.as_str();
+            month(w).is_some()
+                || weekday(w).is_some()
+                || unit(w).is_some()
+                || season(w).is_some()
+                || part_of_day(w).is_some()
+                || matches!(
+                    w,
+                    "the"
+                        | "last"
+                        | "this"
+                        | "next"
+                        | "past"
+                        | "coming"
+                        | "previous"
+                        | "current"
+                        | "today"
+                        | "yesterday"
+                        | "tomorrow"
+                        | "tonight"
+                        | "overnight"
+                        | "now"
+                        | "currently"
+                        | "recently"
+                        | "lately"
+                        | "soon"
+                        | "every"
+                        | "each"
+                        | "daily"
+                        | "nightly"
+                        | "weekly"
+                        | "monthly"
+                        | "quarterly"
+                        | "annually"
+                        | "yearly"
+                        | "hourly"
+                        | "fiscal"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "recent"
+                        | "few"
+                        | "many"
+                        | "noon"
+                        | "midday"
+                        | "midnight"
+                        | "twenties"
+                        | "thirties"
+                        | "forties"
+                        | "fifties"
+                        | "sixties"
+                        | "seventies"
+                        | "eighties"
+                        | "nineties"
+                )
+        }
+    }
 }

@@ -6,6 +6,7 @@ use crate::absolute::absolute;
 use crate::clock::clock;
 use crate::context::{Ctx, Found};
 use crate::durations::amount_of_time;
+use crate::lexicon::may_start;
 use crate::relative::relative;
 use chrono::NaiveDate;
 use parallax_core::TimexType;
@@ -18,7 +19,19 @@ pub fn scan(toks: &[Tok<'_>], anchor: Option<NaiveDate>) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if toks[i].kind == TokKind::Punct && !toks[i].is_punct('\'') && !toks[i].is_punct('’') {
+        if !toks.get(i).is_some_and(may_start) {
+            i += 1;
+            continue;
+        }
+        // Articles start an expression only before a word that can ("the 1990s", "a year ago").
+        let article = toks[i].is("the") || toks[i].is("a") || toks[i].is("an");
+        let follows = |t: &Tok<'_>| {
+            may_start(t)
+                || ["future", "near", "following", "final", "couple"]
+                    .iter()
+                    .any(|w| t.is(w))
+        };
+        if article && !toks.get(i + 1).is_some_and(follows) {
             i += 1;
             continue;
         }
