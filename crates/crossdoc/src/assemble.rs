@@ -113,6 +113,10 @@ pub fn build_dossier(corpus: &[(Document, Analysis)], skipped: &[SkippedInput]) 
             });
         }
     }
+    let pairs: Vec<(&Document, &Analysis)> =
+        docs.iter().copied().zip(analyses.iter().copied()).collect();
+    dossier.stories = crate::stories::stories(&pairs);
+    dossier.reuse = crate::reuse::find_reuse(&pairs);
     link_cross_source(&mut dossier, &analyses);
     dossier
 }

@@ -4,6 +4,8 @@
 //! - [`resolve`] merges each document's local entities into corpus-wide entities.
 //! - [`assemble`] builds the [`Dossier`](parallax_core::Dossier) with every item's evidence,
 //!   then links the cross-source layers:
+//! - [`stories`] groups articles into stories, streaming, with an inverted index;
+//! - [`reuse`] finds passages shared between outlets and their likely origin;
 //! - [`quote_groups`] aligns the same statement across articles;
 //! - [`claims`] reconciles figures about the same thing across outlets;
 //! - [`timeline`] orders dated items per story;

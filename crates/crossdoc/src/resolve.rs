@@ -133,19 +133,46 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
         }
     }
 
-    // Rule 4: a demonym joins its country.
+    // Rule 4: a demonym joins its country, whatever type the tagger gave either.
+    let mut any_class: HashMap<&str, usize> = HashMap::new();
+    for ((_, key), &n) in &by_exact {
+        any_class.entry(key.as_str()).or_insert(n);
+    }
+    for (n, &(d, i)) in locals.iter().enumerate() {
+        let key = exact_key(&analyses[d].local_entities[i].name);
+        if let Some(&m) = demonym_stem(&key).and_then(|stem| any_class.get(stem)) {
+            uf.union(n, m);
+        }
+    }
+
+    // Rule 5: a one-word name tagged with different types in different places takes its
+    // dominant type (at least 60% of its mentions) and becomes one entity.
+    let mut votes: HashMap<String, BTreeMap<u8, (usize, Vec<usize>)>> = HashMap::new();
     for (n, &(d, i)) in locals.iter().enumerate() {
         let entity = &analyses[d].local_entities[i];
-        if entity.entity_type != EntityType::Norp {
+        let key = exact_key(&entity.name);
+        if key.is_empty() || key.contains(' ') {
             continue;
         }
-        let key = exact_key(&entity.name);
-        let country = ["n", "i"]
-            .iter()
-            .filter_map(|ending| key.strip_suffix(ending))
-            .find_map(|stem| by_exact.get(&(type_class(EntityType::Gpe), stem.to_string())));
-        if let Some(&m) = country {
-            uf.union(n, m);
+        let slot = votes
+            .entry(key)
+            .or_default()
+            .entry(type_class(entity.entity_type))
+            .or_default();
+        slot.0 += entity.mentions.len().max(1);
+        slot.1.push(n);
+    }
+    for classes in votes.values().filter(|c| c.len() > 1) {
+        let total: usize = classes.values().map(|(v, _)| v).sum();
+        let top = classes.values().map(|(v, _)| *v).max().unwrap_or(0);
+        if top * 10 >= total * 6 {
+            let all: Vec<usize> = classes
+                .values()
+                .flat_map(|(_, ns)| ns.iter().copied())
+                .collect();
+            for pair in all.windows(2) {
+                uf.union(pair[0], pair[1]);
+            }
         }
     }
 
@@ -167,6 +194,17 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
     resolution
 }
 
+/// The country name a one-word demonym is made from ("marenian" → "marenia", "iraqi" →
+/// "iraq"), when it has a demonym's ending.
+fn demonym_stem(key: &str) -> Option<&str> {
+    if key.contains(' ') || key.len() < 5 {
+        return None;
+    }
+    key.strip_suffix('n')
+        .filter(|s| s.ends_with('a'))
+        .or_else(|| key.strip_suffix('i'))
+}
+
 fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
     let mut type_votes: BTreeMap<EntityType, usize> = BTreeMap::new();
     let mut name_uses: BTreeMap<String, usize> = BTreeMap::new();
@@ -176,9 +214,8 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
         let entity = &analysis.local_entities[i];
         *type_votes.entry(entity.entity_type).or_default() += entity.mentions.len().max(1);
         roles.extend(entity.roles.iter().cloned());
-        // Demonyms name the place as aliases only, never as its canonical name.
-        let use_count = usize::from(entity.entity_type != EntityType::Norp);
-        *name_uses.entry(entity.name.clone()).or_default() += use_count;
+        // One use per document: a local entity's name is its fullest form there.
+        *name_uses.entry(entity.name.clone()).or_default() += 1;
         for &m in &entity.mentions {
             if let Some(mention) = analysis
                 .mentions
@@ -189,8 +226,13 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
             }
         }
     }
-    // A place joined by its demonyms is still the place.
-    let entity_type = if type_votes.contains_key(&EntityType::Gpe) {
+    // A name with its demonym among the members ("Kordania", "Kordanian") is a country, and
+    // a place joined by its demonyms is still the place.
+    let keys: BTreeSet<String> = name_uses.keys().map(|n| exact_key(n)).collect();
+    let has_demonym = keys
+        .iter()
+        .any(|k| demonym_stem(k).is_some_and(|stem| keys.contains(stem)));
+    let entity_type = if type_votes.contains_key(&EntityType::Gpe) || has_demonym {
         EntityType::Gpe
     } else {
         type_votes
@@ -199,9 +241,11 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
             .map(|(t, _)| *t)
             .unwrap_or(EntityType::Misc)
     };
-    // The canonical name: the most used local name; ties go to the longer, then the first.
+    // The canonical name: the name most documents use for it (a document's name for an entity
+    // is its fullest form there), never a demonym of another member; ties go to the longer.
     let name = name_uses
         .iter()
+        .filter(|(n, _)| !demonym_stem(&exact_key(n)).is_some_and(|stem| keys.contains(stem)))
         .max_by(|a, b| {
             a.1.cmp(b.1)
                 .then(a.0.len().cmp(&b.0.len()))
@@ -294,10 +338,23 @@ mod tests {
     }
 
     #[test]
-    fn different_types_do_not_merge() {
+    fn evenly_split_types_do_not_merge() {
         use EntityType::*;
         let a = analysis(&[("Georgia", Gpe)]);
         let b = analysis(&[("Georgia", Person)]);
         assert_eq!(resolve(&[&a, &b]).entities.len(), 2);
+    }
+
+    #[test]
+    fn a_dominant_type_absorbs_stray_tags_and_demonyms_make_countries() {
+        use EntityType::*;
+        let a = analysis(&[("Drevna", Loc), ("Kordania", Person), ("Kordanian", Misc)]);
+        let b = analysis(&[("Drevna", Loc), ("Drevna", Person)]);
+        let c = analysis(&[("Drevna", Loc)]);
+        let r = resolve(&[&a, &b, &c]);
+        assert_eq!(r.entities.len(), 2, "{:?}", names(&r));
+        let kordania = r.entities.iter().find(|e| e.name == "Kordania").unwrap();
+        assert_eq!(kordania.entity_type, Gpe);
+        assert_eq!(kordania.aliases, ["Kordanian"]);
     }
 }
