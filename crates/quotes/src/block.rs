@@ -46,7 +46,9 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
 /// `run` without a leading "UPDATE:" label.
 fn without_update_label(text: &str, run: Span) -> Span {
     let s = run.text(text);
-    let label = ["UPDATE:", "Update:", "UPDATED:", "UPDATE"].iter().find(|l| s.starts_with(**l));
+    let label = ["UPDATE:", "Update:", "UPDATED:", "UPDATE"]
+        .iter()
+        .find(|l| s.starts_with(**l));
     let skip = label.map_or(0, |l| l.len());
     Span::new(run.start + skip, run.end).trim(text)
 }

@@ -3,7 +3,7 @@
 
 use crate::context::Ctx;
 use crate::cue::Cue;
-use crate::lexicon;
+use crate::{lexicon, speaker};
 use parallax_core::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -28,6 +28,9 @@ static MEDIUM: LazyLock<Option<Regex>> = LazyLock::new(|| {
 
 /// The channel stated around `cue` within `window` of the text, if any.
 pub fn find(ctx: &Ctx, cue: &Cue, window: Span) -> Option<Span> {
+    if let Some((_, channel)) = quoted_as(ctx, cue, ctx.token_from(window.start)) {
+        return Some(channel);
+    }
     if lexicon::is(ctx.word(cue.verb), "told") || lexicon::is(ctx.word(cue.verb), "tells") {
         if let Some(object) = told_object(ctx, cue) {
             return Some(Span::new(ctx.tok(cue.verb).start, object.end));
@@ -38,27 +41,59 @@ pub fn find(ctx: &Ctx, cue: &Cue, window: Span) -> Option<Span> {
         .as_ref()?
         .find_iter(slice)
         .map(|m| Span::new(window.start + m.start(), window.start + m.end()))
-        .min_by_key(|m| m.start.abs_diff(cue.span.end).min(m.end.abs_diff(cue.span.start)))
+        .min_by_key(|m| {
+            m.start
+                .abs_diff(cue.span.end)
+                .min(m.end.abs_diff(cue.span.start))
+        })
+}
+
+/// "Interfax quoted him as saying": the speaker is the object of "quoted" and the channel is
+/// the subject with the verb phrase. Returns (speaker, channel) for a `cue` on "quoted".
+pub fn quoted_as(ctx: &Ctx, cue: &Cue, floor: usize) -> Option<(Span, Span)> {
+    let verb = ctx.word(cue.verb);
+    if !["quoted", "quotes", "quote"]
+        .iter()
+        .any(|v| lexicon::is(verb, v))
+    {
+        return None;
+    }
+    let speaker = speaker::after(ctx, cue.next, cue.next + 12)?;
+    let after = ctx.token_from(speaker.end);
+    if !(lexicon::is(ctx.word(after), "as") && lexicon::is(ctx.word(after + 1), "saying")) {
+        return None;
+    }
+    let outlet = speaker::before(ctx, floor, cue.first)?;
+    Some((speaker, Span::new(outlet.start, ctx.tok(after + 1).end)))
 }
 
 /// The listener after "told": a name ("CNN", "The Associated Press") or "reporters".
 fn told_object(ctx: &Ctx, cue: &Cue) -> Option<Span> {
     let start = cue.next;
     let first = ctx.word(start);
-    if ["reporters", "journalists", "supporters", "voters", "lawmakers"]
-        .iter()
-        .any(|w| lexicon::is(first, w))
+    if [
+        "reporters",
+        "journalists",
+        "supporters",
+        "voters",
+        "lawmakers",
+    ]
+    .iter()
+    .any(|w| lexicon::is(first, w))
     {
         return Some(ctx.tok(start));
     }
     let mut last = None;
     let mut k = start;
-    while ctx.is_word(k) && (ctx.is_capitalized(k) || lexicon::is(ctx.word(k), "the")) && k < start + 6
+    while ctx.is_word(k)
+        && (ctx.is_capitalized(k) || lexicon::is(ctx.word(k), "the"))
+        && k < start + 6
     {
         last = Some(k);
         k += 1;
     }
-    last.filter(|&l| ctx.is_capitalized(l)).map(|l| ctx.cover(start, l))
+    last.filter(|&l| ctx.is_capitalized(l))
+        .map(|l| ctx.cover(start, l))
 }
 
 #[cfg(test)]

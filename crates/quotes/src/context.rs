@@ -19,7 +19,10 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` is a word (starts with a letter or digit).
     pub fn is_word(&self, i: usize) -> bool {
-        self.word(i).chars().next().is_some_and(char::is_alphanumeric)
+        self.word(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
     }
 
     pub fn is_capitalized(&self, i: usize) -> bool {
@@ -33,7 +36,10 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` is a quotation mark.
     pub fn is_mark(&self, i: usize) -> bool {
-        matches!(self.word(i), "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„")
+        matches!(
+            self.word(i),
+            "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„"
+        )
     }
 
     /// The span from the start of token `first` to the end of token `last`.

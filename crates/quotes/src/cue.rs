@@ -130,15 +130,24 @@ mod tests {
     fn cue_texts(text: &str) -> Vec<String> {
         let seg = seg_of(text);
         let ctx = Ctx { text, seg: &seg };
-        find(&ctx, 0..seg.tokens.len()).iter().map(|c| c.span.text(text).to_string()).collect()
+        find(&ctx, 0..seg.tokens.len())
+            .iter()
+            .map(|c| c.span.text(text).to_string())
+            .collect()
     }
 
     #[test]
     fn finds_verbs_with_auxiliaries_and_particles() {
-        assert_eq!(cue_texts("Trump has also said the plan works."), ["has also said"]);
+        assert_eq!(
+            cue_texts("Trump has also said the plan works."),
+            ["has also said"]
+        );
         assert_eq!(cue_texts("He called on Moscow to withdraw."), ["called on"]);
         assert_eq!(cue_texts("He called Moscow."), Vec::<String>::new());
-        assert_eq!(cue_texts("The figure, according to officials, rose."), ["according to"]);
+        assert_eq!(
+            cue_texts("The figure, according to officials, rose."),
+            ["according to"]
+        );
         assert_eq!(cue_texts("He was told to leave."), Vec::<String>::new());
     }
 }

@@ -34,7 +34,10 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
         if let Some((cue, speaker)) = attribution {
             quote.cue = Some(cue.span);
             quote.speaker = Some(speaker);
-            let window = ctx.seg.sentence_at(cue.span.start).and_then(|s| ctx.seg.sentences.get(s));
+            let window = ctx
+                .seg
+                .sentence_at(cue.span.start)
+                .and_then(|s| ctx.seg.sentences.get(s));
             quote.channel = window.and_then(|w| channel::find(ctx, &cue, w.span));
             found.push(quote);
         } else if stands_alone(ctx, pair) {
@@ -67,7 +70,11 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
     if start >= end {
         // The quote ends its sentence ("…?” Clinton said." may be split there): the
         // attribution is the next sentence of the same paragraph.
-        let next = ctx.seg.sentences.get(index + 1).filter(|n| n.paragraph == sentence.paragraph)?;
+        let next = ctx
+            .seg
+            .sentences
+            .get(index + 1)
+            .filter(|n| n.paragraph == sentence.paragraph)?;
         end = ctx.tokens_in(next.span).end;
     }
     let mut begin = start;
@@ -79,6 +86,9 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
     }
     let window = begin..end.min(start + AFTER_WINDOW);
     let cue = cue::find(ctx, window).into_iter().next()?;
+    if let Some((speaker, _)) = channel::quoted_as(ctx, &cue, begin) {
+        return Some((cue, speaker));
+    }
     let speaker = match cue.kind {
         CueKind::According => speaker::after(ctx, cue.next, end).filter(|_| cue.first == begin),
         CueKind::Verb => speaker::before(ctx, begin, cue.first)
@@ -110,7 +120,10 @@ fn dash_credit(ctx: &Ctx, start: usize, end: usize) -> Option<(Cue, Span)> {
 
 /// X said: "…" / He told CNN on Sunday, "…" / According to X, "…" / …, adding: "…".
 fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> {
-    let sentence = ctx.seg.sentence_at(pair.open.start).and_then(|s| ctx.seg.sentences.get(s))?;
+    let sentence = ctx
+        .seg
+        .sentence_at(pair.open.start)
+        .and_then(|s| ctx.seg.sentences.get(s))?;
     let start = ctx.tokens_in(sentence.span).start;
     let open = ctx.token_from(pair.open.start);
     let cue = cue::find(ctx, start..open).into_iter().last()?;
@@ -119,25 +132,31 @@ fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> 
     // indirect attribution, which makes them mixed.
     let introduces = gap.is_empty()
         || gap.len() <= BEFORE_GAP
-            && open.checked_sub(1).is_some_and(|p| matches!(ctx.word(p), ":" | ","))
+            && open
+                .checked_sub(1)
+                .is_some_and(|p| matches!(ctx.word(p), ":" | ","))
             && !lexicon::is(ctx.word(cue.next), "that");
     let after = ctx.token_from(pair.close.end);
     let sentence_end = ctx.tokens_in(sentence.span).end;
-    let ends = after >= sentence_end || !ctx.is_word(after) || ctx.seg.sentence_at(pair.close.start) != ctx.seg.sentence_at(pair.open.start);
+    let ends = after >= sentence_end
+        || !ctx.is_word(after)
+        || ctx.seg.sentence_at(pair.close.start) != ctx.seg.sentence_at(pair.open.start);
     if !introduces || !ends {
         return None;
     }
-    let participle = cue.first > start
-        && ctx.is(cue.first - 1, ",")
-        && ctx.word(cue.verb).ends_with("ing");
+    let participle =
+        cue.first > start && ctx.is(cue.first - 1, ",") && ctx.word(cue.verb).ends_with("ing");
     let speaker = match cue.kind {
         CueKind::According => speaker::after(ctx, cue.next, open),
         CueKind::Verb if participle => {
             // The speaker of the sentence's earlier attribution, or its subject.
             let prior = found.iter().rev().find(|f| {
-                f.cue.is_some_and(|c| c.end <= cue.span.start && sentence.span.contains(c))
+                f.cue
+                    .is_some_and(|c| c.end <= cue.span.start && sentence.span.contains(c))
             });
-            prior.and_then(|f| f.speaker).or_else(|| speaker::subject(ctx, start, cue.first))
+            prior
+                .and_then(|f| f.speaker)
+                .or_else(|| speaker::subject(ctx, start, cue.first))
         }
         CueKind::Verb => speaker::before(ctx, start, cue.first),
     }?;

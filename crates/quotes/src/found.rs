@@ -16,7 +16,14 @@ pub struct Found {
 
 impl Found {
     pub fn new(span: Span, kind: QuoteKind) -> Self {
-        Found { span, kind, cue: None, speaker: None, channel: None, continues: false }
+        Found {
+            span,
+            kind,
+            cue: None,
+            speaker: None,
+            channel: None,
+            continues: false,
+        }
     }
 
     /// Whether `span` overlaps this quotation's content or its cue.
@@ -28,5 +35,7 @@ impl Found {
 /// Whether `span` overlaps any of `found` other than block quotations, whose pasted text
 /// keeps its own quotations and attributions.
 pub fn taken(found: &[Found], span: Span) -> bool {
-    found.iter().any(|f| f.kind != QuoteKind::Block && f.touches(span))
+    found
+        .iter()
+        .any(|f| f.kind != QuoteKind::Block && f.touches(span))
 }

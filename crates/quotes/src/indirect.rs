@@ -23,14 +23,18 @@ use parallax_core::{QuoteKind, Span};
 /// Fewest words a reported clause has.
 const MIN_CONTENT_WORDS: usize = 2;
 /// The verbs of saying whose attributions are the most reliable.
-const CORE_VERBS: [&str; 12] =
-    ["said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "asked", "saying"];
+const CORE_VERBS: [&str; 12] = [
+    "said", "says", "say", "told", "tells", "tell", "added", "adds", "wrote", "writes", "asked",
+    "saying",
+];
 /// Words a reported clause does not start with.
-const NOT_CLAUSE_START: [&str; 12] =
-    ["of", "for", "about", "or", "and", "but", "with", "from", "by", "at", "on", "in"];
+const NOT_CLAUSE_START: [&str; 12] = [
+    "of", "for", "about", "or", "and", "but", "with", "from", "by", "at", "on", "in",
+];
 /// Prepositions that open a phrase between a cue and its "that" clause.
-const PREPOSITIONS: [&str; 10] =
-    ["in", "on", "at", "during", "with", "from", "after", "before", "to", "about"];
+const PREPOSITIONS: [&str; 10] = [
+    "in", "on", "at", "during", "with", "from", "after", "before", "to", "about",
+];
 /// Words after a comma that end the reported clause ("…, though she acknowledged …").
 const CLAUSE_ENDS: [&str; 4] = ["though", "although", "while", "whereas"];
 
@@ -56,9 +60,16 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
             if taken(found, cue.span) || pairs.iter().any(|p| p.inner().contains(cue.span)) {
                 continue;
             }
-            let earlier = candidates.iter().rev().map(|c| &c.quote).chain(found.iter().rev());
+            let earlier = candidates
+                .iter()
+                .rev()
+                .map(|c| &c.quote)
+                .chain(found.iter().rev());
             let prior = earlier
-                .filter(|f| f.cue.is_some_and(|c| c.end <= cue.span.start && sentence.span.contains(c)))
+                .filter(|f| {
+                    f.cue
+                        .is_some_and(|c| c.end <= cue.span.start && sentence.span.contains(c))
+                })
                 .find_map(|f| f.speaker);
             let Some((speaker, content, forward)) = attribute(ctx, &cue, range.clone(), prior)
             else {
@@ -78,16 +89,24 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
             } else {
                 2
             };
-            candidates.push(Candidate { quote, rank, forward });
+            candidates.push(Candidate {
+                quote,
+                rank,
+                forward,
+            });
         }
         cut_at_later_attributions(ctx, &mut candidates);
         candidates.sort_by_key(|c| c.rank);
         for mut c in candidates {
             let content = clip(ctx, c.quote.span, found);
-            let conflict = new.iter().chain(found.iter()).filter(|a| a.kind != QuoteKind::Block).any(|a| {
-                c.quote.cue.is_some_and(|cue| a.touches(cue))
-                    || a.cue.is_some_and(|cue| content.overlaps(cue))
-            });
+            let conflict = new
+                .iter()
+                .chain(found.iter())
+                .filter(|a| a.kind != QuoteKind::Block)
+                .any(|a| {
+                    c.quote.cue.is_some_and(|cue| a.touches(cue))
+                        || a.cue.is_some_and(|cue| content.overlaps(cue))
+                });
             if conflict || content.text(ctx.text).split_whitespace().count() < MIN_CONTENT_WORDS {
                 continue;
             }
@@ -138,7 +157,10 @@ fn attribute(
     range: std::ops::Range<usize>,
     prior: Option<Span>,
 ) -> Option<(Span, Span, bool)> {
-    let sentence = Span::new(ctx.tok(range.start).start, ctx.tok(range.end.saturating_sub(1)).end);
+    let sentence = Span::new(
+        ctx.tok(range.start).start,
+        ctx.tok(range.end.saturating_sub(1)).end,
+    );
     let before_cue = Span::new(sentence.start, ctx.tok(cue.first).start);
     if cue.kind == CueKind::According {
         let speaker = speaker::after(ctx, cue.next, range.end)?;
@@ -147,6 +169,14 @@ fn attribute(
             return Some((speaker, content, true));
         }
         return Some((speaker, ctx.trim_content(before_cue), false));
+    }
+    if let Some((speaker, channel)) = channel::quoted_as(ctx, cue, range.start) {
+        let start = ctx.token_from(channel.end);
+        if start >= range.end {
+            return None;
+        }
+        let content = ctx.trim_content(Span::new(ctx.tok(start).start, sentence.end));
+        return Some((speaker, content, true));
     }
     let after_comma = cue.first > range.start && ctx.is(cue.first - 1, ",");
     if after_comma && ctx.word(cue.verb).ends_with("ing") {
@@ -185,7 +215,9 @@ fn names_someone(ctx: &Ctx, speaker: Span) -> bool {
     let tokens = ctx.tokens_in(speaker);
     let first = tokens.start;
     tokens.len() == 1 && lexicon::is_pronoun(ctx.word(first))
-        || tokens.clone().any(|i| ctx.is_capitalized(i) && (i > first || !lexicon::is_determiner(ctx.word(i))))
+        || tokens
+            .clone()
+            .any(|i| ctx.is_capitalized(i) && (i > first || !lexicon::is_determiner(ctx.word(i))))
 }
 
 /// The reported clause after a verb cue, without its listener ("told reporters") or the time
@@ -193,7 +225,10 @@ fn names_someone(ctx: &Ctx, speaker: Span) -> bool {
 fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Option<Span> {
     let mut start = cue.next;
     let verb = ctx.word(cue.verb);
-    if ["told", "tell", "tells", "telling"].iter().any(|v| lexicon::is(verb, v)) {
+    if ["told", "tell", "tells", "telling"]
+        .iter()
+        .any(|v| lexicon::is(verb, v))
+    {
         let listener = speaker::after(ctx, start, end)?;
         start = ctx.token_from(listener.end);
     }
@@ -215,9 +250,9 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
         return None;
     }
     let mut stop = sentence_end;
-    if let Some(k) = (start + 1..end).find(|&k| {
-        ctx.is(k - 1, ",") && CLAUSE_ENDS.iter().any(|w| lexicon::is(ctx.word(k), w))
-    }) {
+    if let Some(k) = (start + 1..end)
+        .find(|&k| ctx.is(k - 1, ",") && CLAUSE_ENDS.iter().any(|w| lexicon::is(ctx.word(k), w)))
+    {
         stop = ctx.tok(k - 1).start;
     }
     let content = ctx.trim_content(Span::new(ctx.tok(start).start, stop));
@@ -238,7 +273,11 @@ fn clip(ctx: &Ctx, content: Span, found: &[Found]) -> Span {
         Some(stop) => {
             let cut = ctx.token_from(stop);
             // Leave the opening mark of the quotation out as well.
-            let end = if cut > 0 && ctx.is_mark(cut - 1) { ctx.tok(cut - 1).start } else { stop };
+            let end = if cut > 0 && ctx.is_mark(cut - 1) {
+                ctx.tok(cut - 1).start
+            } else {
+                stop
+            };
             ctx.trim_content(Span::new(content.start, end.max(content.start)))
         }
         None => content,

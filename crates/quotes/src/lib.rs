@@ -58,7 +58,10 @@ pub fn annotate(
     } else {
         seg
     };
-    let ctx = Ctx { text: &doc.text, seg };
+    let ctx = Ctx {
+        text: &doc.text,
+        seg,
+    };
     let (pairs, diagnostics) = marks::pair(ctx.text, &seg.paragraphs);
     let mut found = Vec::new();
     block::find(&ctx, &mut found);
@@ -68,7 +71,10 @@ pub fn annotate(
     direct::keep_statements(&ctx, &fragments, &mut found);
     found.sort_by_key(|f| (f.span.start, f.span.end));
     continue_speakers(&ctx, &mut found);
-    let items = found.iter().filter_map(|f| to_quote(ctx.text, f, mentions)).collect();
+    let items = found
+        .iter()
+        .filter_map(|f| to_quote(ctx.text, f, mentions))
+        .collect();
     Annotated { items, diagnostics }
 }
 

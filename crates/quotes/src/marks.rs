@@ -55,6 +55,8 @@ struct Mark {
     span: Span,
     family: Family,
     role: Role,
+    /// A low opening mark („), closed by “ as well as by ”.
+    low: bool,
 }
 
 /// Finds every pairable quotation in `paragraphs` of `text`, and warnings for the rest.
@@ -74,7 +76,12 @@ pub fn pair(text: &str, paragraphs: &[Paragraph]) -> (Vec<Pair>, Vec<Diagnostic>
                     rest = tail;
                 }
             }
-            stack.push(Mark { span: open, family: Family::Double, role: Role::Open });
+            stack.push(Mark {
+                span: open,
+                family: Family::Double,
+                role: Role::Open,
+                low: false,
+            });
         }
         for (i, mark) in rest.iter().enumerate() {
             let later = rest.get(i + 1..).unwrap_or(&[]);
@@ -90,9 +97,9 @@ pub fn pair(text: &str, paragraphs: &[Paragraph]) -> (Vec<Pair>, Vec<Diagnostic>
         }
         if let Some(bottom) = stack.first().copied() {
             let continues = paragraphs.get(index + 1).is_some_and(|next| {
-                scan(text, next.span).first().is_some_and(|m| {
-                    starts_paragraph(text, next.span, m.span) && opens_double(m)
-                })
+                scan(text, next.span)
+                    .first()
+                    .is_some_and(|m| starts_paragraph(text, next.span, m.span) && opens_double(m))
             });
             if continues && bottom.family == Family::Double && stack.len() == 1 {
                 carried = Some(bottom.span);
@@ -126,7 +133,11 @@ fn step(
                     .any(|m| m.role == Role::Close);
             if top_family == Some(Family::Single) && !better_follows {
                 if let Some(open) = stack.pop() {
-                    pairs.push(Pair { open: open.span, close: mark.span, nested: !stack.is_empty() });
+                    pairs.push(Pair {
+                        open: open.span,
+                        close: mark.span,
+                        nested: !stack.is_empty(),
+                    });
                 }
             }
             // Otherwise an apostrophe: nothing to pair, nothing to report.
@@ -135,7 +146,8 @@ fn step(
             let closes = match role {
                 Role::Close | Role::WeakClose => true,
                 Role::Either => stack.iter().any(|m| m.family == family),
-                Role::Open => false,
+                // “ after „ closes it: „German style“.
+                Role::Open => stack.last().is_some_and(|m| m.low) && !mark.low,
             };
             if !closes {
                 stack.push(mark);
@@ -150,7 +162,11 @@ fn step(
                 stack.pop();
             }
             if let Some(open) = stack.pop() {
-                pairs.push(Pair { open: open.span, close: mark.span, nested: !stack.is_empty() });
+                pairs.push(Pair {
+                    open: open.span,
+                    close: mark.span,
+                    nested: !stack.is_empty(),
+                });
             }
         }
     }
@@ -166,12 +182,15 @@ fn opens_double(mark: &Mark) -> bool {
 
 /// Whether only whitespace precedes `mark` in `paragraph`.
 fn starts_paragraph(text: &str, paragraph: Span, mark: Span) -> bool {
-    text.get(paragraph.start..mark.start).is_some_and(|s| s.trim().is_empty())
+    text.get(paragraph.start..mark.start)
+        .is_some_and(|s| s.trim().is_empty())
 }
 
 /// The quotation marks of `span`, each classified by its neighbours.
 fn scan(text: &str, span: Span) -> Vec<Mark> {
-    let Some(slice) = text.get(span.range()) else { return Vec::new() };
+    let Some(slice) = text.get(span.range()) else {
+        return Vec::new();
+    };
     let mut marks = Vec::new();
     let mut prev: Option<char> = text.get(..span.start).and_then(|s| s.chars().next_back());
     let mut chars = slice.char_indices().peekable();
@@ -187,7 +206,12 @@ fn scan(text: &str, span: Span) -> Vec<Mark> {
             c = '"';
         }
         if let Some((family, role)) = classify(c, prev, next) {
-            marks.push(Mark { span: at, family, role });
+            marks.push(Mark {
+                span: at,
+                family,
+                role,
+                low: c == '„',
+            });
         }
         prev = Some(c);
     }
@@ -226,7 +250,10 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
             }
             if !before_space && !next_word && c != '‘' {
                 let plural = prev == Some('s') && next.is_some_and(char::is_whitespace);
-                return Some((Family::Single, if plural { Role::WeakClose } else { Role::Close }));
+                return Some((
+                    Family::Single,
+                    if plural { Role::WeakClose } else { Role::Close },
+                ));
             }
             None
         }
@@ -242,11 +269,17 @@ mod tests {
     fn inner_texts(text: &str) -> Vec<String> {
         let seg = seg_of(text);
         let (pairs, _) = pair(text, &seg.paragraphs);
-        pairs.iter().map(|p| p.inner().text(text).to_string()).collect()
+        pairs
+            .iter()
+            .map(|p| p.inner().text(text).to_string())
+            .collect()
     }
 
     #[test]
     fn doubled_apostrophes_are_double_quotes() {
-        assert_eq!(inner_texts("We agree. ''There's a lot,'' said Mr. Burman."), ["There's a lot,"]);
+        assert_eq!(
+            inner_texts("We agree. ''There's a lot,'' said Mr. Burman."),
+            ["There's a lot,"]
+        );
     }
 }

@@ -37,11 +37,18 @@ pub fn speaker_mention(mentions: &[Mention], speaker: Span, words: &str) -> Opti
 fn compatible_types(words: &str) -> Option<&'static [EntityType]> {
     const PERSON: &[EntityType] = &[EntityType::Person];
     const ORG: &[EntityType] = &[EntityType::Org, EntityType::Gpe];
-    const GROUP: &[EntityType] =
-        &[EntityType::Org, EntityType::Gpe, EntityType::Norp, EntityType::Person];
+    const GROUP: &[EntityType] = &[
+        EntityType::Org,
+        EntityType::Gpe,
+        EntityType::Norp,
+        EntityType::Person,
+    ];
     let head = words.split_whitespace().last()?;
     let first = words.split_whitespace().next()?;
-    if ["he", "she", "i", "him", "her"].iter().any(|p| lexicon::is(head, p)) {
+    if ["he", "she", "i", "him", "her"]
+        .iter()
+        .any(|p| lexicon::is(head, p))
+    {
         return Some(PERSON);
     }
     if lexicon::is(head, "it") {
@@ -53,7 +60,11 @@ fn compatible_types(words: &str) -> Option<&'static [EntityType]> {
     if !lexicon::is_determiner(first) && !first.ends_with("'s") && !first.ends_with("’s") {
         return None;
     }
-    Some(if lexicon::is_org_noun(head) { ORG } else { PERSON })
+    Some(if lexicon::is_org_noun(head) {
+        ORG
+    } else {
+        PERSON
+    })
 }
 
 #[cfg(test)]
@@ -78,8 +89,11 @@ mod tests {
             mention(10, 16, EntityType::Org, MentionKind::Name),
             mention(40, 42, EntityType::Person, MentionKind::Pronoun),
         ];
-        assert_eq!(speaker_mention(&mentions, Span::new(30, 32), "he"), Some(0));
-        assert_eq!(speaker_mention(&mentions, Span::new(30, 42), "the ministry"), Some(1));
+        assert_eq!(speaker_mention(&mentions, Span::new(20, 22), "he"), Some(0));
+        assert_eq!(
+            speaker_mention(&mentions, Span::new(26, 38), "the ministry"),
+            Some(1)
+        );
         assert_eq!(speaker_mention(&mentions, Span::new(40, 42), "he"), Some(2));
         assert_eq!(speaker_mention(&mentions, Span::new(30, 35), "Putin"), None);
     }

@@ -50,7 +50,7 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
         } else if lexicon::is_phrase_break(w)
             || lexicon::is_pronoun(w)
             || lexicon::is_cue_verb(w) && first < end
-            || matches!(w.to_ascii_lowercase().as_str(), "him" | "them" | "me" | "us")
+            || matches!(w, "him" | "them" | "me" | "us" | "Him" | "Them" | "Me")
         {
             break;
         }
@@ -96,7 +96,11 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         return None;
     }
     let first = ctx.word(start);
-    if lexicon::is_pronoun(first) && !["that", "who", "which", "one"].iter().any(|p| lexicon::is(first, p)) {
+    if lexicon::is_pronoun(first)
+        && !["that", "who", "which", "one"]
+            .iter()
+            .any(|p| lexicon::is(first, p))
+    {
         return Some(ctx.tok(start));
     }
     let mut last = None;
@@ -112,7 +116,7 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         if word && k > start && (breaks || lexicon::is_cue_verb(w)) {
             break;
         }
-        if word && k > start && lexicon::is(w, "that") {
+        if word && k > start && (lexicon::is(w, "that") || lexicon::is_determiner(w)) {
             break;
         }
         if word {
@@ -130,7 +134,10 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         && (lexicon::is_determiner(ctx.word(last + 2)) || ctx.is_capitalized(last + 2))
         && (last + 2..limit).all(|k| !ctx.is_mark(k) && !lexicon::is_cue_verb(ctx.word(k)));
     let end = if apposition {
-        (last + 2..limit).rev().find(|&k| ctx.is_word(k)).unwrap_or(last)
+        (last + 2..limit)
+            .rev()
+            .find(|&k| ctx.is_word(k))
+            .unwrap_or(last)
     } else {
         last
     };
@@ -164,7 +171,10 @@ const ADJECTIVE_ENDINGS: [&str; 5] = ["ory", "ous", "ive", "ing", "ed"];
 
 /// A speaker phrase must end in a name or noun-like word, not a determiner, adverb or number.
 fn plausible(ctx: &Ctx, first: usize, last: usize) -> bool {
-    let Some(head_at) = (first..=last).rev().find(|&i| ctx.is_word(i) && !ctx.is(i, ")")) else {
+    let Some(head_at) = (first..=last)
+        .rev()
+        .find(|&i| ctx.is_word(i) && !ctx.is(i, ")"))
+    else {
         return false;
     };
     let head = ctx.word(head_at);
@@ -195,11 +205,23 @@ mod tests {
 
     #[test]
     fn finds_noun_phrases_before_the_cue() {
-        assert_eq!(before_cue("the influential US daily wrote", "wrote").as_deref(), Some("the influential US daily"));
+        assert_eq!(
+            before_cue("the influential US daily wrote", "wrote").as_deref(),
+            Some("the influential US daily")
+        );
         assert_eq!(before_cue("Ah, he said", "said").as_deref(), Some("he"));
-        assert_eq!(before_cue("Georgia's president said", "said").as_deref(), Some("Georgia's president"));
-        assert_eq!(before_cue("Trump on Tuesday said", "said").as_deref(), Some("Trump"));
-        assert_eq!(before_cue("when Gov. Mike Pence (R-IN) said", "said").as_deref(), Some("Gov. Mike Pence (R-IN)"));
+        assert_eq!(
+            before_cue("Georgia's president said", "said").as_deref(),
+            Some("Georgia's president")
+        );
+        assert_eq!(
+            before_cue("Trump on Tuesday said", "said").as_deref(),
+            Some("Trump")
+        );
+        assert_eq!(
+            before_cue("when Gov. Mike Pence (R-IN) said", "said").as_deref(),
+            Some("Gov. Mike Pence (R-IN)")
+        );
     }
 
     #[test]

@@ -1,18 +1,391 @@
 //! Golden tests: every form of quotation the issue names, each with its hard case.
 
 use crate::test_support::quotes_of;
-use parallax_core::QuoteKind;
+use parallax_core::{Document, EntityType, Mention, MentionKind, Quote, QuoteKind, Severity, Span};
+
+/// (kind, content, cue, speaker, channel) of each quote, for compact assertions.
+type Row<'a> = (
+    QuoteKind,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
+fn rows(quotes: &[Quote]) -> Vec<Row<'_>> {
+    quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                q.text.as_str(),
+                q.cue.as_ref().map(|a| a.text.as_str()),
+                q.speaker_text.as_ref().map(|a| a.text.as_str()),
+                q.channel.as_ref().map(|a| a.text.as_str()),
+            )
+        })
+        .collect()
+}
+
+fn only(text: &str) -> Quote {
+    let quotes = quotes_of(text);
+    assert_eq!(quotes.len(), 1, "{:#?}", rows(&quotes));
+    quotes.into_iter().next().unwrap_or_else(|| unreachable!())
+}
 
 #[test]
-fn debug_simple() {
-    let text = "Intro here.\n\n“How many times do we have to see this in our country?” Clinton said. “In Tulsa, an unarmed man with his hands in the air. This is just unbearable.”\n\nWe agree. ''There's a lot of new complexity,'' said Mr. Burman.\n";
-    let seg = crate::test_support::seg_of(text);
-    for s in &seg.sentences { eprintln!("SENT {:?}", s.span.text(text)); }
-    eprintln!("TOKS {:?}", seg.tokens.iter().map(|t| t.text(text)).collect::<Vec<_>>());
-    for q in quotes_of(text) { eprintln!("{:?}", q); }
-    let (pairs, d) = crate::marks::pair(text, &seg.paragraphs);
-    for p in pairs { eprintln!("PAIR {:?}", p.inner().text(text)); }
-    eprintln!("DIAG {:?}", d);
-    eprintln!("PARA {:?}", seg.paragraphs);
-    panic!();
+fn curly_plural_possessive_does_not_break_pairing() {
+    let text = "“The United States’ pipeline won’t close before the ’90s rules expire,” he said. \
+                “We are ready,” she added.";
+    let quotes = quotes_of(text);
+    assert_eq!(
+        rows(&quotes),
+        [
+            (
+                QuoteKind::Direct,
+                "The United States’ pipeline won’t close before the ’90s rules expire,",
+                Some("said"),
+                Some("he"),
+                None
+            ),
+            (
+                QuoteKind::Direct,
+                "We are ready,",
+                Some("added"),
+                Some("she"),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn every_mark_style_pairs() {
+    for (text, content) in [
+        ("«Nous partons,» said Mr. Dalen.", "Nous partons,"),
+        ("„Wir gehen“, said Mr. Dalen.", "Wir gehen"),
+        ("‘We are leaving,’ said Mr. Dalen.", "We are leaving,"),
+        ("'We are leaving,' said Mr. Dalen.", "We are leaving,"),
+        ("\"We are leaving,\" said Mr. Dalen.", "We are leaving,"),
+    ] {
+        let q = only(text);
+        assert_eq!(
+            (q.text.as_str(), q.speaker_text.map(|s| s.text)),
+            (content, Some("Mr. Dalen".into())),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn nested_quotes_stay_inside_the_outer_quote() {
+    let q = only("“He told me ‘never again,’ and I believed him,” she said.");
+    assert_eq!(q.text, "He told me ‘never again,’ and I believed him,");
+    assert_eq!(q.speaker_text.map(|s| s.text).as_deref(), Some("she"));
+}
+
+#[test]
+fn unbalanced_marks_keep_the_pairable_quotes_and_warn() {
+    let text = "“We will win,” he said.\n\nThe crowd “cheered loudly.\n\nLater, “Fine,” she said.";
+    let doc = Document::new("t", text, "test");
+    let out = crate::annotate(&doc, &crate::test_support::seg_of(text), &[], &[]);
+    let texts: Vec<&str> = out.items.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(texts, ["We will win,", "Fine,"]);
+    let warning = out
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Warning);
+    let span = warning.and_then(|d| d.span).map(|s| s.text(text));
+    assert_eq!(span, Some("“"));
+}
+
+#[test]
+fn a_quote_running_across_paragraphs_is_one_quotation() {
+    let text = "Mr. Dalen spoke at length.\n\n“We came here in peace. We stayed.\n\n\
+                “We will not leave now,” Mr. Dalen said.";
+    let q = only(text);
+    assert_eq!(
+        q.text,
+        "We came here in peace. We stayed.\n\n“We will not leave now,"
+    );
+    assert_eq!(q.cue.map(|c| c.text).as_deref(), Some("said"));
+    assert_eq!(q.speaker_text.map(|s| s.text).as_deref(), Some("Mr. Dalen"));
+}
+
+#[test]
+fn colon_lead_in_with_channel() {
+    let q = only("He told CNN: “We are ready for talks.”");
+    assert_eq!(
+        rows(std::slice::from_ref(&q)),
+        [(
+            QuoteKind::Direct,
+            "We are ready for talks.",
+            Some("told"),
+            Some("He"),
+            Some("told CNN")
+        )]
+    );
+}
+
+#[test]
+fn dash_credit_after_a_quote() {
+    let q = only("“He is unfit to lead the country.” ― Sonya Herridge");
+    assert_eq!(q.cue.map(|c| c.text).as_deref(), Some("―"));
+    assert_eq!(
+        q.speaker_text.map(|s| s.text).as_deref(),
+        Some("Sonya Herridge")
+    );
+}
+
+#[test]
+fn speaker_after_the_quote_inverted_with_apposition() {
+    let q = only("“It is an invasion,” said Scott Pruitt, the attorney general of Oklahoma.");
+    assert_eq!(
+        q.speaker_text.map(|s| s.text).as_deref(),
+        Some("Scott Pruitt, the attorney general of Oklahoma")
+    );
+}
+
+#[test]
+fn quote_only_paragraph_continues_the_previous_speaker() {
+    let text = "“We will respond,” the ministry said in a statement posted on its website.\n\n\
+                “Our patience has limits.”";
+    let quotes = quotes_of(text);
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(
+        quotes[1].speaker_text.as_ref().map(|s| s.text.as_str()),
+        Some("the ministry")
+    );
+    assert_eq!(
+        quotes[0].channel.as_ref().map(|s| s.text.as_str()),
+        Some("in a statement posted on its website")
+    );
+}
+
+#[test]
+fn quoted_as_saying_names_the_speaker_and_the_channel() {
+    let q = only("Interfax quoted him as saying that the troops would stay.");
+    assert_eq!(q.speaker_text.map(|s| s.text).as_deref(), Some("him"));
+    assert_eq!(
+        q.channel.map(|s| s.text).as_deref(),
+        Some("Interfax quoted him as saying")
+    );
+    assert_eq!(q.text, "that the troops would stay");
+}
+
+#[test]
+fn indirect_speech_forms() {
+    let cases = [
+        (
+            "Mr. Dalen said that the troops would stay.",
+            "said",
+            "Mr. Dalen",
+            "that the troops would stay",
+        ),
+        (
+            "Mr. Dalen said the troops would stay.",
+            "said",
+            "Mr. Dalen",
+            "the troops would stay",
+        ),
+        (
+            "The minister told reporters the border was closed.",
+            "told",
+            "The minister",
+            "the border was closed",
+        ),
+        (
+            "Georgia's president accused Moscow of aggression.",
+            "accused",
+            "Georgia's president",
+            "Moscow of aggression",
+        ),
+        (
+            "The ministry denied the reports of casualties.",
+            "denied",
+            "The ministry",
+            "the reports of casualties",
+        ),
+        (
+            "She warned that prices would rise.",
+            "warned",
+            "She",
+            "that prices would rise",
+        ),
+        (
+            "The council called on both sides to stop fighting.",
+            "called on",
+            "The council",
+            "both sides to stop fighting",
+        ),
+        (
+            "Mr. Dalen claimed victory in the vote.",
+            "claimed",
+            "Mr. Dalen",
+            "victory in the vote",
+        ),
+        (
+            "He insisted the talks had failed.",
+            "insisted",
+            "He",
+            "the talks had failed",
+        ),
+        (
+            "The army announced a ceasefire on Friday.",
+            "announced",
+            "The army",
+            "a ceasefire on Friday",
+        ),
+        (
+            "Troops entered the town, the ministry said.",
+            "said",
+            "the ministry",
+            "Troops entered the town",
+        ),
+        (
+            "Troops entered the town, said the Russian Defence Ministry.",
+            "said",
+            "the Russian Defence Ministry",
+            "Troops entered the town",
+        ),
+    ];
+    for (text, cue, speaker, content) in cases {
+        let q = only(text);
+        assert_eq!(
+            (
+                q.kind,
+                q.text.as_str(),
+                q.cue.map(|c| c.text),
+                q.speaker_text.map(|s| s.text)
+            ),
+            (
+                QuoteKind::Indirect,
+                content,
+                Some(cue.to_string()),
+                Some(speaker.to_string())
+            ),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let q = only("According to the ministry, 20 soldiers died.");
+    assert_eq!(
+        (q.text.as_str(), q.speaker_text.map(|s| s.text)),
+        ("20 soldiers died", Some("the ministry".into()))
+    );
+    let q = only("Twenty soldiers died, according to local officials.");
+    assert_eq!(q.cue.map(|c| c.text).as_deref(), Some("according to"));
+    assert_eq!(
+        (q.text.as_str(), q.speaker_text.map(|s| s.text)),
+        ("Twenty soldiers died", Some("local officials".into()))
+    );
+}
+
+#[test]
+fn a_paraphrase_with_a_quoted_fragment_is_mixed() {
+    let q = only("He said the plan was “a disaster” for the region.");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.text, "the plan was “a disaster” for the region");
+}
+
+#[test]
+fn block_quote_after_a_source_lead_in() {
+    let text = "Critics were quick to respond.\n\nFrom NRO's The Corner:\n\n\
+                The policy is a mistake. It will fail.\n\nIt always fails.\n\n\
+                I could not agree more with them.";
+    let quotes = quotes_of(text);
+    let block: Vec<Row> = rows(&quotes)
+        .into_iter()
+        .filter(|r| r.0 == QuoteKind::Block)
+        .collect();
+    assert_eq!(
+        block,
+        [(
+            QuoteKind::Block,
+            "The policy is a mistake. It will fail.\n\nIt always fails.",
+            Some("From"),
+            Some("NRO's The Corner"),
+            None
+        )]
+    );
+}
+
+#[test]
+fn update_with_agency_dateline_is_a_block_credited_to_the_agency() {
+    let text =
+        "Fighting resumed on Friday.\n\nOfficials gave no figures.\n\nMore later.\n\nUPDATE:\n\n\
+                BEIJING (AP) – China urged restraint on Saturday.";
+    let quotes = quotes_of(text);
+    let block = quotes.iter().find(|q| q.kind == QuoteKind::Block);
+    assert_eq!(
+        block.map(|q| q.text.as_str()),
+        Some("BEIJING (AP) – China urged restraint on Saturday.")
+    );
+    assert_eq!(
+        block
+            .and_then(|q| q.speaker_text.as_ref())
+            .map(|s| s.text.as_str()),
+        Some("AP")
+    );
+}
+
+#[test]
+fn transcript_turns_are_direct_quotes() {
+    let text = "Partial transcript as follows:\n\nWALLACE: Will she be there tomorrow night?\n\n\
+                PENCE: She will not be attending the debate.";
+    let speakers: Vec<Option<String>> = quotes_of(text)
+        .into_iter()
+        .map(|q| q.speaker_text.map(|s| s.text))
+        .collect();
+    assert_eq!(
+        speakers,
+        [Some("WALLACE".to_string()), Some("PENCE".to_string())]
+    );
+}
+
+#[test]
+fn speakers_resolve_to_mentions() {
+    let text = "Mikheil Saakashvili spoke on Friday. “We will not give up,” he said.";
+    let mention = |start: usize, end: usize, kind| Mention {
+        span: Span::new(start, end),
+        text: text[start..end].to_string(),
+        entity_type: EntityType::Person,
+        kind,
+        role: None,
+        local_entity: Some(0),
+    };
+    let doc = Document::new("t", text, "test");
+    let mentions = [mention(0, 19, MentionKind::Name)];
+    let out = crate::annotate(&doc, &crate::test_support::seg_of(text), &mentions, &[]);
+    assert_eq!(out.items.len(), 1);
+    assert_eq!(out.items[0].speaker_mention, Some(0));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn spans_are_valid_and_never_panic(
+            text in "\\PC{0,300}|[a-zA-Z ,.:!?\"“”‘’'«»„―—\n-]{0,300}|((said|he|told|according to|Mr. X|“|”|,|\\.|\n\n| ) ){0,60}"
+        ) {
+            let doc = Document::new("t", text.clone(), "test");
+            let out = crate::annotate(&doc, &parallax_core::Segmentation::default(), &[], &[]);
+            for q in &out.items {
+                prop_assert_eq!(q.span.slice(&text).ok(), Some(q.text.as_str()));
+                for a in [&q.cue, &q.speaker_text, &q.channel].into_iter().flatten() {
+                    prop_assert_eq!(a.span.slice(&text).ok(), Some(a.text.as_str()));
+                }
+            }
+            for d in &out.diagnostics {
+                if let Some(span) = d.span {
+                    prop_assert!(span.slice(&text).is_ok());
+                }
+            }
+        }
+    }
 }

@@ -19,7 +19,8 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
         }
         // The first paragraph may be a headline the segmentation did not recognize as one
         // because it ends with a period ("Pence: Flowers Won't Be at Debate.").
-        let headline = paragraph.role == ParagraphRole::Headline || paragraph.span.start == first_start;
+        let headline =
+            paragraph.role == ParagraphRole::Headline || paragraph.span.start == first_start;
         if !(headline || paragraph.role == ParagraphRole::Body) {
             continue;
         }
@@ -28,7 +29,8 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
         if ctx.is_mark(first) {
             first += 1;
         }
-        let Some(colon) = (first..tokens.end.min(first + MAX_LABEL_WORDS + 1)).find(|&i| ctx.is(i, ":"))
+        let Some(colon) =
+            (first..tokens.end.min(first + MAX_LABEL_WORDS + 1)).find(|&i| ctx.is(i, ":"))
         else {
             continue;
         };
@@ -47,7 +49,11 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
         let rest = Span::new(ctx.tok(colon).end, paragraph.span.end).trim(ctx.text);
         let kept = rest.text(ctx.text).trim_end_matches(['"', '”']).trim_end();
         let content = Span::new(rest.start, rest.start + kept.len());
-        let content = if headline { ctx.trim_content(content) } else { content };
+        let content = if headline {
+            ctx.trim_content(content)
+        } else {
+            content
+        };
         if content.is_empty() {
             continue;
         }
