@@ -1,7 +1,9 @@
-//! `parallax serve [--store DIR] [--addr 127.0.0.1:PORT]`.
+//! `parallax serve [--store DIR] [--addr 127.0.0.1:PORT]`: the web app and JSON API over the
+//! stored corpus (see `parallax-server`).
 
 use crate::Outcome;
-use anyhow::{bail, Result};
+use anyhow::{Context, Result};
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -15,6 +17,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let _ = (&args.store, &args.addr);
-    bail!("the web app is not built yet")
+    let addr: SocketAddr = args
+        .addr
+        .parse()
+        .with_context(|| format!("--addr {} is not an IP address and port", args.addr))?;
+    parallax_server::serve(&args.store, addr)?;
+    Ok(Outcome::Success)
 }

@@ -1,0 +1,238 @@
+//! `/story/{id}`: one story side by side — the claims table with outlets as columns, the same
+//! statements as each outlet quoted them, shared passages, the timeline and the articles.
+//! `/story/all` is the whole corpus read as one story.
+
+use super::{
+    context, cut_note, doc_link, estimate, layout, outlet_link, status_class, status_label,
+    LIST_LIMIT,
+};
+use crate::error::AppError;
+use crate::links;
+use crate::state::{day, Corpus};
+use crate::Shared;
+use axum::{
+    extract::{Path, State},
+    response::Html,
+};
+use maud::{html, Markup};
+use parallax_core::{Claim, ClaimFigure, Story};
+use std::collections::BTreeSet;
+
+pub async fn page(
+    State(state): State<Shared>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, AppError> {
+    let corpus = &state.corpus;
+    let story = corpus
+        .story(&id)
+        .ok_or_else(|| AppError::not_found("story"))?;
+    let body = html! {
+        h1 { (story.label) }
+        p.lead {
+            (story.documents.len()) " articles from " (story.outlets.len()) " outlets"
+            @if let (Some(a), Some(b)) = (&story.first_published, &story.last_published) { ", " (day(a)) " to " (day(b)) }
+            " · "
+            a href={ "/search" (links::query(&[("story", &story.id)])) } { "search within this story" }
+        }
+        nav.toc {
+            a href="#claims" { "Claims" } a href="#quotes" { "Aligned quotations" }
+            a href="#passages" { "Shared passages" } a href="#timeline" { "Timeline" } a href="#articles" { "Articles" }
+        }
+        (claims(corpus, story))
+        (quote_groups(corpus, story))
+        (passages(corpus, story))
+        (timeline(corpus, story))
+        (articles(corpus, story))
+    };
+    Ok(layout(&story.label, "", body))
+}
+
+fn claims(corpus: &Corpus, story: &Story) -> Markup {
+    let claims: Vec<&Claim> = corpus
+        .dossier
+        .claims
+        .iter()
+        .filter(|c| Corpus::in_story(&story.id, c.story.as_deref()))
+        .collect();
+    let shown = &claims[..claims.len().min(LIST_LIMIT)];
+    let outlets: BTreeSet<&str> = shown
+        .iter()
+        .flat_map(|c| c.outlets.iter().map(String::as_str))
+        .collect();
+    html! {
+        section #claims {
+            h2 { "Claims, outlet by outlet" }
+            p.note { "Each row gathers figures about the same thing. A cell shows that outlet's figures, latest last; revised ones are struck through. Click a figure to see it in its article." }
+            @if claims.is_empty() { p.empty { "No figure is reported by more than one article of this story." } }
+            @else {
+                div.scroll {
+                    table.claims {
+                        thead { tr {
+                            th { "What" } th { "Status" } th.num { "Low / best / high" }
+                            @for o in &outlets { th { (outlet_link(o)) } }
+                        } }
+                        tbody {
+                            @for c in shown {
+                                tr id={ "claim-" (c.id) } {
+                                    td { strong { (format!("{:?}", c.category).to_lowercase()) } br; (c.subject) }
+                                    td { span.tag class=(status_class(c.status)) { (status_label(c.status)) } }
+                                    td.num { (estimate(c.low)) " / " (estimate(c.best)) " / " (estimate(c.high)) }
+                                    @for o in &outlets { td { (claim_cell(corpus, c, o)) } }
+                                }
+                            }
+                        }
+                    }
+                }
+                (cut_note(shown.len(), claims.len(), &format!("/api/claims{}", links::query(&[("story", &story.id)]))))
+            }
+        }
+    }
+}
+
+fn claim_cell(corpus: &Corpus, claim: &Claim, outlet: &str) -> Markup {
+    let mine: Vec<&ClaimFigure> = claim
+        .figures
+        .iter()
+        .filter(|f| f.outlet.as_deref() == Some(outlet))
+        .collect();
+    html! {
+        @for (i, f) in mine.iter().enumerate() {
+            @let superseded = mine.get(i + 1).is_some_and(|next| next.revises.is_some());
+            div.fig {
+                @if let Some(&fi) = corpus.figure_index.get(&f.figure) {
+                    @let fig = &corpus.dossier.figures[fi];
+                    a.claim-cell href=(links::evidence(corpus, &fig.doc, fig.figure.span)) title=(f.asserted_by.as_deref().unwrap_or("")) {
+                        @if superseded { s { (f.text) } } @else { (f.text) }
+                    }
+                } @else { (f.text) }
+                @if let Some(by) = &f.asserted_by { @if Some(by.as_str()) != f.outlet.as_deref() { span.by { " — " (by) } } }
+                @if let Some(p) = &f.published { span.when { (day(p)) } }
+            }
+        }
+    }
+}
+
+fn quote_groups(corpus: &Corpus, story: &Story) -> Markup {
+    let groups: Vec<&parallax_core::QuoteGroup> = corpus
+        .dossier
+        .quote_groups
+        .iter()
+        .filter(|g| {
+            g.quotes.iter().any(|q| {
+                corpus.quote_index.get(q).is_some_and(|&i| {
+                    corpus.story_has_doc(&story.id, &corpus.dossier.quotes[i].evidence.doc)
+                })
+            })
+        })
+        .collect();
+    html! {
+        section #quotes {
+            h2 { "The same statement, outlet by outlet" }
+            @if groups.is_empty() { p.empty { "No statement is quoted by more than one article." } }
+            @for g in groups.iter().take(LIST_LIMIT) {
+                div.group id={ "group-" (g.id) } {
+                    p.canonical {
+                        "“" (g.canonical) "”"
+                        @if let Some(s) = &g.speaker { " — " (super::entity_link(corpus, s)) }
+                        " " span.tag { (g.outlets.len()) " outlets" }
+                    }
+                    table {
+                        @for q in g.quotes.iter().filter_map(|id| corpus.quote_index.get(id)).map(|&i| &corpus.dossier.quotes[i]) {
+                            tr {
+                                td.w-outlet { (outlet_link(corpus.outlet_of(&q.evidence.doc))) }
+                                td.w-speaker { (q.speaker_text.as_deref().unwrap_or("unattributed")) }
+                                td { (context(corpus, &q.evidence.doc, q.evidence.span)) }
+                            }
+                        }
+                    }
+                }
+            }
+            (cut_note(groups.len().min(LIST_LIMIT), groups.len(), "/api/quotes"))
+        }
+    }
+}
+
+fn passages(corpus: &Corpus, story: &Story) -> Markup {
+    let reuse: Vec<&parallax_core::ReusePassage> = corpus
+        .dossier
+        .reuse
+        .iter()
+        .filter(|r| {
+            r.members
+                .iter()
+                .any(|m| corpus.story_has_doc(&story.id, &m.doc))
+        })
+        .collect();
+    html! {
+        section #passages {
+            h2 { "Shared passages" }
+            @if reuse.is_empty() { p.empty { "No passage is shared between outlets." } }
+            @for r in reuse.iter().take(LIST_LIMIT) {
+                div.group {
+                    p { span.tag { "similarity " (format!("{:.2}", r.similarity)) }
+                        @if let Some(origin) = &r.origin { " likely first in " (doc_link(corpus, origin)) " (" (corpus.outlet_of(origin)) ")" } }
+                    table {
+                        @for m in &r.members {
+                            tr { td.w-outlet { (outlet_link(corpus.outlet_of(&m.doc))) } td { (context(corpus, &m.doc, m.span)) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn timeline(corpus: &Corpus, story: &Story) -> Markup {
+    let entries: Vec<&parallax_core::TimelineEntry> = corpus
+        .dossier
+        .timeline
+        .iter()
+        .filter(|t| Corpus::in_story(&story.id, t.story.as_deref()))
+        .collect();
+    html! {
+        section #timeline {
+            h2 { "Timeline" }
+            @if entries.is_empty() { p.empty { "No dated events." } }
+            @else {
+                ol.timeline {
+                    @for t in entries.iter().take(LIST_LIMIT) {
+                        li {
+                            div.date { (t.date) }
+                            div.events {
+                                @for e in t.evidence.iter().take(12) {
+                                    div { span.tag { (corpus.outlet_of(&e.doc)) } (context(corpus, &e.doc, e.span)) }
+                                }
+                                @if t.evidence.len() > 12 { div.note { "and " (t.evidence.len() - 12) " more" } }
+                            }
+                        }
+                    }
+                }
+                (cut_note(entries.len().min(LIST_LIMIT), entries.len(), "/api/stories"))
+            }
+        }
+    }
+}
+
+fn articles(corpus: &Corpus, story: &Story) -> Markup {
+    html! {
+        section #articles {
+            h2 { "Articles" }
+            table {
+                thead { tr { th { "Published" } th { "Outlet" } th { "Title" } } }
+                tbody {
+                    @for id in story.documents.iter().take(LIST_LIMIT) {
+                        @if let Some(&d) = corpus.doc_index.get(id) {
+                            @let doc = &corpus.dossier.documents[d];
+                            tr {
+                                td.num { (doc.published.as_deref().unwrap_or("undated")) }
+                                td { @if let Some(o) = &doc.outlet { (outlet_link(o)) } }
+                                td { (doc_link(corpus, id)) }
+                            }
+                        }
+                    }
+                }
+            }
+            (cut_note(story.documents.len().min(LIST_LIMIT), story.documents.len(), "/api/documents"))
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! The app end to end in process: the fixture corpus and the hostile page are ingested,
+//! analyzed and stored, then every route is requested through the router.
+
+use axum::body::{to_bytes, Body};
+use axum::http::{Method, Request, StatusCode};
+use parallax_server::{app, AppState};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use tower::ServiceExt;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// One store for all tests: the text corpus with its manifest plus the hostile HTML page.
+fn state() -> Arc<AppState> {
+    static STATE: OnceLock<(tempfile::TempDir, Arc<AppState>)> = OnceLock::new();
+    STATE
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let manifest =
+                parallax_ingest::Manifest::load(&fixtures().join("corpus/text/manifest.csv"))
+                    .unwrap();
+            let (files, _) = parallax_ingest::discover(&[
+                fixtures().join("corpus/text"),
+                fixtures().join("adversarial/hostile.html"),
+            ]);
+            let mut items = Vec::new();
+            for f in &files {
+                let outcome =
+                    parallax_ingest::read_file(f, &manifest, &parallax_ingest::Limits::default());
+                for doc in outcome.documents {
+                    let analysis = parallax_pipeline::analyze(&doc);
+                    items.push((doc, analysis));
+                }
+            }
+            assert!(items.len() >= 7, "fixtures ingested: {}", items.len());
+            parallax_store::Store::open(dir.path())
+                .unwrap()
+                .put(&items)
+                .unwrap();
+            let state = Arc::new(AppState::load(dir.path()).unwrap());
+            (dir, state)
+        })
+        .1
+        .clone()
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+async fn request(method: Method, uri: &str) -> Answer {
+    let response = app(state())
+        .oneshot(
+            Request::builder()
+                .method(method)
+                .uri(uri)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = to_bytes(response.into_body(), 16 << 20).await.unwrap();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    }
+}
+
+async fn get(uri: &str) -> Answer {
+    request(Method::GET, uri).await
+}
+
+fn hostile_id() -> String {
+    let s = state();
+    s.corpus
+        .dossier
+        .documents
+        .iter()
+        .find(|d| d.source.ends_with("hostile.html"))
+        .map(|d| d.id.clone())
+        .expect("hostile page stored")
+}
+
+fn assert_safe(html: &str) {
+    let lower = html.to_lowercase();
+    // Escaped, the same words are harmless text: only real tags and attributes are checked.
+    assert!(!lower.contains("<script"), "script tag");
+    assert!(!lower.contains("<img"), "img tag");
+    assert!(!lower.contains("<svg"), "svg tag");
+    assert!(!lower.contains("<iframe"), "iframe tag");
+    assert!(!lower.contains("href=\"javascript:"), "javascript: link");
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    for uri in [
+        "/",
+        "/search?q=surrender",
+        "/api/documents",
+        "/nope",
+        "/static/style.css",
+    ] {
+        let a = get(uri).await;
+        assert_eq!(
+            a.headers["content-security-policy"],
+            parallax_server::security::CONTENT_SECURITY_POLICY,
+            "{uri}"
+        );
+        assert_eq!(a.headers["x-content-type-options"], "nosniff", "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn hostile_article_is_escaped_on_every_page() {
+    let id = hostile_id();
+    let page = get(&format!("/doc/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_safe(&page.body);
+    assert!(
+        page.body.contains("&lt;script&gt;"),
+        "the text is shown, escaped"
+    );
+    for uri in [
+        "/".to_string(),
+        "/story/all".to_string(),
+        "/search?q=inject".to_string(),
+        "/search?q=script".to_string(),
+    ] {
+        let a = get(&uri).await;
+        assert_eq!(a.status, StatusCode::OK, "{uri}");
+        assert_safe(&a.body);
+    }
+    // The API returns the text as data: JSON that browsers must not sniff as HTML.
+    let api = get(&format!("/api/documents/{id}")).await;
+    assert_eq!(api.headers["content-type"], "application/json");
+    assert_eq!(api.headers["x-content-type-options"], "nosniff");
+    let outlets = get("/api/outlets").await.body;
+    let json: serde_json::Value = serde_json::from_str(&outlets).unwrap();
+    for o in json["items"].as_array().unwrap() {
+        let name = o["outlet"].as_str().unwrap();
+        let page = get(&format!("/outlet/{}", parallax_server::links::encode(name))).await;
+        assert_eq!(page.status, StatusCode::OK, "outlet {name}");
+        assert_safe(&page.body);
+    }
+}
+
+#[tokio::test]
+async fn search_finds_phrases_with_highlights_and_facets() {
+    let page = get("/search?q=surrender").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("<mark>surrender</mark>")
+            || page.body.contains("<mark>Surrender</mark>")
+    );
+    let api = get("/api/search?q=%22single+village%22&kind=quote").await;
+    assert_eq!(api.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    assert!(json["total"].as_u64().unwrap() >= 1);
+    assert!(json["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|h| h["kind"] == "quote"));
+    assert!(json["facets"]["outlet"].as_array().is_some());
+}
+
+#[tokio::test]
+async fn bad_queries_are_clean_400s() {
+    for uri in [
+        "/search?q=-only",
+        "/search?q=ab*",
+        "/search?q=x&from=yesterday",
+        "/search?q=x&kind=poem",
+        "/search?q=x&entity=nobody",
+        "/api/search?q=-only",
+        "/api/search?q=%22",
+    ] {
+        let a = get(uri).await;
+        assert_eq!(a.status, StatusCode::BAD_REQUEST, "{uri}");
+    }
+    let long = format!("/api/search?q={}", "a".repeat(300));
+    assert_eq!(get(&long).await.status, StatusCode::BAD_REQUEST);
+    let huge = format!("/search?q={}", "a".repeat(5000));
+    assert_eq!(get(&huge).await.status, StatusCode::URI_TOO_LONG);
+    // FTS5 syntax in the input is only ever words.
+    let a = get("/api/search?q=NEAR(drevna+shelling)+OR+title%3Ax+%5E").await;
+    assert_eq!(a.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn unknown_ids_and_paths_are_404s_and_writes_are_refused() {
+    for uri in [
+        "/doc/..%2F..%2Fetc%2Fpasswd",
+        "/doc/nope",
+        "/entity/nope",
+        "/story/nope",
+        "/outlet/nope",
+        "/api/documents/nope",
+        "/api/nothing",
+    ] {
+        assert_eq!(get(uri).await.status, StatusCode::NOT_FOUND, "{uri}");
+    }
+    let api = get("/api/entities/nope").await;
+    assert_eq!(api.status, StatusCode::NOT_FOUND);
+    assert!(api.body.contains("\"error\""));
+    assert_eq!(
+        request(Method::POST, "/").await.status,
+        StatusCode::METHOD_NOT_ALLOWED
+    );
+}
+
+#[tokio::test]
+async fn claim_cells_link_to_their_highlighted_sentence() {
+    let story = get("/story/all").await;
+    assert_eq!(story.status, StatusCode::OK);
+    let start = story
+        .body
+        .find("class=\"claim-cell\" href=\"")
+        .expect("a claim cell");
+    let rest = &story.body[start + "class=\"claim-cell\" href=\"".len()..];
+    let href = rest[..rest.find('"').unwrap()].replace("&amp;", "&");
+    assert!(
+        href.starts_with("/doc/") && href.contains("?hl=") && href.contains("#s-"),
+        "{href}"
+    );
+    let target = href.split('#').next().unwrap();
+    let doc = get(target).await;
+    assert_eq!(doc.status, StatusCode::OK);
+    assert!(
+        doc.body.contains(" hl\"") || doc.body.contains("\"hl\""),
+        "highlighted span"
+    );
+    assert!(doc.body.contains("s target"), "highlighted sentence");
+}
+
+#[tokio::test]
+async fn entity_pages_and_api_lists_are_bounded() {
+    let list = get("/api/entities?per_page=100000&page=1").await;
+    let json: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+    assert_eq!(json["per_page"], 100);
+    let first = json["items"][0]["id"].as_str().unwrap().to_string();
+    let page = get(&format!("/entity/{first}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Mentions per outlet"));
+    for uri in [
+        "/api/quotes",
+        "/api/figures",
+        "/api/claims",
+        "/api/stories",
+        "/api/openapi.json",
+    ] {
+        let a = get(uri).await;
+        assert_eq!(a.status, StatusCode::OK, "{uri}");
+        serde_json::from_str::<serde_json::Value>(&a.body).unwrap();
+    }
+}
