@@ -8,6 +8,7 @@
 use crate::calendar::{ymd, Granularity};
 use crate::context::{Ctx, Found};
 use crate::lexicon::{is_month_abbreviation, month, weekday};
+use crate::tense::is_future;
 use chrono::{Datelike, NaiveDate};
 use parallax_figures::lexer::TokKind;
 use parallax_figures::number::{parse_at, NumberKind};
@@ -116,8 +117,27 @@ fn day_value(
             end,
             parallax_core::TimexType::Date,
             Granularity::Day,
-            |a| NaiveDate::from_ymd_opt(a.year(), m, d).map(|_| ymd(a.year(), m, d)),
+            |a| {
+                let y = year_near(a, m, is_future(c.toks, first));
+                NaiveDate::from_ymd_opt(y, m, d).map(|_| ymd(y, m, d))
+            },
         ),
+    }
+}
+
+/// The year of month `m` written without one: the anchor's, unless that puts the month well
+/// on the wrong side of the anchor for the clause's tense ("Nov. 25" reported in January is
+/// last November; "in January" planned in November is next January). Two months of slack
+/// keep near dates in the anchor's year either way.
+fn year_near(anchor: NaiveDate, m: u32, future: bool) -> i32 {
+    let (y, am) = (anchor.year(), anchor.month() as i32);
+    let m = m as i32;
+    if !future && m > am + 2 {
+        y - 1
+    } else if future && m < am - 2 {
+        y + 1
+    } else {
+        y
     }
 }
 
@@ -147,7 +167,12 @@ fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         end,
         parallax_core::TimexType::Date,
         Granularity::Month,
-        |a| Some(format!("{:04}-{m:02}", a.year())),
+        |a| {
+            Some(format!(
+                "{:04}-{m:02}",
+                year_near(a, m, is_future(c.toks, i))
+            ))
+        },
     )
 }
 

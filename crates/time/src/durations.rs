@@ -92,6 +92,10 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     // "two-year", "52-week": a hyphenated amount used as an adjective.
     if c.is_punct(k, '-') && c.glued(k - 1) && c.glued(k) {
         let (u, _, end) = unit_at(c, k + 1)?;
+        // "6-year-old" is an age, not a duration.
+        if c.is_punct(end, '-') && c.is(end + 1, "old") {
+            return None;
+        }
         let end = if c.is_punct(end, '-') && c.is(end + 1, "long") {
             end + 2
         } else {
@@ -142,7 +146,6 @@ fn set(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         "nightly" => Some("P1D"),
         "weekly" => Some("P1W"),
         "monthly" => Some("P1M"),
-        "quarterly" => Some("P1Q"),
         "annually" | "yearly" => Some("P1Y"),
         "hourly" => Some("PT1H"),
         _ => None,

@@ -194,14 +194,13 @@ fn quarter_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     )
 }
 
-/// "now", "currently", "recently", "the past", "the future", "soon".
+/// "now", "currently", "recently", "the past", "the future".
 fn reference(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let w = c.w(i)?;
     let (end, value) = match w.as_str() {
         "now" if !c.is(i + 1, "that") => (i + 1, "PRESENT_REF"),
         "currently" => (i + 1, "PRESENT_REF"),
         "recently" | "lately" => (i + 1, "PAST_REF"),
-        "soon" => (i + 1, "FUTURE_REF"),
         "the"
             if c.is(i + 1, "past")
                 && !c
