@@ -143,6 +143,19 @@ fn union(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
     use crate::tokens::QUOTE_TOKEN;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_ranges_on_any_text_never_panic(
+            text in "\\PC{0,80}",
+            ranges in proptest::collection::vec((0usize..100, 0usize..100), 0..4),
+        ) {
+            let ranges: Vec<Range<usize>> = ranges.into_iter().map(|(a, b)| a..b).collect();
+            let p = prepare(&text, &ranges, &ranges);
+            prop_assert!((0.0..=1.0).contains(&p.quoted_share));
+        }
+    }
 
     #[test]
     fn masks_speech_but_keeps_scare_quotes() {
