@@ -12,15 +12,15 @@ use std::sync::LazyLock;
 static MEDIUM: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b(?:in|during)\ (?:a|an|the|his|her|its|their)\ (?:[\w-]+\ ){0,2}?
+        (?-u:\b)(?:in|during)\ (?:a|an|the|his|her|its|their)\ (?:[\w-]+\ ){0,2}?
             (?:statement|interview|tweet|post|email|e-mail|letter|release|speech|op-ed|memo|
                remarks|briefing|appearance|broadcast|podcast|video|message)
             (?:\ (?:posted|published|released|issued)\ (?:on|to)\ (?:its|his|her|their|the)\ 
                   (?:website|Facebook\ page|Twitter\ account|media)
                |\ (?:with|to|on)\ [A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3})?
-        | \bon\ (?:Twitter|Facebook|Instagram|(?:his|her|its|their)\ website|television|radio)
-        | \bat\ (?:a|an)\ (?:news|press)\ conference
-        | \b[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3}\ quoted\ (?:him|her|them|it|\w+)\ as\ saying
+        | (?-u:\b)on\ (?:Twitter|Facebook|Instagram|(?:his|her|its|their)\ website|television|radio)
+        | (?-u:\b)at\ (?:a|an)\ (?:news|press)\ conference
+        | (?-u:\b)[A-Z][\w.]*(?:\ [A-Z][\w.]*){0,3}\ quoted\ (?:him|her|them|it|\w+)\ as\ saying
         ",
     )
     .ok()

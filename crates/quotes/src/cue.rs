@@ -47,7 +47,9 @@ pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
             });
             continue;
         }
-        if !lexicon::is_cue_verb(w) || !is_finite_use(ctx, range.start, i) {
+        // Cue verbs are lowercase words; the cheap test spares most tokens the lookup.
+        let lowercase = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        if !lowercase || !lexicon::is_cue_verb(w) || !is_finite_use(ctx, range.start, i) {
             continue;
         }
         let mut next = i + 1;

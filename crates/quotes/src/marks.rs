@@ -186,34 +186,52 @@ fn starts_paragraph(text: &str, paragraph: Span, mark: Span) -> bool {
         .is_some_and(|s| s.trim().is_empty())
 }
 
-/// The quotation marks of `span`, each classified by its neighbours.
+/// The quotation marks of `span`, each classified by its neighbours. Only the bytes that can
+/// begin a mark are looked at: ASCII quotes and the lead bytes of U+2018–U+201E, U+2039/203A
+/// (0xE2) and of « » (0xC2).
 fn scan(text: &str, span: Span) -> Vec<Mark> {
     let Some(slice) = text.get(span.range()) else {
         return Vec::new();
     };
+    let bytes = slice.as_bytes();
     let mut marks = Vec::new();
-    let mut prev: Option<char> = text.get(..span.start).and_then(|s| s.chars().next_back());
-    let mut chars = slice.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        let mut next = chars.peek().map(|&(_, n)| n);
-        let mut at = Span::new(span.start + offset, span.start + offset + c.len_utf8());
-        let mut c = c;
-        if c == '\'' && next == Some('\'') {
+    let mut i = 0;
+    while let Some(found) = bytes.get(i..).and_then(|rest| {
+        rest.iter()
+            .position(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+    }) {
+        let at = i + found;
+        let Some(mut c) = slice.get(at..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        let mut end = at + c.len_utf8();
+        i = end;
+        let rest = slice.get(end..).unwrap_or("");
+        if c == '\'' && rest.starts_with('\'') {
             // Two apostrophes stand for a double quote in some wire copy: ''like this''.
-            chars.next();
-            next = chars.peek().map(|&(_, n)| n);
-            at.end += 1;
             c = '"';
+            end += 1;
+            i = end;
         }
+        if !matches!(
+            c,
+            '"' | '\'' | '‘' | '’' | '“' | '”' | '„' | '‹' | '›' | '«' | '»'
+        ) {
+            continue;
+        }
+        let prev = text
+            .get(..span.start + at)
+            .and_then(|s| s.chars().next_back());
+        let next = slice.get(end..).and_then(|s| s.chars().next());
         if let Some((family, role)) = classify(c, prev, next) {
+            let span = Span::new(span.start + at, span.start + end);
             marks.push(Mark {
-                span: at,
+                span,
                 family,
                 role,
                 low: c == '„',
             });
         }
-        prev = Some(c);
     }
     marks
 }
@@ -221,8 +239,15 @@ fn scan(text: &str, span: Span) -> Vec<Mark> {
 /// What a character is as a quotation mark, given the characters around it; `None` for
 /// characters that are not marks and for apostrophes.
 fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, Role)> {
-    let before_space = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
-    let after_space = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–-".contains(n));
+    let before_space = prev
+        .is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/'));
+    let after_space = next.is_none_or(|n| {
+        n.is_whitespace()
+            || matches!(
+                n,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-'
+            )
+    });
     let prev_word = prev.is_some_and(char::is_alphanumeric);
     let next_word = next.is_some_and(char::is_alphanumeric);
     match c {
