@@ -62,7 +62,15 @@ pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
                 }
                 next = i + 2;
             }
-            None => {}
+            None => {
+                let next_word = ctx.word(i + 1);
+                if lexicon::OPTIONAL_PARTICLES
+                    .iter()
+                    .any(|(v, p)| lexicon::is(w, v) && lexicon::is(next_word, p))
+                {
+                    next = i + 2;
+                }
+            }
         }
         let noun_like = lexicon::is_noun_like(w);
         if noun_like && !opens_clause(ctx, next) {
@@ -73,7 +81,10 @@ pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
             next += 1;
         }
         let mut first = i;
-        while first > range.start && lexicon::is_auxiliary(ctx.word(first - 1)) {
+        while first > range.start
+            && (lexicon::is_auxiliary(ctx.word(first - 1))
+                || w.ends_with("ing") && is_progressive(ctx.word(first - 1)))
+        {
             first -= 1;
         }
         let last = next.saturating_sub(1).max(i);
@@ -90,12 +101,20 @@ pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
     cues
 }
 
+/// Forms of "be" that make a progressive with an "-ing" cue ("is demanding").
+fn is_progressive(word: &str) -> bool {
+    ["is", "are", "was", "were", "'s", "’s", "'re", "’re"]
+        .iter()
+        .any(|b| lexicon::is(word, b))
+}
+
 /// Whether token `i` can open a reported clause or quotation.
 fn opens_clause(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.word(i);
     ctx.is_mark(i)
         || matches!(w, ":" | ",")
         || lexicon::is(w, "that")
+        || lexicon::is(w, "to")
         || lexicon::is_determiner(w)
         || lexicon::is_pronoun(w) && !lexicon::is(w, "which")
         || ctx.is_capitalized(i)
@@ -118,6 +137,9 @@ fn is_finite_use(ctx: &Ctx, start: usize, i: usize) -> bool {
         return false;
     }
     let prev = ctx.word(i - 1);
+    if ctx.word(i).ends_with("ing") && is_progressive(prev) {
+        return true; // "is demanding", "’s claiming"
+    }
     !(lexicon::is_determiner(prev)
         || ["was", "were", "is", "are", "be", "been", "being", "to"]
             .iter()

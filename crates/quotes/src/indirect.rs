@@ -32,8 +32,8 @@ const NOT_CLAUSE_START: [&str; 12] = [
     "of", "for", "about", "or", "and", "but", "with", "from", "by", "at", "on", "in",
 ];
 /// Prepositions that open a phrase between a cue and its "that" clause.
-const PREPOSITIONS: [&str; 10] = [
-    "in", "on", "at", "during", "with", "from", "after", "before", "to", "about",
+const PREPOSITIONS: [&str; 9] = [
+    "in", "on", "at", "during", "with", "from", "after", "before", "about",
 ];
 /// Words after a comma that end the reported clause ("…, though she acknowledged …").
 const CLAUSE_ENDS: [&str; 4] = ["though", "although", "while", "whereas"];
@@ -237,8 +237,8 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
     }
     // A phrase before "that": "said during a Friday rally in Michigan that …".
     if PREPOSITIONS.iter().any(|p| lexicon::is(ctx.word(start), p)) {
-        let that = (start..end.min(start + 10))
-            .take_while(|&i| ctx.is_word(i))
+        let that = (start..end.min(start + 14))
+            .take_while(|&i| ctx.is_word(i) || ctx.is(i, ","))
             .find(|&i| lexicon::is(ctx.word(i), "that"));
         start = that?;
     }

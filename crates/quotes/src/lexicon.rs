@@ -538,6 +538,22 @@ const STANCE_VERBS: &[&str] = &[
     "predicts",
 ];
 
+/// Particles taken into the cue when they follow the verb ("called on", "called for").
+pub const OPTIONAL_PARTICLES: &[(&str, &str)] = &[
+    ("call", "on"),
+    ("calls", "on"),
+    ("called", "on"),
+    ("calling", "on"),
+    ("call", "for"),
+    ("calls", "for"),
+    ("called", "for"),
+    ("calling", "for"),
+    ("spoke", "of"),
+    ("referring", "to"),
+    ("pointed", "to"),
+    ("complained", "about"),
+];
+
 /// Words a cue verb may carry on its left as part of the cue ("has said", "also told").
 const CUE_AUXILIARIES: &[&str] = &[
     "has",
@@ -554,10 +570,6 @@ const CUE_AUXILIARIES: &[&str] = &[
 
 /// Verbs that are cues only with a particle ("called on", "pointed out").
 const PARTICLE_CUES: &[(&str, &[&str])] = &[
-    ("call", &["on", "for"]),
-    ("calls", &["on", "for"]),
-    ("called", &["on", "for"]),
-    ("calling", &["on", "for"]),
     ("point", &["out"]),
     ("points", &["out"]),
     ("pointed", &["out"]),

@@ -163,7 +163,14 @@ pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     if lexicon::is_phrase_break(ctx.word(start)) {
         start = (start..limit).find(|&i| ctx.is(i, ","))? + 1;
     }
-    after(ctx, start, limit)
+    // Without a parser the phrase would run on into the verb ("Clinton spoke out Tuesday"):
+    // a name ends at the first lowercase word after it.
+    let name_end = (start..limit)
+        .skip_while(|&i| {
+            !ctx.is_capitalized(i) || i == start && lexicon::is_determiner(ctx.word(i))
+        })
+        .find(|&i| ctx.is_word(i) && !ctx.is_capitalized(i) && !name_link(ctx, i, start));
+    after(ctx, start, name_end.unwrap_or(limit).min(limit))
 }
 
 /// Word endings of adjectives and participles, which do not head a speaker phrase.
