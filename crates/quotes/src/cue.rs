@@ -167,7 +167,8 @@ mod tests {
             ["has also said"]
         );
         assert_eq!(cue_texts("He called on Moscow to withdraw."), ["called on"]);
-        assert_eq!(cue_texts("He called Moscow."), Vec::<String>::new());
+        assert_eq!(cue_texts("He called the plan a disaster."), ["called"]);
+        assert_eq!(cue_texts("He is demanding a recount."), ["is demanding"]);
         assert_eq!(
             cue_texts("The figure, according to officials, rose."),
             ["according to"]

@@ -891,7 +891,7 @@ mod tests {
         assert!(is_cue_verb("Said"));
         assert!(is_pronoun("He"));
         assert!(!is_cue_verb("sailed"));
-        assert_eq!(required_particles("called"), Some(&["on", "for"][..]));
+        assert_eq!(required_particles("pointed"), Some(&["out"][..]));
         assert!(is_adverbial("repeatedly") && is_adverbial("Tuesday"));
         assert!(!is_cue_verb("ùùùùùùùùùùùùùùùùùùùùùùùùùùùù"));
     }
