@@ -163,7 +163,10 @@ fn attribute(
     );
     let before_cue = Span::new(sentence.start, ctx.tok(cue.first).start);
     if cue.kind == CueKind::According {
-        let speaker = speaker::after(ctx, cue.next, range.end)?;
+        // "According to X, …": the speaker ends at the comma.
+        let comma = (cue.next..range.end).find(|&i| ctx.is(i, ","));
+        let limit = if cue.first == range.start { comma.unwrap_or(range.end) } else { range.end };
+        let speaker = speaker::after(ctx, cue.next, limit)?;
         if cue.first == range.start {
             let content = ctx.trim_content(Span::new(speaker.end, sentence.end));
             return Some((speaker, content, true));

@@ -601,7 +601,7 @@ const PRONOUNS: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
     "another", "some", "many", "several", "most", "both", "each", "every", "no", "one", "two",
-    "three", "other",
+    "three",
 ];
 
 /// Words a speaker phrase never contains: clause links, prepositions, verbs of being.
@@ -866,6 +866,85 @@ pub fn is_adverbial(word: &str) -> bool {
             && word.ends_with("ly")
             && word.starts_with(|c: char| c.is_ascii_lowercase())
             && !LY_NOUNS.contains(&word)
+}
+
+/// Lowercase titles and roles written before a name ("campaign manager Kellyanne Conway").
+const ROLES: &[&str] = &[
+    "president",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "manager",
+    "chairman",
+    "chairwoman",
+    "director",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "leader",
+    "candidate",
+    "nominee",
+    "adviser",
+    "advisor",
+    "official",
+    "officials",
+    "attorney",
+    "general",
+    "minister",
+    "mayor",
+    "chief",
+    "executive",
+    "aide",
+    "aides",
+    "strategist",
+    "pollster",
+    "analyst",
+    "economist",
+    "professor",
+    "expert",
+    "experts",
+    "lawyer",
+    "founder",
+    "host",
+    "anchor",
+    "commentator",
+    "columnist",
+    "editor",
+    "reporter",
+    "correspondent",
+    "member",
+    "members",
+    "supporter",
+    "supporters",
+    "critic",
+    "critics",
+    "rival",
+    "running",
+    "mate",
+    "speaker",
+    "justice",
+    "judge",
+    "ambassador",
+    "commander",
+    "general",
+    "colonel",
+    "head",
+    "chair",
+    "ceo",
+    "staff",
+    "staffer",
+    "spokespeople",
+    "voters",
+];
+
+/// Whether `word` is a title or role noun.
+pub fn is_role(word: &str) -> bool {
+    let mut buf = [0u8; 24];
+    lower(word, &mut buf).is_some_and(|w| ROLES.contains(&w))
 }
 
 /// Whether the cue verb form `word` is also a common noun.

@@ -45,8 +45,17 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
         } else if lexicon::is_determiner(w) {
             first = k;
             break;
-        } else if name_link(ctx, k, floor) {
-            // "Commission on Presidential Debates": a preposition between capitalized words.
+        } else if name_link(ctx, k, floor) || joins_nouns(ctx, k, floor, first < end) {
+            // "Commission on Presidential Debates", "Mr. Grassley and Mr. Leahy",
+            // "advisers to Mr. Obama": the phrase goes on to the left.
+        } else if first < end
+            && only_name(ctx, first, last)
+            && !ctx.is_capitalized(k)
+            && !lexicon::is_role(w)
+        {
+            // A name is preceded by its title or role, not by any lowercase word:
+            // "In a Bloomberg interview Trump declared".
+            break;
         } else if lexicon::is_phrase_break(w)
             || lexicon::is_pronoun(w)
             || lexicon::is_cue_verb(w) && first < end
@@ -68,6 +77,30 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     plausible(ctx, first, last).then_some(span)
 }
 
+/// Whether the phrase so far is a capitalized name, as far as token `last`.
+fn only_name(ctx: &Ctx, first: usize, last: usize) -> bool {
+    (first..=last).all(|i| ctx.is_capitalized(i) || !ctx.is_word(i))
+}
+
+/// Whether token `k` ("and", or a preposition after a noun of people) links two parts of one
+/// speaker phrase, given that a part to its right was taken (`taken`).
+fn joins_nouns(ctx: &Ctx, k: usize, floor: usize, taken: bool) -> bool {
+    if !taken || k <= floor {
+        return false;
+    }
+    let w = ctx.word(k);
+    let left = ctx.word(k - 1);
+    if lexicon::is(w, "and") {
+        return ctx.is_capitalized(k - 1) && ctx.is_capitalized(k + 1)
+            || left.ends_with('s') && !ctx.is_capitalized(k - 1);
+    }
+    ["in", "to", "at", "for", "with", "from"].contains(&w)
+        && (lexicon::is_role(left)
+            || left.ends_with("ers")
+            || left.ends_with("ors")
+            || lexicon::is(left, "others"))
+}
+
 /// A name with an apposition before a cue, up to the `comma` before the cue: "Scott Pruitt,
 /// the attorney general of Oklahoma, said". A participial clause instead of an apposition
 /// ("Trump, speaking to veterans, said") leaves the name alone.
@@ -82,7 +115,7 @@ fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
         return None;
     }
     let inner = ctx.word(opening + 1);
-    if lexicon::is_determiner(inner) || ctx.is_capitalized(opening + 1) {
+    if !inner.ends_with("ing") {
         Some(Span::new(name.start, ctx.tok(comma).end))
     } else {
         Some(name)
@@ -131,7 +164,10 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     // "said Kenneth Baer, a former official who runs Crosscut Strategies." — an apposition
     // running to the end of the sentence belongs to the speaker.
     let apposition = ctx.is(last + 1, ",")
-        && (lexicon::is_determiner(ctx.word(last + 2)) || ctx.is_capitalized(last + 2))
+        && ctx.is_word(last + 2)
+        && !["and", "but", "while", "as", "because", "although", "though"]
+            .iter()
+            .any(|c| lexicon::is(ctx.word(last + 2), c))
         && (last + 2..limit).all(|k| !ctx.is_mark(k) && !lexicon::is_cue_verb(ctx.word(k)));
     let end = if apposition {
         (last + 2..limit)
