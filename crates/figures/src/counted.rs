@@ -1,7 +1,7 @@
 //! What a figure counts: the noun phrase after the number and the figure's category.
 //!
 //! Without a parser the noun phrase is read with closed-class stop words: it runs over up to
-//! four words after the number ("armored personnel carriers") and stops at function words,
+//! five words after the number, up to the first plural noun, ("armored personnel carriers") and stops at function words,
 //! punctuation, adverbs and past participles used as verbs ("15 people killed in ...").
 //! The category comes first from a head noun that names the consequence itself ("deaths",
 //! "refugees"), then from the nearest cue word around the figure ("were killed", "fled"),
@@ -184,7 +184,8 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
     let first = i;
     let mut end = i;
     let mut head = String::new();
-    while end < toks.len() && end - first < 4 {
+    let mut words = 0;
+    while end < toks.len() && words < 5 {
         let t = &toks[end];
         if t.kind != TokKind::Word {
             // "South-Ossetian": a hyphen between two glued words stays inside the phrase.
@@ -216,7 +217,12 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
         }
         head = w;
         end += 1;
-        if is_participle_noun(&head) {
+        words += 1;
+        // Counted heads are plural nouns: the phrase ends at the first one ("two sources
+        // familiar with ...", "five Chinese entities").
+        let plural =
+            head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us");
+        if is_participle_noun(&head) || plural {
             break;
         }
     }

@@ -55,7 +55,7 @@ pub fn is_year_like(tok: &Tok<'_>) -> bool {
 }
 
 /// Why a number is not a figure, if it is not one.
-pub fn reason(toks: &[Tok<'_>], m: &NumberMatch, hedged: bool) -> Option<&'static str> {
+pub fn reason(toks: &[Tok<'_>], m: &NumberMatch) -> Option<&'static str> {
     let tok = toks.get(m.first)?;
     let prev = m.first.checked_sub(1).and_then(|i| toks.get(i));
     let next = toks.get(m.end);
@@ -65,7 +65,7 @@ pub fn reason(toks: &[Tok<'_>], m: &NumberMatch, hedged: bool) -> Option<&'stati
     if is_date(toks, m) {
         return Some("date");
     }
-    if is_year_like(tok) && m.end == m.first + 1 && !hedged {
+    if is_year_like(tok) && m.end == m.first + 1 {
         let counted_plural = next.is_some_and(|n| {
             n.kind == TokKind::Word && !n.is_capitalized() && n.text.ends_with('s')
         });
@@ -81,6 +81,9 @@ pub fn reason(toks: &[Tok<'_>], m: &NumberMatch, hedged: bool) -> Option<&'stati
             return Some("year");
         }
     }
+    if is_identifier(toks, m) {
+        return Some("part of an identifier (ticker, URL slug)");
+    }
     if is_time_of_day(toks, m) {
         return Some("time of day");
     }
@@ -91,6 +94,33 @@ pub fn reason(toks: &[Tok<'_>], m: &NumberMatch, hedged: bool) -> Option<&'stati
         return Some("model or document name");
     }
     None
+}
+
+/// "(603260.SS)", "acciona-seeks-11-6-billion": digits glued to a ticker suffix, or hyphens
+/// glued on both sides as in a URL slug.
+fn is_identifier(toks: &[Tok<'_>], m: &NumberMatch) -> bool {
+    let glued = |i: usize, j: usize| {
+        toks.get(i)
+            .zip(toks.get(j))
+            .is_some_and(|(a, b)| adjacent(a, b))
+    };
+    let ticker = toks.get(m.end).is_some_and(|t| t.is_punct('.'))
+        && glued(m.end - 1, m.end)
+        && glued(m.end, m.end + 1)
+        && toks.get(m.end + 1).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && t.text.len() <= 3
+                && t.text.chars().all(|c| c.is_ascii_uppercase())
+        });
+    let slug = m.first >= 1
+        && toks.get(m.first - 1).is_some_and(|t| t.is_punct('-'))
+        && toks.get(m.end).is_some_and(|t| t.is_punct('-'))
+        && glued(m.first - 1, m.first)
+        && glued(m.end - 1, m.end)
+        && m.first >= 2
+        && glued(m.first - 2, m.first - 1)
+        && glued(m.end, m.end + 1);
+    ticker || slug
 }
 
 /// "August 8", "8 August", "Aug. 8", "8/8/2008", "2008-08-08".

@@ -91,7 +91,7 @@ pub fn figures_in(text: &str) -> Vec<Figure> {
                 let Some((m, glued)) = read_suffix(text, &toks, m) else {
                     continue;
                 };
-                if exclude::reason(&toks, &m, hedge::before(&toks, m.first).is_some()).is_some() {
+                if exclude::reason(&toks, &m).is_some() {
                     continue;
                 }
                 let mut a = single(&m);
@@ -141,7 +141,7 @@ fn range(toks: &[Tok<'_>], a: &NumberMatch, b: &NumberMatch) -> Option<Amount> {
         && toks.get(b.first).is_some_and(|t| {
             t.kind == TokKind::Digits && (t.text.len() == 2 || exclude::is_year_like(t))
         });
-    if year_range || exclude::reason(toks, b, false).is_some() {
+    if year_range || exclude::reason(toks, b).is_some() {
         return None;
     }
     let (mut low, high) = (a.value?, b.value?);
@@ -223,7 +223,8 @@ fn figure(text: &str, toks: &[Tok<'_>], a: Amount) -> Option<Figure> {
     if lone_word && unit.is_none() && counted.is_none() && category == FigureCategory::Other {
         return None;
     }
-    if lone_word && a.value == Some(1.0) && category == FigureCategory::Other {
+    // "one of them", "zero tolerance": one and zero as words rarely count anything.
+    if lone_word && matches!(a.value, Some(v) if v <= 1.0) && category == FigureCategory::Other {
         return None;
     }
 

@@ -274,3 +274,15 @@ fn measures_and_glued_units() {
     let f = one("a $5m grant");
     assert_eq!((f.value, f.unit.as_deref()), (Some(5e6), Some("USD")));
 }
+
+#[test]
+fn identifiers_and_hedged_years_are_not_figures() {
+    none("Hoshine Silicon Industry Co (603260.SS) said.");
+    none("see reuters.com/acciona-seeks-11-6-billion-valuation");
+    none("demand will boom around 2030.");
+    none("It has zero tolerance.");
+    let f = one("two sources familiar with the matter said.");
+    assert_eq!(f.unit.as_deref(), Some("sources"));
+    let f = one("a 3 GW plant");
+    assert_eq!(f.unit.as_deref(), Some("GW"));
+}

@@ -53,15 +53,24 @@ pub fn dimension(w: &str) -> Option<&'static str> {
         "km2" => "km2",
         "mph" => "mph",
         "kph" | "kmph" => "km/h",
+        "kw" => "kW",
+        "mw" => "MW",
+        "gw" => "GW",
+        "kwh" => "kWh",
+        "mwh" => "MWh",
+        "gwh" => "GWh",
+        "twh" => "TWh",
+        "psi" => "psi",
         _ => return None,
     })
 }
 
-/// Whether a figure's unit is a measure.
+/// Whether a figure's unit is a measure (one of the symbols [`dimension`] returns).
 pub fn is_dimension(name: &str) -> bool {
     [
         "km", "m", "cm", "mm", "mi", "ft", "in", "yd", "kg", "g", "lb", "oz", "t", "l", "ml",
-        "gal", "bbl", "acre", "ha", "km2", "m2", "mi2", "mph", "km/h",
+        "gal", "bbl", "acre", "ha", "km2", "m2", "mi2", "mph", "km/h", "kW", "MW", "GW", "kWh",
+        "MWh", "GWh", "TWh", "psi",
     ]
     .contains(&name)
 }
