@@ -165,7 +165,11 @@ fn attribute(
     if cue.kind == CueKind::According {
         // "According to X, …": the speaker ends at the comma.
         let comma = (cue.next..range.end).find(|&i| ctx.is(i, ","));
-        let limit = if cue.first == range.start { comma.unwrap_or(range.end) } else { range.end };
+        let limit = if cue.first == range.start {
+            comma.unwrap_or(range.end)
+        } else {
+            range.end
+        };
         let speaker = speaker::after(ctx, cue.next, limit)?;
         if cue.first == range.start {
             let content = ctx.trim_content(Span::new(speaker.end, sentence.end));

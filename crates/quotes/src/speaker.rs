@@ -38,7 +38,7 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
         let k = j - 1;
         let w = ctx.word(k);
         if !ctx.is_word(k) {
-            let joins = matches!(w, "'s" | "’s" | "-" | "&" | "." | "'" | "’");
+            let joins = matches!(w, "'s" | "’s" | "-" | "&" | "'" | "’");
             if !joins || first == end && !ctx.is(last, ")") {
                 break;
             }

@@ -4,6 +4,7 @@
 
 use crate::context::Ctx;
 use crate::found::{taken, Found};
+use crate::lexicon;
 use parallax_core::{ParagraphRole, QuoteKind, Span};
 
 /// Most words in a speaker label.
@@ -34,7 +35,10 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
         else {
             continue;
         };
+        // A headline label is a short name ("Pence:"), not a rubric ("The Latest:").
+        let rubric = headline && (colon - first > 2 || lexicon::is_determiner(ctx.word(first)));
         let label_ok = colon > first
+            && !rubric
             && (first..colon).all(|i| {
                 let w = ctx.word(i);
                 let caps = w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
