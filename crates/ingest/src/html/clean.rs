@@ -4,19 +4,20 @@
 
 use dom_query::{Document, NodeRef};
 
-/// Tags that hold no article text inside an article.
-const FURNITURE_TAGS: [&str; 10] = [
+/// Tags that hold no article text.
+const FURNITURE_TAGS: [&str; 7] = [
     "nav",
     "aside",
     "footer",
-    "header",
-    "form",
-    "figure",
     "figcaption",
     "button",
     "menu",
     "dialog",
 ];
+
+/// Tags that usually hold furniture but that some sites wrap around the whole article (ASP.NET
+/// puts every page in a `<form>`), so they are treated like class words.
+const LOOSE_FURNITURE_TAGS: [&str; 3] = ["form", "header", "figure"];
 
 const FURNITURE_ROLES: [&str; 7] = [
     "navigation",
@@ -138,16 +139,18 @@ fn text_len(node: &NodeRef) -> usize {
 enum Evidence {
     /// By what it is: its tag, role, or being hidden.
     Markup,
-    /// Only by the words of its class or id, which sites use loosely.
+    /// Only by a loosely used tag or the words of its class or id.
     Name,
 }
 
 fn furniture(node: &NodeRef) -> Option<Evidence> {
     if is_furniture_markup(node) {
-        Some(Evidence::Markup)
-    } else {
-        is_furniture_name(node).then_some(Evidence::Name)
+        return Some(Evidence::Markup);
     }
+    let loose = node
+        .node_name()
+        .is_some_and(|n| LOOSE_FURNITURE_TAGS.contains(&n.to_ascii_lowercase().as_str()));
+    (loose || is_furniture_name(node)).then_some(Evidence::Name)
 }
 
 fn is_furniture_markup(node: &NodeRef) -> bool {
