@@ -122,10 +122,16 @@ fn single(m: &NumberMatch) -> Amount {
 
 /// "between 10 and 20", "10-15", "10 to 15 million", "two or three".
 fn range(toks: &[Tok<'_>], a: &NumberMatch, b: &NumberMatch) -> Option<Amount> {
-    if a.kind != NumberKind::Cardinal || b.kind != NumberKind::Cardinal || b.first != a.end + 1 {
+    if a.kind != NumberKind::Cardinal || b.kind != NumberKind::Cardinal {
         return None;
     }
-    let link = toks.get(a.end)?;
+    // A unit may be written on both ends: "10% to 15%", "$100,000 to $500,000".
+    let link_at = units::after(toks, a.end).map_or(a.end, |u| u.end);
+    let b_start = units::before(toks, b.first).map_or(b.first, |u| u.first);
+    if b_start != link_at + 1 {
+        return None;
+    }
+    let link = toks.get(link_at)?;
     let between = a.first >= 1 && toks.get(a.first - 1).is_some_and(|t| t.is("between"));
     let from = a.first >= 1 && toks.get(a.first - 1).is_some_and(|t| t.is("from"));
     let linked = if between {

@@ -104,6 +104,16 @@ fn ranges() {
         (bounds(&f), f.unit.as_deref()),
         ((None, Some(1e7), Some(1.5e7)), Some("USD"))
     );
+    let f = one("It offers between 10% and 15% of the shares.");
+    assert_eq!(
+        (f.text.as_str(), bounds(&f)),
+        ("between 10% and 15%", (None, Some(10.0), Some(15.0)))
+    );
+    let f = one("Grants of $100,000 to $500,000 are offered.");
+    assert_eq!(
+        (f.text.as_str(), f.unit.as_deref()),
+        ("$100,000 to $500,000", Some("USD"))
+    );
     let f = one("Up to 30 tanks moved south.");
     assert_eq!(
         (f.hedge.as_deref(), bounds(&f)),
