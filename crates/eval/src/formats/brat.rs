@@ -37,7 +37,9 @@ pub fn parse(ann: &str) -> Result<Ann, (usize, String)> {
     for (n, line) in ann.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         let mut cols = line.split('\t');
-        let (Some(id), Some(body)) = (cols.next(), cols.next()) else { continue };
+        let (Some(id), Some(body)) = (cols.next(), cols.next()) else {
+            continue;
+        };
         let bad = |why: &str| (n + 1, format!("{why}: {line}"));
         match id.chars().next() {
             Some('T') => {
@@ -50,7 +52,11 @@ pub fn parse(ann: &str) -> Result<Ann, (usize, String)> {
                         _ => return Err(bad("bad offsets")),
                     }
                 }
-                let tb = TextBound { id: id.to_string(), label: label.to_string(), fragments };
+                let tb = TextBound {
+                    id: id.to_string(),
+                    label: label.to_string(),
+                    fragments,
+                };
                 out.text_bounds.insert(id.to_string(), tb);
             }
             Some('E') | Some('R') => {
@@ -64,7 +70,12 @@ pub fn parse(ann: &str) -> Result<Ann, (usize, String)> {
                     .filter_map(|a| a.split_once(':'))
                     .map(|(r, t)| (r.to_string(), t.to_string()))
                     .collect();
-                out.events.push(Event { id: id.to_string(), label, trigger, args });
+                out.events.push(Event {
+                    id: id.to_string(),
+                    label,
+                    trigger,
+                    args,
+                });
             }
             _ => {} // attributes, normalizations and notes carry nothing scored here
         }
@@ -93,7 +104,10 @@ mod tests {
         let parsed = parse(ann).unwrap();
         assert_eq!(parsed.text_bounds["T3"].fragments, vec![(9, 12), (14, 16)]);
         assert_eq!(parsed.events[0].trigger.as_deref(), Some("T2"));
-        assert_eq!(parsed.events[0].args[2], ("Cue".to_string(), "T2".to_string()));
+        assert_eq!(
+            parsed.events[0].args[1],
+            ("Cue".to_string(), "T2".to_string())
+        );
         let text = "Ana said „ja“ ok";
         let spans = to_byte_spans(text, &parsed.text_bounds["T3"].fragments).unwrap();
         assert_eq!(spans[0].text(text), "„ja");

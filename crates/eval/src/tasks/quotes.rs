@@ -55,11 +55,18 @@ fn documents(gold: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalError> {
     if gold.is_file() {
         let name = gold.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let base = article_of(name);
-        let text = gold.parent().and_then(Path::parent).map(|p| p.join("text").join(format!("{base}.txt")));
+        let text = gold
+            .parent()
+            .and_then(Path::parent)
+            .map(|p| p.join("text").join(format!("{base}.txt")));
         let text = text.ok_or_else(|| EvalError::format(gold, "no text/ folder beside it"))?;
         return Ok(vec![(text, gold.to_path_buf())]);
     }
-    let split = if gold.join("text").is_dir() { gold.to_path_buf() } else { gold.join("test") };
+    let split = if gold.join("text").is_dir() {
+        gold.to_path_buf()
+    } else {
+        gold.join("test")
+    };
     let mut anns: Vec<PathBuf> = list(&split.join("attributions"))?
         .into_iter()
         .filter(|p| p.extension().is_some_and(|e| e == "ann"))
@@ -76,7 +83,10 @@ fn documents(gold: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalError> {
         out.push((text, ann));
     }
     if out.is_empty() {
-        return Err(EvalError::format(&split, "no .ann files with matching texts"));
+        return Err(EvalError::format(
+            &split,
+            "no .ann files with matching texts",
+        ));
     }
     Ok(out)
 }
@@ -123,11 +133,18 @@ fn predict(text: &str, seg: &Segmentation) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     for q in quotes {
         let Some(cue) = q.cue else { continue };
-        let content = if q.kind == QuoteKind::Direct { with_marks(text, q.span) } else { q.span };
+        let content = if q.kind == QuoteKind::Direct {
+            with_marks(text, q.span)
+        } else {
+            q.span
+        };
         let i = match out.iter().position(|a| a.cue == [cue.span]) {
             Some(i) => i,
             None => {
-                out.push(Attribution { cue: vec![cue.span], ..Default::default() });
+                out.push(Attribution {
+                    cue: vec![cue.span],
+                    ..Default::default()
+                });
                 out.len() - 1
             }
         };
@@ -145,9 +162,16 @@ fn predict(text: &str, seg: &Segmentation) -> Vec<Attribution> {
 /// `span` widened by the quotation mark on each side where there is one (`''` counts as one).
 fn with_marks(text: &str, span: Span) -> Span {
     const MARKS: [&str; 10] = ["''", "\"", "“", "”", "‘", "’", "'", "«", "»", "„"];
-    let before = text.get(..span.start).and_then(|s| MARKS.iter().find(|m| s.ends_with(**m)));
-    let after = text.get(span.end..).and_then(|s| MARKS.iter().find(|m| s.starts_with(**m)));
-    Span::new(span.start - before.map_or(0, |m| m.len()), span.end + after.map_or(0, |m| m.len()))
+    let before = text
+        .get(..span.start)
+        .and_then(|s| MARKS.iter().find(|m| s.ends_with(**m)));
+    let after = text
+        .get(span.end..)
+        .and_then(|s| MARKS.iter().find(|m| s.starts_with(**m)));
+    Span::new(
+        span.start - before.map_or(0, |m| m.len()),
+        span.end + after.map_or(0, |m| m.len()),
+    )
 }
 
 fn normalize(text: &str, mut a: Attribution) -> Attribution {
@@ -158,7 +182,9 @@ fn normalize(text: &str, mut a: Attribution) -> Attribution {
             match merged.last_mut() {
                 Some(last)
                     if s.start <= last.end
-                        || text.get(last.end..s.start).is_some_and(|g| g.trim().is_empty()) =>
+                        || text
+                            .get(last.end..s.start)
+                            .is_some_and(|g| g.trim().is_empty()) =>
                 {
                     last.end = last.end.max(s.end);
                 }
@@ -195,9 +221,19 @@ impl Tally {
                     same && overlaps_any(&p.cue, &g.cue)
                 }
             };
-            let tp = predicted.iter().filter(|p| gold.iter().any(|g| matches(p, g))).count();
-            let found = gold.iter().filter(|g| predicted.iter().any(|p| matches(p, g))).count();
-            self.exact[k].add(Counts { tp, fp: predicted.len() - tp, fn_: gold.len() - found });
+            let tp = predicted
+                .iter()
+                .filter(|p| gold.iter().any(|g| matches(p, g)))
+                .count();
+            let found = gold
+                .iter()
+                .filter(|g| predicted.iter().any(|p| matches(p, g)))
+                .count();
+            self.exact[k].add(Counts {
+                tp,
+                fp: predicted.len() - tp,
+                fn_: gold.len() - found,
+            });
             let o = &mut self.overlap[k];
             for p in predicted {
                 o.1 += tokens(seg, part(p));
@@ -210,21 +246,31 @@ impl Tally {
     }
 
     fn report(&self, report: &mut EvalReport) {
-        for (name, c) in ["cue", "source_exact", "content_exact"].iter().zip(&self.exact) {
+        for (name, c) in ["cue", "source_exact", "content_exact"]
+            .iter()
+            .zip(&self.exact)
+        {
             report.metric(&format!("{name}_precision"), c.precision());
             report.metric(&format!("{name}_recall"), c.recall());
             report.metric(&format!("{name}_f1"), c.f1());
         }
-        for (name, (shared, predicted, gold)) in ["cue", "source", "content"].iter().zip(self.overlap) {
+        for (name, (shared, predicted, gold)) in
+            ["cue", "source", "content"].iter().zip(self.overlap)
+        {
             let p = ratio(shared, predicted);
             let r = ratio(shared, gold);
-            let f1 = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+            let f1 = if p + r == 0.0 {
+                0.0
+            } else {
+                2.0 * p * r / (p + r)
+            };
             report.metric(&format!("{name}_overlap_precision"), p);
             report.metric(&format!("{name}_overlap_recall"), r);
             report.metric(&format!("{name}_overlap_f1"), f1);
         }
         report.notes.push(
-            "exact and token-overlap scores as citron defines them; cue spans include auxiliaries".into(),
+            "exact and token-overlap scores as citron defines them; cue spans include auxiliaries"
+                .into(),
         );
     }
 }
@@ -265,7 +311,10 @@ mod tests {
         assert_eq!(tally.exact[0].tp, 1);
         assert_eq!(tally.exact[1].tp, 1);
         assert_eq!(tally.exact[2].f1(), 1.0);
-        assert_eq!(with_marks(text, Span::new(3, 15)).text(text), "“We will win,”");
+        assert_eq!(
+            with_marks(text, Span::new(3, 15)).text(text),
+            "“We will win,”"
+        );
     }
 }
 
@@ -277,7 +326,9 @@ mod dump {
     #[test]
     #[ignore]
     fn dump_errors() {
-        let Ok(dir) = std::env::var("QUOTES_DUMP") else { return };
+        let Ok(dir) = std::env::var("QUOTES_DUMP") else {
+            return;
+        };
         for (t, a) in documents(Path::new(&dir)).unwrap().into_iter().take(40) {
             let text = read_text(&t).unwrap();
             let ann = brat::parse(&read_text(&a).unwrap()).unwrap();
@@ -285,8 +336,18 @@ mod dump {
             let seg = parallax_segment::segment(&text);
             let pred = predict(&text, &seg);
             let show = |a: &Attribution| {
-                let j = |l: &Vec<Span>| l.iter().map(|s| s.text(&text).replace('\n', " ")).collect::<Vec<_>>().join(" | ");
-                format!("CUE[{}] SRC[{}] CON[{}]", j(&a.cue), j(&a.sources), j(&a.contents))
+                let j = |l: &Vec<Span>| {
+                    l.iter()
+                        .map(|s| s.text(&text).replace('\n', " "))
+                        .collect::<Vec<_>>()
+                        .join(" | ")
+                };
+                format!(
+                    "CUE[{}] SRC[{}] CON[{}]",
+                    j(&a.cue),
+                    j(&a.sources),
+                    j(&a.contents)
+                )
             };
             for g in &gold {
                 match pred.iter().find(|p| overlaps_any(&p.cue, &g.cue)) {
