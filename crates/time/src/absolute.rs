@@ -16,8 +16,12 @@ use parallax_figures::number::{parse_at, NumberKind};
 /// The longest absolute date starting at token `i`.
 pub fn absolute(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     // "Friday, Aug. 8": the weekday joins the date it introduces.
-    if c.w(i).is_some_and(|w| weekday(w.as_str()).is_some()) && c.is_punct(i + 1, ',') {
-        if let Some(mut f) = month_first(c, i + 2).or_else(|| day_first(c, i + 2)) {
+    if c.w(i).is_some_and(|w| weekday(w.as_str()).is_some()) {
+        let at = if c.is_punct(i + 1, ',') { i + 2 } else { i + 1 };
+        let date = month_first(c, at)
+            .or_else(|| day_first(c, at))
+            .filter(|f| f.value.len() == 10);
+        if let Some(mut f) = date {
             f.first = i;
             return Some(f);
         }
@@ -40,20 +44,24 @@ pub fn absolute(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 /// context makes it one (not the modal verb).
 fn month_at(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, usize)> {
     let t = c.tok(i)?;
-    if !t.is_capitalized() {
-        return None;
-    }
     let w = c.w(i)?;
     let m = month(w.as_str())?;
+    // Lowercase only for full names that are no common word ("april", not "may", "march").
+    let unambiguous = w.as_str().len() >= 4 && !matches!(w.as_str(), "march" | "sept");
+    if !t.is_capitalized() && !unambiguous {
+        return None;
+    }
     let mut end = i + 1;
     if is_month_abbreviation(w.as_str()) && c.is_punct(end, '.') && c.glued(i) {
         end += 1;
     } else if w.as_str().len() == 3 && w.as_str() != "may" {
         // A bare three-letter abbreviation only with a day or year after it.
-        let next_digit = c
-            .tok(end)
-            .is_some_and(|t| matches!(t.kind, TokKind::Digits | TokKind::DigitsAlpha));
-        if !next_digit {
+        let digit = |k: usize| {
+            c.tok(k)
+                .is_some_and(|t| matches!(t.kind, TokKind::Digits | TokKind::DigitsAlpha))
+        };
+        let separated = [',', '-', '/'].iter().any(|p| c.is_punct(end, *p)) && digit(end + 1);
+        if !digit(end) && !separated {
             return None;
         }
     }
@@ -143,7 +151,16 @@ fn year_near(anchor: NaiveDate, m: u32, future: bool) -> i32 {
 
 /// "August 7, 2008", "Aug. 8", "August 2008", "April".
 fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
-    let (m, j) = month_at(c, i)?;
+    let (m, after_month) = month_at(c, i)?;
+    // "Dec, 2018", "Dec-2018", "Oct/2", "October, 1st".
+    let glued_sep = (c.is_punct(after_month, '-') || c.is_punct(after_month, '/'))
+        && c.glued(after_month - 1)
+        && c.glued(after_month);
+    let j = if c.is_punct(after_month, ',') || glued_sep {
+        after_month + 1
+    } else {
+        after_month
+    };
     if let Some(d) = day_at(c, j) {
         let mut k = j + 1;
         let comma = c.is_punct(k, ',');
@@ -153,14 +170,10 @@ fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         }
         return day_value(c, i, k, y, m, d);
     }
-    let comma = c.is_punct(j, ',');
-    if let Some(y) = year_at(c, j + usize::from(comma)) {
-        return Some(Found::date(
-            i,
-            j + 1 + usize::from(comma),
-            format!("{y:04}-{m:02}"),
-        ));
+    if let Some(y) = year_at(c, j) {
+        return Some(Found::date(i, j + 1, format!("{y:04}-{m:02}")));
     }
+    let j = after_month;
     let end = if c.is_punct(j - 1, '.') { j - 1 } else { j };
     c.relative(
         i,
@@ -179,9 +192,14 @@ fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 /// "7 August 2008", "8th of August".
 fn day_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let d = day_at(c, i)?;
-    let j = if c.is(i + 1, "of") { i + 2 } else { i + 1 };
+    let hyphen = |k: usize| c.is_punct(k, '-') && c.glued(k - 1) && c.glued(k);
+    let j = if c.is(i + 1, "of") || hyphen(i + 1) {
+        i + 2
+    } else {
+        i + 1
+    };
     let (m, k) = month_at(c, j)?;
-    let comma = c.is_punct(k, ',');
+    let comma = c.is_punct(k, ',') || hyphen(k);
     match year_at(c, k + usize::from(comma)) {
         Some(y) => day_value(c, i, k + 1 + usize::from(comma), Some(y), m, d),
         None => {

@@ -62,7 +62,20 @@ fn hour_minute(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, u32, usize)> {
             _ => None,
         };
     }
-    let (h, m, mut end, glued_meridiem) = match t.kind {
+    let (h, m, mut end, glued_meridiem, minutes) = match t.kind {
+        // "6.45", "2.30pm": a dotted time, only after "at" or before a meridiem.
+        TokKind::Digits if t.text.len() >= 4 && t.text.contains('.') => {
+            let (h, mm) = t.text.split_once('.')?;
+            let at = i > 0 && c.is(i - 1, "at");
+            if h.len() > 2
+                || mm.len() != 2
+                || !(at || meridiem(c, i + 1).is_some())
+                || c.is_punct(i + 1, '%')
+            {
+                return None;
+            }
+            (h.parse().ok()?, mm.parse().ok()?, i + 1, None, true)
+        }
         TokKind::Digits if t.text.len() <= 2 => {
             let h: u32 = t.text.parse().ok()?;
             let minute = c.is_punct(i + 1, ':') && c.glued(i) && c.glued(i + 1);
@@ -70,8 +83,8 @@ fn hour_minute(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, u32, usize)> {
                 .tok(i + 2)
                 .filter(|n| minute && n.kind == TokKind::Digits && n.text.len() == 2);
             match mm {
-                Some(n) => (h, n.text.parse().ok()?, i + 3, None),
-                None => (h, 0, i + 1, None),
+                Some(n) => (h, n.text.parse().ok()?, i + 3, None, true),
+                None => (h, 0, i + 1, None, false),
             }
         }
         TokKind::DigitsAlpha => {
@@ -82,7 +95,7 @@ fn hour_minute(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, u32, usize)> {
                 "pm" => true,
                 _ => return None,
             };
-            (digits.parse().ok()?, 0, i + 1, Some(pm))
+            (digits.parse().ok()?, 0, i + 1, Some(pm), false)
         }
         _ => return None,
     };
@@ -102,7 +115,7 @@ fn hour_minute(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, u32, usize)> {
         Some(false) if h == 12 => 0,
         Some(_) => h,
         // A bare number is a time only with minutes ("10:35").
-        None if end == i + 3 => h,
+        None if minutes => h,
         None => return None,
     };
     Some((h, m, end))

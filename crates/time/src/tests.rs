@@ -203,3 +203,34 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn year_ranges_with_full_years() {
+    let years: Vec<String> = times("the pandemic of 2009-2010, when")
+        .into_iter()
+        .map(|t| t.0)
+        .collect();
+    assert_eq!(years, vec!["2009", "2010"]);
+}
+
+#[test]
+fn looser_date_and_time_spellings() {
+    assert_eq!(
+        one("plans for Dec-2018 changed"),
+        pair("Dec-2018", "2018-12")
+    );
+    assert_eq!(
+        one("filed on 05-Aug-2016 in"),
+        pair("05-Aug-2016", "2016-08-05")
+    );
+    assert_eq!(one("the april figures"), pair("april", "2008-04"));
+    assert_eq!(
+        one("they met at 6.45 sharp"),
+        pair("6.45", "2008-08-12T06:45")
+    );
+    assert!(times("It rose 6.45 percent.").is_empty());
+    assert_eq!(
+        one("He left Friday, Aug. 8."),
+        pair("Friday, Aug. 8", "2008-08-08")
+    );
+}
