@@ -5,15 +5,17 @@
 //! `parallax train subjectivity` ([`train`]) and embedded in the binary ([`model`]). Reported
 //! speech is reporting even when the speaker is opinionated: quotations are masked before
 //! classification, and a sentence that is mostly quotation and attribution is reporting
-//! outright ([`mask`]).
+//! outright ([`mask`]). [`loaded`] finds loaded language with a lexicon learned from BABE.
 
 pub mod features;
 pub mod lexicon;
+pub mod loaded;
 pub mod mask;
 pub mod model;
 pub mod tokens;
 pub mod train;
 
+pub use loaded::loaded_terms;
 pub use mask::{prepare, Prepared};
 pub use model::{Model, ModelError};
 

@@ -34,6 +34,19 @@ pub struct BabeSentence {
     pub biased_words: Vec<String>,
 }
 
+/// The file holding every expert-labelled BABE sentence (SG1 is nearly a subset of it).
+pub const EXPERT_FILE: &str = "final_labels_SG2.csv";
+
+/// Whether a sentence belongs to the held-out fifth used to evaluate what is learned from the
+/// rest (the dataset has no official split). Decided by a hash of the text, so the same
+/// sentence is held out from every file it appears in.
+pub fn is_held_out(text: &str) -> bool {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    hash % 5 == 0
+}
+
 /// Reads a BABE/MBIC CSV file.
 pub fn read(path: &Path) -> Result<Vec<BabeSentence>, EvalError> {
     parse(&read_text(path)?).map_err(|message| EvalError::format(path, message))

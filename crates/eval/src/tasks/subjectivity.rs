@@ -3,7 +3,12 @@
 //! Each gold sentence is annotated as a one-sentence document, so the gold unit is scored
 //! as it is and segmentation errors do not enter the figure; opinion is scored as `SUBJ` and
 //! reporting as `OBJ`.
+//!
+//! When the BABE/MBIC dataset sits beside the CheckThat folder, the report's notes add
+//! sentence-level bias detection by loaded terms on BABE's held-out fifth: a sentence is
+//! called biased when `parallax_voice::loaded_terms` finds any term in it.
 
+use crate::formats::babe::{self, Bias};
 use crate::formats::checkthat::{self, SubjectivitySentence};
 use crate::metrics::Confusion;
 use crate::{EvalError, EvalReport};
@@ -23,11 +28,13 @@ pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
     let model = parallax_voice::embedded_model()
         .map_err(|e| EvalError::Other(format!("voice model unusable: {e}")))?;
     let confusion = score(model, &sentences);
-    Ok(report(
-        &confusion,
-        &path.display().to_string(),
-        sentences.len(),
-    ))
+    let mut report = report(&confusion, &path.display().to_string(), sentences.len());
+    if let Some(folder) = crate::train::subjectivity::babe_folder(gold) {
+        report
+            .notes
+            .push(bias_note(&folder.join(babe::EXPERT_FILE))?);
+    }
+    Ok(report)
 }
 
 /// The confusion of `model`'s voice against the gold labels, through the annotator's own path.
@@ -58,6 +65,39 @@ pub fn report(confusion: &Confusion, dataset: &str, items: usize) -> EvalReport 
         report.type_metric(class, "f1", counts.f1());
     }
     report
+}
+
+/// Loaded-term bias detection on BABE's held-out sentences with an agreed bias label.
+fn bias_note(file: &Path) -> Result<String, EvalError> {
+    let mut confusion = Confusion::default();
+    for sentence in babe::read(file)?
+        .iter()
+        .filter(|s| babe::is_held_out(&s.text))
+    {
+        let gold = match sentence.bias {
+            Bias::Biased => "biased",
+            Bias::NonBiased => "non-biased",
+            Bias::NoAgreement => continue,
+        };
+        let span = Span::new(0, sentence.text.len());
+        let found = !parallax_voice::loaded_terms(&sentence.text, span).is_empty();
+        confusion.add(gold, if found { "biased" } else { "non-biased" });
+    }
+    let biased = confusion
+        .per_class
+        .get("biased")
+        .copied()
+        .unwrap_or_default();
+    Ok(format!(
+        "babe-mbic held-out bias detection by loaded terms ({} sentences): precision {:.3}, \
+         recall {:.3}, f1 {:.3}, accuracy {:.3}, macro_f1 {:.3}",
+        confusion.total,
+        biased.precision(),
+        biased.recall(),
+        biased.f1(),
+        confusion.accuracy(),
+        confusion.macro_f1()
+    ))
 }
 
 fn label(subjective: bool) -> &'static str {

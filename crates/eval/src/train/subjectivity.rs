@@ -9,6 +9,10 @@
 //! that express the writer's opinion, wholly or in part, as opinion; entirely factual ones
 //! as reporting; unagreed ones left out. On the CheckThat dev set this raised macro-F1 from
 //! about 0.68 to 0.73.
+//!
+//! The same run learns the loaded-language lexicon of `parallax_voice::loaded` from the BABE
+//! sentences outside the held-out fifth ([`babe::is_held_out`]) and writes it as
+//! `loaded-terms.tsv` beside the model.
 
 use super::TrainSummary;
 use crate::formats::babe::{self, Opinion};
@@ -16,10 +20,11 @@ use crate::formats::checkthat::{self, SubjectivitySentence};
 use crate::tasks::subjectivity::score;
 use crate::EvalError;
 use parallax_voice::features::FeatureConfig;
+use parallax_voice::loaded;
 use parallax_voice::train::{fit, Example, TrainOptions};
 use parallax_voice::Model;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// L2 strengths tried, weakest first.
 const L2_GRID: [f64; 5] = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2];
@@ -104,6 +109,13 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
         std::fs::create_dir_all(parent).map_err(|e| EvalError::io(parent, e))?;
     }
     std::fs::write(out, &bytes).map_err(|e| EvalError::io(out, e))?;
+    if let Some(folder) = babe_folder(train) {
+        let terms = learn_loaded_terms(&folder)?;
+        figures.insert("loaded_terms".to_string(), terms.len() as f64);
+        let lexicon = out.with_file_name("loaded-terms.tsv");
+        std::fs::write(&lexicon, loaded::lexicon_file(&terms))
+            .map_err(|e| EvalError::io(&lexicon, e))?;
+    }
     Ok(TrainSummary {
         model: out.display().to_string(),
         examples: examples.len(),
@@ -112,16 +124,35 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
     })
 }
 
+/// The BABE/MBIC dataset folder beside the CheckThat folder `train` (or beside the folder of
+/// the split file `train`), when it exists.
+pub fn babe_folder(train: &Path) -> Option<PathBuf> {
+    let train = train.canonicalize().ok()?;
+    let dataset = if train.is_dir() {
+        train
+    } else {
+        train.parent()?.parent()?.to_path_buf()
+    };
+    Some(dataset.parent()?.join("babe-mbic")).filter(|f| f.is_dir())
+}
+
+/// The loaded-language lexicon learned from BABE's expert sentences outside the held-out fifth.
+fn learn_loaded_terms(folder: &Path) -> Result<Vec<(String, f64)>, EvalError> {
+    let sentences = babe::read(&folder.join(babe::EXPERT_FILE))?;
+    let marked: Vec<loaded::Marked> = sentences
+        .iter()
+        .filter(|s| !babe::is_held_out(&s.text))
+        .map(|s| loaded::Marked {
+            text: &s.text,
+            biased_words: &s.biased_words,
+        })
+        .collect();
+    Ok(loaded::learn(&marked))
+}
+
 /// BABE's sentences with an agreed opinion label, when the dataset is beside `train`.
 fn babe_examples(train: &Path) -> Result<Vec<Example>, EvalError> {
-    let Some(folder) = train.canonicalize().ok().and_then(|t| {
-        let dataset = if t.is_dir() {
-            t
-        } else {
-            t.parent()?.parent()?.to_path_buf()
-        };
-        Some(dataset.parent()?.join("babe-mbic"))
-    }) else {
+    let Some(folder) = babe_folder(train) else {
         return Ok(Vec::new());
     };
     let mut examples = Vec::new();

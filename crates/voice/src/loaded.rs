@@ -1,0 +1,177 @@
+//! Loaded language: evaluative, emotive or ideological words, found with a lexicon learned
+//! from the BABE media-bias annotations.
+//!
+//! A word enters the lexicon when annotators marked it as biased in a large enough share of
+//! the sentences it occurs in ([`learn`]); the lexicon is a small text file committed beside the
+//! model and rebuilt by `parallax train subjectivity` (see docs/models.md).
+
+use parallax_core::{Anchor, Span};
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The committed lexicon: `word<TAB>score` per line, best first.
+const LEXICON: &str = include_str!("../model/loaded-terms.tsv");
+
+static TERMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    LEXICON
+        .lines()
+        .filter_map(|line| line.split('\t').next())
+        .filter(|w| !w.is_empty())
+        .collect()
+});
+
+/// A word must occur in at least this many training sentences to be scored.
+pub const MIN_COUNT: u32 = 3;
+/// A word is loaded when its smoothed share of biased markings is at least this.
+pub const MIN_SCORE: f64 = 0.3;
+
+/// The loaded terms inside `sentence` of `text`, in text order. A span that does not fit the
+/// text gives none.
+pub fn loaded_terms(text: &str, sentence: Span) -> Vec<Anchor> {
+    let Ok(slice) = sentence.slice(text) else {
+        return Vec::new();
+    };
+    words(slice)
+        .filter(|(_, word)| TERMS.contains(word.as_str()))
+        .filter_map(|(range, _)| {
+            Anchor::new(
+                text,
+                Span::new(sentence.start + range.start, sentence.start + range.end),
+            )
+        })
+        .collect()
+}
+
+/// One annotated sentence for learning: its text and the words annotators marked as biased.
+pub struct Marked<'a> {
+    pub text: &'a str,
+    pub biased_words: &'a [String],
+}
+
+/// The loaded words of `sentences` with their scores, best first (ties by word): the share of
+/// the sentences containing a word in which it was marked biased, smoothed towards the overall
+/// share by one pseudo-sentence, for words in at least [`MIN_COUNT`] sentences scoring at least
+/// [`MIN_SCORE`].
+pub fn learn(sentences: &[Marked]) -> Vec<(String, f64)> {
+    let mut occurs: HashMap<String, u32> = HashMap::new();
+    let mut marked: HashMap<String, u32> = HashMap::new();
+    for sentence in sentences {
+        let present: HashSet<String> = words(sentence.text).map(|(_, w)| w).collect();
+        let flagged: HashSet<String> = sentence
+            .biased_words
+            .iter()
+            .flat_map(|w| words(w).map(|(_, w)| w).collect::<Vec<_>>())
+            .filter(|w| present.contains(w))
+            .collect();
+        for word in present {
+            *occurs.entry(word).or_default() += 1;
+        }
+        for word in flagged {
+            *marked.entry(word).or_default() += 1;
+        }
+    }
+    let total_marked: u32 = marked.values().sum();
+    let total_occurs: u32 = occurs.values().sum();
+    let prior = f64::from(total_marked) / f64::from(total_occurs.max(1));
+    let mut scored: Vec<(String, f64)> = occurs
+        .into_iter()
+        .filter(|(_, n)| *n >= MIN_COUNT)
+        .map(|(word, n)| {
+            let m = marked.get(&word).copied().unwrap_or(0);
+            let score = (f64::from(m) + prior) / (f64::from(n) + 1.0);
+            (word, score)
+        })
+        .filter(|(_, score)| *score >= MIN_SCORE)
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    scored
+}
+
+/// The lexicon file text for learned terms.
+pub fn lexicon_file(terms: &[(String, f64)]) -> String {
+    terms
+        .iter()
+        .map(|(word, score)| format!("{word}\t{score:.3}\n"))
+        .collect()
+}
+
+/// Words of `text` (letters, with inner apostrophes and hyphens) with their byte ranges,
+/// lowercased and with typographic apostrophes folded to ASCII.
+fn words(text: &str) -> impl Iterator<Item = (Range<usize>, String)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while chars.peek().is_some_and(|(_, c)| !c.is_alphabetic()) {
+            chars.next();
+        }
+        let (start, _) = *chars.peek()?;
+        let mut end = start;
+        let mut word = String::new();
+        while let Some(&(at, c)) = chars.peek() {
+            let joiner = matches!(c, '\'' | '\u{2019}' | '-');
+            if c.is_alphabetic() {
+                word.extend(c.to_lowercase());
+            } else if joiner && text.get(at + c.len_utf8()..).is_some_and(starts_alphabetic) {
+                word.push(if c == '-' { '-' } else { '\'' });
+            } else {
+                break;
+            }
+            end = at + c.len_utf8();
+            chars.next();
+        }
+        Some((start..end, word))
+    })
+}
+
+fn starts_alphabetic(rest: &str) -> bool {
+    rest.chars().next().is_some_and(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn words_have_exact_ranges() {
+        let text = "The “radical” left’s so-called plan!";
+        let found: Vec<(&str, String)> = words(text)
+            .map(|(r, w)| (text.get(r).unwrap_or(""), w))
+            .collect();
+        assert_eq!(found[1], ("radical", "radical".to_string()));
+        assert_eq!(found[2], ("left’s", "left's".to_string()));
+        assert_eq!(found[3], ("so-called", "so-called".to_string()));
+    }
+
+    #[test]
+    fn learns_words_marked_in_most_of_their_sentences() {
+        let marks = vec!["slammed".to_string()];
+        let texts = [
+            "Critics slammed the plan.",
+            "Democrats slammed the bill.",
+            "Voters slammed the mayor.",
+            "The plan passed.",
+        ];
+        let sentences: Vec<Marked> = texts
+            .iter()
+            .map(|t| Marked {
+                text: t,
+                biased_words: &marks,
+            })
+            .collect();
+        let learned = learn(&sentences);
+        assert_eq!(learned.first().map(|(w, _)| w.as_str()), Some("slammed"));
+        assert!(learned.iter().all(|(w, _)| w != "the"));
+    }
+
+    proptest! {
+        #[test]
+        fn anchors_match_the_text(text in "\\PC{0,120}", a in 0usize..130, b in 0usize..130) {
+            let span = Span::new(a.min(b), a.max(b));
+            for anchor in loaded_terms(&text, span) {
+                prop_assert_eq!(anchor.span.slice(&text).ok(), Some(anchor.text.as_str()));
+                prop_assert!(span.contains(anchor.span));
+            }
+        }
+    }
+}
