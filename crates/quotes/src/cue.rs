@@ -115,6 +115,7 @@ fn opens_clause(ctx: &Ctx, i: usize) -> bool {
         || matches!(w, ":" | ",")
         || lexicon::is(w, "that")
         || lexicon::is(w, "to")
+        || lexicon::is(ctx.word(i + 1), "that")
         || lexicon::is_determiner(w)
         || lexicon::is_pronoun(w) && !lexicon::is(w, "which")
         || ctx.is_capitalized(i)
