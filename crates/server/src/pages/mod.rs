@@ -13,7 +13,7 @@ use crate::links;
 use crate::state::Corpus;
 use crate::Shared;
 use axum::{
-    http::header,
+    http::{header, StatusCode},
     response::{Html, IntoResponse, Response},
     routing::get,
     Router,
@@ -35,6 +35,8 @@ pub fn routes() -> Router<Shared> {
         .route("/doc/{id}", get(article::page))
         .route("/search", get(search::page))
         .route("/static/style.css", get(style))
+        // Browsers ask for it on every site; an empty answer keeps their consoles clean.
+        .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
 }
 
 async fn style() -> Response {

@@ -68,7 +68,7 @@ fn claim_list(corpus: &Corpus, ids: &[String]) -> Markup {
                     a href={ (links::story(c.story.as_deref().unwrap_or(ALL_STORY))) "#claim-" (links::encode(&c.id)) } {
                         (format!("{:?}", c.category).to_lowercase()) ": " (c.subject)
                     }
-                    " " span.tag class=(status_class(c.status)) { (status_label(c.status)) }
+                    " " span class={ "tag " (status_class(c.status)) } { (status_label(c.status)) }
                     " " span.note { (c.outlets.join(", ")) }
                 }
             }

@@ -93,7 +93,7 @@ pub async fn page(State(state): State<Shared>) -> Html<String> {
                                         a href={ (links::story(c.story.as_deref().unwrap_or(ALL_STORY))) "#claim-" (links::encode(&c.id)) } {
                                             (format!("{:?}", c.category).to_lowercase()) ": " (c.subject)
                                         }
-                                        " " span.tag class=(status_class(c.status)) { (status_label(c.status)) }
+                                        " " span class={ "tag " (status_class(c.status)) } { (status_label(c.status)) }
                                     }
                                     td.num { (super::estimate(c.low)) " / " (super::estimate(c.best)) " / " (super::estimate(c.high)) }
                                     td { (c.outlets.join(", ")) }

@@ -152,7 +152,7 @@ fn hit_view(corpus: &Corpus, hit: &Hit) -> Markup {
     html! {
         div.hit {
             div.hit-title {
-                span.tag class={ "kind-" (hit.kind.as_str()) } { (hit.kind.as_str()) }
+                span class={ "tag kind-" (hit.kind.as_str()) } { (hit.kind.as_str()) }
                 " "
                 a href=(href) { (marked(hit.title.as_deref().unwrap_or("(untitled)"))) }
             }

@@ -75,7 +75,7 @@ fn claims(corpus: &Corpus, story: &Story) -> Markup {
                             @for c in shown {
                                 tr id={ "claim-" (c.id) } {
                                     td { strong { (format!("{:?}", c.category).to_lowercase()) } br; (c.subject) }
-                                    td { span.tag class=(status_class(c.status)) { (status_label(c.status)) } }
+                                    td { span class={ "tag " (status_class(c.status)) } { (status_label(c.status)) } }
                                     td.num { (estimate(c.low)) " / " (estimate(c.best)) " / " (estimate(c.high)) }
                                     @for o in &outlets { td { (claim_cell(corpus, c, o)) } }
                                 }
