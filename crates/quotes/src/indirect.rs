@@ -32,8 +32,9 @@ const NOT_CLAUSE_START: [&str; 12] = [
     "of", "for", "about", "or", "and", "but", "with", "from", "by", "at", "on", "in",
 ];
 /// Verbs whose listener stands between them and the reported clause.
-const LISTENER_VERBS: [&str; 8] =
-    ["warn", "remind", "assur", "inform", "convinc", "promis", "caution", "notif"];
+const LISTENER_VERBS: [&str; 8] = [
+    "warn", "remind", "assur", "inform", "convinc", "promis", "caution", "notif",
+];
 /// Prepositions that open a phrase between a cue and its "that" clause.
 const PREPOSITIONS: [&str; 9] = [
     "in", "on", "at", "during", "with", "from", "after", "before", "about",
@@ -246,7 +247,10 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
         start += 1;
     }
     // The listener of "warned voters that …", "reminded them that …" is not content.
-    if LISTENER_VERBS.iter().any(|v| verb.len() > v.len() && verb.starts_with(v) || lexicon::is(verb, v)) {
+    if LISTENER_VERBS
+        .iter()
+        .any(|v| verb.len() > v.len() && verb.starts_with(v) || lexicon::is(verb, v))
+    {
         let that = (start..end.min(start + 5))
             .take_while(|&i| ctx.is_word(i))
             .find(|&i| lexicon::is(ctx.word(i), "that"));

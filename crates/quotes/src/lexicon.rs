@@ -536,6 +536,14 @@ const STANCE_VERBS: &[&str] = &[
     "forecast",
     "projected",
     "predicts",
+    "referred",
+    "requested",
+    "portrayed",
+    "highlighted",
+    "touted",
+    "championed",
+    "implied",
+    "mentions",
 ];
 
 /// Particles taken into the cue when they follow the verb ("called on", "called for").
