@@ -36,10 +36,6 @@ impl<'a> Tok<'a> {
         self.text.eq_ignore_ascii_case(word)
     }
 
-    pub fn is_word(&self) -> bool {
-        self.kind == TokKind::Word
-    }
-
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct && self.text.starts_with(c)
     }

@@ -781,6 +781,14 @@ pub fn may_start(t: &Tok<'_>) -> bool {
 
 /// Whether a number expression can start with this lowercase word.
 pub fn may_start_word(w: &str) -> bool {
+    // Every word below starts with one of these letters; most words fail here at once.
+    let first = w.as_bytes().first().copied().unwrap_or(b' ');
+    if !matches!(
+        first,
+        b'a' | b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z'
+    ) {
+        return false;
+    }
     small_word(w).is_some()
         || ordinal_word(w).is_some()
         || vague_scale(w).is_some()
