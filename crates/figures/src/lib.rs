@@ -38,7 +38,7 @@ struct Amount {
     range: bool,
     /// Whether "of" may follow before the counted noun ("hundreds of", "2 million of").
     of_allowed: bool,
-    /// A measure glued to the digits ("75ml").
+    /// A unit glued to the digits ("75ml", "100元").
     glued_unit: Option<&'static str>,
 }
 
@@ -62,7 +62,7 @@ fn read_suffix(
         m.suffix = None;
         return Some((m, None));
     }
-    let glued = units::glued_dimension(s);
+    let glued = units::glued_unit(s);
     if glued.is_some() {
         m.suffix = None;
     }

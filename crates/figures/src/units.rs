@@ -125,9 +125,10 @@ fn measure_after(toks: &[Tok<'_>], at: usize) -> Option<Unit> {
     })
 }
 
-/// The measure a suffix glued to digits names ("75ml", "1.8m", "200lbs").
-pub fn glued_dimension(suffix: &str) -> Option<&'static str> {
-    dimension(&suffix.to_ascii_lowercase())
+/// The unit a suffix glued to digits names: a measure ("75ml", "1.8m", "200lbs") or a
+/// currency written with letters ("100元").
+pub fn glued_unit(suffix: &str) -> Option<&'static str> {
+    dimension(&suffix.to_ascii_lowercase()).or_else(|| symbol(suffix))
 }
 
 /// The currency a symbol stands for.
@@ -141,6 +142,10 @@ fn symbol(c: &str) -> Option<&'static str> {
         "₾" => Some("GEL"),
         "₹" => Some("INR"),
         "₴" => Some("UAH"),
+        "元" => Some("CNY"),
+        "₩" => Some("KRW"),
+        "₺" => Some("TRY"),
+        "₪" => Some("ILS"),
         _ => None,
     }
 }
@@ -153,7 +158,7 @@ fn currency_word(w: &str) -> Option<&'static str> {
         "pound" | "pounds" | "sterling" => Some("GBP"),
         "ruble" | "rubles" | "rouble" | "roubles" => Some("RUB"),
         "yen" => Some("JPY"),
-        "yuan" | "renminbi" => Some("CNY"),
+        "yuan" | "renminbi" | "rmb" => Some("CNY"),
         "lari" => Some("GEL"),
         "hryvnia" | "hryvnias" => Some("UAH"),
         "rupee" | "rupees" => Some("INR"),
@@ -277,6 +282,17 @@ pub fn after(toks: &[Tok<'_>], at: usize) -> Option<Unit> {
             name: "USD",
             first: at,
             end: at + 2,
+        });
+    }
+    // "100₾", "100 €": a currency sign written after the amount.
+    if let Some(name) = (next.kind == TokKind::Punct)
+        .then(|| symbol(next.text))
+        .flatten()
+    {
+        return Some(Unit {
+            name,
+            first: at,
+            end: at + 1,
         });
     }
     if let Some(name) = currency_code(next.text) {
