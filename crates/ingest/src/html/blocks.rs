@@ -47,8 +47,17 @@ const BLOCKS: [&str; 33] = [
     "summary",
 ];
 
+/// One paragraph and how much of its text is link text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub text: String,
+    /// Share of the paragraph's non-space characters that sit inside links (0 to 1): a block
+    /// that is nearly all link is a pointer to another page, not article text.
+    pub link_share: f64,
+}
+
 /// The paragraphs of the text under `root`, in document order.
-pub fn paragraphs(root: &NodeRef) -> Vec<String> {
+pub fn paragraphs(root: &NodeRef) -> Vec<Block> {
     let mut out = Paragraphs::default();
     // An explicit stack instead of recursion: hostile pages nest elements arbitrarily deep.
     let mut stack: Vec<Step> = root.children_it(true).map(Step::Enter).collect();
@@ -58,12 +67,14 @@ pub fn paragraphs(root: &NodeRef) -> Vec<String> {
                 out.flush();
                 continue;
             }
+            Step::LeaveLink => {
+                out.link_depth = out.link_depth.saturating_sub(1);
+                continue;
+            }
             Step::Enter(node) => node,
         };
         if node.is_text() {
-            // Source line breaks are plain whitespace; only `<br>` makes a line break.
-            out.current
-                .extend(node.text().chars().map(|c| if c == '\n' { ' ' } else { c }));
+            out.push_text(&node.text());
             continue;
         }
         if !node.is_element() {
@@ -79,6 +90,10 @@ pub fn paragraphs(root: &NodeRef) -> Vec<String> {
         match name.as_str() {
             "br" => out.current.push('\n'),
             "td" | "th" => out.current.push(' '),
+            "a" => {
+                out.link_depth += 1;
+                stack.push(Step::LeaveLink);
+            }
             _ => {}
         }
         if BLOCKS.contains(&name.as_str()) {
@@ -94,15 +109,31 @@ pub fn paragraphs(root: &NodeRef) -> Vec<String> {
 enum Step<'a> {
     Enter(NodeRef<'a>),
     Leave,
+    LeaveLink,
 }
 
 #[derive(Default)]
 struct Paragraphs {
-    done: Vec<String>,
+    done: Vec<Block>,
     current: String,
+    link_depth: usize,
+    /// Non-space characters of the current paragraph inside links, and in all.
+    link_chars: usize,
+    all_chars: usize,
 }
 
 impl Paragraphs {
+    fn push_text(&mut self, text: &str) {
+        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+        self.all_chars += visible;
+        if self.link_depth > 0 {
+            self.link_chars += visible;
+        }
+        // Source line breaks are plain whitespace; only `<br>` makes a line break.
+        self.current
+            .extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
+    }
+
     /// Ends the paragraph being collected: whitespace collapsed within each line, empty lines
     /// dropped.
     fn flush(&mut self) {
@@ -113,9 +144,15 @@ impl Paragraphs {
             .filter(|line| !line.is_empty())
             .collect();
         if !lines.is_empty() {
-            self.done.push(lines.join("\n"));
+            let link_share = self.link_chars as f64 / self.all_chars.max(1) as f64;
+            self.done.push(Block {
+                text: lines.join("\n"),
+                link_share,
+            });
         }
         self.current.clear();
+        self.link_chars = 0;
+        self.all_chars = 0;
     }
 }
 
@@ -127,7 +164,17 @@ mod tests {
     fn paras(html: &str) -> Vec<String> {
         let doc = Document::from(html);
         let body = doc.body().unwrap();
-        paragraphs(&body)
+        paragraphs(&body).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn link_share_per_paragraph() {
+        let doc = Document::from("<p><a href=x>All link</a></p><p>Half <a>link</a></p><p>None</p>");
+        let shares: Vec<f64> = paragraphs(&doc.body().unwrap())
+            .iter()
+            .map(|b| b.link_share)
+            .collect();
+        assert_eq!(shares, vec![1.0, 0.5, 0.0]);
     }
 
     #[test]

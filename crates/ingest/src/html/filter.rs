@@ -2,6 +2,8 @@
 //! body), bylines, and furniture that carries no markup clue: "Advertisement", "Read more: …",
 //! share-button rows, "You may also like" lists, newsletter and follow prompts, copyright lines.
 
+use super::blocks::Block;
+
 /// Whole paragraphs (lower-cased, surrounding punctuation trimmed) that are labels of furniture.
 const LABELS: [&str; 21] = [
     "advertisement",
@@ -82,6 +84,11 @@ const SOCIAL: [&str; 14] = [
     "messenger",
 ];
 
+/// A paragraph with more of its text in links than this is a link to another page…
+const MAX_LINK_SHARE: f64 = 0.8;
+/// …unless it is longer than this many words.
+const MAX_LINK_WORDS: usize = 40;
+
 /// Paragraphs longer than this (in words) are never treated as furniture by their first words.
 const MAX_FURNITURE_WORDS: usize = 14;
 
@@ -96,11 +103,18 @@ pub struct Filtered {
 
 /// Drops furniture paragraphs, bylines near the top, and a leading paragraph that repeats the
 /// title.
-pub fn drop_furniture(paragraphs: Vec<String>, title: Option<&str>) -> Filtered {
+pub fn drop_furniture(blocks: Vec<Block>, title: Option<&str>) -> Filtered {
     let title_key = title.map(key).filter(|t| !t.is_empty());
     let mut out = Filtered::default();
     let mut in_link_list = false;
-    for (i, p) in paragraphs.into_iter().enumerate() {
+    for (i, block) in blocks.into_iter().enumerate() {
+        if block.link_share > MAX_LINK_SHARE
+            && block.text.split_whitespace().count() <= MAX_LINK_WORDS
+        {
+            out.dropped += 1;
+            continue;
+        }
+        let p = block.text;
         let label = label(&p);
         if in_link_list && is_link_line(&p) {
             out.dropped += 1;
@@ -214,14 +228,31 @@ pub fn byline_authors(byline: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    fn blocks(paragraphs: &[&str]) -> Vec<Block> {
+        paragraphs
+            .iter()
+            .map(|p| Block {
+                text: p.to_string(),
+                link_share: 0.0,
+            })
+            .collect()
+    }
+
     fn kept(paragraphs: &[&str], title: Option<&str>) -> Vec<String> {
-        drop_furniture(paragraphs.iter().map(|p| p.to_string()).collect(), title).paragraphs
+        drop_furniture(blocks(paragraphs), title).paragraphs
+    }
+
+    #[test]
+    fn drops_short_link_paragraphs() {
+        let mut input = blocks(&["Text.", "CO-FOUNDER PROUD OF EMPLOYEES"]);
+        input[1].link_share = 1.0;
+        assert_eq!(drop_furniture(input, None).paragraphs, vec!["Text."]);
     }
 
     #[test]
     fn drops_title_byline_and_furniture_lines() {
         let got = drop_furniture(
-            [
+            blocks(&[
                 "Flood hits the valley",
                 "By Ann Lee - 11/18/19 11:04 PM",
                 "Water rose overnight.",
@@ -231,10 +262,7 @@ mod tests {
                 "Read more about the flood risk in the long analysis that the council published last spring and which many residents still dispute today.",
                 "Get the latest updates in your inbox. Subscribe to our newsletters.",
                 "© 2024 The Courier. All rights reserved.",
-            ]
-            .iter()
-            .map(|p| p.to_string())
-            .collect(),
+            ]),
             Some("Flood hits the valley!"),
         );
         assert_eq!(got.paragraphs.len(), 2, "{:?}", got.paragraphs);

@@ -74,7 +74,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     }
 }
 
-fn body_paragraphs(doc: &Document) -> Vec<String> {
+fn body_paragraphs(doc: &Document) -> Vec<blocks::Block> {
     match doc.body() {
         Some(body) => blocks::paragraphs(&body),
         None => blocks::paragraphs(&doc.root()),
