@@ -36,11 +36,13 @@ const LISTENER_VERBS: [&str; 8] = [
     "warn", "remind", "assur", "inform", "convinc", "promis", "caution", "notif",
 ];
 /// Prepositions that open a phrase between a cue and its "that" clause.
-const PREPOSITIONS: [&str; 9] = [
-    "in", "on", "at", "during", "with", "from", "after", "before", "about",
+const PREPOSITIONS: [&str; 10] = [
+    "in", "on", "at", "during", "with", "from", "after", "before", "about", "via",
 ];
 /// Words after a comma that end the reported clause ("…, though she acknowledged …").
-const CLAUSE_ENDS: [&str; 4] = ["though", "although", "while", "whereas"];
+const CLAUSE_ENDS: [&str; 7] = [
+    "though", "although", "while", "whereas", "but", "who", "which",
+];
 
 struct Candidate {
     quote: Found,
@@ -236,6 +238,8 @@ fn names_someone(ctx: &Ctx, speaker: Span) -> bool {
 fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Option<Span> {
     let mut start = cue.next;
     let verb = ctx.word(cue.verb);
+    let opens_phrase = |i: usize| PREPOSITIONS.iter().any(|p| lexicon::is(ctx.word(i), p));
+    let phrase_first = opens_phrase(start);
     if ["told", "tell", "tells", "telling"]
         .iter()
         .any(|v| lexicon::is(verb, v))
@@ -259,7 +263,7 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
         }
     }
     // A phrase before "that": "said during a Friday rally in Michigan that …".
-    if PREPOSITIONS.iter().any(|p| lexicon::is(ctx.word(start), p)) {
+    if phrase_first || opens_phrase(start) {
         let that = (start..end.min(start + 14))
             .take_while(|&i| ctx.is_word(i) || ctx.is(i, ","))
             .find(|&i| lexicon::is(ctx.word(i), "that"));
@@ -272,14 +276,37 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
     {
         return None;
     }
+    // The clause ends before a comma that opens another clause (", though …", ", who …",
+    // ", encouraging …") and before a coordinated reporting verb ("… and said …").
     let mut stop = sentence_end;
-    if let Some(k) = (start + 1..end)
-        .find(|&k| ctx.is(k - 1, ",") && CLAUSE_ENDS.iter().any(|w| lexicon::is(ctx.word(k), w)))
-    {
+    let ends_clause = |k: usize| {
+        let w = ctx.word(k);
+        ctx.is(k - 1, ",")
+            && (CLAUSE_ENDS.iter().any(|c| lexicon::is(w, c))
+                || w.ends_with("ing") && w.starts_with(|c: char| c.is_ascii_lowercase()))
+            || lexicon::is(ctx.word(k - 1), "and") && lexicon::is_cue_verb(w)
+    };
+    if let Some(k) = (start + 1..end).find(|&k| !inside_quote(ctx, k) && ends_clause(k)) {
         stop = ctx.tok(k - 1).start;
     }
     let content = ctx.trim_content(Span::new(ctx.tok(start).start, stop));
     (!content.is_empty()).then_some(content)
+}
+
+/// Whether token `k` lies between quotation marks, by the parity of the marks before it in
+/// its sentence (clause boundaries inside a quotation are the speaker's, not the reporter's).
+fn inside_quote(ctx: &Ctx, k: usize) -> bool {
+    let Some(sentence) = ctx
+        .seg
+        .sentence_at(ctx.tok(k).start)
+        .and_then(|s| ctx.seg.sentences.get(s))
+    else {
+        return false;
+    };
+    let marks = (ctx.tokens_in(sentence.span).start..k)
+        .filter(|&i| matches!(ctx.word(i), "“" | "”" | "\""))
+        .count();
+    marks % 2 == 1
 }
 
 /// `content` cut before the first attributed quotation it runs into.

@@ -34,7 +34,11 @@ impl Pair {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
+    /// Curly and low double marks: “…”, „…“.
     Double,
+    /// Straight double marks, and doubled apostrophes: "…", ''…''. Kept apart from curly
+    /// marks because pasted copy mixes the two styles.
+    Straight,
     Single,
     Angle,
 }
@@ -64,7 +68,7 @@ pub fn pair(text: &str, paragraphs: &[Paragraph]) -> (Vec<Pair>, Vec<Diagnostic>
     let mut pairs = Vec::new();
     let mut diagnostics = Vec::new();
     // The opening mark of a double quote carried into the next paragraph.
-    let mut carried: Option<Span> = None;
+    let mut carried: Option<Mark> = None;
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let marks = scan(text, paragraph.span);
         let mut stack: Vec<Mark> = Vec::new();
@@ -72,16 +76,11 @@ pub fn pair(text: &str, paragraphs: &[Paragraph]) -> (Vec<Pair>, Vec<Diagnostic>
         if let Some(open) = carried.take() {
             // The continuation paragraph's own opening mark is consumed by the carried quote.
             if let Some((first, tail)) = marks.split_first() {
-                if starts_paragraph(text, paragraph.span, first.span) && opens_double(first) {
+                if starts_paragraph(text, paragraph.span, first.span) && opens(first, open.family) {
                     rest = tail;
                 }
             }
-            stack.push(Mark {
-                span: open,
-                family: Family::Double,
-                role: Role::Open,
-                low: false,
-            });
+            stack.push(open);
         }
         for (i, mark) in rest.iter().enumerate() {
             let later = rest.get(i + 1..).unwrap_or(&[]);
@@ -97,12 +96,12 @@ pub fn pair(text: &str, paragraphs: &[Paragraph]) -> (Vec<Pair>, Vec<Diagnostic>
         }
         if let Some(bottom) = stack.first().copied() {
             let continues = paragraphs.get(index + 1).is_some_and(|next| {
-                scan(text, next.span)
-                    .first()
-                    .is_some_and(|m| starts_paragraph(text, next.span, m.span) && opens_double(m))
+                scan(text, next.span).first().is_some_and(|m| {
+                    starts_paragraph(text, next.span, m.span) && opens(m, bottom.family)
+                })
             });
-            if continues && bottom.family == Family::Double && stack.len() == 1 {
-                carried = Some(bottom.span);
+            if continues && bottom.family != Family::Single && stack.len() == 1 {
+                carried = Some(bottom);
             } else {
                 for m in &stack {
                     diagnostics.push(unpaired(m.span, "opening"));
@@ -147,7 +146,9 @@ fn step(
                 Role::Close | Role::WeakClose => true,
                 Role::Either => stack.iter().any(|m| m.family == family),
                 // “ after „ closes it: „German style“.
-                Role::Open => stack.last().is_some_and(|m| m.low) && !mark.low,
+                Role::Open => {
+                    stack.last().is_some_and(|m| m.low) && !mark.low && family == Family::Double
+                }
             };
             if !closes {
                 stack.push(mark);
@@ -176,8 +177,9 @@ fn unpaired(span: Span, which: &str) -> Diagnostic {
     Diagnostic::warning("quotes", format!("unpaired {which} quotation mark")).at(span)
 }
 
-fn opens_double(mark: &Mark) -> bool {
-    mark.family != Family::Single && matches!(mark.role, Role::Open | Role::Either)
+/// Whether `mark` opens a quote of `family`.
+fn opens(mark: &Mark, family: Family) -> bool {
+    mark.family == family && matches!(mark.role, Role::Open | Role::Either)
 }
 
 /// Whether only whitespace precedes `mark` in `paragraph`.
@@ -256,7 +258,7 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
         '«' | '‹' => Some((Family::Angle, Role::Open)),
         '»' | '›' => Some((Family::Angle, Role::Close)),
         '"' => Some((
-            Family::Double,
+            Family::Straight,
             match (before_space, after_space) {
                 (true, false) => Role::Open,
                 (false, true) => Role::Close,
