@@ -170,6 +170,9 @@ fn words_of(sentences: &[Vec<SentenceWords>], (d, first, last): (usize, usize, u
         .map_or(0, |run| run.iter().map(|s| s.hashes.len()).sum())
 }
 
+/// The (document, sentence) nodes of one merged passage and its aligned pairs' scores.
+type Component = (Vec<(usize, usize)>, Vec<f64>);
+
 /// Merges pair passages that share sentences into multi-member passages, with evidence,
 /// origin and deterministic ids.
 fn group(
@@ -198,7 +201,7 @@ fn group(
         }
         roots_of_passage.push(members.first().copied());
     }
-    let mut components: HashMap<usize, (Vec<(usize, usize)>, Vec<f64>)> = HashMap::new();
+    let mut components: HashMap<usize, Component> = HashMap::new();
     for (&key, &n) in &nodes {
         components
             .entry(find(&mut parent, n))

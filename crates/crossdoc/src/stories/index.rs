@@ -22,8 +22,8 @@ const QUERY_ENTITIES: usize = 15;
 const MAX_POSTINGS: usize = 64;
 /// Stories scored per added article.
 const MAX_CANDIDATES: usize = 32;
-/// Share of the score given to entity overlap when the article names entities.
-const ENTITY_WEIGHT: f64 = 0.25;
+/// Member vectors kept per story (the most recent) for the nearest-member similarity.
+const MEMBER_VECTORS: usize = 8;
 /// Entity keys and term keys share the posting map; entities are tagged to keep them apart.
 const ENTITY_TAG: u64 = 0x5a5a_5a5a_5a5a_5a5a;
 
@@ -34,18 +34,22 @@ pub struct StoryConfig {
     pub threshold: f64,
     /// Articles published within this many days of a story's span are not penalized.
     pub window_days: f64,
+    /// Share of the score given to entity overlap when both sides name entities.
+    pub entity_weight: f64,
 }
 
 impl StoryConfig {
     /// One real-world event or development per story (the dossier's stories).
     pub const EVENT: StoryConfig = StoryConfig {
-        threshold: 0.30,
+        threshold: 0.25,
         window_days: 3.0,
+        entity_weight: 0.25,
     };
     /// Coarser stories: events of the same kind and place grouped together.
     pub const TOPIC: StoryConfig = StoryConfig {
-        threshold: 0.15,
+        threshold: 0.075,
         window_days: 14.0,
+        entity_weight: 0.25,
     };
 }
 
@@ -60,6 +64,8 @@ impl Default for StoryConfig {
 struct StoryState {
     /// Sum of the members' normalized term vectors, pruned to the heaviest terms.
     centroid: HashMap<u64, f64>,
+    /// The most recent members' vectors, oldest first.
+    members: Vec<Vec<(u64, f64)>>,
     entities: HashMap<u64, u32>,
     first_day: Option<i64>,
     last_day: Option<i64>,
@@ -175,15 +181,22 @@ impl StoryIndex {
             .iter()
             .filter_map(|(t, w)| story.centroid.get(t).map(|c| c * w))
             .sum();
-        let cosine = if norm > 0.0 { dot / norm } else { 0.0 };
+        let centroid_cosine = if norm > 0.0 { dot / norm } else { 0.0 };
+        // A story drifts as it develops; an article close to any recent member belongs too.
+        let cosine = story
+            .members
+            .iter()
+            .map(|m| dot_sparse(vector, m))
+            .fold(centroid_cosine, f64::max);
         let mut score = cosine;
-        if !entities.is_empty() && !story.entities.is_empty() {
+        if self.config.entity_weight > 0.0 && !entities.is_empty() && !story.entities.is_empty() {
             let shared = entities
                 .iter()
                 .filter(|e| story.entities.contains_key(e))
                 .count();
             let overlap = shared as f64 / entities.len() as f64;
-            score = (1.0 - ENTITY_WEIGHT) * cosine + ENTITY_WEIGHT * overlap;
+            let w = self.config.entity_weight;
+            score = (1.0 - w) * cosine + w * overlap;
         }
         score * self.time_factor(story, day)
     }
@@ -221,6 +234,10 @@ impl StoryIndex {
             kept.truncate(CENTROID_TERMS);
             story.centroid = kept.into_iter().collect();
         }
+        story.members.push(vector.to_vec());
+        if story.members.len() > MEMBER_VECTORS {
+            story.members.remove(0);
+        }
         for &e in entities {
             *story.entities.entry(e).or_default() += 1;
         }
@@ -243,4 +260,11 @@ impl StoryIndex {
             }
         }
     }
+}
+
+/// Dot product of two sparse vectors (small, so a nested scan beats building a map).
+fn dot_sparse(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
+    a.iter()
+        .map(|(t, w)| b.iter().find(|(u, _)| u == t).map_or(0.0, |(_, v)| v * w))
+        .sum()
 }

@@ -7,4 +7,7 @@ pub mod wcxb;
 pub mod timeml;
 pub mod babe;
 pub mod recognizers;
+pub mod msrp;
+pub mod ecbplus;
+pub mod story_chains;
 pub mod meantime;
