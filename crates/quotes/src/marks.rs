@@ -303,6 +303,12 @@ mod tests {
     }
 
     #[test]
+    fn straight_and_curly_marks_do_not_pair_with_each_other() {
+        let text = "\"Kevin was snoring.\n\n“Here he is,” she said.";
+        assert_eq!(inner_texts(text), ["Here he is,"]);
+    }
+
+    #[test]
     fn doubled_apostrophes_are_double_quotes() {
         assert_eq!(
             inner_texts("We agree. ''There's a lot,'' said Mr. Burman."),

@@ -77,9 +77,11 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     plausible(ctx, first, last).then_some(span)
 }
 
-/// Whether the phrase so far is a capitalized name, as far as token `last`.
+/// Whether the phrase so far is a capitalized name, as far as token `last`. A capitalized
+/// plural ("Republicans") is a group noun that adjectives may precede, not a name.
 fn only_name(ctx: &Ctx, first: usize, last: usize) -> bool {
-    (first..=last).all(|i| ctx.is_capitalized(i) || !ctx.is_word(i))
+    let plural = first == last && ctx.word(last).ends_with('s');
+    !plural && (first..=last).all(|i| ctx.is_capitalized(i) || !ctx.is_word(i))
 }
 
 /// Whether token `k` ("and", or a preposition after a noun of people) links two parts of one
@@ -92,7 +94,7 @@ fn joins_nouns(ctx: &Ctx, k: usize, floor: usize, taken: bool) -> bool {
     let left = ctx.word(k - 1);
     if lexicon::is(w, "and") {
         return ctx.is_capitalized(k - 1) && ctx.is_capitalized(k + 1)
-            || left.ends_with('s') && !ctx.is_capitalized(k - 1);
+            || left.ends_with('s') && ctx.is_word(k - 1);
     }
     ["in", "to", "at", "for", "with", "from"].contains(&w)
         && (lexicon::is_role(left)
