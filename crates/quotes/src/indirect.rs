@@ -286,7 +286,7 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
                 || w.ends_with("ing") && w.starts_with(|c: char| c.is_ascii_lowercase()))
             || lexicon::is(ctx.word(k - 1), "and") && lexicon::is_cue_verb(w)
     };
-    if let Some(k) = (start + 1..end).find(|&k| !inside_quote(ctx, k) && ends_clause(k)) {
+    if let Some(k) = (start + 1..end).find(|&k| ends_clause(k) && !inside_quote(ctx, k)) {
         stop = ctx.tok(k - 1).start;
     }
     let content = ctx.trim_content(Span::new(ctx.tok(start).start, stop));

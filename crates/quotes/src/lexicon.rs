@@ -830,6 +830,13 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 }
 
 fn in_set(set: &WordSet, word: &str) -> bool {
+    if word.len() > 24 {
+        return false;
+    }
+    // Most words are already lowercase: look them up without copying.
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return set.contains(word);
+    }
     let mut buf = [0u8; 24];
     lower(word, &mut buf).is_some_and(|w| set.contains(w))
 }
