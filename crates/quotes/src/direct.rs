@@ -13,8 +13,9 @@ use crate::marks::Pair;
 use crate::{channel, lexicon, speaker};
 use parallax_core::{QuoteKind, Span};
 
-/// Tokens allowed between a closing mark and the cue after it ("…," the senator from Ohio said).
-const AFTER_WINDOW: usize = 12;
+/// Tokens allowed between a closing mark and the cue after it, room for a speaker with a long
+/// apposition ("…," Scott Pruitt, the attorney general of Oklahoma, said).
+const AFTER_WINDOW: usize = 30;
 /// Tokens allowed between a cue and the opening mark after it ("said on Tuesday in Ohio: “").
 const BEFORE_GAP: usize = 10;
 /// Words an unattributed quote needs to count as a statement rather than a scare quote.
