@@ -88,6 +88,24 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             }
         }
     }
+    // "3h", "3.5years": the unit glued to the digits.
+    if let Some(t) = c.tok(j).filter(|t| t.kind == TokKind::DigitsAlpha) {
+        let digits = t.text.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+        let suffix = t
+            .text
+            .get(digits.len()..)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let value = parallax_figures::number::parse_digits(digits);
+        if let (Some(v), Some((u, _))) = (value, unit(&suffix)) {
+            return Some(Found::new(
+                i,
+                j + 1,
+                u.duration(Some(v)),
+                TimexType::Duration,
+            ));
+        }
+    }
     let (n, k) = amount(c, j)?;
     // "two-year", "52-week": a hyphenated amount used as an adjective.
     if c.is_punct(k, '-') && c.glued(k - 1) && c.glued(k) {
@@ -142,7 +160,7 @@ fn ago(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 fn set(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let w = c.w(i)?;
     let adverb = match w.as_str() {
-        "daily" => Some("P1D"),
+        "daily" | "everyday" => Some("P1D"),
         "nightly" => Some("P1D"),
         "weekly" => Some("P1W"),
         "monthly" => Some("P1M"),

@@ -166,10 +166,12 @@ pub fn unit(w: &str) -> Option<(Unit, bool)> {
     Some(match w {
         "second" => (Unit::Second, false),
         "seconds" | "secs" => (Unit::Second, true),
+        "sec" => (Unit::Second, false),
         "minute" => (Unit::Minute, false),
         "minutes" | "mins" => (Unit::Minute, true),
         "hour" => (Unit::Hour, false),
         "hours" | "hrs" => (Unit::Hour, true),
+        "hr" | "h" => (Unit::Hour, false),
         "day" => (Unit::Day, false),
         "days" => (Unit::Day, true),
         "week" => (Unit::Week, false),
@@ -179,7 +181,7 @@ pub fn unit(w: &str) -> Option<(Unit, bool)> {
         "quarter" => (Unit::Quarter, false),
         "quarters" => (Unit::Quarter, true),
         "year" => (Unit::Year, false),
-        "years" => (Unit::Year, true),
+        "years" | "yrs" => (Unit::Year, true),
         "decade" => (Unit::Decade, false),
         "decades" => (Unit::Decade, true),
         "century" => (Unit::Century, false),
@@ -229,6 +231,7 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                         | "every"
                         | "each"
                         | "daily"
+                        | "everyday"
                         | "nightly"
                         | "weekly"
                         | "monthly"

@@ -53,6 +53,7 @@ pub fn scan(toks: &[Tok<'_>], anchor: Option<NaiveDate>) -> Vec<Found> {
             Some(mut f) => {
                 let floor = out.last().map_or(0, |l| l.end);
                 extend_before(&c, &mut f, floor);
+                join_clock_after(&c, &mut f);
                 i = f.end.max(i + 1);
                 out.push(f);
             }
@@ -99,5 +100,22 @@ fn extend_before(c: &Ctx<'_, '_>, f: &mut Found, floor: usize) {
                 && ["early", "late"].iter().any(|w| c.is(p - 1, w))));
     if joined {
         f.first = p - 1;
+    }
+}
+
+/// "Friday at 3 p.m.", "tomorrow 8:00am": a day followed by its time of day becomes one
+/// TIME on that day.
+fn join_clock_after(c: &Ctx<'_, '_>, f: &mut Found) {
+    let is_day =
+        f.typ == TimexType::Date && f.value.len() == 10 && f.value.as_bytes().get(4) == Some(&b'-');
+    if !is_day {
+        return;
+    }
+    let at = if c.is(f.end, "at") { f.end + 1 } else { f.end };
+    let Some(t) = clock(c, at) else { return };
+    if let Some((_, time)) = t.value.split_once('T') {
+        f.value = format!("{}T{time}", f.value);
+        f.typ = TimexType::Time;
+        f.end = t.end;
     }
 }

@@ -234,3 +234,13 @@ fn looser_date_and_time_spellings() {
         pair("Friday, Aug. 8", "2008-08-08")
     );
 }
+
+#[test]
+fn day_and_time_join_and_glued_units() {
+    assert_eq!(
+        one("They will meet Friday at 3 p.m. in Gori."),
+        pair("Friday at 3 p.m.", "2008-08-15T15:00")
+    );
+    assert_eq!(one("The rally lasted 3h."), pair("3h", "PT3H"));
+    assert_eq!(one("We run everyday."), pair("everyday", "P1D"));
+}
