@@ -199,7 +199,30 @@ fn is_furniture(paragraph: &str) -> bool {
     {
         return true;
     }
+    if words.len() <= 60 && is_caption(&lower) {
+        return true;
+    }
     words.len() <= MAX_FURNITURE_WORDS && FURNITURE_STARTS.iter().any(|s| lower.starts_with(s))
+}
+
+/// A photo caption or credit: ends in a parenthesis naming a photo or picture agency
+/// (`… (AP Photo/Alan Diaz)`), or a gallery counter (`Image 2 of 5`).
+fn is_caption(lower: &str) -> bool {
+    let credit = lower
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .is_some_and(|(_, inside)| {
+            ["photo", "getty images", "shutterstock", "reuters/", "afp/"]
+                .iter()
+                .any(|w| inside.contains(w))
+        });
+    let counter = {
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        matches!(words.as_slice(), [kind, n, "of", m] if ["image", "photo", "slide"].contains(kind)
+            && n.chars().all(|c| c.is_ascii_digit()) && m.chars().all(|c| c.is_ascii_digit()))
+    };
+    credit || counter
 }
 
 /// Author names from a byline such as `By Ann Lee and Bo Chen, Staff Writers`.
@@ -296,6 +319,16 @@ mod tests {
             1
         );
         assert_eq!(kept(&["Advertisers pulled out."], None).len(), 1);
+    }
+
+    #[test]
+    fn captions_and_gallery_counters() {
+        assert!(is_caption(
+            "a man loads trims into his truck. (ap photo/alan diaz, file)"
+        ));
+        assert!(is_caption("image 2 of 5"));
+        assert!(!is_caption("the council (which met on friday) agreed."));
+        assert!(!is_caption("the mayor spoke to reporters (in a photo-op)."));
     }
 
     #[test]
