@@ -14,7 +14,7 @@ use axum::{
     Router,
 };
 use parallax_core::{
-    Claim, DossierDocument, DossierFigure, DossierQuote, DossierTime, Entity, OutletProfile,
+    Claim, DossierDocument, DossierFigure, DossierQuote, DossierTime, EntityMention, OutletProfile,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -237,22 +237,31 @@ async fn entities(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiRe
 
 #[derive(Serialize)]
 struct EntityDetail<'a> {
-    entity: &'a Entity,
-    said: Vec<&'a DossierQuote>,
-    said_about: Vec<&'a DossierQuote>,
+    #[serde(flatten)]
+    summary: EntitySummary<'a>,
+    /// Its mentions, paginated by `page` and `per_page` like every list here.
+    mentions: PageOf<&'a EntityMention>,
+    said: PageOf<&'a DossierQuote>,
+    said_about: PageOf<&'a DossierQuote>,
 }
 
-async fn entity(State(s): State<Shared>, Path(id): Path<String>) -> ApiResult {
+/// One entity; its mentions and quotations are pages (`?page=&per_page=`) because a central
+/// actor of a large corpus has hundreds of thousands.
+async fn entity(
+    State(s): State<Shared>,
+    Path(id): Path<String>,
+    Query(p): Query<ListParams>,
+) -> ApiResult {
     let c = &s.corpus;
     let &e = c
         .entity_index
         .get(&id)
         .ok_or(ApiError(AppError::not_found("entity")))?;
-    let quotes = |list: &[usize]| list.iter().map(|&q| &c.dossier.quotes[q]).collect();
     json(EntityDetail {
-        entity: &c.dossier.entities[e],
-        said: quotes(&c.said_by[e]),
-        said_about: quotes(&c.said_about[e]),
+        summary: entity_summary(c, e),
+        mentions: paginate(c.dossier.entities[e].mentions.iter(), &p),
+        said: paginate(c.said_by[e].iter().map(|&q| &c.dossier.quotes[q]), &p),
+        said_about: paginate(c.said_about[e].iter().map(|&q| &c.dossier.quotes[q]), &p),
     })
 }
 

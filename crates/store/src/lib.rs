@@ -141,7 +141,8 @@ impl Store {
                 .collect::<Result<_, _>>()?
         };
         let tx = self.sql(self.conn.unchecked_transaction())?;
-        self.sql(tx.execute("DELETE FROM search", []))?;
+        self.sql(tx.execute_batch(search::DROP_INDEX))?;
+        self.sql(tx.execute_batch(search::CREATE_INDEX))?;
         for ((doc, analysis), rowid) in items.iter().zip(rowids) {
             self.sql(search::index_items(&tx, rowid, doc, analysis))?;
         }
@@ -369,7 +370,9 @@ mod tests {
             .unwrap();
         {
             let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
-            conn.execute_batch("DROP TABLE search; DELETE FROM meta WHERE key = 'search';")
+            conn.execute_batch(
+                "DROP TABLE search; DROP TABLE search_items; DELETE FROM meta WHERE key = 'search';",
+            )
                 .unwrap();
         }
         Store::open(dir.path()).unwrap();

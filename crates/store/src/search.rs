@@ -6,6 +6,10 @@
 //! `document rowid × 65536 + item number`, so re-indexing a document deletes its rows by a rowid
 //! range instead of scanning the table.
 //!
+//! What filters and facets read (document, kind, outlet, date) sits in the plain table
+//! `search_items` under the same id, not in the FTS5 row: reading a column of an FTS5 row loads
+//! the whole row, text included, which made counting facets over many matches slow.
+//!
 //! User queries never reach FTS5 as syntax: [`Query::parse`] turns words, `"phrases"`, `OR`,
 //! `-excluded` words and `prefix*` into a well-formed FTS5 expression with every term quoted,
 //! so a query cannot fail to parse or address columns, and its cost is bounded by
@@ -26,18 +30,23 @@ const MIN_PREFIX_CHARS: usize = 3;
 /// Items per document addressable in the rowid scheme (the article plus its quotations).
 const ROWS_PER_DOC: i64 = 65_536;
 /// Version of the index layout, kept in `meta` under `search`; another value means rebuild.
-pub(crate) const SEARCH_VERSION: i64 = 1;
+pub(crate) const SEARCH_VERSION: i64 = 2;
 /// Start and end of a highlighted stretch in snippets: control characters no article keeps
 /// (ingest normalizes text), so they cannot be forged by content.
 pub const MARK_START: char = '\u{2}';
 pub const MARK_END: char = '\u{3}';
 
 pub(crate) const CREATE_INDEX: &str = "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
-    title, body,
-    doc UNINDEXED, kind UNINDEXED, outlet UNINDEXED, published UNINDEXED,
-    span_start UNINDEXED, span_end UNINDEXED,
-    tokenize = 'unicode61 remove_diacritics 2'
+    title, body, tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS search_items (
+    id INTEGER PRIMARY KEY, doc TEXT NOT NULL, kind TEXT NOT NULL, outlet TEXT, published TEXT,
+    span_start INTEGER, span_end INTEGER
 );";
+
+/// Drops an index of another layout so [`CREATE_INDEX`] can make the current one.
+pub(crate) const DROP_INDEX: &str =
+    "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS search_items;";
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -291,7 +300,8 @@ impl Searcher {
         let mut out = Results::default();
 
         let facet_sql = format!(
-            "SELECT outlet, kind, count(*) FROM search WHERE {where_sql} GROUP BY outlet, kind"
+            "SELECT i.outlet, i.kind, count(*) FROM search JOIN search_items i ON i.id = search.rowid
+             WHERE {where_sql} GROUP BY i.outlet, i.kind"
         );
         let mut stmt = self.sql(self.conn.prepare_cached(&facet_sql))?;
         let rows = self.sql(
@@ -327,7 +337,8 @@ impl Searcher {
 
         // Rank first, then make snippets only for the page: snippet() is the costly part.
         let rank_sql = format!(
-            "SELECT rowid, doc, bm25(search, 4.0, 1.0) AS score FROM search WHERE {where_sql}
+            "SELECT search.rowid, i.doc, bm25(search, 4.0, 1.0) AS score
+             FROM search JOIN search_items i ON i.id = search.rowid WHERE {where_sql}
              ORDER BY score LIMIT ?"
         );
         let want = (offset + limit.min(MAX_PAGE)).max(facet_docs);
@@ -353,10 +364,11 @@ impl Searcher {
             .collect();
 
         let mut stmt = self.sql(self.conn.prepare_cached(
-            "SELECT doc, kind, title, outlet, published, span_start, span_end,
+            "SELECT i.doc, i.kind, search.title, i.outlet, i.published, i.span_start, i.span_end,
                     snippet(search, 1, char(2), char(3), '…', 24),
                     highlight(search, 0, char(2), char(3))
-             FROM search WHERE search MATCH ?1 AND rowid = ?2",
+             FROM search JOIN search_items i ON i.id = search.rowid
+             WHERE search MATCH ?1 AND search.rowid = ?2",
         ))?;
         for (rowid, _, score) in ranked.iter().skip(offset).take(limit.min(MAX_PAGE)) {
             let hit = self.sql(stmt.query_row(params![query.as_fts(), rowid], |r| {
@@ -401,24 +413,24 @@ fn where_clause(query: &Query, filters: &Filters) -> (String, Vec<Arg>) {
     let mut sql = String::from("search MATCH ?");
     let mut args = vec![Arg::Text(query.as_fts().to_string())];
     if let Some(outlet) = &filters.outlet {
-        sql.push_str(" AND outlet = ?");
+        sql.push_str(" AND i.outlet = ?");
         args.push(Arg::Text(outlet.clone()));
     }
     if let Some(from) = &filters.from {
-        sql.push_str(" AND published >= ?");
+        sql.push_str(" AND i.published >= ?");
         args.push(Arg::Text(from.clone()));
     }
     if let Some(to) = &filters.to {
         // Timestamps of that day sort after the bare date: compare with the next character.
-        sql.push_str(" AND published < ?");
+        sql.push_str(" AND i.published < ?");
         args.push(Arg::Text(format!("{to}\u{7f}")));
     }
     if let Some(kind) = filters.kind {
-        sql.push_str(" AND kind = ?");
+        sql.push_str(" AND i.kind = ?");
         args.push(Arg::Text(kind.as_str().to_string()));
     }
     if let Some(docs) = &filters.docs {
-        sql.push_str(" AND doc IN (SELECT value FROM json_each(?))");
+        sql.push_str(" AND i.doc IN (SELECT value FROM json_each(?))");
         args.push(Arg::Text(
             serde_json::to_string(docs).unwrap_or_else(|_| "[]".into()),
         ));
@@ -435,41 +447,43 @@ pub(crate) fn index_items(
     analysis: &Analysis,
 ) -> rusqlite::Result<()> {
     let base = rowid.saturating_mul(ROWS_PER_DOC);
-    tx.prepare_cached("DELETE FROM search WHERE rowid >= ?1 AND rowid < ?2")?
-        .execute(params![base, base.saturating_add(ROWS_PER_DOC)])?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO search (rowid, title, body, doc, kind, outlet, published, span_start, span_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
     let meta = &doc.meta;
-    insert.execute(params![
-        base,
-        meta.title,
-        doc.text,
-        doc.id,
-        HitKind::Article.as_str(),
-        meta.outlet,
-        meta.published,
-        Option::<i64>::None,
-        Option::<i64>::None,
-    ])?;
+    let end = base.saturating_add(ROWS_PER_DOC);
+    tx.prepare_cached("DELETE FROM search WHERE rowid >= ?1 AND rowid < ?2")?
+        .execute(params![base, end])?;
+    tx.prepare_cached("DELETE FROM search_items WHERE id >= ?1 AND id < ?2")?
+        .execute(params![base, end])?;
+    let mut fts =
+        tx.prepare_cached("INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    let mut item = tx.prepare_cached(
+        "INSERT INTO search_items (id, doc, kind, outlet, published, span_start, span_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    let mut insert = |id: i64, body: &str, kind: HitKind, span: Option<(i64, i64)>| {
+        fts.execute(params![id, meta.title, body])?;
+        item.execute(params![
+            id,
+            doc.id,
+            kind.as_str(),
+            meta.outlet,
+            meta.published,
+            span.map(|s| s.0),
+            span.map(|s| s.1),
+        ])
+    };
+    insert(base, &doc.text, HitKind::Article, None)?;
     for (n, quote) in analysis
         .quotes
         .iter()
         .take((ROWS_PER_DOC - 1) as usize)
         .enumerate()
     {
-        insert.execute(params![
+        insert(
             base + 1 + n as i64,
-            meta.title,
-            quote.text,
-            doc.id,
-            HitKind::Quote.as_str(),
-            meta.outlet,
-            meta.published,
-            quote.span.start as i64,
-            quote.span.end as i64,
-        ])?;
+            &quote.text,
+            HitKind::Quote,
+            Some((quote.span.start as i64, quote.span.end as i64)),
+        )?;
     }
     Ok(())
 }
