@@ -773,6 +773,14 @@ pub fn may_start(t: &Tok<'_>) -> bool {
         TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed => true,
         TokKind::Punct => matches!(t.text, "-" | "−" | "."),
         TokKind::Word => {
+            let first = t
+                .text
+                .as_bytes()
+                .first()
+                .map_or(b' ', u8::to_ascii_lowercase);
+            if !may_start_letter(first) {
+                return false;
+            }
             let mut buf = WordBuf::default();
             word_at(std::slice::from_ref(t), 0, &mut buf) && may_start_word(&buf)
         }
@@ -781,18 +789,20 @@ pub fn may_start(t: &Tok<'_>) -> bool {
 
 /// Whether a number expression can start with this lowercase word.
 pub fn may_start_word(w: &str) -> bool {
-    // Every word below starts with one of these letters; most words fail here at once.
-    let first = w.as_bytes().first().copied().unwrap_or(b' ');
-    if !matches!(
-        first,
+    may_start_letter(w.as_bytes().first().copied().unwrap_or(b' '))
+        && (small_word(w).is_some()
+            || ordinal_word(w).is_some()
+            || vague_scale(w).is_some()
+            || matches!(w, "a" | "an" | "minus" | "negative" | "tens" | "several"))
+}
+
+/// Every word [`may_start_word`] accepts starts with one of these (lowercase) letters; most
+/// words fail this test at once.
+fn may_start_letter(b: u8) -> bool {
+    matches!(
+        b,
         b'a' | b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z'
-    ) {
-        return false;
-    }
-    small_word(w).is_some()
-        || ordinal_word(w).is_some()
-        || vague_scale(w).is_some()
-        || matches!(w, "a" | "an" | "minus" | "negative" | "tens" | "several")
+    )
 }
 
 /// Every number expression in a token sequence, left to right, not overlapping.
