@@ -229,6 +229,10 @@ fn figure(text: &str, toks: &[Tok<'_>], a: Amount) -> Option<Figure> {
     if lone_word && unit.is_none() && counted.is_none() && category == FigureCategory::Other {
         return None;
     }
+    // "half the residents": a bare fraction is a share, not a count.
+    if unit.is_none() && a.value.is_some_and(|v| v > 0.0 && v < 1.0) {
+        return None;
+    }
     // "one of them", "zero tolerance": one and zero as words rarely count anything.
     if lone_word && matches!(a.value, Some(v) if v <= 1.0) && category == FigureCategory::Other {
         return None;

@@ -281,9 +281,9 @@ pub fn parse_at(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
                 && toks
                     .get(i - 1)
                     .is_some_and(|p| adjacent(p, tok) && p.kind != TokKind::Punct);
-            let glued_after = toks
-                .get(i + 1)
-                .is_some_and(|n| adjacent(tok, n) && n.kind == TokKind::Digits);
+            let glued_after = toks.get(i + 1).is_some_and(|n| {
+                adjacent(tok, n) && n.kind != TokKind::Punct && n.kind != TokKind::Word
+            });
             if glued_before || !glued_after {
                 return None;
             }
@@ -547,6 +547,16 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     let mut j = i;
     let mut end = i;
     let mut kind = NumberKind::Cardinal;
+    // "half a dozen" is six; "half" alone a half.
+    if toks.get(i).is_some_and(|t| t.is("half")) {
+        let dozen = toks.get(i + 1).is_some_and(|t| t.is("a"))
+            && toks.get(i + 2).is_some_and(|t| t.is("dozen"));
+        return Some(if dozen {
+            NumberMatch::exact(toks, i, i + 3, 6.0, NumberKind::Cardinal)
+        } else {
+            NumberMatch::exact(toks, i, i + 1, 0.5, NumberKind::Cardinal)
+        });
+    }
     // "a hundred", "a dozen": the article stands for one before a scale word.
     if toks.get(i).is_some_and(|t| t.is("a") || t.is("an")) {
         let mut next = WordBuf::default();
@@ -698,6 +708,15 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
                 end = j;
                 continue;
             }
+            // "twenty and three fifths": a proper fraction after "and" adds to the whole.
+            let fraction = parse_words(toks, j + 1).filter(|f| {
+                f.value.is_some_and(|v| v > 0.0 && v < 1.0) && f.kind == NumberKind::Cardinal
+            });
+            if let Some(f) = fraction {
+                cur += f.value.unwrap_or(0.0);
+                end = f.end;
+                break;
+            }
         }
         // "two hundred point zero three", "nine point five".
         if buf == "point" && last != Last::None {
@@ -793,7 +812,10 @@ pub fn may_start_word(w: &str) -> bool {
         && (small_word(w).is_some()
             || ordinal_word(w).is_some()
             || vague_scale(w).is_some()
-            || matches!(w, "a" | "an" | "minus" | "negative" | "tens" | "several"))
+            || matches!(
+                w,
+                "a" | "an" | "minus" | "negative" | "tens" | "several" | "half"
+            ))
 }
 
 /// Every word [`may_start_word`] accepts starts with one of these (lowercase) letters; most
@@ -863,6 +885,14 @@ mod tests {
         );
         assert_eq!(parse_number("five six"), None);
         assert_eq!(parse_number("a"), None);
+        assert_eq!(parse_number("half a dozen"), Some(6.0));
+        assert_eq!(parse_number("two thirds"), Some(2.0 / 3.0));
+        assert_eq!(parse_number("one and a half million"), Some(1.5e6));
+        assert_eq!(parse_number("twenty and three fifths"), Some(20.6));
+        assert_eq!(parse_number("two hundred point zero three"), Some(200.03));
+        assert_eq!(parse_number("3/4"), Some(0.75));
+        assert_eq!(parse_number("-12e-1"), Some(-1.2000000000000002));
+        assert_eq!(parse_number("10M"), Some(1e7));
     }
 
     #[test]

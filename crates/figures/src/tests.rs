@@ -291,6 +291,7 @@ fn identifiers_and_hedged_years_are_not_figures() {
     none("see reuters.com/acciona-seeks-11-6-billion-valuation");
     none("demand will boom around 2030.");
     none("It has zero tolerance.");
+    none("Half the residents fled.");
     let f = one("two sources familiar with the matter said.");
     assert_eq!(f.unit.as_deref(), Some("sources"));
     let f = one("a 3 GW plant");
