@@ -310,12 +310,11 @@ fn decade(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         }
         _ => return None,
     };
+    // "1990s" names a decade; "1995s" does not.
+    let t = c.tok(j)?;
+    let digits = matches!(t.kind, TokKind::Digits | TokKind::DigitsAlpha);
     if !prefix.ends_with(|ch: char| ch.is_ascii_digit())
-        || !c
-            .tok(j)?
-            .text
-            .get(3..4)
-            .is_none_or(|z| z == "0" || z == "s")
+        || (digits && t.text.get(3..4) != Some("0"))
     {
         return None;
     }

@@ -86,7 +86,7 @@ fn weekday_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         return None;
     }
     let wd = weekday_full(c.w(j)?.as_str())?;
-    // A weekday glued to "'s" is still the day ("Friday's vote").
+    // Without a direction word the clause's tense decides; "last"/"next" exclude the anchor.
     let forward = direction.unwrap_or_else(|| is_future(c.toks, i));
     let strict = direction.is_some();
     let f = c.relative(i, j + 1, TimexType::Date, Granularity::Day, |a| {
