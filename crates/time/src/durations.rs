@@ -80,8 +80,16 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             return Some(Found::new(i, end, u.duration(n), TimexType::Duration));
         }
     }
-    // "for years": a bare plural unit after a preposition of extent.
-    if j == i && i > 0 && ["for", "in", "over"].iter().any(|w| c.is(i - 1, w)) {
+    // "for years", "within weeks", "minutes later": a bare plural unit next to a word of
+    // extent or sequence.
+    let extent_before = i > 0
+        && ["for", "in", "over", "within", "after"]
+            .iter()
+            .any(|w| c.is(i - 1, w));
+    let sequence_after = ["later", "earlier", "after", "before"]
+        .iter()
+        .any(|w| c.is(i + 1, w));
+    if j == i && (extent_before || sequence_after) {
         if let Some((u, true, end)) = unit_at(c, i).filter(|(_, _, e)| *e == i + 1) {
             if !c.is(end, "ago") && !c.is(end, "of") {
                 return Some(Found::new(i, end, u.duration(None), TimexType::Duration));

@@ -244,3 +244,10 @@ fn day_and_time_join_and_glued_units() {
     assert_eq!(one("The rally lasted 3h."), pair("3h", "PT3H"));
     assert_eq!(one("We run everyday."), pair("everyday", "P1D"));
 }
+
+#[test]
+fn bare_plural_units_next_to_extent_words() {
+    assert_eq!(one("Talks could end within weeks."), pair("weeks", "PXW"));
+    assert_eq!(one("Minutes later it exploded."), pair("Minutes", "PTXM"));
+    assert!(times("The days of the empire.").is_empty());
+}
