@@ -76,6 +76,25 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             if c.is(j - 1, "recent") && u == Unit::Year {
                 return Some(Found::date(i, end, "PAST_REF".to_string()));
             }
+            // "the past year", "the last week", "the next month" name that calendar period,
+            // as TimeML annotates them; decades and plurals stay amounts of time.
+            let step = if ["past", "last", "previous"].iter().any(|w| c.is(j - 1, w)) {
+                Some(-1)
+            } else if ["next", "coming", "following"]
+                .iter()
+                .any(|w| c.is(j - 1, w))
+            {
+                Some(1)
+            } else {
+                None
+            };
+            let calendar = matches!(u, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year);
+            if let Some(step) = step.filter(|_| !plural && calendar) {
+                let g = Granularity::of_unit(u);
+                return c.relative(i, end, TimexType::Date, g, |a| {
+                    shift(a, u, step).map(|d| show(d, g))
+                });
+            }
             let n = if plural { None } else { Some(1.0) };
             return Some(Found::new(i, end, u.duration(n), TimexType::Duration));
         }

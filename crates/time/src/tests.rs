@@ -251,3 +251,19 @@ fn bare_plural_units_next_to_extent_words() {
     assert_eq!(one("Minutes later it exploded."), pair("Minutes", "PTXM"));
     assert!(times("The days of the empire.").is_empty());
 }
+
+#[test]
+fn the_past_period_is_a_date() {
+    assert_eq!(
+        one("Prices fell over the past year."),
+        pair("the past year", "2007")
+    );
+    assert_eq!(
+        one("Six were reported in the last week."),
+        pair("the last week", "2008-W32")
+    );
+    assert_eq!(
+        one("It grew in the past two years."),
+        pair("the past two years", "P2Y")
+    );
+}
