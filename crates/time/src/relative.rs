@@ -20,6 +20,7 @@ pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         weekday_expr(c, i),
         shifted(c, i),
         quarter_expr(c, i),
+        weekend(c, i),
         reference(c, i),
     ]
     .into_iter()
@@ -192,6 +193,24 @@ fn quarter_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             Some(format!("{y:04}-Q{q}"))
         },
     )
+}
+
+/// "the weekend": the latest weekend on or before the anchor in past reporting, the next one
+/// on or after it when the clause speaks of the future.
+fn weekend(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    if !(c.is(i, "the") && c.is(i + 1, "weekend")) {
+        return None;
+    }
+    let forward = is_future(c.toks, i);
+    c.relative(i, i + 2, TimexType::Date, Granularity::Week, |a| {
+        let saturday = weekday_near(a, 6, forward)?;
+        let day = if !forward && a.weekday() == chrono::Weekday::Sun {
+            a
+        } else {
+            saturday
+        };
+        Some(format!("{}-WE", show(day, Granularity::Week)))
+    })
 }
 
 /// "now", "currently", "recently", "the past", "the future".

@@ -27,7 +27,7 @@ pub fn scan(toks: &[Tok<'_>], anchor: Option<NaiveDate>) -> Vec<Found> {
         let article = toks[i].is("the") || toks[i].is("a") || toks[i].is("an");
         let follows = |t: &Tok<'_>| {
             may_start(t)
-                || ["future", "near", "following", "final", "couple"]
+                || ["future", "near", "following", "final", "couple", "weekend"]
                     .iter()
                     .any(|w| t.is(w))
         };

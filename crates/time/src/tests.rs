@@ -267,3 +267,16 @@ fn the_past_period_is_a_date() {
         pair("the past two years", "P2Y")
     );
 }
+
+#[test]
+fn the_weekend_by_tense() {
+    // 2008-08-12 was a Tuesday: the weekend before was in week 32, the next in week 33.
+    assert_eq!(
+        one("Fighting eased over the weekend."),
+        pair("the weekend", "2008-W32-WE")
+    );
+    assert_eq!(
+        one("Talks will resume after the weekend."),
+        pair("the weekend", "2008-W33-WE")
+    );
+}
