@@ -42,22 +42,24 @@ fn trigrams(words: &[String]) -> HashSet<u64> {
 
 /// Groups the dossier's quotes and returns the groups and, per quote index, its group index.
 pub fn align(dossier: &Dossier) -> (Vec<QuoteGroup>, Vec<Option<usize>>) {
-    let words: Vec<HashSet<String>> = dossier
+    let folded: Vec<Vec<String>> = dossier
         .quotes
         .iter()
-        .map(|q| folded_words(&q.evidence.text).into_iter().collect())
+        .map(|q| folded_words(&q.evidence.text))
         .collect();
-    let grams: Vec<HashSet<u64>> = dossier
-        .quotes
+    let grams: Vec<HashSet<u64>> = folded
         .iter()
-        .map(|q| {
-            let words = folded_words(&q.evidence.text);
-            if words.len() < MIN_WORDS {
+        .map(|w| {
+            if w.len() < MIN_WORDS {
                 HashSet::new()
             } else {
-                trigrams(&words)
+                trigrams(w)
             }
         })
+        .collect();
+    let words: Vec<HashSet<String>> = folded
+        .into_iter()
+        .map(|w| w.into_iter().collect())
         .collect();
     let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, g) in grams.iter().enumerate() {
@@ -74,19 +76,25 @@ pub fn align(dossier: &Dossier) -> (Vec<QuoteGroup>, Vec<Option<usize>>) {
         x
     }
     for (i, g) in grams.iter().enumerate() {
-        let mut candidates = BTreeSet::new();
+        // Shared trigrams per later quote, counted from the postings: no set intersections.
+        let mut shared: HashMap<usize, usize> = HashMap::new();
         for t in g {
             if let Some(list) = postings.get(t).filter(|l| l.len() <= MAX_POSTINGS) {
-                candidates.extend(list.iter().copied().filter(|&j| j > i));
+                for &j in list.iter().filter(|&&j| j > i) {
+                    *shared.entry(j).or_default() += 1;
+                }
             }
         }
-        for j in candidates {
-            if dossier.quotes[i].evidence.doc == dossier.quotes[j].evidence.doc {
+        let mut candidates: Vec<(usize, usize)> = shared.into_iter().collect();
+        candidates.sort_unstable();
+        for (j, count) in candidates {
+            let smaller = g.len().min(grams[j].len()).max(1) as f64;
+            let trigram_containment = count as f64 / smaller;
+            if trigram_containment < MIN_REWORDED_CONTAINMENT
+                || dossier.quotes[i].evidence.doc == dossier.quotes[j].evidence.doc
+            {
                 continue;
             }
-            let shared = g.intersection(&grams[j]).count() as f64;
-            let smaller = g.len().min(grams[j].len()).max(1) as f64;
-            let trigram_containment = shared / smaller;
             let shared_words = words[i].intersection(&words[j]).count() as f64;
             let word_containment = shared_words / words[i].len().min(words[j].len()).max(1) as f64;
             let same = trigram_containment >= MIN_CONTAINMENT

@@ -5,8 +5,8 @@
 //! entry, listing every outlet that reports something on that date with its evidence. Entries
 //! are ordered by story, then date.
 
-use parallax_core::{Dossier, Evidence, TimelineEntry, TimexType};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use parallax_core::{Dossier, Evidence, Span, TimelineEntry, TimexType};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Whether a TIMEX3 value names a calendar day or month (`YYYY-MM-DD`, `YYYY-MM`).
 fn is_day_or_month(value: &str) -> bool {
