@@ -149,3 +149,35 @@ mod tests {
         assert_eq!(index.len(), 3);
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use super::*;
+    use parallax_core::DocumentMeta;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_input_clusters_without_panicking(
+            articles in proptest::collection::vec(
+                ("[a-zA-Zé ß.\\n]{0,60}", proptest::option::of("[0-9T:-]{0,12}|2008-0[1-9]-[0-2][1-9]")),
+                0..6,
+            )
+        ) {
+            let docs: Vec<Document> = articles
+                .iter()
+                .enumerate()
+                .map(|(i, (text, published))| {
+                    let mut d = Document::new(format!("d{i}"), text.clone(), "p");
+                    d.meta = DocumentMeta { published: published.clone(), ..DocumentMeta::default() };
+                    d
+                })
+                .collect();
+            let analyses: Vec<Analysis> = docs.iter().map(|_| Analysis::default()).collect();
+            let corpus: Vec<(&Document, &Analysis)> = docs.iter().zip(&analyses).collect();
+            let found = stories(&corpus);
+            let total: usize = found.iter().map(|s| s.documents.len()).sum();
+            prop_assert_eq!(total, docs.len());
+        }
+    }
+}
