@@ -26,7 +26,10 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
         while is_block(i + 1) {
             i += 1;
         }
-        let run = Span::new(paragraphs[first].span.start, paragraphs[i].span.end);
+        let (Some(start), Some(end)) = (paragraphs.get(first), paragraphs.get(i)) else {
+            break;
+        };
+        let run = Span::new(start.span.start, end.span.end);
         let content = without_update_label(ctx.text, run);
         if !content.is_empty() {
             let mut block = Found::new(content, QuoteKind::Block);
