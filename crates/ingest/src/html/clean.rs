@@ -147,6 +147,13 @@ fn furniture(node: &NodeRef) -> Option<Evidence> {
     if is_furniture_markup(node) {
         return Some(Evidence::Markup);
     }
+    // A link's text is part of its sentence whatever the link's class says.
+    if node
+        .node_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("a"))
+    {
+        return None;
+    }
     let loose = node
         .node_name()
         .is_some_and(|n| LOOSE_FURNITURE_TAGS.contains(&n.to_ascii_lowercase().as_str()));

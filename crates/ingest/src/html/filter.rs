@@ -5,7 +5,7 @@
 use super::blocks::Block;
 
 /// Whole paragraphs (lower-cased, surrounding punctuation trimmed) that are labels of furniture.
-const LABELS: [&str; 21] = [
+const LABELS: [&str; 26] = [
     "advertisement",
     "advert",
     "ad",
@@ -27,6 +27,11 @@ const LABELS: [&str; 21] = [
     "you might also like",
     "more from",
     "read next",
+    "order reprints",
+    "print article",
+    "text size",
+    "loading",
+    "loading content",
 ];
 
 /// Labels that head a list of links to other stories; the short lines after them go too.
@@ -45,7 +50,7 @@ const LIST_HEADINGS: [&str; 11] = [
 ];
 
 /// Leading words of short paragraphs that are page furniture, lower-cased.
-const FURNITURE_STARTS: [&str; 18] = [
+const FURNITURE_STARTS: [&str; 20] = [
     "read more",
     "read also",
     "related:",
@@ -64,6 +69,8 @@ const FURNITURE_STARTS: [&str; 18] = [
     "all rights reserved",
     "more from",
     "updated:",
+    "write to ",
+    "this slideshow requires javascript",
 ];
 
 /// Names on share-button rows.
@@ -120,7 +127,7 @@ pub fn drop_furniture(blocks: Vec<Block>, title: Option<&str>) -> Filtered {
             out.dropped += 1;
             continue;
         }
-        in_link_list = LIST_HEADINGS.contains(&label.as_str());
+        in_link_list = is_list_heading(&label);
         if i < 4 && is_byline(&p) {
             out.bylines.push(p);
             out.dropped += 1;
@@ -134,6 +141,37 @@ pub fn drop_furniture(blocks: Vec<Block>, title: Option<&str>) -> Filtered {
         out.paragraphs.push(p);
     }
     out
+}
+
+/// A heading over links to other stories: a known one, or a short "More … stories" /
+/// "Related …" / "Recommended …" line.
+fn is_list_heading(label: &str) -> bool {
+    let short = label.split_whitespace().count() <= 6;
+    LIST_HEADINGS.contains(&label)
+        || short
+            && (label.starts_with("related ")
+                || label.starts_with("recommended ")
+                || label.starts_with("most popular")
+                || (label.starts_with("more ") && label.ends_with("stories")))
+}
+
+/// A timestamp line: short, with a year and a time of day (`Updated 11:21 pm CST, Tuesday,
+/// November 19, 2019`), or opened by "Updated"/"Posted"/"Published" and a number.
+fn is_timestamp(lower: &str, words: usize) -> bool {
+    if words > 15 {
+        return false;
+    }
+    let has_year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    let has_time = lower
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    let opener = ["updated", "posted", "published", "last updated"]
+        .iter()
+        .any(|o| lower.starts_with(o));
+    (has_year && has_time) || (opener && lower.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn key(text: &str) -> String {
@@ -197,6 +235,13 @@ fn is_furniture(paragraph: &str) -> bool {
     }
     if words.len() <= 40 && has(&["follow "]) && has(&["on twitter", "on facebook", "on instagram"])
     {
+        return true;
+    }
+    if is_timestamp(&lower, words.len()) {
+        return true;
+    }
+    // A leftover WordPress shortcode such as `[button link=…]Send us…[/button]`.
+    if lower.starts_with('[') && lower.contains("[/") {
         return true;
     }
     if words.len() <= 60 && is_caption(&lower) {
@@ -319,6 +364,25 @@ mod tests {
             1
         );
         assert_eq!(kept(&["Advertisers pulled out."], None).len(), 1);
+    }
+
+    #[test]
+    fn timestamps_and_list_headings() {
+        assert!(is_timestamp(
+            "updated 11:21 pm cst, tuesday, november 19, 2019",
+            7
+        ));
+        assert!(is_timestamp("posted: fri 6:45 pm, feb 16, 2018 |", 8));
+        assert!(is_timestamp(
+            "sexta-feira, 22 de outubro de 2010 às 20:13",
+            8
+        ));
+        assert!(!is_timestamp("the vote at 10:30 was delayed until 2020 by the council, which met for the third time on a rainy day", 21));
+        assert!(!is_timestamp("updated figures show a rise", 5));
+        assert!(is_list_heading("more great wired stories"));
+        assert!(!is_list_heading(
+            "more than 200 people were evacuated from the old town and its stories"
+        ));
     }
 
     #[test]
