@@ -148,10 +148,9 @@ fn assign_roles(text: &str, paragraphs: &mut [Paragraph]) {
             ParagraphRole::Update
         } else if para.starts_with('>') {
             ParagraphRole::BlockQuote
-        } else if i > 0 && is_source_lead_in(paragraphs[i - 1].span.text(text)) {
-            in_block_quote = true;
-            ParagraphRole::BlockQuote
-        } else if i > 2 && has_agency_dateline(para) {
+        } else if (i > 0 && is_source_lead_in(paragraphs[i - 1].span.text(text)))
+            || (i > 2 && has_agency_dateline(para))
+        {
             in_block_quote = true;
             ParagraphRole::BlockQuote
         } else if in_block_quote && !is_first_person(para) {

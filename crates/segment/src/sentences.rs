@@ -63,6 +63,11 @@ pub fn split(text: &str, para: Span, role: ParagraphRole) -> Vec<Span> {
         if !starts_sentence(trimmed) {
             continue;
         }
+        // “Will it end?” Kelidze asked. — a quoted question or exclamation followed by its
+        // attribution is one sentence.
+        if after > end && matches!(c, '?' | '!') && attribution_follows(trimmed) {
+            continue;
+        }
         if c == '.' && !is_ellipsis && end == i + 1 {
             let word = word_before(&body[start..i]);
             match classify(word) {
@@ -84,6 +89,31 @@ pub fn split(text: &str, para: Span, role: ParagraphRole) -> Vec<Span> {
     }
     push_trimmed(text, Span::new(para.start + start, para.end), &mut out);
     out
+}
+
+/// Reporting verbs that follow a quotation's speaker ("Kelidze said", "asked Mr. Dalen").
+const REPORTING_VERBS: &[&str] = &[
+    "said", "says", "asked", "asks", "told", "added", "adds", "shouted", "replied", "wrote",
+    "writes", "declared", "insisted", "warned", "tweeted", "cried", "demanded",
+];
+
+/// Whether `rest` opens with a speaker of up to four capitalized words and a reporting verb,
+/// or with the verb and then the speaker.
+fn attribution_follows(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().take(5).collect();
+    let is_verb = |w: &str| REPORTING_VERBS.contains(&w.trim_end_matches([',', '.', ';']));
+    if words.first().is_some_and(|w| is_verb(&w.to_lowercase())) {
+        return true;
+    }
+    for (i, w) in words.iter().enumerate() {
+        if is_verb(w) {
+            return i > 0;
+        }
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -168,6 +198,24 @@ mod tests {
                 "Then he left.",
                 "“Go!” he shouted."
             ]
+        );
+    }
+
+    #[test]
+    fn quoted_question_keeps_its_attribution() {
+        assert_eq!(
+            sentences(
+                "“Will it ever end?” Hillary Clinton said. “No!” Asked Mr. Dalen. Then rain."
+            ),
+            [
+                "“Will it ever end?” Hillary Clinton said.",
+                "“No!” Asked Mr. Dalen.",
+                "Then rain."
+            ]
+        );
+        assert_eq!(
+            sentences("“Why?” The crowd fell silent."),
+            ["“Why?”", "The crowd fell silent."]
         );
     }
 
