@@ -38,7 +38,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 12,
+            epochs: 20,
             bits: 20,
             seed: 0x5eed_cafe,
             prune: 0.05,

@@ -21,8 +21,9 @@ pub struct Token {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityMention {
     pub id: String,
-    /// `NAM`, `NOM`, `PRO`, `PRE.NAM`, … as written (may be empty).
-    pub syntactic_type: String,
+    /// `NAM`, `NOM`, `PRO`, `PRE.NAM`, … as written (may be empty); `None` when the attribute
+    /// is absent, as it is on many mentions added at the corpus level.
+    pub syntactic_type: Option<String>,
     pub token_ids: Vec<String>,
     /// `PER`, `ORG`, `LOC`, `PRO`, `FIN` or `MIX`: the type of the instance it refers to.
     pub entity_type: Option<String>,
@@ -120,7 +121,7 @@ pub fn parse(name: &str, xml: &str) -> Result<MeantimeDocument, String> {
             .collect();
         doc.mentions.push(EntityMention {
             entity_type: refers.get(&id).cloned(),
-            syntactic_type: a.get("syntactic_type").cloned().unwrap_or_default(),
+            syntactic_type: a.get("syntactic_type").cloned(),
             token_ids,
             id,
         });
@@ -188,7 +189,7 @@ mod tests {
         assert_eq!(doc.tokens[2].text, "Q&A");
         assert_eq!(doc.tokens[2].sentence, 1);
         assert_eq!(doc.mentions[0].token_ids, ["1", "2"]);
-        assert_eq!(doc.mentions[0].syntactic_type, "NAM");
+        assert_eq!(doc.mentions[0].syntactic_type.as_deref(), Some("NAM"));
         assert_eq!(doc.mentions[0].entity_type.as_deref(), Some("PER"));
     }
 }
