@@ -389,3 +389,17 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn rubric_labels_are_not_speakers() {
+    assert!(
+        quotes_of("Opinion: Kelidze's reckless gamble will cost Marenia dearly\n\nHe left.")
+            .is_empty()
+    );
+    let quotes = quotes_of("Pence: Flowers won't be at the debate\n\nThe rest.");
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(
+        quotes[0].speaker_text.as_ref().map(|s| s.text.as_str()),
+        Some("Pence")
+    );
+}

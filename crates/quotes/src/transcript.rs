@@ -11,6 +11,29 @@ use parallax_core::{ParagraphRole, QuoteKind, Span};
 const MAX_LABEL_WORDS: usize = 3;
 /// Fewest words after the label.
 const MIN_CONTENT_WORDS: usize = 3;
+/// Section labels that open headlines and paragraphs without naming a speaker.
+const RUBRICS: &[&str] = &[
+    "opinion",
+    "analysis",
+    "editorial",
+    "comment",
+    "commentary",
+    "update",
+    "updated",
+    "exclusive",
+    "watch",
+    "live",
+    "breaking",
+    "explainer",
+    "review",
+    "factbox",
+    "timeline",
+    "photos",
+    "video",
+    "correction",
+    "note",
+    "editor's note",
+];
 
 pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
     let first_start = ctx.seg.paragraphs.first().map_or(0, |p| p.span.start);
@@ -36,7 +59,9 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
             continue;
         };
         // A headline label is a short name ("Pence:"), not a rubric ("The Latest:").
-        let rubric = headline && (colon - first > 2 || lexicon::is_determiner(ctx.word(first)));
+        let label = Span::new(ctx.tok(first).start, ctx.tok(colon).start).trim(ctx.text);
+        let rubric = RUBRICS.contains(&label.text(ctx.text).to_lowercase().as_str())
+            || (headline && (colon - first > 2 || lexicon::is_determiner(ctx.word(first))));
         let label_ok = colon > first
             && !rubric
             && (first..colon).all(|i| {
