@@ -359,6 +359,7 @@ async fn search(State(s): State<Shared>, Query(p): Query<SearchParams>) -> ApiRe
         "page": p.page(),
         "per_page": p.per_page(),
         "total": r.total,
+        "exact": r.exact,
         "hits": r.hits.iter().map(|h| json!({
             "doc": h.doc,
             "kind": h.kind,

@@ -64,9 +64,12 @@ pub struct Answer {
     pub named: Vec<usize>,
 }
 
-/// Read-only index connections, reused across requests (a connection is not shareable).
+/// Read-only index connections, reused across requests (a connection is not shareable). The
+/// first one opened is kept as the template the others are connected from, so the document
+/// table is read once.
 pub struct Searchers {
     dir: PathBuf,
+    template: Mutex<Option<Searcher>>,
     idle: Mutex<Vec<Searcher>>,
 }
 
@@ -74,7 +77,27 @@ impl Searchers {
     pub fn new(dir: PathBuf) -> Searchers {
         Searchers {
             dir,
+            template: Mutex::new(None),
             idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn take(&self) -> Result<Searcher, SearchError> {
+        if let Some(s) = self.idle.lock().ok().and_then(|mut idle| idle.pop()) {
+            return Ok(s);
+        }
+        let mut template = self
+            .template
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match template.as_ref() {
+            Some(t) => t.connect(),
+            None => {
+                let first = Searcher::open(&self.dir)?;
+                let searcher = first.connect()?;
+                *template = Some(first);
+                Ok(searcher)
+            }
         }
     }
 
@@ -82,11 +105,7 @@ impl Searchers {
         &self,
         f: impl FnOnce(&Searcher) -> Result<T, SearchError>,
     ) -> Result<T, SearchError> {
-        let taken = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        let searcher = match taken {
-            Some(s) => s,
-            None => Searcher::open(&self.dir)?,
-        };
+        let searcher = self.take()?;
         let out = f(&searcher);
         if let Ok(mut idle) = self.idle.lock() {
             idle.push(searcher);

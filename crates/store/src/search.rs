@@ -17,7 +17,9 @@
 
 use parallax_core::{Analysis, Document};
 use rusqlite::{params, Connection, OpenFlags, Transaction};
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Longest query accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 256;
@@ -233,10 +235,13 @@ pub struct Hit {
     pub score: f64,
 }
 
-/// A page of hits with facet counts over all matches.
+/// A page of hits with facet counts over the matches examined.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Results {
+    /// Matches passing the filters among those examined.
     pub total: usize,
+    /// Whether every match was examined (else `total` is a lower bound; see [`SCAN_LIMIT`]).
+    pub exact: bool,
     pub hits: Vec<Hit>,
     /// Matches per outlet, most first.
     pub outlets: Vec<(String, usize)>,
@@ -257,10 +262,37 @@ pub enum SearchError {
     },
 }
 
-/// A read-only connection to a store's search index; one per thread.
+/// Matches examined at most, newest first, per search: counts and facets cover these, and
+/// [`Results::exact`] says whether that was all of them. Walking matches costs per match, so a
+/// term found in most of a large corpus would otherwise cost time in proportion to the corpus.
+pub const SCAN_LIMIT: usize = 20_000;
+
+/// Matches scored by bm25 at most, per search. Scoring costs per match, so for a term found in
+/// most of a large corpus the ranking is over the newest this-many matches (from the newest one
+/// passing the filters): recent reports first, at a bounded cost.
+pub const RANK_WINDOW: usize = 4000;
+
+/// What filters and facets need of each indexed document, keyed by the document's rowid.
+#[derive(Debug, Default)]
+struct DocTable {
+    by_rowid: HashMap<i64, DocInfo>,
+    rowid_of: HashMap<String, i64>,
+}
+
+#[derive(Debug)]
+struct DocInfo {
+    id: String,
+    outlet: Option<String>,
+    published: Option<String>,
+}
+
+/// A read-only connection to a store's search index; one per thread. The document table it
+/// filters with is read when the first connection opens and shared by [`Searcher::connect`];
+/// documents stored after that are not searched until a new [`Searcher::open`].
 pub struct Searcher {
     conn: Connection,
     path: PathBuf,
+    docs: Arc<DocTable>,
 }
 
 impl Searcher {
@@ -268,15 +300,23 @@ impl Searcher {
     /// [`crate::Store::open`] first so a store made before the index has it backfilled.
     pub fn open(dir: &Path) -> Result<Searcher, SearchError> {
         let path = dir.join(crate::DATABASE_FILE);
-        let conn = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|source| SearchError::Sqlite {
-            path: path.clone(),
-            source,
-        })?;
-        Ok(Searcher { conn, path })
+        let conn = connect(&path)?;
+        let mut searcher = Searcher {
+            conn,
+            path,
+            docs: Arc::default(),
+        };
+        searcher.docs = Arc::new(searcher.load_docs()?);
+        Ok(searcher)
+    }
+
+    /// Another connection to the same index, sharing the document table.
+    pub fn connect(&self) -> Result<Searcher, SearchError> {
+        Ok(Searcher {
+            conn: connect(&self.path)?,
+            path: self.path.clone(),
+            docs: self.docs.clone(),
+        })
     }
 
     fn sql<T>(&self, r: rusqlite::Result<T>) -> Result<T, SearchError> {
@@ -286,8 +326,33 @@ impl Searcher {
         })
     }
 
-    /// Searches: hits `offset..offset+limit` (limit at most [`MAX_PAGE`]), facet counts, and
-    /// the documents of the best `facet_docs` matches.
+    fn load_docs(&self) -> Result<DocTable, SearchError> {
+        let mut stmt = self.sql(self.conn.prepare(
+            "SELECT id / ?1, doc, outlet, published FROM search_items WHERE id % ?1 = 0",
+        ))?;
+        let rows = self.sql(
+            stmt.query_map(params![ROWS_PER_DOC], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    DocInfo {
+                        id: r.get(1)?,
+                        outlet: r.get(2)?,
+                        published: r.get(3)?,
+                    },
+                ))
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>()),
+        )?;
+        let mut table = DocTable::default();
+        for (rowid, info) in rows {
+            table.rowid_of.insert(info.id.clone(), rowid);
+            table.by_rowid.insert(rowid, info);
+        }
+        Ok(table)
+    }
+
+    /// Searches: hits `offset..offset+limit` (limit at most [`MAX_PAGE`]), counts and facets over
+    /// the newest [`SCAN_LIMIT`] matches, and the documents of the best `facet_docs` matches.
     pub fn search(
         &self,
         query: &Query,
@@ -296,96 +361,128 @@ impl Searcher {
         limit: usize,
         facet_docs: usize,
     ) -> Result<Results, SearchError> {
-        let (where_sql, args) = where_clause(query, filters);
-        let mut out = Results::default();
+        let wanted: Option<HashSet<i64>> = filters.docs.as_ref().map(|ids| {
+            ids.iter()
+                .filter_map(|id| self.docs.rowid_of.get(id).copied())
+                .collect()
+        });
+        let to = filters.to.as_ref().map(|t| format!("{t}\u{7f}"));
+        let passes = |rowid: i64| -> bool {
+            let doc_rowid = rowid.div_euclid(ROWS_PER_DOC);
+            let Some(info) = self.docs.by_rowid.get(&doc_rowid) else {
+                return false;
+            };
+            let kind = kind_of(rowid);
+            filters.kind.is_none_or(|k| k == kind)
+                && filters
+                    .outlet
+                    .as_ref()
+                    .is_none_or(|o| info.outlet.as_ref() == Some(o))
+                && filters
+                    .from
+                    .as_ref()
+                    .is_none_or(|f| info.published.as_ref().is_some_and(|p| p >= f))
+                && to
+                    .as_ref()
+                    .is_none_or(|t| info.published.as_ref().is_some_and(|p| p < t))
+                && wanted.as_ref().is_none_or(|w| w.contains(&doc_rowid))
+        };
 
-        let facet_sql = format!(
-            "SELECT i.outlet, i.kind, count(*) FROM search JOIN search_items i ON i.id = search.rowid
-             WHERE {where_sql} GROUP BY i.outlet, i.kind"
-        );
-        let mut stmt = self.sql(self.conn.prepare_cached(&facet_sql))?;
-        let rows = self.sql(
-            stmt.query_map(rusqlite::params_from_iter(&args), |r| {
-                Ok((
-                    r.get::<_, Option<String>>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                ))
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>()),
+        // The newest matches: the candidates, their counts and facets.
+        let mut stmt = self.sql(self.conn.prepare_cached(
+            "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+        ))?;
+        let mut all: Vec<i64> = self.sql(
+            stmt.query_map(params![query.as_fts(), SCAN_LIMIT as i64 + 1], |r| r.get(0))
+                .and_then(|rows| rows.collect::<Result<Vec<_>, _>>()),
         )?;
-        let mut outlets: std::collections::HashMap<String, usize> = Default::default();
-        let mut kinds: std::collections::HashMap<HitKind, usize> = Default::default();
-        for (outlet, kind, n) in rows {
-            let n = n.max(0) as usize;
-            out.total += n;
-            if let Some(o) = outlet {
-                *outlets.entry(o).or_default() += n;
+        let mut out = Results {
+            exact: all.len() <= SCAN_LIMIT,
+            ..Results::default()
+        };
+        all.truncate(SCAN_LIMIT);
+        let mut outlets: HashMap<&str, usize> = HashMap::new();
+        let mut kinds: HashMap<HitKind, usize> = HashMap::new();
+        let mut first_candidate = None;
+        let mut candidates: HashSet<i64> = HashSet::new();
+        for (i, &rowid) in all.iter().enumerate() {
+            if !passes(rowid) {
+                continue;
             }
-            if let Some(k) = HitKind::parse(&kind) {
-                *kinds.entry(k).or_default() += n;
+            out.total += 1;
+            *kinds.entry(kind_of(rowid)).or_default() += 1;
+            if let Some(o) = self
+                .docs
+                .by_rowid
+                .get(&rowid.div_euclid(ROWS_PER_DOC))
+                .and_then(|d| d.outlet.as_deref())
+            {
+                *outlets.entry(o).or_default() += 1;
+            }
+            let first = *first_candidate.get_or_insert(i);
+            if i < first + RANK_WINDOW {
+                candidates.insert(rowid);
             }
         }
-        out.outlets = outlets.into_iter().collect();
+        out.outlets = outlets
+            .into_iter()
+            .map(|(o, n)| (o.to_string(), n))
+            .collect();
         out.outlets
             .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out.kinds = kinds.into_iter().collect();
         out.kinds.sort_by_key(|(k, _)| k.as_str());
-        if out.total == 0 {
+        let Some(first) = first_candidate else {
             return Ok(out);
-        }
+        };
 
-        // Rank first, then make snippets only for the page: snippet() is the costly part.
-        let rank_sql = format!(
-            "SELECT search.rowid, i.doc, bm25(search, 4.0, 1.0) AS score
-             FROM search JOIN search_items i ON i.id = search.rowid WHERE {where_sql}
-             ORDER BY score LIMIT ?"
-        );
-        let want = (offset + limit.min(MAX_PAGE)).max(facet_docs);
-        let mut rank_args = args.clone();
-        rank_args.push(Arg::Int(want as i64));
-        let mut stmt = self.sql(self.conn.prepare_cached(&rank_sql))?;
-        let ranked = self.sql(
-            stmt.query_map(rusqlite::params_from_iter(&rank_args), |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, f64>(2)?,
-                ))
+        // Score the window of matches that holds the candidates to rank.
+        let hi = all[first];
+        let lo = all[(first + RANK_WINDOW - 1).min(all.len() - 1)];
+        let mut stmt = self.sql(self.conn.prepare_cached(
+            "SELECT rowid, bm25(search, 4.0, 1.0) FROM search
+             WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
+        ))?;
+        let mut ranked: Vec<(i64, f64)> = self.sql(
+            stmt.query_map(params![query.as_fts(), lo, hi], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
             })
             .and_then(|rows| rows.collect::<Result<Vec<_>, _>>()),
         )?;
-        let mut seen = std::collections::HashSet::new();
+        ranked.retain(|(rowid, _)| candidates.contains(rowid));
+        ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+
+        let mut seen = HashSet::new();
         out.top_docs = ranked
             .iter()
             .take(facet_docs)
-            .filter(|(_, d, _)| seen.insert(d.clone()))
-            .map(|(_, d, _)| d.clone())
+            .filter_map(|(rowid, _)| self.docs.by_rowid.get(&rowid.div_euclid(ROWS_PER_DOC)))
+            .filter(|d| seen.insert(d.id.as_str()))
+            .map(|d| d.id.clone())
             .collect();
 
         let mut stmt = self.sql(self.conn.prepare_cached(
-            "SELECT i.doc, i.kind, search.title, i.outlet, i.published, i.span_start, i.span_end,
+            "SELECT i.doc, search.title, i.outlet, i.published, i.span_start, i.span_end,
                     snippet(search, 1, char(2), char(3), '…', 24),
                     highlight(search, 0, char(2), char(3))
              FROM search JOIN search_items i ON i.id = search.rowid
              WHERE search MATCH ?1 AND search.rowid = ?2",
         ))?;
-        for (rowid, _, score) in ranked.iter().skip(offset).take(limit.min(MAX_PAGE)) {
+        for &(rowid, score) in ranked.iter().skip(offset).take(limit.min(MAX_PAGE)) {
             let hit = self.sql(stmt.query_row(params![query.as_fts(), rowid], |r| {
-                let kind: String = r.get(1)?;
-                let start: Option<i64> = r.get(5)?;
-                let end: Option<i64> = r.get(6)?;
+                let start: Option<i64> = r.get(4)?;
+                let end: Option<i64> = r.get(5)?;
                 Ok(Hit {
                     doc: r.get(0)?,
-                    kind: HitKind::parse(&kind).unwrap_or(HitKind::Article),
-                    title: r.get::<_, Option<String>>(8)?.or(r.get(2)?),
-                    outlet: r.get(3)?,
-                    published: r.get(4)?,
+                    kind: kind_of(rowid),
+                    title: r.get::<_, Option<String>>(7)?.or(r.get(1)?),
+                    outlet: r.get(2)?,
+                    published: r.get(3)?,
                     span: start
                         .zip(end)
                         .map(|(s, e)| (s.max(0) as usize, e.max(0) as usize)),
-                    snippet: r.get(7)?,
-                    score: *score,
+                    snippet: r.get(6)?,
+                    score,
                 })
             }))?;
             out.hits.push(hit);
@@ -394,48 +491,29 @@ impl Searcher {
     }
 }
 
-#[derive(Debug, Clone)]
-enum Arg {
-    Text(String),
-    Int(i64),
-}
-
-impl rusqlite::ToSql for Arg {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        match self {
-            Arg::Text(s) => s.to_sql(),
-            Arg::Int(i) => i.to_sql(),
-        }
+/// Row 0 of a document is its article; the others are its quotations.
+fn kind_of(rowid: i64) -> HitKind {
+    if rowid.rem_euclid(ROWS_PER_DOC) == 0 {
+        HitKind::Article
+    } else {
+        HitKind::Quote
     }
 }
 
-fn where_clause(query: &Query, filters: &Filters) -> (String, Vec<Arg>) {
-    let mut sql = String::from("search MATCH ?");
-    let mut args = vec![Arg::Text(query.as_fts().to_string())];
-    if let Some(outlet) = &filters.outlet {
-        sql.push_str(" AND i.outlet = ?");
-        args.push(Arg::Text(outlet.clone()));
-    }
-    if let Some(from) = &filters.from {
-        sql.push_str(" AND i.published >= ?");
-        args.push(Arg::Text(from.clone()));
-    }
-    if let Some(to) = &filters.to {
-        // Timestamps of that day sort after the bare date: compare with the next character.
-        sql.push_str(" AND i.published < ?");
-        args.push(Arg::Text(format!("{to}\u{7f}")));
-    }
-    if let Some(kind) = filters.kind {
-        sql.push_str(" AND i.kind = ?");
-        args.push(Arg::Text(kind.as_str().to_string()));
-    }
-    if let Some(docs) = &filters.docs {
-        sql.push_str(" AND i.doc IN (SELECT value FROM json_each(?))");
-        args.push(Arg::Text(
-            serde_json::to_string(docs).unwrap_or_else(|_| "[]".into()),
-        ));
-    }
-    (sql, args)
+fn connect(path: &Path) -> Result<Connection, SearchError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .and_then(|c| {
+        // A larger page cache and memory-mapped reads: the index is read on every query.
+        c.execute_batch("PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;")?;
+        Ok(c)
+    });
+    conn.map_err(|source| SearchError::Sqlite {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Replaces the index rows of each document with its article and quotation rows. `rowid` is the

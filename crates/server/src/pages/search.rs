@@ -122,7 +122,11 @@ fn results(corpus: &Corpus, params: &SearchParams, answer: &Answer) -> Markup {
                 }
             }
             div.hits {
-                p.lead { (r.total) " matches" @if r.total > 0 { " · page " (page) " of " (last_page) } }
+                p.lead {
+                    (r.total) @if !r.exact { "+" } " matches"
+                    @if r.total > 0 { " · page " (page) " of " (last_page) }
+                    @if !r.exact { span.note { " · counted among the newest " (parallax_store::search::SCAN_LIMIT) " matches; narrow the search for exact counts" } }
+                }
                 @if !answer.named.is_empty() {
                     div.named {
                         "Entities named like this: "

@@ -18,6 +18,13 @@ use maud::{html, Markup};
 use parallax_core::{Claim, ClaimFigure, Story};
 use std::collections::BTreeSet;
 
+/// Statements and passages shown, and articles shown for each: a statement of a large corpus
+/// can be quoted by thousands of articles.
+const GROUPS: usize = 50;
+const MEMBERS: usize = 12;
+/// Figures shown per outlet in a claims cell, latest last.
+const CELL_FIGURES: usize = 3;
+
 pub async fn page(
     State(state): State<Shared>,
     Path(id): Path<String>,
@@ -95,8 +102,11 @@ fn claim_cell(corpus: &Corpus, claim: &Claim, outlet: &str) -> Markup {
         .iter()
         .filter(|f| f.outlet.as_deref() == Some(outlet))
         .collect();
+    // The latest few figures: in a large corpus one outlet can report a figure many times.
+    let skip = mine.len().saturating_sub(CELL_FIGURES);
     html! {
-        @for (i, f) in mine.iter().enumerate() {
+        @if skip > 0 { div.note { (skip) " earlier" } }
+        @for (i, f) in mine.iter().enumerate().skip(skip) {
             @let superseded = mine.get(i + 1).is_some_and(|next| next.revises.is_some());
             div.fig {
                 @if let Some(&fi) = corpus.figure_index.get(&f.figure) {
@@ -129,7 +139,7 @@ fn quote_groups(corpus: &Corpus, story: &Story) -> Markup {
         section #quotes {
             h2 { "The same statement, outlet by outlet" }
             @if groups.is_empty() { p.empty { "No statement is quoted by more than one article." } }
-            @for g in groups.iter().take(LIST_LIMIT) {
+            @for g in groups.iter().take(GROUPS) {
                 div.group id={ "group-" (g.id) } {
                     p.canonical {
                         "“" (g.canonical) "”"
@@ -137,7 +147,7 @@ fn quote_groups(corpus: &Corpus, story: &Story) -> Markup {
                         " " span.tag { (g.outlets.len()) " outlets" }
                     }
                     table {
-                        @for q in g.quotes.iter().filter_map(|id| corpus.quote_index.get(id)).map(|&i| &corpus.dossier.quotes[i]) {
+                        @for q in g.quotes.iter().filter_map(|id| corpus.quote_index.get(id)).map(|&i| &corpus.dossier.quotes[i]).take(MEMBERS) {
                             tr {
                                 td.w-outlet { (outlet_link(corpus.outlet_of(&q.evidence.doc))) }
                                 td.w-speaker { (q.speaker_text.as_deref().unwrap_or("unattributed")) }
@@ -145,9 +155,10 @@ fn quote_groups(corpus: &Corpus, story: &Story) -> Markup {
                             }
                         }
                     }
+                    @if g.quotes.len() > MEMBERS { p.note { "and " (g.quotes.len() - MEMBERS) " more articles quote it." } }
                 }
             }
-            (cut_note(groups.len().min(LIST_LIMIT), groups.len(), "/api/quotes"))
+            (cut_note(groups.len().min(GROUPS), groups.len(), "/api/quotes"))
         }
     }
 }
@@ -167,15 +178,16 @@ fn passages(corpus: &Corpus, story: &Story) -> Markup {
         section #passages {
             h2 { "Shared passages" }
             @if reuse.is_empty() { p.empty { "No passage is shared between outlets." } }
-            @for r in reuse.iter().take(LIST_LIMIT) {
+            @for r in reuse.iter().take(GROUPS) {
                 div.group {
                     p { span.tag { "similarity " (format!("{:.2}", r.similarity)) }
                         @if let Some(origin) = &r.origin { " likely first in " (doc_link(corpus, origin)) " (" (corpus.outlet_of(origin)) ")" } }
                     table {
-                        @for m in &r.members {
+                        @for m in r.members.iter().take(MEMBERS) {
                             tr { td.w-outlet { (outlet_link(corpus.outlet_of(&m.doc))) } td { (context(corpus, &m.doc, m.span)) } }
                         }
                     }
+                    @if r.members.len() > MEMBERS { p.note { "and " (r.members.len() - MEMBERS) " more articles share it." } }
                 }
             }
         }
@@ -199,10 +211,10 @@ fn timeline(corpus: &Corpus, story: &Story) -> Markup {
                         li {
                             div.date { (t.date) }
                             div.events {
-                                @for e in t.evidence.iter().take(12) {
+                                @for e in t.evidence.iter().take(6) {
                                     div { span.tag { (corpus.outlet_of(&e.doc)) } (context(corpus, &e.doc, e.span)) }
                                 }
-                                @if t.evidence.len() > 12 { div.note { "and " (t.evidence.len() - 12) " more" } }
+                                @if t.evidence.len() > 6 { div.note { "and " (t.evidence.len() - 6) " more" } }
                             }
                         }
                     }
