@@ -247,6 +247,7 @@ mod tests {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn fig(
         id: &str,
         doc: &str,

@@ -87,7 +87,7 @@ pub fn skeleton(word: &str) -> String {
         // A leading vowel carries identity ("Abkhazia" vs "Bkhazia" do not exist, but
         // "Ossetia"/"Estonia" must stay apart).
         let keep = (i == 0 && is_vowel) || (!is_vowel && !silent_h);
-        if keep && out.chars().last() != Some(c) {
+        if keep && !out.ends_with(c) {
             out.push(c);
         }
         previous = Some(c);

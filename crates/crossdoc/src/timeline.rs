@@ -17,6 +17,9 @@ fn is_day_or_month(value: &str) -> bool {
         || (b.len() == 7 && digits(0..4) && b[4] == b'-' && digits(5..7))
 }
 
+/// The outlets and the evidence of one timeline entry.
+type Entry = (BTreeSet<String>, Vec<Evidence>);
+
 pub fn build(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<TimelineEntry> {
     let outlet_of: HashMap<&str, &str> = dossier
         .documents
@@ -28,8 +31,8 @@ pub fn build(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Timel
             )
         })
         .collect();
-    let mut entries: BTreeMap<(Option<String>, String), (BTreeSet<String>, Vec<Evidence>)> =
-        BTreeMap::new();
+    let mut entries: BTreeMap<(Option<String>, String), Entry> = BTreeMap::new();
+    let mut seen: HashSet<(&str, Span, &str)> = HashSet::new();
     for t in &dossier.times {
         if t.time.timex_type != TimexType::Date || !is_day_or_month(&t.time.value) {
             continue;
@@ -44,11 +47,7 @@ pub fn build(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Timel
                 .to_string(),
         );
         // One piece of evidence per sentence: a sentence with two dates for one day is one item.
-        if !entry
-            .1
-            .iter()
-            .any(|e| e.doc == t.doc && e.sentence == t.sentence)
-        {
+        if seen.insert((t.doc.as_str(), t.sentence, t.time.value.as_str())) {
             entry.1.push(Evidence {
                 doc: t.doc.clone(),
                 span: t.time.span,

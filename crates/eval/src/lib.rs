@@ -22,7 +22,10 @@ pub enum EvalError {
     #[error("unknown task `{0}`; known tasks: {known}", known = tasks::TASKS.join(", "))]
     UnknownTask(String),
     #[error("cannot read {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: {message}")]
     Format { path: PathBuf, message: String },
     #[error("{0}")]
@@ -31,20 +34,29 @@ pub enum EvalError {
 
 impl EvalError {
     pub fn io(path: &Path, source: std::io::Error) -> Self {
-        EvalError::Io { path: path.to_path_buf(), source }
+        EvalError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
     }
 
     pub fn format(path: &Path, message: impl Into<String>) -> Self {
-        EvalError::Format { path: path.to_path_buf(), message: message.into() }
+        EvalError::Format {
+            path: path.to_path_buf(),
+            message: message.into(),
+        }
     }
 }
 
 /// Reads a whole file as UTF-8 (a leading BOM removed), naming the file on failure.
 pub fn read_text(path: &Path) -> Result<String, EvalError> {
     let bytes = std::fs::read(path).map_err(|e| EvalError::io(path, e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| EvalError::format(path, format!("not UTF-8: {e}")))?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    let text =
+        String::from_utf8(bytes).map_err(|e| EvalError::format(path, format!("not UTF-8: {e}")))?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 /// Runs the evaluation of `task` on the gold data at `gold` (a file, or a dataset folder whose

@@ -83,7 +83,11 @@ mod tests {
 
     #[test]
     fn f1_of_counts() {
-        let c = Counts { tp: 8, fp: 2, fn_: 8 };
+        let c = Counts {
+            tp: 8,
+            fp: 2,
+            fn_: 8,
+        };
         assert!((c.precision() - 0.8).abs() < 1e-9);
         assert!((c.recall() - 0.5).abs() < 1e-9);
         assert!((c.f1() - 2.0 * 0.8 * 0.5 / 1.3).abs() < 1e-9);

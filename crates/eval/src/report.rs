@@ -39,14 +39,21 @@ impl EvalReport {
     }
 
     pub fn type_metric(&mut self, kind: &str, name: &str, value: f64) -> &mut Self {
-        self.per_type.entry(kind.to_string()).or_default().insert(name.to_string(), value);
+        self.per_type
+            .entry(kind.to_string())
+            .or_default()
+            .insert(name.to_string(), value);
         self
     }
 
     /// A plain-text table for people.
     pub fn table(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "task {}  on {}  ({} items)", self.task, self.dataset, self.items);
+        let _ = writeln!(
+            out,
+            "task {}  on {}  ({} items)",
+            self.task, self.dataset, self.items
+        );
         for (name, value) in &self.metrics {
             let _ = writeln!(out, "  {name:<22} {}", format_value(*value));
         }

@@ -1,13 +1,13 @@
 //! Readers for the gold formats of the evaluation datasets.
+pub mod aeb;
+pub mod babe;
+pub mod brat;
 pub mod checkthat;
 pub mod conll;
-pub mod brat;
-pub mod aeb;
-pub mod wcxb;
-pub mod timeml;
-pub mod babe;
-pub mod recognizers;
-pub mod msrp;
 pub mod ecbplus;
-pub mod story_chains;
 pub mod meantime;
+pub mod msrp;
+pub mod recognizers;
+pub mod story_chains;
+pub mod timeml;
+pub mod wcxb;

@@ -14,8 +14,17 @@ pub mod subjectivity;
 pub mod timex;
 
 /// Every task name `parallax eval` accepts.
-pub const TASKS: [&str; 9] =
-    ["ner", "timex", "quotes", "numbers", "subjectivity", "extract", "stories", "reuse", "events"];
+pub const TASKS: [&str; 9] = [
+    "ner",
+    "timex",
+    "quotes",
+    "numbers",
+    "subjectivity",
+    "extract",
+    "stories",
+    "reuse",
+    "events",
+];
 
 pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
     match task {

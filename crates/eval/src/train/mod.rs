@@ -17,7 +17,12 @@ pub struct TrainSummary {
 }
 
 /// Trains the model for `task` from `train` (and `dev` when given) and writes it to `out`.
-pub fn train(task: &str, train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummary, EvalError> {
+pub fn train(
+    task: &str,
+    train: &Path,
+    dev: Option<&Path>,
+    out: &Path,
+) -> Result<TrainSummary, EvalError> {
     match task {
         "ner" => ner::train(train, dev, out),
         "subjectivity" => subjectivity::train(train, dev, out),
