@@ -7,7 +7,7 @@ use anyhow::{bail, Context, Result};
 use parallax_eval::{EvalError, EvalReport};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -66,7 +66,7 @@ struct Floor {
     min: f64,
 }
 
-fn check_floors(path: &PathBuf, data: &PathBuf, json: bool) -> Result<Outcome> {
+fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
     let text =
         std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
     let file: FloorsFile =

@@ -128,7 +128,7 @@ fn fixture_corpus_matches_expected_files() {
         parallax_ingest::Manifest::load(&text_dir.join("manifest.csv")).expect("manifest");
     let expected_dir = fixtures().join("expected");
     let update = std::env::var_os("PARALLAX_UPDATE_GOLDEN").is_some();
-    let (files, skipped) = parallax_ingest::discover(&[text_dir.clone()]);
+    let (files, skipped) = parallax_ingest::discover(std::slice::from_ref(&text_dir));
     assert!(skipped.is_empty(), "{skipped:?}");
     let mut mismatches = Vec::new();
     for file in files {

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.1.0";
+pub const PIPELINE_VERSION: &str = "0.2.0";
 
 /// The per-document stages, in the order they run.
 pub const STAGES: [&str; 6] = ["segment", "entities", "time", "figures", "quotes", "voice"];
@@ -59,6 +59,11 @@ pub fn analyze_timed(doc: &Document) -> (Analysis, StageTimes) {
     let voice = parallax_voice::annotate(doc, &segmentation, &quotes.items);
     lap(5);
 
+    // A number inside a time expression ("1991-92", "five days") is part of a date or a
+    // duration, not a numeric claim.
+    figures
+        .items
+        .retain(|f| !time.times.iter().any(|t| t.span.overlaps(f.span)));
     // A figure inside a quotation (or its attribution) is asserted by that quotation's speaker.
     for figure in &mut figures.items {
         figure.quote = quotes

@@ -101,3 +101,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn numbers_inside_time_expressions_are_not_figures() {
+    let mut doc = Document::new(
+        "d",
+        "A first war in 1991-92 killed about 3,000 people over five days.",
+        "t",
+    );
+    doc.meta.published = Some("2031-05-10".into());
+    let a = parallax_pipeline::analyze(&doc);
+    let figures: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(figures, ["about 3,000"]);
+}
