@@ -354,6 +354,8 @@ mod tests {
         store.put(&[(d.clone(), analysis("d1", "1"))]).unwrap();
         assert_eq!(search(dir.path(), "surrender"), vec!["d1"]);
         assert_eq!(search(dir.path(), "\"the village\""), vec!["d1"]);
+        assert_eq!(search(dir.path(), "SURR*"), vec!["d1"]);
+        assert!(search(dir.path(), "xyz*").is_empty());
         d.text = "Nothing here.".into();
         store.put(&[(d, analysis("d1", "2"))]).unwrap();
         assert!(search(dir.path(), "surrender").is_empty());
@@ -371,9 +373,10 @@ mod tests {
         {
             let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
             conn.execute_batch(
-                "DROP TABLE search; DROP TABLE search_items; DELETE FROM meta WHERE key = 'search';",
+                "DROP TABLE search_vocab; DROP TABLE search; DROP TABLE search_items;
+                 DELETE FROM meta WHERE key = 'search';",
             )
-                .unwrap();
+            .unwrap();
         }
         Store::open(dir.path()).unwrap();
         assert_eq!(search(dir.path(), "drevna"), vec!["d1"]);

@@ -41,14 +41,19 @@ pub const MARK_END: char = '\u{3}';
 pub(crate) const CREATE_INDEX: &str = "CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
     title, body, tokenize = 'unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search, row);
 CREATE TABLE IF NOT EXISTS search_items (
     id INTEGER PRIMARY KEY, doc TEXT NOT NULL, kind TEXT NOT NULL, outlet TEXT, published TEXT,
     span_start INTEGER, span_end INTEGER
 );";
 
+/// Index terms a prefix expands to at most (the most frequent): FTS5 evaluates a `prefix*`
+/// by merging every matching term's list on each lookup, which made snippets slow.
+const PREFIX_TERMS: usize = 16;
+
 /// Drops an index of another layout so [`CREATE_INDEX`] can make the current one.
 pub(crate) const DROP_INDEX: &str =
-    "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS search_items;";
+    "DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS search_items;";
 
 /// What a hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -92,11 +97,12 @@ pub enum QueryError {
 /// A parsed user query, rendered as a safe FTS5 expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Query {
+    terms: Vec<Term>,
     fts: String,
 }
 
 /// One term of a query: quoted words, possibly a prefix.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Term {
     words: String,
     prefix: bool,
@@ -127,25 +133,49 @@ impl Query {
         {
             return Err(QueryError::ShortPrefix);
         }
-        // FTS5's NOT is binary ("a NOT b"), so exclusions follow the positive part.
-        let mut positive = String::new();
-        for t in terms.iter().filter(|t| !t.excluded) {
-            if !positive.is_empty() {
-                positive.push_str(if t.or { " OR " } else { " AND " });
-            }
-            positive.push_str(&quoted(t));
-        }
-        let mut fts = format!("({positive})");
-        for t in terms.iter().filter(|t| t.excluded) {
-            fts = format!("{fts} NOT {}", quoted(t));
-        }
-        Ok(Query { fts })
+        let fts = render(&terms, &mut |_| None);
+        Ok(Query { terms, fts })
     }
 
     /// The FTS5 expression.
     pub fn as_fts(&self) -> &str {
         &self.fts
     }
+
+    /// The FTS5 expression with each one-word prefix term replaced by the alternatives
+    /// `expand` gives for it (lowercased prefix in, index terms out).
+    fn expanded(&self, expand: &mut dyn FnMut(&str) -> Option<Vec<String>>) -> String {
+        render(&self.terms, expand)
+    }
+}
+
+/// Renders terms as FTS5: the positive terms joined by AND/OR, then each exclusion (FTS5's
+/// NOT is binary, "a NOT b").
+fn render(terms: &[Term], expand: &mut dyn FnMut(&str) -> Option<Vec<String>>) -> String {
+    let mut one = |t: &Term| -> String {
+        if t.prefix && !t.words.contains(' ') {
+            if let Some(alternatives) = expand(&t.words.to_lowercase()) {
+                let quoted: Vec<String> = alternatives
+                    .iter()
+                    .map(|a| format!("\"{}\"", a.replace('"', "\"\"")))
+                    .collect();
+                return format!("({})", quoted.join(" OR "));
+            }
+        }
+        quoted(t)
+    };
+    let mut positive = String::new();
+    for t in terms.iter().filter(|t| !t.excluded) {
+        if !positive.is_empty() {
+            positive.push_str(if t.or { " OR " } else { " AND " });
+        }
+        positive.push_str(&one(t));
+    }
+    let mut fts = format!("({positive})");
+    for t in terms.iter().filter(|t| t.excluded) {
+        fts = format!("{fts} NOT {}", one(t));
+    }
+    fts
 }
 
 fn quoted(t: &Term) -> String {
@@ -265,12 +295,12 @@ pub enum SearchError {
 /// Matches examined at most, newest first, per search: counts and facets cover these, and
 /// [`Results::exact`] says whether that was all of them. Walking matches costs per match, so a
 /// term found in most of a large corpus would otherwise cost time in proportion to the corpus.
-pub const SCAN_LIMIT: usize = 20_000;
+pub const SCAN_LIMIT: usize = 10_000;
 
 /// Matches scored by bm25 at most, per search. Scoring costs per match, so for a term found in
 /// most of a large corpus the ranking is over the newest this-many matches (from the newest one
 /// passing the filters): recent reports first, at a bounded cost.
-pub const RANK_WINDOW: usize = 4000;
+pub const RANK_WINDOW: usize = 2000;
 
 /// What filters and facets need of each indexed document, keyed by the document's rowid.
 #[derive(Debug, Default)]
@@ -361,6 +391,7 @@ impl Searcher {
         limit: usize,
         facet_docs: usize,
     ) -> Result<Results, SearchError> {
+        let fts = self.expand_prefixes(query)?;
         let wanted: Option<HashSet<i64>> = filters.docs.as_ref().map(|ids| {
             ids.iter()
                 .filter_map(|id| self.docs.rowid_of.get(id).copied())
@@ -393,7 +424,7 @@ impl Searcher {
             "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
         ))?;
         let mut all: Vec<i64> = self.sql(
-            stmt.query_map(params![query.as_fts(), SCAN_LIMIT as i64 + 1], |r| r.get(0))
+            stmt.query_map(params![fts, SCAN_LIMIT as i64 + 1], |r| r.get(0))
                 .and_then(|rows| rows.collect::<Result<Vec<_>, _>>()),
         )?;
         let mut out = Results {
@@ -444,7 +475,7 @@ impl Searcher {
              WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
         ))?;
         let mut ranked: Vec<(i64, f64)> = self.sql(
-            stmt.query_map(params![query.as_fts(), lo, hi], |r| {
+            stmt.query_map(params![fts, lo, hi], |r| {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
             })
             .and_then(|rows| rows.collect::<Result<Vec<_>, _>>()),
@@ -469,7 +500,7 @@ impl Searcher {
              WHERE search MATCH ?1 AND search.rowid = ?2",
         ))?;
         for &(rowid, score) in ranked.iter().skip(offset).take(limit.min(MAX_PAGE)) {
-            let hit = self.sql(stmt.query_row(params![query.as_fts(), rowid], |r| {
+            let hit = self.sql(stmt.query_row(params![fts, rowid], |r| {
                 let start: Option<i64> = r.get(4)?;
                 let end: Option<i64> = r.get(5)?;
                 Ok(Hit {
@@ -488,6 +519,37 @@ impl Searcher {
             out.hits.push(hit);
         }
         Ok(out)
+    }
+}
+
+impl Searcher {
+    /// The query with its one-word prefixes spelled out as the index terms they match.
+    fn expand_prefixes(&self, query: &Query) -> Result<String, SearchError> {
+        let mut stmt = self.sql(self.conn.prepare_cached(
+            "SELECT term FROM search_vocab WHERE term >= ?1 AND term < ?2 ORDER BY doc DESC LIMIT ?3",
+        ))?;
+        let mut failed = None;
+        let fts = query.expanded(&mut |prefix| {
+            let upper = format!("{prefix}\u{10FFFF}");
+            match stmt
+                .query_map(params![prefix, upper, PREFIX_TERMS as i64], |r| r.get(0))
+                .and_then(|rows| rows.collect::<Result<Vec<String>, _>>())
+            {
+                Ok(terms) if !terms.is_empty() => Some(terms),
+                Ok(_) => None,
+                Err(e) => {
+                    failed = Some(e);
+                    None
+                }
+            }
+        });
+        match failed {
+            Some(source) => Err(SearchError::Sqlite {
+                path: self.path.clone(),
+                source,
+            }),
+            None => Ok(fts),
+        }
     }
 }
 
@@ -619,6 +681,19 @@ mod tests {
             Err(QueryError::TooManyTerms)
         );
         assert_eq!(Query::parse(&"a".repeat(300)), Err(QueryError::TooLong));
+    }
+
+    #[test]
+    fn prefixes_expand_to_index_terms() {
+        let q = Query::parse("Peacekeep* -drevna*").unwrap();
+        let fts = q.expanded(&mut |p| match p {
+            "peacekeep" => Some(vec!["peacekeepers".into(), "peacekeeping".into()]),
+            _ => None,
+        });
+        assert_eq!(
+            fts,
+            "((\"peacekeepers\" OR \"peacekeeping\")) NOT \"drevna\"*"
+        );
     }
 
     #[test]
