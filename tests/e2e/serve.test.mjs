@@ -129,7 +129,7 @@ test('overview → search → story → claim lands on its highlighted sentence'
 
   // A story from the overview.
   await page.goto(`${base}/`);
-  await Promise.all([page.waitForURL(/\/story\//), page.locator('a[href^="/story/"]').first().click()]);
+  await Promise.all([page.waitForURL(/\/story\//), page.locator('main table a[href^="/story/"]').first().click()]);
   await page.locator('#claims').waitFor();
   const cells = page.locator('a.claim-cell');
   assert.ok(await cells.count() >= 1, 'claims table has figures');
