@@ -151,25 +151,7 @@ pub fn quotes(dossier: &Dossier, index: &Index) -> Markup {
     }
 }
 
-pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            format!("-{out}")
-        } else {
-            out
-        }
-    } else {
-        format!("{v}")
-    }
-}
+pub use parallax_core::text::format_number as number;
 
 pub fn figures(dossier: &Dossier, index: &Index) -> Markup {
     html! {

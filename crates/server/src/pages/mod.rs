@@ -190,26 +190,7 @@ pub fn status_class(status: ClaimStatus) -> &'static str {
     }
 }
 
-/// A number with thousands separators; fractions as written.
-pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            format!("-{out}")
-        } else {
-            out
-        }
-    } else {
-        format!("{v}")
-    }
-}
+pub use parallax_core::text::format_number as number;
 
 pub fn estimate(v: Option<f64>) -> String {
     v.map(number).unwrap_or_else(|| "—".into())
