@@ -39,6 +39,20 @@ pub enum ParagraphRole {
     List,
 }
 
+impl ParagraphRole {
+    /// The role's name as serialized ("block_quote").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphRole::Headline => "headline",
+            ParagraphRole::Byline => "byline",
+            ParagraphRole::Body => "body",
+            ParagraphRole::BlockQuote => "block_quote",
+            ParagraphRole::Update => "update",
+            ParagraphRole::List => "list",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub span: Span,

@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 /// Version of the dossier format described in `docs/dossier.md`.
 pub const DOSSIER_VERSION: u32 = 1;
 
+/// What a document without a known outlet is listed under.
+pub const UNKNOWN_OUTLET: &str = "unknown outlet";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dossier {
     pub format: String,
@@ -45,6 +48,14 @@ pub struct Dossier {
 }
 
 impl Dossier {
+    /// Each document's outlet name, by document id.
+    pub fn outlets_by_doc(&self) -> std::collections::HashMap<&str, &str> {
+        self.documents
+            .iter()
+            .map(|d| (d.id.as_str(), d.outlet_name()))
+            .collect()
+    }
+
     pub fn empty() -> Self {
         Dossier {
             format: "parallax-dossier".to_string(),
@@ -88,6 +99,26 @@ pub struct DossierDocument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_anchor: Option<TimeAnchor>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl DossierDocument {
+    /// The outlet's name, or [`UNKNOWN_OUTLET`].
+    pub fn outlet_name(&self) -> &str {
+        self.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET)
+    }
+
+    /// Index and span of the sentence containing the start of `span`, widened to cover all of
+    /// `span`; the span itself (at the index it would have) when no sentence contains it.
+    pub fn sentence_containing(&self, span: Span) -> (usize, Span) {
+        let n = self.sentences.partition_point(|s| s.end <= span.start);
+        let sentence = self
+            .sentences
+            .get(n)
+            .copied()
+            .filter(|s| s.start <= span.start)
+            .unwrap_or(span);
+        (n, sentence.cover(span))
+    }
 }
 
 /// A reference to evidence: a span of one document.

@@ -35,13 +35,6 @@ impl Span {
         Span { start, end }
     }
 
-    /// Makes a span and checks that it is a valid slice of `text`.
-    pub fn checked(text: &str, start: usize, end: usize) -> Result<Self, SpanError> {
-        let span = Span { start, end };
-        span.slice(text)?;
-        Ok(span)
-    }
-
     pub fn len(&self) -> usize {
         self.end.saturating_sub(self.start)
     }

@@ -12,24 +12,21 @@ use parallax_core::{
 };
 use std::collections::HashMap;
 
+/// The order documents are laid out and streamed in: by publication date (undated last), then
+/// outlet, then id.
+pub(crate) fn publication_key(doc: &Document) -> (bool, Option<&str>, Option<&str>, &str) {
+    (
+        doc.meta.published.is_none(),
+        doc.meta.published.as_deref(),
+        doc.meta.outlet.as_deref(),
+        &doc.id,
+    )
+}
+
 /// Builds the dossier of `corpus` (documents with their analyses).
 pub fn build_dossier(corpus: &[(Document, Analysis)], skipped: &[SkippedInput]) -> Dossier {
     let mut order: Vec<usize> = (0..corpus.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (da, db) = (&corpus[a].0, &corpus[b].0);
-        (
-            da.meta.published.is_none(),
-            &da.meta.published,
-            &da.meta.outlet,
-            &da.id,
-        )
-            .cmp(&(
-                db.meta.published.is_none(),
-                &db.meta.published,
-                &db.meta.outlet,
-                &db.id,
-            ))
-    });
+    order.sort_by(|&a, &b| publication_key(&corpus[a].0).cmp(&publication_key(&corpus[b].0)));
     let docs: Vec<&Document> = order.iter().map(|&i| &corpus[i].0).collect();
     let analyses: Vec<&Analysis> = order.iter().map(|&i| &corpus[i].1).collect();
     let resolution = resolve(&analyses);

@@ -70,7 +70,7 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
         for f in figures {
             let (_, outlet, published) =
                 docs.get(f.doc.as_str()).copied().unwrap_or((0, None, None));
-            let outlet_key = outlet.unwrap_or("unknown outlet").to_string();
+            let outlet_key = outlet.unwrap_or(parallax_core::UNKNOWN_OUTLET).to_string();
             let history = by_outlet.entry(outlet_key).or_default();
             let revises = history
                 .last()

@@ -17,7 +17,7 @@ pub fn profiles(
     let mut by_outlet: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for d in &dossier.documents {
         by_outlet
-            .entry(d.outlet.clone().unwrap_or_else(|| "unknown outlet".into()))
+            .entry(d.outlet_name().to_string())
             .or_default()
             .push(&d.id);
     }

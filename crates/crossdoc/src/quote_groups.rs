@@ -106,16 +106,7 @@ pub fn align(dossier: &Dossier) -> (Vec<QuoteGroup>, Vec<Option<usize>>) {
             }
         }
     }
-    let outlet_of: HashMap<&str, &str> = dossier
-        .documents
-        .iter()
-        .map(|d| {
-            (
-                d.id.as_str(),
-                d.outlet.as_deref().unwrap_or("unknown outlet"),
-            )
-        })
-        .collect();
+    let outlet_of = dossier.outlets_by_doc();
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..grams.len() {
         let root = find(&mut parent, i);
@@ -143,7 +134,7 @@ pub fn align(dossier: &Dossier) -> (Vec<QuoteGroup>, Vec<Option<usize>>) {
                 outlet_of
                     .get(dossier.quotes[q].evidence.doc.as_str())
                     .copied()
-                    .unwrap_or("unknown outlet")
+                    .unwrap_or(parallax_core::UNKNOWN_OUTLET)
                     .to_string()
             })
             .collect();

@@ -11,6 +11,7 @@ pub mod index;
 pub use features::{features, DocFeatures};
 pub use index::{StoryConfig, StoryIndex};
 
+use crate::assemble::publication_key;
 use parallax_core::{Analysis, Document, Story};
 
 /// Groups `corpus` into stories with the default ([`StoryConfig::EVENT`]) granularity.
@@ -19,21 +20,7 @@ use parallax_core::{Analysis, Document, Story};
 /// by outlet and id), and list their documents in publication order.
 pub fn stories(corpus: &[(&Document, &Analysis)]) -> Vec<Story> {
     let mut order: Vec<usize> = (0..corpus.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (da, db) = (corpus[a].0, corpus[b].0);
-        (
-            da.meta.published.is_none(),
-            &da.meta.published,
-            &da.meta.outlet,
-            &da.id,
-        )
-            .cmp(&(
-                db.meta.published.is_none(),
-                &db.meta.published,
-                &db.meta.outlet,
-                &db.id,
-            ))
-    });
+    order.sort_by(|&a, &b| publication_key(corpus[a].0).cmp(&publication_key(corpus[b].0)));
     let mut index = StoryIndex::new(StoryConfig::default());
     let mut out: Vec<Story> = Vec::new();
     for i in order {

@@ -21,16 +21,7 @@ fn is_day_or_month(value: &str) -> bool {
 type Entry = (BTreeSet<String>, Vec<Evidence>);
 
 pub fn build(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<TimelineEntry> {
-    let outlet_of: HashMap<&str, &str> = dossier
-        .documents
-        .iter()
-        .map(|d| {
-            (
-                d.id.as_str(),
-                d.outlet.as_deref().unwrap_or("unknown outlet"),
-            )
-        })
-        .collect();
+    let outlet_of = dossier.outlets_by_doc();
     let mut entries: BTreeMap<(Option<String>, String), Entry> = BTreeMap::new();
     let mut seen: HashSet<(&str, Span, &str)> = HashSet::new();
     for t in &dossier.times {
@@ -43,7 +34,7 @@ pub fn build(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Timel
             outlet_of
                 .get(t.doc.as_str())
                 .copied()
-                .unwrap_or("unknown outlet")
+                .unwrap_or(parallax_core::UNKNOWN_OUTLET)
                 .to_string(),
         );
         // One piece of evidence per sentence: a sentence with two dates for one day is one item.

@@ -35,7 +35,7 @@ pub fn render(dossier: &Dossier) -> String {
             body {
                 header {
                     h1 { "Parallax dossier" }
-                    (sections::summary(dossier, &index))
+                    (sections::summary(dossier))
                     nav {
                         a href="#claims" { "Claims (" (dossier.claims.len()) ")" }
                         a href="#quote-groups" { "Shared quotes (" (dossier.quote_groups.len()) ")" }
@@ -64,7 +64,7 @@ pub fn render(dossier: &Dossier) -> String {
                     (sections::figures(dossier, &index))
                     (sections::times(dossier, &index))
                     (sections::skipped(dossier))
-                    (sections::articles(dossier, &index))
+                    (sections::articles(dossier))
                 }
             }
         }

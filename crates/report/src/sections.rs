@@ -29,8 +29,7 @@ impl<'d> Index<'d> {
     pub fn outlet(&self, doc: &str) -> &'d str {
         self.docs
             .get(doc)
-            .and_then(|d| d.outlet.as_deref())
-            .unwrap_or("unknown outlet")
+            .map_or(parallax_core::UNKNOWN_OUTLET, |d| d.outlet_name())
     }
 }
 
@@ -44,7 +43,7 @@ impl Index<'_> {
         let n = self
             .docs
             .get(doc)
-            .map_or(0, |d| d.sentences.partition_point(|s| s.end <= span.start));
+            .map_or(0, |d| d.sentence_containing(span).0);
         sentence_anchor(doc, n)
     }
 }
@@ -54,14 +53,7 @@ pub fn evidence(index: &Index, doc: &str, span: Span) -> Markup {
     let Some(document) = index.docs.get(doc) else {
         return html! {};
     };
-    let n = document.sentences.partition_point(|s| s.end <= span.start);
-    let sentence = document
-        .sentences
-        .get(n)
-        .copied()
-        .filter(|s| s.start <= span.start)
-        .unwrap_or(span)
-        .cover(span);
+    let (n, sentence) = document.sentence_containing(span);
     let text = &document.text;
     let before = text.get(sentence.start..span.start).unwrap_or("");
     let marked = text.get(span.start..span.end).unwrap_or("");
@@ -73,7 +65,7 @@ pub fn evidence(index: &Index, doc: &str, span: Span) -> Markup {
     }
 }
 
-pub fn summary(dossier: &Dossier, _index: &Index) -> Markup {
+pub fn summary(dossier: &Dossier) -> Markup {
     let outlets: std::collections::BTreeSet<&str> = dossier
         .documents
         .iter()
@@ -216,13 +208,10 @@ pub fn skipped(dossier: &Dossier) -> Markup {
     }
 }
 
-pub fn articles(dossier: &Dossier, _index: &Index) -> Markup {
+pub fn articles(dossier: &Dossier) -> Markup {
     let mut by_outlet: BTreeMap<&str, Vec<&DossierDocument>> = BTreeMap::new();
     for doc in &dossier.documents {
-        by_outlet
-            .entry(doc.outlet.as_deref().unwrap_or("unknown outlet"))
-            .or_default()
-            .push(doc);
+        by_outlet.entry(doc.outlet_name()).or_default().push(doc);
     }
     html! {
         section #articles {
@@ -249,7 +238,7 @@ fn article(doc: &DossierDocument) -> Markup {
                 " · " (doc.url.as_deref().unwrap_or(&doc.source))
             }
             @for p in &doc.paragraphs {
-                p class={ "role-" (format!("{:?}", p.role).to_lowercase().replace("blockquote", "block_quote")) } {
+                p class={ "role-" (p.role.as_str()) } {
                     (paragraph_sentences(doc, p.span))
                 }
             }

@@ -224,8 +224,9 @@ impl Corpus {
     pub fn outlet_of(&self, doc: &str) -> &str {
         self.doc_index
             .get(doc)
-            .and_then(|&d| self.dossier.documents[d].outlet.as_deref())
-            .unwrap_or("unknown outlet")
+            .map_or(parallax_core::UNKNOWN_OUTLET, |&d| {
+                self.dossier.documents[d].outlet_name()
+            })
     }
 
     pub fn entity_name(&self, id: &str) -> Option<&str> {

@@ -103,7 +103,7 @@ fn text(corpus: &Corpus, d: usize, doc: &DossierDocument, hl: Option<Span>) -> M
     let marks = &corpus.doc_marks[d];
     html! {
         @for p in paragraphs {
-            p class={ "role-" (format!("{:?}", p.role).to_lowercase()) } {
+            p class={ "role-" (p.role.as_str()) } {
                 @for (n, piece) in pieces(doc, p.span) {
                     @match n {
                         Some(n) => {

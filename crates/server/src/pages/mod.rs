@@ -115,14 +115,7 @@ pub fn context(corpus: &Corpus, doc: &str, span: Span) -> Markup {
     };
     let document = &corpus.dossier.documents[d];
     let text = &document.text;
-    let n = document.sentences.partition_point(|s| s.end <= span.start);
-    let sentence = document
-        .sentences
-        .get(n)
-        .copied()
-        .filter(|s| s.start <= span.start)
-        .unwrap_or(span)
-        .cover(span);
+    let (_, sentence) = document.sentence_containing(span);
     const WINDOW: usize = 160;
     let start = parallax_core::text::floor_char_boundary(
         text,
