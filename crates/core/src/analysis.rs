@@ -301,6 +301,80 @@ pub struct SentenceVoice {
     pub confidence: f32,
 }
 
+/// Whose words a piece of framing is: the author's own, or inside a quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Speech {
+    Author,
+    Quoted,
+}
+
+/// How a label is attached to the entity it describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LabelForm {
+    /// A noun phrase set off by commas beside a name ("Eduard Kokoity, the rebel leader";
+    /// "the rebel leader, Eduard Kokoity").
+    Appositive,
+    /// Words before a name in the same noun phrase ("Georgia's pro-Western president").
+    Premodifier,
+    /// A noun phrase after a copula ("X is a puppet", "X, who is a former general").
+    Predicate,
+    /// A description standing in for the name ("the Georgian dictator"), as resolved to it.
+    Epithet,
+}
+
+/// A label the text attaches to an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+    pub form: LabelForm,
+    /// Index into [`Analysis::mentions`]: the mention the label is attached to.
+    pub mention: usize,
+    /// Index into [`Analysis::local_entities`], when the mention is resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_entity: Option<usize>,
+    pub voice: Speech,
+    /// Index into [`Analysis::quotes`] when the label is inside a quotation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<usize>,
+}
+
+/// A loaded (evaluative, emotive or ideological) term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoadedTerm {
+    pub span: Span,
+    pub text: String,
+    /// Index into [`Segmentation::sentences`].
+    pub sentence: usize,
+    pub voice: Speech,
+}
+
+/// The tone of a text toward an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    Negative,
+    Neutral,
+    Positive,
+}
+
+/// The author's tone toward one entity in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityTone {
+    /// Index into [`Analysis::local_entities`].
+    pub local_entity: usize,
+    pub tone: Tone,
+    /// Mean polarity of the author-voice sentences mentioning the entity, in `[-1, 1]`.
+    pub score: f32,
+    /// How many author-voice sentences it was measured on.
+    pub sentences: usize,
+    /// The polar words that moved the score, outside quotations.
+    #[serde(default)]
+    pub evidence: Vec<Anchor>,
+}
+
 /// What an annotator returns: its items, and what it could not do. Annotators never fail.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Annotated<T> {
@@ -342,5 +416,14 @@ pub struct Analysis {
     pub time_anchor: Option<TimeAnchor>,
     #[serde(default)]
     pub voice: Vec<SentenceVoice>,
+    /// Labels attached to entity mentions.
+    #[serde(default)]
+    pub labels: Vec<Label>,
+    /// Loaded terms, in text order.
+    #[serde(default)]
+    pub loaded_terms: Vec<LoadedTerm>,
+    /// The author's tone toward each entity mentioned in the author's voice.
+    #[serde(default)]
+    pub tones: Vec<EntityTone>,
     pub diagnostics: Vec<Diagnostic>,
 }

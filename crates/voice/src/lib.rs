@@ -6,21 +6,31 @@
 //! speech is reporting even when the speaker is opinionated: quotations are masked before
 //! classification, and a sentence that is mostly quotation and attribution is reporting
 //! outright ([`mask`]). [`loaded`] finds loaded language with a lexicon learned from BABE.
+//!
+//! Framing ([`frame`]): the labels attached to each entity ([`labels`]), loaded terms and the
+//! author's tone toward each entity ([`tone`], with the [`polarity`] lexicon), each marked as
+//! the author's voice or quoted ([`speech`]).
 
 pub mod features;
+pub mod labels;
 pub mod lexicon;
 pub mod loaded;
 pub mod mask;
 pub mod model;
+pub mod polarity;
+pub mod speech;
 pub mod tokens;
+pub mod tone;
 pub mod train;
+pub mod words;
 
 pub use loaded::loaded_terms;
 pub use mask::{prepare, Prepared};
 pub use model::{Model, ModelError};
 
 use parallax_core::{
-    Annotated, Diagnostic, Document, Quote, Segmentation, SentenceVoice, Span, Voice,
+    Annotated, Diagnostic, Document, EntityTone, Label, LoadedTerm, LocalEntity, Mention, Quote,
+    Segmentation, SentenceVoice, Span, Voice,
 };
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -76,6 +86,31 @@ pub fn annotate_with(
         });
     }
     out
+}
+
+/// How one document frames the entities it mentions.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Framing {
+    pub labels: Vec<Label>,
+    pub loaded_terms: Vec<LoadedTerm>,
+    pub tones: Vec<EntityTone>,
+}
+
+/// Labels, loaded terms and the author's tone toward each entity of `doc`, from its entity
+/// and quotation layers. Pure; items whose spans do not fit the text are skipped.
+pub fn frame(
+    doc: &Document,
+    seg: &Segmentation,
+    mentions: &[Mention],
+    local_entities: &[LocalEntity],
+    quotes: &[Quote],
+) -> Framing {
+    let mask = speech::QuoteMask::new(quotes);
+    Framing {
+        labels: labels::labels(doc, seg, mentions, &mask),
+        loaded_terms: loaded::annotate(doc, seg, &mask),
+        tones: tone::tones(doc, seg, mentions, local_entities, &mask),
+    }
 }
 
 /// The voice of a prepared sentence and the probability of that voice.

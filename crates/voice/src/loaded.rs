@@ -5,7 +5,8 @@
 //! the sentences it occurs in ([`learn`]); the lexicon is a small text file committed beside the
 //! model and rebuilt by `parallax train subjectivity` (see docs/models.md).
 
-use parallax_core::{Anchor, Span};
+use crate::speech::QuoteMask;
+use parallax_core::{Anchor, Document, LoadedTerm, Segmentation, Span};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -26,21 +27,57 @@ pub const MIN_COUNT: u32 = 3;
 /// A word is loaded when its smoothed share of biased markings is at least this.
 pub const MIN_SCORE: f64 = 0.3;
 
+/// Whether a lowercased word is in the loaded-terms lexicon.
+pub fn is_loaded(lower: &str) -> bool {
+    TERMS.contains(lower)
+}
+
 /// The loaded terms inside `sentence` of `text`, in text order. A span that does not fit the
 /// text gives none.
 pub fn loaded_terms(text: &str, sentence: Span) -> Vec<Anchor> {
     let Ok(slice) = sentence.slice(text) else {
         return Vec::new();
     };
-    words(slice)
-        .filter(|(_, word)| TERMS.contains(word.as_str()))
-        .filter_map(|(range, _)| {
-            Anchor::new(
+    let terms = &*TERMS;
+    let mut found = Vec::new();
+    for_each_word(slice, |range, word| {
+        if terms.contains(word) {
+            found.extend(Anchor::new(
                 text,
                 Span::new(sentence.start + range.start, sentence.start + range.end),
-            )
-        })
-        .collect()
+            ));
+        }
+    });
+    found
+}
+
+/// The loaded terms of every sentence of `doc`, each marked as the author's words or quoted.
+pub fn annotate(doc: &Document, seg: &Segmentation, mask: &QuoteMask) -> Vec<LoadedTerm> {
+    let terms = &*TERMS;
+    let mut found = Vec::new();
+    for (index, sentence) in seg.sentences.iter().enumerate() {
+        let Ok(slice) = sentence.span.slice(&doc.text) else {
+            continue;
+        };
+        for_each_word(slice, |range, word| {
+            if !terms.contains(word) {
+                return;
+            }
+            let span = Span::new(
+                sentence.span.start + range.start,
+                sentence.span.start + range.end,
+            );
+            if let Ok(text) = span.slice(&doc.text) {
+                found.push(LoadedTerm {
+                    span,
+                    text: text.to_string(),
+                    sentence: index,
+                    voice: mask.speech_of(span).0,
+                });
+            }
+        });
+    }
+    found
 }
 
 /// One annotated sentence for learning: its text and the words annotators marked as biased.
@@ -96,22 +133,36 @@ pub fn lexicon_file(terms: &[(String, f64)]) -> String {
         .collect()
 }
 
-/// Words of `text` (letters, with inner apostrophes and hyphens) with their byte ranges,
-/// lowercased and with typographic apostrophes folded to ASCII.
-fn words(text: &str) -> impl Iterator<Item = (Range<usize>, String)> + '_ {
+/// Words of `text` with their byte ranges, as owned strings (see [`for_each_word`]).
+fn words(text: &str) -> impl Iterator<Item = (Range<usize>, String)> {
+    let mut found = Vec::new();
+    for_each_word(text, |range, word| found.push((range, word.to_string())));
+    found.into_iter()
+}
+
+/// Calls `f` with each word of `text` (letters, with inner apostrophes and hyphens) and its
+/// byte range, the word lowercased and with typographic apostrophes folded to ASCII. One
+/// buffer is reused for every word, so scanning allocates nothing per word.
+pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
+    let mut word = String::new();
     let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
+    loop {
         while chars.peek().is_some_and(|(_, c)| !c.is_alphabetic()) {
             chars.next();
         }
-        let (start, _) = *chars.peek()?;
+        let Some(&(start, _)) = chars.peek() else {
+            return;
+        };
         let mut end = start;
-        let mut word = String::new();
+        word.clear();
         while let Some(&(at, c)) = chars.peek() {
-            let joiner = matches!(c, '\'' | '\u{2019}' | '-');
-            if c.is_alphabetic() {
+            if c.is_ascii_alphabetic() {
+                word.push(c.to_ascii_lowercase());
+            } else if c.is_alphabetic() {
                 word.extend(c.to_lowercase());
-            } else if joiner && text.get(at + c.len_utf8()..).is_some_and(starts_alphabetic) {
+            } else if matches!(c, '\'' | '\u{2019}' | '-')
+                && text.get(at + c.len_utf8()..).is_some_and(starts_alphabetic)
+            {
                 word.push(if c == '-' { '-' } else { '\'' });
             } else {
                 break;
@@ -119,8 +170,8 @@ fn words(text: &str) -> impl Iterator<Item = (Range<usize>, String)> + '_ {
             end = at + c.len_utf8();
             chars.next();
         }
-        Some((start..end, word))
-    })
+        f(start..end, &word);
+    }
 }
 
 fn starts_alphabetic(rest: &str) -> bool {

@@ -1,0 +1,266 @@
+//! A small polarity lexicon of evaluative words, written for Parallax.
+//!
+//! It lists words that judge an actor — "reckless", "dictator", "brave", "statesman" — and
+//! deliberately leaves out the vocabulary of the events themselves ("killed", "war", "shelling",
+//! "wounded"), which every report of a conflict uses whatever its stance toward the actors.
+//! Inflections are listed explicitly so that lookups are exact. Each word is −1 or +1; the
+//! tone annotator ([`crate::tone`]) sums them over the author's words.
+
+/// Words that cast an actor in a bad light.
+const NEGATIVE: &[&str] = &[
+    "absurd",
+    "aggression",
+    "aggressive",
+    "aggressor",
+    "appalling",
+    "arrogance",
+    "arrogant",
+    "atrocious",
+    "atrocities",
+    "atrocity",
+    "autocrat",
+    "autocratic",
+    "barbaric",
+    "belligerent",
+    "betrayal",
+    "betrayed",
+    "bizarre",
+    "blunder",
+    "blunders",
+    "bogus",
+    "brazen",
+    "brutal",
+    "brutality",
+    "brutally",
+    "bully",
+    "butcher",
+    "callous",
+    "catastrophic",
+    "chaos",
+    "chaotic",
+    "cowardly",
+    "criminal",
+    "criminals",
+    "crony",
+    "cruel",
+    "cruelty",
+    "cynical",
+    "deceit",
+    "deceitful",
+    "delusional",
+    "demagogue",
+    "deplorable",
+    "despicable",
+    "despot",
+    "despotic",
+    "destructive",
+    "dictator",
+    "dictatorial",
+    "disastrous",
+    "disgrace",
+    "disgraceful",
+    "dishonest",
+    "disingenuous",
+    "dreadful",
+    "failed",
+    "failure",
+    "fanatic",
+    "fanatical",
+    "farce",
+    "fascist",
+    "foolish",
+    "fraud",
+    "fraudulent",
+    "gamble",
+    "genocidal",
+    "genocide",
+    "grave",
+    "greed",
+    "greedy",
+    "harsh",
+    "hateful",
+    "hostile",
+    "hypocrisy",
+    "hypocritical",
+    "idiotic",
+    "illegal",
+    "illegitimate",
+    "incompetence",
+    "incompetent",
+    "indefensible",
+    "inept",
+    "infamous",
+    "inhumane",
+    "irrational",
+    "irresponsible",
+    "lawless",
+    "liar",
+    "lie",
+    "lied",
+    "lies",
+    "lunatic",
+    "menace",
+    "mendacious",
+    "mistake",
+    "mistakes",
+    "murderous",
+    "nefarious",
+    "notorious",
+    "outrageous",
+    "pathetic",
+    "pretext",
+    "propaganda",
+    "provocation",
+    "provocations",
+    "provocative",
+    "puppet",
+    "rampage",
+    "reckless",
+    "recklessly",
+    "recklessness",
+    "regime",
+    "repressive",
+    "ridiculous",
+    "rogue",
+    "ruthless",
+    "sham",
+    "shameful",
+    "shameless",
+    "sinister",
+    "sloppy",
+    "stupid",
+    "terrible",
+    "terrorist",
+    "terrorists",
+    "thug",
+    "thuggish",
+    "thugs",
+    "treacherous",
+    "tyrannical",
+    "tyranny",
+    "tyrant",
+    "unacceptable",
+    "unjustified",
+    "unprovoked",
+    "vicious",
+    "villain",
+    "warmonger",
+    "warmongering",
+    "weak",
+    "worst",
+    "wrong",
+    "wrongly",
+];
+
+/// Words that cast an actor in a good light.
+const POSITIVE: &[&str] = &[
+    "admirable",
+    "admired",
+    "bold",
+    "brave",
+    "bravely",
+    "bravery",
+    "capable",
+    "champion",
+    "commendable",
+    "compassionate",
+    "competent",
+    "constructive",
+    "courage",
+    "courageous",
+    "credible",
+    "decent",
+    "decisive",
+    "dedicated",
+    "defender",
+    "determined",
+    "dignified",
+    "dignity",
+    "diplomatic",
+    "effective",
+    "fair",
+    "hero",
+    "heroes",
+    "heroic",
+    "heroically",
+    "honest",
+    "honorable",
+    "honourable",
+    "humane",
+    "humanitarian",
+    "impressive",
+    "inspiring",
+    "integrity",
+    "legitimate",
+    "measured",
+    "moderate",
+    "noble",
+    "patient",
+    "patriot",
+    "patriotic",
+    "peaceful",
+    "peacemaker",
+    "pragmatic",
+    "praised",
+    "principled",
+    "prudent",
+    "rational",
+    "reasonable",
+    "reliable",
+    "respected",
+    "responsible",
+    "restraint",
+    "sensible",
+    "sincere",
+    "skilled",
+    "skillful",
+    "statesman",
+    "statesmanlike",
+    "steadfast",
+    "successful",
+    "thoughtful",
+    "trusted",
+    "visionary",
+    "wisdom",
+    "wise",
+    "wisely",
+];
+
+/// The polarity of a lowercased word: −1, 0 or +1.
+pub fn polarity(lower: &str) -> i8 {
+    if NEGATIVE.binary_search(&lower).is_ok() {
+        -1
+    } else if POSITIVE.binary_search(&lower).is_ok() {
+        1
+    } else {
+        0
+    }
+}
+
+/// Whether a lowercased word reverses the polarity of the words after it.
+pub fn is_negator(lower: &str) -> bool {
+    matches!(
+        lower,
+        "not" | "no" | "never" | "n't" | "without" | "hardly" | "nor" | "neither" | "nobody"
+    ) || lower.ends_with("n't")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_and_disjoint() {
+        assert!(NEGATIVE.windows(2).all(|w| w[0] < w[1]));
+        assert!(POSITIVE.windows(2).all(|w| w[0] < w[1]));
+        assert!(NEGATIVE.iter().all(|w| POSITIVE.binary_search(w).is_err()));
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(polarity("reckless"), -1);
+        assert_eq!(polarity("statesman"), 1);
+        assert_eq!(polarity("killed"), 0);
+        assert!(is_negator("isn't"));
+    }
+}

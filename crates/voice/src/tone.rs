@@ -1,0 +1,202 @@
+//! The author's tone toward each entity in one document.
+//!
+//! For each entity, the sentences in which it is mentioned in the author's own words (not
+//! inside a quotation) are scored with the polarity lexicon ([`crate::polarity`]) over the
+//! author's words only: quotations and their attributions are masked ([`crate::speech`]), and
+//! a negator ("not", "never", "n't") up to [`NEGATION_REACH`] words before a polar word reverses
+//! it. A sentence's score is `tanh(sum / 2)`, so one evaluative word gives ±0.46 and several
+//! saturate towards ±1; the entity's score is the mean over its sentences, in `[-1, 1]`, and
+//! its tone is negative or positive beyond ±[`TONE_THRESHOLD`], neutral otherwise.
+//!
+//! A sentence that mentions two actors gives both the same score: the measure is the climate
+//! of the sentences around an actor, not a parse of who is judged.
+
+use crate::loaded::for_each_word;
+use crate::polarity::{is_negator, polarity};
+use crate::speech::QuoteMask;
+use parallax_core::{
+    Anchor, Document, EntityTone, LocalEntity, Mention, Segmentation, Span, Speech, Tone,
+};
+
+/// A negator reverses polar words up to this many words after it.
+pub const NEGATION_REACH: usize = 3;
+/// A score at least this far from zero is a negative or positive tone.
+pub const TONE_THRESHOLD: f32 = 0.15;
+
+/// The author's polar words in one sentence.
+#[derive(Debug, Clone, Default)]
+struct SentencePolarity {
+    sum: f32,
+    words: Vec<Anchor>,
+}
+
+impl SentencePolarity {
+    fn score(&self) -> f32 {
+        (self.sum / 2.0).tanh()
+    }
+}
+
+/// The tone toward each local entity mentioned in the author's voice, by entity index.
+pub fn tones(
+    doc: &Document,
+    seg: &Segmentation,
+    mentions: &[Mention],
+    local_entities: &[LocalEntity],
+    mask: &QuoteMask,
+) -> Vec<EntityTone> {
+    let mut polarities: Vec<Option<SentencePolarity>> = vec![None; seg.sentences.len()];
+    let mut out = Vec::new();
+    for (index, entity) in local_entities.iter().enumerate() {
+        let mut sentences: Vec<usize> = entity
+            .mentions
+            .iter()
+            .filter_map(|&m| mentions.get(m))
+            .filter(|m| mask.speech_of(m.span).0 == Speech::Author)
+            .filter_map(|m| seg.sentence_at(m.span.start))
+            .collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        if sentences.is_empty() {
+            continue;
+        }
+        let mut total = 0.0;
+        let mut evidence: Vec<Anchor> = Vec::new();
+        for &s in &sentences {
+            let polarity = polarities[s]
+                .get_or_insert_with(|| sentence_polarity(doc, seg.sentences[s].span, mask));
+            total += polarity.score();
+            evidence.extend(polarity.words.iter().cloned());
+        }
+        let score = total / sentences.len() as f32;
+        out.push(EntityTone {
+            local_entity: index,
+            tone: tone_of(score),
+            score,
+            sentences: sentences.len(),
+            evidence,
+        });
+    }
+    out
+}
+
+/// The tone a score stands for.
+pub fn tone_of(score: f32) -> Tone {
+    if score <= -TONE_THRESHOLD {
+        Tone::Negative
+    } else if score >= TONE_THRESHOLD {
+        Tone::Positive
+    } else {
+        Tone::Neutral
+    }
+}
+
+/// The polar words of the author's part of `sentence`.
+fn sentence_polarity(doc: &Document, sentence: Span, mask: &QuoteMask) -> SentencePolarity {
+    let mut out = SentencePolarity::default();
+    let Ok(slice) = sentence.slice(&doc.text) else {
+        return out;
+    };
+    let mut position = 0usize;
+    let mut negated_until = 0usize;
+    for_each_word(slice, |range, word| {
+        position += 1;
+        let at = sentence.start + range.start;
+        if mask.is_masked(at) {
+            return;
+        }
+        if is_negator(word) {
+            negated_until = position + NEGATION_REACH;
+            return;
+        }
+        let value = polarity(word);
+        if value == 0 {
+            return;
+        }
+        let sign = if position <= negated_until { -1.0 } else { 1.0 };
+        out.sum += sign * f32::from(value);
+        out.words.extend(Anchor::new(
+            &doc.text,
+            Span::new(at, sentence.start + range.end),
+        ));
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::{EntityType, MentionKind, Quote, QuoteKind};
+
+    fn tone_for(text: &str, name: &str, quotes: &[Quote]) -> Option<EntityTone> {
+        let doc = Document::new("d", text, "t");
+        let seg = parallax_segment::segment(text);
+        let mentions: Vec<Mention> = text
+            .match_indices(name)
+            .map(|(at, _)| Mention {
+                span: Span::new(at, at + name.len()),
+                text: name.to_string(),
+                entity_type: EntityType::Person,
+                kind: MentionKind::Name,
+                role: None,
+                local_entity: Some(0),
+            })
+            .collect();
+        let entity = LocalEntity {
+            name: name.to_string(),
+            entity_type: EntityType::Person,
+            mentions: (0..mentions.len()).collect(),
+            roles: vec![],
+        };
+        tones(&doc, &seg, &mentions, &[entity], &QuoteMask::new(quotes))
+            .into_iter()
+            .next()
+    }
+
+    #[test]
+    fn negative_positive_and_neutral() {
+        let t = tone_for(
+            "Kelidze made a reckless and foolish gamble.",
+            "Kelidze",
+            &[],
+        );
+        assert_eq!(t.as_ref().map(|t| t.tone), Some(Tone::Negative));
+        assert_eq!(t.map(|t| t.evidence.len()), Some(3));
+        let t = tone_for("Kelidze was brave and wise.", "Kelidze", &[]);
+        assert_eq!(t.map(|t| t.tone), Some(Tone::Positive));
+        let t = tone_for(
+            "Kelidze spoke on Friday. 15 people were killed.",
+            "Kelidze",
+            &[],
+        );
+        assert_eq!(t.map(|t| t.tone), Some(Tone::Neutral));
+    }
+
+    #[test]
+    fn negation_reverses() {
+        let t = tone_for("Kelidze was not reckless.", "Kelidze", &[]);
+        assert_eq!(t.map(|t| t.tone), Some(Tone::Positive));
+    }
+
+    #[test]
+    fn quotations_are_excluded() {
+        let text = "Orlov said Kelidze was a reckless dictator.";
+        let start = text.find("Kelidze").unwrap_or(0);
+        let quote = Quote {
+            span: Span::new(start, text.len() - 1),
+            text: text.get(start..text.len() - 1).unwrap_or("").to_string(),
+            kind: QuoteKind::Indirect,
+            cue: None,
+            speaker_text: None,
+            speaker_mention: None,
+            channel: None,
+        };
+        // Kelidze is only mentioned inside the quotation: no author-voice tone at all.
+        assert!(tone_for(text, "Kelidze", std::slice::from_ref(&quote)).is_none());
+        // Orlov's sentence, with the quotation masked, is neutral.
+        let t = tone_for(text, "Orlov", &[quote]);
+        assert_eq!(
+            t.map(|t| (t.tone, t.evidence.len())),
+            Some((Tone::Neutral, 0))
+        );
+    }
+}
