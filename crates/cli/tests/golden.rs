@@ -118,6 +118,40 @@ fn render(doc: &Document, a: &Analysis) -> String {
         .map(|v| v.sentence)
         .collect();
     let _ = writeln!(out, "opinion sentences: {opinion:?} of {}", a.voice.len());
+    let _ = writeln!(out, "\n## labels");
+    for l in &a.labels {
+        let entity = l.local_entity.and_then(|e| a.local_entities.get(e));
+        let _ = writeln!(
+            out,
+            "{:?} «{}» -> {} ({:?})",
+            l.form,
+            l.text,
+            entity.map_or("-", |e| e.name.as_str()),
+            l.voice
+        );
+    }
+    let _ = writeln!(out, "\n## tone");
+    for tone in &a.tones {
+        let name = a
+            .local_entities
+            .get(tone.local_entity)
+            .map_or("-", |e| e.name.as_str());
+        let words: Vec<&str> = tone.evidence.iter().map(|w| w.text.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "{name}: {:?} {:.2} over {} sentences [{}]",
+            tone.tone,
+            tone.score,
+            tone.sentences,
+            words.join(", ")
+        );
+    }
+    let loaded: Vec<String> = a
+        .loaded_terms
+        .iter()
+        .map(|t| format!("{} ({:?})", t.text, t.voice))
+        .collect();
+    let _ = writeln!(out, "\n## loaded terms\n{}", loaded.join(", "));
     out
 }
 

@@ -1,7 +1,8 @@
 //! The per-document stage: a pure function from a [`Document`] to its [`Analysis`].
 //!
-//! It runs segmentation, then entities, times, figures, quotations and voice, in that order
-//! because each later annotator may read the earlier layers. It cannot fail: each annotator
+//! It runs segmentation, then entities, times, figures, quotations and voice (sentence voice,
+//! then framing: labels, loaded terms and tone, which read the entity and quotation layers), in
+//! that order because each later annotator may read the earlier layers. It cannot fail: each annotator
 //! returns its items plus diagnostics, which are collected into the analysis. The per-stage
 //! wall time is measured on request ([`analyze_timed`]) for `parallax bench`.
 
@@ -10,7 +11,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.2.0";
+pub const PIPELINE_VERSION: &str = "0.3.0";
 
 /// The per-document stages, in the order they run.
 pub const STAGES: [&str; 6] = ["segment", "entities", "time", "figures", "quotes", "voice"];
@@ -57,6 +58,13 @@ pub fn analyze_timed(doc: &Document) -> (Analysis, StageTimes) {
     );
     lap(4);
     let voice = parallax_voice::annotate(doc, &segmentation, &quotes.items);
+    let framing = parallax_voice::frame(
+        doc,
+        &segmentation,
+        &entities.mentions,
+        &entities.local_entities,
+        &quotes.items,
+    );
     lap(5);
 
     // A number inside a time expression ("1991-92", "five days") is part of a date or a
@@ -90,6 +98,9 @@ pub fn analyze_timed(doc: &Document) -> (Analysis, StageTimes) {
         times: time.times,
         time_anchor: time.anchor,
         voice: voice.items,
+        labels: framing.labels,
+        loaded_terms: framing.loaded_terms,
+        tones: framing.tones,
         diagnostics,
     };
     (analysis, times)

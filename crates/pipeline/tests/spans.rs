@@ -99,6 +99,27 @@ proptest! {
         for v in &a.voice {
             prop_assert!(v.sentence < a.segmentation.sentences.len());
         }
+        for l in &a.labels {
+            check(&text, l.span, &l.text)?;
+            prop_assert!(l.mention < a.mentions.len());
+            prop_assert_eq!(l.local_entity, a.mentions[l.mention].local_entity);
+            prop_assert_eq!(l.quote.is_some(), l.voice == parallax_core::Speech::Quoted);
+            if let Some(q) = l.quote {
+                prop_assert!(q < a.quotes.len());
+            }
+        }
+        for term in &a.loaded_terms {
+            check(&text, term.span, &term.text)?;
+            prop_assert!(term.sentence < a.segmentation.sentences.len());
+        }
+        for tone in &a.tones {
+            prop_assert!(tone.local_entity < a.local_entities.len());
+            prop_assert!((-1.0..=1.0).contains(&tone.score));
+            prop_assert!(tone.sentences > 0);
+            for e in &tone.evidence {
+                check(&text, e.span, &e.text)?;
+            }
+        }
     }
 }
 
