@@ -188,6 +188,21 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
     while end < toks.len() && words < 5 {
         let t = &toks[end];
         if t.kind != TokKind::Word {
+            // "T-72 tanks", "Su-25 jets": a model designation is a modifier inside the
+            // phrase, and its head when nothing follows ("a dozen T-72s").
+            if let Some(after) = designation_end(toks, end).filter(|_| end > first) {
+                head = toks[end - 1..after]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<String>()
+                    .to_lowercase();
+                end = after;
+                words += 1;
+                if head.ends_with('s') {
+                    break;
+                }
+                continue;
+            }
             // "South-Ossetian": a hyphen between two glued words stays inside the phrase.
             let glued = t.is_punct('-')
                 && end > first
@@ -231,6 +246,25 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
         end -= 1;
     }
     (end > first && !head.is_empty()).then_some(Counted { first, end, head })
+}
+
+/// End of a model designation's number part when token `at` is the hyphen of one: a word
+/// glued to a hyphen glued to digits ("T-72", "Su-25", "MiG-29K", "T-72s").
+fn designation_end(toks: &[Tok<'_>], at: usize) -> Option<usize> {
+    let (prev, dash, num) = (
+        toks.get(at.checked_sub(1)?)?,
+        toks.get(at)?,
+        toks.get(at + 1)?,
+    );
+    let shape = prev.kind == TokKind::Word
+        && dash.is_punct('-')
+        && prev.end == dash.start
+        && dash.end == num.start
+        && matches!(
+            num.kind,
+            TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed
+        );
+    shape.then_some(at + 2)
 }
 
 /// Whether the noun is a unit of time: such amounts are durations, not figures.

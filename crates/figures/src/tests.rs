@@ -201,6 +201,20 @@ fn counted_noun_phrase() {
         (f.unit.as_deref(), f.category),
         (Some("peacekeepers"), FigureCategory::Fatalities)
     );
+    let f = one("Russia moved a dozen T-72 tanks to the border.");
+    assert_eq!(
+        (f.counted.map(|c| c.text), f.unit.as_deref(), f.category),
+        (
+            Some("T-72 tanks".to_string()),
+            Some("tanks"),
+            FigureCategory::Forces
+        )
+    );
+    let f = one("They lost three Su-25s.");
+    assert_eq!(
+        (f.counted.map(|c| c.text), f.unit.as_deref()),
+        (Some("Su-25s".to_string()), Some("su-25s"))
+    );
     let f = one("15 people killed in Gori");
     assert_eq!(
         (f.counted.map(|c| c.text), f.category),

@@ -335,7 +335,7 @@ fn century(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     Some(Found::date(i, n.end + 1, format!("{:02}", v - 1)))
 }
 
-/// "2008", "fiscal 1989", and the "92" of "1991-92".
+/// "2008", "fiscal 1989", and spans of years ("1991-92").
 fn year(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let fiscal = c.is(i, "fiscal");
     let j = if fiscal { i + 1 } else { i };
@@ -361,21 +361,38 @@ fn year(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         if unit_after || clock || !(1800..=2100).contains(&y) {
             return None;
         }
+        if let Some((last, end)) = year_range_end(c, j, y) {
+            return Some(Found::date(i, end, format!("{y:04}/{last:04}")));
+        }
         return Some(Found::date(i, j + 1, format!("{y:04}")));
     }
-    // "1991-92": a two-digit year after a year and a dash.
-    let t = c.tok(i)?;
-    if t.kind == TokKind::Digits
-        && t.text.len() == 2
-        && i >= 2
-        && (c.is_punct(i - 1, '-') || c.is_punct(i - 1, '–'))
-    {
-        let first = year_at(c, i - 2)?;
-        let yy: i32 = t.text.parse().ok()?;
-        let y = first - first.rem_euclid(100) + yy;
-        return (y > first).then(|| Found::date(i, i + 1, format!("{y:04}")));
-    }
     None
+}
+
+/// "1991-92", "1991–1992": the closing year of a span of years whose first year `y` is at
+/// token `j`, and the token after it. The value of the whole is the ISO 8601 interval
+/// "1991/1992" at year granularity.
+fn year_range_end(c: &Ctx<'_, '_>, j: usize, y: i32) -> Option<(i32, usize)> {
+    let dash = c.is_punct(j + 1, '-') || c.is_punct(j + 1, '–');
+    if !(dash && c.glued(j) && c.glued(j + 1)) {
+        return None;
+    }
+    let t = c.tok(j + 2).filter(|t| t.kind == TokKind::Digits)?;
+    let last = match t.text.len() {
+        // "2008-05" is a month; "2008-09" and "1991-92" (the next year, or no month) spans.
+        2 => {
+            let yy = t.text.parse::<i32>().ok()?;
+            if yy <= 12 && yy != (y + 1).rem_euclid(100) {
+                return None;
+            }
+            y - y.rem_euclid(100) + yy
+        }
+        4 => t.text.parse::<i32>().ok()?,
+        _ => return None,
+    };
+    // A further dash or slash makes it something else ("2008-09-01" is a date).
+    let more = c.glued(j + 2) && (c.is_punct(j + 3, '-') || c.is_punct(j + 3, '/'));
+    (last > y && last - y <= 30 && !more).then_some((last, j + 3))
 }
 
 #[cfg(test)]
@@ -440,6 +457,18 @@ mod tests {
         assert_eq!(
             at0("fiscal 1989", None),
             Some(("fiscal 1989".into(), "1989".into()))
+        );
+        assert_eq!(
+            at0("1991-92 season", None),
+            Some(("1991-92".into(), "1991/1992".into()))
+        );
+        assert_eq!(
+            at0("2004–2006 was", None),
+            Some(("2004–2006".into(), "2004/2006".into()))
+        );
+        assert_eq!(
+            at0("2008-08-07", None),
+            Some(("2008-08-07".into(), "2008-08-07".into()))
         );
     }
 

@@ -114,10 +114,15 @@ fn decades_and_ranges() {
     assert_eq!(one("in the 1990s"), pair("the 1990s", "199X"));
     assert_eq!(
         times("the war of 1991-92 ended"),
-        vec![
-            ("1991".into(), "1991".into(), TimexType::Date),
-            ("92".into(), "1992".into(), TimexType::Date)
-        ]
+        vec![("1991-92".into(), "1991/1992".into(), TimexType::Date)]
+    );
+    assert_eq!(
+        times("the 2008-09 season"),
+        vec![("2008-09".into(), "2008/2009".into(), TimexType::Date)]
+    );
+    assert_eq!(
+        times("in 2008-05"),
+        vec![("2008-05".into(), "2008-05".into(), TimexType::Date)]
     );
     let between: Vec<String> = times("between 2004 and 2006")
         .into_iter()
@@ -210,7 +215,7 @@ fn year_ranges_with_full_years() {
         .into_iter()
         .map(|t| t.0)
         .collect();
-    assert_eq!(years, vec!["2009", "2010"]);
+    assert_eq!(years, vec!["2009-2010"]);
 }
 
 #[test]

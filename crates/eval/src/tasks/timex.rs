@@ -127,7 +127,7 @@ impl Score {
             self.relaxed.tp += 1;
             self.matched += 1;
             entry[1] += 1;
-            if s.value == g.value {
+            if value_matches(&s.value, &g.value) {
                 self.value_correct += 1;
                 entry[2] += 1;
             }
@@ -161,6 +161,16 @@ impl Score {
     }
 }
 
+/// Whether a system value normalizes a gold expression: equal, or a span of years
+/// ("1991/1992", our one expression for "1991-92") of which the gold value is an end, since
+/// TimeML marks each end of such a span as its own expression.
+fn value_matches(system: &str, gold: &str) -> bool {
+    system == gold
+        || system
+            .split_once('/')
+            .is_some_and(|(a, b)| a == gold || b == gold)
+}
+
 /// TimeML's spelling of a type.
 fn type_name(t: parallax_core::TimexType) -> &'static str {
     match t {
@@ -168,5 +178,18 @@ fn type_name(t: parallax_core::TimexType) -> &'static str {
         parallax_core::TimexType::Time => "TIME",
         parallax_core::TimexType::Duration => "DURATION",
         parallax_core::TimexType::Set => "SET",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_span_of_years_normalizes_each_end() {
+        assert!(value_matches("1991/1992", "1991"));
+        assert!(value_matches("1991/1992", "1992"));
+        assert!(value_matches("2008-08", "2008-08"));
+        assert!(!value_matches("1991/1992", "1993"));
     }
 }
