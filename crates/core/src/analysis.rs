@@ -360,6 +360,30 @@ pub enum Tone {
     Positive,
 }
 
+impl Tone {
+    /// A score at least this far from zero is a negative or positive tone.
+    pub const THRESHOLD: f64 = 0.15;
+
+    /// The tone a score in `[-1, 1]` stands for.
+    pub fn of_score(score: f64) -> Tone {
+        if score <= -Tone::THRESHOLD {
+            Tone::Negative
+        } else if score >= Tone::THRESHOLD {
+            Tone::Positive
+        } else {
+            Tone::Neutral
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tone::Negative => "negative",
+            Tone::Neutral => "neutral",
+            Tone::Positive => "positive",
+        }
+    }
+}
+
 /// The author's tone toward one entity in one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityTone {

@@ -309,4 +309,70 @@ pub struct OutletProfile {
     pub omitted_claims: Vec<String>,
     /// Share of its sentences classified as opinion.
     pub opinion_share: f64,
+    /// Per actor: the labels this outlet attaches to it and its tone toward it, in the order
+    /// of `entities` (most mentioned first).
+    #[serde(default)]
+    pub actors: Vec<OutletActor>,
+    /// Loaded terms this outlet uses, most used in its own voice first.
+    #[serde(default)]
+    pub loaded_terms: Vec<OutletTerm>,
 }
+
+/// How one outlet names and treats one actor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutletActor {
+    /// Entity id.
+    pub entity: String,
+    /// Every label attached to the actor in the outlet's articles, in document then text order.
+    pub labels: Vec<OutletLabel>,
+    /// The outlet's tone toward the actor, over the author-voice sentences mentioning it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tone: Option<ActorTone>,
+}
+
+/// One label as written, with its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletLabel {
+    #[serde(flatten)]
+    pub evidence: Evidence,
+    pub form: crate::LabelForm,
+    pub voice: crate::Speech,
+}
+
+/// Tone toward an actor over several articles.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorTone {
+    pub tone: crate::Tone,
+    /// Mean of the articles' scores weighted by their sentences, in `[-1, 1]`.
+    pub score: f64,
+    pub sentences: usize,
+    pub documents: Vec<DocumentTone>,
+}
+
+/// Tone toward an actor in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentTone {
+    pub doc: String,
+    pub tone: crate::Tone,
+    pub score: f64,
+    pub sentences: usize,
+    /// The polar words that moved the score.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// A loaded term as used by one outlet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletTerm {
+    /// The term, lowercased.
+    pub term: String,
+    /// Uses in the outlet's own voice.
+    pub author: usize,
+    /// Uses inside quotations.
+    pub quoted: usize,
+    /// Up to [`MAX_TERM_EVIDENCE`] uses, own voice first.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Most uses of a loaded term kept as evidence per outlet.
+pub const MAX_TERM_EVIDENCE: usize = 10;

@@ -4,7 +4,13 @@
 //! outlet when the outlet covers the claim's story (or, without stories, the corpus) and at
 //! least two other outlets make the claim but it does not. The opinion share is the fraction of
 //! the outlet's sentences that the voice annotator classed as opinion.
+//!
+//! Framing per outlet ([`framing`]): the labels it attaches to each actor, its tone
+//! toward each actor, and the loaded terms it uses.
 
+mod framing;
+
+use framing::Framing;
 use parallax_core::{Analysis, Claim, Dossier, OutletProfile, Voice};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -21,6 +27,7 @@ pub fn profiles(
             .or_default()
             .push(&d.id);
     }
+    let framing = Framing::new(dossier, analyses);
     by_outlet
         .into_iter()
         .map(|(outlet, docs)| {
@@ -49,6 +56,7 @@ pub fn profiles(
                     opinion += a.voice.iter().filter(|v| v.voice == Voice::Opinion).count();
                 }
             }
+            let (actors, loaded_terms) = framing.of_outlet(&docs);
             OutletProfile {
                 outlet,
                 documents: docs.iter().map(|d| d.to_string()).collect(),
@@ -60,6 +68,8 @@ pub fn profiles(
                 } else {
                     opinion as f64 / total as f64
                 },
+                actors,
+                loaded_terms,
             }
         })
         .collect()

@@ -7,6 +7,7 @@
 //! sentence with the exact span marked, so the evidence is visible without leaving the list.
 
 mod cross;
+mod framing;
 mod sections;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -42,6 +43,7 @@ pub fn render(dossier: &Dossier) -> String {
                         a href="#reuse" { "Shared passages (" (dossier.reuse.len()) ")" }
                         a href="#timeline" { "Timeline" }
                         a href="#outlets" { "Outlets" }
+                        a href="#framing" { "Framing" }
                         a href="#articles" { "Articles" }
                         a href="#entities" { "Entities (" (dossier.entities.len()) ")" }
                         a href="#quotes" { "Quotes (" (dossier.quotes.len()) ")" }
@@ -59,6 +61,7 @@ pub fn render(dossier: &Dossier) -> String {
                     (cross::reuse(dossier, &index))
                     (cross::timeline(dossier, &index))
                     (cross::outlets(dossier))
+                    (framing::framing(dossier, &index))
                     (sections::entities(dossier, &index))
                     (sections::quotes(dossier, &index))
                     (sections::figures(dossier, &index))

@@ -338,6 +338,8 @@ async fn outlets(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiRes
                     exclusive_claims: Vec::new(),
                     omitted_claims: Vec::new(),
                     opinion_share: 0.0,
+                    actors: Vec::new(),
+                    loaded_terms: Vec::new(),
                 })
         })
         .collect();

@@ -6,7 +6,7 @@
 //! a negator ("not", "never", "n't") up to [`NEGATION_REACH`] words before a polar word reverses
 //! it. A sentence's score is `tanh(sum / 2)`, so one evaluative word gives ±0.46 and several
 //! saturate towards ±1; the entity's score is the mean over its sentences, in `[-1, 1]`, and
-//! its tone is negative or positive beyond ±[`TONE_THRESHOLD`], neutral otherwise.
+//! its tone is negative or positive beyond ±[`Tone::THRESHOLD`], neutral otherwise.
 //!
 //! A sentence that mentions two actors gives both the same score: the measure is the climate
 //! of the sentences around an actor, not a parse of who is judged.
@@ -20,8 +20,6 @@ use parallax_core::{
 
 /// A negator reverses polar words up to this many words after it.
 pub const NEGATION_REACH: usize = 3;
-/// A score at least this far from zero is a negative or positive tone.
-pub const TONE_THRESHOLD: f32 = 0.15;
 
 /// The author's polar words in one sentence.
 #[derive(Debug, Clone, Default)]
@@ -79,15 +77,9 @@ pub fn tones(
     out
 }
 
-/// The tone a score stands for.
+/// The tone a score stands for (see [`Tone::of_score`]).
 pub fn tone_of(score: f32) -> Tone {
-    if score <= -TONE_THRESHOLD {
-        Tone::Negative
-    } else if score >= TONE_THRESHOLD {
-        Tone::Positive
-    } else {
-        Tone::Neutral
-    }
+    Tone::of_score(f64::from(score))
 }
 
 /// The polar words of the author's part of `sentence`.

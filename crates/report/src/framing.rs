@@ -1,0 +1,114 @@
+//! The report's framing section: how each outlet names the main actors, side by side, with
+//! each label linked to its sentence, the outlet's tone toward the actor, and the loaded terms
+//! each outlet uses.
+
+use crate::sections::Index;
+use maud::{html, Markup};
+use parallax_core::{Dossier, LabelForm, OutletActor, Speech, Tone};
+use std::collections::HashMap;
+
+/// How many actors the section shows: the most mentioned ones that any outlet labels.
+pub const MAIN_ACTORS: usize = 6;
+/// How many loaded terms are shown per outlet.
+const TERMS_SHOWN: usize = 12;
+
+fn form_name(form: LabelForm) -> &'static str {
+    match form {
+        LabelForm::Appositive => "appositive",
+        LabelForm::Premodifier => "premodifier",
+        LabelForm::Predicate => "predicate",
+        LabelForm::Epithet => "epithet",
+    }
+}
+
+fn tone_tag(tone: Tone, score: f64) -> Markup {
+    html! {
+        span class={ "tag tone-" (tone.as_str()) } title="mean polarity of the author-voice sentences mentioning the actor" {
+            (tone.as_str()) " " (format!("{score:+.2}"))
+        }
+    }
+}
+
+pub fn framing(dossier: &Dossier, index: &Index) -> Markup {
+    // Per entity: each outlet's view of it, in outlet order.
+    let mut views: HashMap<&str, Vec<(&str, &OutletActor)>> = HashMap::new();
+    for outlet in &dossier.outlets {
+        for actor in &outlet.actors {
+            views
+                .entry(actor.entity.as_str())
+                .or_default()
+                .push((outlet.outlet.as_str(), actor));
+        }
+    }
+    let main: Vec<(&parallax_core::Entity, &Vec<(&str, &OutletActor)>)> = dossier
+        .entities
+        .iter()
+        .filter_map(|e| views.get(e.id.as_str()).map(|v| (e, v)))
+        .filter(|(_, v)| v.iter().any(|(_, a)| !a.labels.is_empty()))
+        .take(MAIN_ACTORS)
+        .collect();
+    html! {
+        section #framing {
+            h2 { "How each outlet names the main actors" }
+            p.ctx { "Labels each outlet attaches to an actor (appositives, words before the name, “X is a …”, descriptions standing for the name), each linked to its sentence; labels inside quotations are marked “quoted”. Tone is the mean polarity of the outlet's own sentences mentioning the actor, quotations excluded (see docs/dossier.md)." }
+            @if main.is_empty() { p.ctx { "No labels found." } }
+            @for (entity, outlets) in &main {
+                div.group #{ "framing-" (entity.id) } {
+                    h3 { "How each outlet names " a href={ "#entity-" (entity.id) } { (entity.name) } }
+                    table.framing {
+                        tr { th { "" } @for (outlet, _) in outlets.iter() { th { (outlet) } } }
+                        tr {
+                            th { "Labels" }
+                            @for (_, actor) in outlets.iter() {
+                                td {
+                                    @if actor.labels.is_empty() { span.ctx { "—" } }
+                                    @for label in &actor.labels {
+                                        div.label {
+                                            a href={ "#" (index.sentence_anchor_of(&label.evidence.doc, label.evidence.span)) } title=(form_name(label.form)) { (label.evidence.text) }
+                                            " " span.tag { (form_name(label.form)) }
+                                            @if label.voice == Speech::Quoted { span.tag.quoted { "quoted" } }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        tr {
+                            th { "Tone" }
+                            @for (_, actor) in outlets.iter() {
+                                td {
+                                    @if let Some(t) = &actor.tone {
+                                        (tone_tag(t.tone, t.score))
+                                        span.ctx { (t.sentences) " sentences" }
+                                    } @else { span.ctx { "only quoted" } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            h3 { "Loaded terms by outlet" }
+            table {
+                tr { th { "Outlet" } th { "In its own voice" } th { "Inside quotations" } }
+                @for outlet in &dossier.outlets {
+                    tr {
+                        td { strong { (outlet.outlet) } }
+                        td {
+                            @for term in outlet.loaded_terms.iter().filter(|t| t.author > 0).take(TERMS_SHOWN) {
+                                @if let Some(e) = term.evidence.first() {
+                                    a.term href={ "#" (index.sentence_anchor_of(&e.doc, e.span)) } { (term.term) }
+                                    @if term.author > 1 { span.ctx { " ×" (term.author) } }
+                                    " "
+                                }
+                            }
+                        }
+                        td {
+                            @for term in outlet.loaded_terms.iter().filter(|t| t.quoted > 0).take(TERMS_SHOWN) {
+                                (term.term) @if term.quoted > 1 { span.ctx { " ×" (term.quoted) } } " "
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
