@@ -11,9 +11,11 @@ pub mod counted;
 pub mod exclude;
 pub mod hedge;
 pub mod lexer;
+pub mod notation;
 pub mod number;
 pub mod units;
 
+pub use notation::{find_numbers_with, Notations};
 pub use number::{find_numbers, parse_number, NumberKind, NumberMatch};
 
 use lexer::{Tok, TokKind};

@@ -264,6 +264,57 @@ fn word_at<'a>(toks: &[Tok<'a>], i: usize, buf: &mut WordBuf<'a>) -> bool {
     }
 }
 
+/// A denominator written in more than one word, starting at token `j`: a ten and a unit
+/// ordinal ("twenty-firsts", "thirty fifths" → 35), or a unit and a scale before an ordinal
+/// ("one hundred fifth" → 105, "one thousand and fifths" → 1005). Returns the denominator,
+/// the token after it and whether it is plural. "second" is left out (a unit of time).
+fn compound_denominator(toks: &[Tok<'_>], j: usize) -> Option<(f64, usize, bool)> {
+    let mut buf = WordBuf::default();
+    if !word_at(toks, j, &mut buf) {
+        return None;
+    }
+    let (lead, is_ten) = small_word(&buf)?;
+    let mut k = j + 1;
+    let mut base = lead;
+    if !is_ten {
+        // "one hundred (and) fifth".
+        let mut scale = WordBuf::default();
+        let s = word_at(toks, k, &mut scale)
+            .then(|| scale_word(&scale))
+            .flatten()
+            .filter(|s| *s == 1e2 || *s == 1e3)?;
+        if lead == 0.0 || lead >= 10.0 {
+            return None;
+        }
+        base = lead * s;
+        k += 1;
+        if toks.get(k).is_some_and(|t| t.is("and")) {
+            k += 1;
+        }
+    } else if toks.get(k).is_some_and(|t| t.is_punct('-')) {
+        k += 1;
+    }
+    let mut last = WordBuf::default();
+    if !word_at(toks, k, &mut last) {
+        return None;
+    }
+    let plural = last.ends_with('s');
+    let singular = last.strip_suffix('s').unwrap_or(&last);
+    let (v, ten) = ordinal_word(singular).filter(|(v, _)| *v != 2.0)?;
+    if is_ten && (ten || v >= 10.0) {
+        return None;
+    }
+    Some((base + v, k + 1, plural))
+}
+
+/// [`small_word`] of a word token, in any case.
+fn small_word_tok(t: &Tok<'_>) -> Option<(f64, bool)> {
+    let mut buf = WordBuf::default();
+    word_at(std::slice::from_ref(t), 0, &mut buf)
+        .then(|| small_word(&buf))
+        .flatten()
+}
+
 fn is_number_word(w: &str) -> bool {
     small_word(w).is_some() || ordinal_word(w).is_some()
 }
@@ -375,6 +426,33 @@ fn scientific(toks: &[Tok<'_>], i: usize) -> Option<(f64, usize)> {
     Some((m * 10f64.powi(e), i + 3))
 }
 
+/// "1.1^23", "2.5^-1", "1.1^--23": `base` raised to the signed whole exponent written glued
+/// after it from token `at`.
+fn power(toks: &[Tok<'_>], at: usize, base: f64) -> Option<(f64, usize)> {
+    let caret = toks.get(at).filter(|t| t.is_punct('^'))?;
+    if !adjacent(toks.get(at.checked_sub(1)?)?, caret) {
+        return None;
+    }
+    let mut prev = caret;
+    let mut negative = false;
+    let mut j = at + 1;
+    loop {
+        let t = toks.get(j).filter(|t| adjacent(prev, t))?;
+        if t.is_punct('-') || t.is_punct('+') {
+            negative ^= t.is_punct('-');
+            prev = t;
+            j += 1;
+            continue;
+        }
+        if t.kind != TokKind::Digits || t.text.len() > 3 {
+            return None;
+        }
+        let e: i32 = t.text.parse().ok()?;
+        let v = base.powi(if negative { -e } else { e });
+        return v.is_finite().then_some((v, j + 1));
+    }
+}
+
 /// "1,234", "2 million", "1.5bn", "58th", "75ml".
 fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     let tok = toks.get(i)?;
@@ -419,6 +497,9 @@ fn parse_digit_start(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
         let mut m = NumberMatch::exact(toks, i, i + 1, value, NumberKind::Cardinal);
         m.suffix = Some(Span::new(tok.start + digit_len, tok.end));
         return Some(m);
+    }
+    if let Some((v, end)) = power(toks, i + 1, value) {
+        return Some(NumberMatch::exact(toks, i, end, v, NumberKind::Cardinal));
     }
     // Digits followed by scale words: "2 million", "1.5 billion", "300 thousand".
     let mut end = i + 1;
@@ -547,6 +628,8 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     let mut j = i;
     let mut end = i;
     let mut kind = NumberKind::Cardinal;
+    // The part of `cur` written since its last "hundred", which "dozen" multiplies.
+    let mut small = 0.0;
     // "half a dozen" is six; "half" alone a half.
     if toks.get(i).is_some_and(|t| t.is("half")) {
         let dozen = toks.get(i + 1).is_some_and(|t| t.is("a"))
@@ -577,11 +660,54 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             return None;
         }
         cur = 1.0;
+        small = 1.0;
         last = Last::Unit;
         j = i + 1;
     }
     loop {
+        // "three twenty-firsts", "one hundred thirty fifths", "one one hundred fifth": a
+        // numerator, then a denominator of several words.
+        // Not after "and" ("one hundred and thirty fifths" is 130 fifths), and a unit after a
+        // ten belongs to the numerator ("ninety-five hundred fifths" is 9500 fifths).
+        let after_and = j > 0 && toks.get(j - 1).is_some_and(|t| t.is("and"));
+        if last != Last::None && !after_and {
+            let compound = compound_denominator(toks, j).filter(|_| {
+                last != Last::Ten
+                    || toks
+                        .get(j)
+                        .is_some_and(|t| small_word_tok(t).is_some_and(|(_, ten)| ten))
+            });
+            if let Some((d, after, plural)) = compound {
+                let numerator = total + cur;
+                if plural || numerator == 1.0 {
+                    return Some(NumberMatch::exact(
+                        toks,
+                        i,
+                        after,
+                        numerator / d,
+                        NumberKind::Cardinal,
+                    ));
+                }
+            }
+        }
         if !word_at(toks, j, &mut buf) {
+            // "one-eighth", "five - eighths": a hyphen between a numerator and a fraction word.
+            let mut den = WordBuf::default();
+            let fraction = matches!(last, Last::Unit | Last::Teen | Last::Hundred)
+                && toks.get(j).is_some_and(|t| t.is_punct('-'))
+                && word_at(toks, j + 1, &mut den);
+            if let Some(d) = denominator(&den).filter(|_| fraction) {
+                let numerator = total + cur;
+                if den.ends_with('s') || numerator == 1.0 || den == "half" || den == "quarter" {
+                    return Some(NumberMatch::exact(
+                        toks,
+                        i,
+                        j + 2,
+                        numerator / d,
+                        NumberKind::Cardinal,
+                    ));
+                }
+            }
             // A hyphen joins "twenty-five" and "twenty-first".
             let mut next = WordBuf::default();
             let joins = last == Last::Ten
@@ -606,6 +732,7 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
                 break;
             }
             cur += v;
+            small += v;
             last = if is_ten {
                 Last::Ten
             } else if v >= 10.0 {
@@ -615,7 +742,8 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             };
             j += 1;
             end = j;
-            if v == 0.0 {
+            // "nought point five": zero starts a number only before a decimal point.
+            if v == 0.0 && !toks.get(j).is_some_and(|t| t.is("point")) {
                 break;
             }
             continue;
@@ -662,11 +790,14 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             }
             break;
         }
-        if (buf == "dozen" || buf == "dozens")
+        // "two dozen", "three hundred and two dozens" (300 + 24), "five dozs".
+        if matches!(&*buf, "dozen" | "dozens" | "doz" | "dozs")
             && matches!(last, Last::Unit | Last::Teen | Last::Ten)
-            && cur < 100.0
+            && small > 0.0
+            && small < 100.0
         {
-            cur *= 12.0;
+            cur += small * 11.0;
+            small = 0.0;
             last = Last::Scale;
             j += 1;
             end = j;
@@ -676,12 +807,18 @@ fn parse_words(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
             if last == Last::None {
                 break;
             }
+            small = 0.0;
             if s == 100.0 {
                 if cur >= 100.0 || last == Last::Hundred || last == Last::Scale {
                     break;
                 }
                 cur *= 100.0;
                 last = Last::Hundred;
+            } else if s > last_scale && last == Last::Scale && cur == 0.0 {
+                // "three lakh crore", "a thousand million": a larger scale right after a
+                // smaller one multiplies it.
+                total *= s;
+                last_scale = s;
             } else {
                 if s >= last_scale {
                     break;
@@ -893,6 +1030,43 @@ mod tests {
         assert_eq!(parse_number("3/4"), Some(0.75));
         assert_eq!(parse_number("-12e-1"), Some(-1.2000000000000002));
         assert_eq!(parse_number("10M"), Some(1e7));
+        assert_eq!(parse_number("nought point nought three"), Some(0.03));
+        assert_eq!(parse_number("three hundred and two dozens"), Some(324.0));
+        assert_eq!(parse_number("five dozs"), Some(60.0));
+        assert_eq!(parse_number("three lakh crore"), Some(3e12));
+        assert_eq!(parse_number("one hundred and five"), Some(105.0));
+    }
+
+    #[test]
+    fn fractions_in_words() {
+        assert_eq!(parse_number("one-eighth"), Some(0.125));
+        assert_eq!(parse_number("five - eighths"), Some(0.625));
+        assert_eq!(parse_number("three twenty-firsts"), Some(3.0 / 21.0));
+        assert_eq!(parse_number("one twenty-fifth"), Some(0.04));
+        assert_eq!(
+            parse_number("one hundred thirty fifths"),
+            Some(100.0 / 35.0)
+        );
+        assert_eq!(parse_number("one hundred and thirty fifths"), Some(26.0));
+        assert_eq!(parse_number("ninety - five hundred fifths"), Some(1900.0));
+        assert_eq!(parse_number("twenty twenty fifths"), Some(0.8));
+        assert_eq!(parse_number("one one hundred and fifth"), Some(1.0 / 105.0));
+        assert_eq!(parse_number("two thirds"), Some(2.0 / 3.0));
+        // Ordinals stay ordinals.
+        let m = &find_numbers("the two hundred thirty first day")[0];
+        assert_eq!((m.kind, m.value), (NumberKind::Ordinal, Some(231.0)));
+        let m = &find_numbers("the one hundred fifth anniversary")[0];
+        assert_eq!((m.kind, m.value), (NumberKind::Ordinal, Some(105.0)));
+        // "twenty seconds" is a duration, not twentieths.
+        assert_eq!(find_numbers("one twenty seconds")[0].value, Some(1.0));
+    }
+
+    #[test]
+    fn powers() {
+        assert_eq!(parse_number("2.5^-1"), Some(0.4));
+        assert_eq!(parse_number("-2500^-1"), Some(-0.0004));
+        assert!(parse_number("1.1^--23").is_some_and(|v| (v - 8.954_302_432_552_39).abs() < 1e-9));
+        assert_eq!(parse_number("2 ^ 3"), None);
     }
 
     #[test]

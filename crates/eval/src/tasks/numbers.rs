@@ -165,7 +165,8 @@ fn numbers(model: &str, text: &str) -> Vec<Item> {
             } else {
                 NumberKind::Ordinal
             };
-            parallax_figures::find_numbers(text)
+            // The spec's sense of a number: every notation, not only news copy's.
+            parallax_figures::find_numbers_with(text, parallax_figures::Notations::GENERAL)
                 .into_iter()
                 .filter(|m| m.kind == kind && m.suffix.is_none())
                 .filter_map(|m| item(text, m.span, m.value?))
@@ -208,6 +209,54 @@ fn datetimes(case: &SpecCase) -> Vec<Item> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod dump {
+    use super::*;
+
+    /// Development aid: prints the failing cases of the spec folder in NUMBERS_DUMP, for the
+    /// model in NUMBERS_MODEL (default `number`), with what we found.
+    #[test]
+    #[ignore]
+    fn dump_failures() {
+        let Ok(dir) = std::env::var("NUMBERS_DUMP") else {
+            return;
+        };
+        let model = std::env::var("NUMBERS_MODEL").unwrap_or_else(|_| "number".into());
+        let Some((_, rel)) = MODELS.iter().find(|(m, _)| *m == model) else {
+            return;
+        };
+        let path = Path::new(&dir).join(rel);
+        let cases = recognizers::parse(&read_text(&path).unwrap()).unwrap();
+        for case in cases.iter().filter(|c| !c.flagged()) {
+            if case_correct(&model, case) {
+                continue;
+            }
+            let ours = match model.as_str() {
+                "datetime" => datetimes(case),
+                _ => numbers(&model, &case.input),
+            };
+            println!("FAIL {:?} (ref {:?})", case.input, case.reference());
+            for e in &case.results {
+                let v = if model == "datetime" {
+                    e.datetime_values().join(" | ")
+                } else {
+                    e.value().unwrap_or("").to_string()
+                };
+                println!("  want {:?} {:?}..{:?} = {v}", e.text, e.start, e.end);
+            }
+            for o in &ours {
+                let t: String = case
+                    .input
+                    .chars()
+                    .skip(o.start)
+                    .take(o.end + 1 - o.start)
+                    .collect();
+                println!("  got  {t:?} {}..{} = {}", o.start, o.end, o.value);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
