@@ -36,6 +36,9 @@ pub struct Dossier {
     /// Figures about the same thing, reconciled across outlets.
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// Non-numeric contested facts: a statement and the other side's denials of it.
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
     /// One timeline per story: dated items in time order with the outlets that report them.
     #[serde(default)]
     pub timeline: Vec<TimelineEntry>,
@@ -69,6 +72,7 @@ impl Dossier {
             reuse: Vec::new(),
             quote_groups: Vec::new(),
             claims: Vec::new(),
+            disputes: Vec::new(),
             timeline: Vec::new(),
             outlets: Vec::new(),
             skipped: Vec::new(),
@@ -283,6 +287,35 @@ pub struct Claim {
     pub high: Option<f64>,
     pub outlets: Vec<String>,
     pub figures: Vec<ClaimFigure>,
+}
+
+/// One side of a dispute: a quoted or attributed statement with who made it and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisputeStatement {
+    /// Id of the quote in `quotes`.
+    pub quote: String,
+    #[serde(flatten)]
+    pub evidence: Evidence,
+    /// Entity id of the speaker, when resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    pub speaker_text: Option<String>,
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+}
+
+/// A contested non-numeric fact: one actor's statement and another actor's denials of it
+/// ("Georgia says it shot down two jets; Russia denies any entered its airspace").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispute {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// The words the claim and its denials share: what the dispute is about.
+    pub about: Vec<String>,
+    pub claim: DisputeStatement,
+    pub denials: Vec<DisputeStatement>,
 }
 
 /// One dated item of a story's timeline.

@@ -131,6 +131,7 @@ fn link_cross_source(dossier: &mut Dossier, analyses: &[&Analysis]) {
     }
     dossier.quote_groups = groups;
     dossier.claims = crate::claims::reconcile(dossier, &story_of);
+    dossier.disputes = crate::disputes::find(dossier, &story_of);
     dossier.timeline = crate::timeline::build(dossier, &story_of);
     let by_id: HashMap<&str, &Analysis> = analyses.iter().map(|a| (a.doc.as_str(), *a)).collect();
     dossier.outlets = crate::outlets::profiles(dossier, &dossier.claims, &story_of, &by_id);

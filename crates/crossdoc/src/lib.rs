@@ -8,6 +8,7 @@
 //! - [`reuse`] finds passages shared between outlets and their likely origin;
 //! - [`quote_groups`] aligns the same statement across articles;
 //! - [`claims`] reconciles figures about the same thing across outlets;
+//! - [`disputes`] pairs statements with the other side's denials of them;
 //! - [`timeline`] orders dated items per story;
 //! - [`outlets`] profiles each outlet's exclusive claims, omissions and opinion share.
 //!
@@ -15,6 +16,7 @@
 
 pub mod assemble;
 pub mod claims;
+pub mod disputes;
 pub mod names;
 pub mod outlets;
 pub mod quote_groups;

@@ -1,5 +1,6 @@
 //! The report's cross-source sections: the claims table with outlets as columns, aligned
-//! quotations, shared passages, stories, the timeline and outlet profiles.
+//! quotations, disputes (statements and their denials, per story), shared passages, stories,
+//! the timeline and outlet profiles.
 
 use crate::sections::{evidence, Index};
 use maud::{html, Markup};
@@ -81,6 +82,55 @@ pub fn quote_groups(dossier: &Dossier, index: &Index) -> Markup {
                                 td { (q.speaker_text.as_deref().unwrap_or("unattributed")) }
                                 td { (evidence(index, &q.evidence.doc, q.evidence.span)) }
                             }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn dispute_side(index: &Index, s: &parallax_core::DisputeStatement) -> Markup {
+    html! {
+        div {
+            strong { (s.speaker_text.as_deref().unwrap_or("unattributed")) }
+            " " span.tag { (s.outlet.as_deref().unwrap_or(parallax_core::UNKNOWN_OUTLET)) }
+            @if let Some(p) = &s.published { " " span.ctx { (p) } }
+            br;
+            (evidence(index, &s.evidence.doc, s.evidence.span))
+        }
+    }
+}
+
+/// Disputes grouped by story: each statement beside the other side's denials.
+pub fn disputes(dossier: &Dossier, index: &Index) -> Markup {
+    let labels: HashMap<&str, &str> = dossier
+        .stories
+        .iter()
+        .map(|s| (s.id.as_str(), s.label.as_str()))
+        .collect();
+    let mut by_story: Vec<(Option<&str>, Vec<&parallax_core::Dispute>)> = Vec::new();
+    for d in &dossier.disputes {
+        let story = d.story.as_deref();
+        match by_story.iter_mut().find(|(s, _)| *s == story) {
+            Some((_, list)) => list.push(d),
+            None => by_story.push((story, vec![d])),
+        }
+    }
+    html! {
+        section #disputes {
+            h2 { "Disputes" }
+            p.ctx { "Statements that another side denies or calls untrue, story by story (see docs/dossier.md)." }
+            @if dossier.disputes.is_empty() { p.ctx { "No quoted statement is denied by another speaker." } }
+            @for (story, list) in &by_story {
+                h3 { (story.and_then(|s| labels.get(s).copied()).unwrap_or("Articles in no story")) }
+                table {
+                    tr { th { "About" } th { "Statement" } th { "Denied by" } }
+                    @for d in list {
+                        tr #{ "dispute-" (d.id) } {
+                            td { (d.about.join(", ")) }
+                            td { (dispute_side(index, &d.claim)) }
+                            td { @for denial in &d.denials { (dispute_side(index, denial)) } }
                         }
                     }
                 }

@@ -39,6 +39,7 @@ pub fn render(dossier: &Dossier) -> String {
                     (sections::summary(dossier))
                     nav {
                         a href="#claims" { "Claims (" (dossier.claims.len()) ")" }
+                        a href="#disputes" { "Disputes (" (dossier.disputes.len()) ")" }
                         a href="#quote-groups" { "Shared quotes (" (dossier.quote_groups.len()) ")" }
                         a href="#reuse" { "Shared passages (" (dossier.reuse.len()) ")" }
                         a href="#timeline" { "Timeline" }
@@ -57,6 +58,7 @@ pub fn render(dossier: &Dossier) -> String {
                 main {
                     (cross::stories(dossier))
                     (cross::claims(dossier, &index))
+                    (cross::disputes(dossier, &index))
                     (cross::quote_groups(dossier, &index))
                     (cross::reuse(dossier, &index))
                     (cross::timeline(dossier, &index))

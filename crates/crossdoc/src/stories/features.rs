@@ -227,7 +227,7 @@ pub fn features(doc: &Document, analysis: &Analysis) -> DocFeatures {
 }
 
 /// The index term of a normalized word, or `None` for function words and fragments.
-fn term(norm: &str) -> Option<String> {
+pub(crate) fn term(norm: &str) -> Option<String> {
     let numeric = norm.chars().all(|c| c.is_ascii_digit());
     // Two-letter words and numbers ("ap", "10") are too ambiguous to name a story.
     if norm.len() < 3 || STOPWORDS.contains(&norm) {
