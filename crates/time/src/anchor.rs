@@ -4,7 +4,7 @@
 use crate::scan::scan;
 use chrono::NaiveDate;
 use parallax_core::{AnchorSource, Document};
-use parallax_figures::lexer::Tok;
+use parallax_figures::lexer::{Tok, TokKind};
 
 /// How far into the text a dateline can sit ("TBILISI, Aug. 8, 2008 (Reuters) -").
 const DATELINE_BYTES: usize = 300;
@@ -21,15 +21,43 @@ pub fn find(doc: &Document, toks: &[Tok<'_>]) -> Option<(NaiveDate, AnchorSource
 }
 
 /// A dateline date when the text opens with one, else the latest full date it states.
+///
+/// A full date names its year, so only the stretches of text around a year ("TBILISI,
+/// Aug. 8, 2008", "2008-08-07", "8/7/08") are scanned, not the whole article a second time.
 fn from_text(toks: &[Tok<'_>]) -> Option<NaiveDate> {
-    let dated: Vec<(usize, NaiveDate)> = scan(toks, None)
-        .into_iter()
-        .filter(|f| !f.relative && f.value.len() == 10)
-        .filter_map(|f| {
-            let start = toks.get(f.first)?.start;
-            Some((start, NaiveDate::parse_from_str(&f.value, "%Y-%m-%d").ok()?))
-        })
-        .collect();
+    /// How many tokens from its year a full date can reach ("Friday, Aug. 8, 2008").
+    const REACH: usize = 7;
+    let year_like = |k: usize, t: &Tok<'_>| {
+        t.kind == TokKind::Digits
+            && (t.text.len() == 4 || (t.text.len() == 2 && k > 0 && toks[k - 1].is_punct('/')))
+    };
+    // Merged token ranges around every year-like number.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if !year_like(k, t) {
+            continue;
+        }
+        let (lo, hi) = (k.saturating_sub(REACH), (k + REACH + 1).min(toks.len()));
+        match ranges.last_mut() {
+            Some(last) if last.1 >= lo => last.1 = hi,
+            _ => ranges.push((lo, hi)),
+        }
+    }
+    let mut dated: Vec<(usize, NaiveDate)> = Vec::new();
+    for (lo, hi) in ranges {
+        let window = toks.get(lo..hi).unwrap_or(&[]);
+        for f in scan(window, None) {
+            if f.relative || f.value.len() != 10 {
+                continue;
+            }
+            let Some(start) = window.get(f.first).map(|t| t.start) else {
+                continue;
+            };
+            if let Ok(d) = NaiveDate::parse_from_str(&f.value, "%Y-%m-%d") {
+                dated.push((start, d));
+            }
+        }
+    }
     dated
         .iter()
         .find(|(start, _)| *start < DATELINE_BYTES)

@@ -197,14 +197,12 @@ pub fn may_start(t: &Tok<'_>) -> bool {
         TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed => true,
         TokKind::Punct => matches!(t.text, "'" | "’"),
         TokKind::Word => {
-            if parallax_figures::number::may_start(t) {
-                return true;
-            }
             let Some(lower) = Lower::of(t) else {
                 return false;
             };
             let w = lower.as_str();
-            month(w).is_some()
+            parallax_figures::number::may_start_word(w)
+                || month(w).is_some()
                 || weekday(w).is_some()
                 || unit(w).is_some()
                 || season(w).is_some()
