@@ -177,3 +177,30 @@ test('an entity page and the API answer', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('an article analyzed while the server runs appears without a restart', async () => {
+  const total = async () => (await (await fetch(`${base}/api/documents?per_page=1`)).json()).total;
+  const before = await total();
+  const store = join(work, 'store');
+  const analyze = spawnSync(
+    bin,
+    ['analyze', join(root, 'fixtures/adversarial/hostile.html'), '--store', store, '--out', join(work, 'out2'), '--quiet'],
+    { cwd: root, encoding: 'utf8' },
+  );
+  assert.equal(analyze.status, 0, `parallax analyze failed:\n${analyze.stderr}`);
+  const deadline = Date.now() + 30_000;
+  while ((await total()) === before) {
+    assert.ok(Date.now() < deadline, `the new article never appeared:\n${serverLog.join('')}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.equal(await total(), before + 1);
+
+  // Searchable, and its hostile markup stays inert on the search page.
+  const { page, problems } = await openPage();
+  await page.goto(`${base}/search?q=${encodeURIComponent('extractor')}`);
+  const hits = page.locator('.hit');
+  assert.ok(await hits.count() >= 1, 'the new article is found');
+  await page.screenshot({ path: join(shots, '6-search-after-reload.png'), fullPage: true });
+  assert.deepEqual(problems, [], 'no console errors, CSP violations or failed requests');
+  await page.close();
+});

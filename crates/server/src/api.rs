@@ -3,11 +3,12 @@
 //! `/api/openapi.json`.
 
 use crate::error::AppError;
+use crate::live::Snapshot;
 use crate::search::{run, SearchParams};
 use crate::state::{Corpus, Mark};
 use crate::Shared;
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Path, Query},
     http::header,
     response::{IntoResponse, Json, Response},
     routing::get,
@@ -123,7 +124,7 @@ pub struct DocumentSummary<'a> {
     pub chars: usize,
 }
 
-async fn documents(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiResult {
+async fn documents(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
     json(paginate(
         c.dossier
@@ -166,7 +167,7 @@ struct EntityRef<'a> {
     span: parallax_core::Span,
 }
 
-async fn document(State(s): State<Shared>, Path(id): Path<String>) -> ApiResult {
+async fn document(Snapshot(s): Snapshot, Path(id): Path<String>) -> ApiResult {
     let c = &s.corpus;
     let &d = c
         .doc_index
@@ -227,7 +228,7 @@ fn entity_summary(c: &Corpus, e: usize) -> EntitySummary<'_> {
 }
 
 /// Entities, most mentioned first.
-async fn entities(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiResult {
+async fn entities(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
     json(paginate(
         c.top_entities.iter().map(|&e| entity_summary(c, e)),
@@ -248,7 +249,7 @@ struct EntityDetail<'a> {
 /// One entity; its mentions and quotations are pages (`?page=&per_page=`) because a central
 /// actor of a large corpus has hundreds of thousands.
 async fn entity(
-    State(s): State<Shared>,
+    Snapshot(s): Snapshot,
     Path(id): Path<String>,
     Query(p): Query<ListParams>,
 ) -> ApiResult {
@@ -265,7 +266,7 @@ async fn entity(
     })
 }
 
-async fn quotes(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiResult {
+async fn quotes(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
     json(paginate(
         c.dossier
@@ -279,7 +280,7 @@ async fn quotes(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiResu
     ))
 }
 
-async fn figures(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiResult {
+async fn figures(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
     json(paginate(
         c.dossier
@@ -292,7 +293,7 @@ async fn figures(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiRes
     ))
 }
 
-async fn claims(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiResult {
+async fn claims(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
     let status = |claim: &Claim| {
         serde_json::to_value(claim.status)
@@ -312,12 +313,12 @@ async fn claims(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiResu
 }
 
 /// Stories, then the whole corpus as the story `all`.
-async fn stories(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiResult {
+async fn stories(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
     json(paginate(c.stories.iter(), &p))
 }
 
-async fn outlets(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiResult {
+async fn outlets(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
     let profiles: Vec<OutletProfile> = c
         .outlet_docs
@@ -346,7 +347,7 @@ async fn outlets(State(s): State<Shared>, Query(p): Query<ListParams>) -> ApiRes
     json(paginate(profiles.into_iter(), &p))
 }
 
-async fn search(State(s): State<Shared>, Query(p): Query<SearchParams>) -> ApiResult {
+async fn search(Snapshot(s): Snapshot, Query(p): Query<SearchParams>) -> ApiResult {
     let worker = s.clone();
     let params = p.clone();
     let answer =

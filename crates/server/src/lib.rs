@@ -1,14 +1,16 @@
 //! `parallax serve`: the web app and JSON API over a stored corpus, with full-text search.
 //!
-//! At startup the store's documents and analyses are read once and assembled into the dossier
+//! The store's documents and analyses are read and assembled into the dossier
 //! ([`state::Corpus`]), kept in memory with id → item maps; pages ([`pages`]) and the JSON API
-//! ([`api`]) are lookups into it. Search ([`search`]) runs on the store's FTS5 index through
+//! ([`api`]) are lookups into it. When `parallax analyze` writes to the store while the server
+//! runs, the dossier is rebuilt and swapped in ([`live`]). Search ([`search`]) runs on the store's FTS5 index through
 //! read-only connections. Every response carries a strict Content-Security-Policy
 //! ([`security`]); pages are rendered by maud, which escapes all article text and metadata.
 
 pub mod api;
 pub mod error;
 pub mod links;
+pub mod live;
 pub mod pages;
 pub mod search;
 pub mod security;
@@ -25,9 +27,12 @@ use std::sync::Arc;
 pub struct AppState {
     pub corpus: Corpus,
     pub searchers: search::Searchers,
+    /// The store's write counter when it was read; see [`live`].
+    pub generation: i64,
 }
 
-pub type Shared = Arc<AppState>;
+/// What the router holds: the live snapshot of the store.
+pub type Shared = Arc<live::Live>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServerError {
@@ -53,6 +58,9 @@ impl AppState {
     /// the dossier.
     pub fn load(dir: &Path) -> Result<AppState, ServerError> {
         let store = Store::open(dir)?;
+        // Read before the documents: a write landing in between then triggers another reload
+        // rather than being missed.
+        let generation = store.generation()?;
         let corpus = store.all()?;
         if corpus.is_empty() {
             return Err(ServerError::EmptyStore(dir.to_path_buf()));
@@ -62,6 +70,7 @@ impl AppState {
         Ok(AppState {
             corpus: Corpus::new(dossier),
             searchers: search::Searchers::new(dir.to_path_buf()),
+            generation,
         })
     }
 }
@@ -77,18 +86,22 @@ pub fn app(state: Shared) -> Router {
         .with_state(state)
 }
 
-/// Loads the store and serves until interrupted (Ctrl-C).
+/// Loads the store and serves until interrupted (Ctrl-C), reloading when the store changes.
 pub fn serve(dir: &Path, addr: SocketAddr) -> Result<(), ServerError> {
     let started = std::time::Instant::now();
-    let state = Arc::new(AppState::load(dir)?);
-    eprintln!(
-        "loaded {} articles, {} entities, {} claims from {} in {:.1}s",
-        state.corpus.dossier.documents.len(),
-        state.corpus.dossier.entities.len(),
-        state.corpus.dossier.claims.len(),
-        dir.display(),
-        started.elapsed().as_secs_f64()
-    );
+    let live = Arc::new(live::Live::load(dir)?);
+    {
+        let state = live.snapshot();
+        eprintln!(
+            "loaded {} articles, {} entities, {} claims from {} in {:.1}s",
+            state.corpus.dossier.documents.len(),
+            state.corpus.dossier.entities.len(),
+            state.corpus.dossier.claims.len(),
+            dir.display(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    live.watch();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -102,7 +115,7 @@ pub fn serve(dir: &Path, addr: SocketAddr) -> Result<(), ServerError> {
             eprintln!("warning: listening on {bound}, reachable from other machines");
         }
         eprintln!("serving http://{bound}/ (Ctrl-C to stop)");
-        axum::serve(listener, app(state))
+        axum::serve(listener, app(live))
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })

@@ -3,7 +3,8 @@
 
 use axum::body::{to_bytes, Body};
 use axum::http::{Method, Request, StatusCode};
-use parallax_server::{app, AppState};
+use parallax_server::app;
+use parallax_server::live::Live;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 use tower::ServiceExt;
@@ -12,34 +13,38 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
 }
 
+/// Ingests and analyzes `paths` (the fixture manifest supplies outlets and dates).
+fn analyzed(paths: &[PathBuf]) -> Vec<(parallax_core::Document, parallax_core::Analysis)> {
+    let manifest =
+        parallax_ingest::Manifest::load(&fixtures().join("corpus/text/manifest.csv")).unwrap();
+    let (files, _) = parallax_ingest::discover(paths);
+    let mut items = Vec::new();
+    for f in &files {
+        let outcome = parallax_ingest::read_file(f, &manifest, &parallax_ingest::Limits::default());
+        for doc in outcome.documents {
+            let analysis = parallax_pipeline::analyze(&doc);
+            items.push((doc, analysis));
+        }
+    }
+    items
+}
+
 /// One store for all tests: the text corpus with its manifest plus the hostile HTML page.
-fn state() -> Arc<AppState> {
-    static STATE: OnceLock<(tempfile::TempDir, Arc<AppState>)> = OnceLock::new();
+fn state() -> Arc<Live> {
+    static STATE: OnceLock<(tempfile::TempDir, Arc<Live>)> = OnceLock::new();
     STATE
         .get_or_init(|| {
             let dir = tempfile::tempdir().unwrap();
-            let manifest =
-                parallax_ingest::Manifest::load(&fixtures().join("corpus/text/manifest.csv"))
-                    .unwrap();
-            let (files, _) = parallax_ingest::discover(&[
+            let items = analyzed(&[
                 fixtures().join("corpus/text"),
                 fixtures().join("adversarial/hostile.html"),
             ]);
-            let mut items = Vec::new();
-            for f in &files {
-                let outcome =
-                    parallax_ingest::read_file(f, &manifest, &parallax_ingest::Limits::default());
-                for doc in outcome.documents {
-                    let analysis = parallax_pipeline::analyze(&doc);
-                    items.push((doc, analysis));
-                }
-            }
             assert!(items.len() >= 7, "fixtures ingested: {}", items.len());
             parallax_store::Store::open(dir.path())
                 .unwrap()
                 .put(&items)
                 .unwrap();
-            let state = Arc::new(AppState::load(dir.path()).unwrap());
+            let state = Arc::new(Live::load(dir.path()).unwrap());
             (dir, state)
         })
         .1
@@ -53,7 +58,11 @@ struct Answer {
 }
 
 async fn request(method: Method, uri: &str) -> Answer {
-    let response = app(state())
+    request_to(state(), method, uri).await
+}
+
+async fn request_to(live: Arc<Live>, method: Method, uri: &str) -> Answer {
+    let response = app(live)
         .oneshot(
             Request::builder()
                 .method(method)
@@ -78,8 +87,9 @@ async fn get(uri: &str) -> Answer {
 }
 
 fn hostile_id() -> String {
-    let s = state();
-    s.corpus
+    state()
+        .snapshot()
+        .corpus
         .dossier
         .documents
         .iter()
@@ -260,4 +270,32 @@ async fn entity_pages_and_api_lists_are_bounded() {
         assert_eq!(a.status, StatusCode::OK, "{uri}");
         serde_json::from_str::<serde_json::Value>(&a.body).unwrap();
     }
+}
+
+#[tokio::test]
+async fn articles_added_while_serving_appear_after_a_refresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = parallax_store::Store::open(dir.path()).unwrap();
+    store
+        .put(&analyzed(&[fixtures().join("adversarial/hostile.html")]))
+        .unwrap();
+    let live = Arc::new(Live::load(dir.path()).unwrap());
+    let count = |a: Answer| -> u64 {
+        let json: serde_json::Value = serde_json::from_str(&a.body).unwrap();
+        json["total"].as_u64().unwrap()
+    };
+    let docs = || request_to(live.clone(), Method::GET, "/api/documents");
+    let search = || request_to(live.clone(), Method::GET, "/api/search?q=Lorvik");
+    assert_eq!(count(docs().await), 1);
+    assert_eq!(count(search().await), 0);
+    assert!(!live.refresh().unwrap(), "nothing written yet");
+
+    let added = analyzed(&[fixtures().join("corpus/text")]);
+    store.put(&added).unwrap();
+    // Until the watcher looks, the old snapshot is served whole.
+    assert_eq!(count(docs().await), 1);
+    assert!(live.refresh().unwrap());
+    assert_eq!(count(docs().await), 1 + added.len() as u64);
+    assert!(count(search().await) > 0, "new articles are searchable");
+    assert!(!live.refresh().unwrap(), "already current");
 }

@@ -224,8 +224,27 @@ impl Store {
                     .map_err(wrap)?;
                 search::index_items(&tx, rowid, doc, analysis).map_err(wrap)?;
             }
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('generation', 1)
+                 ON CONFLICT(key) DO UPDATE SET value = value + 1",
+                [],
+            )
+            .map_err(wrap)?;
         }
         tx.commit().map_err(wrap)
+    }
+
+    /// A counter that every [`Store::put`] raises, in the same transaction as its documents: a
+    /// reader that sees it unchanged has seen every document. 0 for a store never written.
+    pub fn generation(&self) -> Result<i64, StoreError> {
+        let found: Option<i64> = self.sql(
+            self.conn
+                .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
+                    r.get(0)
+                })
+                .optional(),
+        )?;
+        Ok(found.unwrap_or(0))
     }
 
     /// Number of stored documents.
@@ -319,6 +338,18 @@ mod tests {
             .reusable_analysis(&doc("d2", None), "1")
             .unwrap()
             .is_none());
+    }
+
+    #[test]
+    fn every_write_raises_the_generation() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.generation().unwrap(), 0);
+        store.put(&[(doc("a", None), analysis("a", "1"))]).unwrap();
+        let reader = Store::open(dir.path()).unwrap();
+        assert_eq!(reader.generation().unwrap(), 1);
+        store.put(&[(doc("b", None), analysis("b", "1"))]).unwrap();
+        assert_eq!(reader.generation().unwrap(), 2);
     }
 
     #[test]

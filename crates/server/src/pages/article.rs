@@ -9,10 +9,10 @@
 use super::{entity_link, layout, outlet_link};
 use crate::error::AppError;
 use crate::links;
+use crate::live::Snapshot;
 use crate::state::{day, Corpus, Mark};
-use crate::Shared;
 use axum::{
-    extract::{Path, Query, State},
+    extract::{Path, Query},
     response::Html,
 };
 use maud::{html, Markup};
@@ -42,7 +42,7 @@ fn parse_hl(hl: &str, text: &str) -> Option<Span> {
 }
 
 pub async fn page(
-    State(state): State<Shared>,
+    Snapshot(state): Snapshot,
     Path(id): Path<String>,
     Query(params): Query<DocParams>,
 ) -> Result<Html<String>, AppError> {

@@ -4,17 +4,14 @@
 use super::{context, cut_note, layout, outlet_link, LIST_LIMIT};
 use crate::error::AppError;
 use crate::links;
+use crate::live::Snapshot;
 use crate::state::Corpus;
-use crate::Shared;
-use axum::{
-    extract::{Path, State},
-    response::Html,
-};
+use axum::{extract::Path, response::Html};
 use maud::{html, Markup};
 use std::collections::BTreeMap;
 
 pub async fn page(
-    State(state): State<Shared>,
+    Snapshot(state): Snapshot,
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let corpus = &state.corpus;

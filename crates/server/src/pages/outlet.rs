@@ -4,16 +4,13 @@
 use super::{cut_note, doc_link, layout, status_class, status_label, LIST_LIMIT};
 use crate::error::AppError;
 use crate::links;
+use crate::live::Snapshot;
 use crate::state::{Corpus, ALL_STORY};
-use crate::Shared;
-use axum::{
-    extract::{Path, State},
-    response::Html,
-};
+use axum::{extract::Path, response::Html};
 use maud::{html, Markup};
 
 pub async fn page(
-    State(state): State<Shared>,
+    Snapshot(state): Snapshot,
     Path(name): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let corpus = &state.corpus;

@@ -3,9 +3,9 @@
 
 use super::{doc_link, layout, number, outlet_link, status_class, status_label};
 use crate::links;
+use crate::live::Snapshot;
 use crate::state::ALL_STORY;
-use crate::Shared;
-use axum::{extract::State, response::Html};
+use axum::response::Html;
 use maud::html;
 use parallax_core::ClaimStatus;
 
@@ -14,7 +14,7 @@ const TOP_CONFLICTS: usize = 8;
 const LATEST: usize = 10;
 const STORIES: usize = 50;
 
-pub async fn page(State(state): State<Shared>) -> Html<String> {
+pub async fn page(Snapshot(state): Snapshot) -> Html<String> {
     let corpus = &state.corpus;
     let d = &corpus.dossier;
     let count = |s: ClaimStatus| d.claims.iter().filter(|c| c.status == s).count();

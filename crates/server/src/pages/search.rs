@@ -4,18 +4,18 @@
 use super::{layout, outlet_link};
 use crate::error::AppError;
 use crate::links;
+use crate::live::Snapshot;
 use crate::search::{run, Answer, SearchParams, MAX_PAGE_NUMBER};
 use crate::state::{day, Corpus};
-use crate::Shared;
 use axum::{
-    extract::{Query, State},
+    extract::Query,
     response::{IntoResponse, Response},
 };
 use maud::{html, Markup};
 use parallax_core::Span;
 use parallax_store::search::{snippet_pieces, Hit, HitKind};
 
-pub async fn page(State(state): State<Shared>, Query(params): Query<SearchParams>) -> Response {
+pub async fn page(Snapshot(state): Snapshot, Query(params): Query<SearchParams>) -> Response {
     if params.q.trim().is_empty() {
         return layout("Search", "", form(&state.corpus, &params, None)).into_response();
     }
@@ -123,7 +123,7 @@ fn results(corpus: &Corpus, params: &SearchParams, answer: &Answer) -> Markup {
             }
             div.hits {
                 p.lead {
-                    (r.total) @if !r.exact { "+" } " matches"
+                    (r.total) @if !r.exact { "+" } @if r.total == 1 && r.exact { " match" } @else { " matches" }
                     @if r.total > 0 { " · page " (page) " of " (last_page) }
                     @if !r.exact { span.note { " · counted among the newest " (parallax_store::search::SCAN_LIMIT) " matches; narrow the search for exact counts" } }
                 }

@@ -8,12 +8,9 @@ use super::{
 };
 use crate::error::AppError;
 use crate::links;
+use crate::live::Snapshot;
 use crate::state::{day, Corpus};
-use crate::Shared;
-use axum::{
-    extract::{Path, State},
-    response::Html,
-};
+use axum::{extract::Path, response::Html};
 use maud::{html, Markup};
 use parallax_core::{Claim, ClaimFigure, Story};
 use std::collections::{BTreeSet, HashMap};
@@ -26,7 +23,7 @@ const MEMBERS: usize = 12;
 const CELL_FIGURES: usize = 3;
 
 pub async fn page(
-    State(state): State<Shared>,
+    Snapshot(state): Snapshot,
     Path(id): Path<String>,
 ) -> Result<Html<String>, AppError> {
     let corpus = &state.corpus;
