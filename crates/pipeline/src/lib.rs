@@ -2,9 +2,10 @@
 //!
 //! It runs segmentation, then entities, times, figures, quotations and voice (sentence voice,
 //! then framing: labels, loaded terms and tone, which read the entity and quotation layers), in
-//! that order because each later annotator may read the earlier layers. It cannot fail: each annotator
-//! returns its items plus diagnostics, which are collected into the analysis. The per-stage
-//! wall time is measured on request ([`analyze_timed`]) for `parallax bench`.
+//! that order because each later annotator may read the earlier layers. It cannot fail: each
+//! annotator returns its items plus diagnostics, which are collected into the analysis. The
+//! per-stage wall time is measured on request ([`analyze_timed`]) for `parallax bench`; the
+//! framing stage as a whole is `voice` plus `framing`.
 
 use parallax_core::{Analysis, Document};
 use std::time::{Duration, Instant};
@@ -14,11 +15,13 @@ use std::time::{Duration, Instant};
 pub const PIPELINE_VERSION: &str = "0.3.0";
 
 /// The per-document stages, in the order they run.
-pub const STAGES: [&str; 6] = ["segment", "entities", "time", "figures", "quotes", "voice"];
+pub const STAGES: [&str; 7] = [
+    "segment", "entities", "time", "figures", "quotes", "voice", "framing",
+];
 
 /// Wall time spent in each of [`STAGES`], in that order.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct StageTimes(pub [Duration; 6]);
+pub struct StageTimes(pub [Duration; 7]);
 
 impl StageTimes {
     pub fn add(&mut self, other: &StageTimes) {
@@ -58,6 +61,7 @@ pub fn analyze_timed(doc: &Document) -> (Analysis, StageTimes) {
     );
     lap(4);
     let voice = parallax_voice::annotate(doc, &segmentation, &quotes.items);
+    lap(5);
     let framing = parallax_voice::frame(
         doc,
         &segmentation,
@@ -65,7 +69,7 @@ pub fn analyze_timed(doc: &Document) -> (Analysis, StageTimes) {
         &entities.local_entities,
         &quotes.items,
     );
-    lap(5);
+    lap(6);
 
     // A number inside a time expression ("1991-92", "five days") is part of a date or a
     // duration, not a numeric claim.

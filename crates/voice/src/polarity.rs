@@ -187,7 +187,6 @@ const POSITIVE: &[&str] = &[
     "honorable",
     "honourable",
     "humane",
-    "humanitarian",
     "impressive",
     "inspiring",
     "integrity",

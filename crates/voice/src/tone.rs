@@ -2,9 +2,9 @@
 //!
 //! For each entity, the sentences in which it is mentioned in the author's own words (not
 //! inside a quotation) are scored with the polarity lexicon ([`crate::polarity`]) over the
-//! author's words only: quotations and their attributions are masked ([`crate::speech`]), and
-//! a negator ("not", "never", "n't") up to [`NEGATION_REACH`] words before a polar word reverses
-//! it. A sentence's score is `tanh(sum / 2)`, so one evaluative word gives ±0.46 and several
+//! author's words only: quotations and their attributions are masked ([`crate::speech`]), as
+//! is anything inside double quotation marks, and a negator ("not", "never", "n't") up to
+//! [`NEGATION_REACH`] words before a polar word reverses it. A sentence's score is `tanh(sum / 2)`, so one evaluative word gives ±0.46 and several
 //! saturate towards ±1; the entity's score is the mean over its sentences, in `[-1, 1]`, and
 //! its tone is negative or positive beyond ±[`Tone::THRESHOLD`], neutral otherwise.
 //!
@@ -88,12 +88,13 @@ fn sentence_polarity(doc: &Document, sentence: Span, mask: &QuoteMask) -> Senten
     let Ok(slice) = sentence.slice(&doc.text) else {
         return out;
     };
+    let marked = inside_quotation_marks(slice);
     let mut position = 0usize;
     let mut negated_until = 0usize;
     for_each_word(slice, |range, word| {
         position += 1;
         let at = sentence.start + range.start;
-        if mask.is_masked(at) {
+        if mask.is_masked(at) || marked.iter().any(|r| r.contains(&range.start)) {
             return;
         }
         if is_negator(word) {
@@ -112,6 +113,26 @@ fn sentence_polarity(doc: &Document, sentence: Span, mask: &QuoteMask) -> Senten
         ));
     });
     out
+}
+
+/// Byte ranges of `sentence` inside double quotation marks, however short: a word in quotation
+/// marks ("accused Marenia of “genocide”") is someone else's word even when the quotation
+/// annotator does not take it for a quotation.
+fn inside_quotation_marks(sentence: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut open: Option<usize> = None;
+    for (at, c) in sentence.char_indices() {
+        match (c, open) {
+            ('\u{201c}' | '\u{ab}' | '\u{201e}', _) | ('"', None) => open = Some(at),
+            ('\u{201d}' | '\u{bb}' | '"', Some(start)) => {
+                found.push(start..at);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    found.extend(open.map(|start| start..sentence.len()));
+    found
 }
 
 #[cfg(test)]
@@ -161,6 +182,15 @@ mod tests {
             &[],
         );
         assert_eq!(t.map(|t| t.tone), Some(Tone::Neutral));
+    }
+
+    #[test]
+    fn words_in_quotation_marks_are_not_the_authors() {
+        let t = tone_for("Orlov accused Kelidze of “genocide”.", "Kelidze", &[]);
+        assert_eq!(
+            t.map(|t| (t.tone, t.evidence.len())),
+            Some((Tone::Neutral, 0))
+        );
     }
 
     #[test]
