@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Task: ner, timex, quotes, numbers, subjectivity, extract, stories, reuse, events.
+    /// Task: ner, timex, quotes, numbers, subjectivity, extract, stories, reuse, events, coref.
     task: Option<String>,
     /// Gold data: a file, or a dataset folder (its standard evaluation split is used).
     gold: Option<PathBuf>,

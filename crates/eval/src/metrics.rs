@@ -1,4 +1,7 @@
-//! Standard metrics shared by the tasks: precision/recall/F1 counts and per-class tallies.
+//! Standard metrics shared by the tasks: precision/recall/F1 counts and per-class tallies;
+//! coreference metrics (MUC, B-cubed, CEAF-e, CoNLL F1) in [`coref`].
+
+pub mod coref;
 
 use std::collections::BTreeMap;
 

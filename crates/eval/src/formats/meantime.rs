@@ -2,6 +2,10 @@
 //! token ids, entity instances with their type, and `REFERS_TO` links from mentions to
 //! instances.
 //!
+//! Instances come at two levels: document-level `<ENTITY>`s, and corpus-level ones that also
+//! carry an `instance_id` shared by every document mentioning the same real-world entity
+//! (cross-document coreference). A mention linked to both keeps the corpus-level instance.
+//!
 //! Only what the entity tasks need is read. Attribute values are XML-unescaped; the files use
 //! `&amp;` and `&quot;`.
 
@@ -27,6 +31,9 @@ pub struct EntityMention {
     pub token_ids: Vec<String>,
     /// `PER`, `ORG`, `LOC`, `PRO`, `FIN` or `MIX`: the type of the instance it refers to.
     pub entity_type: Option<String>,
+    /// The instance it refers to: the corpus-level `instance_id` when the instance has one,
+    /// else `doc:<m_id>` of the document-level instance; `None` when it refers to none.
+    pub instance: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -85,13 +92,22 @@ pub fn parse(name: &str, xml: &str) -> Result<MeantimeDocument, String> {
         });
     }
     let mut types: HashMap<String, String> = HashMap::new();
+    let mut instances: HashMap<String, String> = HashMap::new();
     for c in ENTITY.captures_iter(xml) {
         let a = attrs(c.get(1).map_or("", |m| m.as_str()));
         if let (Some(id), Some(t)) = (a.get("m_id"), a.get("ent_type")) {
             types.insert(id.clone(), t.clone());
         }
+        if let Some(id) = a.get("m_id") {
+            let instance = match a.get("instance_id").filter(|i| !i.is_empty()) {
+                Some(i) => i.clone(),
+                None => format!("doc:{id}"),
+            };
+            instances.insert(id.clone(), instance);
+        }
     }
     let mut refers: HashMap<String, String> = HashMap::new();
+    let mut instance_of: HashMap<String, String> = HashMap::new();
     for c in REFERS.captures_iter(xml) {
         let body = c.get(1).map_or("", |m| m.as_str());
         let mut sources = Vec::new();
@@ -103,7 +119,16 @@ pub fn parse(name: &str, xml: &str) -> Result<MeantimeDocument, String> {
                 _ => sources.push(id),
             }
         }
-        if let Some(t) = target.and_then(|t| types.get(&t)) {
+        let Some(target) = target else { continue };
+        if let Some(instance) = instances.get(&target) {
+            for s in &sources {
+                let corpus_level = !instance.starts_with("doc:");
+                if corpus_level || !instance_of.contains_key(s) {
+                    instance_of.insert(s.clone(), instance.clone());
+                }
+            }
+        }
+        if let Some(t) = types.get(&target) {
             for s in sources {
                 refers.insert(s, t.clone());
             }
@@ -121,6 +146,7 @@ pub fn parse(name: &str, xml: &str) -> Result<MeantimeDocument, String> {
             .collect();
         doc.mentions.push(EntityMention {
             entity_type: refers.get(&id).cloned(),
+            instance: instance_of.get(&id).cloned(),
             syntactic_type: a.get("syntactic_type").cloned(),
             token_ids,
             id,
@@ -191,5 +217,24 @@ mod tests {
         assert_eq!(doc.mentions[0].token_ids, ["1", "2"]);
         assert_eq!(doc.mentions[0].syntactic_type.as_deref(), Some("NAM"));
         assert_eq!(doc.mentions[0].entity_type.as_deref(), Some("PER"));
+        assert_eq!(doc.mentions[0].instance.as_deref(), Some("doc:9"));
+    }
+
+    #[test]
+    fn corpus_level_instances_win() {
+        let xml = r#"<Document><token sentence="0" t_id="1">GM</token>
+<token sentence="0" t_id="2">it</token>
+<ENTITY_MENTION m_id="1"><token_anchor t_id="1"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="2"><token_anchor t_id="2"/></ENTITY_MENTION>
+<ENTITY_MENTION m_id="3"><token_anchor t_id="2"/></ENTITY_MENTION>
+<ENTITY ent_type="ORG" instance_id="ORG123" m_id="20"/>
+<ENTITY ent_type="ORG" m_id="21"/>
+<REFERS_TO r_id="1"><source m_id="1"/><source m_id="2"/><target m_id="20"/></REFERS_TO>
+<REFERS_TO r_id="2"><source m_id="2"/><target m_id="21"/></REFERS_TO>
+</Document>"#;
+        let doc = parse("y", xml).unwrap();
+        let instances: Vec<Option<&str>> =
+            doc.mentions.iter().map(|m| m.instance.as_deref()).collect();
+        assert_eq!(instances, [Some("ORG123"), Some("ORG123"), None]);
     }
 }

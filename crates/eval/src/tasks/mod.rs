@@ -3,6 +3,7 @@
 use crate::{EvalError, EvalReport};
 use std::path::Path;
 
+pub mod coref;
 pub mod events;
 pub mod extract;
 pub mod ner;
@@ -14,7 +15,7 @@ pub mod subjectivity;
 pub mod timex;
 
 /// Every task name `parallax eval` accepts.
-pub const TASKS: [&str; 9] = [
+pub const TASKS: [&str; 10] = [
     "ner",
     "timex",
     "quotes",
@@ -24,6 +25,7 @@ pub const TASKS: [&str; 9] = [
     "stories",
     "reuse",
     "events",
+    "coref",
 ];
 
 pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
@@ -37,6 +39,7 @@ pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, 
         "stories" => stories::run(gold, limit),
         "reuse" => reuse::run(gold, limit),
         "events" => events::run(gold, limit),
+        "coref" => coref::run(gold, limit),
         other => Err(EvalError::UnknownTask(other.to_string())),
     }
 }

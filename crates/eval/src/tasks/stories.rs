@@ -117,7 +117,7 @@ fn run_ecbplus(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalErro
 }
 
 /// The document the pipeline sees: the whole text, with the first sentence as title.
-fn ecb_document(d: &EcbDocument) -> Document {
+pub(crate) fn ecb_document(d: &EcbDocument) -> Document {
     let mut doc = Document::new(d.doc_id.clone(), d.full_text(), d.doc_id.clone());
     doc.meta = DocumentMeta {
         title: Some(d.title.clone()),
