@@ -5,6 +5,7 @@
 //! words the training sentences never used. Entries are normalized as [`crate::tokens`] emits
 //! them (lowercase, ASCII apostrophes); phrases are space-separated tokens.
 
+use crate::tokens::Tokens;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -443,19 +444,17 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
 });
 
 /// How many cues of each class occur in `tokens`, in the order of [`Cue::ALL`].
-pub fn count(tokens: &[String]) -> [u32; Cue::ALL.len()] {
+pub fn count(tokens: &Tokens) -> [u32; Cue::ALL.len()] {
     let mut counts = [0u32; Cue::ALL.len()];
     for (at, token) in tokens.iter().enumerate() {
-        let Some(entries) = INDEX.get(token.as_str()) else {
+        let Some(entries) = INDEX.get(token) else {
             continue;
         };
         for (class, rest) in entries {
-            let following = tokens.get(at + 1..).unwrap_or_default();
-            let matches = rest.len() <= following.len()
-                && rest
-                    .iter()
-                    .zip(following)
-                    .all(|(word, token)| token == word);
+            let matches = rest
+                .iter()
+                .enumerate()
+                .all(|(k, word)| tokens.get(at + 1 + k) == Some(*word));
             if let (true, Some(slot)) = (matches, counts.get_mut(*class)) {
                 *slot += 1;
             }

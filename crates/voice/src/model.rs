@@ -1,16 +1,18 @@
 //! The logistic-regression model: its weights, its file format and its probability of opinion.
 //!
-//! File format (gzip-compressed, little-endian): the magic `PXVOICE1`, the [`FeatureConfig`]
-//! (`bits` as one byte, then the word, char and lexicon weights as f32), the bias as f32, a
+//! File format (gzip-compressed, little-endian): the magic `PXVOICE2`, the [`FeatureConfig`]
+//! (`bits` as one byte, the word, char and lexicon weights as f32, then the shortest and
+//! longest character n-gram as one byte each), the bias as f32, a
 //! scale as f32, then `2^bits` weights as i16 multiples of the scale. Quantizing to 16 bits
 //! halves the file and changes no prediction at the precision the weights are learned to.
 
-use crate::features::{self, FeatureConfig, Sparse};
+use crate::features::{self, FeatureConfig};
+use crate::tokens::Tokens;
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 use std::io::{Read, Write};
 
-const MAGIC: &[u8; 8] = b"PXVOICE1";
+const MAGIC: &[u8; 8] = b"PXVOICE2";
 /// The largest hash space a model file may declare; guards the allocation against a bad file.
 const MAX_BITS: u8 = 24;
 
@@ -47,18 +49,14 @@ impl Model {
         }
     }
 
-    /// The logit of opinion for a feature vector.
-    pub fn score(&self, features: &Sparse) -> f32 {
-        let dot: f32 = features
-            .iter()
-            .map(|(slot, value)| self.weights.get(*slot as usize).copied().unwrap_or(0.0) * value)
-            .sum();
-        self.bias + dot
+    /// The logit of opinion for a tokenized sentence.
+    pub fn score(&self, tokens: &Tokens) -> f32 {
+        self.bias + features::score(tokens, &self.config, &self.weights)
     }
 
     /// The probability that the tokenized sentence is the author's opinion.
-    pub fn probability(&self, tokens: &[String]) -> f32 {
-        sigmoid(self.score(&features::extract(tokens, &self.config)))
+    pub fn probability(&self, tokens: &Tokens) -> f32 {
+        sigmoid(self.score(tokens))
     }
 
     /// The gzip-compressed file bytes.
@@ -76,9 +74,11 @@ impl Model {
             self.config.word_weight,
             self.config.char_weight,
             self.config.lexicon_weight,
-            self.bias,
-            scale,
         ] {
+            raw.extend_from_slice(&value.to_le_bytes());
+        }
+        raw.extend_from_slice(&[self.config.char_min, self.config.char_max]);
+        for value in [self.bias, scale] {
             raw.extend_from_slice(&value.to_le_bytes());
         }
         for weight in &self.weights {
@@ -109,6 +109,8 @@ impl Model {
             word_weight: reader.f32()?,
             char_weight: reader.f32()?,
             lexicon_weight: reader.f32()?,
+            char_min: reader.u8()?,
+            char_max: reader.u8()?,
         };
         let bias = reader.f32()?;
         let scale = reader.f32()?;
@@ -167,6 +169,10 @@ impl<'a> Reader<'a> {
         Ok(head)
     }
 
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?.first().copied().unwrap_or(0))
+    }
+
     fn f32(&mut self) -> Result<f32, ModelError> {
         let bytes = self.take(4)?;
         Ok(f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
@@ -204,7 +210,7 @@ mod tests {
         let bytes = good.encode().unwrap();
         assert!(Model::decode(&bytes[..bytes.len() / 2]).is_err());
         let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        encoder.write_all(b"PXVOICE1\x1f").unwrap();
+        encoder.write_all(b"PXVOICE2\x1f").unwrap();
         assert!(matches!(
             Model::decode(&encoder.finish().unwrap()),
             Err(ModelError::TooLarge(31))

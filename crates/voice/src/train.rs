@@ -1,4 +1,5 @@
-//! Training: L2-regularized logistic regression fitted by L-BFGS.
+//! Training: L2-regularized logistic regression fitted by L-BFGS, and the averaging of
+//! several fitted models into one.
 //!
 //! Full-batch L-BFGS over the whole (small) training set is deterministic — no shuffling, no
 //! learning-rate schedule — so the same data and options always give the same model file.
@@ -56,6 +57,7 @@ pub fn fit(examples: &[Example], options: &TrainOptions) -> Model {
     } else {
         data
     };
+    let dim = 1usize << options.features.bits;
     let total: f64 = data
         .iter()
         .map(|(_, _, c)| c)
@@ -66,17 +68,33 @@ pub fn fit(examples: &[Example], options: &TrainOptions) -> Model {
         total,
         l2: options.l2,
     };
-    let w = lbfgs(
-        &problem,
-        (1usize << options.features.bits) + 1,
-        options.max_iterations,
-    );
+    let w = lbfgs(&problem, dim + 1, options.max_iterations);
     let mut model = Model::zeros(options.features);
     model.bias = w.last().copied().unwrap_or(0.0) as f32;
     for (slot, value) in model.weights.iter_mut().zip(&w) {
         *slot = *value as f32;
     }
     model
+}
+
+/// The model whose weights and bias are the means of `models`' — the average of their
+/// logits, one linear model again. `None` when `models` is empty or their configs differ.
+pub fn average(models: &[Model]) -> Option<Model> {
+    let first = models.first()?;
+    if models.iter().any(|m| m.config != first.config) {
+        return None;
+    }
+    let n = models.len() as f64;
+    let mut mean = Model::zeros(first.config);
+    mean.bias = (models.iter().map(|m| f64::from(m.bias)).sum::<f64>() / n) as f32;
+    for (at, weight) in mean.weights.iter_mut().enumerate() {
+        let sum: f64 = models
+            .iter()
+            .map(|m| f64::from(m.weights.get(at).copied().unwrap_or(0.0)))
+            .sum();
+        *weight = (sum / n) as f32;
+    }
+    Some(mean)
 }
 
 /// Scales each class's weights so both classes sum to the same total.
@@ -258,5 +276,20 @@ mod tests {
             assert_eq!(p > 0.5, e.opinion, "{}: {p}", e.text);
         }
         assert_eq!(model, fit(&examples, &options));
+        let other = fit(
+            &examples,
+            &TrainOptions {
+                l2: 1e-2,
+                ..options.clone()
+            },
+        );
+        let mean =
+            average(&[model.clone(), other.clone()]).unwrap_or(Model::zeros(options.features));
+        assert!((mean.bias - (model.bias + other.bias) / 2.0).abs() < 1e-6);
+        for e in &examples {
+            let p = mean.probability(&prepare(&e.text, &[], &[]).tokens);
+            assert_eq!(p > 0.5, e.opinion, "{}: {p}", e.text);
+        }
+        assert!(average(&[]).is_none());
     }
 }
