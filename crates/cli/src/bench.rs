@@ -4,6 +4,13 @@
 //! Without paths it uses the article text of the news corpora in `--data` (AllSides' 1,300
 //! articles from 29 outlets and ECB+'s 982 news documents), read directly from their JSON Lines.
 //! The per-document stages run on one thread so the figures are per core.
+//!
+//! `--replicate N` times the cross-document stages, report and store on the analyzed corpus
+//! [replicated](replicate) to N articles (varied ids, outlets and dates), reports the peak
+//! memory of the cross-document stage alone, and times adding one more article to the story
+//! index of all N (the incremental story assignment of a store that size).
+
+mod replicate;
 
 use crate::Outcome;
 use anyhow::{bail, Result};
@@ -25,6 +32,9 @@ pub struct Args {
     /// Print one JSON object instead of a table.
     #[arg(long)]
     json: bool,
+    /// Time the cross-document stages on the analyzed corpus replicated to this many articles.
+    #[arg(long)]
+    replicate: Option<usize>,
 }
 
 struct Row {
@@ -49,6 +59,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
 
+    let analyzed = docs.len();
     let mut stage_times = StageTimes::default();
     let mut corpus: Vec<(Document, Analysis)> = Vec::with_capacity(docs.len());
     let mut tokens = 0usize;
@@ -58,9 +69,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         tokens += analysis.segmentation.tokens.len();
         corpus.push((doc, analysis));
     }
+    if let Some(target) = args.replicate {
+        corpus = replicate::replicate(&corpus, target);
+    }
+    let before_crossdoc = reset_peak_memory();
     let clock = Instant::now();
     let dossier = parallax_crossdoc::build_dossier(&corpus, &[]);
     let crossdoc_time = clock.elapsed();
+    let crossdoc_peak = before_crossdoc.then(peak_memory_bytes).flatten();
+    let incremental = args.replicate.map(|_| time_one_story_assignment(&corpus));
     let clock = Instant::now();
     let html = parallax_report::render(&dossier);
     let report_time = clock.elapsed();
@@ -99,12 +116,23 @@ pub fn run(args: Args) -> Result<Outcome> {
     });
 
     let articles = corpus.len();
+    let crossdoc_articles = articles;
+    let (articles, bytes) = match args.replicate {
+        // Per-document figures are over the corpus analyzed once, before replication.
+        Some(_) => (analyzed, bytes),
+        None => (articles, bytes),
+    };
     let mb = bytes as f64 / 1e6;
+    // The cross-document rows run over the replicated corpus: scale their rates to it.
+    let scale = |stage: &str| match stage {
+        "crossdoc" | "report" | "store" => crossdoc_articles as f64 / articles as f64,
+        _ => 1.0,
+    };
     let peak = peak_memory_bytes();
     if args.json {
         let stages: Vec<_> = rows
             .iter()
-            .map(|r| serde_json::json!({"stage": r.stage, "seconds": r.seconds, "mb_per_s": mb / r.seconds.max(1e-9), "articles_per_s": articles as f64 / r.seconds.max(1e-9)}))
+            .map(|r| serde_json::json!({"stage": r.stage, "seconds": r.seconds, "mb_per_s": mb * scale(&r.stage) / r.seconds.max(1e-9), "articles_per_s": articles as f64 * scale(&r.stage) / r.seconds.max(1e-9)}))
             .collect();
         println!(
             "{}",
@@ -113,6 +141,11 @@ pub fn run(args: Args) -> Result<Outcome> {
                 "entity_tokens_per_s": tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9),
                 "wall_seconds": started.elapsed().as_secs_f64(), "peak_memory_bytes": peak,
                 "report_bytes": html.len(), "stages": stages,
+                "crossdoc_articles": crossdoc_articles,
+                "crossdoc_articles_per_s": crossdoc_articles as f64 / crossdoc_time.as_secs_f64().max(1e-9),
+                "crossdoc_peak_memory_bytes": crossdoc_peak,
+                "one_story_assignment_seconds": incremental.map(|(_, one)| one.as_secs_f64()),
+                "story_index_build_seconds": incremental.map(|(all, _)| all.as_secs_f64()),
             }))?
         );
     } else {
@@ -124,7 +157,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             "stage", "seconds", "MB/s", "articles/s"
         );
         for r in &rows {
-            let s = r.seconds.max(1e-9);
+            let s = r.seconds.max(1e-9) / scale(&r.stage);
             println!(
                 "{:<20} {:>9.3} {:>10.2} {:>12.0}",
                 r.stage,
@@ -137,6 +170,22 @@ pub fn run(args: Args) -> Result<Outcome> {
             "entity tagging: {:.0} tokens/s",
             tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9)
         );
+        if args.replicate.is_some() {
+            println!(
+                "crossdoc, report and store over {crossdoc_articles} replicated articles: crossdoc {:.0} articles/s, peak memory {}",
+                crossdoc_articles as f64 / crossdoc_time.as_secs_f64().max(1e-9),
+                crossdoc_peak
+                    .map(|b| format!("{:.0} MiB", b as f64 / 1048576.0))
+                    .unwrap_or_else(|| "unknown".into())
+            );
+        }
+        if let Some((all, one)) = incremental {
+            println!(
+                "story index: {crossdoc_articles} articles streamed in {:.2}s; adding one more took {:.3} ms",
+                all.as_secs_f64(),
+                one.as_secs_f64() * 1e3
+            );
+        }
         println!(
             "wall time {:.2}s; peak memory {}",
             started.elapsed().as_secs_f64(),
@@ -208,6 +257,32 @@ fn default_corpus(data: &Path) -> Result<Vec<Document>> {
         );
     }
     Ok(docs)
+}
+
+/// Streams `corpus` into a story index, then times adding one more article (a copy of the
+/// first with a new id): returns (time for all, time for the one).
+fn time_one_story_assignment(corpus: &[(Document, Analysis)]) -> (Duration, Duration) {
+    use parallax_crossdoc::stories::{features, StoryConfig, StoryIndex};
+    let clock = Instant::now();
+    let mut index = StoryIndex::new(StoryConfig::default());
+    for (doc, analysis) in corpus {
+        index.add(features(doc, analysis));
+    }
+    let all = clock.elapsed();
+    let Some((doc, analysis)) = corpus.first() else {
+        return (all, Duration::ZERO);
+    };
+    let mut late = doc.clone();
+    late.id = format!("{}-late", doc.id);
+    let clock = Instant::now();
+    index.add(features(&late, analysis));
+    (all, clock.elapsed())
+}
+
+/// Resets the peak resident memory mark to the current size (Linux `clear_refs` 5), so the
+/// next [`peak_memory_bytes`] is the peak since now; false where that is not possible.
+fn reset_peak_memory() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
 /// Peak resident memory of this process (VmHWM), where the platform reports it.
