@@ -1,16 +1,84 @@
 //! The text and its segmentation, with the token-level questions the rules ask.
+//!
+//! The words of the tokens and their word-class flags are computed once per document, so the
+//! rules' many questions about a token are array lookups rather than string and set tests.
 
+use crate::lexicon;
 use parallax_core::{Segmentation, Span};
+
+/// Token flags.
+const WORD: u8 = 1;
+const MARK: u8 = 2;
+const CAPITALIZED: u8 = 4;
+use lexicon::{AUXILIARY, CUE_VERB, DETERMINER, PRONOUN};
+
+fn flags_of(w: &str) -> u8 {
+    let mut f = 0;
+    if w.chars().next().is_some_and(char::is_alphanumeric) {
+        f |= WORD;
+    }
+    if matches!(w, "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„") {
+        f |= MARK;
+    }
+    if parallax_core::text::is_capitalized(w) {
+        f |= CAPITALIZED;
+    }
+    if f & WORD == 0 {
+        return f;
+    }
+    f | lexicon::classes(w)
+}
 
 pub struct Ctx<'a> {
     pub text: &'a str,
     pub seg: &'a Segmentation,
+    /// Per token, whether the learned cue classifier takes it for a cue head; `None` leaves
+    /// the decision to the rule lexicon alone.
+    pub learned: Option<Vec<crate::cue::Verdict>>,
+    /// The text of each token.
+    words: Vec<&'a str>,
+    /// The flags of each token.
+    flags: Vec<u8>,
 }
 
 impl<'a> Ctx<'a> {
+    /// A context whose cues come from the rule lexicon alone.
+    pub fn new(text: &'a str, seg: &'a Segmentation) -> Self {
+        let words: Vec<&str> = seg.tokens.iter().map(|t| t.text(text)).collect();
+        let flags = words.iter().map(|w| flags_of(w)).collect();
+        Ctx {
+            text,
+            seg,
+            learned: None,
+            words,
+            flags,
+        }
+    }
+
+    fn has(&self, i: usize, flag: u8) -> bool {
+        self.flags.get(i).is_some_and(|f| f & flag != 0)
+    }
+
+    /// Whether token `i` is a form of a reporting verb (in any case).
+    pub fn is_cue_verb(&self, i: usize) -> bool {
+        self.has(i, CUE_VERB)
+    }
+
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        self.has(i, PRONOUN)
+    }
+
+    pub fn is_determiner(&self, i: usize) -> bool {
+        self.has(i, DETERMINER)
+    }
+
+    pub fn is_auxiliary(&self, i: usize) -> bool {
+        self.has(i, AUXILIARY)
+    }
+
     /// The text of token `i`; empty when there is no such token.
     pub fn word(&self, i: usize) -> &'a str {
-        self.seg.tokens.get(i).map_or("", |t| t.text(self.text))
+        self.words.get(i).copied().unwrap_or("")
     }
 
     pub fn tok(&self, i: usize) -> Span {
@@ -19,14 +87,11 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` is a word (starts with a letter or digit).
     pub fn is_word(&self, i: usize) -> bool {
-        self.word(i)
-            .chars()
-            .next()
-            .is_some_and(char::is_alphanumeric)
+        self.has(i, WORD)
     }
 
     pub fn is_capitalized(&self, i: usize) -> bool {
-        parallax_core::text::is_capitalized(self.word(i))
+        self.has(i, CAPITALIZED)
     }
 
     /// Whether token `i` is exactly `punct`.
@@ -36,10 +101,7 @@ impl<'a> Ctx<'a> {
 
     /// Whether token `i` is a quotation mark.
     pub fn is_mark(&self, i: usize) -> bool {
-        matches!(
-            self.word(i),
-            "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„"
-        )
+        self.has(i, MARK)
     }
 
     /// The span from the start of token `first` to the end of token `last`.

@@ -13,6 +13,15 @@ pub enum CueKind {
     According,
 }
 
+/// The learned classifier's decision on one token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    No,
+    Cue,
+    /// A cue that takes the next word as its particle ("referring to").
+    WithParticle,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cue {
     pub span: Span,
@@ -30,75 +39,139 @@ pub struct Cue {
     pub noun_like: bool,
 }
 
-/// The cues among tokens `range`.
+/// The cues among tokens `range`: the rule lexicon's, vetoed or completed by the learned
+/// classifier when the context carries its decisions.
 pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
     let mut cues = Vec::new();
     for i in range.clone() {
-        let w = ctx.word(i);
-        if lexicon::is(w, "according") && lexicon::is(ctx.word(i + 1), "to") && i + 1 < range.end {
-            cues.push(Cue {
-                span: ctx.cover(i, i + 1),
-                kind: CueKind::According,
-                first: i,
-                verb: i,
-                next: i + 2,
-                weak: false,
-                noun_like: false,
-            });
+        let rule = rule_cue(ctx, range.clone(), i);
+        let Some(learned) = &ctx.learned else {
+            cues.extend(rule);
             continue;
+        };
+        let verdict = learned.get(i).copied().unwrap_or(Verdict::No);
+        match (rule, verdict) {
+            (_, Verdict::No) => {}
+            (Some(cue), _) => cues.push(cue),
+            (None, verdict) => cues.extend(learned_cue(ctx, range.clone(), i, verdict)),
         }
-        // Cue verbs are lowercase words; the cheap test spares most tokens the lookup.
-        let lowercase = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
-        if !lowercase || !lexicon::is_cue_verb(w) || !is_finite_use(ctx, range.start, i) {
-            continue;
-        }
-        let mut next = i + 1;
-        let mut weak = false;
-        match lexicon::required_particles(w) {
-            Some([]) => weak = true,
-            Some(particles) => {
-                if !particles.iter().any(|p| lexicon::is(ctx.word(i + 1), p)) {
-                    continue;
-                }
-                next = i + 2;
-            }
-            None => {
-                let next_word = ctx.word(i + 1);
-                if lexicon::OPTIONAL_PARTICLES
-                    .iter()
-                    .any(|(v, p)| lexicon::is(w, v) && lexicon::is(next_word, p))
-                {
-                    next = i + 2;
-                }
-            }
-        }
-        let noun_like = lexicon::is_noun_like(w);
-        if noun_like && !opens_clause(ctx, next) {
-            continue;
-        }
-        // A colon right after the verb belongs to the cue ("said:").
-        if ctx.is(next, ":") {
-            next += 1;
-        }
-        let mut first = i;
-        while first > range.start
-            && (lexicon::is_auxiliary(ctx.word(first - 1))
-                || w.ends_with("ing") && is_progressive(ctx.word(first - 1)))
-        {
-            first -= 1;
-        }
-        let last = next.saturating_sub(1).max(i);
-        cues.push(Cue {
-            span: ctx.cover(first, last),
-            kind: CueKind::Verb,
-            first,
-            verb: i,
-            next,
-            weak,
-            noun_like,
-        });
     }
     cues
+}
+
+/// Per token of the text, whether the rule lexicon takes it for a cue head (the verb, or
+/// "according" of "according to"), each sentence read on its own.
+pub fn rule_heads(ctx: &Ctx) -> Vec<bool> {
+    let mut out = vec![false; ctx.seg.tokens.len()];
+    for sentence in &ctx.seg.sentences {
+        let range = ctx.tokens_in(sentence.span);
+        for i in range.clone() {
+            if let (Some(cue), Some(o)) = (rule_cue(ctx, range.clone(), i), out.get_mut(i)) {
+                *o = cue.verb == i;
+            }
+        }
+    }
+    out
+}
+
+/// A cue the classifier found where the lexicon has none: the word at `i` with its
+/// auxiliaries and, when the vocabulary pairs them, the particle after it.
+fn learned_cue(
+    ctx: &Ctx,
+    range: std::ops::Range<usize>,
+    i: usize,
+    verdict: Verdict,
+) -> Option<Cue> {
+    if !ctx.is_word(i) {
+        return None;
+    }
+    let next = match verdict {
+        Verdict::WithParticle if i + 1 < range.end => i + 2,
+        _ => i + 1,
+    };
+    Some(verb_cue(ctx, range, i, next, false, false))
+}
+
+/// The rule lexicon's cue whose head is token `i`, if any.
+fn rule_cue(ctx: &Ctx, range: std::ops::Range<usize>, i: usize) -> Option<Cue> {
+    let w = ctx.word(i);
+    if !ctx.is_cue_verb(i) && !w.starts_with(['a', 'A']) {
+        return None;
+    }
+    if lexicon::is(w, "according") && lexicon::is(ctx.word(i + 1), "to") && i + 1 < range.end {
+        return Some(Cue {
+            span: ctx.cover(i, i + 1),
+            kind: CueKind::According,
+            first: i,
+            verb: i,
+            next: i + 2,
+            weak: false,
+            noun_like: false,
+        });
+    }
+    // Cue verbs are lowercase words; the cheap test spares most tokens the lookup.
+    let lowercase = w.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+    if !lowercase || !ctx.is_cue_verb(i) || !is_finite_use(ctx, range.start, i) {
+        return None;
+    }
+    let mut next = i + 1;
+    let mut weak = false;
+    match lexicon::required_particles(w) {
+        Some([]) => weak = true,
+        Some(particles) => {
+            if !particles.iter().any(|p| lexicon::is(ctx.word(i + 1), p)) {
+                return None;
+            }
+            next = i + 2;
+        }
+        None => {
+            let next_word = ctx.word(i + 1);
+            if lexicon::OPTIONAL_PARTICLES
+                .iter()
+                .any(|(v, p)| lexicon::is(w, v) && lexicon::is(next_word, p))
+            {
+                next = i + 2;
+            }
+        }
+    }
+    let noun_like = lexicon::is_noun_like(w);
+    if noun_like && !opens_clause(ctx, next) {
+        return None;
+    }
+    Some(verb_cue(ctx, range, i, next, weak, noun_like))
+}
+
+/// A verb cue headed by token `i` whose own tokens end before `next`: auxiliaries before it
+/// and a colon after it ("said:") join the span.
+fn verb_cue(
+    ctx: &Ctx,
+    range: std::ops::Range<usize>,
+    i: usize,
+    mut next: usize,
+    weak: bool,
+    noun_like: bool,
+) -> Cue {
+    let w = ctx.word(i);
+    if ctx.is(next, ":") {
+        next += 1;
+    }
+    let mut first = i;
+    while first > range.start
+        && (ctx.is_auxiliary(first - 1)
+            || w.ends_with("ing") && is_progressive(ctx.word(first - 1)))
+    {
+        first -= 1;
+    }
+    let last = next.saturating_sub(1).max(i);
+    Cue {
+        span: ctx.cover(first, last),
+        kind: CueKind::Verb,
+        first,
+        verb: i,
+        next,
+        weak,
+        noun_like,
+    }
 }
 
 /// Forms of "be" that make a progressive with an "-ing" cue ("is demanding").
@@ -154,7 +227,7 @@ mod tests {
 
     fn cue_texts(text: &str) -> Vec<String> {
         let seg = seg_of(text);
-        let ctx = Ctx { text, seg: &seg };
+        let ctx = Ctx::new(text, &seg);
         find(&ctx, 0..seg.tokens.len())
             .iter()
             .map(|c| c.span.text(text).to_string())

@@ -227,10 +227,10 @@ fn attribute(
 fn names_someone(ctx: &Ctx, speaker: Span) -> bool {
     let tokens = ctx.tokens_in(speaker);
     let first = tokens.start;
-    tokens.len() == 1 && lexicon::is_pronoun(ctx.word(first))
+    tokens.len() == 1 && ctx.is_pronoun(first)
         || tokens
             .clone()
-            .any(|i| ctx.is_capitalized(i) && (i > first || !lexicon::is_determiner(ctx.word(i))))
+            .any(|i| ctx.is_capitalized(i) && (i > first || !ctx.is_determiner(i)))
 }
 
 /// The reported clause after a verb cue, without its listener ("told reporters") or the time

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 /// FNV-1a: the sets hold short words, for which SipHash's setup dominates the lookup.
 #[derive(Default)]
-struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -33,6 +33,14 @@ impl Hasher for Fnv {
 }
 
 type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+/// A hash set of owned words with the FNV hasher.
+pub type OwnedWordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// Word-class bits of [`classes`].
+pub const CUE_VERB: u8 = 8;
+pub const PRONOUN: u8 = 16;
+pub const DETERMINER: u8 = 32;
+pub const AUXILIARY: u8 = 64;
 
 /// Inflected forms of verbs that introduce a statement ("said", "warns", "insisted").
 const CUE_VERBS: &[&str] = &[
@@ -794,6 +802,8 @@ const ORG_NOUNS: &[&str] = &[
 ];
 
 struct Lists {
+    /// Every word of the cue verb, pronoun, determiner and auxiliary lists with its classes.
+    classes: std::collections::HashMap<&'static str, u8, BuildHasherDefault<Fnv>>,
     cue_verbs: WordSet,
     auxiliaries: WordSet,
     pronouns: WordSet,
@@ -805,6 +815,22 @@ struct Lists {
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
+    classes: {
+        let mut m = std::collections::HashMap::default();
+        let lists: [(&[&'static str], u8); 5] = [
+            (CUE_VERBS, CUE_VERB),
+            (STANCE_VERBS, CUE_VERB),
+            (PRONOUNS, PRONOUN),
+            (DETERMINERS, DETERMINER),
+            (CUE_AUXILIARIES, AUXILIARY),
+        ];
+        for (list, class) in lists {
+            for w in list {
+                *m.entry(*w).or_insert(0) |= class;
+            }
+        }
+        m
+    },
     cue_verbs: CUE_VERBS.iter().chain(STANCE_VERBS).copied().collect(),
     auxiliaries: CUE_AUXILIARIES.iter().copied().collect(),
     pronouns: PRONOUNS.iter().copied().collect(),
@@ -839,6 +865,19 @@ fn in_set(set: &WordSet, word: &str) -> bool {
     }
     let mut buf = [0u8; 24];
     lower(word, &mut buf).is_some_and(|w| set.contains(w))
+}
+
+/// The word-class bits of `word` (in any case): [`CUE_VERB`], [`PRONOUN`], [`DETERMINER`],
+/// [`AUXILIARY`]; one lookup for all four lists.
+pub fn classes(word: &str) -> u8 {
+    if word.len() > 24 {
+        return 0;
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return LISTS.classes.get(word).copied().unwrap_or(0);
+    }
+    let mut buf = [0u8; 24];
+    lower(word, &mut buf).map_or(0, |w| LISTS.classes.get(w).copied().unwrap_or(0))
 }
 
 /// Whether `word` is a form of a reporting verb.

@@ -22,6 +22,8 @@ mod block;
 mod channel;
 mod context;
 mod cue;
+mod cue_features;
+pub mod cue_model;
 mod direct;
 mod found;
 mod indirect;
@@ -29,6 +31,7 @@ mod lexicon;
 mod marks;
 mod resolve;
 mod speaker;
+pub mod train;
 mod transcript;
 
 #[cfg(test)]
@@ -37,8 +40,12 @@ mod test_support;
 mod tests;
 
 use context::Ctx;
+pub use cue_model::CueModel;
 use found::Found;
-use parallax_core::{Anchor, Annotated, Document, LocalEntity, Mention, Quote, Segmentation};
+pub use lexicon::OwnedWordSet;
+use parallax_core::{
+    Anchor, Annotated, Diagnostic, Document, LocalEntity, Mention, Quote, Segmentation,
+};
 
 /// Finds quotations in `doc` and attributes each to a speaker among `mentions`.
 ///
@@ -51,6 +58,27 @@ pub fn annotate(
     entities: &[LocalEntity],
 ) -> Annotated<Quote> {
     let _ = entities;
+    match cue_model::embedded() {
+        Ok(model) => annotate_with(Some(model), doc, seg, mentions),
+        Err(e) => {
+            let mut out = annotate_with(None, doc, seg, mentions);
+            out.diagnostics.push(Diagnostic::warning(
+                "quotes",
+                format!("cue model unusable, rule cues only: {e}"),
+            ));
+            out
+        }
+    }
+}
+
+/// [`annotate`] with a given cue classifier (e.g. one being trained); `None` uses the rule
+/// lexicon's cues alone.
+pub fn annotate_with(
+    model: Option<&CueModel>,
+    doc: &Document,
+    seg: &Segmentation,
+    mentions: &[Mention],
+) -> Annotated<Quote> {
     let own;
     let seg = if seg.sentences.is_empty() {
         own = parallax_segment::segment(&doc.text);
@@ -58,10 +86,11 @@ pub fn annotate(
     } else {
         seg
     };
-    let ctx = Ctx {
-        text: &doc.text,
-        seg,
-    };
+    let mut ctx = Ctx::new(&doc.text, seg);
+    if let Some(model) = model {
+        let rules = cue::rule_heads(&ctx);
+        ctx.learned = Some(model.decide(&ctx, &rules));
+    }
     let (pairs, diagnostics) = marks::pair(ctx.text, &seg.paragraphs);
     let mut found = Vec::new();
     block::find(&ctx, &mut found);

@@ -23,7 +23,7 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     if ctx.is(last, ",") {
         return apposition_before(ctx, floor, last);
     }
-    if lexicon::is_pronoun(ctx.word(last)) {
+    if ctx.is_pronoun(last) {
         return Some(ctx.tok(last));
     }
     let mut first = end;
@@ -42,7 +42,7 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
             if !joins || first == end && !ctx.is(last, ")") {
                 break;
             }
-        } else if lexicon::is_determiner(w) {
+        } else if ctx.is_determiner(k) {
             first = k;
             break;
         } else if name_link(ctx, k, floor) || joins_nouns(ctx, k, floor, first < end) {
@@ -57,8 +57,8 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
             // "In a Bloomberg interview Trump declared".
             break;
         } else if lexicon::is_phrase_break(w)
-            || lexicon::is_pronoun(w)
-            || lexicon::is_cue_verb(w) && first < end
+            || ctx.is_pronoun(k)
+            || ctx.is_cue_verb(k) && first < end
             || matches!(w, "him" | "them" | "me" | "us" | "Him" | "Them" | "Me")
         {
             break;
@@ -110,7 +110,7 @@ fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
     let opening = (floor..comma)
         .rev()
         .take(20)
-        .take_while(|&k| !ctx.is_mark(k) && !lexicon::is_cue_verb(ctx.word(k)))
+        .take_while(|&k| !ctx.is_mark(k) && !ctx.is_cue_verb(k))
         .find(|&k| ctx.is(k, ","))?;
     let name = before(ctx, floor, opening)?;
     if !ctx.is_capitalized(ctx.tokens_in(name).end.checked_sub(1)?) {
@@ -131,7 +131,7 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         return None;
     }
     let first = ctx.word(start);
-    if lexicon::is_pronoun(first)
+    if ctx.is_pronoun(start)
         && !["that", "who", "which", "one"]
             .iter()
             .any(|p| lexicon::is(first, p))
@@ -148,10 +148,10 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
             break;
         }
         let breaks = lexicon::is_phrase_break(w) && !name_link(ctx, k, start);
-        if word && k > start && (breaks || lexicon::is_cue_verb(w)) {
+        if word && k > start && (breaks || ctx.is_cue_verb(k)) {
             break;
         }
-        if word && k > start && (lexicon::is(w, "that") || lexicon::is_determiner(w)) {
+        if word && k > start && (lexicon::is(w, "that") || ctx.is_determiner(k)) {
             break;
         }
         if word {
@@ -170,7 +170,7 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         && !["and", "but", "while", "as", "because", "although", "though"]
             .iter()
             .any(|c| lexicon::is(ctx.word(last + 2), c))
-        && (last + 2..limit).all(|k| !ctx.is_mark(k) && !lexicon::is_cue_verb(ctx.word(k)));
+        && (last + 2..limit).all(|k| !ctx.is_mark(k) && !ctx.is_cue_verb(k));
     let end = if apposition {
         (last + 2..limit)
             .rev()
@@ -204,9 +204,7 @@ pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     // Without a parser the phrase would run on into the verb ("Clinton spoke out Tuesday"):
     // a name ends at the first lowercase word after it.
     let name_end = (start..limit)
-        .skip_while(|&i| {
-            !ctx.is_capitalized(i) || i == start && lexicon::is_determiner(ctx.word(i))
-        })
+        .skip_while(|&i| !ctx.is_capitalized(i) || i == start && ctx.is_determiner(i))
         .find(|&i| ctx.is_word(i) && !ctx.is_capitalized(i) && !name_link(ctx, i, start));
     after(ctx, start, name_end.unwrap_or(limit).min(limit))
 }
@@ -242,7 +240,7 @@ mod tests {
 
     fn before_cue(text: &str, cue: &str) -> Option<String> {
         let seg = seg_of(text);
-        let ctx = Ctx { text, seg: &seg };
+        let ctx = Ctx::new(text, &seg);
         let at = text.find(cue)?;
         let end = ctx.token_from(at);
         before(&ctx, 0, end).map(|s| s.text(text).to_string())
@@ -273,7 +271,7 @@ mod tests {
     fn finds_inverted_speakers() {
         let text = "said the Russian Defence Ministry, adding";
         let seg = seg_of(text);
-        let ctx = Ctx { text, seg: &seg };
+        let ctx = Ctx::new(text, &seg);
         let got = after(&ctx, 1, seg.tokens.len()).map(|s| s.text(text));
         assert_eq!(got, Some("the Russian Defence Ministry"));
     }

@@ -4,7 +4,6 @@
 
 use crate::context::Ctx;
 use crate::found::{taken, Found};
-use crate::lexicon;
 use parallax_core::{ParagraphRole, QuoteKind, Span};
 
 /// Most words in a speaker label.
@@ -61,7 +60,7 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
         // A headline label is a short name ("Pence:"), not a rubric ("The Latest:").
         let label = Span::new(ctx.tok(first).start, ctx.tok(colon).start).trim(ctx.text);
         let rubric = RUBRICS.contains(&label.text(ctx.text).to_lowercase().as_str())
-            || (headline && (colon - first > 2 || lexicon::is_determiner(ctx.word(first))));
+            || (headline && (colon - first > 2 || ctx.is_determiner(first)));
         let label_ok = colon > first
             && !rubric
             && (first..colon).all(|i| {

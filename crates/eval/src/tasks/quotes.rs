@@ -18,6 +18,7 @@ use crate::formats::brat;
 use crate::metrics::{ratio, Counts};
 use crate::{read_text, EvalError, EvalReport};
 use parallax_core::{Document, QuoteKind, Segmentation, Span};
+use parallax_quotes::CueModel;
 use std::path::{Path, PathBuf};
 
 /// One attribution: span lists of its cue, sources and contents.
@@ -29,6 +30,17 @@ struct Attribution {
 }
 
 pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
+    let model = parallax_quotes::cue_model::embedded()
+        .map_err(|e| EvalError::Other(format!("cue model unusable: {e}")))?;
+    run_with(gold, limit, Some(model))
+}
+
+/// [`run`] with a given cue classifier (`None`: the rule lexicon alone).
+pub fn run_with(
+    gold: &Path,
+    limit: Option<usize>,
+    model: Option<&CueModel>,
+) -> Result<EvalReport, EvalError> {
     let pairs = documents(gold)?;
     let mut tally = Tally::default();
     let mut items = 0;
@@ -39,7 +51,7 @@ pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
             .map_err(|(line, why)| EvalError::format(&ann_path, format!("line {line}: {why}")))?;
         let gold = gold_attributions(&text, &ann);
         let seg = parallax_segment::segment(&text);
-        let predicted = predict(&text, &seg);
+        let predicted = predict(&text, &seg, model);
         tally.add(&seg, &predicted, &gold);
         items += 1;
     }
@@ -51,7 +63,7 @@ pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
 
 /// (text, annotation) file pairs of the split at `gold`: a dataset folder (its `test` split),
 /// a split folder with `text/` and `attributions/`, or one `.ann` file.
-fn documents(gold: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalError> {
+pub(crate) fn documents(gold: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalError> {
     if gold.is_file() {
         let name = gold.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let base = article_of(name);
@@ -101,6 +113,13 @@ fn list(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
     Ok(entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
 }
 
+pub(crate) fn gold_cues(text: &str, ann: &brat::Ann) -> Vec<Span> {
+    gold_attributions(text, ann)
+        .into_iter()
+        .flat_map(|a| a.cue)
+        .collect()
+}
+
 fn gold_attributions(text: &str, ann: &brat::Ann) -> Vec<Attribution> {
     let spans = |id: &str| {
         ann.text_bounds
@@ -127,9 +146,9 @@ fn gold_attributions(text: &str, ann: &brat::Ann) -> Vec<Attribution> {
         .collect()
 }
 
-fn predict(text: &str, seg: &Segmentation) -> Vec<Attribution> {
+fn predict(text: &str, seg: &Segmentation, model: Option<&CueModel>) -> Vec<Attribution> {
     let doc = Document::new("eval", text, "polnear");
-    let quotes = parallax_quotes::annotate(&doc, seg, &[], &[]).items;
+    let quotes = parallax_quotes::annotate_with(model, &doc, seg, &[]).items;
     let mut out: Vec<Attribution> = Vec::new();
     for q in quotes {
         let Some(cue) = q.cue else { continue };
@@ -302,7 +321,7 @@ mod tests {
     fn groups_by_cue_and_scores_exact_matches() {
         let text = "“We will win,” he said, “and soon.” Others disagreed.";
         let seg = parallax_segment::segment(text);
-        let predicted = predict(text, &seg);
+        let predicted = predict(text, &seg, parallax_quotes::cue_model::embedded().ok());
         assert_eq!(predicted.len(), 1);
         assert_eq!(predicted[0].contents.len(), 2);
         let gold = vec![predicted[0].clone()];
@@ -329,12 +348,12 @@ mod dump {
         let Ok(dir) = std::env::var("QUOTES_DUMP") else {
             return;
         };
-        for (t, a) in documents(Path::new(&dir)).unwrap().into_iter().take(40) {
+        for (t, a) in documents(Path::new(&dir)).unwrap().into_iter() {
             let text = read_text(&t).unwrap();
             let ann = brat::parse(&read_text(&a).unwrap()).unwrap();
             let gold = gold_attributions(&text, &ann);
             let seg = parallax_segment::segment(&text);
-            let pred = predict(&text, &seg);
+            let pred = predict(&text, &seg, parallax_quotes::cue_model::embedded().ok());
             let show = |a: &Attribution| {
                 let j = |l: &Vec<Span>| {
                     l.iter()

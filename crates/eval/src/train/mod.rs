@@ -1,6 +1,7 @@
 //! Training of the statistical models from gold data (`parallax train`).
 
 pub mod ner;
+pub mod quotes;
 pub mod subjectivity;
 
 use crate::EvalError;
@@ -26,6 +27,7 @@ pub fn train(
     match task {
         "ner" => ner::train(train, dev, out),
         "subjectivity" => subjectivity::train(train, dev, out),
+        "quotes" => quotes::train(train, dev, out),
         _ => Err(EvalError::NotImplemented(format!("train {task}"))),
     }
 }
