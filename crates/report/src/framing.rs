@@ -78,7 +78,7 @@ pub fn framing(dossier: &Dossier, index: &Index) -> Markup {
                                 td {
                                     @if let Some(t) = &actor.tone {
                                         (tone_tag(t.tone, t.score))
-                                        span.ctx { (t.sentences) " sentences" }
+                                        span.ctx { (t.sentences) @if t.sentences == 1 { " sentence" } @else { " sentences" } }
                                     } @else { span.ctx { "only quoted" } }
                                 }
                             }
