@@ -30,16 +30,22 @@ pub fn prepare(sentence: &str, quoted: &[Range<usize>], attribution: &[Range<usi
     masked.extend(marked_quotations(sentence));
     let masked = union(masked.into_iter().map(|r| widen(sentence, r)).collect());
 
-    let mut text = String::with_capacity(sentence.len());
-    let mut at = 0;
-    for range in &masked {
-        text.push_str(sentence.get(at..range.start).unwrap_or_default());
-        text.push(' ');
-        text.push(QUOTE_MARKER);
-        text.push(' ');
-        at = range.end;
-    }
-    text.push_str(sentence.get(at..).unwrap_or_default());
+    // Most sentences quote nothing: they are tokenized as they are, without a copy.
+    let tokens = if masked.is_empty() {
+        tokenize(sentence)
+    } else {
+        let mut text = String::with_capacity(sentence.len());
+        let mut at = 0;
+        for range in &masked {
+            text.push_str(sentence.get(at..range.start).unwrap_or_default());
+            text.push(' ');
+            text.push(QUOTE_MARKER);
+            text.push(' ');
+            at = range.end;
+        }
+        text.push_str(sentence.get(at..).unwrap_or_default());
+        tokenize(&text)
+    };
 
     let mut covered = masked;
     covered.extend(attribution.iter().filter(valid).cloned());
@@ -51,7 +57,10 @@ pub fn prepare(sentence: &str, quoted: &[Range<usize>], attribution: &[Range<usi
             .filter(|c| !c.is_whitespace())
             .count()
     };
-    let total = non_space(0..sentence.len());
+    let total = match covered.is_empty() {
+        true => 0,
+        false => non_space(0..sentence.len()),
+    };
     let quoted_share = if total == 0 {
         0.0
     } else {
@@ -59,7 +68,7 @@ pub fn prepare(sentence: &str, quoted: &[Range<usize>], attribution: &[Range<usi
         (covered as f32 / total as f32).min(1.0)
     };
     Prepared {
-        tokens: tokenize(&text),
+        tokens,
         quoted_share,
     }
 }
