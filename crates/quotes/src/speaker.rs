@@ -9,9 +9,43 @@ use parallax_core::Span;
 /// Longest speaker phrase, in tokens.
 const MAX_WORDS: usize = 10;
 
+/// Prepositions that attach a determined noun phrase to the noun before it, inside one
+/// speaker phrase: "Republicans on the House Financial Services Committee".
+const ATTACHING: [&str; 7] = ["on", "in", "at", "of", "to", "for", "from"];
+
 /// The speaker phrase ending just before token `end` (exclusive), not reaching before token
 /// `floor`. Time words and adverbs between speaker and cue are skipped ("Trump on Tuesday said").
+/// A phrase opening with a determiner takes in the noun it is attached to by a preposition
+/// ("Others in the African-American community", "The GOP's complaint to the D.C. Court"), as
+/// PolNeAR's sources are whole noun phrases.
 pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
+    let phrase = simple_before(ctx, floor, end)?;
+    let first = ctx.token_from(phrase.start);
+    if !ctx.is_determiner(first) || first < floor + 2 {
+        return Some(phrase);
+    }
+    let prep = first - 1;
+    let noun = prep - 1;
+    let attaches = ATTACHING.iter().any(|p| ctx.word(prep) == *p)
+        && ctx.is_word(noun)
+        && !ctx.is_cue_verb(noun)
+        && !lexicon::is_adverbial(ctx.word(noun))
+        && !lexicon::is_phrase_break(ctx.word(noun))
+        && !ctx.is_pronoun(noun)
+        && (ctx.is_capitalized(noun)
+            || ctx.word(noun).ends_with('s')
+            || lexicon::is_role(ctx.word(noun)));
+    if !attaches {
+        return Some(phrase);
+    }
+    match simple_before(ctx, floor, prep) {
+        Some(head) if ctx.tokens_in(head).end == prep => Some(Span::new(head.start, phrase.end)),
+        _ => Some(phrase),
+    }
+}
+
+/// [`before`] without the prepositional attachment.
+fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     let mut end = end;
     while end > floor && lexicon::is_adverbial(ctx.word(end - 1)) {
         end -= 1;
@@ -58,7 +92,7 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
             break;
         } else if lexicon::is_phrase_break(w)
             || ctx.is_pronoun(k)
-            || ctx.is_cue_verb(k) && first < end
+            || ctx.is_cue_verb(k) && first < end && !noun_modifier(ctx, k, first)
             || matches!(w, "him" | "them" | "me" | "us" | "Him" | "Them" | "Me")
         {
             break;
@@ -77,6 +111,15 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     plausible(ctx, first, last).then_some(span)
 }
 
+/// Whether the cue-verb form at `k` is a noun modifying the phrase that starts right after it,
+/// after a word that is not itself a cue: "Some state officials", "and state officials".
+fn noun_modifier(ctx: &Ctx, k: usize, first: usize) -> bool {
+    first == k + 1
+        && k > 0
+        && lexicon::is_noun_like(ctx.word(k))
+        && (ctx.is_word(k - 1) && !ctx.is_cue_verb(k - 1) && !ctx.is_pronoun(k - 1))
+}
+
 /// Whether the phrase so far is a capitalized name, as far as token `last`. A capitalized
 /// plural ("Republicans") is a group noun that adjectives may precede, not a name.
 fn only_name(ctx: &Ctx, first: usize, last: usize) -> bool {
@@ -93,7 +136,8 @@ fn joins_nouns(ctx: &Ctx, k: usize, floor: usize, taken: bool) -> bool {
     let w = ctx.word(k);
     let left = ctx.word(k - 1);
     if lexicon::is(w, "and") {
-        return ctx.is_capitalized(k - 1) && ctx.is_capitalized(k + 1)
+        // "Joseph and other community members", "Federal and state officials".
+        return ctx.is_capitalized(k - 1) && ctx.is_word(k + 1)
             || left.ends_with('s') && ctx.is_word(k - 1);
     }
     ["in", "to", "at", "for", "with", "from"].contains(&w)
@@ -117,7 +161,15 @@ fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
         return None;
     }
     let inner = ctx.word(opening + 1);
-    if !inner.ends_with("ing") {
+    // "Clinton, at Monday's debate, said", "Some Democrats, however, say": an aside, not
+    // an apposition.
+    let aside = inner.ends_with("ing")
+        || lexicon::is_adverbial(inner)
+        || [
+            "at", "in", "on", "like", "during", "after", "before", "with", "for", "unlike",
+        ]
+        .contains(&inner);
+    if !aside {
         Some(Span::new(name.start, ctx.tok(comma).end))
     } else {
         Some(name)
@@ -143,6 +195,17 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     while k < limit && k < start + MAX_WORDS {
         let w = ctx.word(k);
         let word = ctx.is_word(k);
+        // A party and state after a name: "Rep. G.K. Butterfield (D-N.C.)".
+        if w == "(" && last.is_some() {
+            match (k + 1..limit.min(k + 8)).find(|&j| ctx.is(j, ")")) {
+                Some(close) => {
+                    last = Some(close);
+                    k = close + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
         let joins = matches!(w, "'s" | "’s" | "-" | "&" | ".");
         if !(word || joins && last.is_some()) {
             break;
@@ -264,6 +327,30 @@ mod tests {
         assert_eq!(
             before_cue("when Gov. Mike Pence (R-IN) said", "said").as_deref(),
             Some("Gov. Mike Pence (R-IN)")
+        );
+    }
+
+    #[test]
+    fn takes_whole_noun_phrases() {
+        assert_eq!(
+            before_cue(
+                "Republicans on the House Financial Services Committee said",
+                "said"
+            )
+            .as_deref(),
+            Some("Republicans on the House Financial Services Committee")
+        );
+        assert_eq!(
+            before_cue("Joseph and other community members said", "said").as_deref(),
+            Some("Joseph and other community members")
+        );
+        assert_eq!(
+            before_cue("Some state officials said", "said").as_deref(),
+            Some("Some state officials")
+        );
+        assert_eq!(
+            before_cue("Some Democrats, however, say", "say").as_deref(),
+            Some("Some Democrats")
         );
     }
 
