@@ -52,6 +52,17 @@ pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
         let verdict = learned.get(i).copied().unwrap_or(Verdict::No);
         match (rule, verdict) {
             (_, Verdict::No) => {}
+            (Some(cue), Verdict::WithParticle) if cue.next == i + 1 && i + 1 < range.end => {
+                // The lexicon knows the verb; the training data its particle ("pointed to").
+                cues.push(verb_cue(
+                    ctx,
+                    range.clone(),
+                    i,
+                    i + 2,
+                    cue.weak,
+                    cue.noun_like,
+                ))
+            }
             (Some(cue), _) => cues.push(cue),
             (None, verdict) => cues.extend(learned_cue(ctx, range.clone(), i, verdict)),
         }
@@ -158,6 +169,7 @@ fn verb_cue(
     let mut first = i;
     while first > range.start
         && (ctx.is_auxiliary(first - 1)
+            || is_manner_adverb(ctx.word(first - 1))
             || w.ends_with("ing") && is_progressive(ctx.word(first - 1)))
     {
         first -= 1;
@@ -172,6 +184,12 @@ fn verb_cue(
         weak,
         noun_like,
     }
+}
+
+/// A lowercase adverb right before a cue verb, which PolNeAR's cues include ("often says",
+/// "forcefully told", "then ruled").
+fn is_manner_adverb(word: &str) -> bool {
+    word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && lexicon::is_adverbial(word)
 }
 
 /// Forms of "be" that make a progressive with an "-ing" cue ("is demanding").

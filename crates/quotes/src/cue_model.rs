@@ -143,18 +143,14 @@ impl CueModel {
                 if !self.is_candidate(ctx.word(i), rule) {
                     continue;
                 }
-                if rule && self.veto == f32::MIN {
-                    // No veto: a rule cue needs no score.
-                    if let Some(o) = out.get_mut(i) {
-                        *o = Verdict::Cue;
+                // Without a veto a rule cue needs no score.
+                if !rule || self.veto != f32::MIN {
+                    cue_features::extract(ctx, range.clone(), i, rule, self.bits, &mut features);
+                    let score = self.score(&features);
+                    let cut = if rule { self.veto } else { self.threshold };
+                    if score <= cut {
+                        continue;
                     }
-                    continue;
-                }
-                cue_features::extract(ctx, range.clone(), i, rule, self.bits, &mut features);
-                let score = self.score(&features);
-                let cut = if rule { self.veto } else { self.threshold };
-                if score <= cut {
-                    continue;
                 }
                 pair.clear();
                 pair.push_str(ctx.word(i));
