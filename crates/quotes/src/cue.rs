@@ -44,13 +44,15 @@ pub struct Cue {
 pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
     let mut cues = Vec::new();
     for i in range.clone() {
-        let rule = rule_cue(ctx, range.clone(), i);
         let Some(learned) = &ctx.learned else {
-            cues.extend(rule);
+            cues.extend(rule_cue(ctx, range.clone(), i));
             continue;
         };
         let verdict = learned.get(i).copied().unwrap_or(Verdict::No);
-        match (rule, verdict) {
+        if verdict == Verdict::No {
+            continue;
+        }
+        match (rule_cue(ctx, range.clone(), i), verdict) {
             (_, Verdict::No) => {}
             (Some(cue), Verdict::WithParticle) if cue.next == i + 1 && i + 1 < range.end => {
                 // The lexicon knows the verb; the training data its particle ("pointed to").
