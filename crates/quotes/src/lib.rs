@@ -9,6 +9,10 @@
 //! 3. [`direct`]: paired quotation marks ([`marks`]) with a cue after or before them;
 //! 4. [`indirect`]: reporting verbs and "according to" with a reported clause.
 //!
+//! Cues come from the rule lexicon ([`lexicon`]) and from a learned classifier
+//! ([`cue_model`], trained on PolNeAR by `parallax train quotes`, see [`train`]) that adds the
+//! cue words the lexicon lacks; speaker and content are found by the rules either way.
+//!
 //! A quote-only sentence or paragraph without its own cue continues the statement of the
 //! nearest preceding attributed quotation in the same or the previous paragraph, and takes
 //! its cue, speaker and channel.
