@@ -33,22 +33,30 @@ pub fn labels(
     mask: &QuoteMask,
 ) -> Vec<Label> {
     let mut out: Vec<Label> = Vec::new();
+    // The classified tokens of the last sentence seen: mentions come in text order, so each
+    // sentence's tokens are classified once.
+    let mut current: Option<(usize, Tokens)> = None;
     for (index, mention) in mentions.iter().enumerate() {
         if mention.span.slice(&doc.text).is_err() {
             continue;
         }
-        let Some(sentence) = seg
+        let Some((at, sentence)) = seg
             .sentence_at(mention.span.start)
-            .and_then(|i| seg.sentences.get(i))
+            .and_then(|i| Some((i, seg.sentences.get(i)?)))
         else {
             continue;
         };
-        let range = seg.tokens_in(sentence.span);
-        let Some(tokens) = seg.tokens.get(range) else {
-            continue;
+        let view = match &mut current {
+            Some((seen, view)) if *seen == at => view,
+            slot => {
+                let range = seg.tokens_in(sentence.span);
+                let Some(tokens) = seg.tokens.get(range) else {
+                    continue;
+                };
+                &slot.insert((at, Tokens::new(&doc.text, tokens))).1
+            }
         };
-        let view = Tokens::new(&doc.text, tokens);
-        for (span, form) in find(&view, mention) {
+        for (span, form) in find(view, mention) {
             let Some(text) = span.slice(&doc.text).ok() else {
                 continue;
             };
@@ -69,19 +77,28 @@ pub fn labels(
     out
 }
 
-/// The tokens of one sentence with their text.
+/// The tokens of one sentence with their text, word class and whether each is punctuation.
 struct Tokens<'t> {
     spans: &'t [Span],
     words: Vec<&'t str>,
+    classes: Vec<WordClass>,
+    punctuation: Vec<bool>,
 }
 
 impl<'t> Tokens<'t> {
     fn new(text: &'t str, spans: &'t [Span]) -> Self {
-        let words = spans
+        let words: Vec<&str> = spans
             .iter()
             .map(|s| s.slice(text).unwrap_or_default())
             .collect();
-        Tokens { spans, words }
+        let classes = words.iter().map(|w| WordClass::of(w)).collect();
+        let punctuation = words.iter().map(|w| is_punctuation(w)).collect();
+        Tokens {
+            spans,
+            words,
+            classes,
+            punctuation,
+        }
     }
 
     fn len(&self) -> usize {
@@ -92,8 +109,14 @@ impl<'t> Tokens<'t> {
         self.words.get(i).copied().unwrap_or_default()
     }
 
+    /// The class of token `i`; past the end, that of an empty word (no flags).
     fn class(&self, i: usize) -> WordClass {
-        WordClass::of(self.word(i))
+        self.classes.get(i).copied().unwrap_or_default()
+    }
+
+    /// Whether token `i` is punctuation only; past the end, as an empty word is.
+    fn is_punctuation(&self, i: usize) -> bool {
+        self.punctuation.get(i).copied().unwrap_or(true)
     }
 
     /// The span from token `first` to token `last` inclusive.
@@ -192,7 +215,7 @@ fn appositive_before(t: &Tokens, first: usize, last: usize) -> Option<Span> {
     while start > 0 && end + 1 - start < MAX_LABEL_TOKENS {
         let prev = start - 1;
         let class = t.class(prev);
-        if is_punctuation(t.word(prev)) || class.ends_phrase() {
+        if t.is_punctuation(prev) || class.ends_phrase() {
             break;
         }
         start = prev;
@@ -206,11 +229,11 @@ fn appositive_before(t: &Tokens, first: usize, last: usize) -> Option<Span> {
     // "In the capital, Kelidze said": a fronted prepositional phrase, not an apposition.
     if start > 0 {
         let boundary = start - 1;
-        let fronted = boundary == 0 || is_punctuation(t.word(boundary - 1));
+        let fronted = boundary == 0 || t.is_punctuation(boundary - 1);
         if t.class(boundary).is_preposition() && fronted {
             return None;
         }
-        if !is_punctuation(t.word(boundary))
+        if !t.is_punctuation(boundary)
             && !t.class(boundary).is_preposition()
             && !t.class(boundary).is_reporting_verb()
         {
@@ -284,9 +307,8 @@ fn noun_phrase_end(t: &Tokens, start: usize) -> Option<usize> {
     let mut end = start;
     let mut i = start;
     while i < t.len() && i - start < MAX_LABEL_TOKENS {
-        let word = t.word(i);
         let class = t.class(i);
-        if is_punctuation(word) && !class.is_possessive_mark() {
+        if t.is_punctuation(i) && !class.is_possessive_mark() {
             break;
         }
         if class.ends_phrase() && !(class.is_preposition() && t.is(i, "of")) {
@@ -301,7 +323,7 @@ fn noun_phrase_end(t: &Tokens, start: usize) -> Option<usize> {
         end = i;
         i += 1;
     }
-    if i - start >= MAX_LABEL_TOKENS && i < t.len() && !is_punctuation(t.word(i)) {
+    if i - start >= MAX_LABEL_TOKENS && i < t.len() && !t.is_punctuation(i) {
         return None;
     }
     // Trailing function words ("the leader of") are not part of the phrase.
@@ -346,7 +368,7 @@ fn is_descriptive(t: &Tokens, start: usize, end: usize) -> bool {
 fn content_words<'a>(t: &'a Tokens, start: usize, end: usize) -> impl Iterator<Item = usize> + 'a {
     (start..=end).filter(|&i| {
         let class = t.class(i);
-        !class.is_function_word() && !class.is_possessive_mark() && !is_punctuation(t.word(i))
+        !class.is_function_word() && !class.is_possessive_mark() && !t.is_punctuation(i)
     })
 }
 

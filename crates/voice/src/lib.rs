@@ -9,7 +9,8 @@
 //!
 //! Framing ([`frame`]): the labels attached to each entity ([`labels`]), loaded terms and the
 //! author's tone toward each entity ([`tone`], with the [`polarity`] lexicon), each marked as
-//! the author's voice or quoted ([`speech`]).
+//! the author's voice or quoted ([`speech`]). Every listed word is in one hashed table
+//! ([`vocab`]), and loaded terms and tone share one pass over each sentence's words ([`scan`]).
 
 pub mod features;
 pub mod labels;
@@ -18,10 +19,12 @@ pub mod loaded;
 pub mod mask;
 pub mod model;
 pub mod polarity;
+pub mod scan;
 pub mod speech;
 pub mod tokens;
 pub mod tone;
 pub mod train;
+pub mod vocab;
 pub mod words;
 
 pub use loaded::loaded_terms;
@@ -106,10 +109,11 @@ pub fn frame(
     quotes: &[Quote],
 ) -> Framing {
     let mask = speech::QuoteMask::new(quotes);
+    let scan = scan::Scan::new(&doc.text, seg);
     Framing {
         labels: labels::labels(doc, seg, mentions, &mask),
-        loaded_terms: loaded::annotate(doc, seg, &mask),
-        tones: tone::tones(doc, seg, mentions, local_entities, &mask),
+        loaded_terms: loaded::from_scan(&doc.text, &scan, &mask),
+        tones: tone::tones_from_scan(doc, seg, &scan, mentions, local_entities, &mask),
     }
 }
 

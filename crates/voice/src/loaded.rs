@@ -5,22 +5,22 @@
 //! the sentences it occurs in ([`learn`]); the lexicon is a small text file committed beside the
 //! model and rebuilt by `parallax train subjectivity` (see docs/models.md).
 
+use crate::scan::Scan;
 use crate::speech::QuoteMask;
 use parallax_core::{Anchor, Document, LoadedTerm, Segmentation, Span};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// The committed lexicon: `word<TAB>score` per line, best first.
 const LEXICON: &str = include_str!("../model/loaded-terms.tsv");
 
-static TERMS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+/// The words of the committed lexicon.
+pub(crate) fn lexicon_words() -> impl Iterator<Item = &'static str> {
     LEXICON
         .lines()
         .filter_map(|line| line.split('\t').next())
         .filter(|w| !w.is_empty())
-        .collect()
-});
+}
 
 /// A word must occur in at least this many training sentences to be scored.
 pub const MIN_COUNT: u32 = 3;
@@ -29,7 +29,7 @@ pub const MIN_SCORE: f64 = 0.3;
 
 /// Whether a lowercased word is in the loaded-terms lexicon.
 pub fn is_loaded(lower: &str) -> bool {
-    TERMS.contains(lower)
+    crate::vocab::lookup(lower).is_loaded()
 }
 
 /// The loaded terms inside `sentence` of `text`, in text order. A span that does not fit the
@@ -38,10 +38,9 @@ pub fn loaded_terms(text: &str, sentence: Span) -> Vec<Anchor> {
     let Ok(slice) = sentence.slice(text) else {
         return Vec::new();
     };
-    let terms = &*TERMS;
     let mut found = Vec::new();
     for_each_word(slice, |range, word| {
-        if terms.contains(word) {
+        if is_loaded(word) {
             found.extend(Anchor::new(
                 text,
                 Span::new(sentence.start + range.start, sentence.start + range.end),
@@ -53,29 +52,26 @@ pub fn loaded_terms(text: &str, sentence: Span) -> Vec<Anchor> {
 
 /// The loaded terms of every sentence of `doc`, each marked as the author's words or quoted.
 pub fn annotate(doc: &Document, seg: &Segmentation, mask: &QuoteMask) -> Vec<LoadedTerm> {
-    let terms = &*TERMS;
+    from_scan(&doc.text, &Scan::new(&doc.text, seg), mask)
+}
+
+/// [`annotate`] from the words of a [`Scan`] of `text`.
+pub fn from_scan(text: &str, scan: &Scan, mask: &QuoteMask) -> Vec<LoadedTerm> {
     let mut found = Vec::new();
-    for (index, sentence) in seg.sentences.iter().enumerate() {
-        let Ok(slice) = sentence.span.slice(&doc.text) else {
-            continue;
-        };
-        for_each_word(slice, |range, word| {
-            if !terms.contains(word) {
-                return;
+    for index in 0..scan.len() {
+        for word in scan.sentence(index) {
+            if !word.entry.is_loaded() {
+                continue;
             }
-            let span = Span::new(
-                sentence.span.start + range.start,
-                sentence.span.start + range.end,
-            );
-            if let Ok(text) = span.slice(&doc.text) {
+            if let Ok(slice) = word.span.slice(text) {
                 found.push(LoadedTerm {
-                    span,
-                    text: text.to_string(),
+                    span: word.span,
+                    text: slice.to_string(),
                     sentence: index,
-                    voice: mask.speech_of(span).0,
+                    voice: mask.speech_of(word.span).0,
                 });
             }
-        });
+        }
     }
     found
 }
@@ -142,23 +138,38 @@ fn words(text: &str) -> impl Iterator<Item = (Range<usize>, String)> {
 
 /// Calls `f` with each word of `text` (letters, with inner apostrophes and hyphens) and its
 /// byte range, the word lowercased and with typographic apostrophes folded to ASCII. One
-/// buffer is reused for every word, so scanning allocates nothing per word.
+/// buffer is reused for every word, so scanning allocates nothing per word; ASCII is read a
+/// byte at a time.
 pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
+    let bytes = text.as_bytes();
     let mut word = String::new();
-    let mut chars = text.char_indices().peekable();
+    let mut at = 0;
     loop {
-        while chars.peek().is_some_and(|(_, c)| !c.is_alphabetic()) {
-            chars.next();
+        // Skip to the next letter.
+        loop {
+            match bytes.get(at) {
+                None => return,
+                Some(b) if b.is_ascii_alphabetic() => break,
+                Some(b) if b.is_ascii() => at += 1,
+                Some(_) => match char_at(text, at) {
+                    Some(c) if c.is_alphabetic() => break,
+                    Some(c) => at += c.len_utf8(),
+                    None => return,
+                },
+            }
         }
-        let Some(&(start, _)) = chars.peek() else {
-            return;
-        };
-        let mut end = start;
+        let start = at;
         word.clear();
-        while let Some(&(at, c)) = chars.peek() {
-            if c.is_ascii_alphabetic() {
-                word.push(c.to_ascii_lowercase());
-            } else if c.is_alphabetic() {
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_alphabetic() {
+                word.push(char::from(b.to_ascii_lowercase()));
+                at += 1;
+                continue;
+            }
+            let Some(c) = char_at(text, at) else {
+                break;
+            };
+            if c.is_alphabetic() {
                 word.extend(c.to_lowercase());
             } else if matches!(c, '\'' | '\u{2019}' | '-')
                 && text.get(at + c.len_utf8()..).is_some_and(starts_alphabetic)
@@ -167,11 +178,15 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(Range<usize>, &str)) {
             } else {
                 break;
             }
-            end = at + c.len_utf8();
-            chars.next();
+            at += c.len_utf8();
         }
-        f(start..end, &word);
+        f(start..at, &word);
     }
+}
+
+/// The character starting at byte `at` of `text`, if `at` is a character boundary inside it.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
 }
 
 fn starts_alphabetic(rest: &str) -> bool {
@@ -215,7 +230,42 @@ mod tests {
         assert!(learned.iter().all(|(w, _)| w != "the"));
     }
 
+    /// The definition of [`for_each_word`], a character at a time.
+    fn reference_words(text: &str) -> Vec<(Range<usize>, String)> {
+        let mut found = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        loop {
+            while chars.peek().is_some_and(|(_, c)| !c.is_alphabetic()) {
+                chars.next();
+            }
+            let Some(&(start, _)) = chars.peek() else {
+                return found;
+            };
+            let mut end = start;
+            let mut word = String::new();
+            while let Some(&(at, c)) = chars.peek() {
+                if c.is_alphabetic() {
+                    word.extend(c.to_lowercase());
+                } else if matches!(c, '\'' | '\u{2019}' | '-')
+                    && text.get(at + c.len_utf8()..).is_some_and(starts_alphabetic)
+                {
+                    word.push(if c == '-' { '-' } else { '\'' });
+                } else {
+                    break;
+                }
+                end = at + c.len_utf8();
+                chars.next();
+            }
+            found.push((start..end, word));
+        }
+    }
+
     proptest! {
+        #[test]
+        fn words_agree_with_the_definition(text in "(\\PC|[a-zA-Z' -]|’){0,80}") {
+            prop_assert_eq!(words(&text).collect::<Vec<_>>(), reference_words(&text));
+        }
+
         #[test]
         fn anchors_match_the_text(text in "\\PC{0,120}", a in 0usize..130, b in 0usize..130) {
             let span = Span::new(a.min(b), a.max(b));

@@ -7,7 +7,7 @@
 //! tone annotator ([`crate::tone`]) sums them over the author's words.
 
 /// Words that cast an actor in a bad light.
-const NEGATIVE: &[&str] = &[
+pub(crate) const NEGATIVE: &[&str] = &[
     "absurd",
     "aggression",
     "aggressive",
@@ -153,7 +153,7 @@ const NEGATIVE: &[&str] = &[
 ];
 
 /// Words that cast an actor in a good light.
-const POSITIVE: &[&str] = &[
+pub(crate) const POSITIVE: &[&str] = &[
     "admirable",
     "admired",
     "bold",
@@ -227,13 +227,7 @@ const POSITIVE: &[&str] = &[
 
 /// The polarity of a lowercased word: −1, 0 or +1.
 pub fn polarity(lower: &str) -> i8 {
-    if NEGATIVE.binary_search(&lower).is_ok() {
-        -1
-    } else if POSITIVE.binary_search(&lower).is_ok() {
-        1
-    } else {
-        0
-    }
+    crate::vocab::lookup(lower).polarity()
 }
 
 /// Whether a lowercased word reverses the polarity of the words after it.

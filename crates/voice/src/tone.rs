@@ -11,8 +11,7 @@
 //! A sentence that mentions two actors gives both the same score: the measure is the climate
 //! of the sentences around an actor, not a parse of who is judged.
 
-use crate::loaded::for_each_word;
-use crate::polarity::{is_negator, polarity};
+use crate::scan::{Notable, Scan};
 use crate::speech::QuoteMask;
 use parallax_core::{
     Anchor, Document, EntityTone, LocalEntity, Mention, Segmentation, Span, Speech, Tone,
@@ -42,6 +41,19 @@ pub fn tones(
     local_entities: &[LocalEntity],
     mask: &QuoteMask,
 ) -> Vec<EntityTone> {
+    let scan = Scan::new(&doc.text, seg);
+    tones_from_scan(doc, seg, &scan, mentions, local_entities, mask)
+}
+
+/// [`tones`] from the words of a [`Scan`] of `doc` by `seg`.
+pub fn tones_from_scan(
+    doc: &Document,
+    seg: &Segmentation,
+    scan: &Scan,
+    mentions: &[Mention],
+    local_entities: &[LocalEntity],
+    mask: &QuoteMask,
+) -> Vec<EntityTone> {
     let mut polarities: Vec<Option<SentencePolarity>> = vec![None; seg.sentences.len()];
     let mut out = Vec::new();
     for (index, entity) in local_entities.iter().enumerate() {
@@ -60,8 +72,9 @@ pub fn tones(
         let mut total = 0.0;
         let mut evidence: Vec<Anchor> = Vec::new();
         for &s in &sentences {
-            let polarity = polarities[s]
-                .get_or_insert_with(|| sentence_polarity(doc, seg.sentences[s].span, mask));
+            let polarity = polarities[s].get_or_insert_with(|| {
+                sentence_polarity(&doc.text, seg.sentences[s].span, scan.sentence(s), mask)
+            });
             total += polarity.score();
             evidence.extend(polarity.words.iter().cloned());
         }
@@ -82,36 +95,44 @@ pub fn tone_of(score: f32) -> Tone {
     Tone::of_score(f64::from(score))
 }
 
-/// The polar words of the author's part of `sentence`.
-fn sentence_polarity(doc: &Document, sentence: Span, mask: &QuoteMask) -> SentencePolarity {
+/// The polar words of the author's part of `sentence`, from its notable `words`.
+fn sentence_polarity(
+    text: &str,
+    sentence: Span,
+    words: &[Notable],
+    mask: &QuoteMask,
+) -> SentencePolarity {
     let mut out = SentencePolarity::default();
-    let Ok(slice) = sentence.slice(&doc.text) else {
+    if words.is_empty() {
+        return out;
+    }
+    let Ok(slice) = sentence.slice(text) else {
         return out;
     };
     let marked = inside_quotation_marks(slice);
-    let mut position = 0usize;
     let mut negated_until = 0usize;
-    for_each_word(slice, |range, word| {
-        position += 1;
-        let at = sentence.start + range.start;
-        if mask.is_masked(at) || marked.iter().any(|r| r.contains(&range.start)) {
-            return;
+    for word in words {
+        let at = word.span.start;
+        let relative = at.saturating_sub(sentence.start);
+        if mask.is_masked(at) || marked.iter().any(|r| r.contains(&relative)) {
+            continue;
         }
-        if is_negator(word) {
-            negated_until = position + NEGATION_REACH;
-            return;
+        if word.negator {
+            negated_until = word.position + NEGATION_REACH;
+            continue;
         }
-        let value = polarity(word);
+        let value = word.entry.polarity();
         if value == 0 {
-            return;
+            continue;
         }
-        let sign = if position <= negated_until { -1.0 } else { 1.0 };
+        let sign = if word.position <= negated_until {
+            -1.0
+        } else {
+            1.0
+        };
         out.sum += sign * f32::from(value);
-        out.words.extend(Anchor::new(
-            &doc.text,
-            Span::new(at, sentence.start + range.end),
-        ));
-    });
+        out.words.extend(Anchor::new(text, word.span));
+    }
     out
 }
 

@@ -5,6 +5,8 @@
 //! (modifiers) are recognized by form as well as by list: hyphenated words ("pro-Western"),
 //! adjectival suffixes ("Georgian", "separatist"), capitalized words and evaluative words.
 
+use crate::vocab;
+
 /// The flags of one token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WordClass(u32);
@@ -48,7 +50,7 @@ const FUNCTION: u32 = DETERMINER
     | TIME;
 
 /// Nouns that describe a person or group by role, stance or character. Plurals match too.
-const DESCRIPTORS: &[&str] = &[
+pub(crate) const DESCRIPTORS: &[&str] = &[
     "activist",
     "adviser",
     "advisor",
@@ -178,7 +180,7 @@ const DESCRIPTORS: &[&str] = &[
 ];
 
 /// Adjectives that commonly modify a descriptor ("former", "embattled", "self-styled").
-const MODIFIERS: &[&str] = &[
+pub(crate) const MODIFIERS: &[&str] = &[
     "acting",
     "authoritarian",
     "beleaguered",
@@ -243,29 +245,36 @@ impl WordClass {
             }
             return WordClass(flags);
         };
-        let mut flags = closed_class(lower);
-        let stem = lower
-            .strip_suffix('s')
-            .filter(|s| !s.ends_with('s'))
-            .unwrap_or(lower);
-        if DESCRIPTORS.binary_search(&lower).is_ok() || DESCRIPTORS.binary_search(&stem).is_ok() {
+        let entry = vocab::lookup_bytes(lower);
+        let mut flags = entry.closed_class();
+        // Plurals of descriptors ("leaders"), but not "boss" → "bos".
+        let plural_of_descriptor = || {
+            lower
+                .strip_suffix(b"s")
+                .filter(|s| !s.ends_with(b"s"))
+                .is_some_and(|stem| vocab::lookup_bytes(stem).is_descriptor())
+        };
+        if entry.is_descriptor() || plural_of_descriptor() {
             flags |= DESCRIPTOR;
         }
-        let evaluative = crate::polarity::polarity(lower) != 0 || crate::loaded::is_loaded(lower);
+        let evaluative = entry.is_evaluative();
         if evaluative {
             flags |= EVALUATIVE;
         }
         if flags & FUNCTION == 0 {
-            let suffixed = lower.len() >= 5 && MODIFIER_SUFFIXES.iter().any(|s| lower.ends_with(s));
-            let hyphenated = lower.contains('-') && lower.chars().any(|c| c.is_alphabetic());
-            if MODIFIERS.binary_search(&lower).is_ok()
+            let suffixed = lower.len() >= 5
+                && MODIFIER_SUFFIXES
+                    .iter()
+                    .any(|s| lower.ends_with(s.as_bytes()));
+            let hyphenated = lower.contains(&b'-') && lower.iter().any(u8::is_ascii_alphabetic);
+            if entry.is_listed_modifier()
                 || suffixed
                 || hyphenated
                 || evaluative
                 || is_capitalized(word)
             {
                 flags |= MODIFIER;
-            } else if lower.len() > 4 && lower.ends_with("ed") && flags & DESCRIPTOR == 0 {
+            } else if lower.len() > 4 && lower.ends_with(b"ed") && flags & DESCRIPTOR == 0 {
                 flags |= VERBAL;
             }
         }
@@ -349,59 +358,167 @@ impl WordClass {
     }
 }
 
-fn closed_class(lower: &str) -> u32 {
-    match lower {
-        "the" | "a" | "an" | "this" | "that" | "these" | "those" => {
-            DETERMINER | if lower == "that" { RELATIVE } else { 0 }
-        }
-        "his" | "her" | "its" | "their" | "our" | "my" | "your" => POSSESSIVE_PRONOUN,
-        "'s" | "'" => POSSESSIVE_MARK,
-        "of" | "in" | "on" | "at" | "by" | "for" | "with" | "from" | "to" | "into" | "onto"
-        | "as" | "after" | "before" | "against" | "about" | "over" | "under" | "between"
-        | "during" | "since" | "than" | "via" | "across" | "through" | "toward" | "towards"
-        | "near" | "without" | "within" | "amid" | "among" | "upon" | "like" => PREPOSITION,
-        "and" | "or" | "but" | "nor" | "yet" | "so" => CONJUNCTION,
-        "who" | "which" | "whose" | "whom" => RELATIVE,
-        "when" | "where" | "while" | "because" | "although" | "though" | "if" | "whether"
-        | "until" | "unless" => SUBORDINATOR,
-        "he" | "she" | "it" | "they" | "we" | "i" | "you" | "him" | "them" | "us" | "me"
-        | "there" => PRONOUN,
-        "is" | "was" | "are" | "were" | "remains" | "remained" | "becomes" | "became" | "seems"
-        | "seemed" | "looks" | "looked" => COPULA,
-        "has" | "had" | "have" | "will" | "would" | "could" | "may" | "might" | "must"
-        | "should" | "can" | "shall" | "do" | "does" | "did" => AUXILIARY,
-        "been" | "become" | "be" | "being" => PARTICIPLE,
-        "now" | "still" | "also" | "already" | "just" | "clearly" | "effectively"
-        | "essentially" | "simply" | "really" | "widely" | "increasingly" | "merely" | "only"
-        | "truly" | "indeed" | "arguably" | "perhaps" | "probably" | "once" | "seen" => HEDGE,
-        "not" | "never" | "no" | "n't" | "nothing" => NEGATION,
-        "said" | "says" | "say" | "told" | "tells" | "added" | "adds" | "announced"
-        | "declared" | "according" | "noted" | "stated" | "wrote" | "insisted" | "warned"
-        | "claimed" | "replied" | "argued" | "asked" | "accused" | "called" | "denied"
-        | "urged" => REPORTING,
-        "mr" | "mrs" | "ms" | "dr" | "sir" | "madam" | "mr." | "mrs." | "ms." | "dr." => HONORIFIC,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-        | "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
-        | "october" | "november" | "december" | "today" | "yesterday" | "tomorrow" | "tonight"
-        | "overnight" => TIME,
-        "one" => NUMBER,
-        _ => 0,
-    }
-}
+/// Closed-class words by their flags. Each word is in one row; lookups go through
+/// [`crate::vocab`], which holds these rows with every other list.
+pub(crate) const CLOSED_CLASSES: &[(u32, &[&str])] = &[
+    (DETERMINER, &["the", "a", "an", "this", "these", "those"]),
+    (DETERMINER | RELATIVE, &["that"]),
+    (
+        POSSESSIVE_PRONOUN,
+        &["his", "her", "its", "their", "our", "my", "your"],
+    ),
+    (POSSESSIVE_MARK, &["'s", "'"]),
+    (
+        PREPOSITION,
+        &[
+            "of", "in", "on", "at", "by", "for", "with", "from", "to", "into", "onto", "as",
+            "after", "before", "against", "about", "over", "under", "between", "during", "since",
+            "than", "via", "across", "through", "toward", "towards", "near", "without", "within",
+            "amid", "among", "upon", "like",
+        ],
+    ),
+    (CONJUNCTION, &["and", "or", "but", "nor", "yet", "so"]),
+    (RELATIVE, &["who", "which", "whose", "whom"]),
+    (
+        SUBORDINATOR,
+        &[
+            "when", "where", "while", "because", "although", "though", "if", "whether", "until",
+            "unless",
+        ],
+    ),
+    (
+        PRONOUN,
+        &[
+            "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "me", "there",
+        ],
+    ),
+    (
+        COPULA,
+        &[
+            "is", "was", "are", "were", "remains", "remained", "becomes", "became", "seems",
+            "seemed", "looks", "looked",
+        ],
+    ),
+    (
+        AUXILIARY,
+        &[
+            "has", "had", "have", "will", "would", "could", "may", "might", "must", "should",
+            "can", "shall", "do", "does", "did",
+        ],
+    ),
+    (PARTICIPLE, &["been", "become", "be", "being"]),
+    (
+        HEDGE,
+        &[
+            "now",
+            "still",
+            "also",
+            "already",
+            "just",
+            "clearly",
+            "effectively",
+            "essentially",
+            "simply",
+            "really",
+            "widely",
+            "increasingly",
+            "merely",
+            "only",
+            "truly",
+            "indeed",
+            "arguably",
+            "perhaps",
+            "probably",
+            "once",
+            "seen",
+        ],
+    ),
+    (NEGATION, &["not", "never", "no", "n't", "nothing"]),
+    (
+        REPORTING,
+        &[
+            "said",
+            "says",
+            "say",
+            "told",
+            "tells",
+            "added",
+            "adds",
+            "announced",
+            "declared",
+            "according",
+            "noted",
+            "stated",
+            "wrote",
+            "insisted",
+            "warned",
+            "claimed",
+            "replied",
+            "argued",
+            "asked",
+            "accused",
+            "called",
+            "denied",
+            "urged",
+        ],
+    ),
+    (
+        HONORIFIC,
+        &[
+            "mr", "mrs", "ms", "dr", "sir", "madam", "mr.", "mrs.", "ms.", "dr.",
+        ],
+    ),
+    (
+        TIME,
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "tonight",
+            "overnight",
+        ],
+    ),
+    (NUMBER, &["one"]),
+];
 
 /// `word` lowercased into `buffer` when it is short ASCII (typographic apostrophes folded);
 /// `None` otherwise.
-fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Option<&'b str> {
+fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8; 32]) -> Option<&'b [u8]> {
+    const APOSTROPHE: &[u8] = "’".as_bytes();
+    let bytes = word.as_bytes();
     let mut len = 0;
-    for c in word.chars() {
-        let c = if c == '’' { '\'' } else { c };
-        if !c.is_ascii() || len == buffer.len() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (byte, width) = if b.is_ascii() {
+            (b.to_ascii_lowercase(), 1)
+        } else if bytes[i..].starts_with(APOSTROPHE) {
+            (b'\'', APOSTROPHE.len())
+        } else {
             return None;
-        }
-        buffer[len] = (c as u8).to_ascii_lowercase();
+        };
+        *buffer.get_mut(len)? = byte;
         len += 1;
+        i += width;
     }
-    std::str::from_utf8(&buffer[..len]).ok()
+    buffer.get(..len)
 }
 
 /// Whether `word` starts with an uppercase letter.
