@@ -46,17 +46,55 @@ impl SentenceFeatures {
     }
 }
 
-/// Facts about one token computed once and read by the templates of its neighbours too.
+/// Facts about one token computed once per sentence and read by the templates of its
+/// neighbours too. `norm` and `shape` are byte ranges into [`FeatureScratch::text`].
+#[derive(Debug, Clone, Copy, Default)]
 struct TokenInfo {
-    norm: String,
-    shape: String,
+    norm: (u32, u32),
+    shape: (u32, u32),
     key: u64,
+    /// Characters in the normalized word.
+    norm_chars: u32,
     common: bool,
-    init_cap: bool,
+    casing: Casing,
 }
 
-fn shape_of(word: &str) -> String {
-    let mut out = String::with_capacity(8);
+/// What one pass over a token's characters tells about its case and content.
+#[derive(Debug, Clone, Copy, Default)]
+struct Casing {
+    /// First character uppercase.
+    init_cap: bool,
+    /// First character lowercase.
+    init_lower: bool,
+    /// Some letter, and no lowercase one.
+    all_caps: bool,
+    /// Some letter.
+    lettered: bool,
+    /// Digits with number punctuation only.
+    number: bool,
+}
+
+fn casing_of(word: &str) -> Casing {
+    let first = word.chars().next();
+    let (mut lettered, mut lower, mut digit, mut numeric) = (false, false, false, true);
+    for c in word.chars() {
+        lettered |= c.is_alphabetic();
+        lower |= c.is_lowercase();
+        digit |= c.is_ascii_digit();
+        numeric &= c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | ':' | '/');
+    }
+    Casing {
+        init_cap: first.is_some_and(char::is_uppercase),
+        init_lower: first.is_some_and(char::is_lowercase),
+        all_caps: lettered && !lower,
+        lettered,
+        number: digit && numeric,
+    }
+}
+
+/// Appends the word's shape: letters as `X`/`x`, digits as `d`, other characters as
+/// themselves, runs collapsed so that "Xxxxx" and "Xxx" share a shape.
+fn push_shape(word: &str, out: &mut String) {
     let mut last = None;
     for c in word.chars() {
         let s = if c.is_uppercase() {
@@ -68,53 +106,67 @@ fn shape_of(word: &str) -> String {
         } else {
             c
         };
-        // Runs collapse so that "Xxxxx" and "Xxx" share a shape.
         if last != Some(s) {
             out.push(s);
             last = Some(s);
         }
     }
+}
+
+#[cfg(test)]
+fn shape_of(word: &str) -> String {
+    let mut out = String::new();
+    push_shape(word, &mut out);
     out
 }
 
-fn is_all_caps(word: &str) -> bool {
-    word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
-}
-
-fn is_number(word: &str) -> bool {
-    word.chars().any(|c| c.is_ascii_digit())
-        && word
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | ':' | '/'))
-}
-
-/// The first `n` characters of `s` (all of it when shorter).
-fn prefix(s: &str, n: usize) -> Option<&str> {
-    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
-    (s.chars().count() >= n).then(|| &s[..end])
-}
-
-/// The last `n` characters of `s`, when it has at least `n`.
-fn suffix(s: &str, n: usize) -> Option<&str> {
-    let count = s.chars().count();
-    if count < n {
-        return None;
+/// Appends [`normalize`]`(word)`, without allocating for ASCII words.
+fn push_normalized(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        out.push_str(&normalize(word));
     }
-    let start = s.char_indices().nth(count - n).map_or(0, |(i, _)| i);
-    Some(&s[start..])
+}
+
+/// The first `n` characters of `s` (of `chars` characters), when it has at least `n`.
+fn prefix(s: &str, chars: usize, n: usize) -> Option<&str> {
+    if chars < n {
+        None
+    } else if chars == s.len() {
+        s.get(..n)
+    } else {
+        let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+        s.get(..end)
+    }
+}
+
+/// The last `n` characters of `s` (of `chars` characters), when it has at least `n`.
+fn suffix(s: &str, chars: usize, n: usize) -> Option<&str> {
+    if chars < n {
+        None
+    } else if chars == s.len() {
+        s.get(s.len() - n..)
+    } else {
+        let start = s.char_indices().nth(chars - n).map_or(0, |(i, _)| i);
+        s.get(start..)
+    }
 }
 
 /// Whether a sentence is in capitals (a headline or dateline: nearly every word in capitals,
 /// so case says nothing) and whether it is a table row (sports results: many numbers).
-fn sentence_modes(tokens: &[&str]) -> (bool, bool) {
-    let lettered = tokens
-        .iter()
-        .filter(|t| t.chars().any(char::is_alphabetic))
-        .count();
-    let caps = tokens.iter().filter(|t| is_all_caps(t)).count();
-    let numbers = tokens.iter().filter(|t| is_number(t)).count();
+fn sentence_modes(casings: impl Iterator<Item = Casing>) -> (bool, bool) {
+    let (mut tokens, mut lettered, mut caps, mut numbers) = (0usize, 0usize, 0usize, 0usize);
+    for c in casings {
+        tokens += 1;
+        lettered += usize::from(c.lettered);
+        caps += usize::from(c.all_caps);
+        numbers += usize::from(c.number);
+    }
     let all_caps = lettered > 0 && caps * 10 >= lettered * 7;
-    let table = tokens.len() >= 4 && numbers * 10 >= tokens.len() * 4;
+    let table = tokens >= 4 && numbers * 10 >= tokens * 4;
     (all_caps, table)
 }
 
@@ -133,22 +185,23 @@ impl DocContext {
     /// The casing evidence of a document's sentences.
     pub fn new(sentences: &[Vec<&str>]) -> Self {
         let mut flags: KeyMap<u8> = KeyMap::default();
+        let mut casings = Vec::new();
+        let mut norm = String::new();
         for tokens in sentences {
-            let (all_caps, _) = sentence_modes(tokens);
-            for (i, t) in tokens.iter().enumerate() {
-                let first = t.chars().next();
-                let bit = if first.is_some_and(char::is_lowercase) {
+            casings.clear();
+            casings.extend(tokens.iter().map(|t| casing_of(t)));
+            let (all_caps, _) = sentence_modes(casings.iter().copied());
+            for (i, (t, c)) in tokens.iter().zip(&casings).enumerate() {
+                let bit = if c.init_lower {
                     LOWER
-                } else if i > 0
-                    && !all_caps
-                    && first.is_some_and(char::is_uppercase)
-                    && !is_all_caps(t)
-                {
+                } else if i > 0 && !all_caps && c.init_cap && !c.all_caps {
                     CAP_INSIDE
                 } else {
                     continue;
                 };
-                *flags.entry(word_key(&normalize(t))).or_default() |= bit;
+                norm.clear();
+                push_normalized(t, &mut norm);
+                *flags.entry(word_key(&norm)).or_default() |= bit;
             }
         }
         DocContext { flags }
@@ -156,6 +209,22 @@ impl DocContext {
 
     fn flags(&self, key: u64) -> u8 {
         self.flags.get(&key).copied().unwrap_or(0)
+    }
+}
+
+/// Buffers reused from sentence to sentence by [`FeatureContext::extract`].
+#[derive(Debug, Default, Clone)]
+pub struct FeatureScratch {
+    /// Normalized words and shapes of the sentence's tokens, back to back.
+    text: String,
+    infos: Vec<TokenInfo>,
+    keys: Vec<u64>,
+    matches: Vec<GazMatch>,
+}
+
+impl FeatureScratch {
+    fn text(&self, (a, b): (u32, u32)) -> &str {
+        self.text.get(a as usize..b as usize).unwrap_or("")
     }
 }
 
@@ -196,95 +265,116 @@ enum T {
 
 impl<'a> FeatureContext<'a> {
     /// Computes the features of `tokens`, a sentence of the document described by `doc`, into
-    /// `out` (cleared first).
-    pub fn extract(&self, tokens: &[&str], doc: &DocContext, out: &mut SentenceFeatures) {
+    /// `out` (cleared first), using `scratch` for the per-token facts.
+    pub fn extract(
+        &self,
+        tokens: &[&str],
+        doc: &DocContext,
+        scratch: &mut FeatureScratch,
+        out: &mut SentenceFeatures,
+    ) {
         out.buckets.clear();
         out.offsets.clear();
         out.offsets.push(0);
-        let infos: Vec<TokenInfo> = tokens
-            .iter()
-            .map(|t| {
-                let norm = normalize(t);
-                let key = word_key(&norm);
-                TokenInfo {
-                    shape: shape_of(t),
-                    common: self.common.contains(&key),
-                    init_cap: t.chars().next().is_some_and(char::is_uppercase),
-                    key,
-                    norm,
-                }
-            })
-            .collect();
-        let (all_caps, table) = sentence_modes(tokens);
+        scratch.text.clear();
+        scratch.infos.clear();
+        scratch.keys.clear();
+        for t in tokens {
+            let start = scratch.text.len();
+            push_normalized(t, &mut scratch.text);
+            let end = scratch.text.len();
+            push_shape(t, &mut scratch.text);
+            let norm = &scratch.text[start..end];
+            let key = word_key(norm);
+            let norm_chars = if norm.is_ascii() {
+                norm.len()
+            } else {
+                norm.chars().count()
+            };
+            scratch.keys.push(key);
+            scratch.infos.push(TokenInfo {
+                norm: (start as u32, end as u32),
+                shape: (end as u32, scratch.text.len() as u32),
+                key,
+                norm_chars: norm_chars as u32,
+                common: self.common.contains(&key),
+                casing: casing_of(t),
+            });
+        }
+        let (all_caps, table) = sentence_modes(scratch.infos.iter().map(|i| i.casing));
         let mode: u8 = u8::from(all_caps) | (u8::from(table) << 1);
+        self.lexicon
+            .longest_matches(&scratch.keys, &mut scratch.matches);
 
-        let keys: Vec<u64> = infos.iter().map(|i| i.key).collect();
-        let mut matches = Vec::new();
-        self.lexicon.longest_matches(&keys, &mut matches);
-
-        for i in 0..tokens.len() {
+        let scratch = &*scratch;
+        let infos = &scratch.infos;
+        let word = |j: isize| -> &str {
+            if j < 0 {
+                "<s>"
+            } else {
+                infos
+                    .get(j as usize)
+                    .map_or("</s>", |t| scratch.text(t.norm))
+            }
+        };
+        let shape = |j: isize| -> &str {
+            if j < 0 {
+                "<s>"
+            } else {
+                infos
+                    .get(j as usize)
+                    .map_or("</s>", |t| scratch.text(t.shape))
+            }
+        };
+        for (i, (info, raw)) in infos.iter().zip(tokens).enumerate() {
             let mut f = Emit {
                 bits: self.bits,
                 out: &mut out.buckets,
             };
-            let info = &infos[i];
-            let word = |d: isize| -> &str {
-                let j = i as isize + d;
-                if j < 0 {
-                    "<s>"
-                } else {
-                    infos.get(j as usize).map_or("</s>", |t| t.norm.as_str())
-                }
-            };
-            let shape = |d: isize| -> &str {
-                let j = i as isize + d;
-                if j < 0 {
-                    "<s>"
-                } else {
-                    infos.get(j as usize).map_or("</s>", |t| t.shape.as_str())
-                }
-            };
+            let at = i as isize;
+            let norm = scratch.text(info.norm);
+            let own_shape = scratch.text(info.shape);
+            let init_cap = info.casing.init_cap;
+            let (prev, next) = (word(at - 1), word(at + 1));
+            let (prev_shape, next_shape) = (shape(at - 1), shape(at + 1));
             f.one(T::Bias, &[]);
-            f.one(T::Word, &[&info.norm]);
-            f.one(T::Raw, &[tokens[i]]);
-            f.one(T::Prev, &[word(-1)]);
-            f.one(T::Next, &[word(1)]);
-            f.one(T::Prev2, &[word(-2)]);
-            f.one(T::Next2, &[word(2)]);
-            f.one(T::PrevWord, &[word(-1), &info.norm]);
-            f.one(T::WordNext, &[&info.norm, word(1)]);
+            f.one(T::Word, &[norm]);
+            f.one(T::Raw, &[raw]);
+            f.one(T::Prev, &[prev]);
+            f.one(T::Next, &[next]);
+            f.one(T::Prev2, &[word(at - 2)]);
+            f.one(T::Next2, &[word(at + 2)]);
+            f.one(T::PrevWord, &[prev, norm]);
+            f.one(T::WordNext, &[norm, next]);
+            let chars = info.norm_chars as usize;
             for (n, tag) in ["1", "2", "3", "4"].into_iter().enumerate() {
-                if let Some(p) = prefix(&info.norm, n + 1) {
+                if let Some(p) = prefix(norm, chars, n + 1) {
                     f.one(T::Prefix, &[tag, p]);
                 }
-                if let Some(s) = suffix(&info.norm, n + 1) {
+                if let Some(s) = suffix(norm, chars, n + 1) {
                     f.one(T::Suffix, &[tag, s]);
                 }
             }
-            f.moded(T::Shape, mode, &[&info.shape]);
-            f.moded(T::PrevShape, mode, &[shape(-1)]);
-            f.moded(T::NextShape, mode, &[shape(1)]);
-            f.moded(T::ShapeTrigram, mode, &[shape(-1), &info.shape, shape(1)]);
-            f.moded(T::PrevWordShape, mode, &[word(-1), &info.shape]);
-            f.moded(T::ShapeNextWord, mode, &[&info.shape, word(1)]);
+            f.moded(T::Shape, mode, &[own_shape]);
+            f.moded(T::PrevShape, mode, &[prev_shape]);
+            f.moded(T::NextShape, mode, &[next_shape]);
+            f.moded(T::ShapeTrigram, mode, &[prev_shape, own_shape, next_shape]);
+            f.moded(T::PrevWordShape, mode, &[prev, own_shape]);
+            f.moded(T::ShapeNextWord, mode, &[own_shape, next]);
             if i == 0 {
-                f.moded(T::FirstShape, mode, &[&info.shape]);
+                f.moded(T::FirstShape, mode, &[own_shape]);
             }
             f.bytes(
                 T::DocCase,
                 &[
                     doc.flags(info.key),
                     mode,
-                    u8::from(info.init_cap),
+                    u8::from(init_cap),
                     u8::from(i == 0),
                 ],
             );
             if info.common {
-                f.moded(
-                    T::Common,
-                    mode,
-                    &[if info.init_cap { "cap" } else { "low" }],
-                );
+                f.moded(T::Common, mode, &[if init_cap { "cap" } else { "low" }]);
             }
             if i > 0 && infos[i - 1].common {
                 f.one(T::PrevCommon, &[]);
@@ -293,25 +383,26 @@ impl<'a> FeatureContext<'a> {
                 f.one(T::NextCommon, &[]);
             }
             if table {
-                f.one(T::TableShape, &[shape(-1), &info.shape]);
+                f.one(T::TableShape, &[prev_shape, own_shape]);
             }
-            f.bytes(T::Length, &[info.norm.chars().count().min(8) as u8]);
-            for (kinds, part) in gazetteer_parts(&matches, i) {
+            f.bytes(T::Length, &[chars.min(8) as u8]);
+            let matches = &scratch.matches;
+            for (kinds, part) in gazetteer_parts(matches, i) {
                 for kind in Kind::ALL.iter().filter(|k| kinds & k.bit() != 0) {
                     let k = [kind.ordinal(), part];
                     f.bytes(T::Gaz, &k);
                     f.bytes(
                         T::CapsGaz,
-                        &[kind.ordinal(), part, mode, u8::from(info.init_cap)],
+                        &[kind.ordinal(), part, mode, u8::from(init_cap)],
                     );
                 }
             }
             if i > 0 {
-                for (kinds, _) in gazetteer_parts(&matches, i - 1) {
+                for (kinds, _) in gazetteer_parts(matches, i - 1) {
                     f.bytes(T::PrevGaz, &kinds.to_le_bytes());
                 }
             }
-            for (kinds, _) in gazetteer_parts(&matches, i + 1) {
+            for (kinds, _) in gazetteer_parts(matches, i + 1) {
                 f.bytes(T::NextGaz, &kinds.to_le_bytes());
             }
             out.offsets.push(out.buckets.len());
@@ -322,9 +413,11 @@ impl<'a> FeatureContext<'a> {
 /// The gazetteer matches covering token `i`: their kinds, and the token's position in each
 /// (B, I, L or U as a byte).
 fn gazetteer_parts(matches: &[GazMatch], i: usize) -> impl Iterator<Item = (u32, u8)> + '_ {
+    // Matches come in order of their start, so those starting after `i` end the search.
     matches
         .iter()
-        .filter(move |m| m.start <= i && i < m.end)
+        .take_while(move |m| m.start <= i)
+        .filter(move |m| i < m.end)
         .map(move |m| {
             let part = if m.end - m.start == 1 {
                 b'U'
@@ -383,8 +476,10 @@ mod tests {
 
     #[test]
     fn affixes_respect_char_boundaries() {
-        assert_eq!(prefix("são", 2), Some("sã"));
-        assert_eq!(suffix("são", 2), Some("ão"));
-        assert_eq!(suffix("ab", 3), None);
+        assert_eq!(prefix("são", 3, 2), Some("sã"));
+        assert_eq!(suffix("são", 3, 2), Some("ão"));
+        assert_eq!(prefix("abc", 3, 2), Some("ab"));
+        assert_eq!(suffix("abc", 3, 2), Some("bc"));
+        assert_eq!(suffix("ab", 2, 3), None);
     }
 }

@@ -26,3 +26,6 @@ static MODEL: LazyLock<Result<Model, ModelError>> = LazyLock::new(|| decode(MODE
 pub fn model() -> Result<&'static Model, &'static ModelError> {
     MODEL.as_ref()
 }
+
+#[cfg(test)]
+mod speed;

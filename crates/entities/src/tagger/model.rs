@@ -1,10 +1,11 @@
 //! The trained model at run time: quantized feature weights, tag transition weights, and the
 //! learned list of lowercase words; scoring of a sentence and Viterbi decoding.
 
-use super::features::{DocContext, FeatureContext, SentenceFeatures};
+use super::features::{DocContext, FeatureContext, FeatureScratch, SentenceFeatures};
 use super::tags::{spans_of, Tag, TokenSpan, NUM_TAGS};
 use crate::hash::KeySet;
 use crate::lexicon::lexicon;
+use std::sync::LazyLock;
 
 /// Scores of a tag given the previous one, and of starting and ending a sentence with it.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,75 +54,143 @@ impl Model {
         self.rows.len()
     }
 
-    /// The best tag sequence for `tokens`, a sentence of the document described by `doc`.
-    fn tag(&self, tokens: &[&str], doc: &DocContext, features: &mut SentenceFeatures) -> Vec<Tag> {
-        self.features().extract(tokens, doc, features);
-        let emissions = self.emissions(features);
-        viterbi(&emissions, &self.transitions)
+    /// The best tag sequence for `tokens`, a sentence of the document described by `doc`,
+    /// left in `buffers.tags`.
+    fn tag(&self, tokens: &[&str], doc: &DocContext, buffers: &mut Buffers) {
+        self.features()
+            .extract(tokens, doc, &mut buffers.scratch, &mut buffers.features);
+        self.emissions(buffers);
+        viterbi_into(
+            &buffers.emissions,
+            &self.transitions,
+            &mut buffers.back,
+            &mut buffers.tags,
+        );
     }
 
     /// The entities the model finds in `tokens`, a sentence on its own, as token ranges.
     pub fn spans(&self, tokens: &[&str]) -> Vec<TokenSpan> {
         let doc = DocContext::new(&[tokens.to_vec()]);
-        spans_of(&self.tag(tokens, &doc, &mut SentenceFeatures::default()))
+        let mut buffers = Buffers::default();
+        self.tag(tokens, &doc, &mut buffers);
+        spans_of(&buffers.tags)
     }
 
     /// The entities in each sentence of a document, as token ranges.
     pub fn document_spans(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TokenSpan>> {
         let doc = DocContext::new(sentences);
-        let mut features = SentenceFeatures::default();
+        let mut buffers = Buffers::default();
         sentences
             .iter()
-            .map(|tokens| spans_of(&self.tag(tokens, &doc, &mut features)))
-            .collect()
-    }
-
-    fn emissions(&self, features: &SentenceFeatures) -> Vec<[f32; NUM_TAGS]> {
-        (0..features.len())
-            .map(|i| {
-                let mut acc = [0i32; NUM_TAGS];
-                for &b in features.token(i) {
-                    let row = self.index.get(b as usize).copied().unwrap_or(0) as usize;
-                    if let Some(weights) = row.checked_sub(1).and_then(|r| self.rows.get(r)) {
-                        for (a, w) in acc.iter_mut().zip(weights) {
-                            *a += i32::from(*w);
-                        }
-                    }
-                }
-                acc.map(|a| a as f32 * self.scale)
+            .map(|tokens| {
+                self.tag(tokens, &doc, &mut buffers);
+                spans_of(&buffers.tags)
             })
             .collect()
     }
+
+    /// Each token's tag scores: the sum of its features' weight rows, times the scale.
+    ///
+    /// The table look-ups are memory-bound, so they are done in two passes: first every
+    /// bucket's row number (independent loads the processor overlaps, no branches), keeping
+    /// the rows that exist; then the sums over rows known to exist.
+    fn emissions(&self, buffers: &mut Buffers) {
+        let features = &buffers.features;
+        let rows = &mut buffers.rows;
+        rows.clear();
+        rows.resize(features.buckets.len(), 0);
+        let ends = &mut buffers.ends;
+        ends.clear();
+        let mut kept = 0;
+        for i in 0..features.len() {
+            for &b in features.token(i) {
+                let row = self.index.get(b as usize).copied().unwrap_or(0);
+                if let Some(slot) = rows.get_mut(kept) {
+                    *slot = row;
+                }
+                kept += usize::from(row != 0);
+            }
+            ends.push(kept);
+        }
+        let out = &mut buffers.emissions;
+        out.clear();
+        let mut start = 0;
+        for &end in ends.iter() {
+            let mut acc = [0i32; NUM_TAGS];
+            for &row in rows.get(start..end).unwrap_or(&[]) {
+                if let Some(weights) = self.rows.get(row as usize - 1) {
+                    for (a, w) in acc.iter_mut().zip(weights) {
+                        *a += i32::from(*w);
+                    }
+                }
+            }
+            out.push(acc.map(|a| a as f32 * self.scale));
+            start = end;
+        }
+    }
 }
+
+/// Buffers reused from sentence to sentence while tagging a document.
+#[derive(Debug, Default)]
+struct Buffers {
+    scratch: FeatureScratch,
+    features: SentenceFeatures,
+    /// Weight rows (1-based) of the sentence's features that have weights.
+    rows: Vec<u32>,
+    /// Where each token's kept rows end in `rows`.
+    ends: Vec<usize>,
+    emissions: Vec<[f32; NUM_TAGS]>,
+    back: Vec<[u8; NUM_TAGS]>,
+    tags: Vec<Tag>,
+}
+
+/// Each tag's well-formed predecessors and how many there are: Inside and Last tags have two,
+/// so Viterbi's inner loop runs about a third as often as over all pairs.
+static PREDECESSORS: LazyLock<([[u8; NUM_TAGS]; NUM_TAGS], [usize; NUM_TAGS])> =
+    LazyLock::new(|| {
+        let mut preds = [[0u8; NUM_TAGS]; NUM_TAGS];
+        let mut n_preds = [0usize; NUM_TAGS];
+        for t in 0..NUM_TAGS {
+            for p in 0..NUM_TAGS {
+                if Tag(p as u8).may_precede(Tag(t as u8)) {
+                    preds[t][n_preds[t]] = p as u8;
+                    n_preds[t] += 1;
+                }
+            }
+        }
+        (preds, n_preds)
+    });
 
 /// The highest-scoring well-formed BILOU sequence.
 pub fn viterbi(emissions: &[[f32; NUM_TAGS]], transitions: &Transitions) -> Vec<Tag> {
-    let n = emissions.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let tags: [Tag; NUM_TAGS] = std::array::from_fn(|t| Tag(t as u8));
+    let mut out = Vec::new();
+    viterbi_into(emissions, transitions, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`viterbi`] into `out`, with `back` as the back-pointer buffer.
+fn viterbi_into(
+    emissions: &[[f32; NUM_TAGS]],
+    transitions: &Transitions,
+    back: &mut Vec<[u8; NUM_TAGS]>,
+    out: &mut Vec<Tag>,
+) {
+    out.clear();
+    back.clear();
+    let Some(first) = emissions.first() else {
+        return;
+    };
     let mut score = [f32::NEG_INFINITY; NUM_TAGS];
-    for (t, tag) in tags.iter().enumerate() {
-        if tag.can_start() {
-            score[t] = transitions.start[t] + emissions[0][t];
+    for t in 0..NUM_TAGS {
+        if Tag(t as u8).can_start() {
+            score[t] = transitions.start[t] + first[t];
         }
     }
-    // Each tag's well-formed predecessors, listed once: Inside and Last tags have two, so the
-    // inner loop runs about a third as often as over all pairs.
-    let mut preds = [[0u8; NUM_TAGS]; NUM_TAGS];
-    let mut n_preds = [0usize; NUM_TAGS];
-    for (t, tag) in tags.iter().enumerate() {
-        for (p, prev) in tags.iter().enumerate() {
-            if prev.may_precede(*tag) {
-                preds[t][n_preds[t]] = p as u8;
-                n_preds[t] += 1;
-            }
-        }
-    }
-    let mut back = vec![[0u8; NUM_TAGS]; n];
-    for i in 1..n {
+    let (preds, n_preds) = &*PREDECESSORS;
+    back.push([0u8; NUM_TAGS]);
+    for emission in &emissions[1..] {
         let mut next = [f32::NEG_INFINITY; NUM_TAGS];
+        let mut pointers = [0u8; NUM_TAGS];
         for t in 0..NUM_TAGS {
             let mut best = (f32::NEG_INFINITY, 0u8);
             for &p in &preds[t][..n_preds[t]] {
@@ -130,25 +199,25 @@ pub fn viterbi(emissions: &[[f32; NUM_TAGS]], transitions: &Transitions) -> Vec<
                     best = (s, p);
                 }
             }
-            next[t] = best.0 + emissions[i][t];
-            back[i][t] = best.1;
+            next[t] = best.0 + emission[t];
+            pointers[t] = best.1;
         }
+        back.push(pointers);
         score = next;
     }
     let mut last = (f32::NEG_INFINITY, 0usize);
-    for (t, tag) in tags.iter().enumerate() {
-        let s = score[t] + transitions.end[t];
-        if tag.can_end() && s > last.0 {
+    for (t, (score, end)) in score.iter().zip(&transitions.end).enumerate() {
+        let s = score + end;
+        if Tag(t as u8).can_end() && s > last.0 {
             last = (s, t);
         }
     }
-    let mut out = vec![Tag::O; n];
+    out.resize(emissions.len(), Tag::O);
     let mut t = last.1;
-    for i in (0..n).rev() {
-        out[i] = Tag(t as u8);
-        t = back[i][t] as usize;
+    for (tag, pointers) in out.iter_mut().zip(back.iter()).rev() {
+        *tag = Tag(t as u8);
+        t = pointers[t] as usize;
     }
-    out
 }
 
 #[cfg(test)]

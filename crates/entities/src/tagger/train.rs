@@ -6,7 +6,7 @@
 //! averaged magnitude is below `prune` are dropped and the rest quantized to `i16`, which keeps
 //! the committed model to a few megabytes.
 
-use super::features::{DocContext, FeatureContext, SentenceFeatures};
+use super::features::{DocContext, FeatureContext, FeatureScratch, SentenceFeatures};
 use super::model::{viterbi, Model, Transitions};
 use super::tags::{tags_of, Tag, TokenSpan, NUM_TAGS};
 use crate::hash::{word_key, KeyMap, KeySet};
@@ -63,6 +63,7 @@ pub fn train(
         bits: options.bits,
     };
     let mut data: Vec<(SentenceFeatures, Vec<Tag>)> = Vec::new();
+    let mut scratch = FeatureScratch::default();
     for document in documents {
         let tokens: Vec<Vec<&str>> = document
             .sentences
@@ -72,7 +73,7 @@ pub fn train(
         let doc = DocContext::new(&tokens);
         for (sentence, tokens) in document.sentences.iter().zip(&tokens) {
             let mut features = SentenceFeatures::default();
-            context.extract(tokens, &doc, &mut features);
+            context.extract(tokens, &doc, &mut scratch, &mut features);
             data.push((features, tags_of(&sentence.entities, tokens.len())));
         }
     }
