@@ -206,9 +206,13 @@ fn attribute(
                 return Some((speaker, content, true));
             }
         }
-        // "…, he said.": the content is what precedes the speaker.
+        // "…, he said." / "…, he told the Herald.": the content is what precedes the speaker.
         let at = ctx.token_from(speaker.start);
-        let ends_sentence = cue.next >= range.end || !ctx.is_word(cue.next);
+        let ends_sentence = ends_sentence(ctx, cue.next, range.end)
+            || is_told(ctx.word(cue.verb))
+                && speaker::after(ctx, cue.next, range.end).is_some_and(|listener| {
+                    ends_sentence(ctx, ctx.token_from(listener.end), range.end)
+                });
         if at > range.start && ctx.is(at - 1, ",") && ends_sentence {
             let content = Span::new(sentence.start, ctx.tok(at - 1).start);
             return Some((speaker, ctx.trim_content(content), false));
@@ -221,6 +225,19 @@ fn attribute(
         return Some((speaker, ctx.trim_content(before_cue), false));
     }
     None
+}
+
+/// Whether `verb` is a form of "tell", whose listener follows it ("told reporters").
+fn is_told(verb: &str) -> bool {
+    ["told", "tell", "tells", "telling"]
+        .iter()
+        .any(|v| lexicon::is(verb, v))
+}
+
+/// Whether the sentence ends at token `k` (of a sentence ending before token `end`): no word
+/// follows, only closing punctuation.
+fn ends_sentence(ctx: &Ctx, k: usize, end: usize) -> bool {
+    k >= end || !ctx.is_word(k)
 }
 
 /// Whether a speaker phrase is a pronoun or holds a name (a capital past its first word).
@@ -240,10 +257,7 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
     let verb = ctx.word(cue.verb);
     let opens_phrase = |i: usize| PREPOSITIONS.iter().any(|p| lexicon::is(ctx.word(i), p));
     let phrase_first = opens_phrase(start);
-    if ["told", "tell", "tells", "telling"]
-        .iter()
-        .any(|v| lexicon::is(verb, v))
-    {
+    if is_told(verb) {
         let listener = speaker::after(ctx, start, end)?;
         start = ctx.token_from(listener.end);
     }
@@ -273,6 +287,7 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
     if start >= end
         || !ctx.is_word(start) && !ctx.is_mark(start)
         || NOT_CLAUSE_START.iter().any(|w| lexicon::is(first, w))
+        || start == cue.next && infinitive(ctx, start)
     {
         return None;
     }
@@ -291,6 +306,12 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
     }
     let content = ctx.trim_content(Span::new(ctx.tok(start).start, stop));
     (!content.is_empty()).then_some(content)
+}
+
+/// Whether a negated infinitive opens at token `k` ("asked not to be named"): a request, not
+/// a reported clause. (PolNeAR does count plain infinitives: "called on Y to …".)
+fn infinitive(ctx: &Ctx, k: usize) -> bool {
+    lexicon::is(ctx.word(k), "not") && lexicon::is(ctx.word(k + 1), "to")
 }
 
 /// Whether token `k` lies between quotation marks, by the parity of the marks before it in

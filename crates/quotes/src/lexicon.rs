@@ -927,6 +927,12 @@ pub fn is_pronoun(word: &str) -> bool {
     in_set(&LISTS.pronouns, word)
 }
 
+/// Relative pronouns, which open a clause about the noun before them and never name a
+/// speaker themselves ("the official, who said").
+pub fn is_relative(word: &str) -> bool {
+    ["who", "whom", "which", "that"].iter().any(|r| is(word, r))
+}
+
 pub fn is_determiner(word: &str) -> bool {
     in_set(&LISTS.determiners, word)
 }

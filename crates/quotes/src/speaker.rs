@@ -57,6 +57,9 @@ fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     if ctx.is(last, ",") {
         return apposition_before(ctx, floor, last);
     }
+    if lexicon::is_relative(ctx.word(last)) {
+        return antecedent(ctx, floor, last);
+    }
     if ctx.is_pronoun(last) {
         return Some(ctx.tok(last));
     }
@@ -147,10 +150,38 @@ fn joins_nouns(ctx: &Ctx, k: usize, floor: usize, taken: bool) -> bool {
             || lexicon::is(left, "others"))
 }
 
+/// The speaker of a cue after a relative pronoun at token `relative`. After a comma ("the
+/// official, who said", "X, who told reporters") it is the noun phrase before the comma, and
+/// None when there is none: the pronoun never names the speaker there. A restrictive relative
+/// ("officials who said") keeps the pronoun, as PolNeAR's sources do (taking the antecedent
+/// there too costs 0.012 source exact F1).
+fn antecedent(ctx: &Ctx, floor: usize, relative: usize) -> Option<Span> {
+    if relative == floor || !ctx.is(relative - 1, ",") {
+        return Some(ctx.tok(relative));
+    }
+    let end = relative - 1;
+    if end <= floor || !ctx.is_word(end - 1) || ctx.is_pronoun(end - 1) {
+        return None;
+    }
+    before(ctx, floor, end)
+}
+
 /// A name with an apposition before a cue, up to the `comma` before the cue: "Scott Pruitt,
 /// the attorney general of Oklahoma, said". A participial clause instead of an apposition
-/// ("Trump, speaking to veterans, said") leaves the name alone.
+/// ("Trump, speaking to veterans, said") leaves the name alone, and so does a relative clause
+/// ("The official, who asked not to be named, said"), whatever verbs it holds.
 fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
+    let relative = (floor..comma)
+        .rev()
+        .take(20)
+        .take_while(|&k| !ctx.is_mark(k))
+        .find(|&k| ctx.is(k, ","))
+        .filter(|&k| {
+            lexicon::is_relative(ctx.word(k + 1)) && !lexicon::is(ctx.word(k + 1), "that")
+        });
+    if let Some(opening) = relative {
+        return antecedent(ctx, floor, opening + 1);
+    }
     let opening = (floor..comma)
         .rev()
         .take(20)

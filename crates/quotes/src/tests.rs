@@ -270,6 +270,65 @@ fn indirect_speech_forms() {
 }
 
 #[test]
+fn sentence_final_told_with_its_listener_as_channel() {
+    for (text, channel) in [
+        (
+            "The claims of shelling are false, a ministry spokesman told the Herald.",
+            "told the Herald",
+        ),
+        (
+            "The claims of shelling are false, a ministry spokesman told reporters.",
+            "told reporters",
+        ),
+        (
+            "The claims of shelling are false, a ministry spokesman told CNN.",
+            "told CNN",
+        ),
+    ] {
+        let q = only(text);
+        assert_eq!(
+            rows(std::slice::from_ref(&q)),
+            [(
+                QuoteKind::Indirect,
+                "The claims of shelling are false",
+                Some("told"),
+                Some("a ministry spokesman"),
+                Some(channel)
+            )],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_relative_pronoun_is_never_the_speaker() {
+    let q = only("The official, who asked not to be named, said most of the dead were civilians.");
+    assert_eq!(
+        (q.text.as_str(), q.speaker_text.map(|s| s.text)),
+        (
+            "most of the dead were civilians",
+            Some("The official".into())
+        )
+    );
+    for text in [
+        "Mr. Dalen, who said the troops would stay, left on Friday.",
+        "Mr. Dalen, who told reporters the troops would stay, left on Friday.",
+        "The ministry, which said the troops would stay, gave no figures.",
+    ] {
+        let quotes = quotes_of(text);
+        assert!(!quotes.is_empty(), "{text}");
+        for q in &quotes {
+            let speaker = q.speaker_text.as_ref().map(|s| s.text.as_str());
+            assert!(
+                matches!(speaker, Some("Mr. Dalen") | Some("The ministry")),
+                "{text}: {:#?}",
+                rows(&quotes)
+            );
+        }
+    }
+}
+
+#[test]
 fn according_to_before_and_after() {
     let q = only("According to the ministry, 20 soldiers died.");
     assert_eq!(
