@@ -18,6 +18,7 @@
 use crate::speech::QuoteMask;
 use crate::words::{is_capitalized, is_punctuation, WordClass};
 use parallax_core::{Document, Label, LabelForm, Mention, MentionKind, Segmentation, Span};
+use std::cell::Cell;
 
 /// Most tokens a label may have.
 const MAX_LABEL_TOKENS: usize = 10;
@@ -77,46 +78,49 @@ pub fn labels(
     out
 }
 
-/// The tokens of one sentence with their text, word class and whether each is punctuation.
+/// The tokens of one sentence with their text and word classes. A token's class is computed
+/// the first time a rule asks for it, then kept: the rules look only around mentions.
 struct Tokens<'t> {
+    text: &'t str,
     spans: &'t [Span],
-    words: Vec<&'t str>,
-    classes: Vec<WordClass>,
-    punctuation: Vec<bool>,
+    classes: Vec<Cell<Option<WordClass>>>,
 }
 
 impl<'t> Tokens<'t> {
     fn new(text: &'t str, spans: &'t [Span]) -> Self {
-        let words: Vec<&str> = spans
-            .iter()
-            .map(|s| s.slice(text).unwrap_or_default())
-            .collect();
-        let classes = words.iter().map(|w| WordClass::of(w)).collect();
-        let punctuation = words.iter().map(|w| is_punctuation(w)).collect();
         Tokens {
+            text,
             spans,
-            words,
-            classes,
-            punctuation,
+            classes: vec![Cell::new(None); spans.len()],
         }
     }
 
     fn len(&self) -> usize {
-        self.words.len()
+        self.spans.len()
     }
 
     fn word(&self, i: usize) -> &'t str {
-        self.words.get(i).copied().unwrap_or_default()
+        self.spans
+            .get(i)
+            .and_then(|s| s.slice(self.text).ok())
+            .unwrap_or_default()
     }
 
     /// The class of token `i`; past the end, that of an empty word (no flags).
     fn class(&self, i: usize) -> WordClass {
-        self.classes.get(i).copied().unwrap_or_default()
+        let Some(cell) = self.classes.get(i) else {
+            return WordClass::default();
+        };
+        cell.get().unwrap_or_else(|| {
+            let class = WordClass::of(self.word(i));
+            cell.set(Some(class));
+            class
+        })
     }
 
     /// Whether token `i` is punctuation only; past the end, as an empty word is.
     fn is_punctuation(&self, i: usize) -> bool {
-        self.punctuation.get(i).copied().unwrap_or(true)
+        is_punctuation(self.word(i))
     }
 
     /// The span from token `first` to token `last` inclusive.

@@ -232,11 +232,13 @@ pub fn polarity(lower: &str) -> i8 {
 
 /// Whether a lowercased word reverses the polarity of the words after it.
 pub fn is_negator(lower: &str) -> bool {
-    matches!(
-        lower,
-        "not" | "no" | "never" | "n't" | "without" | "hardly" | "nor" | "neither" | "nobody"
-    ) || lower.ends_with("n't")
+    crate::vocab::lookup(lower).is_negator() || lower.ends_with("n't")
 }
+
+/// Words that reverse the polarity of the words after it (besides any ending in "n't").
+pub(crate) const NEGATORS: &[&str] = &[
+    "not", "no", "never", "n't", "without", "hardly", "nor", "neither", "nobody",
+];
 
 #[cfg(test)]
 mod tests {
@@ -255,5 +257,7 @@ mod tests {
         assert_eq!(polarity("statesman"), 1);
         assert_eq!(polarity("killed"), 0);
         assert!(is_negator("isn't"));
+        assert!(is_negator("never"));
+        assert!(!is_negator("note"));
     }
 }

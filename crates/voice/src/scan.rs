@@ -4,7 +4,6 @@
 //! terms, polar words and negators — with their place in the sentence.
 
 use crate::loaded::for_each_word;
-use crate::polarity::is_negator;
 use crate::vocab::{self, Entry};
 use parallax_core::{Segmentation, Span};
 use std::ops::Range;
@@ -68,7 +67,7 @@ fn scan_sentence(sentence: &str, offset: usize, out: &mut Vec<Notable>) {
     for_each_word(sentence, |range, word| {
         position += 1;
         let entry = vocab::lookup(word);
-        let negator = is_negator(word);
+        let negator = entry.is_negator() || word.ends_with("n't");
         if entry.is_loaded() || entry.polarity() != 0 || negator {
             out.push(Notable {
                 span: Span::new(offset + range.start, offset + range.end),

@@ -1,5 +1,5 @@
 //! One hashed table of every word the framing rules list — closed-class words, descriptor
-//! nouns and modifiers ([`crate::words`]), polar words ([`crate::polarity`]) and loaded terms ([`crate::loaded`]) —
+//! nouns and modifiers ([`crate::words`]), polar words and negators ([`crate::polarity`]) and loaded terms ([`crate::loaded`]) —
 //! so that a word is looked up once, with a fast hash, whatever it is asked for.
 
 use rustc_hash::FxHashMap;
@@ -18,6 +18,7 @@ const MODIFIER: u8 = 1 << 1;
 const NEGATIVE: u8 = 1 << 2;
 const POSITIVE: u8 = 1 << 3;
 const LOADED: u8 = 1 << 4;
+const NEGATOR: u8 = 1 << 5;
 
 impl Entry {
     fn has(self, flag: u8) -> bool {
@@ -45,6 +46,10 @@ impl Entry {
     pub fn is_loaded(self) -> bool {
         self.has(LOADED)
     }
+    /// A listed negator ("not", "never"); see [`crate::polarity::is_negator`].
+    pub fn is_negator(self) -> bool {
+        self.has(NEGATOR)
+    }
     /// Polar or loaded: a word that judges.
     pub fn is_evaluative(self) -> bool {
         self.has(NEGATIVE | POSITIVE | LOADED)
@@ -60,11 +65,12 @@ impl Entry {
 }
 
 static TABLE: LazyLock<FxHashMap<&'static [u8], Entry>> = LazyLock::new(|| {
-    let lists: [(&[&'static str], u8); 4] = [
+    let lists: [(&[&'static str], u8); 5] = [
         (crate::words::DESCRIPTORS, DESCRIPTOR),
         (crate::words::MODIFIERS, MODIFIER),
         (crate::polarity::NEGATIVE, NEGATIVE),
         (crate::polarity::POSITIVE, POSITIVE),
+        (crate::polarity::NEGATORS, NEGATOR),
     ];
     let mut table: FxHashMap<&'static [u8], Entry> = FxHashMap::default();
     for (words, flag) in lists {
