@@ -15,7 +15,8 @@ use axum::{
     Router,
 };
 use parallax_core::{
-    Claim, DossierDocument, DossierFigure, DossierQuote, DossierTime, EntityMention, OutletProfile,
+    Claim, DossierDocument, DossierFigure, DossierQuote, DossierTime, EntityMention, OutletActor,
+    OutletLabel, OutletProfile,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -244,6 +245,38 @@ struct EntityDetail<'a> {
     mentions: PageOf<&'a EntityMention>,
     said: PageOf<&'a DossierQuote>,
     said_about: PageOf<&'a DossierQuote>,
+    /// How each outlet names it and its tone toward it; labels paginated like the lists.
+    outlets: Vec<OutletFraming<'a>>,
+}
+
+/// One outlet's labels for an entity and its tone toward it.
+#[derive(Serialize)]
+struct OutletFraming<'a> {
+    outlet: &'a str,
+    labels: PageOf<&'a OutletLabel>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tone: Option<ToneSummary>,
+}
+
+/// An outlet's tone toward an actor, without its per-article breakdown.
+#[derive(Serialize)]
+struct ToneSummary {
+    tone: &'static str,
+    score: f64,
+    sentences: usize,
+    documents: usize,
+}
+
+/// Each outlet's view of entity `id` (labels and tone), in outlet order.
+pub fn outlet_framing<'c>(c: &'c Corpus, id: &str) -> Vec<(&'c str, &'c OutletActor)> {
+    c.dossier
+        .outlets
+        .iter()
+        .filter_map(|o| {
+            let actor = o.actors.iter().find(|a| a.entity == id)?;
+            Some((o.outlet.as_str(), actor))
+        })
+        .collect()
 }
 
 /// One entity; its mentions and quotations are pages (`?page=&per_page=`) because a central
@@ -263,6 +296,19 @@ async fn entity(
         mentions: paginate(c.dossier.entities[e].mentions.iter(), &p),
         said: paginate(c.said_by[e].iter().map(|&q| &c.dossier.quotes[q]), &p),
         said_about: paginate(c.said_about[e].iter().map(|&q| &c.dossier.quotes[q]), &p),
+        outlets: outlet_framing(c, &c.dossier.entities[e].id)
+            .into_iter()
+            .map(|(outlet, actor)| OutletFraming {
+                outlet,
+                labels: paginate(actor.labels.iter(), &p),
+                tone: actor.tone.as_ref().map(|t| ToneSummary {
+                    tone: t.tone.as_str(),
+                    score: t.score,
+                    sentences: t.sentences,
+                    documents: t.documents.len(),
+                }),
+            })
+            .collect(),
     })
 }
 

@@ -299,3 +299,51 @@ async fn articles_added_while_serving_appear_after_a_refresh() {
     assert!(count(search().await) > 0, "new articles are searchable");
     assert!(!live.refresh().unwrap(), "already current");
 }
+
+#[tokio::test]
+async fn entity_page_shows_each_outlets_labels_linked_to_their_sentences() {
+    use parallax_server::links::encode;
+    let list = get("/api/entities?per_page=100").await;
+    let json: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+    let ids: Vec<String> = json["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["id"].as_str().map(str::to_string))
+        .collect();
+    let mut labelled = None;
+    for id in &ids {
+        let detail = get(&format!("/api/entities/{}", encode(id))).await;
+        let detail: serde_json::Value = serde_json::from_str(&detail.body).unwrap();
+        let label = detail["outlets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|o| o["labels"]["items"].as_array().cloned().unwrap_or_default())
+            .next();
+        if let Some(label) = label {
+            labelled = Some((id.clone(), label));
+            break;
+        }
+    }
+    let (id, label) = labelled.expect("some fixture entity is labelled");
+    let page = get(&format!("/entity/{}", encode(&id))).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("How each outlet names it"));
+    let text = label["text"].as_str().unwrap();
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    assert!(page.body.contains(&escaped), "label {text:?} on the page");
+    let link = format!(
+        "/doc/{}?hl={}-{}#s-",
+        encode(label["doc"].as_str().unwrap()),
+        label["span"][0],
+        label["span"][1]
+    );
+    assert!(
+        page.body.contains(&link),
+        "label linked to its sentence: {link}"
+    );
+}

@@ -1,5 +1,6 @@
 //! `/entity/{id}`: one resolved actor — its names and roles, what it said, what was said about
-//! it, and how often each outlet mentions it.
+//! it, how each outlet names it (labels linked to their sentences, tone), and how often each
+//! outlet mentions it.
 
 use super::{context, cut_note, layout, outlet_link, LIST_LIMIT};
 use crate::error::AppError;
@@ -8,6 +9,7 @@ use crate::live::Snapshot;
 use crate::state::Corpus;
 use axum::{extract::Path, response::Html};
 use maud::{html, Markup};
+use parallax_core::Speech;
 use std::collections::BTreeMap;
 
 pub async fn page(
@@ -45,6 +47,7 @@ pub async fn page(
                 (quote_list(corpus, &corpus.said_about[e], true))
             }
         }
+        (framing(corpus, &entity.id))
         section {
             h2 { "Mentions per outlet" }
             table.bars {
@@ -75,6 +78,58 @@ pub async fn page(
         }
     };
     Ok(layout(&entity.name, "", body))
+}
+
+/// Most labels shown per outlet; the rest are in the API.
+const LABELS_SHOWN: usize = 20;
+
+/// "How each outlet names it": per outlet, the labels it attaches to the entity (each linked
+/// to its sentence) and its tone toward it in its own voice.
+fn framing(corpus: &Corpus, id: &str) -> Markup {
+    let views = crate::api::outlet_framing(corpus, id);
+    html! {
+        section {
+            h2 { "How each outlet names it" }
+            @if views.is_empty() { p.empty { "No outlet labels it or speaks of it in its own voice." } }
+            @else {
+                table {
+                    thead { tr { th { "Outlet" } th { "Labels" } th { "Tone" } } }
+                    tbody {
+                        @for (outlet, actor) in &views {
+                            tr {
+                                td.w-outlet { (outlet_link(outlet)) }
+                                td {
+                                    @if actor.labels.is_empty() { span.empty { "none" } }
+                                    @for label in actor.labels.iter().take(LABELS_SHOWN) {
+                                        div.label {
+                                            a href=(links::evidence(corpus, &label.evidence.doc, label.evidence.span)) { (label.evidence.text) }
+                                            " " span.tag { (format!("{:?}", label.form).to_lowercase()) }
+                                            @if label.voice == Speech::Quoted { " " span.tag { "quoted" } }
+                                        }
+                                    }
+                                    @if actor.labels.len() > LABELS_SHOWN {
+                                        p.note { (actor.labels.len() - LABELS_SHOWN) " more in "
+                                            a href={ "/api/entities/" (links::encode(id)) } { "the API" } }
+                                    }
+                                }
+                                td {
+                                    @match &actor.tone {
+                                        Some(t) => {
+                                            span.tag title="mean polarity of the outlet's own sentences mentioning it, quotations excluded" {
+                                                (t.tone.as_str()) " " (format!("{:+.2}", t.score))
+                                            }
+                                            " " span.note { (t.sentences) @if t.sentences == 1 { " sentence" } @else { " sentences" } }
+                                        }
+                                        None => span.empty { "only quoted" },
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn quote_list(corpus: &Corpus, quotes: &[usize], with_speaker: bool) -> Markup {
