@@ -170,3 +170,246 @@ fn evidence(doc: &DossierDocument, span: Span, text: &str) -> Evidence {
         sentence: doc.sentence_containing(span).1,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_core::{
+        Anchor, Entity, EntityMention, EntityTone, EntityType, Label, LabelForm, LoadedTerm,
+        LocalEntity, Mention, MentionKind,
+    };
+
+    const D1: &str = "Kokoity, the rebel leader, spoke. Kokoity was reckless. A Reckless plan.";
+    const D2: &str = "Kokoity was brave. He was wise.";
+
+    fn span_of(text: &str, needle: &str, nth: usize) -> Span {
+        let at = text.match_indices(needle).nth(nth).map_or(0, |(at, _)| at);
+        Span::new(at, at + needle.len())
+    }
+
+    fn document(id: &str, text: &str) -> DossierDocument {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        for (at, _) in text.match_indices(". ") {
+            sentences.push(Span::new(start, at + 1));
+            start = at + 2;
+        }
+        sentences.push(Span::new(start, text.len()));
+        DossierDocument {
+            id: id.into(),
+            text: text.into(),
+            title: None,
+            outlet: Some("Meridian".into()),
+            published: None,
+            source: id.into(),
+            url: None,
+            authors: vec![],
+            paragraphs: vec![],
+            sentences,
+            time_anchor: None,
+            diagnostics: vec![],
+        }
+    }
+
+    fn mention(text: &str, span: Span) -> Mention {
+        Mention {
+            span,
+            text: span.text(text).to_string(),
+            entity_type: EntityType::Person,
+            kind: MentionKind::Name,
+            role: None,
+            local_entity: Some(0),
+        }
+    }
+
+    fn label(text: &str, span: Span, mention: usize, voice: Speech) -> Label {
+        Label {
+            span,
+            text: span.text(text).to_string(),
+            form: LabelForm::Appositive,
+            mention,
+            local_entity: Some(0),
+            voice,
+            quote: None,
+        }
+    }
+
+    fn tone(text: &str, score: f32, sentences: usize, words: &[Span]) -> EntityTone {
+        EntityTone {
+            local_entity: 0,
+            tone: Tone::of_score(f64::from(score)),
+            score,
+            sentences,
+            evidence: words.iter().filter_map(|&s| Anchor::new(text, s)).collect(),
+        }
+    }
+
+    fn term(text: &str, span: Span, sentence: usize, voice: Speech) -> LoadedTerm {
+        LoadedTerm {
+            span,
+            text: span.text(text).to_string(),
+            sentence,
+            voice,
+        }
+    }
+
+    /// Two articles of one outlet about Kokoity: d1 labels him twice (once through a mention
+    /// no entity resolved) and is negative about him; d2 is positive over more sentences.
+    fn corpus() -> (Dossier, Vec<Analysis>) {
+        let k1 = span_of(D1, "Kokoity", 0);
+        let k2 = span_of(D1, "Kokoity", 1);
+        let stray = span_of(D1, "A Reckless plan", 0);
+        let d1 = Analysis {
+            doc: "d1".into(),
+            mentions: vec![mention(D1, k1), mention(D1, k2), mention(D1, stray)],
+            local_entities: vec![LocalEntity {
+                name: "Kokoity".into(),
+                entity_type: EntityType::Person,
+                mentions: vec![0, 1],
+                roles: vec![],
+            }],
+            labels: vec![
+                label(D1, span_of(D1, "the rebel leader", 0), 0, Speech::Author),
+                label(D1, stray, 2, Speech::Author),
+            ],
+            tones: vec![tone(D1, -0.5, 1, &[span_of(D1, "reckless", 0)])],
+            loaded_terms: vec![
+                term(D1, span_of(D1, "Reckless", 0), 2, Speech::Quoted),
+                term(D1, span_of(D1, "reckless", 0), 1, Speech::Author),
+            ],
+            ..Analysis::default()
+        };
+        let k = span_of(D2, "Kokoity", 0);
+        let d2 = Analysis {
+            doc: "d2".into(),
+            mentions: vec![mention(D2, k)],
+            local_entities: vec![LocalEntity {
+                name: "Kokoity".into(),
+                entity_type: EntityType::Person,
+                mentions: vec![0],
+                roles: vec![],
+            }],
+            tones: vec![tone(D2, 0.5, 3, &[span_of(D2, "brave", 0)])],
+            ..Analysis::default()
+        };
+        let mut dossier = Dossier::empty();
+        dossier.documents = vec![document("d1", D1), document("d2", D2)];
+        let evidence_of = |doc: &str, text: &str, span: Span| EntityMention {
+            evidence: Evidence {
+                doc: doc.into(),
+                span,
+                text: span.text(text).to_string(),
+                sentence: span,
+            },
+            kind: MentionKind::Name,
+        };
+        dossier.entities = vec![Entity {
+            id: "e-kokoity".into(),
+            name: "Kokoity".into(),
+            entity_type: EntityType::Person,
+            aliases: vec![],
+            roles: vec![],
+            mentions: vec![
+                evidence_of("d1", D1, k1),
+                evidence_of("d1", D1, k2),
+                evidence_of("d2", D2, k),
+            ],
+        }];
+        (dossier, vec![d1, d2])
+    }
+
+    fn profile(docs: &[&str]) -> (Vec<OutletActor>, Vec<OutletTerm>) {
+        let (dossier, analyses) = corpus();
+        let by_doc: HashMap<&str, &Analysis> =
+            analyses.iter().map(|a| (a.doc.as_str(), a)).collect();
+        Framing::new(&dossier, &by_doc).of_outlet(docs)
+    }
+
+    #[test]
+    fn labels_go_to_the_resolved_entity_with_their_sentence() {
+        let (actors, _) = profile(&["d1"]);
+        assert_eq!(actors.len(), 1, "the unresolved mention's label is dropped");
+        let actor = &actors[0];
+        assert_eq!(actor.entity, "e-kokoity");
+        let texts: Vec<&str> = actor
+            .labels
+            .iter()
+            .map(|l| l.evidence.text.as_str())
+            .collect();
+        assert_eq!(texts, ["the rebel leader"]);
+        let label = &actor.labels[0];
+        assert_eq!(label.evidence.doc, "d1");
+        assert_eq!(
+            label.evidence.sentence.text(D1),
+            "Kokoity, the rebel leader, spoke."
+        );
+        assert_eq!(
+            (label.form, label.voice),
+            (LabelForm::Appositive, Speech::Author)
+        );
+    }
+
+    #[test]
+    fn tone_is_the_mean_of_articles_weighted_by_sentences() {
+        let (actors, _) = profile(&["d1", "d2"]);
+        let tone = actors[0].tone.as_ref().expect("a tone");
+        assert_eq!(tone.sentences, 4);
+        assert!((tone.score - 0.25).abs() < 1e-9, "{}", tone.score);
+        assert_eq!(tone.tone, Tone::Positive);
+        let docs: Vec<(&str, Tone)> = tone
+            .documents
+            .iter()
+            .map(|d| (d.doc.as_str(), d.tone))
+            .collect();
+        assert_eq!(docs, [("d1", Tone::Negative), ("d2", Tone::Positive)]);
+        assert_eq!(tone.documents[0].evidence[0].text, "reckless");
+        assert_eq!(actor_tone(Vec::new()), None);
+    }
+
+    #[test]
+    fn loaded_terms_merge_case_and_put_the_outlets_own_voice_first() {
+        let (_, terms) = profile(&["d1"]);
+        assert_eq!(terms.len(), 1);
+        let t = &terms[0];
+        assert_eq!((t.term.as_str(), t.author, t.quoted), ("reckless", 1, 1));
+        let evidence: Vec<&str> = t.evidence.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(evidence, ["reckless", "Reckless"], "own voice first");
+    }
+
+    #[test]
+    fn terms_rank_by_own_voice_then_all_uses_and_cap_their_evidence() {
+        let use_of = |voice| (voice, evidence(&document("d", "x"), Span::new(0, 1), "x"));
+        let entry = |name: &str, author: usize, quoted: usize| {
+            let mut uses: Vec<(Speech, Evidence)> = Vec::new();
+            uses.extend((0..quoted).map(|_| use_of(Speech::Quoted)));
+            uses.extend((0..author).map(|_| use_of(Speech::Author)));
+            let term = OutletTerm {
+                term: name.to_string(),
+                author,
+                quoted,
+                evidence: Vec::new(),
+            };
+            (name.to_string(), (term, uses))
+        };
+        let terms = HashMap::from([
+            entry("quoted-often", 0, 30),
+            entry("own-once", 1, 0),
+            entry("own-once-quoted", 1, 2),
+            entry("own-often", 12, 3),
+        ]);
+        let ranked = ranked_terms(terms);
+        let order: Vec<&str> = ranked.iter().map(|t| t.term.as_str()).collect();
+        assert_eq!(
+            order,
+            ["own-often", "own-once-quoted", "own-once", "quoted-often"]
+        );
+        assert_eq!(ranked[0].evidence.len(), MAX_TERM_EVIDENCE);
+        assert_eq!(ranked[3].evidence.len(), MAX_TERM_EVIDENCE);
+    }
+
+    #[test]
+    fn documents_without_an_analysis_are_skipped() {
+        let (actors, terms) = profile(&["nope"]);
+        assert!(actors.is_empty() && terms.is_empty());
+    }
+}
