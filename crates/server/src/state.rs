@@ -48,6 +48,10 @@ pub struct Corpus {
     pub doc_marks: Vec<Vec<(Span, Mark)>>,
     /// Per document: the stories (indexes into `stories`) that contain it, besides "all".
     pub doc_stories: Vec<Vec<usize>>,
+    /// Per document: the quote groups (indexes into `dossier.quote_groups`) with a member in it.
+    pub doc_quote_groups: Vec<Vec<usize>>,
+    /// Per document: the shared passages (indexes into `dossier.reuse`) with a member in it.
+    pub doc_passages: Vec<Vec<usize>>,
     /// Per entity: quotes it said.
     pub said_by: Vec<Vec<usize>>,
     /// Per entity: quotes that mention it.
@@ -131,6 +135,28 @@ impl Corpus {
                 doc_marks[d].push((time.time.span, Mark::Time(t)));
             }
         }
+        // A story page lists the groups and passages of its own documents; indexing them per
+        // document keeps that proportional to the story, not to the corpus.
+        let mut doc_quote_groups = vec![Vec::new(); n_docs];
+        for (g, group) in dossier.quote_groups.iter().enumerate() {
+            for q in group.quotes.iter().filter_map(|q| quote_index.get(q)) {
+                if let Some(&d) = doc_index.get(&dossier.quotes[*q].evidence.doc) {
+                    doc_quote_groups[d].push(g);
+                }
+            }
+        }
+        let mut doc_passages = vec![Vec::new(); n_docs];
+        for (r, passage) in dossier.reuse.iter().enumerate() {
+            for m in &passage.members {
+                if let Some(&d) = doc_index.get(&m.doc) {
+                    doc_passages[d].push(r);
+                }
+            }
+        }
+        for list in doc_quote_groups.iter_mut().chain(doc_passages.iter_mut()) {
+            list.dedup();
+        }
+
         for marks in &mut doc_marks {
             marks.sort_by_key(|(s, _)| (s.start, std::cmp::Reverse(s.end)));
         }
@@ -192,6 +218,8 @@ impl Corpus {
             outlet_docs,
             doc_marks,
             doc_stories,
+            doc_quote_groups,
+            doc_passages,
             said_by,
             said_about,
             entity_docs,
@@ -203,6 +231,23 @@ impl Corpus {
     /// The story with `id`.
     pub fn story(&self, id: &str) -> Option<&Story> {
         self.story_index.get(id).map(|&s| &self.stories[s])
+    }
+
+    /// The items of `story` under a per-document index (`doc_quote_groups`, `doc_passages`), in
+    /// dossier order without repeats; every item for the whole-corpus story.
+    pub fn story_items(&self, story: &Story, per_doc: &[Vec<usize>], all: usize) -> Vec<usize> {
+        if story.id == ALL_STORY {
+            return (0..all).collect();
+        }
+        let mut items: Vec<usize> = story
+            .documents
+            .iter()
+            .filter_map(|d| self.doc_index.get(d))
+            .flat_map(|&d| per_doc[d].iter().copied())
+            .collect();
+        items.sort_unstable();
+        items.dedup();
+        items
     }
 
     /// Whether `doc` belongs to the story `story_id`.

@@ -129,16 +129,13 @@ fn claim_cell(corpus: &Corpus, mine: &[&ClaimFigure]) -> Markup {
 
 fn quote_groups(corpus: &Corpus, story: &Story) -> Markup {
     let groups: Vec<&parallax_core::QuoteGroup> = corpus
-        .dossier
-        .quote_groups
-        .iter()
-        .filter(|g| {
-            g.quotes.iter().any(|q| {
-                corpus.quote_index.get(q).is_some_and(|&i| {
-                    corpus.story_has_doc(&story.id, &corpus.dossier.quotes[i].evidence.doc)
-                })
-            })
-        })
+        .story_items(
+            story,
+            &corpus.doc_quote_groups,
+            corpus.dossier.quote_groups.len(),
+        )
+        .into_iter()
+        .map(|g| &corpus.dossier.quote_groups[g])
         .collect();
     html! {
         section #quotes {
@@ -170,14 +167,9 @@ fn quote_groups(corpus: &Corpus, story: &Story) -> Markup {
 
 fn passages(corpus: &Corpus, story: &Story) -> Markup {
     let reuse: Vec<&parallax_core::ReusePassage> = corpus
-        .dossier
-        .reuse
-        .iter()
-        .filter(|r| {
-            r.members
-                .iter()
-                .any(|m| corpus.story_has_doc(&story.id, &m.doc))
-        })
+        .story_items(story, &corpus.doc_passages, corpus.dossier.reuse.len())
+        .into_iter()
+        .map(|r| &corpus.dossier.reuse[r])
         .collect();
     html! {
         section #passages {
