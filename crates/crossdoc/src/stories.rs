@@ -13,6 +13,7 @@ pub use index::{StoryConfig, StoryIndex};
 
 use crate::assemble::publication_key;
 use parallax_core::{Analysis, Document, Story};
+use std::collections::HashMap;
 
 /// Groups `corpus` into stories with the default ([`StoryConfig::EVENT`]) granularity.
 ///
@@ -22,23 +23,40 @@ pub fn stories(corpus: &[(&Document, &Analysis)]) -> Vec<Story> {
     let mut order: Vec<usize> = (0..corpus.len()).collect();
     order.sort_by(|&a, &b| publication_key(corpus[a].0).cmp(&publication_key(corpus[b].0)));
     let mut index = StoryIndex::new(StoryConfig::default());
-    let mut out: Vec<Story> = Vec::new();
+    let mut labels: Vec<Option<String>> = Vec::new();
+    let mut joined: Vec<(usize, usize)> = Vec::with_capacity(order.len());
     for i in order {
         let (doc, analysis) = corpus[i];
         let f = features(doc, analysis);
         let label = f.label.clone();
         let s = index.add(f);
-        if s == out.len() {
+        if labels.len() <= s {
+            labels.resize(s + 1, None);
+        }
+        if let Some(slot) = labels.get_mut(s) {
+            slot.get_or_insert(label);
+        }
+        joined.push((i, s));
+    }
+    // Stories may have merged after their articles joined: group by the surviving story,
+    // numbered in order of first publication.
+    let mut number: HashMap<usize, usize> = HashMap::new();
+    let mut out: Vec<Story> = Vec::new();
+    for (i, s) in joined {
+        let (doc, _) = corpus[i];
+        let root = index.resolve(s);
+        let n = *number.entry(root).or_insert_with(|| {
             out.push(Story {
-                id: format!("s{}", s + 1),
-                label,
+                id: format!("s{}", out.len() + 1),
+                label: labels.get(s).cloned().flatten().unwrap_or_default(),
                 documents: Vec::new(),
                 outlets: Vec::new(),
                 first_published: None,
                 last_published: None,
             });
-        }
-        let Some(story) = out.get_mut(s) else {
+            out.len() - 1
+        });
+        let Some(story) = out.get_mut(n) else {
             continue;
         };
         story.documents.push(doc.id.clone());
@@ -134,6 +152,33 @@ mod tests {
         let anniversary = index.add(features(&war("w10", "BBC", "2009-08-11"), &none));
         assert_ne!(anniversary, war_story);
         assert_eq!(index.len(), 3);
+    }
+
+    #[test]
+    fn close_stories_merge_and_resolve_to_the_survivor() {
+        let none = Analysis::default();
+        // Nothing joins an existing story directly; only the story merge can group.
+        let config = StoryConfig {
+            threshold: 2.0,
+            merge_threshold: Some(0.5),
+            ..StoryConfig::TOPIC
+        };
+        let mut index = StoryIndex::new(config);
+        let first = index.add(features(&war("w1", "Reuters", "2008-08-11"), &none));
+        let quake_story = index.add(features(&quake("q1", "AP", "2008-08-11"), &none));
+        let second = index.add(features(&war("w2", "BBC", "2008-08-11"), &none));
+        assert_eq!(second, first);
+        assert_eq!(index.resolve(second), index.resolve(first));
+        assert_ne!(index.resolve(quake_story), index.resolve(first));
+        // Without merging the same stream keeps three stories.
+        let mut apart = StoryIndex::new(StoryConfig {
+            merge_threshold: None,
+            ..config
+        });
+        let a = apart.add(features(&war("w1", "Reuters", "2008-08-11"), &none));
+        apart.add(features(&quake("q1", "AP", "2008-08-11"), &none));
+        let b = apart.add(features(&war("w2", "BBC", "2008-08-11"), &none));
+        assert_ne!(apart.resolve(a), apart.resolve(b));
     }
 }
 

@@ -21,8 +21,8 @@ pub struct DocFeatures {
     pub day: Option<i64>,
     /// Hashed term and its count, sorted by hash.
     pub terms: Vec<(u64, u32)>,
-    /// Hashed folded entity names ([`exact_key`]), sorted and without repeats.
-    pub entities: Vec<u64>,
+    /// Hashed folded entity name ([`exact_key`]) and its number of mentions, sorted by hash.
+    pub entities: Vec<(u64, u32)>,
     /// A readable label: the title, or else the first sentence.
     pub label: String,
 }
@@ -206,15 +206,17 @@ pub fn features(doc: &Document, analysis: &Analysis) -> DocFeatures {
     }
     let mut terms: Vec<(u64, u32)> = counts.into_iter().collect();
     terms.sort_unstable();
-    let mut entities: Vec<u64> = analysis
-        .local_entities
-        .iter()
-        .map(|e| exact_key(&e.name))
-        .filter(|k| !k.is_empty())
-        .map(|k| hash_str(&k))
-        .collect();
+    let mut mentions: HashMap<u64, u32> = HashMap::new();
+    for e in &analysis.local_entities {
+        let key = exact_key(&e.name);
+        if !key.is_empty() {
+            let n = u32::try_from(e.mentions.len()).unwrap_or(u32::MAX).max(1);
+            let slot = mentions.entry(hash_str(&key)).or_default();
+            *slot = slot.saturating_add(n);
+        }
+    }
+    let mut entities: Vec<(u64, u32)> = mentions.into_iter().collect();
     entities.sort_unstable();
-    entities.dedup();
     DocFeatures {
         doc: doc.id.clone(),
         outlet: doc.meta.outlet.clone(),

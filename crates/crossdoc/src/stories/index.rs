@@ -4,8 +4,13 @@
 //! Retrieval goes through an inverted index from salient terms and entity names to the
 //! stories that used them; each posting list keeps only the [`MAX_POSTINGS`] most recently
 //! extended stories, and only the [`MAX_CANDIDATES`] best-hit stories are scored. A story's
-//! term centroid is pruned to [`CENTROID_TERMS`] terms. Document frequencies are counted as
-//! articles arrive, so the tf-idf weights need no second pass.
+//! term centroid is pruned to [`CENTROID_TERMS`] terms. Document frequencies (of terms and of
+//! entity names) are counted as articles arrive, so the tf-idf weights need no second pass.
+//!
+//! With a [`StoryConfig::merge_threshold`], the story an article joined or opened is then
+//! scored, centroid against centroid, with the stories retrieved for it, and merged into the
+//! best one when close enough: a greedy stream splits early articles it cannot yet place, and
+//! the merge heals that. Merged stories are followed with [`StoryIndex::resolve`].
 
 use super::features::DocFeatures;
 use std::collections::HashMap;
@@ -36,6 +41,14 @@ pub struct StoryConfig {
     pub window_days: f64,
     /// Share of the score given to entity overlap when both sides name entities.
     pub entity_weight: f64,
+    /// Entity overlap as the share of the article's tf-idf entity weight the story names
+    /// (`true`), or as the plain share of its salient entities (`false`).
+    pub weighted_entities: bool,
+    /// Score an article against the story's recent members as well as its centroid.
+    pub nearest_member: bool,
+    /// After a story grows, merge it with the most similar other story (centroid against
+    /// centroid, same score) when that score reaches this; `None` never merges.
+    pub merge_threshold: Option<f64>,
 }
 
 impl StoryConfig {
@@ -44,12 +57,20 @@ impl StoryConfig {
         threshold: 0.25,
         window_days: 3.0,
         entity_weight: 0.25,
+        weighted_entities: false,
+        nearest_member: true,
+        merge_threshold: None,
     };
-    /// Coarser stories: events of the same kind and place grouped together.
+    /// Coarser stories: events of the same kind and place grouped together. Centroid-only
+    /// scoring (no nearest-member chaining), heavier idf-weighted entity agreement, and
+    /// story merging so that early splits heal as evidence accumulates.
     pub const TOPIC: StoryConfig = StoryConfig {
-        threshold: 0.075,
+        threshold: 0.15,
         window_days: 14.0,
-        entity_weight: 0.25,
+        entity_weight: 0.5,
+        weighted_entities: true,
+        nearest_member: false,
+        merge_threshold: Some(0.35),
     };
 }
 
@@ -67,9 +88,13 @@ struct StoryState {
     /// The most recent members' vectors, oldest first.
     members: Vec<Vec<(u64, f64)>>,
     entities: HashMap<u64, u32>,
+    /// Sum of the members' normalized entity vectors.
+    entity_centroid: HashMap<u64, f64>,
     first_day: Option<i64>,
     last_day: Option<i64>,
     size: usize,
+    /// The story this one was merged into, if any.
+    merged_into: Option<usize>,
 }
 
 /// A stream of articles clustered into stories.
@@ -105,17 +130,21 @@ impl StoryIndex {
         for &(t, _) in &features.terms {
             *self.df.entry(t).or_default() += 1;
         }
-        let vector = self.vector(&features);
-        let entities: Vec<u64> = features
+        let tagged: Vec<(u64, u32)> = features
             .entities
             .iter()
-            .take(QUERY_ENTITIES)
-            .map(|e| e ^ ENTITY_TAG)
+            .map(|&(e, n)| (e ^ ENTITY_TAG, n))
             .collect();
+        for &(e, _) in &tagged {
+            *self.df.entry(e).or_default() += 1;
+        }
+        let vector = self.vector(&features.terms, DOC_TERMS);
+        let entity_vector = self.vector(&tagged, QUERY_ENTITIES);
+        let entities: Vec<u64> = entity_vector.iter().map(|&(e, _)| e).collect();
         let best = self
             .candidates(&vector, &entities)
             .into_iter()
-            .map(|s| (self.score(s, &vector, &entities, features.day), s))
+            .map(|s| (self.score(s, &vector, &entity_vector, features.day), s))
             .filter(|(score, _)| *score >= self.config.threshold)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
         let story = match best {
@@ -125,15 +154,95 @@ impl StoryIndex {
                 self.stories.len() - 1
             }
         };
-        self.extend(story, &vector, &entities, features.day);
-        story
+        self.extend(story, &vector, &entity_vector, features.day);
+        self.absorb(story)
     }
 
-    /// The article's normalized tf-idf vector over its most salient terms, heaviest first.
-    fn vector(&self, features: &DocFeatures) -> Vec<(u64, f64)> {
+    /// The story that `s` now belongs to, following merges.
+    pub fn resolve(&self, mut s: usize) -> usize {
+        while let Some(next) = self.stories.get(s).and_then(|st| st.merged_into) {
+            s = next;
+        }
+        s
+    }
+
+    /// After story `s` grew: merges it with the most similar other story when the two
+    /// centroids are close enough; returns the surviving story.
+    fn absorb(&mut self, s: usize) -> usize {
+        let Some(merge_threshold) = self.config.merge_threshold else {
+            return s;
+        };
+        let Some(story) = self.stories.get(s) else {
+            return s;
+        };
+        let mut vector: Vec<(u64, f64)> = story.centroid.iter().map(|(&t, &w)| (t, w)).collect();
+        vector.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        normalize(&mut vector);
+        let mut evec: Vec<(u64, f64)> = story
+            .entity_centroid
+            .iter()
+            .map(|(&t, &w)| (t, w))
+            .collect();
+        evec.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        evec.truncate(QUERY_ENTITIES);
+        normalize(&mut evec);
+        let entities: Vec<u64> = evec.iter().map(|e| e.0).collect();
+        let (first, last) = (story.first_day, story.last_day);
+        let best = self
+            .candidates(&vector, &entities)
+            .into_iter()
+            .filter(|&c| c != s)
+            .map(|c| {
+                let a = self.score(c, &vector, &evec, first);
+                let b = self.score(c, &vector, &evec, last);
+                (a.max(b), c)
+            })
+            .filter(|(score, _)| *score >= merge_threshold)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+        let Some((_, other)) = best else {
+            return s;
+        };
+        let (keep, gone) = if self.stories[other].size >= self.stories[s].size {
+            (other, s)
+        } else {
+            (s, other)
+        };
+        let absorbed = std::mem::take(&mut self.stories[gone]);
+        self.stories[gone].merged_into = Some(keep);
+        let Some(into) = self.stories.get_mut(keep) else {
+            return keep;
+        };
+        for (t, w) in absorbed.centroid {
+            *into.centroid.entry(t).or_default() += w;
+        }
+        prune(&mut into.centroid, CENTROID_TERMS);
+        for (t, w) in absorbed.entity_centroid {
+            *into.entity_centroid.entry(t).or_default() += w;
+        }
+        prune(&mut into.entity_centroid, CENTROID_TERMS);
+        for (t, n) in absorbed.entities {
+            *into.entities.entry(t).or_default() += n;
+        }
+        into.members.extend(absorbed.members);
+        while into.members.len() > MEMBER_VECTORS {
+            into.members.remove(0);
+        }
+        into.size += absorbed.size;
+        into.first_day = match (into.first_day, absorbed.first_day) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        into.last_day = match (into.last_day, absorbed.last_day) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        };
+        keep
+    }
+
+    /// The normalized tf-idf vector over the `keep` most salient of `counts`, heaviest first.
+    fn vector(&self, counts: &[(u64, u32)], keep: usize) -> Vec<(u64, f64)> {
         let n = self.documents as f64;
-        let mut weighted: Vec<(u64, f64)> = features
-            .terms
+        let mut weighted: Vec<(u64, f64)> = counts
             .iter()
             .map(|&(t, tf)| {
                 let df = f64::from(self.df.get(&t).copied().unwrap_or(1));
@@ -142,7 +251,7 @@ impl StoryIndex {
             })
             .collect();
         weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        weighted.truncate(DOC_TERMS);
+        weighted.truncate(keep);
         let norm = weighted.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         if norm > 0.0 {
             for (_, w) in &mut weighted {
@@ -162,7 +271,7 @@ impl StoryIndex {
             .chain(entities.iter().map(|&e| (e, 1.0 / entities.len() as f64)));
         for (key, weight) in keys {
             for &s in self.postings.get(&key).into_iter().flatten() {
-                *hits.entry(s).or_default() += weight;
+                *hits.entry(self.resolve(s)).or_default() += weight;
             }
         }
         let mut ranked: Vec<(usize, f64)> = hits.into_iter().collect();
@@ -172,7 +281,8 @@ impl StoryIndex {
     }
 
     /// Text cosine, blended with entity overlap, scaled down outside the time window.
-    fn score(&self, s: usize, vector: &[(u64, f64)], entities: &[u64], day: Option<i64>) -> f64 {
+    fn score(&self, s: usize, vector: &[(u64, f64)], evec: &[(u64, f64)], day: Option<i64>) -> f64 {
+        let entities: Vec<u64> = evec.iter().map(|e| e.0).collect();
         let Some(story) = self.stories.get(s) else {
             return 0.0;
         };
@@ -182,19 +292,33 @@ impl StoryIndex {
             .filter_map(|(t, w)| story.centroid.get(t).map(|c| c * w))
             .sum();
         let centroid_cosine = if norm > 0.0 { dot / norm } else { 0.0 };
-        // A story drifts as it develops; an article close to any recent member belongs too.
-        let cosine = story
-            .members
-            .iter()
-            .map(|m| dot_sparse(vector, m))
-            .fold(centroid_cosine, f64::max);
+        // A story drifts as it develops; an article close to any recent member belongs too
+        // (at event level: at topic level the nearest member chains look-alike stories).
+        let cosine = if self.config.nearest_member {
+            story
+                .members
+                .iter()
+                .map(|m| dot_sparse(vector, m))
+                .fold(centroid_cosine, f64::max)
+        } else {
+            centroid_cosine
+        };
         let mut score = cosine;
         if self.config.entity_weight > 0.0 && !entities.is_empty() && !story.entities.is_empty() {
             let shared = entities
                 .iter()
                 .filter(|e| story.entities.contains_key(e))
                 .count();
-            let overlap = shared as f64 / entities.len() as f64;
+            let overlap = if self.config.weighted_entities {
+                // The share of the article's entity weight (tf-idf, so wire services and
+                // ubiquitous places count little) that the story also names.
+                evec.iter()
+                    .filter(|(e, _)| story.entities.contains_key(e))
+                    .map(|(_, w)| w * w)
+                    .sum::<f64>()
+            } else {
+                shared as f64 / entities.len() as f64
+            };
             let w = self.config.entity_weight;
             score = (1.0 - w) * cosine + w * overlap;
         }
@@ -220,25 +344,25 @@ impl StoryIndex {
         }
     }
 
-    fn extend(&mut self, s: usize, vector: &[(u64, f64)], entities: &[u64], day: Option<i64>) {
+    fn extend(&mut self, s: usize, vector: &[(u64, f64)], evec: &[(u64, f64)], day: Option<i64>) {
+        let entities: Vec<u64> = evec.iter().map(|e| e.0).collect();
         let Some(story) = self.stories.get_mut(s) else {
             return;
         };
+        for &(e, w) in evec {
+            *story.entity_centroid.entry(e).or_default() += w;
+        }
+        prune(&mut story.entity_centroid, CENTROID_TERMS);
         story.size += 1;
         for &(t, w) in vector {
             *story.centroid.entry(t).or_default() += w;
         }
-        if story.centroid.len() > CENTROID_TERMS {
-            let mut kept: Vec<(u64, f64)> = story.centroid.drain().collect();
-            kept.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            kept.truncate(CENTROID_TERMS);
-            story.centroid = kept.into_iter().collect();
-        }
+        prune(&mut story.centroid, CENTROID_TERMS);
         story.members.push(vector.to_vec());
         if story.members.len() > MEMBER_VECTORS {
             story.members.remove(0);
         }
-        for &e in entities {
+        for &e in &entities {
             *story.entities.entry(e).or_default() += 1;
         }
         if let Some(day) = day {
@@ -258,6 +382,26 @@ impl StoryIndex {
             if list.len() > MAX_POSTINGS {
                 list.remove(0);
             }
+        }
+    }
+}
+
+/// Keeps the `keep` heaviest entries of `map`.
+fn prune(map: &mut HashMap<u64, f64>, keep: usize) {
+    if map.len() > keep {
+        let mut kept: Vec<(u64, f64)> = map.drain().collect();
+        kept.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        kept.truncate(keep);
+        *map = kept.into_iter().collect();
+    }
+}
+
+/// Scales `v` to unit length (no-op on the zero vector).
+fn normalize(v: &mut [(u64, f64)]) {
+    let norm = v.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+    if norm > 0.0 {
+        for (_, w) in v {
+            *w /= norm;
         }
     }
 }
