@@ -8,7 +8,10 @@
 //! `--replicate N` times the cross-document stages, report and store on the analyzed corpus
 //! [replicated](replicate) to N articles (varied ids, outlets and dates), reports the peak
 //! memory of the cross-document stage alone, and times adding one more article to the story
-//! index of all N (the incremental story assignment of a store that size).
+//! index of all N (the incremental story assignment of a store that size). The crossdoc row is
+//! followed by one indented row per cross-document sub-stage (resolution, stories, reuse, quote
+//! groups, claims, disputes, timeline, outlets...). `--dossier FILE` writes the dossier built,
+//! so a speed change can be checked to leave results unchanged on a large corpus.
 
 mod replicate;
 
@@ -35,6 +38,10 @@ pub struct Args {
     /// Time the cross-document stages on the analyzed corpus replicated to this many articles.
     #[arg(long)]
     replicate: Option<usize>,
+    /// Also write the dossier built by the cross-document stages to this file (JSON), to check
+    /// that a speed change leaves the results unchanged.
+    #[arg(long)]
+    dossier: Option<PathBuf>,
 }
 
 struct Row {
@@ -74,9 +81,13 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     let before_crossdoc = reset_peak_memory();
     let clock = Instant::now();
-    let dossier = parallax_crossdoc::build_dossier(&corpus, &[]);
+    let (dossier, sub_stages) = parallax_crossdoc::build_dossier_timed(&corpus, &[]);
     let crossdoc_time = clock.elapsed();
     let crossdoc_peak = before_crossdoc.then(peak_memory_bytes).flatten();
+    if let Some(path) = &args.dossier {
+        let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+        serde_json::to_writer_pretty(file, &dossier)?;
+    }
     let incremental = args.replicate.map(|_| time_one_story_assignment(&corpus));
     let clock = Instant::now();
     let html = parallax_report::render(&dossier);
@@ -106,6 +117,12 @@ pub fn run(args: Args) -> Result<Outcome> {
         stage: "crossdoc".into(),
         seconds: crossdoc_time.as_secs_f64(),
     });
+    for (name, time) in &sub_stages.0 {
+        rows.push(Row {
+            stage: format!("  {name}"),
+            seconds: time.as_secs_f64(),
+        });
+    }
     rows.push(Row {
         stage: "report".into(),
         seconds: report_time.as_secs_f64(),
@@ -126,13 +143,15 @@ pub fn run(args: Args) -> Result<Outcome> {
     // The cross-document rows run over the replicated corpus: scale their rates to it.
     let scale = |stage: &str| match stage {
         "crossdoc" | "report" | "store" => crossdoc_articles as f64 / articles as f64,
+        // Crossdoc sub-stages are listed indented under it.
+        s if s.starts_with("  ") => crossdoc_articles as f64 / articles as f64,
         _ => 1.0,
     };
     let peak = peak_memory_bytes();
     if args.json {
         let stages: Vec<_> = rows
             .iter()
-            .map(|r| serde_json::json!({"stage": r.stage, "seconds": r.seconds, "mb_per_s": mb * scale(&r.stage) / r.seconds.max(1e-9), "articles_per_s": articles as f64 * scale(&r.stage) / r.seconds.max(1e-9)}))
+            .map(|r| serde_json::json!({"stage": r.stage.trim_start(), "crossdoc_sub_stage": r.stage.starts_with("  "), "seconds": r.seconds, "mb_per_s": mb * scale(&r.stage) / r.seconds.max(1e-9), "articles_per_s": articles as f64 * scale(&r.stage) / r.seconds.max(1e-9)}))
             .collect();
         println!(
             "{}",

@@ -11,6 +11,21 @@ use parallax_core::{
     EntityMention, Evidence, SkippedInput, Span,
 };
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+/// Wall time of each cross-document sub-stage, in the order they ran.
+#[derive(Debug, Clone, Default)]
+pub struct CrossdocTimes(pub Vec<(&'static str, Duration)>);
+
+impl CrossdocTimes {
+    /// Runs `f`, adding its wall time under `stage`.
+    fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
+        let clock = Instant::now();
+        let out = f();
+        self.0.push((stage, clock.elapsed()));
+        out
+    }
+}
 
 /// The order documents are laid out and streamed in: by publication date (undated last), then
 /// outlet, then id.
@@ -25,12 +40,24 @@ pub(crate) fn publication_key(doc: &Document) -> (bool, Option<&str>, Option<&st
 
 /// Builds the dossier of `corpus` (documents with their analyses).
 pub fn build_dossier(corpus: &[(Document, Analysis)], skipped: &[SkippedInput]) -> Dossier {
+    build_dossier_timed(corpus, skipped).0
+}
+
+/// [`build_dossier`], also returning the wall time of each sub-stage.
+pub fn build_dossier_timed(
+    corpus: &[(Document, Analysis)],
+    skipped: &[SkippedInput],
+) -> (Dossier, CrossdocTimes) {
+    let mut times = CrossdocTimes::default();
+    let clock = Instant::now();
     let mut order: Vec<usize> = (0..corpus.len()).collect();
     order.sort_by(|&a, &b| publication_key(&corpus[a].0).cmp(&publication_key(&corpus[b].0)));
     let docs: Vec<&Document> = order.iter().map(|&i| &corpus[i].0).collect();
     let analyses: Vec<&Analysis> = order.iter().map(|&i| &corpus[i].1).collect();
-    let resolution = resolve(&analyses);
+    times.0.push(("order", clock.elapsed()));
+    let resolution = times.time("resolve", || resolve(&analyses));
     let entity_ids = entity_ids(&resolution);
+    let clock = Instant::now();
 
     let mut dossier = Dossier::empty();
     dossier.skipped = skipped.to_vec();
@@ -60,7 +87,11 @@ pub fn build_dossier(corpus: &[(Document, Analysis)], skipped: &[SkippedInput]) 
                 .collect(),
         });
     }
-    dossier.entities = entities(&docs, &analyses, &resolution, &entity_ids);
+    times.0.push(("documents", clock.elapsed()));
+    dossier.entities = times.time("entities", || {
+        entities(&docs, &analyses, &resolution, &entity_ids)
+    });
+    let clock = Instant::now();
     let speaker_of = |d: usize, mention: Option<usize>| -> Option<String> {
         let local = analyses[d].mentions.get(mention?)?.local_entity?;
         resolution
@@ -110,31 +141,34 @@ pub fn build_dossier(corpus: &[(Document, Analysis)], skipped: &[SkippedInput]) 
             });
         }
     }
+    times.0.push(("quotes, figures, times", clock.elapsed()));
     let pairs: Vec<(&Document, &Analysis)> =
         docs.iter().copied().zip(analyses.iter().copied()).collect();
-    dossier.stories = crate::stories::stories(&pairs);
-    dossier.reuse = crate::reuse::find_reuse(&pairs);
-    link_cross_source(&mut dossier, &analyses);
-    dossier
+    dossier.stories = times.time("stories", || crate::stories::stories(&pairs));
+    dossier.reuse = times.time("reuse", || crate::reuse::find_reuse(&pairs));
+    link_cross_source(&mut dossier, &analyses, &mut times);
+    (dossier, times)
 }
 
 /// The cross-source layers over the laid-out items: quote groups, claims, timeline, outlets.
-fn link_cross_source(dossier: &mut Dossier, analyses: &[&Analysis]) {
+fn link_cross_source(dossier: &mut Dossier, analyses: &[&Analysis], times: &mut CrossdocTimes) {
     let story_of: HashMap<String, String> = dossier
         .stories
         .iter()
         .flat_map(|s| s.documents.iter().map(move |d| (d.clone(), s.id.clone())))
         .collect();
-    let (groups, group_of) = crate::quote_groups::align(dossier);
+    let (groups, group_of) = times.time("quote groups", || crate::quote_groups::align(dossier));
     for (quote, group) in dossier.quotes.iter_mut().zip(group_of) {
         quote.group = group.map(|g| groups[g].id.clone());
     }
     dossier.quote_groups = groups;
-    dossier.claims = crate::claims::reconcile(dossier, &story_of);
-    dossier.disputes = crate::disputes::find(dossier, &story_of);
-    dossier.timeline = crate::timeline::build(dossier, &story_of);
+    dossier.claims = times.time("claims", || crate::claims::reconcile(dossier, &story_of));
+    dossier.disputes = times.time("disputes", || crate::disputes::find(dossier, &story_of));
+    dossier.timeline = times.time("timeline", || crate::timeline::build(dossier, &story_of));
     let by_id: HashMap<&str, &Analysis> = analyses.iter().map(|a| (a.doc.as_str(), *a)).collect();
-    dossier.outlets = crate::outlets::profiles(dossier, &dossier.claims, &story_of, &by_id);
+    dossier.outlets = times.time("outlets", || {
+        crate::outlets::profiles(dossier, &dossier.claims, &story_of, &by_id)
+    });
 }
 
 /// Stable, readable entity ids from canonical names ("e:mikheil-saakashvili").

@@ -284,7 +284,31 @@ fn in_headline(dossier_doc: Option<&parallax_core::DossierDocument>, span: Span)
     })
 }
 
+/// What a quotation is matched on: its story, words, speaker's words and speaker. Two
+/// quotations with the same identity match the same way, so copies of one statement (agency
+/// copy in many outlets) are scored once.
+type Identity<'d> = (&'d str, &'d str, Option<&'d str>, Option<&'d str>);
+
+fn identity<'d>(story: &'d str, quote: &'d DossierQuote) -> Identity<'d> {
+    (
+        story,
+        quote.evidence.text.as_str(),
+        quote.speaker_text.as_deref(),
+        quote.speaker.as_deref(),
+    )
+}
+
+/// A posting-list key: a content word, or an event class.
+fn posting_key(word: &str) -> String {
+    class_of(word).map_or_else(|| word.to_string(), |c| format!("#{c}"))
+}
+
 /// The dispute items of `dossier`: each claim with the denials that answer it, within stories.
+///
+/// Claims identical to an earlier claim of their story (same words, same speaker) are left
+/// out of the index: a denial that matches them matches the earlier one equally, and ties go
+/// to the earlier claim. Identical denials share one search. Both keep the cost of a
+/// statement copied across many outlets linear in its copies.
 pub fn find(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Dispute> {
     let docs: HashMap<&str, &parallax_core::DossierDocument> = dossier
         .documents
@@ -292,60 +316,75 @@ pub fn find(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Disput
         .map(|d| (d.id.as_str(), d))
         .collect();
     let quotes = &dossier.quotes;
-    let story = |q: &DossierQuote| story_of.get(&q.evidence.doc).cloned();
+    let story = |q: &DossierQuote| story_of.get(&q.evidence.doc).map(String::as_str);
     let mut denials: Vec<usize> = Vec::new();
     let mut statements: HashMap<usize, Statement> = HashMap::new();
-    let mut postings: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    // Per (story, key): the claims it finds, and how many claims (copies included) had it.
+    let mut postings: HashMap<(&str, String), (Vec<usize>, usize)> = HashMap::new();
+    let mut claim_seen: HashSet<Identity> = HashSet::new();
     for (i, q) in quotes.iter().enumerate() {
         if speaker_key(q).is_none() {
             continue;
         }
         let Some(s) = story(q) else { continue };
-        let st = statement(q);
         if is_denial(q) {
             denials.push(i);
-        } else if !in_headline(docs.get(q.evidence.doc.as_str()).copied(), q.evidence.span) {
-            let keys = st
-                .words
-                .iter()
-                .chain(&st.speaker_words)
-                .map(|w| class_of(w).map_or_else(|| w.clone(), |c| format!("#{c}")))
-                .collect::<HashSet<String>>();
-            for key in keys {
-                let list = postings.entry((s.clone(), key)).or_default();
-                if list.len() < MAX_POSTINGS {
-                    list.push(i);
-                }
-            }
-        } else {
             continue;
         }
-        statements.insert(i, st);
-    }
-    // Per claim key (its quote group, else itself): the claim quotes and the denials.
-    let mut answered: BTreeMap<String, (usize, Vec<usize>, Vec<String>)> = BTreeMap::new();
-    for &d in &denials {
-        let (Some(s), Some(st)) = (story(&quotes[d]), statements.get(&d)) else {
+        if in_headline(docs.get(q.evidence.doc.as_str()).copied(), q.evidence.span) {
             continue;
-        };
-        let denier = speaker_key(&quotes[d]);
+        }
+        let copy = !claim_seen.insert(identity(s, q));
+        let st = statement(q);
         let keys = st
             .words
             .iter()
-            .map(|w| class_of(w).map_or_else(|| w.clone(), |c| format!("#{c}")));
-        let mut candidates: Vec<usize> = keys
-            .filter_map(|k| postings.get(&(s.clone(), k)))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let best = candidates
-            .into_iter()
-            .filter(|&c| speaker_key(&quotes[c]) != denier)
-            .filter_map(|c| score(st, statements.get(&c)?).map(|(n, about)| (n, c, about)))
-            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        let Some((_, claim, about)) = best else {
+            .chain(&st.speaker_words)
+            .map(|w| posting_key(w))
+            .collect::<HashSet<String>>();
+        for key in keys {
+            let (list, pushed) = postings.entry((s, key)).or_default();
+            // The list holds the first MAX_POSTINGS claims with the key; a copy takes its
+            // place in that count but is not listed, as its original is.
+            if *pushed < MAX_POSTINGS {
+                *pushed += 1;
+                if !copy {
+                    list.push(i);
+                }
+            }
+        }
+        if !copy {
+            statements.insert(i, st);
+        }
+    }
+    // Per claim key (its quote group, else itself): the claim quotes and the denials.
+    let mut answered: BTreeMap<String, (usize, Vec<usize>, Vec<String>)> = BTreeMap::new();
+    let mut searched: HashMap<Identity, Option<(usize, Vec<String>)>> = HashMap::new();
+    for &d in &denials {
+        let Some(s) = story(&quotes[d]) else { continue };
+        let best = searched
+            .entry(identity(s, &quotes[d]))
+            .or_insert_with(|| {
+                let st = statement(&quotes[d]);
+                let denier = speaker_key(&quotes[d]);
+                let mut candidates: Vec<usize> = st
+                    .words
+                    .iter()
+                    .filter_map(|w| postings.get(&(s, posting_key(w))))
+                    .flat_map(|(list, _)| list)
+                    .copied()
+                    .collect();
+                candidates.sort_unstable();
+                candidates.dedup();
+                candidates
+                    .into_iter()
+                    .filter(|&c| speaker_key(&quotes[c]) != denier)
+                    .filter_map(|c| score(&st, statements.get(&c)?).map(|(n, about)| (n, c, about)))
+                    .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+                    .map(|(_, claim, about)| (claim, about))
+            })
+            .clone();
+        let Some((claim, about)) = best else {
             continue;
         };
         let key = quotes[claim]
@@ -373,7 +412,7 @@ pub fn find(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Disput
             denied_by.dedup();
             Dispute {
                 id: format!("d{}", n + 1),
-                story: story(&quotes[claim]),
+                story: story(&quotes[claim]).map(str::to_string),
                 about: about_words(&quotes[denied_by[0]], &about),
                 claim: statement_item(&quotes[claim], &docs),
                 denials: denied_by

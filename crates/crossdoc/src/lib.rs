@@ -5,6 +5,7 @@
 //! - [`assemble`] builds the [`Dossier`](parallax_core::Dossier) with every item's evidence,
 //!   then links the cross-source layers:
 //! - [`stories`] groups articles into stories, streaming, with an inverted index;
+//! - [`postings`] bounds the pairs compared per posting list of an inverted index;
 //! - [`reuse`] finds passages shared between outlets and their likely origin;
 //! - [`quote_groups`] aligns the same statement across articles;
 //! - [`claims`] reconciles figures about the same thing across outlets;
@@ -19,6 +20,7 @@ pub mod claims;
 pub mod disputes;
 pub mod names;
 pub mod outlets;
+pub mod postings;
 pub mod quote_groups;
 pub mod resolve;
 pub mod reuse;
@@ -26,4 +28,4 @@ pub mod stories;
 pub mod timeline;
 pub mod words;
 
-pub use assemble::build_dossier;
+pub use assemble::{build_dossier, build_dossier_timed, CrossdocTimes};

@@ -28,6 +28,19 @@ pub fn profiles(
             .push(&d.id);
     }
     let framing = Framing::new(dossier, analyses);
+    // Claims indexed once, so each outlet looks only at the claims of its own stories.
+    let mut exclusive: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut wide_by_story: HashMap<Option<&str>, Vec<usize>> = HashMap::new();
+    for (i, claim) in claims.iter().enumerate() {
+        match claim.outlets.as_slice() {
+            [only] => exclusive.entry(only.as_str()).or_default().push(i),
+            [_, _, ..] => wide_by_story
+                .entry(claim.story.as_deref())
+                .or_default()
+                .push(i),
+            [] => {}
+        }
+    }
     by_outlet
         .into_iter()
         .map(|(outlet, docs)| {
@@ -35,20 +48,25 @@ pub fn profiles(
                 .iter()
                 .filter_map(|d| story_of.get(*d).cloned())
                 .collect();
-            let covers = |claim: &Claim| match &claim.story {
-                Some(story) => stories.contains(story),
-                None => true,
-            };
-            let exclusive_claims = claims
-                .iter()
-                .filter(|c| c.outlets == [outlet.clone()])
-                .map(|c| c.id.clone())
+            let exclusive_claims = exclusive
+                .get(outlet.as_str())
+                .into_iter()
+                .flatten()
+                .map(|&i| claims[i].id.clone())
                 .collect();
-            let omitted_claims = claims
+            // Claims of the stories it covers (a claim without a story concerns every outlet)
+            // that at least two outlets make and it does not.
+            let mut omitted: Vec<usize> = stories
                 .iter()
-                .filter(|c| covers(c) && !c.outlets.contains(&outlet) && c.outlets.len() >= 2)
-                .map(|c| c.id.clone())
+                .map(|s| Some(s.as_str()))
+                .chain([None])
+                .filter_map(|s| wide_by_story.get(&s))
+                .flatten()
+                .copied()
+                .filter(|&i| !claims[i].outlets.contains(&outlet))
                 .collect();
+            omitted.sort_unstable();
+            let omitted_claims = omitted.iter().map(|&i| claims[i].id.clone()).collect();
             let (mut opinion, mut total) = (0usize, 0usize);
             for d in &docs {
                 if let Some(a) = analyses.get(d) {

@@ -8,7 +8,10 @@
 //!    found in more than [`MAX_SHINGLE_DOCS`] documents is boilerplate or a stock phrase and
 //!    is dropped, which also bounds the pairs any one shingle can produce;
 //! 3. sentences of different outlets that share a shingle are candidate pairs, and each is
-//!    verified with the edit-tolerant [`similarity`];
+//!    verified with the edit-tolerant [`similarity`]. A sentence is compared with at most
+//!    [`ANCHORS`](crate::postings::ANCHORS) sentences per shingle, the earliest of other
+//!    outlets (see [`postings`](crate::postings)): every pair when a passage has at most nine
+//!    copies, and a cost linear in the copies when agency copy runs in many outlets;
 //! 4. aligned sentence pairs of the same two documents that follow each other merge into one
 //!    passage, and passages that share sentences merge across documents (agency copy run by
 //!    several outlets is one passage with several members).
@@ -18,9 +21,10 @@
 
 pub mod similarity;
 
+use crate::postings::anchors;
 use crate::words::{sentence_spans, shingles, word_hashes};
 use parallax_core::{Analysis, Document, Evidence, ReusePassage, Span};
-use similarity::{similarity, PARAPHRASE_THRESHOLD};
+use similarity::{similarity_sorted, PARAPHRASE_THRESHOLD};
 use std::collections::HashMap;
 
 /// Words per shingle: long enough that a shared shingle is rarely a coincidence.
@@ -36,7 +40,8 @@ const MAX_GAP: usize = 1;
 /// ("The company declined to comment.") is not reuse.
 const MIN_PASSAGE_WORDS: usize = 12;
 
-/// One sentence of the corpus, as words hashed for comparison.
+/// One sentence of the corpus, as words hashed for comparison (in text order until its
+/// shingles are indexed, then sorted).
 struct SentenceWords {
     span: Span,
     hashes: Vec<u64>,
@@ -52,7 +57,7 @@ struct Aligned {
 
 /// Finds the passages shared between documents of different outlets.
 pub fn find_reuse(corpus: &[(&Document, &Analysis)]) -> Vec<ReusePassage> {
-    let sentences: Vec<Vec<SentenceWords>> = corpus
+    let mut sentences: Vec<Vec<SentenceWords>> = corpus
         .iter()
         .map(|(doc, analysis)| {
             sentence_spans(doc, analysis)
@@ -68,18 +73,22 @@ pub fn find_reuse(corpus: &[(&Document, &Analysis)]) -> Vec<ReusePassage> {
         .iter()
         .map(|(doc, _)| doc.meta.outlet.as_deref().unwrap_or(doc.id.as_str()))
         .collect();
-    let aligned = align(&sentences, &outlets);
-    let passages = chain(&aligned, &sentences);
+    let index = shingle_index(&mut sentences);
+    let passages = align(&index, &sentences, &outlets);
     group(corpus, &sentences, &passages)
 }
 
-/// Candidate sentence pairs from shared shingles, verified by similarity.
-fn align(sentences: &[Vec<SentenceWords>], outlets: &[&str]) -> Vec<Aligned> {
-    // The inverted index as one sorted vector of (shingle, document, sentence): 16 bytes per
-    // posting and no per-key allocation, which matters at tens of thousands of articles.
-    let mut index: Vec<(u64, u32, u32)> = Vec::new();
-    for (d, doc_sentences) in sentences.iter().enumerate() {
-        for (s, sentence) in doc_sentences.iter().enumerate() {
+/// One posting of the shingle index: (shingle, document, sentence).
+type Posting = (u64, u32, u32);
+
+/// The inverted index as one vector of postings sorted by shingle, then document and sentence
+/// (16 bytes per posting and no per-key allocation, which matters at tens of thousands of
+/// articles), keeping only the shingles found in 2 to [`MAX_SHINGLE_DOCS`] documents. Once the
+/// shingles are taken, each sentence's word hashes are sorted for [`similarity_sorted`].
+fn shingle_index(sentences: &mut [Vec<SentenceWords>]) -> Vec<Posting> {
+    let mut index: Vec<Posting> = Vec::new();
+    for (d, doc_sentences) in sentences.iter_mut().enumerate() {
+        for (s, sentence) in doc_sentences.iter_mut().enumerate() {
             let mut kept: Vec<u64> = shingles(&sentence.hashes, SHINGLE_WORDS)
                 .into_iter()
                 .filter(|h| h % SAMPLE_EVERY == 0)
@@ -87,35 +96,79 @@ fn align(sentences: &[Vec<SentenceWords>], outlets: &[&str]) -> Vec<Aligned> {
             kept.sort_unstable();
             kept.dedup();
             index.extend(kept.into_iter().map(|h| (h, d as u32, s as u32)));
+            sentence.hashes.sort_unstable();
         }
     }
     index.sort_unstable();
-    let mut candidates: Vec<((u32, u32), (u32, u32))> = Vec::new();
+    let mut usable = Vec::with_capacity(index.len() / 4);
     for group in index.chunk_by(|x, y| x.0 == y.0) {
-        let postings: Vec<(u32, u32)> = group.iter().map(|&(_, d, s)| (d, s)).collect();
-        let mut docs: Vec<u32> = postings.iter().map(|p| p.0).collect();
+        let mut docs = group.iter().map(|p| p.1).collect::<Vec<u32>>();
         docs.dedup();
-        if docs.len() < 2 || docs.len() > MAX_SHINGLE_DOCS {
-            continue;
+        if (2..=MAX_SHINGLE_DOCS).contains(&docs.len()) {
+            usable.extend_from_slice(group);
         }
-        for (i, &x) in postings.iter().enumerate() {
-            for &y in &postings[i + 1..] {
-                if x.0 != y.0 && outlets[x.0 as usize] != outlets[y.0 as usize] {
-                    candidates.push((x.min(y), x.max(y)));
+    }
+    usable
+}
+
+/// Aligned sentence pairs between documents of different outlets, chained into pair passages.
+///
+/// Documents are taken in order; each sentence is compared with the [`anchors`] of its
+/// shingles' posting lists (the earliest sentences of other documents and outlets that share
+/// a shingle with it), verified with the edit-tolerant [`similarity`](similarity::similarity),
+/// and the aligned pairs of each document with each earlier one are chained at once, so no
+/// corpus-wide list of candidate pairs is ever held.
+fn align(
+    index: &[Posting],
+    sentences: &[Vec<SentenceWords>],
+    outlets: &[&str],
+) -> Vec<PairPassage> {
+    // Where each posting's list starts, and the postings by (document, sentence, position):
+    // the order documents are streamed in.
+    let mut list_start: Vec<u32> = Vec::with_capacity(index.len());
+    let mut by_sentence: Vec<(u32, u32, u32)> = Vec::with_capacity(index.len());
+    for (p, posting) in index.iter().enumerate() {
+        let start = match list_start.last() {
+            Some(&start) if index[p - 1].0 == posting.0 => start,
+            _ => p as u32,
+        };
+        list_start.push(start);
+        by_sentence.push((posting.1, posting.2, p as u32));
+    }
+    by_sentence.sort_unstable();
+    let mut passages = Vec::new();
+    let mut partners: Vec<(u32, u32)> = Vec::new();
+    for doc_postings in by_sentence.chunk_by(|x, y| x.0 == y.0) {
+        let d = doc_postings[0].0;
+        let comparable = |x: &Posting| x.1 != d && outlets[x.1 as usize] != outlets[d as usize];
+        let mut aligned: Vec<Aligned> = Vec::new();
+        for sentence_postings in doc_postings.chunk_by(|x, y| x.1 == y.1) {
+            let s = sentence_postings[0].1;
+            partners.clear();
+            for &(_, _, p) in sentence_postings {
+                let earlier = &index[list_start[p as usize] as usize..p as usize];
+                partners.extend(anchors(earlier, comparable).map(|x| (x.1, x.2)));
+            }
+            partners.sort_unstable();
+            partners.dedup();
+            let b = (d as usize, s as usize);
+            for &(pd, ps) in &partners {
+                let a = (pd as usize, ps as usize);
+                let score =
+                    similarity_sorted(&sentences[a.0][a.1].hashes, &sentences[b.0][b.1].hashes);
+                if score >= PARAPHRASE_THRESHOLD {
+                    aligned.push(Aligned { a, b, score });
                 }
             }
         }
+        aligned.sort_unstable_by_key(|p| (p.a.0, p.a.1, p.b.1));
+        for pairs in aligned.chunk_by(|x, y| x.a.0 == y.a.0) {
+            chain(pairs, sentences, &mut passages);
+        }
     }
-    candidates.sort_unstable();
-    candidates.dedup();
-    candidates
-        .into_iter()
-        .filter_map(|(x, y)| {
-            let (a, b) = ((x.0 as usize, x.1 as usize), (y.0 as usize, y.1 as usize));
-            let score = similarity(&sentences[a.0][a.1].hashes, &sentences[b.0][b.1].hashes);
-            (score >= PARAPHRASE_THRESHOLD).then_some(Aligned { a, b, score })
-        })
-        .collect()
+    // Pair passages in (earlier document, later document) order, as the grouping expects.
+    passages.sort_by_key(|p| (p.a.0, p.b.0));
+    passages
 }
 
 /// A run of aligned sentences between two documents: inclusive sentence ranges on each side.
@@ -125,45 +178,32 @@ struct PairPassage {
     scores: Vec<f64>,
 }
 
-/// Merges aligned pairs of the same two documents that follow each other on both sides.
-fn chain(aligned: &[Aligned], sentences: &[Vec<SentenceWords>]) -> Vec<PairPassage> {
-    let mut by_pair: HashMap<(usize, usize), Vec<Aligned>> = HashMap::new();
-    for pair in aligned {
-        by_pair.entry((pair.a.0, pair.b.0)).or_default().push(*pair);
-    }
-    let mut keys: Vec<(usize, usize)> = by_pair.keys().copied().collect();
-    keys.sort_unstable();
-    let mut out = Vec::new();
-    for key in keys {
-        let Some(mut pairs) = by_pair.remove(&key) else {
-            continue;
+/// Merges the aligned pairs of two documents (sorted by position) that follow each other on
+/// both sides into runs, keeping the runs long enough to be reuse.
+fn chain(pairs: &[Aligned], sentences: &[Vec<SentenceWords>], out: &mut Vec<PairPassage>) {
+    let mut open: Vec<PairPassage> = Vec::new();
+    for p in pairs {
+        let follows = |run: &PairPassage| {
+            let step_a = p.a.1.wrapping_sub(run.a.2);
+            let step_b = p.b.1.wrapping_sub(run.b.2);
+            (1..=MAX_GAP + 1).contains(&step_a) && (1..=MAX_GAP + 1).contains(&step_b)
         };
-        pairs.sort_by_key(|p| (p.a.1, p.b.1));
-        let mut open: Vec<PairPassage> = Vec::new();
-        for p in pairs {
-            let follows = |run: &PairPassage| {
-                let step_a = p.a.1.wrapping_sub(run.a.2);
-                let step_b = p.b.1.wrapping_sub(run.b.2);
-                (1..=MAX_GAP + 1).contains(&step_a) && (1..=MAX_GAP + 1).contains(&step_b)
-            };
-            match open.iter_mut().rev().find(|run| follows(run)) {
-                Some(run) => {
-                    run.a.2 = p.a.1;
-                    run.b.2 = p.b.1;
-                    run.scores.push(p.score);
-                }
-                None => open.push(PairPassage {
-                    a: (p.a.0, p.a.1, p.a.1),
-                    b: (p.b.0, p.b.1, p.b.1),
-                    scores: vec![p.score],
-                }),
+        match open.iter_mut().rev().find(|run| follows(run)) {
+            Some(run) => {
+                run.a.2 = p.a.1;
+                run.b.2 = p.b.1;
+                run.scores.push(p.score);
             }
+            None => open.push(PairPassage {
+                a: (p.a.0, p.a.1, p.a.1),
+                b: (p.b.0, p.b.1, p.b.1),
+                scores: vec![p.score],
+            }),
         }
-        out.extend(open.into_iter().filter(|run| {
-            words_of(sentences, run.a).min(words_of(sentences, run.b)) >= MIN_PASSAGE_WORDS
-        }));
     }
-    out
+    out.extend(open.into_iter().filter(|run| {
+        words_of(sentences, run.a).min(words_of(sentences, run.b)) >= MIN_PASSAGE_WORDS
+    }));
 }
 
 fn words_of(sentences: &[Vec<SentenceWords>], (d, first, last): (usize, usize, usize)) -> usize {
