@@ -43,6 +43,24 @@ pub struct MeantimeDocument {
     pub mentions: Vec<EntityMention>,
 }
 
+impl MeantimeDocument {
+    /// The token texts grouped by sentence, in document order.
+    pub fn sentences(&self) -> Vec<Vec<&str>> {
+        let mut sentences: Vec<Vec<&str>> = Vec::new();
+        let mut last_sentence = None;
+        for t in &self.tokens {
+            if last_sentence != Some(t.sentence) {
+                sentences.push(Vec::new());
+                last_sentence = Some(t.sentence);
+            }
+            if let Some(s) = sentences.last_mut() {
+                s.push(t.text.as_str());
+            }
+        }
+        sentences
+    }
+}
+
 static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| re(r#"<token\s((?:[^>"]|"[^"]*")*)>([^<]*)</token>"#));
 static MENTION: LazyLock<Regex> =

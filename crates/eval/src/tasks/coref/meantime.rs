@@ -65,17 +65,7 @@ fn topic_folders(root: &Path) -> Result<Vec<(String, PathBuf)>, EvalError> {
 /// Analyzes one document and adds its gold mentions; returns its index.
 fn add_document(corpus: &mut Corpus, doc: &MeantimeDocument) -> usize {
     let d = corpus.analyses.len();
-    let mut sentences: Vec<Vec<&str>> = Vec::new();
-    let mut last_sentence = None;
-    for t in &doc.tokens {
-        if last_sentence != Some(t.sentence) {
-            sentences.push(Vec::new());
-            last_sentence = Some(t.sentence);
-        }
-        if let Some(s) = sentences.last_mut() {
-            s.push(t.text.as_str());
-        }
-    }
+    let sentences = doc.sentences();
     let (mut document, seg) = document_of(&sentences);
     document.id = doc.name.clone();
     let position: HashMap<&str, usize> = doc

@@ -111,17 +111,7 @@ fn score_document(d: usize, doc: &MeantimeDocument) -> (Vec<Entity>, Vec<Entity>
             gold.push((d, first, last + 1, t.to_string()));
         }
     }
-    let mut sentences: Vec<Vec<&str>> = Vec::new();
-    let mut last_sentence = None;
-    for t in &doc.tokens {
-        if last_sentence != Some(t.sentence) {
-            sentences.push(Vec::new());
-            last_sentence = Some(t.sentence);
-        }
-        if let Some(s) = sentences.last_mut() {
-            s.push(t.text.as_str());
-        }
-    }
+    let sentences = doc.sentences();
     let (document, seg) = document_of(&sentences);
     let layer = parallax_entities::annotate(&document, &seg);
     let predicted = layer
