@@ -167,6 +167,45 @@ pub fn season_rank(code: &str) -> u32 {
     }
 }
 
+/// The days a calendar DATE value denotes, as `[start, end)`: a day, an ISO week
+/// ("2008-W32", Monday to Monday), a month, a quarter ("2008-Q3"), a half ("2008-H2") or a
+/// year. `None` for other values (times, durations, seasons, unknown parts).
+pub fn interval(value: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    let first_of = |m: u32| NaiveDate::from_ymd_opt(y, m, 1);
+    let rest = value.get(4..)?;
+    if rest.is_empty() {
+        return Some((first_of(1)?, NaiveDate::from_ymd_opt(y + 1, 1, 1)?));
+    }
+    let rest = rest.strip_prefix('-')?;
+    let months = |m: u32, n: u32| {
+        Some((
+            first_of(m)?,
+            first_of(m)?.checked_add_months(Months::new(n))?,
+        ))
+    };
+    if let Some(w) = rest.strip_prefix('W') {
+        let monday = NaiveDate::from_isoywd_opt(y, w.parse().ok()?, Weekday::Mon)?;
+        return Some((monday, monday.checked_add_days(Days::new(7))?));
+    }
+    if let Some(q) = rest.strip_prefix('Q') {
+        let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+        return months(3 * q - 2, 3);
+    }
+    if let Some(h) = rest.strip_prefix('H') {
+        let h: u32 = h.parse().ok().filter(|h| (1..=2).contains(h))?;
+        return months(6 * h - 5, 6);
+    }
+    match rest.len() {
+        2 => months(rest.parse().ok()?, 1),
+        5 => {
+            let day = NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()?;
+            Some((day, day.checked_add_days(Days::new(1))?))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,5 +235,21 @@ mod tests {
                 .as_deref(),
             Some("2007-12")
         );
+    }
+
+    #[test]
+    fn intervals_of_values() {
+        assert_eq!(interval("2019-Q3"), Some((d(2019, 7, 1), d(2019, 10, 1))));
+        assert_eq!(interval("2019-H2"), Some((d(2019, 7, 1), d(2020, 1, 1))));
+        assert_eq!(interval("2018-W21"), Some((d(2018, 5, 21), d(2018, 5, 28))));
+        assert_eq!(interval("2018-04"), Some((d(2018, 4, 1), d(2018, 5, 1))));
+        assert_eq!(interval("2018"), Some((d(2018, 1, 1), d(2019, 1, 1))));
+        assert_eq!(
+            interval("2018-12-31"),
+            Some((d(2018, 12, 31), d(2019, 1, 1)))
+        );
+        assert_eq!(interval("2018-12-31T10:00"), None);
+        assert_eq!(interval("XXXX-04"), None);
+        assert_eq!(interval("2018-SU"), None);
     }
 }

@@ -3,7 +3,7 @@
 //! "earlier this month", "about two years ago").
 
 use crate::absolute::absolute;
-use crate::clock::clock;
+use crate::clock::{clock, clock_after_day, with_part_of_day};
 use crate::context::{Ctx, Found};
 use crate::durations::amount_of_time;
 use crate::lexicon::may_start;
@@ -103,19 +103,46 @@ fn extend_before(c: &Ctx<'_, '_>, f: &mut Found, floor: usize) {
     }
 }
 
-/// "Friday at 3 p.m.", "tomorrow 8:00am": a day followed by its time of day becomes one
-/// TIME on that day.
+/// "Friday at 3 p.m.", "tomorrow 8:00am", "tonight at 2am", "today around 7": a day
+/// followed by its time of day becomes one TIME on that day; a part of day the day names
+/// ("tonight", "Friday evening") places a bare hour in it.
 fn join_clock_after(c: &Ctx<'_, '_>, f: &mut Found) {
-    let is_day =
-        f.typ == TimexType::Date && f.value.len() == 10 && f.value.as_bytes().get(4) == Some(&b'-');
+    let (day, part) = match f.value.split_once('T') {
+        Some((d, p))
+            if f.typ == TimexType::Time
+                && p.len() == 2
+                && p.bytes().all(|b| b.is_ascii_uppercase()) =>
+        {
+            (d, Some(p))
+        }
+        Some(_) => return,
+        None => (f.value.as_str(), None),
+    };
+    let is_day = day.len() == 10 && day.as_bytes().get(4) == Some(&b'-');
     if !is_day {
         return;
     }
-    let at = if c.is(f.end, "at") { f.end + 1 } else { f.end };
-    let Some(t) = clock(c, at) else { return };
-    if let Some((_, time)) = t.value.split_once('T') {
-        f.value = format!("{}T{time}", f.value);
-        f.typ = TimexType::Time;
-        f.end = t.end;
-    }
+    let joined = ["at", "around", "about", "@"]
+        .iter()
+        .any(|w| c.is(f.end, w) || c.is_punct(f.end, '@'));
+    let at = if joined { f.end + 1 } else { f.end };
+    let t = if joined || part.is_some() {
+        clock_after_day(c, at)
+    } else {
+        clock(c, at)
+    };
+    let Some(t) = t else { return };
+    let Some((_, time)) = t.value.split_once('T') else {
+        return;
+    };
+    let time = match part.and_then(|p| Some((p, time.get(..2)?.parse::<u32>().ok()?))) {
+        Some((p, h)) => match with_part_of_day(h, p) {
+            Some(h) => format!("{h:02}{}", time.get(2..).unwrap_or("")),
+            None => return,
+        },
+        None => time.to_string(),
+    };
+    f.value = format!("{day}T{time}");
+    f.typ = TimexType::Time;
+    f.end = t.end;
 }

@@ -285,3 +285,27 @@ fn the_weekend_by_tense() {
         pair("the weekend", "2008-W33-WE")
     );
 }
+
+#[test]
+fn day_then_time() {
+    assert_eq!(
+        one("He will come tomorrow 8:00am."),
+        pair("tomorrow 8:00am", "2008-08-13T08:00")
+    );
+    assert_eq!(
+        one("She left tonight at 2am."),
+        pair("tonight at 2am", "2008-08-12T02:00")
+    );
+    assert_eq!(
+        one("We meet tonight around 7."),
+        pair("tonight around 7", "2008-08-12T19:00")
+    );
+    assert_eq!(
+        one("Call today at 9a."),
+        pair("today at 9a", "2008-08-12T09:00")
+    );
+    assert_eq!(
+        one("Back at 8.30pm today."),
+        pair("8.30pm today", "2008-08-12T20:30")
+    );
+}

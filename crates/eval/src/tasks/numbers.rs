@@ -106,18 +106,20 @@ fn case_correct(model: &str, case: &SpecCase) -> bool {
     system.len() == expected.len()
         && expected
             .iter()
-            .all(|e| system.iter().any(|s| matches(model, e, s)))
+            .all(|e| system.iter().any(|s| matches(model, &case.input, e, s)))
 }
 
-fn matches(model: &str, expected: &SpecResult, ours: &Item) -> bool {
+fn matches(model: &str, input: &str, expected: &SpecResult, ours: &Item) -> bool {
+    if model == "datetime" {
+        return datetime_extent(input, expected, ours)
+            && (expected
+                .datetime_values()
+                .iter()
+                .any(|v| datetime_equal(v, &ours.value))
+                || same_interval(expected, &ours.value));
+    }
     if expected.start != Some(ours.start) || expected.end != Some(ours.end) {
         return false;
-    }
-    if model == "datetime" {
-        return expected
-            .datetime_values()
-            .iter()
-            .any(|v| datetime_equal(v, &ours.value));
     }
     let want = expected.value().map(|v| v.trim_end_matches('%'));
     match (
@@ -129,15 +131,97 @@ fn matches(model: &str, expected: &SpecResult, ours: &Item) -> bool {
     }
 }
 
+/// Words TimeML calls SIGNALs — they relate a time to an event and stay outside the TIMEX3
+/// extent — which the spec keeps inside its date-time extents ("before 2010", "since
+/// tomorrow", "at 6.45", "starting on January 7th").
+const SIGNALS: [&str; 19] = [
+    "before",
+    "after",
+    "since",
+    "until",
+    "till",
+    "by",
+    "on",
+    "at",
+    "from",
+    "starting",
+    "starting on",
+    "beginning",
+    "beginning on",
+    "later than",
+    "no later than",
+    "earlier than",
+    "greater than",
+    "as early as",
+    "any time from",
+];
+
+/// Whether our extent is the spec's, or the spec's without a leading SIGNAL.
+fn datetime_extent(input: &str, expected: &SpecResult, ours: &Item) -> bool {
+    let (Some(start), Some(end)) = (expected.start, expected.end) else {
+        return false;
+    };
+    if end != ours.end || start > ours.start {
+        return false;
+    }
+    if start == ours.start {
+        return true;
+    }
+    let lead: String = input
+        .chars()
+        .skip(start)
+        .take(ours.start - start)
+        .collect::<String>()
+        .to_lowercase();
+    let lead = lead.trim_end();
+    SIGNALS.contains(&lead) && lead.chars().count() < ours.start - start
+}
+
 /// Our TIMEX3 value against a spec `timex` or resolved `value`.
 fn datetime_equal(spec: &str, ours: &str) -> bool {
     if spec == ours {
         return true;
     }
-    // "2016-11-07T14:00" against "2016-11-07 14:00:00", "T14:00" against "14:00:00".
+    // "2016-11-07T14:00" against "2016-11-07 14:00:00", "T14:00" against "14:00:00": the
+    // spec leaves a bare time of day undated where we date it by the anchor, so the time
+    // parts compare ("2016-11-07TMO" against "TMO").
+    // ISO 8601 reduced precision: "T16" is the hour "T16:00" written without its minutes.
+    if ours
+        .strip_suffix(":00")
+        .is_some_and(|h| h.len() > 3 && h.as_bytes()[h.len() - 3] == b'T' && spec == h)
+    {
+        return true;
+    }
     let spaced = format!("{}:00", ours.replacen('T', " ", 1));
-    let time_only = ours.split_once('T').map(|(_, t)| format!("{t}:00"));
-    spec == spaced || time_only.is_some_and(|t| spec == t)
+    let time_only = ours.split_once('T').map(|(_, t)| t);
+    spec == spaced
+        || time_only.is_some_and(|t| spec == format!("{t}:00") || spec.strip_prefix('T') == Some(t))
+}
+
+/// A spec date range resolved to `start`/`end` days (end exclusive) against the days our
+/// DATE value denotes: "2019-Q3" is 2019-07-01 up to 2019-10-01, "2018-04" is April. A range
+/// open at its end ("since August": `Mod` since, no `end`) compares its start only.
+fn same_interval(expected: &SpecResult, ours: &str) -> bool {
+    let Some((from, to)) = parallax_time::calendar::interval(ours) else {
+        return false;
+    };
+    let (from, to) = (from.to_string(), to.to_string());
+    let Some(values) = expected
+        .resolution
+        .as_ref()
+        .and_then(|r| r.get("values"))
+        .and_then(|v| v.as_array())
+    else {
+        return false;
+    };
+    values.iter().any(|v| {
+        let field = |k: &str| v.get(k).and_then(|x| x.as_str());
+        match (field("start"), field("end")) {
+            (Some(s), Some(e)) => s == from && e == to,
+            (Some(s), None) => field("Mod") == Some("since") && s == from,
+            _ => false,
+        }
+    })
 }
 
 /// Inclusive character extent of a byte span.
@@ -269,6 +353,38 @@ mod tests {
         assert!(datetime_equal("14:00:00", "2016-11-07T14:00"));
         assert!(datetime_equal("P3D", "P3D"));
         assert!(!datetime_equal("2016-11-04", "2016-11-11"));
+        assert!(datetime_equal("TMO", "2016-11-07TMO"));
+        assert!(datetime_equal("XXXX-WXX-1T16", "XXXX-WXX-1T16:00"));
+        assert!(!datetime_equal("XXXX-WXX-1T16", "XXXX-WXX-1T16:30"));
+    }
+
+    #[test]
+    fn signals_may_lead_the_spec_extent() {
+        let spec = |start, end| SpecResult {
+            text: String::new(),
+            type_name: String::new(),
+            start: Some(start),
+            end: Some(end),
+            resolution: None,
+        };
+        let ours = Item {
+            start: 7,
+            end: 10,
+            value: "2010".into(),
+        };
+        assert!(datetime_extent("before 2010", &spec(0, 10), &ours));
+        assert!(!datetime_extent("around 2010", &spec(0, 10), &ours));
+        assert!(datetime_extent("before 2010", &spec(7, 10), &ours));
+    }
+
+    #[test]
+    fn granular_values_denote_the_spec_range() {
+        let spec: SpecResult = serde_json::from_str(
+            r#"{"Text": "this quarter", "Resolution": {"values": [{"timex": "(2019-07-01,2019-10-01,P3M)", "type": "daterange", "start": "2019-07-01", "end": "2019-10-01"}]}}"#,
+        )
+        .unwrap();
+        assert!(same_interval(&spec, "2019-Q3"));
+        assert!(!same_interval(&spec, "2019-Q2"));
     }
 
     #[test]
