@@ -197,6 +197,13 @@ fn attribute(
         let content = content_after(ctx, cue, range.end, sentence.end)?;
         return Some((speaker, content, true));
     }
+    // "X met voters and said …": a verb coordinated with the main clause's verb is spoken
+    // by the sentence's subject.
+    if coordinated(ctx, cue.first, range.start) {
+        let speaker = prior.or_else(|| speaker::subject(ctx, range.start, cue.first))?;
+        let content = content_after(ctx, cue, range.end, sentence.end)?;
+        return Some((speaker, content, true));
+    }
     if let Some(speaker) = speaker::before(ctx, range.start, cue.first) {
         if cue.noun_like && !names_someone(ctx, speaker) {
             return None;
@@ -225,6 +232,15 @@ fn attribute(
         return Some((speaker, ctx.trim_content(before_cue), false));
     }
     None
+}
+
+/// Whether the cue starting at token `first` follows "and" or "but" after other words of its
+/// sentence (starting at token `start`), so that it shares the main clause's subject.
+fn coordinated(ctx: &Ctx, first: usize, start: usize) -> bool {
+    first > start + 2 && {
+        let w = ctx.word(first - 1);
+        lexicon::is(w, "and") || lexicon::is(w, "but")
+    }
 }
 
 /// Whether `verb` is a form of "tell", whose listener follows it ("told reporters").

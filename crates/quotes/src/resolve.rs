@@ -2,7 +2,7 @@
 //!
 //! Rules, in order:
 //! 1. a mention overlapping the speaker phrase is the speaker (the longest overlap wins);
-//! 2. a pronoun or a nominal ("the ministry", "the official") without a mention resolves to the
+//! 2. a pronoun (including the relatives "who" and "which") or a nominal ("the ministry", "the official") without a mention resolves to the
 //!    most recent earlier *named* mention of a compatible type: he/she/I and person nouns to a
 //!    PERSON; it and organisation nouns ("ministry", "campaign", "newspaper") to an ORG or GPE;
 //!    they/we to an ORG, GPE, NORP or PERSON.
@@ -45,13 +45,13 @@ fn compatible_types(words: &str) -> Option<&'static [EntityType]> {
     ];
     let head = words.split_whitespace().last()?;
     let first = words.split_whitespace().next()?;
-    if ["he", "she", "i", "him", "her"]
+    if ["he", "she", "i", "him", "her", "who"]
         .iter()
         .any(|p| lexicon::is(head, p))
     {
         return Some(PERSON);
     }
-    if lexicon::is(head, "it") {
+    if lexicon::is(head, "it") || lexicon::is(head, "which") {
         return Some(ORG);
     }
     if ["they", "we"].iter().any(|p| lexicon::is(head, p)) {
@@ -95,6 +95,10 @@ mod tests {
             Some(1)
         );
         assert_eq!(speaker_mention(&mentions, Span::new(40, 42), "he"), Some(2));
+        assert_eq!(
+            speaker_mention(&mentions, Span::new(20, 23), "who"),
+            Some(0)
+        );
         assert_eq!(speaker_mention(&mentions, Span::new(30, 35), "Putin"), None);
     }
 }

@@ -58,7 +58,7 @@ fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
         return apposition_before(ctx, floor, last);
     }
     if lexicon::is_relative(ctx.word(last)) {
-        return antecedent(ctx, floor, last);
+        return relative_speaker(ctx, last);
     }
     if ctx.is_pronoun(last) {
         return Some(ctx.tok(last));
@@ -110,8 +110,67 @@ fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     if first == end {
         return None;
     }
+    let first = quantity_start(ctx, floor, first);
     let span = ctx.cover(first, last);
     plausible(ctx, first, last).then_some(span)
+}
+
+/// Words that qualify a number before it: "about", "more than", "as many as", "only".
+const QUANTIFIERS: [&str; 14] = [
+    "about", "nearly", "almost", "roughly", "only", "just", "over", "than", "more", "fewer",
+    "some", "least", "at", "many",
+];
+
+/// Number words that open a share of people: "Six in 10", "two-thirds of".
+const NUMBER_WORDS: [&str; 16] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "half",
+    "third",
+    "quarter",
+    "two-thirds",
+    "three-quarters",
+    "majority",
+];
+
+fn is_number(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.iter().any(|n| lexicon::is(w, n))
+}
+
+/// The start of a phrase that opens at token `first`, moved back over a share ("Six in 10
+/// voters", "four out of 10 voters") and the words qualifying its number ("Only about 4 in
+/// 10", "as many as 40 percent"), not before token `floor`.
+fn quantity_start(ctx: &Ctx, floor: usize, first: usize) -> usize {
+    if !is_number(ctx.word(first)) {
+        return first;
+    }
+    let mut first = first;
+    let share = |k: usize| k >= floor && is_number(ctx.word(k));
+    if first >= floor + 2 && lexicon::is(ctx.word(first - 1), "in") && share(first - 2) {
+        first -= 2;
+    } else if first >= floor + 3
+        && lexicon::is(ctx.word(first - 1), "of")
+        && lexicon::is(ctx.word(first - 2), "out")
+        && share(first - 3)
+    {
+        first -= 3;
+    }
+    while first > floor && {
+        let w = ctx.word(first - 1);
+        QUANTIFIERS.iter().any(|q| lexicon::is(w, q))
+            || lexicon::is(w, "as") && lexicon::is(ctx.word(first), "many")
+    } {
+        first -= 1;
+    }
+    first
 }
 
 /// Whether the cue-verb form at `k` is a noun modifying the phrase that starts right after it,
@@ -150,20 +209,11 @@ fn joins_nouns(ctx: &Ctx, k: usize, floor: usize, taken: bool) -> bool {
             || lexicon::is(left, "others"))
 }
 
-/// The speaker of a cue after a relative pronoun at token `relative`. After a comma ("the
-/// official, who said", "X, who told reporters") it is the noun phrase before the comma, and
-/// None when there is none: the pronoun never names the speaker there. A restrictive relative
-/// ("officials who said") keeps the pronoun, as PolNeAR's sources do (taking the antecedent
-/// there too costs 0.012 source exact F1).
-fn antecedent(ctx: &Ctx, floor: usize, relative: usize) -> Option<Span> {
-    if relative == floor || !ctx.is(relative - 1, ",") {
-        return Some(ctx.tok(relative));
-    }
-    let end = relative - 1;
-    if end <= floor || !ctx.is_word(end - 1) || ctx.is_pronoun(end - 1) {
-        return None;
-    }
-    before(ctx, floor, end)
+/// The speaker phrase of a cue right after a relative pronoun at token `relative` ("officials
+/// who said", "the senator, who said"): the pronoun itself, as PolNeAR's sources are (the
+/// pronoun resolves to its antecedent through the entity mentions, see `resolve`).
+fn relative_speaker(ctx: &Ctx, relative: usize) -> Option<Span> {
+    Some(ctx.tok(relative))
 }
 
 /// A name with an apposition before a cue, up to the `comma` before the cue: "Scott Pruitt,
@@ -171,6 +221,9 @@ fn antecedent(ctx: &Ctx, floor: usize, relative: usize) -> Option<Span> {
 /// ("Trump, speaking to veterans, said") leaves the name alone, and so does a relative clause
 /// ("The official, who asked not to be named, said"), whatever verbs it holds.
 fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
+    if let Some(run) = subject_run(ctx, floor, comma) {
+        return Some(run);
+    }
     let relative = (floor..comma)
         .rev()
         .take(20)
@@ -180,7 +233,12 @@ fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
             lexicon::is_relative(ctx.word(k + 1)) && !lexicon::is(ctx.word(k + 1), "that")
         });
     if let Some(opening) = relative {
-        return antecedent(ctx, floor, opening + 1);
+        // "Scott Reed, who managed Bob Dole's campaign, said": the name with its clause.
+        if opening == floor || !ctx.is_word(opening - 1) || ctx.is_pronoun(opening - 1) {
+            return None;
+        }
+        let name = before(ctx, floor, opening)?;
+        return Some(Span::new(name.start, ctx.tok(comma).end));
     }
     let opening = (floor..comma)
         .rev()
@@ -191,20 +249,47 @@ fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
     if !ctx.is_capitalized(ctx.tokens_in(name).end.checked_sub(1)?) {
         return None;
     }
-    let inner = ctx.word(opening + 1);
     // "Clinton, at Monday's debate, said", "Some Democrats, however, say": an aside, not
     // an apposition.
-    let aside = inner.ends_with("ing")
-        || lexicon::is_adverbial(inner)
-        || [
-            "at", "in", "on", "like", "during", "after", "before", "with", "for", "unlike",
-        ]
-        .contains(&inner);
-    if !aside {
+    if !is_aside(ctx.word(opening + 1)) {
         Some(Span::new(name.start, ctx.tok(comma).end))
     } else {
         Some(name)
     }
+}
+
+/// Most tokens of a sentence-opening name with its appositions.
+const MAX_RUN: usize = 45;
+
+/// A name opening the sentence at token `floor` with several comma-separated appositions up
+/// to the `comma` before the cue, taken whole as PolNeAR's sources are: "Dean Johnson, a
+/// 55-year-old salesman from Sumter, South Carolina, said", "Carole Bower, 75, a retiree in
+/// Carthage, Ill., said". None when a part is an aside ("Clinton, 68, at Monday's debate,").
+fn subject_run(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
+    if comma > floor + MAX_RUN {
+        return None;
+    }
+    let first_comma = (floor + 1..comma).find(|&k| ctx.is(k, ","))?;
+    let head = before(ctx, floor, first_comma)?;
+    let head_tokens = ctx.tokens_in(head);
+    if head_tokens.start != floor || !ctx.is_capitalized(head_tokens.end.checked_sub(1)?) {
+        return None;
+    }
+    let clean = (floor..comma).all(|k| !ctx.is_mark(k) && !ctx.is_cue_verb(k));
+    let parts_ok = (first_comma..comma)
+        .filter(|&k| ctx.is(k, ","))
+        .all(|k| !is_aside(ctx.word(k + 1)));
+    (clean && parts_ok).then(|| Span::new(head.start, ctx.tok(comma).end))
+}
+
+/// Whether a phrase opening with `word` after a comma is an aside rather than an apposition.
+fn is_aside(word: &str) -> bool {
+    word.ends_with("ing")
+        || lexicon::is_adverbial(word)
+        || [
+            "at", "in", "on", "like", "during", "after", "before", "with", "for", "unlike",
+        ]
+        .contains(&word)
 }
 
 /// The speaker phrase starting at token `start`, for inverted attributions ("said the
@@ -253,7 +338,11 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         }
         k += 1;
     }
-    let last = last?;
+    let mut last = last?;
+    // Time words after a listener are not part of it: "told reporters Tuesday that".
+    while last > start && lexicon::is_adverbial(ctx.word(last)) {
+        last -= 1;
+    }
     if !plausible(ctx, start, last) {
         return None;
     }
@@ -323,7 +412,8 @@ fn plausible(ctx: &Ctx, first: usize, last: usize) -> bool {
         && !["of", "for"].contains(&head)
         && !lexicon::is_determiner(head)
         && !lexicon::is_adverbial(head)
-        && !head.chars().all(|c| c.is_ascii_digit());
+        && (!head.chars().all(|c| c.is_ascii_digit())
+            || head_at > first && lexicon::is(ctx.word(head_at - 1), "in"));
     head_ok && (any_upper || head.len() > 2)
 }
 
