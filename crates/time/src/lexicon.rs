@@ -221,6 +221,7 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                         | "yesterday"
                         | "tomorrow"
                         | "tonight"
+                        | "tonite"
                         | "overnight"
                         | "now"
                         | "currently"

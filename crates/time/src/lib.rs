@@ -2,10 +2,10 @@
 //! the article's own date.
 //!
 //! The anchor is the publication date from the metadata, else a date the text states
-//! ([`anchor`]); [`TimeLayer::anchor`] says which. The scan ([`scan`]) runs four recognizers
+//! ([`anchor`]); [`TimeLayer::anchor`] says which. The scan ([`scan`]) runs five recognizers
 //! at every token — written-out dates ([`absolute`]), anchor-relative expressions
-//! ([`relative`]), amounts of time ([`durations`]) and times of day ([`clock`]) — and keeps
-//! the longest match. Number words come from `parallax-figures`.
+//! ([`relative`]), amounts of time ([`durations`]), times of day ([`clock`]) and numbered
+//! weeks, quarters and halves ([`periods`]) — and keeps the longest match. Number words come from `parallax-figures`.
 
 pub mod absolute;
 pub mod anchor;
@@ -14,6 +14,7 @@ pub mod clock;
 pub mod context;
 pub mod durations;
 pub mod lexicon;
+pub mod periods;
 pub mod relative;
 pub mod scan;
 pub mod tense;

@@ -22,6 +22,7 @@ pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         quarter_expr(c, i),
         weekend(c, i),
         reference(c, i),
+        part_of_today(c, i),
     ]
     .into_iter()
     .flatten()
@@ -51,7 +52,7 @@ fn deictic_day(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         "today" => (i + 1, 0, None),
         "yesterday" => (i + 1, -1, None),
         "tomorrow" => (i + 1, 1, None),
-        "tonight" => (i + 1, 0, Some("NI")),
+        "tonight" | "tonite" => (i + 1, 0, Some("NI")),
         "overnight" => (i + 1, -1, Some("NI")),
         "this" => {
             let p = c.w(i + 1).and_then(|w| part_of_day(w.as_str()))?;
@@ -82,10 +83,8 @@ fn weekday_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         "this" => (i + 1, None),
         _ => (i, None),
     };
-    let t = c.tok(j)?;
-    if !t.is_capitalized() {
-        return None;
-    }
+    // Full names in any case ("monday"); abbreviations only capitalized and before a day
+    // of the month, which `absolute` reads.
     let wd = weekday_full(c.w(j)?.as_str())?;
     // Without a direction word the clause's tense decides; "last"/"next" exclude the anchor.
     let forward = direction.unwrap_or_else(|| is_future(c.toks, i));
@@ -211,6 +210,25 @@ fn weekend(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         };
         Some(format!("{}-WE", show(day, Granularity::Week)))
     })
+}
+
+/// "the morning", "early morning", "late afternoon": a part of the anchor's day. A bare part
+/// of day only after "early", "late" or "mid" ("the morning" is one anyway).
+fn part_of_today(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let the = c.is(i, "the");
+    let j = if the { i + 1 } else { i };
+    let code = part_of_day(c.w(j)?.as_str())?;
+    let modified = i > 0 && ["early", "late", "mid"].iter().any(|w| c.is(i - 1, w));
+    if !(the || modified) {
+        return None;
+    }
+    let mut f = c.relative(i, j + 1, TimexType::Time, Granularity::Day, |a| {
+        Some(show(a, Granularity::Day))
+    })?;
+    if f.value.len() == 10 {
+        f.value = format!("{}T{code}", f.value);
+    }
+    Some(f)
 }
 
 /// "now", "currently", "recently", "the past", "the future".

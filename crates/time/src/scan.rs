@@ -7,6 +7,7 @@ use crate::clock::{clock, clock_after_day, with_part_of_day};
 use crate::context::{Ctx, Found};
 use crate::durations::amount_of_time;
 use crate::lexicon::may_start;
+use crate::periods::period;
 use crate::relative::relative;
 use chrono::NaiveDate;
 use parallax_core::TimexType;
@@ -41,6 +42,7 @@ pub fn scan(toks: &[Tok<'_>], anchor: Option<NaiveDate>) -> Vec<Found> {
             amount_of_time(&c, i),
             absolute(&c, i),
             relative(&c, i),
+            period(&c, i),
         ];
         let best = candidates
             .into_iter()
@@ -97,7 +99,9 @@ fn extend_before(c: &Ctx<'_, '_>, f: &mut Found, floor: usize) {
     let joined = p > floor
         && ((c.is_punct(p, '-') && c.is(p - 1, "mid") && c.glued(p - 1))
             || ((c.is(p, "on") || c.is(p, "in"))
-                && ["early", "late"].iter().any(|w| c.is(p - 1, w))));
+                && ["early", "late", "earlier", "later"]
+                    .iter()
+                    .any(|w| c.is(p - 1, w))));
     if joined {
         f.first = p - 1;
     }

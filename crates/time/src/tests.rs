@@ -309,3 +309,20 @@ fn day_then_time() {
         pair("8.30pm today", "2008-08-12T20:30")
     );
 }
+
+#[test]
+fn parts_of_day_and_lowercase_weekdays() {
+    assert_eq!(
+        one("We met early in the morning."),
+        pair("early in the morning", "2008-08-12TMO")
+    );
+    assert_eq!(
+        one("It rained in late afternoon."),
+        pair("late afternoon", "2008-08-12TAF")
+    );
+    assert_eq!(
+        one("I will go back next monday afternoon"),
+        pair("next monday afternoon", "2008-08-18TAF")
+    );
+    assert_eq!(one("see you tonite"), pair("tonite", "2008-08-12TNI"));
+}
