@@ -107,6 +107,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
     }
     progress.finish_and_clear();
+    store
+        .compact_search(corpus.len() - reused)
+        .context("cannot merge the search index")?;
 
     let dossier = parallax_crossdoc::build_dossier(&corpus, &skipped);
     let json = serde_json::to_string_pretty(&dossier)?;

@@ -11,6 +11,7 @@ pub mod api;
 pub mod error;
 pub mod links;
 pub mod live;
+pub mod names;
 pub mod pages;
 pub mod search;
 pub mod security;

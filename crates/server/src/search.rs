@@ -243,21 +243,7 @@ fn named_entities(corpus: &Corpus, q: &str) -> Vec<usize> {
     if words.is_empty() {
         return Vec::new();
     }
-    corpus
-        .top_entities
-        .iter()
-        .copied()
-        .filter(|&e| {
-            let entity = &corpus.dossier.entities[e];
-            std::iter::once(&entity.name)
-                .chain(&entity.aliases)
-                .any(|n| {
-                    let n = n.to_lowercase();
-                    words.iter().all(|w| n.contains(w.as_str()))
-                })
-        })
-        .take(NAME_MATCHES)
-        .collect()
+    corpus.entity_names.matching(&words, NAME_MATCHES)
 }
 
 #[cfg(test)]

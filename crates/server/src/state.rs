@@ -3,6 +3,7 @@
 //!
 //! Path parameters are only ever keys into these maps, never file names.
 
+use crate::names::NameIndex;
 use parallax_core::{Dossier, Span, Story};
 use std::collections::{BTreeMap, HashMap};
 
@@ -60,6 +61,8 @@ pub struct Corpus {
     pub entity_docs: Vec<Vec<usize>>,
     /// Entities by number of mentions, most first.
     pub top_entities: Vec<usize>,
+    /// Every entity's names, for matching a search against them.
+    pub entity_names: NameIndex,
     /// First and last publication dates (`YYYY-MM-DD`).
     pub date_range: Option<(String, String)>,
 }
@@ -192,6 +195,7 @@ impl Corpus {
 
         let mut top_entities: Vec<usize> = (0..dossier.entities.len()).collect();
         top_entities.sort_by_key(|&e| std::cmp::Reverse(dossier.entities[e].mentions.len()));
+        let entity_names = NameIndex::new(&dossier.entities, &top_entities);
 
         let dates: Vec<&str> = dossier
             .documents
@@ -224,6 +228,7 @@ impl Corpus {
             said_about,
             entity_docs,
             top_entities,
+            entity_names,
             date_range,
         }
     }

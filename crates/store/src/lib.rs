@@ -151,7 +151,8 @@ impl Store {
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![search::SEARCH_VERSION],
         ))?;
-        self.sql(tx.commit())
+        self.sql(tx.commit())?;
+        self.compact_search(items.len())
     }
 
     /// The stored analysis of `doc`, if one was made by `pipeline_version` from the same
@@ -232,6 +233,13 @@ impl Store {
             .map_err(wrap)?;
         }
         tx.commit().map_err(wrap)
+    }
+
+    /// Merges the search index after a run that stored `added` documents (see
+    /// [`search::compact`]): call it once per run, after the last [`Store::put`].
+    pub fn compact_search(&self, added: usize) -> Result<(), StoreError> {
+        let total = self.len()?;
+        self.sql(search::compact(&self.conn, added, total))
     }
 
     /// A counter that every [`Store::put`] raises, in the same transaction as its documents: a
@@ -391,6 +399,34 @@ mod tests {
         store.put(&[(d, analysis("d1", "2"))]).unwrap();
         assert!(search(dir.path(), "surrender").is_empty());
         assert_eq!(search(dir.path(), "nothing"), vec!["d1"]);
+    }
+
+    #[test]
+    fn compaction_merges_the_segments_of_many_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap();
+        for i in 0..24 {
+            let id = format!("d{i}");
+            let d = Document::new(
+                &id,
+                format!("Convoy {i} reached the river crossing."),
+                "a.txt",
+            );
+            store.put(&[(d, analysis(&id, "1"))]).unwrap();
+        }
+        let index_rows = |store: &Store| -> i64 {
+            store
+                .conn
+                .query_row("SELECT count(*) FROM search_data", [], |r| r.get(0))
+                .unwrap()
+        };
+        let before = index_rows(&store);
+        // A small write among many documents does bounded work; a large one merges all.
+        search::compact(&store.conn, 1, 1_000_000).unwrap();
+        store.compact_search(24).unwrap();
+        assert!(index_rows(&store) < before, "{before} rows not merged");
+        assert_eq!(search(dir.path(), "convoy").len(), 10);
+        assert_eq!(search(dir.path(), "\"river crossing\"").len(), 10);
     }
 
     #[test]

@@ -51,6 +51,31 @@ CREATE TABLE IF NOT EXISTS search_items (
 /// by merging every matching term's list on each lookup, which made snippets slow.
 const PREFIX_TERMS: usize = 16;
 
+/// Index pages merged at most by the compaction after a small write (FTS5 pages are 4 KB), so
+/// adding a few articles to a large store stays fast while repeated adds keep merging.
+const MERGE_PAGES: i64 = 256;
+
+/// Merges the index's b-trees after `added` of `total` stored documents were written. Every
+/// write adds b-trees (segments) that each query must open and merge, which made a store
+/// written in many batches several times slower to search than a merged one. A write of at
+/// least a twentieth of the store merges everything ('optimize', cost proportional to the
+/// index); a smaller one does a bounded share of that work ('merge' with a negative page count
+/// makes every b-tree eligible).
+pub(crate) fn compact(conn: &Connection, added: usize, total: usize) -> rusqlite::Result<()> {
+    if added == 0 {
+        return Ok(());
+    }
+    if added.saturating_mul(20) >= total {
+        conn.execute("INSERT INTO search (search) VALUES ('optimize')", [])?;
+    } else {
+        conn.execute(
+            "INSERT INTO search (search, rank) VALUES ('merge', ?1)",
+            params![-MERGE_PAGES],
+        )?;
+    }
+    Ok(())
+}
+
 /// Drops an index of another layout so [`CREATE_INDEX`] can make the current one.
 pub(crate) const DROP_INDEX: &str =
     "DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS search_items;";
@@ -295,18 +320,28 @@ pub enum SearchError {
 /// Matches examined at most, newest first, per search: counts and facets cover these, and
 /// [`Results::exact`] says whether that was all of them. Walking matches costs per match, so a
 /// term found in most of a large corpus would otherwise cost time in proportion to the corpus.
-pub const SCAN_LIMIT: usize = 10_000;
+pub const SCAN_LIMIT: usize = 5_000;
 
 /// Matches scored by bm25 at most, per search. Scoring costs per match, so for a term found in
 /// most of a large corpus the ranking is over the newest this-many matches (from the newest one
 /// passing the filters): recent reports first, at a bounded cost.
-pub const RANK_WINDOW: usize = 2000;
+pub const RANK_WINDOW: usize = 1000;
 
 /// What filters and facets need of each indexed document, keyed by the document's rowid.
 #[derive(Debug, Default)]
 struct DocTable {
-    by_rowid: HashMap<i64, DocInfo>,
+    /// Indexed by the document's rowid (dense from 1): a search looks up every match it scans.
+    by_rowid: Vec<Option<DocInfo>>,
     rowid_of: HashMap<String, i64>,
+}
+
+impl DocTable {
+    fn get(&self, rowid: i64) -> Option<&DocInfo> {
+        usize::try_from(rowid)
+            .ok()
+            .and_then(|i| self.by_rowid.get(i))
+            .and_then(Option::as_ref)
+    }
 }
 
 #[derive(Debug)]
@@ -376,7 +411,13 @@ impl Searcher {
         let mut table = DocTable::default();
         for (rowid, info) in rows {
             table.rowid_of.insert(info.id.clone(), rowid);
-            table.by_rowid.insert(rowid, info);
+            let Ok(slot) = usize::try_from(rowid) else {
+                continue;
+            };
+            if table.by_rowid.len() <= slot {
+                table.by_rowid.resize_with(slot + 1, || None);
+            }
+            table.by_rowid[slot] = Some(info);
         }
         Ok(table)
     }
@@ -400,7 +441,7 @@ impl Searcher {
         let to = filters.to.as_ref().map(|t| format!("{t}\u{7f}"));
         let passes = |rowid: i64| -> bool {
             let doc_rowid = rowid.div_euclid(ROWS_PER_DOC);
-            let Some(info) = self.docs.by_rowid.get(&doc_rowid) else {
+            let Some(info) = self.docs.get(doc_rowid) else {
                 return false;
             };
             let kind = kind_of(rowid);
@@ -444,8 +485,7 @@ impl Searcher {
             *kinds.entry(kind_of(rowid)).or_default() += 1;
             if let Some(o) = self
                 .docs
-                .by_rowid
-                .get(&rowid.div_euclid(ROWS_PER_DOC))
+                .get(rowid.div_euclid(ROWS_PER_DOC))
                 .and_then(|d| d.outlet.as_deref())
             {
                 *outlets.entry(o).or_default() += 1;
@@ -487,7 +527,7 @@ impl Searcher {
         out.top_docs = ranked
             .iter()
             .take(facet_docs)
-            .filter_map(|(rowid, _)| self.docs.by_rowid.get(&rowid.div_euclid(ROWS_PER_DOC)))
+            .filter_map(|(rowid, _)| self.docs.get(rowid.div_euclid(ROWS_PER_DOC)))
             .filter(|d| seen.insert(d.id.as_str()))
             .map(|d| d.id.clone())
             .collect();
