@@ -2,6 +2,8 @@
 //! titles and honorifics moved out of person names into roles.
 
 use crate::dateline;
+use crate::hash::word_key;
+use crate::lexicon::{lexicon, normalize, Kind};
 use crate::roles::{gender_of_first_name, title_at_start, title_before, Gender};
 use crate::tagger::{Class, Model, TokenSpan};
 use crate::tokens::SentenceTokens;
@@ -35,8 +37,9 @@ pub fn recognize(text: &str, sentences: &[SentenceTokens], model: &Model) -> Vec
         if let Some(found) = dateline::find(words) {
             spans.retain(|s| found.iter().all(|d| s.end <= d.start || d.end <= s.start));
             spans.extend(found);
-            spans.sort_by_key(|s| s.start);
         }
+        add_known_organizations(words, &mut spans);
+        spans.sort_by_key(|s| s.start);
         for span in spans {
             if let Some(name) = name_of(text, sentence, words, span, index) {
                 out.push(name);
@@ -44,6 +47,35 @@ pub fn recognize(text: &str, sentences: &[SentenceTokens], model: &Model) -> Vec
         }
     }
     out
+}
+
+/// Adds the organizations of the lexicon written as names ("Foreign Ministry": two words or
+/// more, each capitalized, in a sentence not in capitals) that the tagger left out and that
+/// overlap none of its spans.
+fn add_known_organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
+    let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let in_capitals =
+        |w: &&str| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+    if words.iter().filter(|w| in_capitals(w)).count() * 2 > words.len() {
+        return;
+    }
+    let keys: Vec<u64> = words.iter().map(|w| word_key(&normalize(w))).collect();
+    let mut matches = Vec::new();
+    lexicon().longest_matches(&keys, &mut matches);
+    for m in matches {
+        let known = m.kinds & Kind::Organization.bit() != 0 && m.end - m.start >= 2;
+        let written = words
+            .get(m.start..m.end)
+            .is_some_and(|w| w.iter().all(capitalized));
+        let free = spans.iter().all(|s| s.end <= m.start || m.end <= s.start);
+        if known && written && free {
+            spans.push(TokenSpan {
+                start: m.start,
+                end: m.end,
+                class: Class::Org,
+            });
+        }
+    }
 }
 
 fn name_of(
@@ -91,4 +123,41 @@ fn cover(sentence: &SentenceTokens, start: usize, end: usize) -> Option<Span> {
     let first = sentence.spans.get(start)?;
     let last = sentence.spans.get(end.checked_sub(1)?)?;
     (first.start <= last.end).then(|| Span::new(first.start, last.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adds_capitalized_lexicon_organizations_only() {
+        let mut spans = Vec::new();
+        add_known_organizations(&["the", "Foreign", "Ministry", "said"], &mut spans);
+        assert_eq!(
+            spans,
+            vec![TokenSpan {
+                start: 1,
+                end: 3,
+                class: Class::Org
+            }]
+        );
+        let mut spans = Vec::new();
+        add_known_organizations(&["the", "foreign", "ministry", "said"], &mut spans);
+        assert!(spans.is_empty());
+        let mut spans = vec![TokenSpan {
+            start: 0,
+            end: 1,
+            class: Class::Misc,
+        }];
+        add_known_organizations(&["Russian", "Foreign", "Ministry"], &mut spans);
+        assert_eq!(spans.len(), 2);
+        // A span of the tagger that overlaps the phrase keeps it out.
+        let mut spans = vec![TokenSpan {
+            start: 0,
+            end: 2,
+            class: Class::Misc,
+        }];
+        add_known_organizations(&["Russian", "Foreign", "Ministry"], &mut spans);
+        assert_eq!(spans.len(), 1);
+    }
 }

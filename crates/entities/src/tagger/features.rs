@@ -172,26 +172,82 @@ fn sentence_modes(casings: impl Iterator<Item = Casing>) -> (bool, bool) {
 
 /// How a document writes each of its words elsewhere: capitalized inside a sentence in mixed
 /// case (a name there), and in lowercase (a common word there). This is what tells a tagger
-/// that "JAPAN" in a headline or "Police" opening a sentence is or is not a name.
+/// that "JAPAN" in a headline or "Police" opening a sentence is or is not a name. And the
+/// longest run of capitalized words the word is part of in the document's mixed-case
+/// sentences ("Newmont" in "Newmont Mining Corp"), so that a short later mention ("Newmont")
+/// sees the full name's first and last words. And the neighbours of a capitalized word's first
+/// few occurrences in mixed-case sentences ("Norilsk officials", "about Norilsk 's debts"), so
+/// that each mention sees the contexts of the others (context aggregation, Ratinov & Roth
+/// 2009).
 #[derive(Debug, Default, Clone)]
 pub struct DocContext {
-    flags: KeyMap<u8>,
+    words: KeyMap<DocWord>,
+}
+
+/// What a document tells about one of its words.
+#[derive(Debug, Default, Clone, Copy)]
+struct DocWord {
+    flags: u8,
+    /// The longest capitalized run holding the word: its length (0 when none of two words or
+    /// more), the word's position in it (B, I or L), and the keys of its first and last words.
+    run_len: u8,
+    run_part: u8,
+    run_first: u64,
+    run_last: u64,
+    /// Keys of the words before and after the word's first [`CONTEXTS`] distinct contexts.
+    contexts: [(u64, u64); CONTEXTS],
+    n_contexts: u8,
+}
+
+/// Contexts kept per word for context aggregation.
+const CONTEXTS: usize = 4;
+/// Keys standing for the start and the end of a sentence as a neighbour.
+const START_KEY: u64 = 1;
+const END_KEY: u64 = 2;
+
+static NO_WORD: DocWord = DocWord {
+    flags: 0,
+    run_len: 0,
+    run_part: 0,
+    run_first: 0,
+    run_last: 0,
+    contexts: [(0, 0); CONTEXTS],
+    n_contexts: 0,
+};
+
+/// The keys of the words before and after token `i`.
+fn neighbours(keys: &[u64], i: usize) -> (u64, u64) {
+    let prev = i.checked_sub(1).and_then(|j| keys.get(j));
+    let next = keys.get(i + 1);
+    (
+        prev.copied().unwrap_or(START_KEY),
+        next.copied().unwrap_or(END_KEY),
+    )
 }
 
 const CAP_INSIDE: u8 = 1;
 const LOWER: u8 = 2;
 
 impl DocContext {
-    /// The casing evidence of a document's sentences.
-    pub fn new(sentences: &[Vec<&str>]) -> Self {
-        let mut flags: KeyMap<u8> = KeyMap::default();
+    /// The casing evidence of a document's sentences; `common` holds the words the training
+    /// text writes in lowercase (a sentence's capitalized first word that is one of them is
+    /// left out of a run).
+    pub fn new(sentences: &[Vec<&str>], common: &KeySet) -> Self {
+        let mut words: KeyMap<DocWord> = KeyMap::default();
         let mut casings = Vec::new();
+        let mut keys = Vec::new();
         let mut norm = String::new();
         for tokens in sentences {
             casings.clear();
             casings.extend(tokens.iter().map(|t| casing_of(t)));
+            keys.clear();
+            keys.extend(tokens.iter().map(|t| {
+                norm.clear();
+                push_normalized(t, &mut norm);
+                word_key(&norm)
+            }));
             let (all_caps, _) = sentence_modes(casings.iter().copied());
-            for (i, (t, c)) in tokens.iter().zip(&casings).enumerate() {
+            for (i, (c, key)) in casings.iter().zip(&keys).enumerate() {
                 let bit = if c.init_lower {
                     LOWER
                 } else if i > 0 && !all_caps && c.init_cap && !c.all_caps {
@@ -199,16 +255,78 @@ impl DocContext {
                 } else {
                     continue;
                 };
-                norm.clear();
-                push_normalized(t, &mut norm);
-                *flags.entry(word_key(&norm)).or_default() |= bit;
+                words.entry(*key).or_default().flags |= bit;
             }
+            if all_caps {
+                continue;
+            }
+            for (i, (c, key)) in casings.iter().zip(&keys).enumerate() {
+                if !c.init_cap {
+                    continue;
+                }
+                let context = neighbours(&keys, i);
+                let entry = words.entry(*key).or_default();
+                let n = usize::from(entry.n_contexts);
+                if n < CONTEXTS && !entry.contexts[..n].contains(&context) {
+                    entry.contexts[n] = context;
+                    entry.n_contexts += 1;
+                }
+            }
+            let first_common = keys.first().is_some_and(|k| common.contains(k));
+            let cap = |i: usize| casings[i].init_cap;
+            for_cap_runs(casings.len(), cap, first_common, |start, end| {
+                let len = end - start;
+                let (first, last) = (keys[start], keys[end - 1]);
+                for (j, key) in keys.iter().enumerate().take(end).skip(start) {
+                    let entry = words.entry(*key).or_default();
+                    if len > usize::from(entry.run_len) {
+                        entry.run_len = len.min(255) as u8;
+                        entry.run_part = if j == start {
+                            b'B'
+                        } else if j + 1 == end {
+                            b'L'
+                        } else {
+                            b'I'
+                        };
+                        entry.run_first = first;
+                        entry.run_last = last;
+                    }
+                }
+            });
         }
-        DocContext { flags }
+        DocContext { words }
     }
 
-    fn flags(&self, key: u64) -> u8 {
-        self.flags.get(&key).copied().unwrap_or(0)
+    fn word(&self, key: u64) -> &DocWord {
+        self.words.get(&key).unwrap_or(&NO_WORD)
+    }
+}
+
+/// Calls `f(start, end)` for each run of two or more capitalized words in a sentence of `n`
+/// tokens, where `cap(i)` tells whether token `i` is capitalized; a capitalized first word
+/// that is a common word (`first_common`) is left out.
+fn for_cap_runs(
+    n: usize,
+    cap: impl Fn(usize) -> bool,
+    first_common: bool,
+    mut f: impl FnMut(usize, usize),
+) {
+    let mut i = 0;
+    while i < n {
+        if !cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        while i < n && cap(i) {
+            i += 1;
+        }
+        if start == 0 && first_common {
+            start = 1;
+        }
+        if i >= start + 2 {
+            f(start, i);
+        }
     }
 }
 
@@ -219,6 +337,8 @@ pub struct FeatureScratch {
     text: String,
     infos: Vec<TokenInfo>,
     keys: Vec<u64>,
+    /// Length of the capitalized run each token is in (0 when none, or in capitals).
+    runs: Vec<u8>,
     matches: Vec<GazMatch>,
 }
 
@@ -261,6 +381,10 @@ enum T {
     ShapeNextWord,
     CapsGaz,
     DocCase,
+    DocRunFirst,
+    DocRunLast,
+    DocPrev,
+    DocNext,
 }
 
 impl<'a> FeatureContext<'a> {
@@ -303,6 +427,17 @@ impl<'a> FeatureContext<'a> {
         }
         let (all_caps, table) = sentence_modes(scratch.infos.iter().map(|i| i.casing));
         let mode: u8 = u8::from(all_caps) | (u8::from(table) << 1);
+        scratch.runs.clear();
+        scratch.runs.resize(tokens.len(), 0);
+        if !all_caps {
+            let infos = &scratch.infos;
+            let first_common = infos.first().is_some_and(|i| i.common);
+            let cap = |i: usize| infos[i].casing.init_cap;
+            let runs = &mut scratch.runs;
+            for_cap_runs(infos.len(), cap, first_common, |start, end| {
+                runs[start..end].fill((end - start).min(255) as u8);
+            });
+        }
         self.lexicon
             .longest_matches(&scratch.keys, &mut scratch.matches);
 
@@ -364,14 +499,23 @@ impl<'a> FeatureContext<'a> {
             if i == 0 {
                 f.moded(T::FirstShape, mode, &[own_shape]);
             }
+            let seen = doc.word(info.key);
+            // A longer name elsewhere in the document that holds this word.
+            if seen.run_len > scratch.runs[i] {
+                f.part_word(T::DocRunFirst, seen.run_part, seen.run_first);
+                f.part_word(T::DocRunLast, seen.run_part, seen.run_last);
+            }
+            if init_cap {
+                let here = neighbours(&scratch.keys, i);
+                let others = seen.contexts.iter().take(usize::from(seen.n_contexts));
+                for &(p, n) in others.filter(|&&c| c != here) {
+                    f.part_word(T::DocPrev, 0, p);
+                    f.part_word(T::DocNext, 0, n);
+                }
+            }
             f.bytes(
                 T::DocCase,
-                &[
-                    doc.flags(info.key),
-                    mode,
-                    u8::from(init_cap),
-                    u8::from(i == 0),
-                ],
+                &[seen.flags, mode, u8::from(init_cap), u8::from(i == 0)],
             );
             if info.common {
                 f.moded(T::Common, mode, &[if init_cap { "cap" } else { "low" }]);
@@ -452,6 +596,11 @@ impl Emit<'_> {
             .fold(Fnv::new(template as u8).bytes(&[mode]), |h, p| {
                 h.bytes(p.as_bytes())
             });
+        self.out.push(bucket(h.finish(), self.bits));
+    }
+
+    fn part_word(&mut self, template: T, part: u8, key: u64) {
+        let h = Fnv::new(template as u8).bytes(&[part]).word(key);
         self.out.push(bucket(h.finish(), self.bits));
     }
 

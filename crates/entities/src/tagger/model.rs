@@ -70,7 +70,7 @@ impl Model {
 
     /// The entities the model finds in `tokens`, a sentence on its own, as token ranges.
     pub fn spans(&self, tokens: &[&str]) -> Vec<TokenSpan> {
-        let doc = DocContext::new(&[tokens.to_vec()]);
+        let doc = DocContext::new(&[tokens.to_vec()], &self.common);
         let mut buffers = Buffers::default();
         self.tag(tokens, &doc, &mut buffers);
         spans_of(&buffers.tags)
@@ -78,7 +78,7 @@ impl Model {
 
     /// The entities in each sentence of a document, as token ranges.
     pub fn document_spans(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TokenSpan>> {
-        let doc = DocContext::new(sentences);
+        let doc = DocContext::new(sentences, &self.common);
         let mut buffers = Buffers::default();
         sentences
             .iter()

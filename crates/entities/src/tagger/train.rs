@@ -31,6 +31,9 @@ pub struct TrainOptions {
     /// log2 of the number of feature rows.
     pub bits: u32,
     pub seed: u64,
+    /// Perceptrons trained, each over its own order of the sentences; the model is the mean
+    /// of their averaged weights.
+    pub runs: usize,
     /// Averaged weights below this magnitude are dropped from the saved model.
     pub prune: f32,
 }
@@ -41,6 +44,7 @@ impl Default for TrainOptions {
             epochs: 20,
             bits: 20,
             seed: 0x5eed_cafe,
+            runs: 4,
             prune: 0.05,
         }
     }
@@ -49,11 +53,14 @@ impl Default for TrainOptions {
 /// A lowercase word must be seen this often to count as a common word.
 const COMMON_MIN_COUNT: u32 = 2;
 
-/// Trains a model; `on_epoch` sees the averaged model after each epoch (for dev figures).
+/// Trains a model: the mean of [`TrainOptions::runs`] averaged perceptrons, each trained over
+/// its own order of the sentences. `on_epoch` sees each run's averaged model (for dev
+/// figures) with the run's number and the epoch: after every epoch when there is one run,
+/// after the last epoch of each run otherwise.
 pub fn train(
     documents: &[TrainingDocument],
     options: &TrainOptions,
-    on_epoch: &mut dyn FnMut(usize, &Model),
+    on_epoch: &mut dyn FnMut(usize, usize, &Model),
 ) -> Model {
     let sentences = documents.iter().flat_map(|d| &d.sentences);
     let common = common_words(sentences);
@@ -70,7 +77,7 @@ pub fn train(
             .iter()
             .map(|s| s.tokens.iter().map(String::as_str).collect())
             .collect();
-        let doc = DocContext::new(&tokens);
+        let doc = DocContext::new(&tokens, &common);
         for (sentence, tokens) in document.sentences.iter().zip(&tokens) {
             let mut features = SentenceFeatures::default();
             context.extract(tokens, &doc, &mut scratch, &mut features);
@@ -78,20 +85,26 @@ pub fn train(
         }
     }
 
-    let mut state = Perceptron::new(options.bits);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = XorShift(options.seed.max(1));
-    let mut model = state.averaged(options, &common);
-    for epoch in 1..=options.epochs {
-        rng.shuffle(&mut order);
-        for &i in &order {
-            let (features, gold) = &data[i];
-            state.learn(features, gold);
+    let mut mean = Averaged::new(options.bits);
+    let runs = options.runs.max(1);
+    for run in 0..runs {
+        let mut state = Perceptron::new(options.bits);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = XorShift(options.seed.wrapping_add(run as u64 * 0x9e37_79b9).max(1));
+        for epoch in 1..=options.epochs {
+            rng.shuffle(&mut order);
+            for &i in &order {
+                let (features, gold) = &data[i];
+                state.learn(features, gold);
+            }
+            if runs == 1 || epoch == options.epochs {
+                on_epoch(run, epoch, &state.averaged().quantized(options, &common));
+            }
         }
-        model = state.averaged(options, &common);
-        on_epoch(epoch, &model);
+        mean.add(&state.averaged());
     }
-    model
+    mean.scale(1.0 / runs as f32);
+    mean.quantized(options, &common)
 }
 
 /// Words the training text writes in lowercase at least [`COMMON_MIN_COUNT`] times.
@@ -193,14 +206,84 @@ impl Perceptron {
         self.c += 1.0;
     }
 
-    /// The averaged, pruned and quantized model.
-    fn averaged(&self, options: &TrainOptions, common: &KeySet) -> Model {
+    /// The averaged weights (`w - u / c`).
+    fn averaged(&self) -> Averaged {
         let c = self.c;
-        let avg = |w: f32, u: f32| w - u / c;
-        let mut max = 0.0f32;
-        for (w, u) in self.w.iter().zip(&self.u) {
-            max = max.max(avg(*w, *u).abs());
+        let avg = |w: &f32, u: &f32| w - u / c;
+        let mut transitions = Transitions::default();
+        let pairs = self.trans.pair.iter().flatten();
+        let pairs_u = self.trans_u.pair.iter().flatten();
+        for (t, (w, u)) in transitions
+            .pair
+            .iter_mut()
+            .flatten()
+            .zip(pairs.zip(pairs_u))
+        {
+            *t = avg(w, u);
         }
+        for (t, (w, u)) in transitions
+            .start
+            .iter_mut()
+            .zip(self.trans.start.iter().zip(&self.trans_u.start))
+        {
+            *t = avg(w, u);
+        }
+        for (t, (w, u)) in transitions
+            .end
+            .iter_mut()
+            .zip(self.trans.end.iter().zip(&self.trans_u.end))
+        {
+            *t = avg(w, u);
+        }
+        Averaged {
+            w: self.w.iter().zip(&self.u).map(|(w, u)| avg(w, u)).collect(),
+            transitions,
+        }
+    }
+}
+
+/// Averaged perceptron weights in full precision, or the sum or mean of several.
+struct Averaged {
+    w: Vec<f32>,
+    transitions: Transitions,
+}
+
+impl Averaged {
+    fn new(bits: u32) -> Self {
+        Averaged {
+            w: vec![0.0; (1usize << bits) * NUM_TAGS],
+            transitions: Transitions::default(),
+        }
+    }
+
+    fn add(&mut self, other: &Averaged) {
+        for (a, b) in self.w.iter_mut().zip(&other.w) {
+            *a += b;
+        }
+        let t = &mut self.transitions;
+        let o = &other.transitions;
+        for (a, b) in t.pair.iter_mut().flatten().zip(o.pair.iter().flatten()) {
+            *a += b;
+        }
+        for (a, b) in t.start.iter_mut().zip(&o.start) {
+            *a += b;
+        }
+        for (a, b) in t.end.iter_mut().zip(&o.end) {
+            *a += b;
+        }
+    }
+
+    fn scale(&mut self, k: f32) {
+        let t = &mut self.transitions;
+        let all = self.w.iter_mut().chain(t.pair.iter_mut().flatten());
+        for a in all.chain(t.start.iter_mut()).chain(t.end.iter_mut()) {
+            *a *= k;
+        }
+    }
+
+    /// The pruned and quantized model.
+    fn quantized(&self, options: &TrainOptions, common: &KeySet) -> Model {
+        let max = self.w.iter().fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 {
             max / f32::from(i16::MAX)
         } else {
@@ -214,7 +297,7 @@ impl Perceptron {
             let mut row = [0i16; NUM_TAGS];
             let mut keep = false;
             for (t, q) in row.iter_mut().enumerate() {
-                let a = avg(self.w[base + t], self.u[base + t]);
+                let a = self.w[base + t];
                 if a.abs() >= options.prune {
                     *q = (a / scale).round().clamp(-32767.0, 32767.0) as i16;
                     keep |= *q != 0;
@@ -225,36 +308,12 @@ impl Perceptron {
                 *slot = rows.len() as u32;
             }
         }
-        let mut transitions = Transitions::default();
-        for (t, (w, u)) in transitions.pair.iter_mut().flatten().zip(
-            self.trans
-                .pair
-                .iter()
-                .flatten()
-                .zip(self.trans_u.pair.iter().flatten()),
-        ) {
-            *t = avg(*w, *u);
-        }
-        for (t, (w, u)) in transitions
-            .start
-            .iter_mut()
-            .zip(self.trans.start.iter().zip(&self.trans_u.start))
-        {
-            *t = avg(*w, *u);
-        }
-        for (t, (w, u)) in transitions
-            .end
-            .iter_mut()
-            .zip(self.trans.end.iter().zip(&self.trans_u.end))
-        {
-            *t = avg(*w, *u);
-        }
         Model {
             bits: options.bits,
             scale,
             index,
             rows,
-            transitions,
+            transitions: self.transitions.clone(),
             common: common.clone(),
         }
     }
@@ -315,8 +374,8 @@ mod tests {
             bits: 12,
             ..TrainOptions::default()
         };
-        let a = train(&data, &options, &mut |_, _| {});
-        let b = train(&data, &options, &mut |_, _| {});
+        let a = train(&data, &options, &mut |_, _, _| {});
+        let b = train(&data, &options, &mut |_, _, _| {});
         assert_eq!(a.rows, b.rows);
         let spans = a.spans(&["Peter", "Blackburn", "said", "so", "."]);
         assert_eq!(
