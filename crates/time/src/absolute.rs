@@ -18,11 +18,26 @@ pub fn absolute(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     // "Friday, Aug. 8": the weekday joins the date it introduces.
     if c.w(i).is_some_and(|w| weekday(w.as_str()).is_some()) {
         let at = if c.is_punct(i + 1, ',') { i + 2 } else { i + 1 };
+        let wd = weekday(c.w(i)?.as_str())?;
         let date = month_first(c, at)
             .or_else(|| day_first(c, at))
-            .filter(|f| f.value.len() == 10);
+            .or_else(|| iso(c, at))
+            .or_else(|| month_day(c, at, true))
+            .filter(|f| f.value.len() == 10)
+            .or_else(|| nth_day(c, at, Some(wd)));
         if let Some(mut f) = date {
             f.first = i;
+            return Some(f);
+        }
+    }
+    let signal = i > 0
+        && [
+            "on", "from", "to", "until", "till", "by", "since", "before", "after",
+        ]
+        .iter()
+        .any(|w| c.is(i - 1, w));
+    if signal {
+        if let Some(f) = month_day(c, i, false).or_else(|| nth_day(c, i, None)) {
             return Some(f);
         }
     }
@@ -48,7 +63,12 @@ fn month_at(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, usize)> {
     let m = month(w.as_str())?;
     // Lowercase only for full names that are no common word ("april", not "may", "march").
     let unambiguous = w.as_str().len() >= 4 && !matches!(w.as_str(), "march" | "sept");
-    if !t.is_capitalized() && !unambiguous {
+    // "march 18th", "may twenty ninth": an ordinal day makes even these a month.
+    let ordinal_after = || {
+        parse_at(c.toks, i + 1).is_some_and(|n| n.kind == NumberKind::Ordinal)
+            && day_at(c, i + 1, false).is_some()
+    };
+    if !t.is_capitalized() && !unambiguous && !ordinal_after() {
         return None;
     }
     let mut end = i + 1;
@@ -66,7 +86,8 @@ fn month_at(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, usize)> {
         }
     }
     if w.as_str() == "may" || w.as_str() == "march" {
-        let next_digit = c.tok(end).is_some_and(|t| t.kind == TokKind::Digits);
+        let next_digit =
+            c.tok(end).is_some_and(|t| t.kind == TokKind::Digits) || day_at(c, end, true).is_some();
         let prev_date_word = i > 0
             && [
                 "in", "of", "since", "until", "by", "early", "late", "mid", "last", "next", "this",
@@ -81,17 +102,32 @@ fn month_at(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, usize)> {
     Some((m, end))
 }
 
-/// A day of the month at token `i`: "8", "8th".
-fn day_at(c: &Ctx<'_, '_>, i: usize) -> Option<u32> {
+/// A day of the month at token `i` and its end: "8", "8th", "eighteenth", "twenty second";
+/// cardinal words ("twenty nine") only where `words` (right after a month name).
+fn day_at(c: &Ctx<'_, '_>, i: usize, words: bool) -> Option<(u32, usize)> {
     let t = c.tok(i)?;
     let n = parse_at(c.toks, i)?;
-    let ok_kind = match t.kind {
-        TokKind::Digits => n.kind == NumberKind::Cardinal && t.text.len() <= 2,
-        TokKind::DigitsAlpha => n.kind == NumberKind::Ordinal,
-        _ => false,
+    let (ok_kind, end) = match t.kind {
+        TokKind::Digits => (n.kind == NumberKind::Cardinal && t.text.len() <= 2, i + 1),
+        TokKind::DigitsAlpha => (n.kind == NumberKind::Ordinal, i + 1),
+        // "twenty-second" is glued; a word day never runs into a hyphen after it.
+        TokKind::Word => (
+            (n.kind == NumberKind::Ordinal || words)
+                && n.suffix.is_none()
+                && !(c.is_punct(n.end, '-') && c.glued(n.end - 1)),
+            n.end,
+        ),
+        _ => (false, i + 1),
     };
     let v = n.value?;
-    (ok_kind && (1.0..=31.0).contains(&v)).then_some(v as u32)
+    (ok_kind && v.fract() == 0.0 && (1.0..=31.0).contains(&v)).then_some((v as u32, end))
+}
+
+/// A year after a day or month: "…, 2008", "… of 1995", "… in 2020"; the year and its end.
+fn year_after(c: &Ctx<'_, '_>, k: usize) -> Option<(i32, usize)> {
+    let sep = c.is_punct(k, ',') || c.is(k, "of") || c.is(k, "in");
+    let at = k + usize::from(sep);
+    year_at(c, at).map(|y| (y, at + 1))
 }
 
 /// A four-digit year at token `i`.
@@ -161,17 +197,20 @@ fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     } else {
         after_month
     };
-    if let Some(d) = day_at(c, j) {
-        let mut k = j + 1;
-        let comma = c.is_punct(k, ',');
-        let y = year_at(c, k + usize::from(comma));
-        if y.is_some() {
-            k += 1 + usize::from(comma);
-        }
-        return day_value(c, i, k, y, m, d);
+    if let Some((d, k)) = day_at(c, j, true) {
+        return match year_after(c, k) {
+            Some((y, end)) => day_value(c, i, end, Some(y), m, d),
+            None => day_value(c, i, k, None, m, d),
+        };
     }
-    if let Some(y) = year_at(c, j) {
-        return Some(Found::date(i, j + 1, format!("{y:04}-{m:02}")));
+    // "August 2008", "June of 1992"
+    let y = year_at(c, j).map(|y| (y, j + 1)).or_else(|| {
+        (c.is(after_month, "of") || c.is_punct(after_month, ','))
+            .then(|| year_after(c, after_month))
+            .flatten()
+    });
+    if let Some((y, end)) = y {
+        return Some(Found::date(i, end, format!("{y:04}-{m:02}")));
     }
     let j = after_month;
     let end = if c.is_punct(j - 1, '.') { j - 1 } else { j };
@@ -189,19 +228,31 @@ fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     )
 }
 
-/// "7 August 2008", "8th of August".
+/// "7 August 2008", "8th of August", "the 9th of May", "second of Aug", "26th June of 2020".
 fn day_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
-    let d = day_at(c, i)?;
+    let the = c.is(i, "the");
+    let at = usize::from(the) + i;
+    let (d, after_day) = day_at(c, at, false)?;
     let hyphen = |k: usize| c.is_punct(k, '-') && c.glued(k - 1) && c.glued(k);
-    let j = if c.is(i + 1, "of") || hyphen(i + 1) {
-        i + 2
+    let of = c.is(after_day, "of");
+    // A worded day ("second") and "the" only with "of": "the second of May".
+    let worded = c.tok(at).is_some_and(|t| t.kind == TokKind::Word);
+    if (worded || the) && !of {
+        return None;
+    }
+    let j = if of || hyphen(after_day) {
+        after_day + 1
     } else {
-        i + 1
+        after_day
     };
     let (m, k) = month_at(c, j)?;
-    let comma = c.is_punct(k, ',') || hyphen(k);
-    match year_at(c, k + usize::from(comma)) {
-        Some(y) => day_value(c, i, k + 1 + usize::from(comma), Some(y), m, d),
+    let hyphen_year = hyphen(k) && year_at(c, k + 1).is_some();
+    match year_after(c, k).or_else(|| {
+        hyphen_year
+            .then(|| year_at(c, k + 1).map(|y| (y, k + 2)))
+            .flatten()
+    }) {
+        Some((y, end)) => day_value(c, i, end, Some(y), m, d),
         None => {
             let end = if c.is_punct(k - 1, '.') { k - 1 } else { k };
             day_value(c, i, end, None, m, d)
@@ -209,12 +260,87 @@ fn day_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     }
 }
 
+/// "7/6", "29/03", "7-6" and, after a weekday (`dotted`), "7.6": a month and day without a
+/// year, month first unless the first number cannot be a month. Read only where a weekday or
+/// a signal ("on", "from", "until") makes the numbers a date.
+fn month_day(c: &Ctx<'_, '_>, i: usize, dotted: bool) -> Option<Found> {
+    let t = c.tok(i).filter(|t| t.kind == TokKind::Digits)?;
+    let (a, b, end) = match t.text.split_once('.') {
+        Some((a, b)) if dotted && a.len() <= 2 && b.len() <= 2 => (a, b, i + 1),
+        Some(_) => return None,
+        None => {
+            let sep =
+                (c.is_punct(i + 1, '/') || c.is_punct(i + 1, '-')) && c.glued(i) && c.glued(i + 1);
+            let n = c.tok(i + 2).filter(|n| sep && n.kind == TokKind::Digits)?;
+            // "8/7/2008" is a full date, "10-15%" no date.
+            let more = c.glued(i + 2)
+                && c.tok(i + 3)
+                    .is_some_and(|p| p.kind == TokKind::Punct && matches!(p.text, "/" | "-" | "%"));
+            if t.text.len() > 2 || n.text.len() > 2 || more {
+                return None;
+            }
+            (t.text, n.text, i + 3)
+        }
+    };
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    let (m, d) = if a > 12 && b <= 12 { (b, a) } else { (a, b) };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    day_value(c, i, end, None, m, d)
+}
+
+/// "the 18th", "the eleventh", and after a weekday "the 4th" of the month in which that
+/// day falls on it: a day of the month near the anchor — the latest on or before it in
+/// past reporting, the next on or after it for the future.
+fn nth_day(c: &Ctx<'_, '_>, i: usize, wd: Option<u32>) -> Option<Found> {
+    if !c.is(i, "the") {
+        return None;
+    }
+    let n = parse_at(c.toks, i + 1).filter(|n| n.kind == NumberKind::Ordinal)?;
+    let (d, end) = day_at(c, i + 1, false)?;
+    // "the 4th of July" is `day_first`'s; "the 58th army" no date.
+    if n.end != end
+        || c.tok(end)
+            .is_some_and(|t| t.kind == TokKind::Word && !t.is("at"))
+    {
+        return None;
+    }
+    let future = is_future(c.toks, i);
+    c.relative(
+        i,
+        end,
+        parallax_core::TimexType::Date,
+        Granularity::Day,
+        |a| {
+            let candidates = (-2..=2).filter_map(|k: i32| {
+                let first = a.with_day(1)?;
+                let first = if k < 0 {
+                    first.checked_sub_months(chrono::Months::new(k.unsigned_abs()))?
+                } else {
+                    first.checked_add_months(chrono::Months::new(k as u32))?
+                };
+                NaiveDate::from_ymd_opt(first.year(), first.month(), d)
+            });
+            let date = match wd {
+                Some(wd) => candidates
+                    .filter(|x| x.weekday().number_from_monday() == wd)
+                    .min_by_key(|x| (*x - a).num_days().abs())?,
+                None if future => candidates.filter(|x| *x >= a).min()?,
+                None => candidates.filter(|x| *x <= a).max()?,
+            };
+            Some(ymd(date.year(), date.month(), date.day()))
+        },
+    )
+}
+
 /// "2008-08-07", "2008-08".
 fn iso(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let y = year_at(c, i)?;
+    // Month and day in one or two digits: "2008-08-07", "2018-7-6", "2015-3".
     let two = |k: usize| {
         c.tok(k)
-            .filter(|t| t.kind == TokKind::Digits && t.text.len() == 2)
+            .filter(|t| t.kind == TokKind::Digits && (1..=2).contains(&t.text.len()))
             .and_then(|t| t.text.parse::<u32>().ok())
     };
     if !(c.is_punct(i + 1, '-') && c.glued(i) && c.glued(i + 1)) {
@@ -470,6 +596,55 @@ mod tests {
             at0("2008-08-07", None),
             Some(("2008-08-07".into(), "2008-08-07".into()))
         );
+    }
+
+    #[test]
+    fn days_in_words_and_years_after() {
+        assert_eq!(
+            at0("February twenty second", a()).map(|f| f.1),
+            Some("2008-02-22".into())
+        );
+        assert_eq!(
+            at0("march eighteenth", a()).map(|f| f.1),
+            Some("2008-03-18".into())
+        );
+        assert_eq!(
+            at0("second of Aug.", a()),
+            Some(("second of Aug".into(), "2008-08-02".into()))
+        );
+        assert_eq!(
+            at0("the 09th of May", a()),
+            Some(("the 09th of May".into(), "2008-05-09".into()))
+        );
+        assert_eq!(
+            at0("july 4th of 1995", a()).map(|f| f.1),
+            Some("1995-07-04".into())
+        );
+        assert_eq!(
+            at0("June of 1992", a()).map(|f| f.1),
+            Some("1992-06".into())
+        );
+        assert_eq!(at0("2015-3", None).map(|f| f.1), Some("2015-03".into()));
+        assert_eq!(at0("second quarter", a()), None);
+        assert_eq!(at0("march 20 miles", a()), None);
+    }
+
+    #[test]
+    fn weekday_dates() {
+        // 2008-08-12 was a Tuesday.
+        assert_eq!(
+            at0("Friday 8/15", a()),
+            Some(("Friday 8/15".into(), "2008-08-15".into()))
+        );
+        assert_eq!(
+            at0("Friday 15/08", a()).map(|f| f.1),
+            Some("2008-08-15".into())
+        );
+        assert_eq!(
+            at0("Tuesday the 8th", a()).map(|f| f.1),
+            Some("2008-07-08".into())
+        );
+        assert_eq!(at0("8/15", a()), None);
     }
 
     #[test]

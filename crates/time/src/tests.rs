@@ -326,3 +326,16 @@ fn parts_of_day_and_lowercase_weekdays() {
     );
     assert_eq!(one("see you tonite"), pair("tonite", "2008-08-12TNI"));
 }
+
+#[test]
+fn days_after_a_signal() {
+    assert_eq!(
+        one("Set it up on the 18th."),
+        pair("the 18th", "2008-07-18")
+    );
+    assert_eq!(one("They return on 22/04."), pair("22/04", "2008-04-22"));
+    assert!(times("The 58th army moved.").is_empty());
+    assert!(times("Prices rose 10-15% overnight")
+        .iter()
+        .all(|t| t.0 != "10-15"));
+}
