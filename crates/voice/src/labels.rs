@@ -22,6 +22,8 @@ use std::cell::Cell;
 
 /// Most tokens a label may have.
 const MAX_LABEL_TOKENS: usize = 10;
+/// Longest name mention looked back over when checking what a label ends in.
+const MAX_NAME_BYTES: usize = 200;
 /// Most tokens a premodifier may have.
 const MAX_PREMODIFIER_TOKENS: usize = 6;
 
@@ -73,9 +75,27 @@ pub fn labels(
             });
         }
     }
+    // "the conference will include Sen. Rand Paul, Rep. Paul Ryan, Gov. Chris Christie": a
+    // phrase that ends inside another name is that person, a list item, not a description.
+    let names: Vec<Span> = mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Name)
+        .map(|m| m.span)
+        .collect();
+    out.retain(|l| l.form != LabelForm::Appositive || !ends_in_a_name(l.span, &names));
     out.sort_by_key(|l| (l.span.start, l.span.end, l.mention));
     out.dedup_by(|a, b| a.span == b.span && a.local_entity == b.local_entity && a.form == b.form);
     out
+}
+
+/// Whether `span` ends inside one of `names` (spans in text order).
+fn ends_in_a_name(span: Span, names: &[Span]) -> bool {
+    let after = names.partition_point(|n| n.start < span.end);
+    names[..after]
+        .iter()
+        .rev()
+        .take_while(|n| n.end + MAX_NAME_BYTES >= span.end)
+        .any(|n| n.start < span.end && span.end <= n.end)
 }
 
 /// The tokens of one sentence with their text and word classes. A token's class is computed
@@ -200,7 +220,7 @@ fn appositive_after(t: &Tokens, last: usize) -> Option<Span> {
         return None;
     }
     let end = noun_phrase_end(t, start)?;
-    closes_apposition(t, end + 1).then(|| t.span(start, end))?
+    (closes_apposition(t, end + 1) && describes(t, start, end)).then(|| t.span(start, end))?
 }
 
 /// "the rebel leader, [Eduard Kokoity]": a noun phrase before a comma and the name, where the
@@ -210,8 +230,10 @@ fn appositive_before(t: &Tokens, first: usize, last: usize) -> Option<Span> {
     if !t.is(comma, ",") || comma == 0 {
         return None;
     }
-    // A list ("the army, Kelidze and Orlov") is not an apposition.
-    if matches!(t.word(last + 1), "and" | "or") {
+    // The name closes the apposition: "the rebel leader, Eduard Kokoity, said". A name that
+    // runs on into its clause ("Talking about his own firing, Comey said") follows a fronted
+    // phrase, and "the army, Kelidze and Orlov" is a list.
+    if !closes_apposition(t, last + 1) {
         return None;
     }
     let end = comma - 1;
@@ -227,7 +249,7 @@ fn appositive_before(t: &Tokens, first: usize, last: usize) -> Option<Span> {
     if start == end && !t.class(start).is_descriptor() {
         return None;
     }
-    if !opens_noun_phrase(t, start) || !has_common_word(t, start, end) {
+    if !opens_noun_phrase(t, start) || !describes(t, start, end) {
         return None;
     }
     // "In the capital, Kelidze said": a fronted prepositional phrase, not an apposition.
@@ -357,6 +379,15 @@ fn has_common_word(t: &Tokens, start: usize, end: usize) -> bool {
     })
 }
 
+/// Whether tokens `[start, end]` describe rather than name: a lowercase content word or a
+/// descriptor noun ("leader", "Commandant"). Capitalized words alone make a name or a place
+/// ("Sarah Palin" in a list of names, "N.Y." after "New York", "R-Wis."), not a label.
+fn describes(t: &Tokens, start: usize, end: usize) -> bool {
+    content_words(t, start, end).any(|i| {
+        t.class(i).is_descriptor() || t.word(i).chars().next().is_some_and(char::is_lowercase)
+    })
+}
+
 /// Whether tokens `[start, end]` say more than one plain noun ("ministry", "president") would:
 /// a plain noun standing for an entity only repeats its type.
 fn is_descriptive(t: &Tokens, start: usize, end: usize) -> bool {
@@ -427,6 +458,40 @@ mod tests {
         assert_eq!(
             texts(&found(text, &[("Eduard Kokoity", Name)], &[])),
             [("the rebel leader", Appositive, Author)]
+        );
+    }
+
+    #[test]
+    fn lists_places_and_party_tags_are_not_appositives() {
+        // Found on AllSides articles: each of these was taken for a label before.
+        let none: [(&str, LabelForm, Speech); 0] = [];
+        let text = "Speakers like Mitt Romney, Sarah Palin, Jeb Bush and many more.";
+        let names = [
+            ("Mitt Romney", Name),
+            ("Sarah Palin", Name),
+            ("Jeb Bush", Name),
+        ];
+        assert_eq!(texts(&found(text, &names, &[])), none);
+        let text =
+            "It will include Sen. Rand Paul, Rep. Paul Ryan, Gov. Chris Christie and others.";
+        let names = [
+            ("Rand Paul", Name),
+            ("Paul Ryan", Name),
+            ("Chris Christie", Name),
+        ];
+        assert_eq!(texts(&found(text, &names, &[])), none);
+        let text =
+            "The survey was produced by Langer Research Associates of New York, N.Y., on Monday.";
+        assert_eq!(texts(&found(text, &[("New York", Name)], &[])), none);
+        let text = "We are hoping to post it today, Ryan, R-Wis., said.";
+        assert_eq!(texts(&found(text, &[("Ryan", Name)], &[])), none);
+        let text = "Talking with ABC News about his own firing, Comey said he would write a book.";
+        assert_eq!(texts(&found(text, &[("Comey", Name)], &[])), none);
+        // A real apposition among them survives.
+        let text = "Bergdahl, a paratrooper, walked off his outpost.";
+        assert_eq!(
+            texts(&found(text, &[("Bergdahl", Name)], &[])),
+            [("a paratrooper", Appositive, Author)]
         );
     }
 
