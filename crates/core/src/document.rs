@@ -42,6 +42,13 @@ impl Document {
         }
     }
 
+    /// The publication time in seconds since the epoch, UTC, when the metadata has a
+    /// well-formed one (see [`crate::instant::utc_seconds`]). Order documents by this, not by
+    /// the `published` string, which keeps each outlet's time-zone offset.
+    pub fn published_instant(&self) -> Option<i64> {
+        crate::instant::utc_seconds(self.meta.published.as_deref()?)
+    }
+
     /// The publication date's `YYYY-MM-DD` part, when the metadata has a well-formed one.
     pub fn published_date(&self) -> Option<&str> {
         let published = self.meta.published.as_deref()?;

@@ -27,11 +27,14 @@ impl CrossdocTimes {
     }
 }
 
-/// The order documents are laid out and streamed in: by publication date (undated last), then
-/// outlet, then id.
-pub(crate) fn publication_key(doc: &Document) -> (bool, Option<&str>, Option<&str>, &str) {
+/// The order documents are laid out and streamed in: by publication time as an instant
+/// (undated last), then outlet, then id.
+pub(crate) fn publication_key(
+    doc: &Document,
+) -> (bool, Option<i64>, Option<&str>, Option<&str>, &str) {
     (
         doc.meta.published.is_none(),
+        doc.published_instant(),
         doc.meta.published.as_deref(),
         doc.meta.outlet.as_deref(),
         &doc.id,
@@ -258,5 +261,35 @@ fn sentence_of(analysis: &Analysis, span: Span) -> Span {
         (Some(a), Some(b)) => a.cover(b),
         (Some(a), None) | (None, Some(a)) => a.cover(span),
         (None, None) => span,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn published(id: &str, when: &str) -> Document {
+        let mut d = Document::new(id, "Text.", id);
+        d.meta.published = Some(when.to_string());
+        d
+    }
+
+    #[test]
+    fn documents_are_ordered_by_instant_across_time_zones() {
+        // 08:00 in Tbilisi (+04:00) is 04:00 UTC, before 05:00 UTC in London.
+        let corpus = vec![
+            (
+                published("london", "2008-08-11T05:00:00Z"),
+                Analysis::default(),
+            ),
+            (
+                published("tbilisi", "2008-08-11T08:00:00+04:00"),
+                Analysis::default(),
+            ),
+            (Document::new("undated", "Text.", "u"), Analysis::default()),
+        ];
+        let dossier = build_dossier(&corpus, &[]);
+        let order: Vec<&str> = dossier.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(order, ["tbilisi", "london", "undated"]);
     }
 }

@@ -53,18 +53,11 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
     }
     let mut claims = Vec::new();
     for ((story, category, subject), mut figures) in groups {
-        // Publication order, then document order, then text order.
+        // Publication order (the dossier lays documents out by publication instant, undated
+        // last), then text order.
         figures.sort_by_key(|f| {
-            let (index, _, published) =
-                docs.get(f.doc.as_str())
-                    .copied()
-                    .unwrap_or((usize::MAX, None, None));
-            (
-                published.is_none(),
-                published.map(str::to_string),
-                index,
-                f.figure.span.start,
-            )
+            let index = docs.get(f.doc.as_str()).map_or(usize::MAX, |d| d.0);
+            (index, f.figure.span.start)
         });
         let mut by_outlet: BTreeMap<String, Vec<ClaimFigure>> = BTreeMap::new();
         for f in figures {

@@ -259,9 +259,14 @@ fn group(
             }
         }
     }
-    let published: HashMap<&str, &str> = corpus
+    let published: HashMap<&str, Published> = corpus
         .iter()
-        .filter_map(|(d, _)| Some((d.id.as_str(), d.meta.published.as_deref()?)))
+        .filter_map(|(d, _)| {
+            Some((
+                d.id.as_str(),
+                (d.published_instant(), d.meta.published.as_deref()?),
+            ))
+        })
         .collect();
     let mut out: Vec<ReusePassage> = components
         .into_values()
@@ -333,10 +338,14 @@ fn evidence_runs(
 }
 
 /// Members are listed by publication (undated last), then document id, then position.
+/// A document's publication: its instant (when well formed) and the string as written.
+type Published<'c> = (Option<i64>, &'c str);
+
+/// Members by publication time as an instant (undated last), then document and position.
 fn member_key<'c>(
-    published: &HashMap<&str, &'c str>,
+    published: &HashMap<&str, Published<'c>>,
     member: &'c Evidence,
-) -> (bool, Option<&'c str>, &'c str, usize) {
+) -> (bool, Option<Published<'c>>, &'c str, usize) {
     let date = published.get(member.doc.as_str()).copied();
     (date.is_none(), date, member.doc.as_str(), member.span.start)
 }

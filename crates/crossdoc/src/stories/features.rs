@@ -221,7 +221,9 @@ pub fn features(doc: &Document, analysis: &Analysis) -> DocFeatures {
         doc: doc.id.clone(),
         outlet: doc.meta.outlet.clone(),
         published: doc.meta.published.clone(),
-        day: doc.published_date().and_then(days_since_epoch),
+        day: doc
+            .published_date()
+            .and_then(parallax_core::instant::day_number),
         terms,
         entities,
         label: label(doc, analysis),
@@ -254,34 +256,9 @@ fn label(doc: &Document, analysis: &Analysis) -> String {
         .unwrap_or_default()
 }
 
-/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian calendar).
-fn days_since_epoch(date: &str) -> Option<i64> {
-    let year: i64 = date.get(0..4)?.parse().ok()?;
-    let month: i64 = date.get(5..7)?.parse().ok()?;
-    let day: i64 = date.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    // Howard Hinnant's days-from-civil.
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_count_days() {
-        assert_eq!(days_since_epoch("1970-01-01"), Some(0));
-        assert_eq!(days_since_epoch("2008-08-08"), Some(14_099));
-        assert_eq!(days_since_epoch("2008-13-08"), None);
-    }
 
     #[test]
     fn terms_drop_function_words_and_plurals() {
