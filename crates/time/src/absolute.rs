@@ -232,6 +232,13 @@ fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 fn day_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let the = c.is(i, "the");
     let at = usize::from(the) + i;
+    // "$12 December 27": the number is an amount of money.
+    if at > 0
+        && c.tok(at - 1)
+            .is_some_and(|p| p.kind == TokKind::Punct && ["$", "€", "£"].contains(&p.text))
+    {
+        return None;
+    }
     let (d, after_day) = day_at(c, at, false)?;
     let hyphen = |k: usize| c.is_punct(k, '-') && c.glued(k - 1) && c.glued(k);
     let of = c.is(after_day, "of");

@@ -15,6 +15,7 @@ pub mod context;
 pub mod durations;
 pub mod lexicon;
 pub mod periods;
+pub mod ranges;
 pub mod relative;
 pub mod scan;
 pub mod tense;

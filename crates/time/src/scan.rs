@@ -1,6 +1,6 @@
 //! The left-to-right scan: at each token the longest expression any recognizer reads wins,
 //! then modifiers and hedges written before it join its extent ("late on August 7",
-//! "earlier this month", "about two years ago").
+//! "earlier this month", "about two years ago"), and the ends of ranges are completed.
 
 use crate::absolute::absolute;
 use crate::clock::{clock, clock_after_day, with_part_of_day};
@@ -8,6 +8,7 @@ use crate::context::{Ctx, Found};
 use crate::durations::amount_of_time;
 use crate::lexicon::may_start;
 use crate::periods::period;
+use crate::ranges;
 use crate::relative::relative;
 use chrono::NaiveDate;
 use parallax_core::TimexType;
@@ -62,6 +63,7 @@ pub fn scan(toks: &[Tok<'_>], anchor: Option<NaiveDate>) -> Vec<Found> {
             None => i += 1,
         }
     }
+    ranges::complete(&c, &mut out);
     out
 }
 
@@ -73,7 +75,11 @@ fn extend_before(c: &Ctx<'_, '_>, f: &mut Found, floor: usize) {
             parallax_figures::parse_number(w.as_str()).is_some() || w.as_str() == "a"
         });
     if matches!(f.typ, TimexType::Duration | TimexType::Time) || starts_with_amount {
-        if let Some((h, _)) = hedge::before(c.toks, f.first).filter(|(h, _)| *h >= floor) {
+        // "How about 2019" asks; it does not hedge.
+        let asked = |h: usize| h > 0 && (c.is(h - 1, "how") || c.is(h - 1, "what"));
+        if let Some((h, _)) =
+            hedge::before(c.toks, f.first).filter(|(h, _)| *h >= floor && !asked(*h))
+        {
             if starts_with_amount {
                 f.first = h;
                 return;

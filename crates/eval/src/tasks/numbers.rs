@@ -99,7 +99,7 @@ pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
 
 fn case_correct(model: &str, case: &SpecCase) -> bool {
     let system = match model {
-        "datetime" => datetimes(case),
+        "datetime" => return datetime_case_correct(case, &datetimes(case)),
         _ => numbers(model, &case.input),
     };
     let expected = &case.results;
@@ -131,11 +131,90 @@ fn matches(model: &str, input: &str, expected: &SpecResult, ours: &Item) -> bool
     }
 }
 
+/// Whether our date-times are exactly the spec's results: each spec result is one of ours,
+/// or, for a range, two of ours in a row — TimeML marks each end of "from 5 to 6pm" or
+/// "between Jan 22 and now" as its own TIMEX3, where the spec reads one range.
+fn datetime_case_correct(case: &SpecCase, system: &[Item]) -> bool {
+    let mut used = vec![false; system.len()];
+    for e in &case.results {
+        let single = (0..system.len())
+            .find(|&k| !used[k] && matches("datetime", &case.input, e, &system[k]));
+        if let Some(k) = single {
+            used[k] = true;
+            continue;
+        }
+        let pair = (1..system.len()).find(|&k| {
+            !used[k - 1] && !used[k] && range_matches(&case.input, e, &system[k - 1], &system[k])
+        });
+        match pair {
+            Some(k) => {
+                used[k - 1] = true;
+                used[k] = true;
+            }
+            None => return false,
+        }
+    }
+    used.iter().all(|u| *u)
+}
+
+/// Words that join the two ends of a range: "5 to 6pm", "Jan 22 - now".
+const RANGE_JOINERS: [&str; 9] = [
+    "to", "-", "–", "and", "until", "till", "through", "thru", "~",
+];
+
+/// Whether our expressions `a` and `b` are the two ends of the spec range `expected`: they
+/// span its extent (less a leading signal such as "from" or "between"), only a joiner stands
+/// between them, and their values are its start and end.
+fn range_matches(input: &str, expected: &SpecResult, a: &Item, b: &Item) -> bool {
+    let whole = Item {
+        start: a.start,
+        end: b.end,
+        value: String::new(),
+    };
+    if !datetime_extent(input, expected, &whole) || b.start <= a.end {
+        return false;
+    }
+    let gap: String = input
+        .chars()
+        .skip(a.end + 1)
+        .take(b.start - a.end - 1)
+        .collect::<String>()
+        .to_lowercase();
+    if !RANGE_JOINERS.contains(&gap.trim()) {
+        return false;
+    }
+    let mut starts: Vec<&str> = Vec::new();
+    let mut ends: Vec<&str> = Vec::new();
+    for v in expected
+        .resolution
+        .as_ref()
+        .and_then(|r| r.get("values"))
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+    {
+        let field = |k: &str| v.get(k).and_then(|x| x.as_str());
+        // The timex of a range: "(2016-11-08,2016-11-11,P3D)".
+        if let Some((s, rest)) = field("timex")
+            .and_then(|t| t.strip_prefix('(')?.strip_suffix(')'))
+            .and_then(|t| t.split_once(','))
+        {
+            starts.push(s);
+            ends.extend(rest.split_once(',').map(|(e, _)| e));
+        }
+        starts.extend(field("start"));
+        ends.extend(field("end"));
+    }
+    starts.iter().any(|s| datetime_equal(s, &a.value))
+        && ends.iter().any(|e| datetime_equal(e, &b.value))
+}
+
 /// Words TimeML calls SIGNALs — they relate a time to an event and stay outside the TIMEX3
 /// extent — which the spec keeps inside its date-time extents ("before 2010", "since
 /// tomorrow", "at 6.45", "starting on January 7th").
-const SIGNALS: [&str; 20] = [
+const SIGNALS: [&str; 21] = [
     "before",
+    "between",
     "in",
     "after",
     "since",
@@ -157,13 +236,23 @@ const SIGNALS: [&str; 20] = [
     "any time from",
 ];
 
-/// Whether our extent is the spec's, or the spec's without a leading SIGNAL.
+/// Whether our extent is the spec's, or the spec's without a leading SIGNAL, or the spec's
+/// with a leading "the".
 fn datetime_extent(input: &str, expected: &SpecResult, ours: &Item) -> bool {
     let (Some(start), Some(end)) = (expected.start, expected.end) else {
         return false;
     };
-    if end != ours.end || start > ours.start {
+    if end != ours.end {
         return false;
+    }
+    // TimeML keeps a determiner inside the TIMEX3 ("the next quarter"); the spec may not.
+    if start > ours.start {
+        let article: String = input
+            .chars()
+            .skip(ours.start)
+            .take(start - ours.start)
+            .collect();
+        return article.eq_ignore_ascii_case("the ");
     }
     if start == ours.start {
         return true;
@@ -376,6 +465,17 @@ mod tests {
         assert!(datetime_extent("before 2010", &spec(0, 10), &ours));
         assert!(!datetime_extent("around 2010", &spec(0, 10), &ours));
         assert!(datetime_extent("before 2010", &spec(7, 10), &ours));
+        let the_next = Item {
+            start: 0,
+            end: 15,
+            value: "2019-Q4".into(),
+        };
+        assert!(datetime_extent("the next quarter", &spec(4, 15), &the_next));
+        assert!(!datetime_extent(
+            "our next quarter",
+            &spec(4, 15),
+            &the_next
+        ));
     }
 
     #[test]
@@ -385,6 +485,22 @@ mod tests {
         )
         .unwrap();
         assert!(same_interval(&spec, "2019-Q3"));
+        let item = |start, end, value: &str| Item {
+            start,
+            end,
+            value: value.into(),
+        };
+        let range: SpecResult = serde_json::from_str(
+            r#"{"Text": "between 4pm and 5pm", "Start": 0, "End": 18, "Resolution": {"values": [{"timex": "(T16,T17,PT1H)", "type": "timerange", "start": "16:00:00", "end": "17:00:00"}]}}"#,
+        )
+        .unwrap();
+        let input = "between 4pm and 5pm";
+        let (a, b) = (
+            item(8, 10, "2016-11-07T16:00"),
+            item(16, 18, "2016-11-07T17:00"),
+        );
+        assert!(range_matches(input, &range, &a, &b));
+        assert!(!range_matches(input, &range, &b, &a));
         assert!(!same_interval(&spec, "2019-Q2"));
     }
 
