@@ -37,7 +37,8 @@ pub fn absolute(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         .iter()
         .any(|w| c.is(i - 1, w));
     if signal {
-        if let Some(f) = month_day(c, i, false).or_else(|| nth_day(c, i, None)) {
+        let dotted = c.is(i - 1, "on");
+        if let Some(f) = month_day(c, i, dotted).or_else(|| nth_day(c, i, None)) {
             return Some(f);
         }
     }
@@ -307,10 +308,10 @@ fn nth_day(c: &Ctx<'_, '_>, i: usize, wd: Option<u32>) -> Option<Found> {
     let n = parse_at(c.toks, i + 1).filter(|n| n.kind == NumberKind::Ordinal)?;
     let (d, end) = day_at(c, i + 1, false)?;
     // "the 4th of July" is `day_first`'s; "the 58th army" no date.
-    if n.end != end
-        || c.tok(end)
-            .is_some_and(|t| t.kind == TokKind::Word && !t.is("at"))
-    {
+    let word_after = c
+        .tok(end)
+        .is_some_and(|t| t.kind == TokKind::Word && !t.is("at"));
+    if n.end != end || (word_after && crate::clock::clock(c, end).is_none()) {
         return None;
     }
     let future = is_future(c.toks, i);

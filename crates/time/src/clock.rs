@@ -35,11 +35,17 @@ fn dated(c: &Ctx<'_, '_>, i: usize, (time, end): (Hms, usize)) -> Option<Found> 
     let time = time.show();
     // "5 p.m. EST, Nov. 9", "10 p.m. Wednesday": the date written after the time.
     let date_at = if c.is_punct(end, ',') { end + 1 } else { end };
+    // "8am this morning": a part of the day names the day too.
     let date = absolute(c, date_at)
         .or_else(|| relative(c, date_at))
-        .filter(|d| d.value.len() == 10 && d.first == date_at);
+        .filter(|d| {
+            d.first == date_at
+                && (d.value.len() == 10
+                    || (d.value.len() == 13 && d.value.get(10..11) == Some("T")))
+        });
     if let Some(d) = date {
-        let mut f = Found::new(i, d.end, format!("{}{time}", d.value), TimexType::Time);
+        let day = d.value.get(..10).unwrap_or("");
+        let mut f = Found::new(i, d.end, format!("{day}{time}"), TimexType::Time);
         f.relative = d.relative;
         return Some(f);
     }

@@ -11,10 +11,15 @@ use parallax_figures::number::{parse_at, NumberKind};
 
 /// The longest duration, count-back or set starting at token `i`.
 pub fn amount_of_time(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
-    [duration(c, i), ago(c, i), set(c, i)]
-        .into_iter()
-        .flatten()
-        .max_by_key(|f| f.end)
+    [
+        duration(c, i),
+        ago(c, i),
+        set(c, i),
+        nights_and_whole_units(c, i),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|f| f.end)
 }
 
 /// An amount at token `j`: its value (`None` for "several", "a few") and end.
@@ -162,7 +167,47 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     if n.is_none() && !plural {
         return None;
     }
+    // "one hour and a half", "one year and a quarter".
+    let (n, end) = match (n, fraction_after(c, end)) {
+        (Some(v), Some((f, e))) => (Some(v + f), e),
+        _ => (n, end),
+    };
     Some(Found::new(i, end, u.duration(n), TimexType::Duration))
+}
+
+/// "and a half", "and half", "and a quarter" after a unit: the fraction and its end.
+fn fraction_after(c: &Ctx<'_, '_>, k: usize) -> Option<(f64, usize)> {
+    if !c.is(k, "and") {
+        return None;
+    }
+    let j = if c.is(k + 1, "a") { k + 2 } else { k + 1 };
+    match c.w(j)?.as_str() {
+        "half" => Some((0.5, j + 1)),
+        "quarter" if j == k + 2 => Some((0.25, j + 1)),
+        _ => None,
+    }
+}
+
+/// "two nights", "1 night": nights counted are days; "all day", "another week": one unit.
+fn nights_and_whole_units(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let w = c.w(i)?;
+    if matches!(w.as_str(), "all" | "another") {
+        let (u, plural) = unit(c.w(i + 1)?.as_str())?;
+        if plural || !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+            return None;
+        }
+        return Some(Found::new(
+            i,
+            i + 2,
+            u.duration(Some(1.0)),
+            TimexType::Duration,
+        ));
+    }
+    let (n, k) = amount(c, i)?;
+    let n = n?;
+    let night = c.is(k, "night") || c.is(k, "nights");
+    (night && n >= 1.0)
+        .then(|| Found::new(i, k + 1, Unit::Day.duration(Some(n)), TimexType::Duration))
 }
 
 /// "two days ago", "a year earlier", "three weeks ago".
@@ -197,6 +242,28 @@ fn set(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     };
     if let Some(v) = adverb {
         return Some(Found::new(i, i + 1, v.to_string(), TimexType::Set));
+    }
+    // "once a week", "twice a year"
+    if matches!(w.as_str(), "once" | "twice") && (c.is(i + 1, "a") || c.is(i + 1, "per")) {
+        let (u, false) = unit(c.w(i + 2)?.as_str())? else {
+            return None;
+        };
+        return Some(Found::new(i, i + 3, u.duration(Some(1.0)), TimexType::Set));
+    }
+    // "Thursdays", "Tuesday afternoons", "Friday mornings": a weekday every week.
+    let plural_day = w
+        .as_str()
+        .strip_suffix('s')
+        .and_then(crate::lexicon::weekday_full);
+    let day = plural_day.or_else(|| crate::lexicon::weekday_full(w.as_str()));
+    let part = c
+        .w(i + 1)
+        .and_then(|p| part_of_day(p.as_str().strip_suffix('s')?));
+    if let Some(wd) = day.filter(|_| plural_day.is_some() || part.is_some()) {
+        return Some(match part {
+            Some(code) => Found::new(i, i + 2, format!("XXXX-WXX-{wd}T{code}"), TimexType::Set),
+            None => Found::new(i, i + 1, format!("XXXX-WXX-{wd}"), TimexType::Set),
+        });
     }
     if !matches!(w.as_str(), "every" | "each") {
         return None;
@@ -293,5 +360,34 @@ mod tests {
         assert_eq!(at0("daily").map(|f| f.1), Some("P1D".into()));
         assert_eq!(at0("every Sunday").map(|f| f.1), Some("XXXX-WXX-7".into()));
         assert_eq!(at0("every other day").map(|f| f.1), Some("P2D".into()));
+        assert_eq!(
+            at0("once a week"),
+            Some(("once a week".into(), "P1W".into(), TimexType::Set))
+        );
+        assert_eq!(
+            at0("Tuesday afternoons").map(|f| f.1),
+            Some("XXXX-WXX-2TAF".into())
+        );
+        assert_eq!(at0("Thursdays").map(|f| f.1), Some("XXXX-WXX-4".into()));
+    }
+
+    #[test]
+    fn fractions_nights_and_whole_units() {
+        assert_eq!(
+            at0("one hour and a half"),
+            Some((
+                "one hour and a half".into(),
+                "PT1.5H".into(),
+                TimexType::Duration
+            ))
+        );
+        assert_eq!(
+            at0("one year and a quarter").map(|f| f.1),
+            Some("P1.25Y".into())
+        );
+        assert_eq!(at0("two nights").map(|f| f.1), Some("P2D".into()));
+        assert_eq!(at0("all day").map(|f| f.1), Some("P1D".into()));
+        assert_eq!(at0("another week").map(|f| f.1), Some("P1W".into()));
+        assert_eq!(at0("all days"), None);
     }
 }

@@ -204,6 +204,7 @@ pub fn may_start(t: &Tok<'_>) -> bool {
             parallax_figures::number::may_start_word(w)
                 || month(w).is_some()
                 || weekday(w).is_some()
+                || w.strip_suffix('s').and_then(weekday_full).is_some()
                 || unit(w).is_some()
                 || season(w).is_some()
                 || part_of_day(w).is_some()
@@ -222,6 +223,10 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                         | "tomorrow"
                         | "tonight"
                         | "tonite"
+                        | "once"
+                        | "twice"
+                        | "all"
+                        | "another"
                         | "overnight"
                         | "now"
                         | "currently"

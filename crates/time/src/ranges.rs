@@ -59,7 +59,10 @@ pub fn complete(c: &Ctx<'_, '_>, out: &mut Vec<Found>) {
             .filter(|j| *j >= floor && is_joiner(c, *j));
         if let Some(j) = joiner {
             if k > 0 && out[k - 1].end == j {
-                date_opening_time(c, &mut out[k - 1], &b);
+                let (head, tail) = out.split_at_mut(k);
+                if let (Some(a), Some(b)) = (head.last_mut(), tail.first_mut()) {
+                    share_day(c, a, b);
+                }
             } else if let Some(a) = j
                 .checked_sub(1)
                 .filter(|a| *a >= floor)
@@ -115,14 +118,22 @@ fn bare_opening(c: &Ctx<'_, '_>, a: usize, j: usize, b: &Found) -> Option<Found>
 }
 
 /// "3:00 to 4:00 tomorrow": an opening time dated by the anchor takes the closing time's
-/// day when that one is written.
-fn date_opening_time(c: &Ctx<'_, '_>, a: &mut Found, b: &Found) {
+/// day when that one is written, and the other way round ("Thursday 19:00 - 21:00").
+fn share_day(c: &Ctx<'_, '_>, a: &mut Found, b: &mut Found) {
     let (Some((da, _, _)), Some((db, _, _))) = (split_time(&a.value), split_time(&b.value)) else {
         return;
     };
-    let anchor = c.anchor.map(|d| d.format("%Y-%m-%d").to_string());
-    if a.relative && anchor.as_deref() == Some(da) && da != db {
+    let (da, db) = (da.to_string(), db.to_string());
+    let Some(anchor) = c.anchor.map(|d| d.format("%Y-%m-%d").to_string()) else {
+        return;
+    };
+    if da == db {
+        return;
+    }
+    if anchor == da && a.relative {
         a.value = format!("{db}{}", a.value.get(da.len()..).unwrap_or(""));
+    } else if anchor == db && b.relative {
+        b.value = format!("{da}{}", b.value.get(db.len()..).unwrap_or(""));
     }
 }
 
@@ -134,9 +145,10 @@ fn bare_closing(c: &Ctx<'_, '_>, a: &Found) -> Option<Found> {
     if !(glued_dash || c.is(j, "to")) {
         return None;
     }
+    // "10/1 to 11/7": a number glued to more is a date of its own.
     let t = c
         .tok(j + 1)
-        .filter(|t| t.kind == TokKind::Digits && t.text.len() <= 2)?;
+        .filter(|t| t.kind == TokKind::Digits && t.text.len() <= 2 && !c.glued(j + 1))?;
     let n: u32 = t.text.parse().ok()?;
     // "Nov. 19 to 20 percent" or "to 20 people" is no day.
     let next_word = c
@@ -201,5 +213,6 @@ mod tests {
         assert_eq!(found("it rose 3 and 12 of Sept").len(), 1);
         assert_eq!(found("November 19 to 20 people").len(), 1);
         assert_eq!(found("November 19-20%").len(), 1);
+        assert_eq!(found("from 10/1 to 11/7").len(), 2);
     }
 }
