@@ -178,6 +178,10 @@ pub struct LocalEntity {
     pub mentions: Vec<usize>,
     #[serde(default)]
     pub roles: Vec<String>,
+    /// For a nationality, the country it names as an actor ("Russian" forces → "Russia"), as
+    /// the lexicon writes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -138,10 +138,24 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
     for ((_, key), &n) in &by_exact {
         any_class.entry(key.as_str()).or_insert(n);
     }
+    // The annotator's lexicon names the country ("French" → France); the stem rule covers
+    // demonyms it does not list. Nationalities of one country join each other even when the
+    // corpus never names it ("Russian", "Russians").
+    let mut by_country: HashMap<String, usize> = HashMap::new();
     for (n, &(d, i)) in locals.iter().enumerate() {
-        let key = exact_key(&analyses[d].local_entities[i].name);
-        if let Some(&m) = demonym_stem(&key).and_then(|stem| any_class.get(stem)) {
+        let entity = &analyses[d].local_entities[i];
+        let key = exact_key(&entity.name);
+        let country = entity.country.as_deref().map(exact_key);
+        let named = country
+            .as_deref()
+            .and_then(|c| any_class.get(c))
+            .or_else(|| demonym_stem(&key).and_then(|stem| any_class.get(stem)));
+        if let Some(&m) = named {
             uf.union(n, m);
+        }
+        if let Some(country) = country {
+            let first = *by_country.entry(country).or_insert(n);
+            uf.union(n, first);
         }
     }
 
@@ -205,13 +219,56 @@ fn demonym_stem(key: &str) -> Option<&str> {
         .or_else(|| key.strip_suffix('i'))
 }
 
+/// A canonical name written in capitals (a dateline's "TBILISI", a headline's) as the corpus
+/// writes it in mixed case when it does, else title-cased for people and places of five
+/// letters or more; organizations keep their capitals ("NATO", "UNICEF").
+fn readable_case(name: String, uses: &BTreeMap<String, usize>, entity_type: EntityType) -> String {
+    if name.chars().any(char::is_lowercase) || !name.chars().any(char::is_uppercase) {
+        return name;
+    }
+    let key = exact_key(&name);
+    if let Some(mixed) = uses
+        .iter()
+        .filter(|(n, _)| n.chars().any(char::is_lowercase) && exact_key(n) == key)
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+    {
+        return mixed.0.clone();
+    }
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let readable_type = matches!(
+        entity_type,
+        EntityType::Person | EntityType::Gpe | EntityType::Loc | EntityType::Fac
+    );
+    if !readable_type || letters(&name) < 5 || name.split_whitespace().any(|w| letters(w) < 3) {
+        return name;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphabetic();
+    }
+    out
+}
+
 fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
     let mut type_votes: BTreeMap<EntityType, usize> = BTreeMap::new();
     let mut name_uses: BTreeMap<String, usize> = BTreeMap::new();
     let mut roles = BTreeSet::new();
+    // Nationalities among the members, and the countries they name.
+    let mut demonyms: BTreeSet<String> = BTreeSet::new();
+    let mut countries: BTreeSet<&str> = BTreeSet::new();
     for &(d, i) in members {
         let analysis = analyses[d];
         let entity = &analysis.local_entities[i];
+        if let Some(country) = entity.country.as_deref() {
+            countries.insert(country);
+            demonyms.insert(exact_key(&entity.name));
+        }
         *type_votes.entry(entity.entity_type).or_default() += entity.mentions.len().max(1);
         roles.extend(entity.roles.iter().cloned());
         // One use per document: a local entity's name is its fullest form there.
@@ -228,10 +285,25 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
     }
     // A name with its demonym among the members ("Kordania", "Kordanian") is a country, and
     // a place joined by its demonyms is still the place.
-    let keys: BTreeSet<String> = name_uses.keys().map(|n| exact_key(n)).collect();
-    let has_demonym = keys
-        .iter()
-        .any(|k| demonym_stem(k).is_some_and(|stem| keys.contains(stem)));
+    let mut keys: BTreeSet<String> = name_uses.keys().map(|n| exact_key(n)).collect();
+    let mut has_demonym = keys.iter().any(|k| {
+        demonym_stem(k).is_some_and(|stem| keys.contains(stem))
+            || (demonyms.contains(k) && countries.iter().any(|c| keys.contains(&exact_key(c))))
+    });
+    // Nationalities of one country that no member names stand for that country as an actor
+    // ("Russian forces" → Russia): the country's name becomes the entity's.
+    let only_nationalities = type_votes.keys().all(|t| *t == EntityType::Norp);
+    if let (true, false, [country]) = (
+        only_nationalities,
+        has_demonym,
+        countries.iter().collect::<Vec<_>>().as_slice(),
+    ) {
+        name_uses.insert((*country).to_string(), usize::MAX);
+        keys.insert(exact_key(country));
+        has_demonym = true;
+    }
+    let is_demonym =
+        |k: &str| demonyms.contains(k) || demonym_stem(k).is_some_and(|stem| keys.contains(stem));
     let entity_type = if type_votes.contains_key(&EntityType::Gpe) || has_demonym {
         EntityType::Gpe
     } else {
@@ -245,7 +317,7 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
     // is its fullest form there), never a demonym of another member; ties go to the longer.
     let name = name_uses
         .iter()
-        .filter(|(n, _)| !demonym_stem(&exact_key(n)).is_some_and(|stem| keys.contains(stem)))
+        .filter(|(n, _)| !is_demonym(&exact_key(n)))
         .max_by(|a, b| {
             a.1.cmp(b.1)
                 .then(a.0.len().cmp(&b.0.len()))
@@ -253,6 +325,7 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
         })
         .map(|(n, _)| n.clone())
         .unwrap_or_default();
+    let name = readable_case(name, &name_uses, entity_type);
     let aliases = name_uses.into_keys().filter(|n| *n != name).collect();
     ResolvedEntity {
         name,
@@ -277,6 +350,7 @@ mod tests {
                     entity_type: *t,
                     mentions: vec![],
                     roles: vec![],
+                    country: None,
                 })
                 .collect(),
             ..Analysis::default()
@@ -335,6 +409,54 @@ mod tests {
             .entities
             .iter()
             .any(|e| e.name == "Ossetian" && e.entity_type == Norp));
+    }
+
+    #[test]
+    fn nationalities_stand_for_their_country_even_when_it_is_not_named() {
+        use EntityType::*;
+        let with_country = |names: &[(&str, EntityType, Option<&str>)]| Analysis {
+            local_entities: names
+                .iter()
+                .map(|(name, t, country)| LocalEntity {
+                    name: name.to_string(),
+                    entity_type: *t,
+                    mentions: vec![],
+                    roles: vec![],
+                    country: country.map(str::to_string),
+                })
+                .collect(),
+            ..Analysis::default()
+        };
+        // "French" has no demonym ending; the annotator's lexicon names its country.
+        let a = with_country(&[("French", Norp, Some("France")), ("France", Gpe, None)]);
+        let b = with_country(&[("Russian", Norp, Some("Russia"))]);
+        let c = with_country(&[("Russians", Norp, Some("Russia"))]);
+        let r = resolve(&[&a, &b, &c]);
+        assert_eq!(r.entities.len(), 2, "{:?}", names(&r));
+        let russia = r.entities.iter().find(|e| e.name == "Russia").unwrap();
+        assert_eq!(russia.entity_type, Gpe);
+        assert_eq!(russia.aliases, ["Russian", "Russians"]);
+        let france = r.entities.iter().find(|e| e.name == "France").unwrap();
+        assert_eq!(france.aliases, ["French"]);
+    }
+
+    #[test]
+    fn names_in_capitals_read_in_mixed_case() {
+        use EntityType::*;
+        let a = analysis(&[("TBILISI", Gpe), ("NATO", Org), ("BADEN-WURTTEMBERG", Gpe)]);
+        let b = analysis(&[("O'BRIEN", Person), ("USSR", Gpe)]);
+        let r = resolve(&[&a, &b]);
+        let mut found: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
+        found.sort_unstable();
+        assert_eq!(
+            found,
+            ["Baden-Wurttemberg", "NATO", "O'Brien", "Tbilisi", "USSR"]
+        );
+        // The corpus's own mixed-case spelling wins over title-casing.
+        let c = analysis(&[("MCCAIN", Person)]);
+        let d = analysis(&[("McCain", Person)]);
+        let r = resolve(&[&c, &d]);
+        assert_eq!(r.entities[0].name, "McCain");
     }
 
     #[test]

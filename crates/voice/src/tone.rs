@@ -180,6 +180,7 @@ mod tests {
             entity_type: EntityType::Person,
             mentions: (0..mentions.len()).collect(),
             roles: vec![],
+            country: None,
         };
         tones(&doc, &seg, &mentions, &[entity], &QuoteMask::new(quotes))
             .into_iter()

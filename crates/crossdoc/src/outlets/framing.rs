@@ -267,6 +267,7 @@ mod tests {
                 entity_type: EntityType::Person,
                 mentions: vec![0, 1],
                 roles: vec![],
+                country: None,
             }],
             labels: vec![
                 label(D1, span_of(D1, "the rebel leader", 0), 0, Speech::Author),
@@ -288,6 +289,7 @@ mod tests {
                 entity_type: EntityType::Person,
                 mentions: vec![0],
                 roles: vec![],
+                country: None,
             }],
             tones: vec![tone(D2, 0.5, 3, &[span_of(D2, "brave", 0)])],
             ..Analysis::default()

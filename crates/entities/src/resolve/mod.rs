@@ -110,6 +110,10 @@ pub fn resolve(
     let mut locals: Vec<LocalEntity> = entities
         .into_iter()
         .map(|e| LocalEntity {
+            country: (e.entity_type == EntityType::Norp)
+                .then(|| crate::lexicon::lexicon().demonym_country(&e.name))
+                .flatten()
+                .map(str::to_string),
             name: e.name,
             entity_type: e.entity_type,
             mentions: Vec::new(),
