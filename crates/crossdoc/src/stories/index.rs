@@ -65,7 +65,7 @@ impl StoryConfig {
     /// scoring (no nearest-member chaining), heavier idf-weighted entity agreement, and
     /// story merging so that early splits heal as evidence accumulates.
     pub const TOPIC: StoryConfig = StoryConfig {
-        threshold: 0.15,
+        threshold: 0.20,
         window_days: 14.0,
         entity_weight: 0.5,
         weighted_entities: true,
