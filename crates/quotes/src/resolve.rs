@@ -2,7 +2,10 @@
 //!
 //! Rules, in order:
 //! 1. a mention overlapping the speaker phrase is the speaker (the longest overlap wins);
-//! 2. a pronoun (including the relatives "who" and "which") or a nominal ("the ministry", "the official") without a mention resolves to the
+//! 2. a relative pronoun ("who", "which", "that") resolves to the named mention it directly
+//!    follows ("Kelidze, who said"), and to nothing when it follows an unnamed noun phrase ("a
+//!    schoolgirl who told her mother"): the most recent earlier name is often someone else;
+//! 3. a pronoun or a nominal ("the ministry", "the official") without a mention resolves to the
 //!    most recent earlier *named* mention of a compatible type: he/she/I and person nouns to a
 //!    PERSON; it and organisation nouns ("ministry", "campaign", "newspaper") to an ORG or GPE;
 //!    they/we to an ORG, GPE, NORP or PERSON.
@@ -11,6 +14,9 @@
 
 use crate::lexicon;
 use parallax_core::{EntityType, Mention, MentionKind, Span};
+
+/// Bytes at most between a relative pronoun and the name it refers to (", who").
+const RELATIVE_GAP: usize = 2;
 
 /// Index into `mentions` of the speaker named by `speaker` (whose text is `words`).
 pub fn speaker_mention(mentions: &[Mention], speaker: Span, words: &str) -> Option<usize> {
@@ -22,8 +28,15 @@ pub fn speaker_mention(mentions: &[Mention], speaker: Span, words: &str) -> Opti
     if let Some((i, _)) = overlapping {
         return Some(i);
     }
-    let compatible = compatible_types(words)?;
     let before = mentions.partition_point(|m| m.span.start < speaker.start);
+    if let Some(compatible) = relative_types(words) {
+        let (i, antecedent) = mentions.get(..before)?.iter().enumerate().next_back()?;
+        let adjacent = antecedent.span.end <= speaker.start
+            && speaker.start - antecedent.span.end <= RELATIVE_GAP;
+        let named = antecedent.kind == MentionKind::Name;
+        return (adjacent && named && compatible.contains(&antecedent.entity_type)).then_some(i);
+    }
+    let compatible = compatible_types(words)?;
     mentions
         .get(..before)?
         .iter()
@@ -31,6 +44,28 @@ pub fn speaker_mention(mentions: &[Mention], speaker: Span, words: &str) -> Opti
         .rev()
         .find(|(_, m)| m.kind == MentionKind::Name && compatible.contains(&m.entity_type))
         .map(|(i, _)| i)
+}
+
+/// The entity types a relative pronoun can refer to; `None` for other phrases.
+fn relative_types(words: &str) -> Option<&'static [EntityType]> {
+    const PERSON: &[EntityType] = &[EntityType::Person];
+    const ANY_ACTOR: &[EntityType] = &[
+        EntityType::Org,
+        EntityType::Gpe,
+        EntityType::Norp,
+        EntityType::Person,
+    ];
+    let mut it = words.split_whitespace();
+    let (word, None) = (it.next()?, it.next()) else {
+        return None;
+    };
+    if lexicon::is(word, "who") {
+        Some(PERSON)
+    } else if lexicon::is(word, "which") || lexicon::is(word, "that") {
+        Some(ANY_ACTOR)
+    } else {
+        None
+    }
 }
 
 /// The entity types a pronoun or nominal speaker phrase can refer to; `None` for names.
@@ -45,13 +80,13 @@ fn compatible_types(words: &str) -> Option<&'static [EntityType]> {
     ];
     let head = words.split_whitespace().last()?;
     let first = words.split_whitespace().next()?;
-    if ["he", "she", "i", "him", "her", "who"]
+    if ["he", "she", "i", "him", "her"]
         .iter()
         .any(|p| lexicon::is(head, p))
     {
         return Some(PERSON);
     }
-    if lexicon::is(head, "it") || lexicon::is(head, "which") {
+    if lexicon::is(head, "it") {
         return Some(ORG);
     }
     if ["they", "we"].iter().any(|p| lexicon::is(head, p)) {
@@ -95,10 +130,27 @@ mod tests {
             Some(1)
         );
         assert_eq!(speaker_mention(&mentions, Span::new(40, 42), "he"), Some(2));
-        assert_eq!(
-            speaker_mention(&mentions, Span::new(20, 23), "who"),
-            Some(0)
-        );
         assert_eq!(speaker_mention(&mentions, Span::new(30, 35), "Putin"), None);
+    }
+
+    #[test]
+    fn relative_pronouns_take_the_name_they_follow_or_nothing() {
+        // "Kelidze, who said …" / "a schoolgirl who told …" after an earlier name.
+        let mentions = vec![
+            mention(0, 7, EntityType::Person, MentionKind::Name),
+            mention(30, 37, EntityType::Org, MentionKind::Name),
+        ];
+        assert_eq!(speaker_mention(&mentions, Span::new(9, 12), "who"), Some(0));
+        assert_eq!(speaker_mention(&mentions, Span::new(20, 23), "who"), None);
+        assert_eq!(
+            speaker_mention(&mentions, Span::new(39, 44), "which"),
+            Some(1)
+        );
+        assert_eq!(
+            speaker_mention(&mentions, Span::new(38, 42), "that"),
+            Some(1)
+        );
+        // "who" does not refer to an organization.
+        assert_eq!(speaker_mention(&mentions, Span::new(39, 42), "who"), None);
     }
 }
