@@ -174,7 +174,7 @@ fn day_value(
 /// on the wrong side of the anchor for the clause's tense ("Nov. 25" reported in January is
 /// last November; "in January" planned in November is next January). Two months of slack
 /// keep near dates in the anchor's year either way.
-fn year_near(anchor: NaiveDate, m: u32, future: bool) -> i32 {
+pub(crate) fn year_near(anchor: NaiveDate, m: u32, future: bool) -> i32 {
     let (y, am) = (anchor.year(), anchor.month() as i32);
     let m = m as i32;
     if !future && m > am + 2 {

@@ -87,6 +87,20 @@ pub fn weekday_full(w: &str) -> Option<u32> {
     weekday(w).filter(|_| w.len() >= 6)
 }
 
+/// Month and day of a fixed-date holiday named by `w` and, for two-word names, the word
+/// after it ("christmas eve", "independence day", "new year's day" read as "new" + "year").
+pub fn holiday(w: &str, next: Option<&str>) -> Option<(u32, u32, usize)> {
+    Some(match (w, next) {
+        ("christmas", Some("eve")) => (12, 24, 2),
+        ("christmas", Some("day")) => (12, 25, 2),
+        ("christmas", _) => (12, 25, 1),
+        ("independence", Some("day")) => (7, 4, 2),
+        ("juneteenth", _) => (6, 19, 1),
+        ("halloween", _) => (10, 31, 1),
+        _ => return None,
+    })
+}
+
 /// TIMEX3 season code.
 pub fn season(w: &str) -> Option<&'static str> {
     Some(match w {
@@ -250,6 +264,13 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                         | "few"
                         | "many"
                         | "noon"
+                        | "noonish"
+                        | "end"
+                        | "christmas"
+                        | "independence"
+                        | "juneteenth"
+                        | "halloween"
+                        | "new"
                         | "midday"
                         | "midnight"
                         | "twenties"

@@ -12,6 +12,7 @@ use crate::lexicon::{month, part_of_day, season, unit, weekday_full, Unit};
 use crate::tense::is_future;
 use chrono::{Datelike, NaiveDate};
 use parallax_core::TimexType;
+use parallax_figures::lexer::TokKind;
 
 /// The longest anchor-relative expression starting at token `i`.
 pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
@@ -23,6 +24,9 @@ pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         weekend(c, i),
         reference(c, i),
         part_of_today(c, i),
+        the_unit(c, i),
+        holiday_expr(c, i),
+        week_day(c, i),
     ]
     .into_iter()
     .flatten()
@@ -229,6 +233,87 @@ fn part_of_today(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         f.value = format!("{}T{code}", f.value);
     }
     Some(f)
+}
+
+/// "the day", "the week", "the month", "the year": the anchor's; "the day before", "the
+/// day after" (at the end of a clause) the days around it.
+fn the_unit(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    if !c.is(i, "the") {
+        return None;
+    }
+    let (u, false) = unit(c.w(i + 1)?.as_str())? else {
+        return None;
+    };
+    if !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+        return None;
+    }
+    let g = Granularity::of_unit(u);
+    let clause_end = |k: usize| c.tok(k).is_none_or(|t| t.kind == TokKind::Punct);
+    if u == Unit::Day && (c.is(i + 2, "before") || c.is(i + 2, "after")) && clause_end(i + 3) {
+        let step = if c.is(i + 2, "before") { -1 } else { 1 };
+        return c.relative(i, i + 3, TimexType::Date, g, |a| {
+            shift(a, Unit::Day, step).map(|d| show(d, g))
+        });
+    }
+    // Only closing a clause ("partner of the year."): "the year of the dragon", "the day
+    // the son left" name some other one.
+    if !clause_end(i + 2) {
+        return None;
+    }
+    c.relative(i, i + 2, TimexType::Date, g, |a| Some(show(a, g)))
+}
+
+/// "Christmas", "Christmas Eve", "Independence Day": the holiday's date in the year the
+/// clause's tense points to.
+fn holiday_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let next = c.w(i + 1);
+    let (m, d, len) = crate::lexicon::holiday(c.w(i)?.as_str(), next.as_ref().map(|w| w.as_str()))?;
+    let future = is_future(c.toks, i);
+    c.relative(i, i + len, TimexType::Date, Granularity::Day, |a| {
+        let y = crate::absolute::year_near(a, m, future);
+        NaiveDate::from_ymd_opt(y, m, d).map(|x| show(x, Granularity::Day))
+    })
+}
+
+/// "next week Wednesday", "this week Monday", "Tuesday of next week", "Monday of the
+/// following week": a weekday in a named week.
+fn week_day(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let week = |k: usize| {
+        shifted(c, k)
+            .or_else(|| crate::durations::amount_of_time(c, k))
+            .filter(|f| f.value.len() == 8 && f.value.get(4..6) == Some("-W"))
+    };
+    let day_of = |value: &str, wd: u32| {
+        let y: i32 = value.get(..4)?.parse().ok()?;
+        let w: u32 = value.get(6..)?.parse().ok()?;
+        let day = NaiveDate::from_isoywd_opt(y, w, weekday_of_number(wd))?;
+        Some(show(day, Granularity::Day))
+    };
+    // "Tuesday of next week"
+    if let Some(wd) = c.w(i).and_then(|w| weekday_full(w.as_str())) {
+        if c.is(i + 1, "of") {
+            let w = week(i + 2)?;
+            let mut f = Found::date(i, w.end, day_of(&w.value, wd)?);
+            f.relative = true;
+            return Some(f);
+        }
+        return None;
+    }
+    // "next week Wednesday", "previous week - Monday"
+    let w = week(i)?;
+    let k = if c.is_punct(w.end, '-') {
+        w.end + 1
+    } else {
+        w.end
+    };
+    let wd = weekday_full(c.w(k)?.as_str())?;
+    let mut f = Found::date(i, k + 1, day_of(&w.value, wd)?);
+    f.relative = true;
+    Some(f)
+}
+
+fn weekday_of_number(n: u32) -> chrono::Weekday {
+    chrono::Weekday::try_from((n.clamp(1, 7) - 1) as u8).unwrap_or(chrono::Weekday::Mon)
 }
 
 /// "now", "currently", "recently", "the past", "the future".

@@ -101,6 +101,17 @@ fn extend_before(c: &Ctx<'_, '_>, f: &mut Found, floor: usize) {
         f.first = p;
         return;
     }
+    // "the end of the year", "end of this month", "the beginning of March".
+    let part =
+        p > floor && c.is(p, "of") && ["end", "beginning", "start"].iter().any(|w| c.is(p - 1, w));
+    if part && f.typ == TimexType::Date {
+        f.first = if p - 1 > floor && c.is(p - 2, "the") {
+            p - 2
+        } else {
+            p - 1
+        };
+        return;
+    }
     // "mid-August", "late on August 7", "early in 2008".
     let joined = p > floor
         && ((c.is_punct(p, '-') && c.is(p - 1, "mid") && c.glued(p - 1))

@@ -339,3 +339,33 @@ fn days_after_a_signal() {
         .iter()
         .all(|t| t.0 != "10-15"));
 }
+
+#[test]
+fn weeks_days_holidays_and_parts_of_periods() {
+    // 2008-08-12 was a Tuesday.
+    assert_eq!(
+        one("We meet next week Wednesday."),
+        pair("next week Wednesday", "2008-08-20")
+    );
+    assert_eq!(
+        one("We met on Tuesday of last week."),
+        pair("Tuesday of last week", "2008-08-05")
+    );
+    assert_eq!(
+        one("Talks will resume after Christmas."),
+        pair("Christmas", "2008-12-25")
+    );
+    assert_eq!(
+        one("It is partner of the month."),
+        pair("the month", "2008-08")
+    );
+    assert_eq!(
+        one("What happened the day before?"),
+        pair("the day before", "2008-08-11")
+    );
+    assert!(times("the day the son left").is_empty());
+    assert_eq!(
+        one("Disks will be renewed by the end of the year."),
+        pair("the end of the year", "2008")
+    );
+}
