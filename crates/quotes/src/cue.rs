@@ -171,6 +171,7 @@ fn verb_cue(
     let mut first = i;
     while first > range.start
         && (ctx.is_auxiliary(first - 1)
+            || is_negation_or_modal(ctx.word(first - 1))
             || is_manner_adverb(ctx.word(first - 1))
             || w.ends_with("ing") && is_progressive(ctx.word(first - 1)))
     {
@@ -186,6 +187,40 @@ fn verb_cue(
         weak,
         noun_like,
     }
+}
+
+/// Negations, forms of "do" and modals before a cue verb, which PolNeAR's cues include ("did
+/// not mention", "doesn't think", "could refuse").
+fn is_negation_or_modal(word: &str) -> bool {
+    const WORDS: [&str; 26] = [
+        "not",
+        "never",
+        "did",
+        "does",
+        "do",
+        "didn't",
+        "didn’t",
+        "doesn't",
+        "doesn’t",
+        "don't",
+        "don’t",
+        "could",
+        "can",
+        "cannot",
+        "can't",
+        "can’t",
+        "should",
+        "may",
+        "might",
+        "must",
+        "won't",
+        "won’t",
+        "wouldn't",
+        "wouldn’t",
+        "couldn't",
+        "couldn’t",
+    ];
+    WORDS.iter().any(|w| lexicon::is(word, w))
 }
 
 /// A lowercase adverb right before a cue verb, which PolNeAR's cues include ("often says",

@@ -77,8 +77,13 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
                         .is_some_and(|c| c.end <= cue.span.start && sentence.span.contains(c))
                 })
                 .find_map(|f| f.speaker);
-            let Some((speaker, content, forward)) = attribute(ctx, &cue, range.clone(), prior)
-            else {
+            let plain = attribute(ctx, &cue, range.clone(), prior).map(|a| (cue, a));
+            // "warned of the dangers", "pointed at the report": the preposition joins the cue.
+            let attributed = plain.or_else(|| {
+                let cue = with_preposition(ctx, &cue, range.end)?;
+                attribute(ctx, &cue, range.clone(), prior).map(|a| (cue, a))
+            });
+            let Some((cue, (speaker, content, forward))) = attributed else {
                 continue;
             };
             let mut quote = Found::new(content, QuoteKind::Indirect);
@@ -176,11 +181,14 @@ fn attribute(
         } else {
             range.end
         };
-        let speaker = speaker::after(ctx, cue.next, limit)?;
+        let found = speaker::after(ctx, cue.next, limit);
         if cue.first == range.start {
+            let speaker = found?;
             let content = ctx.trim_content(Span::new(speaker.end, sentence.end));
             return Some((speaker, content, true));
         }
+        let whole = source_to_clause_end(ctx, cue.next, range.end);
+        let speaker = whole.or(found)?;
         return Some((speaker, ctx.trim_content(before_cue), false));
     }
     if let Some((speaker, channel)) = channel::quoted_as(ctx, cue, range.start) {
@@ -208,7 +216,7 @@ fn attribute(
         if cue.noun_like && !names_someone(ctx, speaker) {
             return None;
         }
-        if !cue.weak || lexicon::is(ctx.word(cue.next), "that") {
+        if !cue.weak || weak_takes_clause(ctx, cue.next, range.end) {
             if let Some(content) = content_after(ctx, cue, range.end, sentence.end) {
                 return Some((speaker, content, true));
             }
@@ -232,6 +240,66 @@ fn attribute(
         return Some((speaker, ctx.trim_content(before_cue), false));
     }
     None
+}
+
+/// The source of a closing "…, according to X" as far as the end of its clause, with the
+/// modifiers PolNeAR's sources keep ("a document provided by Nunberg's lawyer", "a Crossroads
+/// official who wasn't authorized to speak publicly"): from token `start` to the first comma,
+/// dash or parenthesis before token `end`. None when a quotation mark intervenes.
+fn source_to_clause_end(ctx: &Ctx, start: usize, end: usize) -> Option<Span> {
+    let stop = (start..end)
+        .find(|&k| matches!(ctx.word(k), "," | ";" | "—" | "–" | "-" | "(" | ":") || ctx.is_mark(k))
+        .unwrap_or(end);
+    if stop < end && ctx.is_mark(stop) {
+        return None;
+    }
+    let last = (start..stop).rev().find(|&k| ctx.is_word(k))?;
+    Some(ctx.trim_content(ctx.cover(start, last)))
+}
+
+/// Prepositions a verb cue takes into its span when its object follows them ("spoke about",
+/// "warned of", "pointed at"), as PolNeAR's cues do.
+const CUE_PREPOSITIONS: [&str; 9] = [
+    "of", "for", "about", "at", "against", "with", "over", "into", "from",
+];
+
+/// `cue` with the preposition after it, when one follows and a word comes after that.
+fn with_preposition(ctx: &Ctx, cue: &Cue, end: usize) -> Option<Cue> {
+    let p = cue.next;
+    let takes = cue.kind == CueKind::Verb
+        && p + 1 < end
+        && CUE_PREPOSITIONS.iter().any(|w| lexicon::is(ctx.word(p), w))
+        && ctx.is_word(p + 1)
+        && !approximates(ctx, p);
+    takes.then(|| Cue {
+        span: ctx.cover(cue.first, p),
+        next: p + 1,
+        ..*cue
+    })
+}
+
+/// Whether token `k` is "about" or "over" before a number ("said about 8,000 people had
+/// fled"): part of the reported clause, not a preposition.
+fn approximates(ctx: &Ctx, k: usize) -> bool {
+    (lexicon::is(ctx.word(k), "about") || lexicon::is(ctx.word(k), "over"))
+        && ctx.word(k + 1).starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a weak cue ("believe", "found", "shows") whose next token is `next` is followed,
+/// past time words, by a reported clause: "that", or a subject opening one ("officials
+/// believe Beijing has …", "a poll found last week that …").
+fn weak_takes_clause(ctx: &Ctx, next: usize, end: usize) -> bool {
+    let mut k = next;
+    while k < end && lexicon::is_adverbial(ctx.word(k)) {
+        k += 1;
+    }
+    let w = ctx.word(k);
+    lexicon::is(w, "that")
+        || k < end
+            && (ctx.is_pronoun(k) && !lexicon::is(w, "it")
+                || ctx.is_determiner(k)
+                || ctx.is_capitalized(k)
+                || w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Whether the cue starting at token `first` follows "and" or "but" after other words of its
@@ -271,7 +339,9 @@ fn names_someone(ctx: &Ctx, speaker: Span) -> bool {
 fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Option<Span> {
     let mut start = cue.next;
     let verb = ctx.word(cue.verb);
-    let opens_phrase = |i: usize| PREPOSITIONS.iter().any(|p| lexicon::is(ctx.word(i), p));
+    let opens_phrase = |i: usize| {
+        PREPOSITIONS.iter().any(|p| lexicon::is(ctx.word(i), p)) && !approximates(ctx, i)
+    };
     let phrase_first = opens_phrase(start);
     if is_told(verb) {
         let listener = speaker::after(ctx, start, end)?;
@@ -302,7 +372,7 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
     let first = ctx.word(start);
     if start >= end
         || !ctx.is_word(start) && !ctx.is_mark(start)
-        || NOT_CLAUSE_START.iter().any(|w| lexicon::is(first, w))
+        || NOT_CLAUSE_START.iter().any(|w| lexicon::is(first, w)) && !approximates(ctx, start)
         || start == cue.next && infinitive(ctx, start)
     {
         return None;

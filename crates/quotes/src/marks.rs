@@ -65,6 +65,8 @@ struct Mark {
 
 /// Finds every pairable quotation in `paragraphs` of `text`, and warnings for the rest.
 pub fn pair(text: &str, paragraphs: &[Paragraph]) -> (Vec<Pair>, Vec<Diagnostic>) {
+    let units = pairing_units(text, paragraphs);
+    let paragraphs = &units[..];
     let mut pairs = Vec::new();
     let mut diagnostics = Vec::new();
     // The opening mark of a double quote carried into the next paragraph.
@@ -111,6 +113,34 @@ pub fn pair(text: &str, paragraphs: &[Paragraph]) -> (Vec<Pair>, Vec<Diagnostic>
     }
     pairs.sort_by_key(|p| (p.open.start, p.close.end));
     (pairs, diagnostics)
+}
+
+/// Shortest line that cannot come from hard-wrapped text.
+const LONG_LINE: usize = 100;
+
+/// The units marks are paired in: the paragraphs, except that a paragraph whose paragraphs
+/// are written one per line (single newlines, some line longer than hard-wrapped text has)
+/// is split into its lines, so that one stray mark cannot pair every later quote of the
+/// article wrongly.
+fn pairing_units(text: &str, paragraphs: &[Paragraph]) -> Vec<Paragraph> {
+    let mut units = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        let body = p.span.text(text);
+        let unwrapped = body.contains('\n') && body.split('\n').any(|l| l.len() > LONG_LINE);
+        if !unwrapped {
+            units.push(p.clone());
+            continue;
+        }
+        let mut offset = p.span.start;
+        for line in body.split_inclusive('\n') {
+            let span = Span::new(offset, offset + line.len()).trim(text);
+            offset += line.len();
+            if !span.is_empty() {
+                units.push(Paragraph { span, ..p.clone() });
+            }
+        }
+    }
+    units
 }
 
 /// Applies one mark to the pairing state.
@@ -306,6 +336,19 @@ mod tests {
     fn straight_and_curly_marks_do_not_pair_with_each_other() {
         let text = "\"Kevin was snoring.\n\n“Here he is,” she said.";
         assert_eq!(inner_texts(text), ["Here he is,"]);
+    }
+
+    #[test]
+    fn unwrapped_lines_are_paired_on_their_own() {
+        let long = "x".repeat(LONG_LINE);
+        // A stray opening mark does not pair with a mark on a later line.
+        let text = format!("\"A stray mark opens here. {long}\nThen he said \" and left.");
+        assert!(inner_texts(&text).is_empty());
+        // Hard-wrapped text keeps quotes that run across its lines.
+        assert_eq!(
+            inner_texts("\"We will win\nsoon,\" she said."),
+            ["We will win\nsoon,"]
+        );
     }
 
     #[test]

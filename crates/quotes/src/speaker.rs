@@ -272,14 +272,27 @@ fn subject_run(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
     let first_comma = (floor + 1..comma).find(|&k| ctx.is(k, ","))?;
     let head = before(ctx, floor, first_comma)?;
     let head_tokens = ctx.tokens_in(head);
-    if head_tokens.start != floor || !ctx.is_capitalized(head_tokens.end.checked_sub(1)?) {
+    // A name, or a role named right after it: "A Twitter spokesman, Christopher Abboud,".
+    let named = ctx.is_capitalized(head_tokens.end.checked_sub(1)?)
+        || ctx.is_capitalized(first_comma + 1) && !ctx.is_determiner(first_comma + 1);
+    if head_tokens.start != floor || !named {
         return None;
     }
-    let clean = (floor..comma).all(|k| !ctx.is_mark(k) && !ctx.is_cue_verb(k));
+    let clean = (floor..comma).all(|k| !is_quote_mark(ctx, k) && !ctx.is_cue_verb(k));
     let parts_ok = (first_comma..comma)
         .filter(|&k| ctx.is(k, ","))
         .all(|k| !is_aside(ctx.word(k + 1)));
     (clean && parts_ok).then(|| Span::new(head.start, ctx.tok(comma).end))
+}
+
+/// Whether token `k` is a quotation mark rather than the apostrophe of a plural possessive
+/// ("Sanders’ campaign manager").
+fn is_quote_mark(ctx: &Ctx, k: usize) -> bool {
+    ctx.is_mark(k)
+        && !(matches!(ctx.word(k), "’" | "'")
+            && k > 0
+            && ctx.word(k - 1).ends_with('s')
+            && ctx.tok(k - 1).end == ctx.tok(k).start)
 }
 
 /// Whether a phrase opening with `word` after a comma is an aside rather than an apposition.

@@ -470,3 +470,86 @@ fn rubric_labels_are_not_speakers() {
         Some("Pence")
     );
 }
+
+/// (cue, speaker, content) of the single quotation of `text`.
+fn attribution(text: &str) -> (String, String, String) {
+    let q = only(text);
+    (
+        q.cue.map(|c| c.text).unwrap_or_default(),
+        q.speaker_text.map(|s| s.text).unwrap_or_default(),
+        q.text,
+    )
+}
+
+#[test]
+fn polnear_attribution_conventions() {
+    for (text, cue, speaker, content) in [
+        // A verb coordinated with the main verb is spoken by the subject.
+        (
+            "Sanders met voters in Iowa and said that he would win.",
+            "said",
+            "Sanders",
+            "that he would win",
+        ),
+        // Shares of people are speakers.
+        (
+            "About 4 in 10 say they want more liberal policies.",
+            "say",
+            "About 4 in 10",
+            "they want more liberal policies",
+        ),
+        // A name with several appositions before the cue is one speaker phrase.
+        (
+            "Dean Johnson, a salesman from Sumter, South Carolina, said he would vote.",
+            "said",
+            "Dean Johnson, a salesman from Sumter, South Carolina,",
+            "he would vote",
+        ),
+        // Weak cues take a clause without "that"; time words before "that" are skipped.
+        (
+            "U.S. intelligence officials believe Beijing has cut its hacking.",
+            "believe",
+            "U.S. intelligence officials",
+            "Beijing has cut its hacking",
+        ),
+        (
+            "A Quinnipiac University poll found last week that Clinton would win.",
+            "found",
+            "A Quinnipiac University poll",
+            "that Clinton would win",
+        ),
+        // Negations and "do" join the cue; so does a preposition before the object.
+        (
+            "At his stops, he did not directly criticize his opponent.",
+            "did not directly criticize",
+            "he",
+            "his opponent",
+        ),
+        (
+            "In a later vote, he warned of the dangers of technology.",
+            "warned of",
+            "he",
+            "the dangers of technology",
+        ),
+        // A closing "according to" source runs to the end of its clause.
+        (
+            "The consultant broke the agreement, according to a document provided by his lawyer.",
+            "according to",
+            "a document provided by his lawyer",
+            "The consultant broke the agreement",
+        ),
+        // The listener of "told" ends before time words.
+        (
+            "Rubio told reporters Tuesday that the plan is bad.",
+            "told",
+            "Rubio",
+            "that the plan is bad",
+        ),
+    ] {
+        assert_eq!(
+            attribution(text),
+            (cue.to_string(), speaker.to_string(), content.to_string()),
+            "{text}"
+        );
+    }
+}
