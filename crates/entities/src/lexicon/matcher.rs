@@ -4,7 +4,7 @@
 //! probe per candidate length and never allocates.
 
 use super::{normalize, Kind, SOURCES};
-use crate::hash::{word_key, Fnv, KeyMap};
+use crate::hash::{word_key, Fnv, KeyMap, KeySet};
 
 /// A lexicon phrase found in a token sequence: tokens `[start, end)` and the phrase's kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,9 @@ pub struct Lexicon {
     phrases: KeyMap<u32>,
     /// Demonym phrase key → the country's name as written in the lexicon.
     demonyms: KeyMap<String>,
+    /// Keys of every proper prefix of a phrase ("united" of "united nations"): a scan stops
+    /// extending a match as soon as no phrase can continue it.
+    prefixes: KeySet,
     max_len: usize,
 }
 
@@ -100,6 +103,9 @@ impl Lexicon {
         if !keys.is_empty() {
             *self.phrases.entry(key).or_default() |= bits;
         }
+        for end in 1..keys.len() {
+            self.prefixes.insert(phrase_key(&keys[..end]));
+        }
         key
     }
 
@@ -128,21 +134,30 @@ impl Lexicon {
         self.demonyms.get(&phrase_key(&keys)).map(String::as_str)
     }
 
-    /// For each start position, the longest lexicon phrase starting there.
+    /// For each start position, the longest lexicon phrase starting there. The phrase key is
+    /// extended a word at a time and the scan stops when no phrase continues the words so far,
+    /// so a position costs about one lookup per word of its longest match.
     pub fn longest_matches(&self, word_keys: &[u64], out: &mut Vec<GazMatch>) {
         out.clear();
         for start in 0..word_keys.len() {
-            let longest = self.max_len.min(word_keys.len() - start);
-            for len in (1..=longest).rev() {
-                let kinds = self.kinds_of_keys(&word_keys[start..start + len]);
-                if kinds != 0 {
-                    out.push(GazMatch {
-                        start,
-                        end: start + len,
-                        kinds,
-                    });
+            let mut hash = Fnv::new(1);
+            let mut longest: Option<(usize, u32)> = None;
+            for (len, &word) in word_keys[start..].iter().take(self.max_len).enumerate() {
+                hash = hash.word(word);
+                let key = hash.finish();
+                if let Some(&kinds) = self.phrases.get(&key).filter(|k| **k != 0) {
+                    longest = Some((len + 1, kinds));
+                }
+                if !self.prefixes.contains(&key) {
                     break;
                 }
+            }
+            if let Some((len, kinds)) = longest {
+                out.push(GazMatch {
+                    start,
+                    end: start + len,
+                    kinds,
+                });
             }
         }
     }
