@@ -1025,6 +1025,23 @@ const ROLES: &[&str] = &[
     "staffer",
     "spokespeople",
     "voters",
+    "front-runner",
+    "frontrunner",
+    "hopeful",
+    "challenger",
+    "incumbent",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "activist",
+    "organizer",
+    "co-founder",
+    "researcher",
+    "fellow",
+    "delegate",
+    "prosecutor",
+    "author",
+    "historian",
 ];
 
 /// Whether `word` is a title or role noun.

@@ -278,11 +278,24 @@ fn subject_run(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
     if head_tokens.start != floor || !named {
         return None;
     }
-    let clean = (floor..comma).all(|k| !is_quote_mark(ctx, k) && !ctx.is_cue_verb(k));
+    let clean = (floor..comma).all(|k| {
+        !is_quote_mark(ctx, k) && !(lowercase_cue(ctx, k) && !after_relative(ctx, floor, k))
+    });
     let parts_ok = (first_comma..comma)
         .filter(|&k| ctx.is(k, ","))
         .all(|k| !is_aside(ctx.word(k + 1)));
     (clean && parts_ok).then(|| Span::new(head.start, ctx.tok(comma).end))
+}
+
+/// Whether token `k` is a cue verb written in lowercase ("Cook Political Report" is a name).
+fn lowercase_cue(ctx: &Ctx, k: usize) -> bool {
+    ctx.is_cue_verb(k) && !ctx.is_capitalized(k)
+}
+
+/// Whether a relative pronoun stands between tokens `from` and `k`, so that a verb at `k`
+/// belongs to a relative clause inside the phrase ("a former chair who is supporting Brooks").
+fn after_relative(ctx: &Ctx, from: usize, k: usize) -> bool {
+    (from..k).any(|j| ["who", "which"].iter().any(|r| lexicon::is(ctx.word(j), r)))
 }
 
 /// Whether token `k` is a quotation mark rather than the apostrophe of a plural possessive
@@ -366,7 +379,9 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         && !["and", "but", "while", "as", "because", "although", "though"]
             .iter()
             .any(|c| lexicon::is(ctx.word(last + 2), c))
-        && (last + 2..limit).all(|k| !ctx.is_mark(k) && !ctx.is_cue_verb(k));
+        && (last + 2..limit).all(|k| {
+            !ctx.is_mark(k) && !(lowercase_cue(ctx, k) && !after_relative(ctx, last + 2, k))
+        });
     let end = if apposition {
         (last + 2..limit)
             .rev()
