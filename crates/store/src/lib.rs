@@ -12,6 +12,7 @@
 pub mod search;
 
 use parallax_core::{Analysis, Document};
+use rusqlite::types::Type;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
@@ -273,29 +274,29 @@ impl Store {
         let mut stmt = self.sql(self.conn.prepare(
             "SELECT d.id, d.document, a.analysis FROM documents d JOIN analyses a ON a.doc = d.id ORDER BY d.id",
         ))?;
-        let rows = self.sql(
-            stmt.query_map([], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })
-            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>()),
-        )?;
-        rows.into_iter()
-            .map(|(id, doc, analysis)| {
-                let corrupt = |source| StoreError::Corrupt {
-                    path: self.path.clone(),
-                    doc: id.clone(),
-                    source,
-                };
-                Ok((
-                    serde_json::from_str(&doc).map_err(corrupt)?,
-                    serde_json::from_str(&analysis).map_err(corrupt)?,
-                ))
-            })
-            .collect()
+        let mut rows = self.sql(stmt.query([]))?;
+        let mut out = Vec::new();
+        // Each row is parsed straight from SQLite's buffer: holding every row's JSON text
+        // before parsing doubled the peak memory of loading a large store.
+        while let Some(row) = self.sql(rows.next())? {
+            let id: String = self.sql(row.get(0))?;
+            let text = |i: usize| -> Result<&str, StoreError> {
+                self.sql(row.get_ref(i).and_then(|v| {
+                    v.as_str().map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e))
+                    })
+                }))
+            };
+            let corrupt = |source| StoreError::Corrupt {
+                path: self.path.clone(),
+                doc: id.clone(),
+                source,
+            };
+            let doc = serde_json::from_str(text(1)?).map_err(corrupt)?;
+            let analysis = serde_json::from_str(text(2)?).map_err(corrupt)?;
+            out.push((doc, analysis));
+        }
+        Ok(out)
     }
 }
 
