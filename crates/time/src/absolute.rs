@@ -31,11 +31,14 @@ pub fn absolute(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         }
     }
     let signal = i > 0
-        && [
-            "on", "from", "to", "until", "till", "by", "since", "before", "after",
-        ]
-        .iter()
-        .any(|w| c.is(i - 1, w));
+        && c.tok(i)
+            .is_some_and(|t| t.kind == TokKind::Digits || t.is("the"))
+        && c.w(i - 1).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "on" | "from" | "to" | "until" | "till" | "by" | "since" | "before" | "after"
+            )
+        });
     if signal {
         let dotted = c.is(i - 1, "on");
         if let Some(f) = month_day(c, i, dotted).or_else(|| nth_day(c, i, None)) {

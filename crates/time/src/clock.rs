@@ -172,6 +172,9 @@ struct Read {
 /// "11ish", "12 noon", and "9a"/"9p" after "at".
 fn numeric(c: &Ctx<'_, '_>, i: usize) -> Option<Read> {
     let t = c.tok(i)?;
+    if !matches!(t.kind, TokKind::Digits | TokKind::DigitsAlpha) {
+        return None;
+    }
     let after_at = i > 0 && (c.is(i - 1, "at") || c.is_punct(i - 1, '@'));
     let two = |k: usize| {
         c.tok(k)
@@ -407,31 +410,44 @@ fn in_words(c: &Ctx<'_, '_>, i: usize) -> Option<Read> {
         pm: None,
         explicit,
     };
-    match c.w(i).as_ref().map(|w| w.as_str()) {
+    let t = c.tok(i)?;
+    let w = c.w(i);
+    let word = w.as_ref().map(|w| w.as_str());
+    match word {
         Some("noon" | "midday" | "noonish") => return Some(read(12, 0, i + 1, true)),
         Some("midnight") => return Some(read(0, 0, i + 1, true)),
+        // Cheap gate: only a number or a fraction of an hour starts a worded time.
+        Some("a") if !c.is(i + 1, "quarter") => return None,
+        Some(w) if small_number(w).is_none() && !matches!(w, "half" | "quarter" | "a") => {
+            return None
+        }
         _ => {}
     }
+    if word.is_none() && t.kind != TokKind::Digits {
+        return None;
+    }
     // Minutes before "past"/"to": "half", "a quarter", "ten", "20 min".
-    let (mins, k) = match c.w(i).as_ref().map(|w| w.as_str()) {
+    let (mins, k) = match word {
         Some("half") => (Some(30), i + 1),
         Some("quarter") => (Some(15), i + 1),
         Some("a") if c.is(i + 1, "quarter") => (Some(15), i + 2),
         _ => {
-            let n = c.tok(i).and_then(|t| match t.kind {
-                TokKind::Digits if t.text.len() <= 2 => t.text.parse::<u32>().ok(),
-                TokKind::Word => small_number(c.w(i)?.as_str()),
-                _ => None,
-            });
-            let k = if ["min", "mins", "minute", "minutes"]
-                .iter()
-                .any(|w| c.is(i + 1, w))
+            let n = match word {
+                Some(w) => small_number(w),
+                None if t.text.len() <= 2 => t.text.parse::<u32>().ok(),
+                None => None,
+            };
+            let n = n.filter(|n| (1..60).contains(n));
+            let k = if n.is_some()
+                && ["min", "mins", "minute", "minutes"]
+                    .iter()
+                    .any(|w| c.is(i + 1, w))
             {
                 i + 2
             } else {
                 i + 1
             };
-            (n.filter(|n| (1..60).contains(n)), k)
+            (n, k)
         }
     };
     if let Some(m) = mins {
@@ -451,7 +467,6 @@ fn in_words(c: &Ctx<'_, '_>, i: usize) -> Option<Read> {
         }
     }
     // A worded hour: "six pm", "five-thirty", "nine thirty", "seven o'clock".
-    let t = c.tok(i)?;
     if t.kind != TokKind::Word {
         return None;
     }

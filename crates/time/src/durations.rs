@@ -11,15 +11,10 @@ use parallax_figures::number::{parse_at, NumberKind};
 
 /// The longest duration, count-back or set starting at token `i`.
 pub fn amount_of_time(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
-    [
-        duration(c, i),
-        ago(c, i),
-        set(c, i),
-        nights_and_whole_units(c, i),
-    ]
-    .into_iter()
-    .flatten()
-    .max_by_key(|f| f.end)
+    [duration(c, i), ago(c, i), set(c, i), another_unit(c, i)]
+        .into_iter()
+        .flatten()
+        .max_by_key(|f| f.end)
 }
 
 /// An amount at token `j`: its value (`None` for "several", "a few") and end.
@@ -153,6 +148,15 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         };
         return Some(Found::new(i, end, u.duration(n), TimexType::Duration));
     }
+    // "two nights", "1 night": nights counted are days.
+    if n.is_some_and(|n| n >= 1.0) && (c.is(k, "night") || c.is(k, "nights")) {
+        return Some(Found::new(
+            i,
+            k + 1,
+            Unit::Day.duration(n),
+            TimexType::Duration,
+        ));
+    }
     let (u, plural, end) = unit_at(c, k)?;
     // "a day" after a rate ("twice a day", "$5 a year") is a set, not a duration.
     if n == Some(1.0)
@@ -188,10 +192,10 @@ fn fraction_after(c: &Ctx<'_, '_>, k: usize) -> Option<(f64, usize)> {
     }
 }
 
-/// "two nights", "1 night": nights counted are days; "all day", "another week": one unit.
-fn nights_and_whole_units(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+/// "another week": one unit.
+fn another_unit(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let w = c.w(i)?;
-    if matches!(w.as_str(), "all" | "another") {
+    if w.as_str() == "another" {
         let (u, plural) = unit(c.w(i + 1)?.as_str())?;
         if plural || !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
             return None;
@@ -203,11 +207,7 @@ fn nights_and_whole_units(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             TimexType::Duration,
         ));
     }
-    let (n, k) = amount(c, i)?;
-    let n = n?;
-    let night = c.is(k, "night") || c.is(k, "nights");
-    (night && n >= 1.0)
-        .then(|| Found::new(i, k + 1, Unit::Day.duration(Some(n)), TimexType::Duration))
+    None
 }
 
 /// "two days ago", "a year earlier", "three weeks ago".
@@ -256,9 +256,10 @@ fn set(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         .strip_suffix('s')
         .and_then(crate::lexicon::weekday_full);
     let day = plural_day.or_else(|| crate::lexicon::weekday_full(w.as_str()));
-    let part = c
-        .w(i + 1)
-        .and_then(|p| part_of_day(p.as_str().strip_suffix('s')?));
+    let part = day.and_then(|_| {
+        c.w(i + 1)
+            .and_then(|p| part_of_day(p.as_str().strip_suffix('s')?))
+    });
     if let Some(wd) = day.filter(|_| plural_day.is_some() || part.is_some()) {
         return Some(match part {
             Some(code) => Found::new(i, i + 2, format!("XXXX-WXX-{wd}T{code}"), TimexType::Set),
@@ -386,8 +387,7 @@ mod tests {
             Some("P1.25Y".into())
         );
         assert_eq!(at0("two nights").map(|f| f.1), Some("P2D".into()));
-        assert_eq!(at0("all day").map(|f| f.1), Some("P1D".into()));
         assert_eq!(at0("another week").map(|f| f.1), Some("P1W".into()));
-        assert_eq!(at0("all days"), None);
+        assert_eq!(at0("another days"), None);
     }
 }

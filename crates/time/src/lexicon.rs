@@ -218,7 +218,7 @@ pub fn may_start(t: &Tok<'_>) -> bool {
             parallax_figures::number::may_start_word(w)
                 || month(w).is_some()
                 || weekday(w).is_some()
-                || w.strip_suffix('s').and_then(weekday_full).is_some()
+                || (w.ends_with("days") && w.strip_suffix('s').and_then(weekday_full).is_some())
                 || unit(w).is_some()
                 || season(w).is_some()
                 || part_of_day(w).is_some()
@@ -239,7 +239,6 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                         | "tonite"
                         | "once"
                         | "twice"
-                        | "all"
                         | "another"
                         | "overnight"
                         | "now"
@@ -265,12 +264,10 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                         | "many"
                         | "noon"
                         | "noonish"
-                        | "end"
                         | "christmas"
                         | "independence"
                         | "juneteenth"
                         | "halloween"
-                        | "new"
                         | "midday"
                         | "midnight"
                         | "twenties"

@@ -11,6 +11,22 @@ use parallax_figures::number::{parse_at, NumberKind};
 
 /// The longest numbered period starting at token `i`.
 pub fn period(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    // Cheap gate: a number, "Q3", or a word that can open one ("the", "week", "last",
+    // ordinals such as "first").
+    let t = c.tok(i)?;
+    let before_part = |k: usize| c.is(k, "week") || c.is(k, "quarter") || c.is(k, "half");
+    let opens = match t.kind {
+        TokKind::Digits => t.text.len() == 4,
+        TokKind::Mixed => t.text.len() == 2,
+        TokKind::DigitsAlpha => before_part(i + 1),
+        TokKind::Word => {
+            c.is(i, "week") || before_part(i + 1) || (c.is(i, "the") && before_part(i + 2))
+        }
+        _ => false,
+    };
+    if !opens {
+        return None;
+    }
     [
         numbered_week(c, i),
         week_of_year(c, i),
@@ -67,6 +83,9 @@ fn numbered_week(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 /// "the first week of 2019", "last week of 2019".
 fn week_of_year(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let j = if c.is(i, "the") { i + 1 } else { i };
+    if !(c.is(j + 1, "week") && c.is(j + 2, "of")) {
+        return None;
+    }
     let last = c.is(j, "last");
     let n = if last {
         None
@@ -125,6 +144,9 @@ fn quarter_or_half(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     }
     // "the 1st quarter of 2013", "first quarter of the year"
     let j = if c.is(i, "the") { i + 1 } else { i };
+    if !(c.is(j + 1, "quarter") || c.is(j + 1, "half")) {
+        return None;
+    }
     let n = parse_at(c.toks, j).filter(|n| n.kind == NumberKind::Ordinal && n.end == j + 1)?;
     let q = n.value? as u32;
     let (p, q) = match c.w(j + 1)?.as_str() {

@@ -16,6 +16,50 @@ use parallax_figures::lexer::TokKind;
 
 /// The longest anchor-relative expression starting at token `i`.
 pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    // Cheap gate: every one of them starts with one of these words.
+    let w = c.w(i)?;
+    let w = w.as_str();
+    // A bare part of the day opens one only after "early", "late" or "mid".
+    let modified_part = || {
+        i > 0
+            && c.w(i - 1)
+                .is_some_and(|p| matches!(p.as_str(), "early" | "late" | "mid"))
+            && part_of_day(w).is_some()
+    };
+    let opens = matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "tonite"
+            | "overnight"
+            | "this"
+            | "last"
+            | "next"
+            | "past"
+            | "coming"
+            | "previous"
+            | "current"
+            | "following"
+            | "the"
+            | "now"
+            | "currently"
+            | "recently"
+            | "lately"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "christmas"
+            | "independence"
+            | "juneteenth"
+            | "halloween"
+    ) || weekday_full(w).is_some()
+        || modified_part();
+    if !opens {
+        return None;
+    }
     [
         deictic_day(c, i),
         weekday_expr(c, i),
@@ -266,6 +310,13 @@ fn the_unit(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 /// "Christmas", "Christmas Eve", "Independence Day": the holiday's date in the year the
 /// clause's tense points to.
 fn holiday_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let first = c.w(i)?;
+    if !matches!(
+        first.as_str(),
+        "christmas" | "independence" | "juneteenth" | "halloween"
+    ) {
+        return None;
+    }
     let next = c.w(i + 1);
     let (m, d, len) = crate::lexicon::holiday(c.w(i)?.as_str(), next.as_ref().map(|w| w.as_str()))?;
     let future = is_future(c.toks, i);
@@ -278,6 +329,16 @@ fn holiday_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 /// "next week Wednesday", "this week Monday", "Tuesday of next week", "Monday of the
 /// following week": a weekday in a named week.
 fn week_day(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    // Cheap gate: a weekday, or a word that names a week before "week".
+    let w = c.w(i)?;
+    let starts = weekday_full(w.as_str()).is_some()
+        || (matches!(
+            w.as_str(),
+            "next" | "this" | "last" | "previous" | "coming" | "current" | "the" | "following"
+        ) && (c.is(i + 1, "week") || c.is(i + 2, "week")));
+    if !starts {
+        return None;
+    }
     let week = |k: usize| {
         shifted(c, k)
             .or_else(|| crate::durations::amount_of_time(c, k))
