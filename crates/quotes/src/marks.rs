@@ -185,6 +185,23 @@ fn step(
                 return;
             }
             if !stack.iter().any(|m| m.family == family) {
+                // “…," or "…”: a closing mark of the other double style closes the quote
+                // open on top when nothing of its own style is open.
+                let mixed = role == Role::Close
+                    && stack.last().is_some_and(|top| {
+                        matches!(
+                            (top.family, family),
+                            (Family::Double, Family::Straight) | (Family::Straight, Family::Double)
+                        )
+                    });
+                if let Some(open) = mixed.then(|| stack.pop()).flatten() {
+                    pairs.push(Pair {
+                        open: open.span,
+                        close: mark.span,
+                        nested: !stack.is_empty(),
+                    });
+                    return;
+                }
                 diagnostics.push(unpaired(mark.span, "closing"));
                 return;
             }
@@ -348,6 +365,14 @@ mod tests {
         assert_eq!(
             inner_texts("\"We will win\nsoon,\" she said."),
             ["We will win\nsoon,"]
+        );
+    }
+
+    #[test]
+    fn a_closing_mark_of_the_other_double_style_closes_the_quote() {
+        assert_eq!(
+            inner_texts("“We will win so much,\" Trump said. \"Believe me.”"),
+            ["We will win so much,", "Believe me."]
         );
     }
 

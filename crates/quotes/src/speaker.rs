@@ -279,7 +279,7 @@ fn subject_run(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
         return None;
     }
     let clean = (floor..comma).all(|k| {
-        !is_quote_mark(ctx, k) && !(lowercase_cue(ctx, k) && !after_relative(ctx, floor, k))
+        !is_quote_mark(ctx, k) && (!lowercase_cue(ctx, k) || after_relative(ctx, floor, k))
     });
     let parts_ok = (first_comma..comma)
         .filter(|&k| ctx.is(k, ","))
@@ -380,7 +380,7 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
             .iter()
             .any(|c| lexicon::is(ctx.word(last + 2), c))
         && (last + 2..limit).all(|k| {
-            !ctx.is_mark(k) && !(lowercase_cue(ctx, k) && !after_relative(ctx, last + 2, k))
+            !ctx.is_mark(k) && (!lowercase_cue(ctx, k) || after_relative(ctx, last + 2, k))
         });
     let end = if apposition {
         (last + 2..limit)
