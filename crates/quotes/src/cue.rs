@@ -227,8 +227,22 @@ fn is_negation_or_modal(word: &str) -> bool {
 /// "forcefully told", "then ruled").
 fn is_manner_adverb(word: &str) -> bool {
     const TIME: [&str; 16] = [
-        "on", "last", "this", "next", "today", "yesterday", "tonight", "week", "month", "year",
-        "night", "morning", "afternoon", "evening", "weekend", "earlier",
+        "on",
+        "last",
+        "this",
+        "next",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+        "weekend",
+        "earlier",
     ];
     word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && lexicon::is_adverbial(word)
