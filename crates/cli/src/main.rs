@@ -58,8 +58,39 @@ fn main() -> ExitCode {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Failure) => ExitCode::from(1),
         Err(error) => {
-            eprintln!("parallax: error: {error:#}");
+            eprintln!("parallax: error: {}", describe(&error));
             ExitCode::from(2)
         }
+    }
+}
+
+/// The error and its causes joined by ": ", without a cause whose text an outer message
+/// already quotes (library errors name their source in their own message).
+fn describe(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn causes_already_quoted_are_not_repeated() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let error = anyhow::Error::new(io).context("cannot read gold.tsv: no such file");
+        assert_eq!(describe(&error), "cannot read gold.tsv: no such file");
+        let error = anyhow::anyhow!("disk full").context("cannot write dossier.json");
+        assert_eq!(describe(&error), "cannot write dossier.json: disk full");
     }
 }
