@@ -110,6 +110,14 @@ fn time_of_day(c: &Ctx<'_, '_>, i: usize, bare: bool) -> Option<(Hms, usize)> {
         pm,
         explicit,
     } = read;
+    // Cheap gate: a bare hour is a time only before "o'clock", "in the …" or "at night".
+    let next = c.w(end);
+    let marked = next
+        .as_ref()
+        .is_some_and(|w| matches!(w.as_str(), "o" | "oclock" | "in" | "at"));
+    if !(explicit || bare || marked) {
+        return None;
+    }
     if c.is(end, "o") && c.is_punct(end + 1, '\'') && c.is(end + 2, "clock") {
         end += 3;
     } else if c.is(end, "oclock") {

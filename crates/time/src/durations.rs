@@ -194,8 +194,7 @@ fn fraction_after(c: &Ctx<'_, '_>, k: usize) -> Option<(f64, usize)> {
 
 /// "another week": one unit.
 fn another_unit(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
-    let w = c.w(i)?;
-    if w.as_str() == "another" {
+    if c.is(i, "another") {
         let (u, plural) = unit(c.w(i + 1)?.as_str())?;
         if plural || !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
             return None;

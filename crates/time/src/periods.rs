@@ -20,7 +20,10 @@ pub fn period(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         TokKind::Mixed => t.text.len() == 2,
         TokKind::DigitsAlpha => before_part(i + 1),
         TokKind::Word => {
-            c.is(i, "week") || before_part(i + 1) || (c.is(i, "the") && before_part(i + 2))
+            c.w(i + 1)
+                .is_some_and(|w| matches!(w.as_str(), "week" | "quarter" | "half"))
+                || c.is(i, "week")
+                || (c.is(i, "the") && before_part(i + 2))
         }
         _ => false,
     };
