@@ -21,11 +21,30 @@ const ATTACHING: [&str; 7] = ["on", "in", "at", "of", "to", "for", "from"];
 pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     let phrase = simple_before(ctx, floor, end)?;
     let first = ctx.token_from(phrase.start);
-    if !ctx.is_determiner(first) || first < floor + 2 {
+    if first < floor + 2 {
         return Some(phrase);
     }
     let prep = first - 1;
     let noun = prep - 1;
+    // "some of those hardliners", "47 percent of Republicans": a share of the phrase.
+    if ctx.word(prep) == "of" && PARTITIVES.iter().any(|q| lexicon::is(ctx.word(noun), q)) {
+        let number = noun > floor && is_number(ctx.word(noun - 1));
+        let start = quantity_start(ctx, floor, if number { noun - 1 } else { noun });
+        return Some(Span::new(ctx.tok(start).start, phrase.end));
+    }
+    // "A study by Pew Research", "the poll by CNN": a document and its author.
+    if ["by", "from", "of"].contains(&ctx.word(prep))
+        && DOCUMENTS.iter().any(|d| lexicon::is(ctx.word(noun), d))
+    {
+        if let Some(head) = simple_before(ctx, floor, prep) {
+            if ctx.tokens_in(head).end == prep {
+                return Some(Span::new(head.start, phrase.end));
+            }
+        }
+    }
+    if !ctx.is_determiner(first) {
+        return Some(phrase);
+    }
     let attaches = ATTACHING.iter().any(|p| ctx.word(prep) == *p)
         && ctx.is_word(noun)
         && !ctx.is_cue_verb(noun)
@@ -43,6 +62,28 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
         _ => Some(phrase),
     }
 }
+
+/// Words that take a share of the phrase after "of": "some of", "most of", "percent of".
+const PARTITIVES: [&str; 14] = [
+    "some", "most", "many", "all", "each", "one", "none", "several", "both", "half", "percent",
+    "majority", "few", "number",
+];
+
+/// Documents that speak for their authors: "a study by …", "the poll from …".
+const DOCUMENTS: [&str; 12] = [
+    "study",
+    "poll",
+    "survey",
+    "report",
+    "analysis",
+    "review",
+    "article",
+    "letter",
+    "memo",
+    "audit",
+    "investigation",
+    "count",
+];
 
 /// [`before`] without the prepositional attachment.
 fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {

@@ -498,6 +498,19 @@ fn polnear_attribution_conventions() {
             "About 4 in 10",
             "they want more liberal policies",
         ),
+        // Shares of a group and documents with their authors are whole phrases.
+        (
+            "Even some of those hardliners said the deal was fair.",
+            "said",
+            "some of those hardliners",
+            "the deal was fair",
+        ),
+        (
+            "A study by Pew Research found that turnout fell.",
+            "found",
+            "A study by Pew Research",
+            "that turnout fell",
+        ),
         // A name with several appositions before the cue is one speaker phrase.
         (
             "Dean Johnson, a salesman from Sumter, South Carolina, said he would vote.",
