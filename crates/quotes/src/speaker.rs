@@ -42,6 +42,21 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
             }
         }
     }
+    // "He and the developer", "Mrs. Clinton and her allies": a name or pronoun opening the
+    // clause coordinated with the phrase.
+    if lexicon::is(ctx.word(prep), "and") {
+        if let Some(left) = simple_before(ctx, floor, prep) {
+            let tokens = ctx.tokens_in(left);
+            let opens = tokens.start == floor || matches!(ctx.word(tokens.start - 1), "," | ":");
+            let named = tokens
+                .end
+                .checked_sub(1)
+                .is_some_and(|l| ctx.is_capitalized(l) || ctx.is_pronoun(l));
+            if tokens.end == prep && opens && named {
+                return Some(Span::new(left.start, phrase.end));
+            }
+        }
+    }
     if !ctx.is_determiner(first) {
         return Some(phrase);
     }

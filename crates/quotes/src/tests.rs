@@ -511,6 +511,12 @@ fn polnear_attribution_conventions() {
             "A study by Pew Research",
             "that turnout fell",
         ),
+        (
+            "Mrs. Clinton and her allies say the plan was bad.",
+            "say",
+            "Mrs. Clinton and her allies",
+            "the plan was bad",
+        ),
         // A name with several appositions before the cue is one speaker phrase.
         (
             "Dean Johnson, a salesman from Sumter, South Carolina, said he would vote.",
