@@ -236,6 +236,9 @@ fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 fn day_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let the = c.is(i, "the");
     let at = usize::from(the) + i;
+    if the && !ordinal_shaped(c, at) {
+        return None;
+    }
     // "$12 December 27": the number is an amount of money.
     if at > 0
         && c.tok(at - 1)
@@ -301,11 +304,29 @@ fn month_day(c: &Ctx<'_, '_>, i: usize, dotted: bool) -> Option<Found> {
     day_value(c, i, end, None, m, d)
 }
 
+/// Whether token `k` looks like an ordinal ("9th", "first", "second", "twenty", "thirty")
+/// before the number parser is asked: the cheap test after "the".
+fn ordinal_shaped(c: &Ctx<'_, '_>, k: usize) -> bool {
+    c.tok(k).is_some_and(|t| match t.kind {
+        TokKind::DigitsAlpha => true,
+        TokKind::Word => {
+            let w = t.text.as_bytes();
+            let tail = w.get(w.len().saturating_sub(2)..).unwrap_or(&[]);
+            [b"th", b"st", b"nd", b"rd"]
+                .iter()
+                .any(|s| tail.eq_ignore_ascii_case(&s[..]))
+                || t.is("twenty")
+                || t.is("thirty")
+        }
+        _ => false,
+    })
+}
+
 /// "the 18th", "the eleventh", and after a weekday "the 4th" of the month in which that
 /// day falls on it: a day of the month near the anchor — the latest on or before it in
 /// past reporting, the next on or after it for the future.
 fn nth_day(c: &Ctx<'_, '_>, i: usize, wd: Option<u32>) -> Option<Found> {
-    if !c.is(i, "the") {
+    if !(c.is(i, "the") && ordinal_shaped(c, i + 1)) {
         return None;
     }
     let n = parse_at(c.toks, i + 1).filter(|n| n.kind == NumberKind::Ordinal)?;

@@ -84,11 +84,11 @@ pub fn complete(c: &Ctx<'_, '_>, out: &mut Vec<Found>) {
 /// "5 to 6pm", "between 5 and 6 in the afternoon", "between 3 and 12 of Sept": the bare
 /// number at `a` before joiner `j` as the opening end of `b`.
 fn bare_opening(c: &Ctx<'_, '_>, a: usize, j: usize, b: &Found) -> Option<Found> {
-    let n = bare_number(c, a)?;
     // "and" joins a range only after "between".
     if c.is(j, "and") && !(a > 0 && c.is(a - 1, "between")) {
         return None;
     }
+    let n = bare_number(c, a)?;
     let mut f = if b.typ == TimexType::Time {
         let (date, h, _) = split_time(&b.value)?;
         if !(1..=12).contains(&n) {
