@@ -1042,6 +1042,23 @@ const ROLES: &[&str] = &[
     "prosecutor",
     "author",
     "historian",
+    "neurosurgeon",
+    "star",
+    "moderator",
+    "writer",
+    "developer",
+    "donor",
+    "counsel",
+    "actress",
+    "actor",
+    "novelist",
+    "billionaire",
+    "businessman",
+    "businesswoman",
+    "mogul",
+    "former",
+    "retired",
+    "longtime",
 ];
 
 /// Whether `word` is a title or role noun.
