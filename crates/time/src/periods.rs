@@ -20,8 +20,9 @@ pub fn period(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         TokKind::Mixed => t.text.len() == 2,
         TokKind::DigitsAlpha => before_part(i + 1),
         TokKind::Word => {
-            c.w(i + 1)
-                .is_some_and(|w| matches!(w.as_str(), "week" | "quarter" | "half"))
+            c.tok(i + 1).is_some_and(|t| matches!(t.text.len(), 4 | 7))
+                && c.w(i + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "week" | "quarter" | "half"))
                 || c.is(i, "week")
                 || (c.is(i, "the") && before_part(i + 2))
         }

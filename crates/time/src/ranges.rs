@@ -52,8 +52,7 @@ pub fn complete(c: &Ctx<'_, '_>, out: &mut Vec<Found>) {
     let mut k = 0;
     while k < out.len() {
         let floor = k.checked_sub(1).map_or(0, |p| out[p].end);
-        let b = out[k].clone();
-        let joiner = b
+        let joiner = out[k]
             .first
             .checked_sub(1)
             .filter(|j| *j >= floor && is_joiner(c, *j));
@@ -66,14 +65,14 @@ pub fn complete(c: &Ctx<'_, '_>, out: &mut Vec<Found>) {
             } else if let Some(a) = j
                 .checked_sub(1)
                 .filter(|a| *a >= floor)
-                .and_then(|a| bare_opening(c, a, j, &b))
+                .and_then(|a| bare_opening(c, a, j, &out[k]))
             {
                 out.insert(k, a);
                 k += 2;
                 continue;
             }
         }
-        if let Some(end) = bare_closing(c, &b) {
+        if let Some(end) = bare_closing(c, &out[k]) {
             out.insert(k + 1, end);
             k += 1;
         }
