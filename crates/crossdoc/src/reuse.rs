@@ -23,6 +23,7 @@
 
 pub mod similarity;
 
+use crate::assemble::publication_key;
 use crate::postings::anchors;
 use crate::words::{sentence_spans, shingles, word_hashes};
 use parallax_core::{Analysis, Document, Evidence, ReusePassage, Span};
@@ -262,24 +263,23 @@ fn group(
             }
         }
     }
-    let published: HashMap<&str, Published> = corpus
+    // Members and passages are listed in the dossier's publication order (undated last).
+    let mut order: Vec<&Document> = corpus.iter().map(|(d, _)| *d).collect();
+    order.sort_by(|a, b| publication_key(a).cmp(&publication_key(b)));
+    let rank: HashMap<&str, (usize, bool)> = order
         .iter()
-        .filter_map(|(d, _)| {
-            Some((
-                d.id.as_str(),
-                (d.published_instant(), d.meta.published.as_deref()?),
-            ))
-        })
+        .enumerate()
+        .map(|(i, d)| (d.id.as_str(), (i, d.meta.published.is_some())))
         .collect();
     let mut out: Vec<ReusePassage> = components
         .into_values()
         .map(|(mut keys, scores)| {
             keys.sort_unstable();
             let mut members = evidence_runs(corpus, sentences, &keys);
-            members.sort_by(|x, y| member_key(&published, x).cmp(&member_key(&published, y)));
+            members.sort_by_key(|m| member_key(&rank, m));
             let origin = members
                 .iter()
-                .find(|m| published.contains_key(m.doc.as_str()))
+                .find(|m| rank.get(m.doc.as_str()).is_some_and(|r| r.1))
                 .map(|m| m.doc.clone());
             let similarity = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
             ReusePassage {
@@ -291,8 +291,8 @@ fn group(
         })
         .collect();
     out.sort_by(|x, y| {
-        let kx = x.members.first().map(|m| member_key(&published, m));
-        let ky = y.members.first().map(|m| member_key(&published, m));
+        let kx = x.members.first().map(|m| member_key(&rank, m));
+        let ky = y.members.first().map(|m| member_key(&rank, m));
         kx.cmp(&ky)
     });
     for (i, passage) in out.iter_mut().enumerate() {
@@ -340,17 +340,10 @@ fn evidence_runs(
     out
 }
 
-/// Members are listed by publication (undated last), then document id, then position.
-/// A document's publication: its instant (when well formed) and the string as written.
-type Published<'c> = (Option<i64>, &'c str);
-
-/// Members by publication time as an instant (undated last), then document and position.
-fn member_key<'c>(
-    published: &HashMap<&str, Published<'c>>,
-    member: &'c Evidence,
-) -> (bool, Option<Published<'c>>, &'c str, usize) {
-    let date = published.get(member.doc.as_str()).copied();
-    (date.is_none(), date, member.doc.as_str(), member.span.start)
+/// A member's place: its document's rank in publication order, then its position.
+fn member_key(rank: &HashMap<&str, (usize, bool)>, member: &Evidence) -> (usize, usize) {
+    let doc = rank.get(member.doc.as_str()).map_or(usize::MAX, |r| r.0);
+    (doc, member.span.start)
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
