@@ -1,32 +1,25 @@
 //! Publication times as instants. A `published` string keeps the offset it was written with
-//! ("2008-08-11T08:00:00+04:00" and "2008-08-11T05:00:00Z" are one minute apart in that
-//! order only as instants), so ordering documents by the string misorders outlets in different
-//! time zones; every ordering by publication goes through [`utc_seconds`].
+//! ("2008-08-11T08:00:00+04:00" comes an hour before "2008-08-11T05:00:00Z", which only the
+//! instants show), so ordering documents by the string misorders outlets in different time
+//! zones; every ordering by publication goes through [`utc_seconds`].
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days-from-civil).
-pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
+use chrono::NaiveDate;
 
-/// Days since 1970-01-01 of the `YYYY-MM-DD` that `date` starts with.
+/// Days since 1970-01-01 of the `YYYY-MM-DD` that `date` starts with, when it is a real day.
 pub fn day_number(date: &str) -> Option<i64> {
     let b = date.as_bytes();
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let year: i64 = date.get(0..4)?.parse().ok()?;
-    let month: i64 = date.get(5..7)?.parse().ok()?;
-    let day: i64 = date.get(8..10)?.parse().ok()?;
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
-        return None;
-    }
-    Some(days_from_civil(year, month, day))
+    let day = NaiveDate::from_ymd_opt(
+        date.get(0..4)?.parse().ok()?,
+        date.get(5..7)?.parse().ok()?,
+        date.get(8..10)?.parse().ok()?,
+    )?;
+    Some(
+        day.signed_duration_since(NaiveDate::from_ymd_opt(1970, 1, 1)?)
+            .num_days(),
+    )
 }
 
 /// Seconds since the epoch, in UTC, of an ISO 8601 date or date-time: `YYYY-MM-DD`, then
