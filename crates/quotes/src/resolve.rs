@@ -2,8 +2,8 @@
 //!
 //! Rules, in order:
 //! 1. a mention overlapping the speaker phrase is the speaker (the longest overlap wins);
-//! 2. a relative pronoun ("who", "which", "that") resolves to the named mention it directly
-//!    follows ("Kelidze, who said"), and to nothing when it follows an unnamed noun phrase ("a
+//! 2. a relative pronoun (`lexicon::is_relative`: "who", "which", "that") resolves to the
+//!    named mention it directly follows ("Kelidze, who said"), and to nothing when it follows an unnamed noun phrase ("a
 //!    schoolgirl who told her mother"): the most recent earlier name is often someone else;
 //! 3. a pronoun or a nominal ("the ministry", "the official") without a mention resolves to the
 //!    most recent earlier *named* mention of a compatible type: he/she/I and person nouns to a
@@ -59,13 +59,14 @@ fn relative_types(words: &str) -> Option<&'static [EntityType]> {
     let (word, None) = (it.next()?, it.next()) else {
         return None;
     };
-    if lexicon::is(word, "who") {
-        Some(PERSON)
-    } else if lexicon::is(word, "which") || lexicon::is(word, "that") {
-        Some(ANY_ACTOR)
-    } else {
-        None
+    if !lexicon::is_relative(word) {
+        return None;
     }
+    Some(if lexicon::is(word, "who") || lexicon::is(word, "whom") {
+        PERSON
+    } else {
+        ANY_ACTOR
+    })
 }
 
 /// The entity types a pronoun or nominal speaker phrase can refer to; `None` for names.
