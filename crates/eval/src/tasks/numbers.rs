@@ -7,7 +7,10 @@
 //! models (a percentage's "%" dropped; a currency's value compared, not its unit's name,
 //! which the specs spell inconsistently). For date-times our TIMEX3 value must equal one of
 //! the expected `timex` or resolved `value` strings (a time `2016-11-07T14:00` also matches
-//! the spec's `2016-11-07 14:00:00`). Figures are compared without their hedge ("about 5%"
+//! the spec's `2016-11-07 14:00:00`), and the spec's notations of what TimeML writes
+//! otherwise are read as the same value: a range open at one end by the boundary its `Mod`
+//! keeps, "now" as the reference day, a part of a named day, the end of a day as its last
+//! second, and "few"/"several"/"some" as three. Figures are compared without their hedge ("about 5%"
 //! is scored on "5%"), since the specs do not include hedges in the extent.
 //!
 //! Cases flagged `NotSupported` or `NotSupportedByDesign` (platform- or option-dependent)
@@ -116,7 +119,10 @@ fn matches(model: &str, input: &str, expected: &SpecResult, ours: &Item) -> bool
                 .datetime_values()
                 .iter()
                 .any(|v| datetime_equal(v, &ours.value))
-                || same_interval(expected, &ours.value));
+                || same_interval(expected, &ours.value)
+                || same_part_of_day(expected, &ours.value)
+                || same_day_end(expected, &ours.value)
+                || same_vague_amount(expected, &ours.value));
     }
     if expected.start != Some(ours.start) || expected.end != Some(ours.end) {
         return false;
@@ -144,7 +150,9 @@ fn datetime_case_correct(case: &SpecCase, system: &[Item]) -> bool {
             continue;
         }
         let pair = (1..system.len()).find(|&k| {
-            !used[k - 1] && !used[k] && range_matches(&case.input, e, &system[k - 1], &system[k])
+            !used[k - 1]
+                && !used[k]
+                && range_matches(&case.input, case.reference(), e, &system[k - 1], &system[k])
         });
         match pair {
             Some(k) => {
@@ -165,7 +173,13 @@ const RANGE_JOINERS: [&str; 9] = [
 /// Whether our expressions `a` and `b` are the two ends of the spec range `expected`: they
 /// span its extent (less a leading signal such as "from" or "between"), only a joiner stands
 /// between them, and their values are its start and end.
-fn range_matches(input: &str, expected: &SpecResult, a: &Item, b: &Item) -> bool {
+fn range_matches(
+    input: &str,
+    reference: Option<&str>,
+    expected: &SpecResult,
+    a: &Item,
+    b: &Item,
+) -> bool {
     let whole = Item {
         start: a.start,
         end: b.end,
@@ -205,8 +219,18 @@ fn range_matches(input: &str, expected: &SpecResult, a: &Item, b: &Item) -> bool
         starts.extend(field("start"));
         ends.extend(field("end"));
     }
-    starts.iter().any(|s| datetime_equal(s, &a.value))
-        && ends.iter().any(|e| datetime_equal(e, &b.value))
+    let equal =
+        |spec: &str, ours: &str| datetime_equal(spec, ours) || is_now(reference, spec, ours);
+    starts.iter().any(|s| equal(s, &a.value)) && ends.iter().any(|e| equal(e, &b.value))
+}
+
+/// "now" (TimeML's PRESENT_REF) against the spec's reference date, which it writes for the
+/// "now" end of a range ("between now and November 15th" starts on the reference day).
+fn is_now(reference: Option<&str>, spec: &str, ours: &str) -> bool {
+    ours == "PRESENT_REF"
+        && reference
+            .and_then(|r| r.get(..10))
+            .is_some_and(|day| spec == day)
 }
 
 /// Words TimeML calls SIGNALs — they relate a time to an event and stay outside the TIMEX3
@@ -306,12 +330,79 @@ fn same_interval(expected: &SpecResult, ours: &str) -> bool {
     };
     values.iter().any(|v| {
         let field = |k: &str| v.get(k).and_then(|x| x.as_str());
-        match (field("start"), field("end")) {
-            (Some(s), Some(e)) => s == from && e == to,
-            (Some(s), None) => field("Mod") == Some("since") && s == from,
+        // The spec writes a range open at one end by the boundary its `Mod` keeps: "before
+        // 2018" ends where 2018 starts, "before the end of December" where December ends,
+        // "since August" starts where August starts, "after 2016" where 2016 ends ("after
+        // January 1" where that day starts).
+        match (field("start"), field("end"), field("Mod")) {
+            (Some(s), Some(e), _) => s == from && e == to,
+            (Some(s), None, Some("since" | "after-start")) => s == from,
+            (Some(s), None, Some("after")) => s == to || (ours.len() == 10 && s == from),
+            (None, Some(e), Some("before")) => e == from,
+            (None, Some(e), Some("before-end")) => e == to,
             _ => false,
         }
     })
+}
+
+/// The resolution values of a spec result.
+fn resolution_values(expected: &SpecResult) -> &[serde_json::Value] {
+    expected
+        .resolution
+        .as_ref()
+        .and_then(|r| r.get("values"))
+        .and_then(|v| v.as_array())
+        .map_or(&[], |v| v.as_slice())
+}
+
+/// A part of a named day: our "2016-11-08TAF" (that Tuesday's afternoon) against the spec's
+/// "XXXX-WXX-2TAF", whose resolution starts on 2016-11-08.
+fn same_part_of_day(expected: &SpecResult, ours: &str) -> bool {
+    let Some((day, part)) = ours.split_once('T') else {
+        return false;
+    };
+    let is_part = part.len() == 2 && part.bytes().all(|b| b.is_ascii_uppercase());
+    if !is_part || day.len() != 10 {
+        return false;
+    }
+    resolution_values(expected).iter().any(|v| {
+        let field = |k: &str| v.get(k).and_then(|x| x.as_str());
+        field("timex").is_some_and(|t| t.strip_suffix(part).is_some_and(|t| t.ends_with('T')))
+            && field("start").is_some_and(|s| s.starts_with(day))
+    })
+}
+
+/// The end of a day: the spec writes "end of tomorrow" as its last second
+/// ("2016-11-08T23:59:59"), TimeML as the day ("2016-11-08") with `mod="END"`, which the
+/// extent carries ("end of", "EOD").
+fn same_day_end(expected: &SpecResult, ours: &str) -> bool {
+    let text = expected.text.to_lowercase();
+    if ours.len() != 10 || !(text.contains("end") || text.contains("eod")) {
+        return false;
+    }
+    expected.datetime_values().iter().any(|v| {
+        v.strip_prefix(ours)
+            .is_some_and(|t| matches!(t, "T23:59:59" | " 23:59:59"))
+    })
+}
+
+/// A vague amount of time: the spec resolves "few", "several" and "some" to three by
+/// convention ("few hours" is "PT3H"), where TimeML writes the amount unknown ("PTXH").
+fn same_vague_amount(expected: &SpecResult, ours: &str) -> bool {
+    let text = expected.text.to_lowercase();
+    let vague = text
+        .split_whitespace()
+        .any(|w| matches!(w, "few" | "several" | "some"));
+    let Some(i) = ours.find('X') else {
+        return false;
+    };
+    vague
+        && ours.starts_with('P')
+        && expected.datetime_values().iter().any(|v| {
+            v.get(..i) == ours.get(..i)
+                && v.get(i..i + 1) == Some("3")
+                && v.get(i + 1..) == ours.get(i + 1..)
+        })
 }
 
 /// Inclusive character extent of a byte span.
@@ -499,9 +590,65 @@ mod tests {
             item(8, 10, "2016-11-07T16:00"),
             item(16, 18, "2016-11-07T17:00"),
         );
-        assert!(range_matches(input, &range, &a, &b));
-        assert!(!range_matches(input, &range, &b, &a));
+        assert!(range_matches(input, None, &range, &a, &b));
+        assert!(!range_matches(input, None, &range, &b, &a));
         assert!(!same_interval(&spec, "2019-Q2"));
+    }
+
+    fn spec(json: &str) -> SpecResult {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn open_ranges_compare_the_boundary_their_mod_keeps() {
+        let before = spec(
+            r#"{"Text": "before independence day", "Resolution": {"values": [{"timex": "XXXX-07-04", "Mod": "before", "end": "2018-07-04"}]}}"#,
+        );
+        assert!(same_interval(&before, "2018-07-04"));
+        assert!(!same_interval(&before, "2018-07-03"));
+        let before_end = spec(
+            r#"{"Text": "before the end of december", "Resolution": {"values": [{"timex": "XXXX-12", "Mod": "before-end", "end": "2017-01-01"}]}}"#,
+        );
+        assert!(same_interval(&before_end, "2016-12"));
+        assert!(!same_interval(&before_end, "2017-12"));
+        let after = spec(
+            r#"{"Text": "after 2016", "Resolution": {"values": [{"timex": "2016", "Mod": "after", "start": "2017-01-01"}]}}"#,
+        );
+        assert!(same_interval(&after, "2016"));
+        assert!(!same_interval(&after, "2017"));
+    }
+
+    #[test]
+    fn notations_of_parts_ends_and_vague_amounts() {
+        let afternoon = spec(
+            r#"{"Text": "tuesday afternoon", "Resolution": {"values": [{"timex": "XXXX-WXX-2TAF", "start": "2016-11-01 12:00:00"}, {"timex": "XXXX-WXX-2TAF", "start": "2016-11-08 12:00:00"}]}}"#,
+        );
+        assert!(same_part_of_day(&afternoon, "2016-11-08TAF"));
+        assert!(!same_part_of_day(&afternoon, "2016-11-08TEV"));
+        assert!(!same_part_of_day(&afternoon, "2016-11-09TAF"));
+        let end = spec(
+            r#"{"Text": "end of tomorrow", "Resolution": {"values": [{"timex": "2016-11-08T23:59:59", "value": "2016-11-08 23:59:59"}]}}"#,
+        );
+        assert!(same_day_end(&end, "2016-11-08"));
+        assert!(!same_day_end(&end, "2016-11-07"));
+        let few = spec(
+            r#"{"Text": "few hours", "Resolution": {"values": [{"timex": "PT3H", "value": "10800"}]}}"#,
+        );
+        assert!(same_vague_amount(&few, "PTXH"));
+        assert!(!same_vague_amount(&few, "PXD"));
+        let three =
+            spec(r#"{"Text": "three hours", "Resolution": {"values": [{"timex": "PT3H"}]}}"#);
+        assert!(!same_vague_amount(&three, "PTXH"));
+        assert!(is_now(
+            Some("2019-04-23T12:00:00"),
+            "2019-04-23",
+            "PRESENT_REF"
+        ));
+        assert!(!is_now(
+            Some("2019-04-23T12:00:00"),
+            "2019-04-24",
+            "PRESENT_REF"
+        ));
     }
 
     #[test]
