@@ -7,6 +7,8 @@
 
 use crate::calendar::{ymd, Granularity};
 use crate::context::{Ctx, Found};
+use crate::day_of::{day_of, week_beginning};
+use crate::glued::{glued_date, month_glued_day};
 use crate::lexicon::{is_month_abbreviation, month, weekday};
 use crate::tense::is_future;
 use chrono::{Datelike, NaiveDate};
@@ -50,6 +52,10 @@ pub fn absolute(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         day_first(c, i),
         iso(c, i),
         slashed(c, i),
+        glued_date(c, i),
+        month_glued_day(c, i),
+        day_of(c, i),
+        week_beginning(c, i),
         decade(c, i),
         century(c, i),
         year(c, i),
@@ -110,6 +116,18 @@ fn month_at(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, usize)> {
 /// cardinal words ("twenty nine") only where `words` (right after a month name).
 fn day_at(c: &Ctx<'_, '_>, i: usize, words: bool) -> Option<(u32, usize)> {
     let t = c.tok(i)?;
+    // "2th", "21th": an ordinal suffix that does not agree with the number still marks a day.
+    if t.kind == TokKind::DigitsAlpha {
+        let digits = t.text.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+        let suffix = t.text.get(digits.len()..).unwrap_or("");
+        let ordinal = ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|s| suffix.eq_ignore_ascii_case(s));
+        let d = digits.parse::<u32>().ok().filter(|_| digits.len() <= 2);
+        return d
+            .filter(|d| ordinal && (1..=31).contains(d))
+            .map(|d| (d, i + 1));
+    }
     let n = parse_at(c.toks, i)?;
     let (ok_kind, end) = match t.kind {
         TokKind::Digits => (n.kind == NumberKind::Cardinal && t.text.len() <= 2, i + 1),
@@ -147,7 +165,7 @@ fn year_at(c: &Ctx<'_, '_>, i: usize) -> Option<i32> {
 }
 
 /// The full date, or the date in the anchor's year.
-fn day_value(
+pub(crate) fn day_value(
     c: &Ctx<'_, '_>,
     first: usize,
     end: usize,
@@ -166,8 +184,14 @@ fn day_value(
             parallax_core::TimexType::Date,
             Granularity::Day,
             |a| {
-                let y = year_near(a, m, is_future(c.toks, first));
-                NaiveDate::from_ymd_opt(y, m, d).map(|_| ymd(y, m, d))
+                let future = is_future(c.toks, first);
+                let y = year_near(a, m, future);
+                // "Feb 29" in a common year: the nearest leap year the clause points to.
+                let step = if future { 1 } else { -1 };
+                let y = (0..8)
+                    .map(|k| y + k * step)
+                    .find(|y| NaiveDate::from_ymd_opt(*y, m, d).is_some())?;
+                Some(ymd(y, m, d))
             },
         ),
     }
@@ -201,7 +225,13 @@ fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     } else {
         after_month
     };
-    if let Some((d, k)) = day_at(c, j, true) {
+    // "June the 28th".
+    let j = if c.is(j, "the") && ordinal_shaped(c, j + 1) {
+        j + 1
+    } else {
+        j
+    };
+    if let Some((d, k)) = day_at(c, j, !c.is(j - 1, "the")) {
         return match year_after(c, k) {
             Some((y, end)) => day_value(c, i, end, Some(y), m, d),
             None => day_value(c, i, k, None, m, d),
@@ -332,9 +362,9 @@ fn nth_day(c: &Ctx<'_, '_>, i: usize, wd: Option<u32>) -> Option<Found> {
     let n = parse_at(c.toks, i + 1).filter(|n| n.kind == NumberKind::Ordinal)?;
     let (d, end) = day_at(c, i + 1, false)?;
     // "the 4th of July" is `day_first`'s; "the 58th army" no date.
-    let word_after = c
-        .tok(end)
-        .is_some_and(|t| t.kind == TokKind::Word && !t.is("at"));
+    let word_after = c.tok(end).is_some_and(|t| {
+        t.kind == TokKind::Word && !t.is("at") && !t.is("around") && !t.is("about")
+    });
     if n.end != end || (word_after && crate::clock::clock(c, end).is_none()) {
         return None;
     }
@@ -522,6 +552,12 @@ fn year(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         if let Some((last, end)) = year_range_end(c, j, y) {
             return Some(Found::date(i, end, format!("{y:04}/{last:04}")));
         }
+        // "2017 April": a month after its year, with no day after it.
+        if let Some((m, end)) = month_at(c, j + 1).filter(|_| !fiscal) {
+            if !c.tok(end).is_some_and(|t| t.kind == TokKind::Digits) {
+                return Some(Found::date(i, end, format!("{y:04}-{m:02}")));
+            }
+        }
         return Some(Found::date(i, j + 1, format!("{y:04}")));
     }
     None
@@ -677,6 +713,30 @@ mod tests {
             Some("2008-07-08".into())
         );
         assert_eq!(at0("8/15", a()), None);
+    }
+
+    #[test]
+    fn leap_days_and_loose_ordinals() {
+        let in_2017 = NaiveDate::from_ymd_opt(2017, 3, 22);
+        assert_eq!(
+            at0("Feb 29", in_2017).map(|f| f.1),
+            Some("2016-02-29".into())
+        );
+        assert_eq!(at0("Feb 30", in_2017), None);
+        assert_eq!(
+            at0("Feb 2th 9:00", a()),
+            Some(("Feb 2th".into(), "2008-02-02".into()))
+        );
+        assert_eq!(at0("May 21th", a()).map(|f| f.1), Some("2008-05-21".into()));
+        assert_eq!(at0("May 21x", a()), None);
+        assert_eq!(
+            at0("june the 28th 2020", a()).map(|f| f.1),
+            Some("2020-06-28".into())
+        );
+        assert_eq!(
+            at0("2017 april.", a()),
+            Some(("2017 april".into(), "2017-04".into()))
+        );
     }
 
     #[test]

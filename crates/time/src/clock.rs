@@ -32,9 +32,13 @@ fn dated(c: &Ctx<'_, '_>, i: usize, (time, end): (Hms, usize)) -> Option<Found> 
     }) {
         end += 1;
     }
-    let time = time.show();
-    // "5 p.m. EST, Nov. 9", "10 p.m. Wednesday": the date written after the time.
-    let date_at = if c.is_punct(end, ',') { end + 1 } else { end };
+    // "5 p.m. EST, Nov. 9", "10 p.m. Wednesday", "9am on Tuesday", "6pm of April 22": the
+    // date written after the time.
+    let date_at = if c.is_punct(end, ',') || c.is(end, "on") || c.is(end, "of") {
+        end + 1
+    } else {
+        end
+    };
     // "8am this morning": a part of the day names the day too.
     let date = absolute(c, date_at)
         .or_else(|| relative(c, date_at))
@@ -45,10 +49,16 @@ fn dated(c: &Ctx<'_, '_>, i: usize, (time, end): (Hms, usize)) -> Option<Found> 
         });
     if let Some(d) = date {
         let day = d.value.get(..10).unwrap_or("");
-        let mut f = Found::new(i, d.end, format!("{day}{time}"), TimexType::Time);
+        // "five-thirty tomorrow evening": the part of the day places the hour.
+        let mut time = time;
+        if let Some(h) = d.value.get(11..).and_then(|p| with_part_of_day(time.h, p)) {
+            time.h = h;
+        }
+        let mut f = Found::new(i, d.end, format!("{day}{}", time.show()), TimexType::Time);
         f.relative = d.relative;
         return Some(f);
     }
+    let time = time.show();
     match c.anchor {
         Some(a) => {
             let mut f = Found::new(
@@ -424,6 +434,7 @@ fn in_words(c: &Ctx<'_, '_>, i: usize) -> Option<Read> {
     match word {
         Some("noon" | "midday" | "noonish") => return Some(read(12, 0, i + 1, true)),
         Some("midnight") => return Some(read(0, 0, i + 1, true)),
+        Some("mid") if c.is(i + 1, "night") => return Some(read(0, 0, i + 2, true)),
         // Cheap gate: only a number or a fraction of an hour starts a worded time.
         Some("a") if !c.is(i + 1, "quarter") => return None,
         Some(w) if small_number(w).is_none() && !matches!(w, "half" | "quarter" | "a") => {
@@ -570,5 +581,26 @@ mod tests {
         assert_eq!(value("3 in the afternoon"), Some("2008-08-12T15:00".into()));
         assert_eq!(value("two to four people"), None);
         assert_eq!(value("seven people"), None);
+        assert_eq!(value("mid night"), Some("2008-08-12T00:00".into()));
+    }
+
+    #[test]
+    fn dates_after_times() {
+        assert_eq!(
+            at0("9am on Friday"),
+            Some(("9am on Friday".into(), "2008-08-08T09:00".into()))
+        );
+        assert_eq!(
+            at0("6pm of August 22").map(|f| f.1),
+            Some("2008-08-22T18:00".into())
+        );
+        assert_eq!(
+            at0("five-thirty tomorrow evening"),
+            Some((
+                "five-thirty tomorrow evening".into(),
+                "2008-08-13T17:30".into()
+            ))
+        );
+        assert_eq!(at0("9am on the bus").map(|f| f.0), Some("9am".into()));
     }
 }

@@ -66,7 +66,8 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         "recent",
     ]
     .iter()
-    .any(|w| c.is(j, w));
+    .any(|w| c.is(j, w))
+        && !last_as_verb(c, j);
     if modifier {
         j += 1;
     }
@@ -94,6 +95,10 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
                 return c.relative(i, end, TimexType::Date, g, |a| {
                     shift(a, u, step).map(|d| show(d, g))
                 });
+            }
+            // "the first week", "the final day" name one period, no amount of time.
+            if !plural && (c.is(j - 1, "first") || c.is(j - 1, "final")) {
+                return None;
             }
             let n = if plural { None } else { Some(1.0) };
             return Some(Found::new(i, end, u.duration(n), TimexType::Duration));
@@ -171,12 +176,40 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     if n.is_none() && !plural {
         return None;
     }
+    // "a second wave", "a second term": the ordinal before a noun.
+    let ordinal_second = u == Unit::Second
+        && !plural
+        && c.is(j, "a")
+        && c.tok(end).is_some_and(|t| {
+            t.kind == TokKind::Word
+                && ![
+                    "later", "earlier", "ago", "before", "after", "longer", "or", "and",
+                ]
+                .iter()
+                .any(|w| t.is(w))
+        });
+    if ordinal_second {
+        return None;
+    }
     // "one hour and a half", "one year and a quarter".
     let (n, end) = match (n, fraction_after(c, end)) {
         (Some(v), Some((f, e))) => (Some(v + f), e),
         _ => (n, end),
     };
     Some(Found::new(i, end, u.duration(n), TimexType::Duration))
+}
+
+/// Whether "last" at `k` is the verb: after a modal, "to" or a negation ("shouldn't last
+/// two hours", "will last a week").
+fn last_as_verb(c: &Ctx<'_, '_>, k: usize) -> bool {
+    c.is(k, "last")
+        && k > 0
+        && [
+            "will", "would", "can", "could", "should", "may", "might", "must", "to", "not", "t",
+            "ll", "did", "does", "do",
+        ]
+        .iter()
+        .any(|w| c.is(k - 1, w))
 }
 
 /// "and a half", "and half", "and a quarter" after a unit: the fraction and its end.
@@ -209,10 +242,36 @@ fn another_unit(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     None
 }
 
-/// "two days ago", "a year earlier", "three weeks ago".
+/// The day an amount of time is counted from: "today", "tomorrow", "yesterday" at `k`, as
+/// days after the anchor. ("Eight years from now" stays two expressions, as TimeML
+/// annotates it: the amount and "now".)
+fn counted_from(c: &Ctx<'_, '_>, k: usize) -> Option<i64> {
+    Some(match c.w(k)?.as_str() {
+        "today" => 0,
+        "tomorrow" => 1,
+        "yesterday" => -1,
+        _ => return None,
+    })
+}
+
+/// "two days ago", "a year earlier", "three weeks ago", and forward "3 days from today",
+/// "two days after tomorrow".
 fn ago(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let (n, k) = amount(c, i)?;
     let (u, _, end) = unit_at(c, k)?;
+    let from = (c.is(end, "from") || c.is(end, "after"))
+        .then(|| counted_from(c, end + 1))
+        .flatten();
+    if let (Some(base), Some(n)) = (from, n) {
+        if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        let g = Granularity::of_unit(u);
+        return c.relative(i, end + 2, TimexType::Date, g, |a| {
+            let day = shift(a, Unit::Day, base)?;
+            shift(day, u, n.round() as i64).map(|d| show(d, g))
+        });
+    }
     if !(c.is(end, "ago") || c.is(end, "earlier")) {
         return None;
     }
@@ -349,6 +408,42 @@ mod tests {
         );
         assert_eq!(at0("a year ago").map(|f| f.1), Some("2007".into()));
         assert_eq!(at0("three weeks ago").map(|f| f.1), Some("2008-W30".into()));
+        assert_eq!(
+            at0("3 days from today"),
+            Some((
+                "3 days from today".into(),
+                "2008-08-15".into(),
+                TimexType::Date
+            ))
+        );
+        assert_eq!(
+            at0("two days after tomorrow").map(|f| f.1),
+            Some("2008-08-15".into())
+        );
+        assert_eq!(
+            at0("two weeks from today").map(|f| f.1),
+            Some("2008-W35".into())
+        );
+        assert_eq!(at0("two weeks from now").map(|f| f.1), Some("P2W".into()));
+        assert_eq!(
+            at0("two days after the war").map(|f| f.1),
+            Some("P2D".into())
+        );
+    }
+
+    #[test]
+    fn ordinals_and_verbs_are_no_amounts() {
+        assert_eq!(at0("the first week"), None);
+        assert_eq!(at0("the first two weeks").map(|f| f.1), Some("P2W".into()));
+        assert_eq!(at0("a second wave"), None);
+        assert_eq!(at0("a second later").map(|f| f.1), Some("PT1S".into()));
+        let toks = tokenize("it will last two hours");
+        let c = Ctx {
+            toks: &toks,
+            anchor: None,
+        };
+        assert_eq!(amount_of_time(&c, 2), None);
+        assert_eq!(amount_of_time(&c, 3).map(|f| f.value), Some("PT2H".into()));
     }
 
     #[test]

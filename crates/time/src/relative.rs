@@ -55,6 +55,10 @@ pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             | "independence"
             | "juneteenth"
             | "halloween"
+            | "end"
+            | "eod"
+            | "eom"
+            | "eoy"
     ) || weekday_full(w).is_some()
         || modified_part();
     if !opens {
@@ -71,21 +75,31 @@ pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         the_unit(c, i),
         holiday_expr(c, i),
         week_day(c, i),
+        crate::ends::period_end(c, i),
     ]
     .into_iter()
     .flatten()
     .max_by_key(|f| f.end)
 }
 
-/// Appends a part of day ("morning") after a day expression: the value becomes a TIME.
+/// Appends a part of day ("morning", "early morning", "in the morning") after a day
+/// expression: the value becomes a TIME.
 fn with_part_of_day(c: &Ctx<'_, '_>, mut f: Found) -> Found {
-    let part = c.w(f.end).and_then(|w| part_of_day(w.as_str()));
+    let k = f.end;
+    let at = if c.is(k, "early") || c.is(k, "late") {
+        k + 1
+    } else if c.is(k, "in") && c.is(k + 1, "the") {
+        k + 2
+    } else {
+        k
+    };
+    let part = c.w(at).and_then(|w| part_of_day(w.as_str()));
     if let Some(code) = part {
         if f.value.len() == 10 {
             f.value = format!("{}T{code}", f.value);
             f.typ = TimexType::Time;
         }
-        f.end += 1;
+        f.end = at + 1;
     }
     f
 }
