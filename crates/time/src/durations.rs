@@ -89,7 +89,9 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             } else {
                 None
             };
-            let calendar = matches!(u, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year);
+            // "the next day", "the following day": the day after.
+            let calendar = matches!(u, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year)
+                || (u == Unit::Day && step == Some(1));
             if let Some(step) = step.filter(|_| !plural && calendar) {
                 let g = Granularity::of_unit(u);
                 return c.relative(i, end, TimexType::Date, g, |a| {
@@ -324,6 +326,20 @@ fn set(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             None => Found::new(i, i + 1, format!("XXXX-WXX-{wd}"), TimexType::Set),
         });
     }
+    // "mornings", "in the evenings": that part of every day.
+    let the = w.as_str() == "the";
+    let at = usize::from(the) + i;
+    if let Some(code) = c
+        .w(at)
+        .and_then(|p| part_of_day(p.as_str().strip_suffix('s')?))
+    {
+        return Some(Found::new(
+            i,
+            at + 1,
+            format!("XXXX-XX-XXT{code}"),
+            TimexType::Set,
+        ));
+    }
     if !matches!(w.as_str(), "every" | "each") {
         return None;
     }
@@ -434,6 +450,10 @@ mod tests {
     #[test]
     fn ordinals_and_verbs_are_no_amounts() {
         assert_eq!(at0("the first week"), None);
+        assert_eq!(
+            at0("the next day"),
+            Some(("the next day".into(), "2008-08-13".into(), TimexType::Date))
+        );
         assert_eq!(at0("the first two weeks").map(|f| f.1), Some("P2W".into()));
         assert_eq!(at0("a second wave"), None);
         assert_eq!(at0("a second later").map(|f| f.1), Some("PT1S".into()));
@@ -464,6 +484,15 @@ mod tests {
             Some("XXXX-WXX-2TAF".into())
         );
         assert_eq!(at0("Thursdays").map(|f| f.1), Some("XXXX-WXX-4".into()));
+        assert_eq!(
+            at0("the mornings"),
+            Some((
+                "the mornings".into(),
+                "XXXX-XX-XXTMO".into(),
+                TimexType::Set
+            ))
+        );
+        assert_eq!(at0("evenings").map(|f| f.1), Some("XXXX-XX-XXTEV".into()));
     }
 
     #[test]

@@ -222,6 +222,7 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                 || unit(w).is_some()
                 || season(w).is_some()
                 || part_of_day(w).is_some()
+                || w.strip_suffix('s').and_then(part_of_day).is_some()
                 || matches!(
                     w,
                     "the"
@@ -242,6 +243,7 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                         | "another"
                         | "overnight"
                         | "now"
+                        | "right"
                         | "currently"
                         | "recently"
                         | "lately"

@@ -44,6 +44,7 @@ pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             | "following"
             | "the"
             | "now"
+            | "right"
             | "currently"
             | "recently"
             | "lately"
@@ -162,11 +163,11 @@ fn weekday_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     Some(with_part_of_day(c, f))
 }
 
-/// "last week", "this year", "next month", "last weekend", "next April", "last fall",
-/// "this century".
+/// "last week", "past quarter", "this year", "next month", "last weekend", "next April",
+/// "last fall", "this century".
 fn shifted(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let dir: i64 = match c.w(i)?.as_str() {
-        "last" | "previous" => -1,
+        "last" | "previous" | "past" => -1,
         "this" | "current" => 0,
         "next" | "coming" => 1,
         _ => return None,
@@ -391,11 +392,12 @@ fn weekday_of_number(n: u32) -> chrono::Weekday {
     chrono::Weekday::try_from((n.clamp(1, 7) - 1) as u8).unwrap_or(chrono::Weekday::Mon)
 }
 
-/// "now", "currently", "recently", "the past", "the future".
+/// "now", "right now", "currently", "recently", "the past", "the future".
 fn reference(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let w = c.w(i)?;
     let (end, value) = match w.as_str() {
         "now" if !c.is(i + 1, "that") => (i + 1, "PRESENT_REF"),
+        "right" if c.is(i + 1, "now") && !c.is(i + 2, "that") => (i + 2, "PRESENT_REF"),
         "currently" => (i + 1, "PRESENT_REF"),
         "recently" | "lately" => (i + 1, "PAST_REF"),
         "the"

@@ -6,7 +6,7 @@ use crate::absolute::absolute;
 use crate::clock::{clock, clock_after_day, with_part_of_day};
 use crate::context::{Ctx, Found};
 use crate::durations::amount_of_time;
-use crate::lexicon::may_start;
+use crate::lexicon::{may_start, part_of_day};
 use crate::periods::period;
 use crate::ranges;
 use crate::relative::relative;
@@ -156,6 +156,18 @@ fn join_clock_after(c: &Ctx<'_, '_>, f: &mut Found) {
     let Some((_, time)) = t.value.split_once('T') else {
         return;
     };
+    // "Sunday at 8:00 early morning": a part of the day written after the time.
+    let mut end = t.end;
+    let after = if c.is(end, "early") || c.is(end, "late") {
+        end + 1
+    } else {
+        end
+    };
+    let part = part.or_else(|| {
+        let p = c.w(after).and_then(|w| part_of_day(w.as_str()))?;
+        end = after + 1;
+        Some(p)
+    });
     let time = match part.and_then(|p| Some((p, time.get(..2)?.parse::<u32>().ok()?))) {
         Some((p, h)) => match with_part_of_day(h, p) {
             Some(h) => format!("{h:02}{}", time.get(2..).unwrap_or("")),
@@ -165,5 +177,5 @@ fn join_clock_after(c: &Ctx<'_, '_>, f: &mut Found) {
     };
     f.value = format!("{day}T{time}");
     f.typ = TimexType::Time;
-    f.end = t.end;
+    f.end = end;
 }

@@ -325,6 +325,27 @@ fn parts_of_day_and_lowercase_weekdays() {
         pair("next monday afternoon", "2008-08-18TAF")
     );
     assert_eq!(one("see you tonite"), pair("tonite", "2008-08-12TNI"));
+    assert_eq!(
+        one("We met on Friday in the morning."),
+        pair("Friday in the morning", "2008-08-08TMO")
+    );
+    assert_eq!(
+        one("It starts on Sunday late evening at 10:00."),
+        pair("Sunday late evening at 10:00", "2008-08-10T22:00")
+    );
+    assert_eq!(
+        one("It started on Sunday at 8:00 early morning."),
+        pair("Sunday at 8:00 early morning", "2008-08-10T08:00")
+    );
+    assert_eq!(
+        one("We met on Friday the 8th around 4."),
+        pair("Friday the 8th around 4", "2008-08-08T04:00")
+    );
+    assert_eq!(one("Leave right now."), pair("right now", "PRESENT_REF"));
+    assert_eq!(
+        one("Sales for past quarter"),
+        pair("past quarter", "2008-Q2")
+    );
 }
 
 #[test]
