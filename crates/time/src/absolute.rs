@@ -12,6 +12,7 @@ use crate::glued::{glued_date, month_glued_day};
 use crate::lexicon::{is_month_abbreviation, month, weekday};
 use crate::tense::is_future;
 use chrono::{Datelike, NaiveDate};
+use parallax_figures::lexer::Tok;
 use parallax_figures::lexer::TokKind;
 use parallax_figures::number::{parse_at, NumberKind};
 
@@ -52,10 +53,7 @@ pub fn absolute(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         day_first(c, i),
         iso(c, i),
         slashed(c, i),
-        glued_date(c, i),
-        month_glued_day(c, i),
-        day_of(c, i),
-        week_beginning(c, i),
+        written_within(c, i),
         decade(c, i),
         century(c, i),
         year(c, i),
@@ -63,6 +61,22 @@ pub fn absolute(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     .into_iter()
     .flatten()
     .max_by_key(|f| (f.end, std::cmp::Reverse(f.first)))
+}
+
+/// The rarer written forms, each tried only where its first token can open it: glued dates
+/// ("2019/aug/01", "mar4"), days within a month ("the 15th day of June") and weeks from a day
+/// ("the week beginning February 4", "w/c Feb 4").
+fn written_within(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
+    let t: &Tok<'_> = c.tok(i)?;
+    match t.kind {
+        TokKind::Mixed => month_glued_day(c, i),
+        TokKind::Digits => glued_date(c, i),
+        TokKind::DigitsAlpha => day_of(c, i),
+        TokKind::Word if t.is("the") => week_beginning(c, i).or_else(|| day_of(c, i)),
+        TokKind::Word if t.is("w") => week_beginning(c, i),
+        TokKind::Word => glued_date(c, i).or_else(|| day_of(c, i)),
+        TokKind::Punct => None,
+    }
 }
 
 /// Month number at token `i` when it is a capitalized month name; "May" only where a date
@@ -336,7 +350,7 @@ fn month_day(c: &Ctx<'_, '_>, i: usize, dotted: bool) -> Option<Found> {
 
 /// Whether token `k` looks like an ordinal ("9th", "first", "second", "twenty", "thirty")
 /// before the number parser is asked: the cheap test after "the".
-fn ordinal_shaped(c: &Ctx<'_, '_>, k: usize) -> bool {
+pub(crate) fn ordinal_shaped(c: &Ctx<'_, '_>, k: usize) -> bool {
     c.tok(k).is_some_and(|t| match t.kind {
         TokKind::DigitsAlpha => true,
         TokKind::Word => {

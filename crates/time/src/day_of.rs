@@ -35,8 +35,8 @@ fn month_at(c: &Ctx<'_, '_>, k: usize) -> Option<(String, usize)> {
 /// "the 15th day of June", "the twenty-sixth day of the month", "the 1st day of next month".
 pub fn day_of(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let at = if c.is(i, "the") { i + 1 } else { i };
-    // Cheap gate: "day" within the three tokens after the first word of an ordinal.
-    if !(at + 1..=at + 3).any(|k| c.is(k, "day")) {
+    // Cheap gate: an ordinal's first word, then "day" within the three tokens after it.
+    if !crate::absolute::ordinal_shaped(c, at) || !(at + 1..=at + 3).any(|k| c.is(k, "day")) {
         return None;
     }
     let n = parse_at(c.toks, at).filter(|n| n.kind == NumberKind::Ordinal)?;

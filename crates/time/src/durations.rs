@@ -329,8 +329,10 @@ fn set(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     // "mornings", "in the evenings": that part of every day.
     let the = w.as_str() == "the";
     let at = usize::from(the) + i;
-    if let Some(code) = c
-        .w(at)
+    let plural = |k: usize| c.tok(k).is_some_and(|t| t.text.ends_with('s'));
+    if let Some(code) = plural(at)
+        .then(|| c.w(at))
+        .flatten()
         .and_then(|p| part_of_day(p.as_str().strip_suffix('s')?))
     {
         return Some(Found::new(

@@ -13,6 +13,11 @@ use parallax_figures::lexer::TokKind;
 /// "end of day", "the end of the week", "EOD", "EOM", "EOY" starting at token `i`.
 pub fn period_end(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let k = if c.is(i, "the") { i + 1 } else { i };
+    // Cheap gate: every opening word has three letters and starts with "e".
+    let t = c.tok(k)?;
+    if !(t.text.len() == 3 && t.text.as_bytes().first().map(u8::to_ascii_lowercase) == Some(b'e')) {
+        return None;
+    }
     let (u, end) = match c.w(k)?.as_str() {
         "eod" => (Unit::Day, k + 1),
         "eom" => (Unit::Month, k + 1),

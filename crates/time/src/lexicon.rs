@@ -204,6 +204,20 @@ pub fn unit(w: &str) -> Option<(Unit, bool)> {
     })
 }
 
+/// The rarer opening words, behind a length and first-letter test so that the common words
+/// pay one or two comparisons: "end"/"EOD"/"EOM"/"EOY", "w" (of "w/c"), plural parts of day.
+#[inline(always)]
+fn rare_start(w: &str) -> bool {
+    match w.len() {
+        1 => w == "w",
+        3 => w.starts_with('e') && matches!(w, "end" | "eod" | "eom" | "eoy"),
+        6..=10 => {
+            w.ends_with('s') && matches!(w, "mornings" | "afternoons" | "evenings" | "nights")
+        }
+        _ => false,
+    }
+}
+
 /// Whether a time expression can start at this token: the cheap test the scan runs on every
 /// token before trying the recognizers.
 pub fn may_start(t: &Tok<'_>) -> bool {
@@ -222,7 +236,6 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                 || unit(w).is_some()
                 || season(w).is_some()
                 || part_of_day(w).is_some()
-                || w.strip_suffix('s').and_then(part_of_day).is_some()
                 || matches!(
                     w,
                     "the"
@@ -243,7 +256,6 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                         | "another"
                         | "overnight"
                         | "now"
-                        | "right"
                         | "currently"
                         | "recently"
                         | "lately"
@@ -270,11 +282,6 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                         | "independence"
                         | "juneteenth"
                         | "halloween"
-                        | "w"
-                        | "end"
-                        | "eod"
-                        | "eom"
-                        | "eoy"
                         | "midday"
                         | "midnight"
                         | "twenties"
@@ -286,6 +293,7 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                         | "eighties"
                         | "nineties"
                 )
+                || rare_start(w)
         }
     }
 }

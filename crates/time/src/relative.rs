@@ -44,7 +44,6 @@ pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             | "following"
             | "the"
             | "now"
-            | "right"
             | "currently"
             | "recently"
             | "lately"
@@ -392,12 +391,11 @@ fn weekday_of_number(n: u32) -> chrono::Weekday {
     chrono::Weekday::try_from((n.clamp(1, 7) - 1) as u8).unwrap_or(chrono::Weekday::Mon)
 }
 
-/// "now", "right now", "currently", "recently", "the past", "the future".
+/// "now", "currently", "recently", "the past", "the future".
 fn reference(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let w = c.w(i)?;
     let (end, value) = match w.as_str() {
         "now" if !c.is(i + 1, "that") => (i + 1, "PRESENT_REF"),
-        "right" if c.is(i + 1, "now") && !c.is(i + 2, "that") => (i + 2, "PRESENT_REF"),
         "currently" => (i + 1, "PRESENT_REF"),
         "recently" | "lately" => (i + 1, "PAST_REF"),
         "the"

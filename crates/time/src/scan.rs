@@ -67,7 +67,7 @@ pub fn scan(toks: &[Tok<'_>], anchor: Option<NaiveDate>) -> Vec<Found> {
     out
 }
 
-/// Joins modifiers ("early", "late on", "mid-", "earlier") and hedges ("about", "more than")
+/// Joins modifiers ("early", "late on", "mid-", "earlier", "right now") and hedges ("about", "more than")
 /// written right before `f`, never reaching back past token `floor`.
 fn extend_before(c: &Ctx<'_, '_>, f: &mut Found, floor: usize) {
     let starts_with_amount = c.tok(f.first).is_some_and(|t| t.kind == TokKind::Digits)
@@ -97,7 +97,8 @@ fn extend_before(c: &Ctx<'_, '_>, f: &mut Found, floor: usize) {
             .iter()
             .any(|w| c.is(k, w))
     };
-    if modifier(p) {
+    // "right now".
+    if modifier(p) || (f.value == "PRESENT_REF" && c.is(p, "right")) {
         f.first = p;
         return;
     }
