@@ -184,7 +184,8 @@ pub struct DossierFigure {
     /// Entity id of who asserts it, when a quotation or attribution names one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker: Option<String>,
-    /// Who asserts it, as text: the speaker's words, or the outlet.
+    /// Who asserts it, as text: the speaker's words without a relative clause ("the official,
+    /// who asked not to be named," → "the official"), else the outlet.
     pub asserted_by: Option<String>,
 }
 

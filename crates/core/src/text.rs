@@ -18,29 +18,56 @@ pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// `phrase` up to a relative clause that follows its head, without trailing commas or
+/// spaces: "the official, who asked not to be named," → "the official", "GOP sources who
+/// provided the draft" → "GOP sources". A phrase that starts with the pronoun is kept whole.
+pub fn without_relative_clause(phrase: &str) -> &str {
+    const RELATIVE: [&str; 5] = ["who", "whom", "whose", "which", "that"];
+    let is_break = |c: char| c.is_whitespace() || c == ',';
+    let mut end = phrase.len();
+    let mut rest = phrase;
+    while let Some(start) = rest.find(|c: char| !is_break(c)) {
+        let word_start = phrase.len() - rest.len() + start;
+        let word = &rest[start..];
+        let word = &word[..word.find(is_break).unwrap_or(word.len())];
+        if word_start > 0 && RELATIVE.iter().any(|r| word.eq_ignore_ascii_case(r)) {
+            end = word_start;
+            break;
+        }
+        rest = &rest[start + word.len()..];
+    }
+    phrase[..end].trim_end_matches(is_break)
+}
+
 /// Whether the word starts with an uppercase letter.
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A number for people: whole numbers with thousands separators ("30,000"), others as written.
+/// A number for people: thousands separators ("30,000", "2,291,666.5") and at most three
+/// decimals, trailing zeros dropped (a median of two stated values may be fractional).
 pub fn format_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-        if v < 0.0 {
-            out.push('-');
-        }
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        out
-    } else {
-        format!("{v}")
+    if !v.is_finite() || v.abs() >= 1e15 {
+        return format!("{v}");
     }
+    let fixed = format!("{:.3}", v.abs());
+    let (whole, fraction) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let mut out = String::with_capacity(fixed.len() + whole.len() / 3 + 1);
+    if v < 0.0 && (whole != "0" || !fraction.is_empty()) {
+        out.push('-');
+    }
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -48,11 +75,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn relative_clauses_are_cut_from_phrases() {
+        assert_eq!(
+            without_relative_clause("the official, who asked not to be named,"),
+            "the official"
+        );
+        assert_eq!(
+            without_relative_clause("GOP sources who provided the draft to CNN"),
+            "GOP sources"
+        );
+        assert_eq!(
+            without_relative_clause("Mr Kelidze, who has led the country since 2024,"),
+            "Mr Kelidze"
+        );
+        assert_eq!(without_relative_clause("Dmitri Orlov,"), "Dmitri Orlov");
+        assert_eq!(without_relative_clause("who"), "who");
+        assert_eq!(
+            without_relative_clause("Whoopi Goldberg"),
+            "Whoopi Goldberg"
+        );
+        assert_eq!(without_relative_clause(""), "");
+        assert_eq!(
+            without_relative_clause("the envoy,\u{a0}who spoke"),
+            "the envoy"
+        );
+    }
+
+    #[test]
     fn numbers_get_thousands_separators() {
         assert_eq!(format_number(30000.0), "30,000");
         assert_eq!(format_number(-1500.0), "-1,500");
         assert_eq!(format_number(999.0), "999");
         assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(2291666.5), "2,291,666.5");
+        assert_eq!(format_number(0.1 + 0.2), "0.3");
+        assert_eq!(format_number(-0.0001), "0");
+        assert_eq!(format_number(f64::INFINITY), "inf");
     }
 
     #[test]

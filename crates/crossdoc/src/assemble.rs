@@ -6,9 +6,10 @@
 //! dossier byte for byte.
 
 use crate::resolve::{resolve, Resolution};
+use parallax_core::text::without_relative_clause;
 use parallax_core::{
     Analysis, Document, Dossier, DossierDocument, DossierFigure, DossierQuote, DossierTime, Entity,
-    EntityMention, Evidence, SkippedInput, Span,
+    EntityMention, Evidence, MentionKind, SkippedInput, Span,
 };
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -95,6 +96,11 @@ pub fn build_dossier_timed(
         entities(&docs, &analyses, &resolution, &entity_ids)
     });
     let clock = Instant::now();
+    let entity_names: HashMap<String, String> = dossier
+        .entities
+        .iter()
+        .map(|e| (e.id.clone(), e.name.clone()))
+        .collect();
     let speaker_of = |d: usize, mention: Option<usize>| -> Option<String> {
         let local = analyses[d].mentions.get(mention?)?.local_entity?;
         resolution
@@ -118,16 +124,30 @@ pub fn build_dossier_timed(
         }
         for figure in &analysis.figures {
             let quote = figure.quote.and_then(|q| analysis.quotes.get(q));
-            let speaker_text = quote
-                .and_then(|q| q.speaker_text.as_ref())
-                .map(|s| s.text.clone());
+            let speaker = quote.and_then(|q| speaker_of(d, q.speaker_mention));
+            // The speaker's words keep any relative clause ("GOP sources who provided the
+            // draft to CNN on condition of anonymity because …"); beside a figure the head
+            // says who, and a pronoun ("he") says it through the entity it resolved to.
+            let pronoun = quote
+                .and_then(|q| analysis.mentions.get(q.speaker_mention?))
+                .is_some_and(|m| m.kind == MentionKind::Pronoun);
+            let asserted_by = speaker
+                .as_ref()
+                .filter(|_| pronoun)
+                .and_then(|id| entity_names.get(id).cloned())
+                .or_else(|| {
+                    quote
+                        .and_then(|q| q.speaker_text.as_ref())
+                        .map(|s| without_relative_clause(&s.text).to_string())
+                })
+                .or_else(|| doc.meta.outlet.clone());
             dossier.figures.push(DossierFigure {
                 id: format!("f{}", dossier.figures.len() + 1),
                 doc: doc.id.clone(),
                 sentence: sentence_of(analysis, figure.span),
                 figure: figure.clone(),
-                speaker: quote.and_then(|q| speaker_of(d, q.speaker_mention)),
-                asserted_by: speaker_text.or_else(|| doc.meta.outlet.clone()),
+                speaker,
+                asserted_by,
             });
         }
         for time in &analysis.times {

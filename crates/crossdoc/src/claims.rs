@@ -7,11 +7,14 @@
 //! plural "s". Figures of category `other` that count nothing are not claims.
 //!
 //! **Revisions.** An outlet's figures in one claim are ordered by publication, then position;
-//! each that differs from the one before is marked as revising it, and only the outlet's latest
+//! each that differs from the one before — in an earlier article, or before an "UPDATE:" in
+//! the same one — is marked as revising it, and only the outlet's latest
 //! figure takes part in the comparison, so an "UPDATE:" with a new toll is a revision, not a
 //! conflict.
 //!
-//! **Status** over the outlets' latest figures: `single_source` with one outlet; `agree` when
+//! **Status** over the outlets' latest figures: `single_source` with one outlet (kept only in
+//! a story that other outlets also cover: in a one-outlet story every figure would be one);
+//! `agree` when
 //! all give the same number with the same hedge; `within_hedges` when their ranges (a stated
 //! value is the range [v, v], "at least v" is [v, ∞), "up to v" is [0, v], vague amounts carry
 //! their bounds) share a point; `conflict` otherwise.
@@ -21,8 +24,11 @@
 //! where a point value is the stated value or, for a vague amount, its lower bound — the
 //! conservative reading, as UCDP's best estimates are.
 
-use parallax_core::{Claim, ClaimFigure, ClaimStatus, Dossier, DossierFigure, FigureCategory};
-use std::collections::{BTreeMap, HashMap};
+use parallax_core::{
+    Claim, ClaimFigure, ClaimStatus, Dossier, DossierDocument, DossierFigure, FigureCategory,
+    ParagraphRole,
+};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Groups the dossier's figures into claims; `story_of` maps document ids to story ids.
 pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Claim> {
@@ -51,6 +57,23 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
             .or_default()
             .push(figure);
     }
+    // Outlets covering each story: "only one outlet makes this claim" says something only
+    // where another outlet reported the same story.
+    let mut story_outlets: HashMap<Option<&String>, BTreeSet<&str>> = HashMap::new();
+    for d in &dossier.documents {
+        let outlet = d.outlet.as_deref().unwrap_or(parallax_core::UNKNOWN_OUTLET);
+        story_outlets
+            .entry(story_of.get(&d.id))
+            .or_default()
+            .insert(outlet);
+    }
+    let covered_by_several =
+        |story: Option<&String>| story_outlets.get(&story).is_some_and(|o| o.len() > 1);
+    let starts: HashMap<&str, usize> = dossier
+        .figures
+        .iter()
+        .map(|f| (f.id.as_str(), f.figure.span.start))
+        .collect();
     let mut claims = Vec::new();
     for ((story, category, subject), mut figures) in groups {
         // Publication order (the dossier lays documents out by publication instant, undated
@@ -65,9 +88,23 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
                 docs.get(f.doc.as_str()).copied().unwrap_or((0, None, None));
             let outlet_key = outlet.unwrap_or(parallax_core::UNKNOWN_OUTLET).to_string();
             let history = by_outlet.entry(outlet_key).or_default();
+            // A revision is a later article's new figure, or one after an "UPDATE:" in the
+            // same article; two figures in one article ("several accounts … 31 accounts")
+            // are not one replacing the other.
             let revises = history
                 .last()
                 .filter(|prev| !same_number(prev, f))
+                .filter(|prev| {
+                    prev.doc != f.doc
+                        || starts.get(prev.figure.as_str()).is_some_and(|&from| {
+                            update_between(
+                                docs.get(f.doc.as_str())
+                                    .and_then(|d| dossier.documents.get(d.0)),
+                                from,
+                                f.figure.span.start,
+                            )
+                        })
+                })
                 .map(|prev| prev.figure.clone());
             history.push(ClaimFigure {
                 figure: f.id.clone(),
@@ -84,13 +121,17 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
             });
         }
         let latest: Vec<&ClaimFigure> = by_outlet.values().filter_map(|h| h.last()).collect();
+        let status = status(&latest);
+        if status == ClaimStatus::SingleSource && !covered_by_several(story) {
+            continue;
+        }
         let (low, best, high) = estimates(&latest);
         claims.push(Claim {
             id: String::new(),
             story: story.cloned(),
             category,
             subject,
-            status: status(&latest),
+            status,
             low,
             best,
             high,
@@ -135,16 +176,40 @@ fn subject(figure: &DossierFigure) -> Option<String> {
         "people" | "persons" | "person" | "civilians" | "civilian" | "residents" | "villagers"
         | "dead" | "bodies" | "inhabitants" => "people".to_string(),
         "soldiers" | "soldier" | "servicemen" | "troops" => "troops".to_string(),
-        other => other
-            .strip_suffix('s')
-            .filter(|s| s.len() > 2)
-            .unwrap_or(other)
-            .to_string(),
+        other => singular(other),
     };
     if figure.figure.category == FigureCategory::Other && figure.figure.counted.is_none() {
         return None;
     }
     Some(class)
+}
+
+/// Whether an update paragraph ("UPDATE:") of `document` starts between byte offsets `from`
+/// and `to`.
+fn update_between(document: Option<&DossierDocument>, from: usize, to: usize) -> bool {
+    document.is_some_and(|d| {
+        d.paragraphs
+            .iter()
+            .any(|p| p.role == ParagraphRole::Update && p.span.start > from && p.span.start <= to)
+    })
+}
+
+/// A plural counted noun's singular, by the regular English endings: "countries" →
+/// "country", "churches" → "church", "troops" → "troop"; "gas" and "virus" stay.
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 1) {
+        return format!("{stem}y");
+    }
+    if let Some(stem) = word
+        .strip_suffix("es")
+        .filter(|s| s.ends_with("ss") || s.ends_with("sh") || s.ends_with("ch") || s.ends_with('x'))
+    {
+        return stem.to_string();
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if stem.len() > 2 && !stem.ends_with(['s', 'u', 'i']) => stem.to_string(),
+        _ => word.to_string(),
+    }
 }
 
 fn same_number(a: &ClaimFigure, b: &DossierFigure) -> bool {
@@ -221,7 +286,7 @@ fn estimates(latest: &[&ClaimFigure]) -> (Option<f64>, Option<f64>, Option<f64>)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_core::{Anchor, DossierDocument, Figure, Span};
+    use parallax_core::{Anchor, Figure, Span};
 
     fn doc(id: &str, outlet: &str, published: &str) -> DossierDocument {
         DossierDocument {
@@ -344,6 +409,64 @@ mod tests {
     }
 
     #[test]
+    fn a_new_figure_is_a_revision_only_after_an_update_in_the_same_article() {
+        let toll = |id: &str, doc: &str, at: usize, v: f64| {
+            fig(
+                id,
+                doc,
+                at,
+                Some(v),
+                Some(v),
+                None,
+                Some("at least"),
+                "people",
+            )
+        };
+        let mut d = Dossier::empty();
+        d.documents = vec![
+            doc("a", "Wire", "2031-05-09"),
+            doc("b", "Herald", "2031-05-09"),
+        ];
+        d.figures = vec![
+            toll("f1", "a", 10, 15.0),
+            toll("f2", "a", 90, 42.0),
+            toll("f3", "b", 10, 15.0),
+        ];
+        let revision_of_f2 = |d: &Dossier| {
+            let claims = reconcile(d, &HashMap::new());
+            let f2 = claims[0].figures.iter().find(|f| f.figure == "f2").cloned();
+            f2.and_then(|f| f.revises)
+        };
+        assert_eq!(revision_of_f2(&d), None);
+        d.documents[0].paragraphs = vec![
+            parallax_core::Paragraph {
+                span: Span::new(0, 40),
+                role: ParagraphRole::Body,
+            },
+            parallax_core::Paragraph {
+                span: Span::new(50, 58),
+                role: ParagraphRole::Update,
+            },
+        ];
+        assert_eq!(revision_of_f2(&d).as_deref(), Some("f1"));
+    }
+
+    #[test]
+    fn plural_heads_fold_to_their_singular() {
+        for (plural, one) in [
+            ("countries", "country"),
+            ("witnesses", "witness"),
+            ("churches", "church"),
+            ("peacekeepers", "peacekeeper"),
+            ("gas", "gas"),
+            ("virus", "virus"),
+            ("crisis", "crisis"),
+        ] {
+            assert_eq!(singular(plural), one);
+        }
+    }
+
+    #[test]
     fn overlapping_hedges_and_single_sources() {
         let mut d = Dossier::empty();
         d.documents = vec![
@@ -386,5 +509,13 @@ mod tests {
         assert_eq!(claims[0].status, ClaimStatus::WithinHedges);
         assert_eq!(claims[1].status, ClaimStatus::SingleSource);
         assert_eq!(claims[1].subject, "peacekeeper");
+
+        // The same figures where each article is its own story: no other outlet covers
+        // the peacekeepers' story, so its lone figure is no claim.
+        let story_of: HashMap<String, String> = [("a", "s1"), ("b", "s2")]
+            .map(|(d, s)| (d.to_string(), s.to_string()))
+            .into_iter()
+            .collect();
+        assert!(reconcile(&d, &story_of).is_empty());
     }
 }

@@ -167,7 +167,7 @@ pub fn stories(dossier: &Dossier) -> Markup {
                     tr { th { "Story" } th { "Articles" } th { "Outlets" } th { "From" } th { "To" } }
                     @for s in &dossier.stories {
                         tr { td { (s.label) } td { (s.documents.len()) } td { (s.outlets.join(", ")) }
-                             td { (s.first_published.as_deref().unwrap_or("")) } td { (s.last_published.as_deref().unwrap_or("")) } }
+                             td.when { (s.first_published.as_deref().unwrap_or("")) } td.when { (s.last_published.as_deref().unwrap_or("")) } }
                     }
                 }
             }
