@@ -16,6 +16,27 @@ fn status_label(status: ClaimStatus) -> &'static str {
     }
 }
 
+/// Each story's label, by story id.
+fn story_labels(dossier: &Dossier) -> HashMap<&str, &str> {
+    dossier
+        .stories
+        .iter()
+        .map(|s| (s.id.as_str(), s.label.as_str()))
+        .collect()
+}
+
+/// A row naming the story the following rows belong to: claims and timeline entries are laid
+/// out story by story, and without it dates seem to run backwards where a story ends.
+fn story_row(labels: &HashMap<&str, &str>, story: Option<&str>, columns: usize) -> Markup {
+    let label = story
+        .and_then(|s| labels.get(s))
+        .copied()
+        .unwrap_or("Articles in no story");
+    html! {
+        tr.story-row { th colspan=(columns) { "Story: " (label) } }
+    }
+}
+
 fn estimate(v: Option<f64>) -> String {
     v.map(crate::sections::number).unwrap_or_else(|| "—".into())
 }
@@ -26,6 +47,7 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
         .iter()
         .flat_map(|c| c.outlets.iter().map(String::as_str))
         .collect();
+    let labels = story_labels(dossier);
     let figures: HashMap<&str, &parallax_core::DossierFigure> =
         dossier.figures.iter().map(|f| (f.id.as_str(), f)).collect();
     html! {
@@ -37,7 +59,10 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
                     th { "What" } th { "Status" } th { "Low / best / high" }
                     @for o in &outlets { th { (o) } }
                 }
-                @for c in &dossier.claims {
+                @for (i, c) in dossier.claims.iter().enumerate() {
+                    @if i == 0 || dossier.claims[i - 1].story != c.story {
+                        (story_row(&labels, c.story.as_deref(), 3 + outlets.len()))
+                    }
                     tr #{ "claim-" (c.id) } class={ "status-" (format!("{:?}", c.status).to_lowercase()) } {
                         td { strong { (format!("{:?}", c.category).to_lowercase()) } br; (c.subject) }
                         td { span.tag { (status_label(c.status)) } }
@@ -176,12 +201,16 @@ pub fn stories(dossier: &Dossier) -> Markup {
 }
 
 pub fn timeline(dossier: &Dossier, index: &Index) -> Markup {
+    let labels = story_labels(dossier);
     html! {
         section #timeline {
             h2 { "Timeline" }
             table {
                 tr { th { "Date" } th { "Reported by" } th { "What the articles date to it" } }
-                @for t in &dossier.timeline {
+                @for (i, t) in dossier.timeline.iter().enumerate() {
+                    @if i == 0 || dossier.timeline[i - 1].story != t.story {
+                        (story_row(&labels, t.story.as_deref(), 3))
+                    }
                     tr {
                         td.num { (t.date) }
                         td { (t.outlets.join(", ")) }
