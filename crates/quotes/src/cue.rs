@@ -20,6 +20,9 @@ pub enum Verdict {
     Cue,
     /// A cue that takes the next word as its particle ("referring to").
     WithParticle,
+    /// A noun-like rule cue ("shows", "claims") the classifier scores as a verb: its speaker
+    /// need not be a name.
+    Sure,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +68,10 @@ pub fn find(ctx: &Ctx, range: std::ops::Range<usize>) -> Vec<Cue> {
                     cue.noun_like,
                 ))
             }
+            (Some(cue), Verdict::Sure) => cues.push(Cue {
+                noun_like: false,
+                ..cue
+            }),
             (Some(cue), _) => cues.push(cue),
             (None, verdict) => cues.extend(learned_cue(ctx, range.clone(), i, verdict)),
         }

@@ -8,6 +8,7 @@
 
 use crate::context::Ctx;
 use crate::lexicon;
+use crate::stem;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -78,12 +79,13 @@ fn suffix(w: &str) -> &str {
 }
 
 /// Writes the feature slots of token `i` of the sentence of tokens `sentence` into `out`
-/// (cleared first). `rule` says whether the rule lexicon finds a cue at `i`.
+/// (cleared first). `rule` says whether the rule lexicon finds a cue at `i`, `known` whether
+/// the model's vocabulary holds the word's stem.
 pub fn extract(
     ctx: &Ctx,
     sentence: std::ops::Range<usize>,
     i: usize,
-    rule: bool,
+    (rule, known): (bool, bool),
     bits: u32,
     out: &mut Vec<u32>,
 ) {
@@ -167,6 +169,22 @@ pub fn extract(
     push(28, suffix(w0), cls(-1));
     let aux = i > sentence.start && ctx.is_auxiliary(i - 1);
     push(29, if aux { "aux" } else { "-" }, suffix(w0));
+    // The stem carries what is learned of one form to the others ("endorsed", "endorses").
+    let st = stem::stem(w0);
+    push(30, st, "");
+    push(31, st, cls(1));
+    push(32, st, cls(-1));
+    let source = match (rule, known) {
+        (true, _) => "rule",
+        (false, true) => "known",
+        (false, false) => "shaped",
+    };
+    push(33, source, cls(-1));
+    push(34, source, word(1));
+    push(35, source, suffix(w0));
+    let to_after = lexicon::is(word(1), "to");
+    push(36, if to_after { "to" } else { "-" }, st);
+    push(37, if that_after { "that" } else { "-" }, st);
 }
 
 #[cfg(test)]
@@ -183,8 +201,8 @@ mod tests {
         let mut b = Vec::new();
         let n = seg.tokens.len();
         let said = (0..n).find(|&i| ctx.word(i) == "said").unwrap();
-        extract(&ctx, 0..n, said, true, 16, &mut a);
-        extract(&ctx, 0..n, said, true, 16, &mut b);
+        extract(&ctx, 0..n, said, (true, true), 16, &mut a);
+        extract(&ctx, 0..n, said, (true, true), 16, &mut b);
         assert_eq!(a, b);
         assert!(a.len() <= MAX_FEATURES);
         assert!(a.iter().all(|&s| s < 1 << 16));

@@ -13,13 +13,14 @@
 use crate::context::Ctx;
 use crate::cue::Verdict;
 use crate::cue_features;
-use crate::lexicon::OwnedWordSet;
+use crate::lexicon::{self, OwnedWordSet};
+use crate::stem;
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;
 use std::io::{Read, Write};
 use std::sync::LazyLock;
 
-const MAGIC: &[u8; 8] = b"PXCUES01";
+const MAGIC: &[u8; 8] = b"PXCUES02";
 /// The largest hash space a model file may declare; guards the allocation against a bad file.
 const MAX_BITS: u8 = 24;
 
@@ -116,18 +117,21 @@ impl CueModel {
             .sum()
     }
 
-    /// Whether token `i` is a candidate: a rule cue or a word of the vocabulary.
-    pub fn is_candidate(&self, word: &str, rule: bool) -> bool {
-        if rule {
-            return true;
-        }
-        let k = sketch(word);
+    /// Whether the stem of the lowercase word `word` is in the vocabulary.
+    pub fn knows(&self, word: &str) -> bool {
+        let stem = stem::stem(word);
+        let k = sketch(stem);
         word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
             && self
                 .filter
                 .get(k / 64)
                 .is_some_and(|s| s & (1 << (k % 64)) != 0)
-            && self.vocabulary.contains(word)
+            && self.vocabulary.contains(stem)
+    }
+
+    /// Whether a token is a candidate: a rule cue or a word whose stem is in the vocabulary.
+    pub fn is_candidate(&self, word: &str, rule: bool) -> bool {
+        rule || self.knows(word)
     }
 
     /// For every token of `ctx`, whether it heads a cue. `rules` says which tokens the rule
@@ -143,21 +147,36 @@ impl CueModel {
                 if !self.is_candidate(ctx.word(i), rule) {
                     continue;
                 }
-                // Without a veto a rule cue needs no score.
-                if !rule || self.veto != f32::MIN {
-                    cue_features::extract(ctx, range.clone(), i, rule, self.bits, &mut features);
+                // Without a veto a rule cue needs no score, unless it is a form that is as
+                // often a noun ("shows"), which a confident score frees of the rules' demand
+                // for a named speaker ("the poll shows").
+                let noun_like = rule && lexicon::is_noun_like(ctx.word(i));
+                let mut sure = false;
+                if !rule || noun_like || self.veto != f32::MIN {
+                    let known = self.knows(ctx.word(i));
+                    cue_features::extract(
+                        ctx,
+                        range.clone(),
+                        i,
+                        (rule, known),
+                        self.bits,
+                        &mut features,
+                    );
                     let score = self.score(&features);
                     let cut = if rule { self.veto } else { self.threshold };
                     if score <= cut {
                         continue;
                     }
+                    sure = noun_like && score > self.threshold;
                 }
                 pair.clear();
-                pair.push_str(ctx.word(i));
+                pair.push_str(stem::stem(ctx.word(i)));
                 pair.push(' ');
                 pair.extend(ctx.word(i + 1).chars().map(|c| c.to_ascii_lowercase()));
                 if let Some(o) = out.get_mut(i) {
-                    *o = if self.vocabulary.contains(pair.as_str()) {
+                    *o = if sure {
+                        Verdict::Sure
+                    } else if self.vocabulary.contains(pair.as_str()) {
                         Verdict::WithParticle
                     } else {
                         Verdict::Cue
@@ -277,15 +296,16 @@ mod tests {
 
     #[test]
     fn round_trips_and_rejects_damage() {
-        let mut model = CueModel::zeros(8, ["shows".to_string()].into_iter().collect());
+        let mut model = CueModel::zeros(8, [stem::stem("shows").to_string()].into_iter().collect());
         model.weights[3] = 1.5;
         model.weights[7] = -0.25;
         model.threshold = 0.5;
         let bytes = model.encode().unwrap();
         let back = CueModel::decode(&bytes).unwrap();
         assert_eq!(back.vocabulary, model.vocabulary);
-        assert!(back.is_candidate("shows", false));
-        assert!(!back.is_candidate("eats", false));
+        assert!(back.knows("shows"));
+        assert!(back.knows("showed"));
+        assert!(!back.knows("eats"));
         assert!((back.weights[3] - 1.5).abs() < 1e-3);
         assert!((back.weights[7] + 0.25).abs() < 1e-3);
         assert!(CueModel::decode(&bytes[..bytes.len() / 2]).is_err());

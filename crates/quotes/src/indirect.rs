@@ -50,6 +50,8 @@ struct Candidate {
     rank: u8,
     /// Content follows the cue (and may be cut at a later attribution).
     forward: bool,
+    /// Fewest words its content has.
+    min_words: usize,
 }
 
 /// Appends the indirect and mixed quotations of every sentence to `found`; cues inside any of
@@ -104,6 +106,13 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
                 quote,
                 rank,
                 forward,
+                // A bare object right after the verb may be one word ("endorsed Clinton");
+                // after a preposition one word is an adverbial ("spoke at length").
+                min_words: if cue.next == cue.verb + 1 {
+                    1
+                } else {
+                    MIN_CONTENT_WORDS
+                },
             });
         }
         cut_at_later_attributions(ctx, &mut candidates);
@@ -118,7 +127,7 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
                     c.quote.cue.is_some_and(|cue| a.touches(cue))
                         || a.cue.is_some_and(|cue| content.overlaps(cue))
                 });
-            if conflict || content.text(ctx.text).split_whitespace().count() < MIN_CONTENT_WORDS {
+            if conflict || content.text(ctx.text).split_whitespace().count() < c.min_words {
                 continue;
             }
             c.quote.span = content;

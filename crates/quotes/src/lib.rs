@@ -35,6 +35,7 @@ mod lexicon;
 mod marks;
 mod resolve;
 mod speaker;
+mod stem;
 pub mod train;
 mod transcript;
 

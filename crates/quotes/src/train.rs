@@ -2,7 +2,8 @@
 //! head tokens become labelled candidates, and an averaged perceptron learns the weights.
 //!
 //! The head of a gold cue is its first token that is neither an auxiliary nor an adverb
-//! ("has also said" → "said"). The vocabulary holds the heads seen at least
+//! ("has also said" → "said"). Words are counted by their stem ([`crate::stem`]), so one
+//! form's cues make the others candidates. The vocabulary holds the head stems seen at least
 //! [`MIN_HEAD_COUNT`] times, and "head particle" pairs ("referring to", "called for") whose
 //! particle belongs to the gold cue in most of the head's cues. Training is deterministic: a
 //! fixed-seed shuffle and no hash-map iteration order.
@@ -12,6 +13,7 @@ use crate::cue_features;
 use crate::cue_model::CueModel;
 use crate::lexicon;
 use crate::lexicon::OwnedWordSet;
+use crate::stem::stem;
 use parallax_core::{Segmentation, Span};
 use std::collections::BTreeMap;
 
@@ -56,7 +58,7 @@ impl VocabularyCounts {
         for i in 0..seg.tokens.len() {
             let w = ctx.word(i);
             if w.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) {
-                *self.seen.entry(w.to_string()).or_default() += 1;
+                *self.seen.entry(stem(w).to_string()).or_default() += 1;
             }
         }
         for (&cue, head) in cues.iter().zip(heads(text, seg, cues)) {
@@ -64,6 +66,7 @@ impl VocabularyCounts {
             if !w.bytes().next().is_some_and(|b| b.is_ascii_lowercase()) {
                 continue;
             }
+            let w = stem(w);
             *self.heads.entry(w.to_string()).or_default() += 1;
             let next = ctx.tok(head + 1);
             if head + 1 < seg.tokens.len() && cue.contains(next) && ctx.is_word(head + 1) {
@@ -95,8 +98,8 @@ impl VocabularyCounts {
     }
 }
 
-/// The labelled candidates of one document: every candidate token of `vocabulary` or the
-/// rule lexicon, positive when it is one of `heads`.
+/// The labelled candidates of one document: every candidate token (the rule lexicon's cues
+/// and the words whose stem is in `vocabulary`), positive when it is one of `heads`.
 pub fn examples(
     text: &str,
     seg: &Segmentation,
@@ -115,8 +118,9 @@ pub fn examples(
             if !probe.is_candidate(ctx.word(i), rule) {
                 continue;
             }
+            let known = probe.knows(ctx.word(i));
             let mut features = Vec::with_capacity(cue_features::MAX_FEATURES);
-            cue_features::extract(&ctx, range.clone(), i, rule, bits, &mut features);
+            cue_features::extract(&ctx, range.clone(), i, (rule, known), bits, &mut features);
             out.push(Labelled {
                 features,
                 positive: heads.contains(&i),
@@ -193,7 +197,7 @@ mod tests {
         counts.add(text, &seg, &cues);
         counts.add(text, &seg, &cues);
         let vocabulary = counts.vocabulary();
-        assert!(vocabulary.contains("shows"));
+        assert!(vocabulary.contains(stem("shows")));
         let h = heads(text, &seg, &cues);
         let ex = examples(text, &seg, &h, &vocabulary, 12);
         assert!(ex.iter().any(|e| e.positive));
