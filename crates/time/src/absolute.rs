@@ -66,16 +66,31 @@ pub fn absolute(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 /// The rarer written forms, each tried only where its first token can open it: glued dates
 /// ("2019/aug/01", "mar4"), days within a month ("the 15th day of June") and weeks from a day
 /// ("the week beginning February 4", "w/c Feb 4").
+/// The gates run inline; the recognizers themselves stay out of line, so that the hot scan
+/// loop's code does not grow.
+#[inline]
 fn written_within(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let t: &Tok<'_> = c.tok(i)?;
+    let separator_after = || {
+        c.tok(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Punct && matches!(n.text, "/" | "-"))
+    };
     match t.kind {
         TokKind::Mixed => month_glued_day(c, i),
-        TokKind::Digits => glued_date(c, i),
+        TokKind::Digits if separator_after() => glued_date(c, i),
         TokKind::DigitsAlpha => day_of(c, i),
-        TokKind::Word if t.is("the") => week_beginning(c, i).or_else(|| day_of(c, i)),
-        TokKind::Word if t.is("w") => week_beginning(c, i),
-        TokKind::Word => glued_date(c, i).or_else(|| day_of(c, i)),
-        TokKind::Punct => None,
+        TokKind::Word if separator_after() => glued_date(c, i).or_else(|| week_beginning(c, i)),
+        TokKind::Word => {
+            let the = t.is("the");
+            if the && c.is(i + 1, "week") {
+                week_beginning(c, i)
+            } else if ordinal_shaped(c, i + usize::from(the)) {
+                day_of(c, i)
+            } else {
+                None
+            }
+        }
+        _ => None,
     }
 }
 

@@ -33,6 +33,7 @@ fn month_at(c: &Ctx<'_, '_>, k: usize) -> Option<(String, usize)> {
 }
 
 /// "the 15th day of June", "the twenty-sixth day of the month", "the 1st day of next month".
+#[inline(never)]
 pub fn day_of(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let at = if c.is(i, "the") { i + 1 } else { i };
     // Cheap gate: an ordinal's first word, then "day" within the three tokens after it.
@@ -58,6 +59,7 @@ pub fn day_of(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 
 /// "the week beginning February 4", "the week starting on Monday 4 Feb", "w/c Feb 4": the
 /// ISO week of that day.
+#[inline(never)]
 pub fn week_beginning(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let k = if c.is(i, "the") && c.is(i + 1, "week") {
         let verb = ["beginning", "starting", "commencing"]

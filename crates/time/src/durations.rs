@@ -203,6 +203,7 @@ fn duration(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 
 /// Whether "last" at `k` is the verb: after a modal, "to" or a negation ("shouldn't last
 /// two hours", "will last a week").
+#[inline(never)]
 fn last_as_verb(c: &Ctx<'_, '_>, k: usize) -> bool {
     c.is(k, "last")
         && k > 0
@@ -256,23 +257,37 @@ fn counted_from(c: &Ctx<'_, '_>, k: usize) -> Option<i64> {
     })
 }
 
+/// "3 days from today", "two days after tomorrow": `n` units `u` counted forward from the day
+/// named after the word at `end`.
+#[inline(never)]
+fn counted_forward(
+    c: &Ctx<'_, '_>,
+    i: usize,
+    n: Option<f64>,
+    u: Unit,
+    end: usize,
+) -> Option<Found> {
+    let base = counted_from(c, end + 1)?;
+    let n = n?;
+    if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
+        return None;
+    }
+    let g = Granularity::of_unit(u);
+    c.relative(i, end + 2, TimexType::Date, g, |a| {
+        let day = shift(a, Unit::Day, base)?;
+        shift(day, u, n.round() as i64).map(|d| show(d, g))
+    })
+}
+
 /// "two days ago", "a year earlier", "three weeks ago", and forward "3 days from today",
 /// "two days after tomorrow".
 fn ago(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let (n, k) = amount(c, i)?;
     let (u, _, end) = unit_at(c, k)?;
-    let from = (c.is(end, "from") || c.is(end, "after"))
-        .then(|| counted_from(c, end + 1))
-        .flatten();
-    if let (Some(base), Some(n)) = (from, n) {
-        if matches!(u, Unit::Second | Unit::Minute | Unit::Hour) {
-            return None;
+    if c.is(end, "from") || c.is(end, "after") {
+        if let Some(f) = counted_forward(c, i, n, u, end) {
+            return Some(f);
         }
-        let g = Granularity::of_unit(u);
-        return c.relative(i, end + 2, TimexType::Date, g, |a| {
-            let day = shift(a, Unit::Day, base)?;
-            shift(day, u, n.round() as i64).map(|d| show(d, g))
-        });
     }
     if !(c.is(end, "ago") || c.is(end, "earlier")) {
         return None;
@@ -286,6 +301,18 @@ fn ago(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         let back = -(n.round() as i64);
         shift(a, u, back).map(|d| show(d, g))
     })
+}
+
+/// "mornings", "(the) evenings" with the plural at `at`: that part of every day.
+#[inline(never)]
+fn parts_of_days(c: &Ctx<'_, '_>, i: usize, at: usize) -> Option<Found> {
+    let code = part_of_day(c.w(at)?.as_str().strip_suffix('s')?)?;
+    Some(Found::new(
+        i,
+        at + 1,
+        format!("XXXX-XX-XXT{code}"),
+        TimexType::Set,
+    ))
 }
 
 /// "every week", "each year", "every other day", "every Sunday", "daily", "annually".
@@ -326,21 +353,11 @@ fn set(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
             None => Found::new(i, i + 1, format!("XXXX-WXX-{wd}"), TimexType::Set),
         });
     }
-    // "mornings", "in the evenings": that part of every day.
-    let the = w.as_str() == "the";
-    let at = usize::from(the) + i;
-    let plural = |k: usize| c.tok(k).is_some_and(|t| t.text.ends_with('s'));
-    if let Some(code) = plural(at)
-        .then(|| c.w(at))
-        .flatten()
-        .and_then(|p| part_of_day(p.as_str().strip_suffix('s')?))
-    {
-        return Some(Found::new(
-            i,
-            at + 1,
-            format!("XXXX-XX-XXT{code}"),
-            TimexType::Set,
-        ));
+    let at = usize::from(w.as_str() == "the") + i;
+    if c.tok(at).is_some_and(|t| t.text.ends_with('s')) {
+        if let Some(f) = parts_of_days(c, i, at) {
+            return Some(f);
+        }
     }
     if !matches!(w.as_str(), "every" | "each") {
         return None;

@@ -11,6 +11,7 @@ use parallax_core::TimexType;
 use parallax_figures::lexer::TokKind;
 
 /// "end of day", "the end of the week", "EOD", "EOM", "EOY" starting at token `i`.
+#[inline(never)]
 pub fn period_end(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let k = if c.is(i, "the") { i + 1 } else { i };
     // Cheap gate: every opening word has three letters and starts with "e".

@@ -38,6 +38,7 @@ fn part_at(c: &Ctx<'_, '_>, k: usize) -> Option<Part> {
 }
 
 /// A year, a month name and a day glued by one separator, in any order, starting at `i`.
+#[inline(never)]
 pub fn glued_date(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     // Cheap gate: a separator glued right after the first part.
     let sep = ['/', '-'].into_iter().find(|s| c.is_punct(i + 1, *s))?;
@@ -71,6 +72,7 @@ pub fn glued_date(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 }
 
 /// "mar4", "Dec25": a month abbreviation glued to its day, in the year the clause points to.
+#[inline(never)]
 pub fn month_glued_day(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     let t = c.tok(i).filter(|t| t.kind == TokKind::Mixed)?;
     let letters = t.text.trim_end_matches(|ch: char| ch.is_ascii_digit());

@@ -208,14 +208,14 @@ pub fn unit(w: &str) -> Option<(Unit, bool)> {
 /// pay one or two comparisons: "end"/"EOD"/"EOM"/"EOY", "w" (of "w/c"), plural parts of day.
 #[inline(always)]
 fn rare_start(w: &str) -> bool {
-    match w.len() {
-        1 => w == "w",
-        3 => w.starts_with('e') && matches!(w, "end" | "eod" | "eom" | "eoy"),
-        6..=10 => {
-            w.ends_with('s') && matches!(w, "mornings" | "afternoons" | "evenings" | "nights")
-        }
-        _ => false,
-    }
+    let b = w.as_bytes();
+    let last = b.last().copied().unwrap_or(0);
+    // Most words fail on the length and one byte, with no jump table on the length.
+    (b.len() == 3 && b[0] == b'e' && matches!(w, "end" | "eod" | "eom" | "eoy"))
+        || (last == b's'
+            && b.len() >= 6
+            && matches!(w, "mornings" | "afternoons" | "evenings" | "nights"))
+        || w == "w"
 }
 
 /// Whether a time expression can start at this token: the cheap test the scan runs on every

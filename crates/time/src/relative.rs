@@ -75,7 +75,11 @@ pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         the_unit(c, i),
         holiday_expr(c, i),
         week_day(c, i),
-        crate::ends::period_end(c, i),
+        // Gate inline, recognizer out of line: "end", "EOD", "the end", "the EOY".
+        (matches!(w, "end" | "eod" | "eom" | "eoy")
+            || (w == "the" && c.tok(i + 1).is_some_and(|t| t.text.len() == 3)))
+        .then(|| crate::ends::period_end(c, i))
+        .flatten(),
     ]
     .into_iter()
     .flatten()
@@ -84,6 +88,7 @@ pub fn relative(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 
 /// Appends a part of day ("morning", "early morning", "in the morning") after a day
 /// expression: the value becomes a TIME.
+#[inline(never)]
 fn with_part_of_day(c: &Ctx<'_, '_>, mut f: Found) -> Found {
     let k = f.end;
     let at = if c.is(k, "early") || c.is(k, "late") {
