@@ -187,6 +187,17 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
     let mut words = 0;
     while end < toks.len() && words < 5 {
         let t = &toks[end];
+        // "five U.S. troops": an initialism's periods do not end the phrase.
+        if let Some(after) = initialism_end(toks, end) {
+            head = toks[end..after]
+                .iter()
+                .map(|t| t.text)
+                .collect::<String>()
+                .to_lowercase();
+            end = after;
+            words += 1;
+            continue;
+        }
         if t.kind != TokKind::Word {
             // "T-72 tanks", "Su-25 jets": a model designation is a modifier inside the
             // phrase, and its head when nothing follows ("a dozen T-72s").
@@ -246,6 +257,25 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
         end -= 1;
     }
     (end > first && !head.is_empty()).then_some(Counted { first, end, head })
+}
+
+/// End of the initialism starting at token `at` ("U.S.", "U.N.", "U.S.C."): at least two
+/// capital letters, each glued to the period after it.
+fn initialism_end(toks: &[Tok<'_>], at: usize) -> Option<usize> {
+    let mut end = at;
+    while let (Some(letter), Some(dot)) = (toks.get(end), toks.get(end + 1)) {
+        let shape = letter.kind == TokKind::Word
+            && letter.text.len() == 1
+            && letter.text.bytes().all(|b| b.is_ascii_uppercase())
+            && dot.is_punct('.')
+            && letter.end == dot.start
+            && (end == at || toks[end - 1].end == letter.start);
+        if !shape {
+            break;
+        }
+        end += 2;
+    }
+    (end - at >= 4).then_some(end)
 }
 
 /// End of a model designation's number part when token `at` is the hyphen of one: a word

@@ -220,6 +220,13 @@ fn counted_noun_phrase() {
         (f.counted.map(|c| c.text), f.category),
         (Some("people".to_string()), FigureCategory::Fatalities)
     );
+    let f = one("The gunman killed five U.S. troops last week.");
+    assert_eq!(
+        (f.counted.map(|c| c.text), f.unit.as_deref()),
+        (Some("U.S. troops".to_string()), Some("troops"))
+    );
+    let f = one("They attacked two U.S. compounds.");
+    assert_eq!(f.unit.as_deref(), Some("compounds"));
 }
 
 #[test]
