@@ -4,7 +4,7 @@
 
 use crate::sections::{evidence, Index};
 use maud::{html, Markup};
-use parallax_core::{ClaimStatus, Dossier};
+use parallax_core::{Claim, ClaimStatus, Dossier};
 use std::collections::{BTreeSet, HashMap};
 
 fn status_label(status: ClaimStatus) -> &'static str {
@@ -34,6 +34,29 @@ fn story_row(labels: &HashMap<&str, &str>, story: Option<&str>, columns: usize) 
         .unwrap_or("Articles in no story");
     html! {
         tr.story-row { th colspan=(columns) { "Story: " (label) } }
+    }
+}
+
+/// A link to a claim's row that says what it is about: its counted group and the figure
+/// `outlet` gives (its latest), else the best estimate — "people: at least 15".
+fn claim_link(claims: &HashMap<&str, &Claim>, id: &str, outlet: Option<&str>) -> Markup {
+    let Some(claim) = claims.get(id) else {
+        return html! { a href={ "#claim-" (id) } { (id) } };
+    };
+    let figure = outlet
+        .and_then(|o| {
+            claim
+                .figures
+                .iter()
+                .rev()
+                .find(|f| f.outlet.as_deref() == Some(o))
+        })
+        .map(|f| f.text.clone())
+        .unwrap_or_else(|| estimate(claim.best));
+    html! {
+        a.term href={ "#claim-" (id) } title=(format!("{:?}", claim.category).to_lowercase()) {
+            (claim.subject) ": " (figure)
+        }
     }
 }
 
@@ -223,6 +246,7 @@ pub fn timeline(dossier: &Dossier, index: &Index) -> Markup {
 }
 
 pub fn outlets(dossier: &Dossier) -> Markup {
+    let claims: HashMap<&str, &Claim> = dossier.claims.iter().map(|c| (c.id.as_str(), c)).collect();
     html! {
         section #outlets {
             h2 { "Outlets" }
@@ -233,8 +257,8 @@ pub fn outlets(dossier: &Dossier) -> Markup {
                         td { strong { (o.outlet) } }
                         td { (o.documents.len()) }
                         td.num { (format!("{:.0}%", o.opinion_share * 100.0)) }
-                        td { @for c in &o.exclusive_claims { a href={ "#claim-" (c) } { (c) } " " } }
-                        td { @for c in &o.omitted_claims { a href={ "#claim-" (c) } { (c) } " " } }
+                        td { @for c in &o.exclusive_claims { (claim_link(&claims, c, Some(&o.outlet))) " " } }
+                        td { @for c in &o.omitted_claims { (claim_link(&claims, c, None)) " " } }
                     }
                 }
             }
