@@ -57,23 +57,27 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
             }
         }
     }
-    if !ctx.is_determiner(first) {
-        return Some(phrase);
-    }
-    let attaches = ATTACHING.iter().any(|p| ctx.word(prep) == *p)
+    let plain_noun = ATTACHING.iter().any(|p| ctx.word(prep) == *p)
         && ctx.is_word(noun)
         && !ctx.is_cue_verb(noun)
         && !lexicon::is_adverbial(ctx.word(noun))
         && !lexicon::is_phrase_break(ctx.word(noun))
-        && !ctx.is_pronoun(noun)
+        && !ctx.is_pronoun(noun);
+    let head = simple_before(ctx, floor, prep).filter(|h| ctx.tokens_in(*h).end == prep);
+    // "The transcript of the debate shows", "Recent polls in Pennsylvania and Virginia
+    // have shown": a noun phrase opening the clause keeps its modifier whatever its head.
+    if let Some(head) = head.filter(|h| plain_noun && ctx.tokens_in(*h).start == floor) {
+        return Some(Span::new(head.start, phrase.end));
+    }
+    if !ctx.is_determiner(first) {
+        return Some(phrase);
+    }
+    let attaches = plain_noun
         && (ctx.is_capitalized(noun)
             || ctx.word(noun).ends_with('s')
             || lexicon::is_role(ctx.word(noun)));
-    if !attaches {
-        return Some(phrase);
-    }
-    match simple_before(ctx, floor, prep) {
-        Some(head) if ctx.tokens_in(head).end == prep => Some(Span::new(head.start, phrase.end)),
+    match head {
+        Some(head) if attaches => Some(Span::new(head.start, phrase.end)),
         _ => Some(phrase),
     }
 }
@@ -512,6 +516,26 @@ mod tests {
         let at = text.find(cue)?;
         let end = ctx.token_from(at);
         before(&ctx, 0, end).map(|s| s.text(text).to_string())
+    }
+
+    #[test]
+    fn a_clause_opening_phrase_keeps_its_modifier() {
+        assert_eq!(
+            before_cue("The transcript of the debate shows", "shows").as_deref(),
+            Some("The transcript of the debate")
+        );
+        assert_eq!(
+            before_cue(
+                "Recent polls in Pennsylvania and Virginia have shown",
+                "have"
+            )
+            .as_deref(),
+            Some("Recent polls in Pennsylvania and Virginia")
+        );
+        assert_eq!(
+            before_cue("After the talks in Geneva, the minister said", "said").as_deref(),
+            Some("the minister")
+        );
     }
 
     #[test]
