@@ -119,13 +119,14 @@ impl CueModel {
 
     /// Whether the stem of the lowercase word `word` is in the vocabulary.
     pub fn knows(&self, word: &str) -> bool {
+        if !word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+            return false;
+        }
         let stem = stem::stem(word);
         let k = sketch(stem);
-        word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-            && self
-                .filter
-                .get(k / 64)
-                .is_some_and(|s| s & (1 << (k % 64)) != 0)
+        self.filter
+            .get(k / 64)
+            .is_some_and(|s| s & (1 << (k % 64)) != 0)
             && self.vocabulary.contains(stem)
     }
 

@@ -6,23 +6,24 @@
 //! linguistic lemma: it only needs to map the forms of one verb to one key often enough.
 
 /// The stem of `word`: without "-ing", "-ed", "-es" or "-s", then without a final "e", "y"
-/// or "i", or else without one of a doubled final consonant ("called", "call" → "cal"). Words of fewer than
-/// four bytes, and stems that would be shorter than three, are returned whole.
+/// or "i", or else without one of a doubled final consonant ("called", "call" → "cal").
+/// Words of fewer than four bytes, words not ending in four ASCII bytes, and stems that would
+/// be shorter than three, are returned whole.
 pub fn stem(word: &str) -> &str {
     let b = word.as_bytes();
-    if b.len() < 4 || !b.is_ascii() {
+    let n = b.len();
+    // At most four bytes are cut: when they are ASCII every cut is a character boundary.
+    if n < 4 || !b[n - 4..].is_ascii() {
         return word;
     }
-    let cut = if word.ends_with("ing") {
-        3
-    } else if word.ends_with("ed") || word.ends_with("es") {
-        2
-    } else if word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
-        1
-    } else {
-        0
+    let cut = match (b[n - 2], b[n - 1]) {
+        (b'n', b'g') if b[n - 3] == b'i' => 3,
+        (b'e', b'd' | b's') => 2,
+        (b's' | b'u', b's') => 0,
+        (_, b's') => 1,
+        _ => 0,
     };
-    let mut end = b.len() - cut;
+    let mut end = n - cut;
     if end < 3 {
         return word;
     }
