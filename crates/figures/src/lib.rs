@@ -28,6 +28,12 @@ pub fn annotate(doc: &Document, seg: &Segmentation) -> Annotated<Figure> {
     Annotated::new(figures_in(&doc.text))
 }
 
+/// [`annotate`] over tokens already made by [`lexer::tokenize`] of `doc.text`: the time
+/// annotator reads the same tokens, so the pipeline makes them once for both.
+pub fn annotate_tokens(doc: &Document, toks: &[Tok<'_>]) -> Annotated<Figure> {
+    Annotated::new(figures_in_tokens(&doc.text, toks))
+}
+
 /// A number, or two joined into a range, before hedges and units are read.
 struct Amount {
     /// Token range of the number words.
@@ -73,8 +79,12 @@ fn read_suffix(
 
 /// Every figure in `text`, in text order.
 pub fn figures_in(text: &str) -> Vec<Figure> {
-    let toks = lexer::tokenize(text);
-    let numbers = number::scan(&toks);
+    figures_in_tokens(text, &lexer::tokenize(text))
+}
+
+/// Every figure in `text`, whose [`lexer::tokenize`] tokens are `toks`, in text order.
+pub fn figures_in_tokens(text: &str, toks: &[Tok<'_>]) -> Vec<Figure> {
+    let numbers = number::scan(toks);
     let mut out = Vec::new();
     let mut k = 0;
     while k < numbers.len() {
@@ -84,16 +94,16 @@ pub fn figures_in(text: &str) -> Vec<Figure> {
         if m.kind == NumberKind::Ordinal {
             continue;
         }
-        let amount = match next.and_then(|n| range(&toks, m, n)) {
+        let amount = match next.and_then(|n| range(toks, m, n)) {
             Some(a) => {
                 k += 1;
                 a
             }
             None => {
-                let Some((m, glued)) = read_suffix(text, &toks, m) else {
+                let Some((m, glued)) = read_suffix(text, toks, m) else {
                     continue;
                 };
-                if exclude::reason(&toks, &m).is_some() {
+                if exclude::reason(toks, &m).is_some() {
                     continue;
                 }
                 let mut a = single(&m);
@@ -101,7 +111,7 @@ pub fn figures_in(text: &str) -> Vec<Figure> {
                 a
             }
         };
-        if let Some(f) = figure(text, &toks, amount) {
+        if let Some(f) = figure(text, toks, amount) {
             out.push(f);
         }
     }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.4.0";
+pub const PIPELINE_VERSION: &str = "0.5.0";
 
 /// The per-document stages, in the order they run.
 pub const STAGES: [&str; 7] = [
@@ -49,9 +49,12 @@ pub fn analyze_timed(doc: &Document) -> (Analysis, StageTimes) {
     lap(0);
     let entities = parallax_entities::annotate(doc, &segmentation);
     lap(1);
-    let time = parallax_time::annotate(doc, &segmentation);
+    // Times and figures read the same number-aware tokens; they are made once, in the time
+    // stage's lap.
+    let number_tokens = parallax_figures::lexer::tokenize(&doc.text);
+    let time = parallax_time::annotate_tokens(doc, &number_tokens);
     lap(2);
-    let mut figures = parallax_figures::annotate(doc, &segmentation);
+    let mut figures = parallax_figures::annotate_tokens(doc, &number_tokens);
     lap(3);
     let quotes = parallax_quotes::annotate(
         doc,

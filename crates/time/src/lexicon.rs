@@ -229,7 +229,10 @@ pub fn may_start(t: &Tok<'_>) -> bool {
                 return false;
             };
             let w = lower.as_str();
-            parallax_figures::number::may_start_word(w)
+            // "the" is the commonest word of all and starts many expressions ("the 1990s",
+            // "the day before"): answer it before the word lists.
+            w == "the"
+                || parallax_figures::number::may_start_word(w)
                 || month(w).is_some()
                 || weekday(w).is_some()
                 || (w.ends_with("days") && w.strip_suffix('s').and_then(weekday_full).is_some())

@@ -24,7 +24,7 @@ pub mod scan;
 pub mod tense;
 
 use parallax_core::{Diagnostic, Document, Segmentation, Span, TimeAnchor, TimeExpr};
-use parallax_figures::lexer::tokenize;
+use parallax_figures::lexer::{tokenize, Tok};
 
 /// The time layer of one document.
 #[derive(Debug, Clone, Default)]
@@ -39,8 +39,14 @@ pub struct TimeLayer {
 /// so the segmentation is not needed.
 pub fn annotate(doc: &Document, seg: &Segmentation) -> TimeLayer {
     let _ = seg;
-    let toks = tokenize(&doc.text);
-    let found = anchor::find(doc, &toks);
+    annotate_tokens(doc, &tokenize(&doc.text))
+}
+
+/// [`annotate`] over tokens already made by `parallax_figures::lexer::tokenize` of
+/// `doc.text`: the figures annotator reads the same tokens, so the pipeline makes them once
+/// for both.
+pub fn annotate_tokens(doc: &Document, toks: &[Tok<'_>]) -> TimeLayer {
+    let found = anchor::find(doc, toks);
     let mut diagnostics = Vec::new();
     if found.is_none() {
         diagnostics.push(Diagnostic::info(
@@ -48,7 +54,7 @@ pub fn annotate(doc: &Document, seg: &Segmentation) -> TimeLayer {
             "no publication date and no date in the text: relative expressions are left unresolved",
         ));
     }
-    let times = scan::scan(&toks, found.map(|(d, _)| d))
+    let times = scan::scan(toks, found.map(|(d, _)| d))
         .into_iter()
         .filter_map(|f| {
             let span = Span::new(
