@@ -32,8 +32,8 @@ pub use mask::{prepare, Prepared};
 pub use model::{Model, ModelError};
 
 use parallax_core::{
-    Annotated, Diagnostic, Document, EntityTone, Label, LoadedTerm, LocalEntity, Mention, Quote,
-    Segmentation, SentenceVoice, Span, Voice,
+    Annotated, Diagnostic, Document, EntityTone, Label, LoadedTerm, LocalEntity, Mention,
+    ParagraphRole, Quote, Segmentation, SentenceVoice, Span, Voice,
 };
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -80,8 +80,18 @@ pub fn annotate_with(
             );
             continue;
         };
-        let (quoted, attribution) = quotation_ranges(sentence.span, quotes);
-        let (voice, confidence) = classify(model, &prepare(text, &quoted, &attribution));
+        // A byline ("By Greta Lindqvist") says who wrote the piece, not what the author
+        // thinks; the classifier, trained on body sentences, has no business with it.
+        let byline = seg
+            .paragraphs
+            .get(sentence.paragraph)
+            .is_some_and(|p| p.role == ParagraphRole::Byline);
+        let (voice, confidence) = if byline {
+            (Voice::Reporting, 1.0)
+        } else {
+            let (quoted, attribution) = quotation_ranges(sentence.span, quotes);
+            classify(model, &prepare(text, &quoted, &attribution))
+        };
         out.items.push(SentenceVoice {
             sentence: index,
             voice,
@@ -156,7 +166,7 @@ fn quotation_ranges(sentence: Span, quotes: &[Quote]) -> (Vec<Range<usize>>, Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_core::{Anchor, Paragraph, ParagraphRole, QuoteKind, Sentence};
+    use parallax_core::{Anchor, Paragraph, QuoteKind, Sentence};
     use proptest::prelude::*;
 
     /// A segmentation with one sentence per given substring of `text`.
@@ -208,6 +218,17 @@ mod tests {
         assert_eq!(found[0].0, Voice::Reporting);
         assert_eq!(found[1].0, Voice::Opinion);
         assert!(found.iter().all(|(_, c)| (0.5..=1.0).contains(c)));
+    }
+
+    #[test]
+    fn a_byline_is_reporting() {
+        let text = "By Greta Lindqvist";
+        let doc = Document::new("d", text, "test");
+        let mut seg = segmentation(text, &[text]);
+        let voiced = |seg: &Segmentation| annotate(&doc, seg, &[]).items[0].clone();
+        seg.paragraphs[0].role = ParagraphRole::Byline;
+        let byline = voiced(&seg);
+        assert_eq!((byline.voice, byline.confidence), (Voice::Reporting, 1.0));
     }
 
     #[test]
