@@ -15,9 +15,7 @@ use crate::cue::Verdict;
 use crate::cue_features;
 use crate::lexicon::{self, OwnedWordSet};
 use crate::stem;
-use flate2::read::GzDecoder;
-use flate2::write::GzEncoder;
-use std::io::{Read, Write};
+use parallax_modelfile::{FileError, Reader};
 use std::sync::LazyLock;
 
 const MAGIC: &[u8; 8] = b"PXCUES02";
@@ -26,14 +24,12 @@ const MAX_BITS: u8 = 24;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
-    #[error("cue model is not gzip or is truncated: {0}")]
-    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    File(#[from] FileError),
     #[error("cue model does not start with {MAGIC:?}")]
     BadMagic,
     #[error("cue model declares 2^{0} weights, more than 2^{MAX_BITS}")]
     TooLarge(u8),
-    #[error("cue model ends early")]
-    Truncated,
     #[error("cue model holds a non-finite number or a non-UTF-8 word")]
     Invalid,
 }
@@ -190,12 +186,7 @@ impl CueModel {
 
     /// The gzip-compressed file bytes.
     pub fn encode(&self) -> Result<Vec<u8>, ModelError> {
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 {
-            max / f32::from(i16::MAX)
-        } else {
-            1.0
-        };
+        let scale = parallax_modelfile::scale_of(&self.weights);
         let mut raw = Vec::with_capacity(64 + self.weights.len() * 2);
         raw.extend_from_slice(MAGIC);
         raw.push(self.bits as u8);
@@ -209,26 +200,18 @@ impl CueModel {
             raw.extend_from_slice(w.as_bytes());
             raw.push(b'\n');
         }
-        for weight in &self.weights {
-            let q = (weight / scale)
-                .round()
-                .clamp(f32::from(i16::MIN), f32::from(i16::MAX));
-            raw.extend_from_slice(&(q as i16).to_le_bytes());
-        }
-        let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
-        encoder.write_all(&raw)?;
-        Ok(encoder.finish()?)
+        parallax_modelfile::put_quantized(&mut raw, &self.weights, scale);
+        Ok(parallax_modelfile::compress(&raw)?)
     }
 
     /// Reads a model file; any damage is an error, never a panic.
     pub fn decode(bytes: &[u8]) -> Result<CueModel, ModelError> {
-        let mut raw = Vec::new();
-        GzDecoder::new(bytes).read_to_end(&mut raw)?;
-        let mut r = Reader { raw: &raw };
+        let raw = parallax_modelfile::decompress(bytes)?;
+        let mut r = Reader::new(&raw);
         if r.take(MAGIC.len())? != MAGIC {
             return Err(ModelError::BadMagic);
         }
-        let bits = r.take(1)?.first().copied().unwrap_or(0);
+        let bits = r.u8()?;
         if bits > MAX_BITS {
             return Err(ModelError::TooLarge(bits));
         }
@@ -238,24 +221,16 @@ impl CueModel {
         if !threshold.is_finite() || !veto.is_finite() || !scale.is_finite() {
             return Err(ModelError::Invalid);
         }
-        let count = u32::from_le_bytes(r.array()?) as usize;
+        let count = r.u32()? as usize;
         let mut vocabulary = OwnedWordSet::default();
         for _ in 0..count {
-            let end = r
-                .raw
-                .iter()
-                .position(|&b| b == b'\n')
-                .ok_or(ModelError::Truncated)?;
+            let rest = r.rest();
+            let end = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
             let word = std::str::from_utf8(r.take(end)?).map_err(|_| ModelError::Invalid)?;
             vocabulary.insert(word.to_string());
             r.take(1)?;
         }
-        let n = 1usize << bits;
-        let body = r.take(n * 2)?;
-        let weights = body
-            .chunks_exact(2)
-            .map(|p| f32::from(i16::from_le_bytes([p[0], p[1]])) * scale)
-            .collect();
+        let weights = r.quantized(1usize << bits, scale)?;
         Ok(CueModel {
             bits: u32::from(bits),
             threshold,
@@ -264,30 +239,6 @@ impl CueModel {
             filter: filter_of(&vocabulary),
             vocabulary,
         })
-    }
-}
-
-struct Reader<'a> {
-    raw: &'a [u8],
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        if self.raw.len() < n {
-            return Err(ModelError::Truncated);
-        }
-        let (head, rest) = self.raw.split_at(n);
-        self.raw = rest;
-        Ok(head)
-    }
-
-    fn array(&mut self) -> Result<[u8; 4], ModelError> {
-        let b = self.take(4)?;
-        Ok([b[0], b[1], b[2], b[3]])
-    }
-
-    fn f32(&mut self) -> Result<f32, ModelError> {
-        Ok(f32::from_le_bytes(self.array()?))
     }
 }
 

@@ -8,9 +8,7 @@
 
 use crate::features::{self, FeatureConfig};
 use crate::tokens::Tokens;
-use flate2::read::GzDecoder;
-use flate2::write::GzEncoder;
-use std::io::{Read, Write};
+use parallax_modelfile::{FileError, Reader};
 
 const MAGIC: &[u8; 8] = b"PXVOICE2";
 /// The largest hash space a model file may declare; guards the allocation against a bad file.
@@ -18,14 +16,12 @@ const MAX_BITS: u8 = 24;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
-    #[error("model file is not gzip or is truncated: {0}")]
-    Io(#[from] std::io::Error),
+    #[error(transparent)]
+    File(#[from] FileError),
     #[error("model file does not start with {MAGIC:?}")]
     BadMagic,
     #[error("model file declares 2^{0} weights, more than 2^{MAX_BITS}")]
     TooLarge(u8),
-    #[error("model file ends after {got} of {expected} weight bytes")]
-    Truncated { got: usize, expected: usize },
     #[error("model file holds a non-finite number")]
     NotFinite,
 }
@@ -61,12 +57,7 @@ impl Model {
 
     /// The gzip-compressed file bytes.
     pub fn encode(&self) -> Result<Vec<u8>, ModelError> {
-        let max = self.weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 {
-            max / f32::from(i16::MAX)
-        } else {
-            1.0
-        };
+        let scale = parallax_modelfile::scale_of(&self.weights);
         let mut raw = Vec::with_capacity(32 + self.weights.len() * 2);
         raw.extend_from_slice(MAGIC);
         raw.push(self.config.bits);
@@ -81,26 +72,18 @@ impl Model {
         for value in [self.bias, scale] {
             raw.extend_from_slice(&value.to_le_bytes());
         }
-        for weight in &self.weights {
-            let q = (weight / scale)
-                .round()
-                .clamp(f32::from(i16::MIN), f32::from(i16::MAX));
-            raw.extend_from_slice(&(q as i16).to_le_bytes());
-        }
-        let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::best());
-        encoder.write_all(&raw)?;
-        Ok(encoder.finish()?)
+        parallax_modelfile::put_quantized(&mut raw, &self.weights, scale);
+        Ok(parallax_modelfile::compress(&raw)?)
     }
 
     /// Reads a model file; any damage is an error, never a panic.
     pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
-        let mut raw = Vec::new();
-        GzDecoder::new(bytes).read_to_end(&mut raw)?;
-        let mut reader = Reader { raw: &raw };
+        let raw = parallax_modelfile::decompress(bytes)?;
+        let mut reader = Reader::new(&raw);
         if reader.take(MAGIC.len())? != MAGIC {
             return Err(ModelError::BadMagic);
         }
-        let bits = reader.take(1)?.first().copied().unwrap_or(0);
+        let bits = reader.u8()?;
         if bits > MAX_BITS {
             return Err(ModelError::TooLarge(bits));
         }
@@ -114,19 +97,7 @@ impl Model {
         };
         let bias = reader.f32()?;
         let scale = reader.f32()?;
-        let count = 1usize << bits;
-        let body = reader.raw;
-        if body.len() < count * 2 {
-            return Err(ModelError::Truncated {
-                got: body.len(),
-                expected: count * 2,
-            });
-        }
-        let weights: Vec<f32> = body
-            .chunks_exact(2)
-            .take(count)
-            .map(|pair| f32::from(i16::from_le_bytes([pair[0], pair[1]])) * scale)
-            .collect();
+        let weights = reader.quantized(1usize << bits, scale)?;
         let finite = [
             config.word_weight,
             config.char_weight,
@@ -149,34 +120,6 @@ impl Model {
 
 pub fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
-}
-
-/// Consumes the header of a decompressed model file.
-struct Reader<'a> {
-    raw: &'a [u8],
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        if self.raw.len() < n {
-            return Err(ModelError::Truncated {
-                got: self.raw.len(),
-                expected: n,
-            });
-        }
-        let (head, rest) = self.raw.split_at(n);
-        self.raw = rest;
-        Ok(head)
-    }
-
-    fn u8(&mut self) -> Result<u8, ModelError> {
-        Ok(self.take(1)?.first().copied().unwrap_or(0))
-    }
-
-    fn f32(&mut self) -> Result<f32, ModelError> {
-        let bytes = self.take(4)?;
-        Ok(f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
-    }
 }
 
 #[cfg(test)]
@@ -209,10 +152,9 @@ mod tests {
         });
         let bytes = good.encode().unwrap();
         assert!(Model::decode(&bytes[..bytes.len() / 2]).is_err());
-        let mut encoder = GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        encoder.write_all(b"PXVOICE2\x1f").unwrap();
+        let header = parallax_modelfile::compress(b"PXVOICE2\x1f").unwrap();
         assert!(matches!(
-            Model::decode(&encoder.finish().unwrap()),
+            Model::decode(&header),
             Err(ModelError::TooLarge(31))
         ));
     }

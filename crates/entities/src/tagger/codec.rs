@@ -9,9 +9,7 @@
 use super::model::{Model, Transitions};
 use super::tags::NUM_TAGS;
 use crate::hash::KeySet;
-use flate2::read::GzDecoder;
-use flate2::write::GzEncoder;
-use std::io::{Read, Write};
+use parallax_modelfile::{put_varint, FileError, Reader};
 
 const MAGIC: &[u8; 8] = b"PXNER\0\x01\0";
 /// Refuse tables larger than this (2^26 rows) instead of allocating whatever a file claims.
@@ -19,12 +17,10 @@ const MAX_BITS: u32 = 26;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ModelError {
-    #[error("model is not a readable gzip stream: {0}")]
-    Gzip(#[from] std::io::Error),
+    #[error(transparent)]
+    File(#[from] FileError),
     #[error("model file has the wrong magic number (not a Parallax NER model of this version)")]
     Magic,
-    #[error("model file is truncated")]
-    Truncated,
     #[error("model file is inconsistent: {0}")]
     Invalid(String),
 }
@@ -62,16 +58,13 @@ pub fn encode(model: &Model) -> Result<Vec<u8>, ModelError> {
             put_varint(&mut raw, zigzag(w));
         }
     }
-    let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(&raw)?;
-    Ok(gz.finish()?)
+    Ok(parallax_modelfile::compress(&raw)?)
 }
 
 /// Reads a model from gzip-compressed bytes.
 pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
-    let mut raw = Vec::new();
-    GzDecoder::new(bytes).read_to_end(&mut raw)?;
-    let mut r = Reader { raw: &raw, at: 0 };
+    let raw = parallax_modelfile::decompress(bytes)?;
+    let mut r = Reader::new(&raw);
     if r.take(8)? != MAGIC {
         return Err(ModelError::Magic);
     }
@@ -123,7 +116,7 @@ pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
         }
         rows.push(weights);
     }
-    if r.at != raw.len() {
+    if !r.rest().is_empty() {
         return Err(ModelError::Invalid("trailing bytes".into()));
     }
     Ok(Model {
@@ -136,14 +129,6 @@ pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
     })
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
 fn zigzag(w: i16) -> u64 {
     let w = i64::from(w);
     ((w << 1) ^ (w >> 63)) as u64
@@ -152,50 +137,6 @@ fn zigzag(w: i16) -> u64 {
 fn unzigzag(v: u64) -> Option<i16> {
     let w = ((v >> 1) as i64) ^ -((v & 1) as i64);
     i16::try_from(w).ok()
-}
-
-struct Reader<'a> {
-    raw: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let end = self.at.checked_add(n).ok_or(ModelError::Truncated)?;
-        let bytes = self.raw.get(self.at..end).ok_or(ModelError::Truncated)?;
-        self.at = end;
-        Ok(bytes)
-    }
-
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
-        let mut out = [0u8; N];
-        out.copy_from_slice(self.take(N)?);
-        Ok(out)
-    }
-
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        Ok(u32::from_le_bytes(self.array()?))
-    }
-
-    fn u64(&mut self) -> Result<u64, ModelError> {
-        Ok(u64::from_le_bytes(self.array()?))
-    }
-
-    fn f32(&mut self) -> Result<f32, ModelError> {
-        Ok(f32::from_le_bytes(self.array()?))
-    }
-
-    fn varint(&mut self) -> Result<u64, ModelError> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.take(1)?[0];
-            v |= u64::from(b & 0x7f) << shift;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(ModelError::Invalid("varint too long".into()))
-    }
 }
 
 #[cfg(test)]
@@ -235,12 +176,10 @@ mod tests {
         let bytes = encode(&tiny()).unwrap();
         assert!(decode(&bytes[..bytes.len() / 2]).is_err());
         assert!(decode(b"not a model").is_err());
-        let mut raw = Vec::new();
-        GzDecoder::new(&bytes[..]).read_to_end(&mut raw).unwrap();
+        let raw = parallax_modelfile::decompress(&bytes).unwrap();
         for cut in [0, 8, 20, raw.len() - 1] {
-            let mut gz = GzEncoder::new(Vec::new(), flate2::Compression::fast());
-            gz.write_all(&raw[..cut]).unwrap();
-            assert!(decode(&gz.finish().unwrap()).is_err(), "cut at {cut}");
+            let damaged = parallax_modelfile::compress(&raw[..cut]).unwrap();
+            assert!(decode(&damaged).is_err(), "cut at {cut}");
         }
     }
 }
