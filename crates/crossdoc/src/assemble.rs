@@ -96,10 +96,10 @@ pub fn build_dossier_timed(
         entities(&docs, &analyses, &resolution, &entity_ids)
     });
     let clock = Instant::now();
-    let entity_names: HashMap<String, String> = dossier
+    let entity_names: HashMap<&str, &str> = dossier
         .entities
         .iter()
-        .map(|e| (e.id.clone(), e.name.clone()))
+        .map(|e| (e.id.as_str(), e.name.as_str()))
         .collect();
     let speaker_of = |d: usize, mention: Option<usize>| -> Option<String> {
         let local = analyses[d].mentions.get(mention?)?.local_entity?;
@@ -134,7 +134,7 @@ pub fn build_dossier_timed(
             let asserted_by = speaker
                 .as_ref()
                 .filter(|_| pronoun)
-                .and_then(|id| entity_names.get(id).cloned())
+                .and_then(|id| entity_names.get(id.as_str()).map(|name| name.to_string()))
                 .or_else(|| {
                     quote
                         .and_then(|q| q.speaker_text.as_ref())

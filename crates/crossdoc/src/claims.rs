@@ -69,11 +69,6 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
     }
     let covered_by_several =
         |story: Option<&String>| story_outlets.get(&story).is_some_and(|o| o.len() > 1);
-    let starts: HashMap<&str, usize> = dossier
-        .figures
-        .iter()
-        .map(|f| (f.id.as_str(), f.figure.span.start))
-        .collect();
     let mut claims = Vec::new();
     for ((story, category, subject), mut figures) in groups {
         // Publication order (the dossier lays documents out by publication instant, undated
@@ -83,11 +78,14 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
             (index, f.figure.span.start)
         });
         let mut by_outlet: BTreeMap<String, Vec<ClaimFigure>> = BTreeMap::new();
+        // Each outlet's previous figure in this claim, for where it stands in its article.
+        let mut previous_of: HashMap<&str, &DossierFigure> = HashMap::new();
         for f in figures {
             let (_, outlet, published) =
                 docs.get(f.doc.as_str()).copied().unwrap_or((0, None, None));
-            let outlet_key = outlet.unwrap_or(parallax_core::UNKNOWN_OUTLET).to_string();
-            let history = by_outlet.entry(outlet_key).or_default();
+            let outlet_key = outlet.unwrap_or(parallax_core::UNKNOWN_OUTLET);
+            let previous = previous_of.insert(outlet_key, f);
+            let history = by_outlet.entry(outlet_key.to_string()).or_default();
             // A revision is a later article's new figure, or one after an "UPDATE:" in the
             // same article; two figures in one article ("several accounts … 31 accounts")
             // are not one replacing the other.
@@ -96,11 +94,11 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
                 .filter(|prev| !same_number(prev, f))
                 .filter(|prev| {
                     prev.doc != f.doc
-                        || starts.get(prev.figure.as_str()).is_some_and(|&from| {
+                        || previous.is_some_and(|p| {
                             update_between(
                                 docs.get(f.doc.as_str())
                                     .and_then(|d| dossier.documents.get(d.0)),
-                                from,
+                                p.figure.span.start,
                                 f.figure.span.start,
                             )
                         })

@@ -189,11 +189,7 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
         let t = &toks[end];
         // "five U.S. troops": an initialism's periods do not end the phrase.
         if let Some(after) = initialism_end(toks, end) {
-            head = toks[end..after]
-                .iter()
-                .map(|t| t.text)
-                .collect::<String>()
-                .to_lowercase();
+            head = glued_lower(&toks[end..after]);
             end = after;
             words += 1;
             continue;
@@ -202,11 +198,7 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
             // "T-72 tanks", "Su-25 jets": a model designation is a modifier inside the
             // phrase, and its head when nothing follows ("a dozen T-72s").
             if let Some(after) = designation_end(toks, end).filter(|_| end > first) {
-                head = toks[end - 1..after]
-                    .iter()
-                    .map(|t| t.text)
-                    .collect::<String>()
-                    .to_lowercase();
+                head = glued_lower(&toks[end - 1..after]);
                 end = after;
                 words += 1;
                 if head.ends_with('s') {
@@ -257,6 +249,14 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
         end -= 1;
     }
     (end > first && !head.is_empty()).then_some(Counted { first, end, head })
+}
+
+/// The lowercase text of a run of glued tokens ("U.S.", "T-72s").
+fn glued_lower(run: &[Tok<'_>]) -> String {
+    run.iter()
+        .map(|t| t.text)
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// End of the initialism starting at token `at` ("U.S.", "U.N.", "U.S.C."): at least two

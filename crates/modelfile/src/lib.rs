@@ -46,7 +46,7 @@ pub fn scale_of(weights: &[f32]) -> f32 {
 }
 
 /// `weight` as the nearest 16-bit multiple of `scale`.
-pub fn quantize(weight: f32, scale: f32) -> i16 {
+fn quantize(weight: f32, scale: f32) -> i16 {
     (weight / scale)
         .round()
         .clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16

@@ -233,27 +233,9 @@ fn is_negation_or_modal(word: &str) -> bool {
 /// A lowercase adverb right before a cue verb, which PolNeAR's cues include ("often says",
 /// "forcefully told", "then ruled").
 fn is_manner_adverb(word: &str) -> bool {
-    const TIME: [&str; 16] = [
-        "on",
-        "last",
-        "this",
-        "next",
-        "today",
-        "yesterday",
-        "tonight",
-        "week",
-        "month",
-        "year",
-        "night",
-        "morning",
-        "afternoon",
-        "evening",
-        "weekend",
-        "earlier",
-    ];
     word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && lexicon::is_adverbial(word)
-        && !TIME.contains(&word)
+        && !lexicon::is_time_adverbial(word)
 }
 
 /// Forms of "be" that make a progressive with an "-ing" cue ("is demanding").

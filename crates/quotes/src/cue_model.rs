@@ -6,9 +6,10 @@
 //! the wrong context ("the plan called for") and adds cues the lexicon lacks ("shows",
 //! "wants", "is expected"). Trained by `parallax train quotes` (see docs/models.md).
 //!
-//! File format (gzip-compressed, little-endian): the magic `PXCUES01`, `bits` as one byte, the
-//! threshold, the veto threshold and the scale as f32, the vocabulary as a u32 count of newline-terminated words,
-//! then `2^bits` weights as i16 multiples of the scale.
+//! File format (gzip-compressed, little-endian, through `parallax-modelfile`): the magic
+//! `PXCUES02`, `bits` as one byte, the threshold, the veto threshold and the scale as f32, the
+//! vocabulary (word stems) as a u32 count of newline-terminated words, then `2^bits` weights
+//! as i16 multiples of the scale.
 
 use crate::context::Ctx;
 use crate::cue::Verdict;

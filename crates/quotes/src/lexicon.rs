@@ -701,24 +701,16 @@ const PHRASE_BREAKS: &[&str] = &[
     "more",
 ];
 
-/// Words between a speaker and the cue that belong to neither ("Trump on Tuesday said").
-const ADVERBIALS: &[&str] = &[
+/// Words between a speaker and the cue that belong to neither ("Trump on Tuesday said"):
+/// these, which place the statement in time, and [`ADVERBIALS`].
+const TIME_ADVERBIALS: &[&str] = &[
     "on",
     "last",
     "this",
     "next",
-    "earlier",
-    "later",
     "today",
     "yesterday",
     "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "week",
     "month",
     "year",
@@ -727,6 +719,19 @@ const ADVERBIALS: &[&str] = &[
     "afternoon",
     "evening",
     "weekend",
+    "earlier",
+];
+
+/// The other words between a speaker and the cue ("Trump repeatedly said").
+const ADVERBIALS: &[&str] = &[
+    "later",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
     "recently",
     "repeatedly",
     "often",
@@ -858,7 +863,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     pronouns: PRONOUNS.iter().copied().collect(),
     determiners: DETERMINERS.iter().copied().collect(),
     breaks: PHRASE_BREAKS.iter().copied().collect(),
-    adverbials: ADVERBIALS.iter().copied().collect(),
+    adverbials: ADVERBIALS.iter().chain(TIME_ADVERBIALS).copied().collect(),
     org_nouns: ORG_NOUNS.iter().copied().collect(),
     noun_like: NOUN_LIKE.iter().copied().collect(),
 });
@@ -945,6 +950,11 @@ pub fn is_phrase_break(word: &str) -> bool {
 const LY_NOUNS: &[&str] = &[
     "daily", "weekly", "monthly", "family", "ally", "rally", "assembly", "supply",
 ];
+
+/// Whether `word` places a statement in time ("yesterday", "last", "week").
+pub fn is_time_adverbial(word: &str) -> bool {
+    TIME_ADVERBIALS.contains(&word)
+}
 
 pub fn is_adverbial(word: &str) -> bool {
     in_set(&LISTS.adverbials, word)

@@ -621,19 +621,9 @@ fn year_range_end(c: &Ctx<'_, '_>, j: usize, y: i32) -> Option<(i32, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_figures::lexer::tokenize;
 
     fn at0(text: &str, anchor: Option<NaiveDate>) -> Option<(String, String)> {
-        let toks = tokenize(text);
-        let c = Ctx {
-            toks: &toks,
-            anchor,
-        };
-        absolute(&c, 0).map(|f| {
-            let start = toks[f.first].start;
-            let end = toks[f.end - 1].end;
-            (text[start..end].to_string(), f.value)
-        })
+        crate::context::found_at_start(text, anchor, absolute).map(|(s, f)| (s, f.value))
     }
 
     fn a() -> Option<NaiveDate> {

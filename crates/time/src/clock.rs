@@ -512,20 +512,10 @@ fn in_words(c: &Ctx<'_, '_>, i: usize) -> Option<Read> {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
-    use parallax_figures::lexer::tokenize;
 
     fn at0(text: &str) -> Option<(String, String)> {
-        let toks = tokenize(text);
-        let c = Ctx {
-            toks: &toks,
-            anchor: NaiveDate::from_ymd_opt(2008, 8, 12),
-        };
-        clock(&c, 0).map(|f| {
-            (
-                text[toks[f.first].start..toks[f.end - 1].end].to_string(),
-                f.value,
-            )
-        })
+        crate::context::found_at_start(text, NaiveDate::from_ymd_opt(2008, 8, 12), clock)
+            .map(|(s, f)| (s, f.value))
     }
 
     #[test]

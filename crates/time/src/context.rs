@@ -89,3 +89,21 @@ impl<'t> Ctx<'_, 't> {
         }
     }
 }
+
+/// Test support for the recognizers: what `recognize` finds at the first token of `text`
+/// read against `anchor`, as the text it covers and the find.
+#[cfg(test)]
+pub(crate) fn found_at_start(
+    text: &str,
+    anchor: Option<NaiveDate>,
+    recognize: impl Fn(&Ctx<'_, '_>, usize) -> Option<Found>,
+) -> Option<(String, Found)> {
+    let toks = parallax_figures::lexer::tokenize(text);
+    let c = Ctx {
+        toks: &toks,
+        anchor,
+    };
+    let f = recognize(&c, 0)?;
+    let span = toks.get(f.first)?.start..toks.get(f.end.checked_sub(1)?)?.end;
+    Some((text.get(span)?.to_string(), f))
+}

@@ -99,19 +99,10 @@ pub fn week_beginning(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use crate::scan::scan;
     use chrono::NaiveDate;
-    use parallax_figures::lexer::tokenize;
 
     fn found(text: &str) -> Vec<(String, String)> {
-        let toks = tokenize(text);
-        scan(&toks, NaiveDate::from_ymd_opt(2020, 7, 1))
-            .into_iter()
-            .map(|f| {
-                let span = toks[f.first].start..toks[f.end - 1].end;
-                (text[span].to_string(), f.value)
-            })
-            .collect()
+        crate::scan::scanned(text, NaiveDate::from_ymd_opt(2020, 7, 1))
     }
 
     fn one(a: &str, b: &str) -> Vec<(String, String)> {

@@ -399,15 +399,8 @@ mod tests {
     use parallax_figures::lexer::tokenize;
 
     fn at0(text: &str) -> Option<(String, String, TimexType)> {
-        let toks = tokenize(text);
-        let c = Ctx {
-            toks: &toks,
-            anchor: NaiveDate::from_ymd_opt(2008, 8, 12),
-        };
-        amount_of_time(&c, 0).map(|f| {
-            let span = toks[f.first].start..toks[f.end - 1].end;
-            (text[span].to_string(), f.value, f.typ)
-        })
+        crate::context::found_at_start(text, NaiveDate::from_ymd_opt(2008, 8, 12), amount_of_time)
+            .map(|(s, f)| (s, f.value, f.typ))
     }
 
     #[test]

@@ -52,15 +52,8 @@ mod tests {
     use parallax_figures::lexer::tokenize;
 
     fn at0(text: &str) -> Option<(String, String)> {
-        let toks = tokenize(text);
-        let c = Ctx {
-            toks: &toks,
-            anchor: NaiveDate::from_ymd_opt(2018, 11, 21),
-        };
-        period_end(&c, 0).map(|f| {
-            let span = toks[f.first].start..toks[f.end - 1].end;
-            (text[span].to_string(), f.value)
-        })
+        crate::context::found_at_start(text, NaiveDate::from_ymd_opt(2018, 11, 21), period_end)
+            .map(|(s, f)| (s, f.value))
     }
 
     #[test]

@@ -88,20 +88,12 @@ pub fn month_glued_day(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_figures::lexer::tokenize;
 
     fn at0(text: &str) -> Option<(String, String)> {
-        let toks = tokenize(text);
-        let c = Ctx {
-            toks: &toks,
-            anchor: NaiveDate::from_ymd_opt(2019, 8, 8),
-        };
-        glued_date(&c, 0)
-            .or_else(|| month_glued_day(&c, 0))
-            .map(|f| {
-                let span = toks[f.first].start..toks[f.end - 1].end;
-                (text[span].to_string(), f.value)
-            })
+        crate::context::found_at_start(text, NaiveDate::from_ymd_opt(2019, 8, 8), |c, i| {
+            glued_date(c, i).or_else(|| month_glued_day(c, i))
+        })
+        .map(|(s, f)| (s, f.value))
     }
 
     #[test]

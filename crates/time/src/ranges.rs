@@ -164,19 +164,10 @@ fn bare_closing(c: &Ctx<'_, '_>, a: &Found) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use crate::scan::scan;
     use chrono::NaiveDate;
-    use parallax_figures::lexer::tokenize;
 
     fn found(text: &str) -> Vec<(String, String)> {
-        let toks = tokenize(text);
-        scan(&toks, NaiveDate::from_ymd_opt(2016, 11, 7))
-            .into_iter()
-            .map(|f| {
-                let span = toks[f.first].start..toks[f.end - 1].end;
-                (text[span].to_string(), f.value)
-            })
-            .collect()
+        crate::scan::scanned(text, NaiveDate::from_ymd_opt(2016, 11, 7))
     }
 
     fn pair(a: &str, b: &str) -> (String, String) {

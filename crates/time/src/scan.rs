@@ -180,3 +180,17 @@ fn join_clock_after(c: &Ctx<'_, '_>, f: &mut Found) {
     f.typ = TimexType::Time;
     f.end = end;
 }
+
+/// Test support: every expression [`scan`] finds in `text` read against `anchor`, as the text
+/// it covers and its value.
+#[cfg(test)]
+pub(crate) fn scanned(text: &str, anchor: Option<NaiveDate>) -> Vec<(String, String)> {
+    let toks = parallax_figures::lexer::tokenize(text);
+    scan(&toks, anchor)
+        .into_iter()
+        .filter_map(|f| {
+            let span = toks.get(f.first)?.start..toks.get(f.end.checked_sub(1)?)?.end;
+            Some((text.get(span)?.to_string(), f.value))
+        })
+        .collect()
+}
