@@ -70,11 +70,15 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut stage_times = StageTimes::default();
     let mut corpus: Vec<(Document, Analysis)> = Vec::with_capacity(docs.len());
     let mut tokens = 0usize;
-    for doc in docs {
-        let (analysis, times) = parallax_pipeline::analyze_timed(&doc);
+    // In batches, as `parallax analyze` runs them.
+    for batch in docs.chunks(parallax_pipeline::BATCH) {
+        let refs: Vec<&Document> = batch.iter().collect();
+        let (analyses, times) = parallax_pipeline::analyze_batch_timed(&refs);
         stage_times.add(&times);
-        tokens += analysis.segmentation.tokens.len();
-        corpus.push((doc, analysis));
+        for (doc, analysis) in batch.iter().zip(analyses) {
+            tokens += analysis.segmentation.tokens.len();
+            corpus.push((doc.clone(), analysis));
+        }
     }
     let recognition = time_recognition(&corpus);
     if let Some(target) = args.replicate {
