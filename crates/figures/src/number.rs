@@ -5,7 +5,10 @@
 //! and time recognizers decide what the number means in its context.
 
 use crate::lexer::{adjacent, tokenize, Tok, TokKind};
+use crate::word_filter::WordFilter;
 use parallax_core::Span;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// How a number expression counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,73 +68,137 @@ fn span_of(toks: &[Tok<'_>], first: usize, end: usize) -> Span {
 
 /// Value of a number word below a hundred, and whether it is a ten (twenty, thirty, ...).
 fn small_word(w: &str) -> Option<(f64, bool)> {
-    let v = match w {
-        "zero" | "nought" | "naught" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => return Some((20.0, true)),
-        "thirty" => return Some((30.0, true)),
-        "forty" | "fourty" => return Some((40.0, true)),
-        "fifty" => return Some((50.0, true)),
-        "sixty" => return Some((60.0, true)),
-        "seventy" => return Some((70.0, true)),
-        "eighty" => return Some((80.0, true)),
-        "ninety" => return Some((90.0, true)),
-        _ => return None,
-    };
-    Some((v, false))
+    entry(w).and_then(|e| e.small)
 }
 
 /// Value of an ordinal word below a hundred, and whether it is a ten ("twentieth").
 fn ordinal_word(w: &str) -> Option<(f64, bool)> {
-    let v = match w {
-        "first" => 1.0,
-        "second" => 2.0,
-        "third" => 3.0,
-        "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        "eleventh" => 11.0,
-        "twelfth" => 12.0,
-        "thirteenth" => 13.0,
-        "fourteenth" => 14.0,
-        "fifteenth" => 15.0,
-        "sixteenth" => 16.0,
-        "seventeenth" => 17.0,
-        "eighteenth" => 18.0,
-        "nineteenth" => 19.0,
-        "twentieth" => return Some((20.0, true)),
-        "thirtieth" => return Some((30.0, true)),
-        "fortieth" => return Some((40.0, true)),
-        "fiftieth" => return Some((50.0, true)),
-        "sixtieth" => return Some((60.0, true)),
-        "seventieth" => return Some((70.0, true)),
-        "eightieth" => return Some((80.0, true)),
-        "ninetieth" => return Some((90.0, true)),
-        _ => return None,
-    };
-    Some((v, false))
+    entry(w).and_then(|e| e.ordinal)
+}
+
+/// What the number vocabulary knows of one lowercase word. Every word in the table can open a
+/// number expression ([`may_start_word`]).
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    small: Option<(f64, bool)>,
+    ordinal: Option<(f64, bool)>,
+    vague: Option<(f64, f64)>,
+}
+
+/// Number words below a hundred: value, and whether it is a ten.
+const SMALL_WORDS: &[(&str, f64, bool)] = &[
+    ("zero", 0.0, false),
+    ("nought", 0.0, false),
+    ("naught", 0.0, false),
+    ("one", 1.0, false),
+    ("two", 2.0, false),
+    ("three", 3.0, false),
+    ("four", 4.0, false),
+    ("five", 5.0, false),
+    ("six", 6.0, false),
+    ("seven", 7.0, false),
+    ("eight", 8.0, false),
+    ("nine", 9.0, false),
+    ("ten", 10.0, false),
+    ("eleven", 11.0, false),
+    ("twelve", 12.0, false),
+    ("thirteen", 13.0, false),
+    ("fourteen", 14.0, false),
+    ("fifteen", 15.0, false),
+    ("sixteen", 16.0, false),
+    ("seventeen", 17.0, false),
+    ("eighteen", 18.0, false),
+    ("nineteen", 19.0, false),
+    ("twenty", 20.0, true),
+    ("thirty", 30.0, true),
+    ("forty", 40.0, true),
+    ("fourty", 40.0, true),
+    ("fifty", 50.0, true),
+    ("sixty", 60.0, true),
+    ("seventy", 70.0, true),
+    ("eighty", 80.0, true),
+    ("ninety", 90.0, true),
+];
+
+/// Ordinal words below a hundred: value, and whether it is a ten.
+const ORDINAL_WORDS: &[(&str, f64, bool)] = &[
+    ("first", 1.0, false),
+    ("second", 2.0, false),
+    ("third", 3.0, false),
+    ("fourth", 4.0, false),
+    ("fifth", 5.0, false),
+    ("sixth", 6.0, false),
+    ("seventh", 7.0, false),
+    ("eighth", 8.0, false),
+    ("ninth", 9.0, false),
+    ("tenth", 10.0, false),
+    ("eleventh", 11.0, false),
+    ("twelfth", 12.0, false),
+    ("thirteenth", 13.0, false),
+    ("fourteenth", 14.0, false),
+    ("fifteenth", 15.0, false),
+    ("sixteenth", 16.0, false),
+    ("seventeenth", 17.0, false),
+    ("eighteenth", 18.0, false),
+    ("nineteenth", 19.0, false),
+    ("twentieth", 20.0, true),
+    ("thirtieth", 30.0, true),
+    ("fortieth", 40.0, true),
+    ("fiftieth", 50.0, true),
+    ("sixtieth", 60.0, true),
+    ("seventieth", 70.0, true),
+    ("eightieth", 80.0, true),
+    ("ninetieth", 90.0, true),
+];
+
+/// Plural scale words used as vague amounts, with their bounds ("hundreds" → 100..999).
+const VAGUE_SCALES: &[(&str, f64, f64)] = &[
+    ("dozens", 24.0, 99.0),
+    ("scores", 40.0, 99.0),
+    ("hundreds", 100.0, 999.0),
+    ("thousands", 1e3, 9_999.0),
+    ("millions", 1e6, 999_999_999.0),
+    ("billions", 1e9, 999_999_999_999.0),
+];
+
+/// Words that open number expressions without being number words themselves ("a dozen",
+/// "minus five", "tens of thousands", "several hundred", "half a million").
+const OTHER_STARTS: &[&str] = &["a", "an", "minus", "negative", "tens", "several", "half"];
+
+/// The vocabulary, keyed by lowercase bytes, built once: one hash lookup per word instead of
+/// a chain of `match`es.
+fn table() -> &'static FxHashMap<&'static [u8], Entry> {
+    static TABLE: OnceLock<FxHashMap<&'static [u8], Entry>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: FxHashMap<&'static [u8], Entry> = FxHashMap::default();
+        for &(w, v, ten) in SMALL_WORDS {
+            table.entry(w.as_bytes()).or_default().small = Some((v, ten));
+        }
+        for &(w, v, ten) in ORDINAL_WORDS {
+            table.entry(w.as_bytes()).or_default().ordinal = Some((v, ten));
+        }
+        for &(w, low, high) in VAGUE_SCALES {
+            table.entry(w.as_bytes()).or_default().vague = Some((low, high));
+        }
+        for w in OTHER_STARTS {
+            table.entry(w.as_bytes()).or_default();
+        }
+        table
+    })
+}
+
+fn entry(w: &str) -> Option<&'static Entry> {
+    table().get(w.as_bytes())
+}
+
+/// Every lowercase word that can open a number expression, for annotators that gate on it.
+pub fn start_words() -> impl Iterator<Item = &'static str> {
+    SMALL_WORDS
+        .iter()
+        .map(|e| e.0)
+        .chain(ORDINAL_WORDS.iter().map(|e| e.0))
+        .chain(VAGUE_SCALES.iter().map(|e| e.0))
+        .chain(OTHER_STARTS.iter().copied())
 }
 
 /// The denominator a fraction word names ("fifths" → 5); "second" is left out, being a unit
@@ -177,15 +244,7 @@ fn ordinal_scale(w: &str) -> Option<f64> {
 
 /// Bounds of plural scale words used as vague amounts ("hundreds" → 100..999).
 fn vague_scale(w: &str) -> Option<(f64, f64)> {
-    match w {
-        "dozens" => Some((24.0, 99.0)),
-        "scores" => Some((40.0, 99.0)),
-        "hundreds" => Some((100.0, 999.0)),
-        "thousands" => Some((1e3, 9_999.0)),
-        "millions" => Some((1e6, 999_999_999.0)),
-        "billions" => Some((1e9, 999_999_999_999.0)),
-        _ => None,
-    }
+    entry(w).and_then(|e| e.vague)
 }
 
 /// Parses a digit string with optional thousands separators and one decimal point.
@@ -325,6 +384,8 @@ pub fn parse_at(toks: &[Tok<'_>], i: usize) -> Option<NumberMatch> {
     match tok.kind {
         TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed => parse_digit_start(toks, i),
         TokKind::Word if tok.is("minus") || tok.is("negative") => negated(toks, i),
+        // Only a start word opens a worded number; the check turns most words away cheaply.
+        TokKind::Word if !may_start(tok) => None,
         TokKind::Word => parse_vague(toks, i).or_else(|| parse_words(toks, i)),
         TokKind::Punct if tok.is_punct('-') || tok.is_punct('−') => {
             // A sign glued to the digits, not a hyphen after a word or number ("10-15").
@@ -929,12 +990,7 @@ pub fn may_start(t: &Tok<'_>) -> bool {
         TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed => true,
         TokKind::Punct => matches!(t.text, "-" | "−" | "."),
         TokKind::Word => {
-            let first = t
-                .text
-                .as_bytes()
-                .first()
-                .map_or(b' ', u8::to_ascii_lowercase);
-            if !may_start_letter(first) {
+            if !start_filter().may_contain(t.text) {
                 return false;
             }
             let mut buf = WordBuf::default();
@@ -945,23 +1001,13 @@ pub fn may_start(t: &Tok<'_>) -> bool {
 
 /// Whether a number expression can start with this lowercase word.
 pub fn may_start_word(w: &str) -> bool {
-    may_start_letter(w.as_bytes().first().copied().unwrap_or(b' '))
-        && (small_word(w).is_some()
-            || ordinal_word(w).is_some()
-            || vague_scale(w).is_some()
-            || matches!(
-                w,
-                "a" | "an" | "minus" | "negative" | "tens" | "several" | "half"
-            ))
+    entry(w).is_some()
 }
 
-/// Every word [`may_start_word`] accepts starts with one of these (lowercase) letters; most
-/// words fail this test at once.
-fn may_start_letter(b: u8) -> bool {
-    matches!(
-        b,
-        b'a' | b'b' | b'd' | b'e' | b'f' | b'h' | b'm' | b'n' | b'o' | b's' | b't' | b'z'
-    )
+/// The quick rejection in front of [`may_start_word`] for the word tokens of running text.
+fn start_filter() -> &'static WordFilter {
+    static FILTER: OnceLock<WordFilter> = OnceLock::new();
+    FILTER.get_or_init(|| WordFilter::new(start_words()))
 }
 
 /// Every number expression in a token sequence, left to right, not overlapping.
@@ -996,6 +1042,20 @@ pub fn parse_number(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_start_word_starts() {
+        for w in start_words() {
+            assert!(may_start_word(w), "{w}");
+            let upper = w.to_uppercase();
+            assert!(may_start(&tokenize(&upper)[0]), "{upper}");
+        }
+        assert!(!may_start_word("said"));
+        assert!(
+            !may_start_word("hundred"),
+            "a scale word needs a number before it"
+        );
+    }
 
     #[test]
     fn digits_with_separators_and_decimals() {

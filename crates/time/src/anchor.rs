@@ -10,21 +10,23 @@ use parallax_figures::lexer::{Tok, TokKind};
 const DATELINE_BYTES: usize = 300;
 
 /// The anchor date and where it came from; `None` when neither metadata nor text gives one.
-pub fn find(doc: &Document, toks: &[Tok<'_>]) -> Option<(NaiveDate, AnchorSource)> {
+///
+/// `lower` is the document's text ASCII-lowercased, as [`crate::scan::scan`] reads it.
+pub fn find(doc: &Document, toks: &[Tok<'_>], lower: &str) -> Option<(NaiveDate, AnchorSource)> {
     if let Some(d) = doc
         .published_date()
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
     {
         return Some((d, AnchorSource::Metadata));
     }
-    from_text(toks).map(|d| (d, AnchorSource::Text))
+    from_text(toks, lower).map(|d| (d, AnchorSource::Text))
 }
 
 /// A dateline date when the text opens with one, else the latest full date it states.
 ///
 /// A full date names its year, so only the stretches of text around a year ("TBILISI,
 /// Aug. 8, 2008", "2008-08-07", "8/7/08") are scanned, not the whole article a second time.
-fn from_text(toks: &[Tok<'_>]) -> Option<NaiveDate> {
+fn from_text(toks: &[Tok<'_>], lower: &str) -> Option<NaiveDate> {
     /// How many tokens from its year a full date can reach ("Friday, Aug. 8, 2008").
     const REACH: usize = 7;
     let year_like = |k: usize, t: &Tok<'_>| {
@@ -46,7 +48,7 @@ fn from_text(toks: &[Tok<'_>]) -> Option<NaiveDate> {
     let mut dated: Vec<(usize, NaiveDate)> = Vec::new();
     for (lo, hi) in ranges {
         let window = toks.get(lo..hi).unwrap_or(&[]);
-        for f in scan(window, None) {
+        for f in scan(window, lower, None) {
             if f.relative || f.value.len() != 10 {
                 continue;
             }

@@ -1,13 +1,16 @@
 //! What every recognizer reads (the tokens and the anchor) and what it returns.
 
 use crate::calendar::Granularity;
-use crate::lexicon::{word, Lower};
+use crate::lexicon::Lower;
 use chrono::NaiveDate;
 use parallax_core::TimexType;
-use parallax_figures::lexer::Tok;
+use parallax_figures::lexer::{Tok, TokKind};
 
 pub struct Ctx<'a, 't> {
     pub toks: &'a [Tok<'t>],
+    /// The text the tokens index, ASCII-lowercased once (same byte offsets), so that reading
+    /// a token's lowercase form is a slice, not a copy.
+    pub lower: &'a str,
     pub anchor: Option<NaiveDate>,
 }
 
@@ -38,10 +41,16 @@ impl Found {
     }
 }
 
-impl<'t> Ctx<'_, 't> {
-    /// Lowercase word at `i`.
-    pub fn w(&self, i: usize) -> Option<Lower<'t>> {
-        word(self.toks, i)
+impl<'a, 't> Ctx<'a, 't> {
+    /// Lowercase word at `i`, when it is a short ASCII word.
+    pub fn w(&self, i: usize) -> Option<Lower<'a>> {
+        let t = self.toks.get(i)?;
+        if t.kind != TokKind::Word || t.text.len() > 16 || !t.text.is_ascii() {
+            return None;
+        }
+        let w = self.lower.get(t.start..t.end)?;
+        debug_assert!(w.eq_ignore_ascii_case(t.text), "tokens must index `lower`");
+        Some(Lower::Borrowed(w))
     }
 
     /// Whether token `i` is the word `w` (any case).
@@ -99,8 +108,10 @@ pub(crate) fn found_at_start(
     recognize: impl Fn(&Ctx<'_, '_>, usize) -> Option<Found>,
 ) -> Option<(String, Found)> {
     let toks = parallax_figures::lexer::tokenize(text);
+    let lower = text.to_ascii_lowercase();
     let c = Ctx {
         toks: &toks,
+        lower: &lower,
         anchor,
     };
     let f = recognize(&c, 0)?;

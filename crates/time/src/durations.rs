@@ -469,9 +469,11 @@ mod tests {
         assert_eq!(at0("the first two weeks").map(|f| f.1), Some("P2W".into()));
         assert_eq!(at0("a second wave"), None);
         assert_eq!(at0("a second later").map(|f| f.1), Some("PT1S".into()));
-        let toks = tokenize("it will last two hours");
+        let text = "it will last two hours";
+        let toks = tokenize(text);
         let c = Ctx {
             toks: &toks,
+            lower: text,
             anchor: None,
         };
         assert_eq!(amount_of_time(&c, 2), None);

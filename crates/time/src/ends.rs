@@ -70,9 +70,12 @@ mod tests {
         assert_eq!(at0("the eod").map(|f| f.1), Some("2018-11-21".into()));
         assert_eq!(at0("end of the week").map(|f| f.1), Some("2018-W47".into()));
         assert_eq!(at0("the end of the year 2008"), None);
-        let toks = tokenize("Cases peaked by the end of year.");
+        let text = "Cases peaked by the end of year.";
+        let toks = tokenize(text);
+        let lower = text.to_ascii_lowercase();
         let c = Ctx {
             toks: &toks,
+            lower: &lower,
             anchor: NaiveDate::from_ymd_opt(2013, 3, 22),
         };
         assert_eq!(period_end(&c, 3).map(|f| f.value), Some("2012".into()));

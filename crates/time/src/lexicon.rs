@@ -2,6 +2,9 @@
 //! the day and duration units, each with its TIMEX3 code.
 
 use parallax_figures::lexer::{Tok, TokKind};
+use parallax_figures::word_filter::WordFilter;
+use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
 /// The lowercase ASCII form of a short word token: the token's own text when it is already
 /// lowercase (the common case, no copy), else a copy in a stack buffer — no allocation on the
@@ -29,6 +32,14 @@ impl<'a> Lower<'a> {
         })
     }
 
+    /// The lowercase bytes, without the UTF-8 check [`Lower::as_str`] makes.
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Lower::Borrowed(s) => s.as_bytes(),
+            Lower::Owned { buf, len } => buf.get(..*len).unwrap_or(&[]),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         match self {
             Lower::Borrowed(s) => s,
@@ -39,28 +50,9 @@ impl<'a> Lower<'a> {
     }
 }
 
-/// The lowercase text of token `i` when it is a short ASCII word.
-pub fn word<'a>(toks: &[Tok<'a>], i: usize) -> Option<Lower<'a>> {
-    toks.get(i).and_then(Lower::of)
-}
-
 /// Month number of a month name or abbreviation (1–12).
 pub fn month(w: &str) -> Option<u32> {
-    Some(match w {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    })
+    entry(w).and_then(|e| e.month)
 }
 
 /// Whether the month word is an abbreviation (which may take a trailing period).
@@ -70,16 +62,7 @@ pub fn is_month_abbreviation(w: &str) -> bool {
 
 /// ISO weekday number (Monday = 1) of a weekday name or abbreviation.
 pub fn weekday(w: &str) -> Option<u32> {
-    Some(match w {
-        "monday" | "mon" => 1,
-        "tuesday" | "tue" | "tues" => 2,
-        "wednesday" | "wed" => 3,
-        "thursday" | "thu" | "thur" | "thurs" => 4,
-        "friday" | "fri" => 5,
-        "saturday" | "sat" => 6,
-        "sunday" | "sun" => 7,
-        _ => return None,
-    })
+    entry(w).and_then(|e| e.weekday)
 }
 
 /// Full weekday names only (abbreviations are too ambiguous on their own).
@@ -103,24 +86,12 @@ pub fn holiday(w: &str, next: Option<&str>) -> Option<(u32, u32, usize)> {
 
 /// TIMEX3 season code.
 pub fn season(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "spring" => "SP",
-        "summer" => "SU",
-        "fall" | "autumn" => "FA",
-        "winter" => "WI",
-        _ => return None,
-    })
+    entry(w).and_then(|e| e.season)
 }
 
 /// TIMEX3 part-of-day code.
 pub fn part_of_day(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "morning" => "MO",
-        "afternoon" => "AF",
-        "evening" => "EV",
-        "night" => "NI",
-        _ => return None,
-    })
+    entry(w).and_then(|e| e.part_of_day)
 }
 
 /// A calendar unit of a duration.
@@ -177,45 +148,7 @@ pub fn format_amount(v: f64) -> String {
 
 /// The unit a (lowercase) word names, and whether it is plural.
 pub fn unit(w: &str) -> Option<(Unit, bool)> {
-    Some(match w {
-        "second" => (Unit::Second, false),
-        "seconds" | "secs" => (Unit::Second, true),
-        "sec" => (Unit::Second, false),
-        "minute" => (Unit::Minute, false),
-        "minutes" | "mins" => (Unit::Minute, true),
-        "hour" => (Unit::Hour, false),
-        "hours" | "hrs" => (Unit::Hour, true),
-        "hr" | "h" => (Unit::Hour, false),
-        "day" => (Unit::Day, false),
-        "days" => (Unit::Day, true),
-        "week" => (Unit::Week, false),
-        "weeks" => (Unit::Week, true),
-        "month" => (Unit::Month, false),
-        "months" => (Unit::Month, true),
-        "quarter" => (Unit::Quarter, false),
-        "quarters" => (Unit::Quarter, true),
-        "year" => (Unit::Year, false),
-        "years" | "yrs" => (Unit::Year, true),
-        "decade" => (Unit::Decade, false),
-        "decades" => (Unit::Decade, true),
-        "century" => (Unit::Century, false),
-        "centuries" => (Unit::Century, true),
-        _ => return None,
-    })
-}
-
-/// The rarer opening words, behind a length and first-letter test so that the common words
-/// pay one or two comparisons: "end"/"EOD"/"EOM"/"EOY", "w" (of "w/c"), plural parts of day.
-#[inline(always)]
-fn rare_start(w: &str) -> bool {
-    let b = w.as_bytes();
-    let last = b.last().copied().unwrap_or(0);
-    // Most words fail on the length and one byte, with no jump table on the length.
-    (b.len() == 3 && b[0] == b'e' && matches!(w, "end" | "eod" | "eom" | "eoy"))
-        || (last == b's'
-            && b.len() >= 6
-            && matches!(w, "mornings" | "afternoons" | "evenings" | "nights"))
-        || w == "w"
+    entry(w).and_then(|e| e.unit)
 }
 
 /// Whether a time expression can start at this token: the cheap test the scan runs on every
@@ -224,79 +157,254 @@ pub fn may_start(t: &Tok<'_>) -> bool {
     match t.kind {
         TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed => true,
         TokKind::Punct => matches!(t.text, "'" | "’"),
+        // Every word that can open an expression is in the vocabulary table; most words are
+        // turned away by the filter before any lowercasing or lookup.
         TokKind::Word => {
-            let Some(lower) = Lower::of(t) else {
-                return false;
-            };
-            let w = lower.as_str();
-            // "the" is the commonest word of all and starts many expressions ("the 1990s",
-            // "the day before"): answer it before the word lists.
-            w == "the"
-                || parallax_figures::number::may_start_word(w)
-                || month(w).is_some()
-                || weekday(w).is_some()
-                || (w.ends_with("days") && w.strip_suffix('s').and_then(weekday_full).is_some())
-                || unit(w).is_some()
-                || season(w).is_some()
-                || part_of_day(w).is_some()
-                || matches!(
-                    w,
-                    "the"
-                        | "last"
-                        | "this"
-                        | "next"
-                        | "past"
-                        | "coming"
-                        | "previous"
-                        | "current"
-                        | "today"
-                        | "yesterday"
-                        | "tomorrow"
-                        | "tonight"
-                        | "tonite"
-                        | "once"
-                        | "twice"
-                        | "another"
-                        | "overnight"
-                        | "now"
-                        | "currently"
-                        | "recently"
-                        | "lately"
-                        | "every"
-                        | "each"
-                        | "daily"
-                        | "everyday"
-                        | "nightly"
-                        | "weekly"
-                        | "monthly"
-                        | "annually"
-                        | "yearly"
-                        | "hourly"
-                        | "fiscal"
-                        | "early"
-                        | "late"
-                        | "mid"
-                        | "recent"
-                        | "few"
-                        | "many"
-                        | "noon"
-                        | "noonish"
-                        | "christmas"
-                        | "independence"
-                        | "juneteenth"
-                        | "halloween"
-                        | "midday"
-                        | "midnight"
-                        | "twenties"
-                        | "thirties"
-                        | "forties"
-                        | "fifties"
-                        | "sixties"
-                        | "seventies"
-                        | "eighties"
-                        | "nineties"
-                )
-                || rare_start(w)
+            start_filter().may_contain(t.text)
+                && Lower::of(t).is_some_and(|w| table().contains_key(w.as_bytes()))
         }
     }
+}
+
+/// [`may_start`] at token `i` of `toks`, where the next token can settle it: an apostrophe
+/// opens an expression only when a number is glued to it ("'90s", "’08"), and most
+/// apostrophes are possessives and contractions.
+pub fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    if t.kind == TokKind::Punct {
+        return may_start(t)
+            && toks.get(i + 1).is_some_and(|n| {
+                n.start == t.end && n.text.starts_with(|c: char| c.is_ascii_digit())
+            });
+    }
+    may_start(t)
+}
+
+/// What the vocabulary knows of one lowercase word. Every word in the table can open a time
+/// expression ([`may_start`]); most have one of these meanings too.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    month: Option<u32>,
+    weekday: Option<u32>,
+    season: Option<&'static str>,
+    part_of_day: Option<&'static str>,
+    unit: Option<(Unit, bool)>,
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+const WEEKDAYS: &[(&str, u32)] = &[
+    ("monday", 1),
+    ("mon", 1),
+    ("tuesday", 2),
+    ("tue", 2),
+    ("tues", 2),
+    ("wednesday", 3),
+    ("wed", 3),
+    ("thursday", 4),
+    ("thu", 4),
+    ("thur", 4),
+    ("thurs", 4),
+    ("friday", 5),
+    ("fri", 5),
+    ("saturday", 6),
+    ("sat", 6),
+    ("sunday", 7),
+    ("sun", 7),
+];
+
+const SEASONS: &[(&str, &str)] = &[
+    ("spring", "SP"),
+    ("summer", "SU"),
+    ("fall", "FA"),
+    ("autumn", "FA"),
+    ("winter", "WI"),
+];
+
+const PARTS_OF_DAY: &[(&str, &str)] = &[
+    ("morning", "MO"),
+    ("afternoon", "AF"),
+    ("evening", "EV"),
+    ("night", "NI"),
+];
+
+const UNITS: &[(&str, Unit, bool)] = &[
+    ("second", Unit::Second, false),
+    ("seconds", Unit::Second, true),
+    ("secs", Unit::Second, true),
+    ("sec", Unit::Second, false),
+    ("minute", Unit::Minute, false),
+    ("minutes", Unit::Minute, true),
+    ("mins", Unit::Minute, true),
+    ("hour", Unit::Hour, false),
+    ("hours", Unit::Hour, true),
+    ("hrs", Unit::Hour, true),
+    ("hr", Unit::Hour, false),
+    ("h", Unit::Hour, false),
+    ("day", Unit::Day, false),
+    ("days", Unit::Day, true),
+    ("week", Unit::Week, false),
+    ("weeks", Unit::Week, true),
+    ("month", Unit::Month, false),
+    ("months", Unit::Month, true),
+    ("quarter", Unit::Quarter, false),
+    ("quarters", Unit::Quarter, true),
+    ("year", Unit::Year, false),
+    ("years", Unit::Year, true),
+    ("yrs", Unit::Year, true),
+    ("decade", Unit::Decade, false),
+    ("decades", Unit::Decade, true),
+    ("century", Unit::Century, false),
+    ("centuries", Unit::Century, true),
+];
+
+/// Words that open time expressions without naming a month, weekday, season, part of day or
+/// unit ("the 1990s", "last week", "every Monday", "end of day", "w/c 3 May", "Mondays").
+/// Number words are added from parallax-figures.
+const OTHER_STARTS: &[&str] = &[
+    "the",
+    "last",
+    "this",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "current",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "tonite",
+    "once",
+    "twice",
+    "another",
+    "overnight",
+    "now",
+    "currently",
+    "recently",
+    "lately",
+    "every",
+    "each",
+    "daily",
+    "everyday",
+    "nightly",
+    "weekly",
+    "monthly",
+    "annually",
+    "yearly",
+    "hourly",
+    "fiscal",
+    "early",
+    "late",
+    "mid",
+    "recent",
+    "few",
+    "many",
+    "noon",
+    "noonish",
+    "christmas",
+    "independence",
+    "juneteenth",
+    "halloween",
+    "midday",
+    "midnight",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+    "end",
+    "eod",
+    "eom",
+    "eoy",
+    "mornings",
+    "afternoons",
+    "evenings",
+    "nights",
+    "w",
+    "mondays",
+    "tuesdays",
+    "wednesdays",
+    "thursdays",
+    "fridays",
+    "saturdays",
+    "sundays",
+];
+
+/// The vocabulary, keyed by lowercase bytes, built once: one hash lookup answers every
+/// question about a word, where a chain of `match`es cost hundreds of instructions per word.
+fn table() -> &'static FxHashMap<&'static [u8], Entry> {
+    static TABLE: OnceLock<FxHashMap<&'static [u8], Entry>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: FxHashMap<&'static [u8], Entry> = FxHashMap::default();
+        for &(w, m) in MONTHS {
+            table.entry(w.as_bytes()).or_default().month = Some(m);
+        }
+        for &(w, d) in WEEKDAYS {
+            table.entry(w.as_bytes()).or_default().weekday = Some(d);
+        }
+        for &(w, code) in SEASONS {
+            table.entry(w.as_bytes()).or_default().season = Some(code);
+        }
+        for &(w, code) in PARTS_OF_DAY {
+            table.entry(w.as_bytes()).or_default().part_of_day = Some(code);
+        }
+        for &(w, unit, plural) in UNITS {
+            table.entry(w.as_bytes()).or_default().unit = Some((unit, plural));
+        }
+        for w in OTHER_STARTS
+            .iter()
+            .copied()
+            .chain(parallax_figures::number::start_words())
+        {
+            table.entry(w.as_bytes()).or_default();
+        }
+        table
+    })
+}
+
+/// The quick rejection in front of the table lookup of [`may_start`].
+fn start_filter() -> &'static WordFilter {
+    static FILTER: OnceLock<WordFilter> = OnceLock::new();
+    FILTER.get_or_init(|| {
+        WordFilter::new(
+            table()
+                .keys()
+                .map(|k| std::str::from_utf8(k).unwrap_or_default()),
+        )
+    })
+}
+
+fn entry(w: &str) -> Option<&'static Entry> {
+    table().get(w.as_bytes())
 }

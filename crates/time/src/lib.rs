@@ -46,7 +46,9 @@ pub fn annotate(doc: &Document, seg: &Segmentation) -> TimeLayer {
 /// `doc.text`: the figures annotator reads the same tokens, so the pipeline makes them once
 /// for both.
 pub fn annotate_tokens(doc: &Document, toks: &[Tok<'_>]) -> TimeLayer {
-    let found = anchor::find(doc, toks);
+    // Every recognizer reads words lowercased: lowercase the text once.
+    let lower = doc.text.to_ascii_lowercase();
+    let found = anchor::find(doc, toks, &lower);
     let mut diagnostics = Vec::new();
     if found.is_none() {
         diagnostics.push(Diagnostic::info(
@@ -54,7 +56,7 @@ pub fn annotate_tokens(doc: &Document, toks: &[Tok<'_>]) -> TimeLayer {
             "no publication date and no date in the text: relative expressions are left unresolved",
         ));
     }
-    let times = scan::scan(toks, found.map(|(d, _)| d))
+    let times = scan::scan(toks, &lower, found.map(|(d, _)| d))
         .into_iter()
         .filter_map(|f| {
             let span = Span::new(

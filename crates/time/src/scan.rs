@@ -6,7 +6,7 @@ use crate::absolute::absolute;
 use crate::clock::{clock, clock_after_day, with_part_of_day};
 use crate::context::{Ctx, Found};
 use crate::durations::amount_of_time;
-use crate::lexicon::{may_start, part_of_day};
+use crate::lexicon::{may_start, may_start_at, part_of_day};
 use crate::periods::period;
 use crate::ranges;
 use crate::relative::relative;
@@ -16,12 +16,18 @@ use parallax_figures::hedge;
 use parallax_figures::lexer::{Tok, TokKind};
 
 /// Every time expression in `toks`, in text order, not overlapping.
-pub fn scan(toks: &[Tok<'_>], anchor: Option<NaiveDate>) -> Vec<Found> {
-    let c = Ctx { toks, anchor };
+///
+/// `lower` is the text the tokens index, ASCII-lowercased ([`str::to_ascii_lowercase`]).
+pub fn scan(toks: &[Tok<'_>], lower: &str, anchor: Option<NaiveDate>) -> Vec<Found> {
+    let c = Ctx {
+        toks,
+        lower,
+        anchor,
+    };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !toks.get(i).is_some_and(may_start) {
+        if !may_start_at(toks, i) {
             i += 1;
             continue;
         }
@@ -186,7 +192,7 @@ fn join_clock_after(c: &Ctx<'_, '_>, f: &mut Found) {
 #[cfg(test)]
 pub(crate) fn scanned(text: &str, anchor: Option<NaiveDate>) -> Vec<(String, String)> {
     let toks = parallax_figures::lexer::tokenize(text);
-    scan(&toks, anchor)
+    scan(&toks, &text.to_ascii_lowercase(), anchor)
         .into_iter()
         .filter_map(|f| {
             let span = toks.get(f.first)?.start..toks.get(f.end.checked_sub(1)?)?.end;
