@@ -87,12 +87,13 @@ pub fn run(args: Args) -> Result<Outcome> {
                 }
             }
         }
+        // Each thread takes a batch and runs it stage by stage (warm caches).
         let analyzed: Vec<Analysis> = fresh
-            .par_iter()
-            .map(|doc| {
-                let analysis = parallax_pipeline::analyze(doc);
-                progress.inc(1);
-                analysis
+            .par_chunks(parallax_pipeline::BATCH)
+            .flat_map_iter(|batch| {
+                let analyses = parallax_pipeline::analyze_batch(batch);
+                progress.inc(batch.len() as u64);
+                analyses
             })
             .collect();
         let new_items: Vec<(Document, Analysis)> =
