@@ -135,3 +135,30 @@ fn numbers_inside_time_expressions_are_not_figures() {
     let figures: Vec<&str> = a.figures.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(figures, ["about 3,000"]);
 }
+
+/// Running stage by stage over a batch changes nothing: each document's analysis is the one it
+/// gets alone.
+#[test]
+fn a_batch_is_analyzed_as_each_document_alone() {
+    let texts = [
+        "Russia's Defence Ministry said ten Russians were killed on Friday.",
+        "“We will fight,” he told CNN. At least 15 people were killed in the 1990s.",
+        "",
+        "Kelidze, the rebel leader, said hundreds of tanks entered on August 8.",
+    ];
+    let docs: Vec<Document> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let mut doc = Document::new(format!("d{i}"), *t, format!("t{i}"));
+            doc.meta.published = Some("2008-08-09".into());
+            doc
+        })
+        .collect();
+    let refs: Vec<&Document> = docs.iter().collect();
+    let batch = parallax_pipeline::analyze_batch(&refs);
+    assert_eq!(batch.len(), docs.len());
+    for (doc, analysis) in docs.iter().zip(&batch) {
+        assert_eq!(analysis, &parallax_pipeline::analyze(doc));
+    }
+}
