@@ -44,6 +44,9 @@ pub struct StoryConfig {
     /// Entity overlap as the share of the article's tf-idf entity weight the story names
     /// (`true`), or as the plain share of its salient entities (`false`).
     pub weighted_entities: bool,
+    /// Entity agreement may raise the score above the text cosine but never lower it: two
+    /// events of the same kind with different actors still read alike.
+    pub entities_only_raise: bool,
     /// Score an article against the story's recent members as well as its centroid.
     pub nearest_member: bool,
     /// After a story grows, merge it with the most similar other story (centroid against
@@ -58,17 +61,20 @@ impl StoryConfig {
         window_days: 3.0,
         entity_weight: 0.25,
         weighted_entities: false,
+        entities_only_raise: false,
         nearest_member: true,
         merge_threshold: None,
     };
     /// Coarser stories: events of the same kind and place grouped together. Centroid-only
-    /// scoring (no nearest-member chaining), heavier idf-weighted entity agreement, and
-    /// story merging so that early splits heal as evidence accumulates.
+    /// scoring (no nearest-member chaining), heavier idf-weighted entity agreement that can
+    /// only raise the text score, and story merging so that early splits heal as evidence
+    /// accumulates.
     pub const TOPIC: StoryConfig = StoryConfig {
-        threshold: 0.20,
+        threshold: 0.225,
         window_days: 14.0,
         entity_weight: 0.5,
         weighted_entities: true,
+        entities_only_raise: true,
         nearest_member: false,
         merge_threshold: Some(0.35),
     };
@@ -175,17 +181,7 @@ impl StoryIndex {
         let Some(story) = self.stories.get(s) else {
             return s;
         };
-        let mut vector: Vec<(u64, f64)> = story.centroid.iter().map(|(&t, &w)| (t, w)).collect();
-        vector.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        normalize(&mut vector);
-        let mut evec: Vec<(u64, f64)> = story
-            .entity_centroid
-            .iter()
-            .map(|(&t, &w)| (t, w))
-            .collect();
-        evec.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        evec.truncate(QUERY_ENTITIES);
-        normalize(&mut evec);
+        let (vector, evec) = self.story_vectors(s);
         let entities: Vec<u64> = evec.iter().map(|e| e.0).collect();
         let (first, last) = (story.first_day, story.last_day);
         let best = self
@@ -237,6 +233,26 @@ impl StoryIndex {
             (a, b) => a.or(b),
         };
         keep
+    }
+
+    /// Story `s`'s normalized term centroid and entity centroid (its heaviest entities), as
+    /// an article's vectors are, heaviest first.
+    fn story_vectors(&self, s: usize) -> (Vec<(u64, f64)>, Vec<(u64, f64)>) {
+        let Some(story) = self.stories.get(s) else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut vector: Vec<(u64, f64)> = story.centroid.iter().map(|(&t, &w)| (t, w)).collect();
+        vector.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        normalize(&mut vector);
+        let mut evec: Vec<(u64, f64)> = story
+            .entity_centroid
+            .iter()
+            .map(|(&t, &w)| (t, w))
+            .collect();
+        evec.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        evec.truncate(QUERY_ENTITIES);
+        normalize(&mut evec);
+        (vector, evec)
     }
 
     /// The normalized tf-idf vector over the `keep` most salient of `counts`, heaviest first.
@@ -321,6 +337,9 @@ impl StoryIndex {
             };
             let w = self.config.entity_weight;
             score = (1.0 - w) * cosine + w * overlap;
+            if self.config.entities_only_raise {
+                score = score.max(cosine);
+            }
         }
         score * self.time_factor(story, day)
     }
