@@ -32,6 +32,9 @@ const MEMBER_VECTORS: usize = 8;
 /// Entity keys and term keys share the posting map; entities are tagged to keep them apart.
 const ENTITY_TAG: u64 = 0x5a5a_5a5a_5a5a_5a5a;
 
+/// A sparse vector: hashed key and weight.
+type SparseVector = Vec<(u64, f64)>;
+
 /// How coarse the stories are.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StoryConfig {
@@ -237,7 +240,7 @@ impl StoryIndex {
 
     /// Story `s`'s normalized term centroid and entity centroid (its heaviest entities), as
     /// an article's vectors are, heaviest first.
-    fn story_vectors(&self, s: usize) -> (Vec<(u64, f64)>, Vec<(u64, f64)>) {
+    fn story_vectors(&self, s: usize) -> (SparseVector, SparseVector) {
         let Some(story) = self.stories.get(s) else {
             return (Vec::new(), Vec::new());
         };
