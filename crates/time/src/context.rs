@@ -1,7 +1,7 @@
 //! What every recognizer reads (the tokens and the anchor) and what it returns.
 
 use crate::calendar::Granularity;
-use crate::lexicon::Lower;
+use crate::lexicon::{is_start_word, Lower};
 use chrono::NaiveDate;
 use parallax_core::TimexType;
 use parallax_figures::lexer::{Tok, TokKind};
@@ -51,6 +51,25 @@ impl<'a, 't> Ctx<'a, 't> {
         let w = self.lower.get(t.start..t.end)?;
         debug_assert!(w.eq_ignore_ascii_case(t.text), "tokens must index `lower`");
         Some(Lower::Borrowed(w))
+    }
+
+    /// Whether a time expression can start at token `i`: the cheap test the scan runs on every
+    /// token before trying the recognizers. An apostrophe opens one only when a number is
+    /// glued to it ("'90s", "’08"); most apostrophes are possessives and contractions.
+    pub fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        match t.kind {
+            TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed => true,
+            TokKind::Punct => {
+                matches!(t.text, "'" | "’")
+                    && self.toks.get(i + 1).is_some_and(|n| {
+                        n.start == t.end && n.text.starts_with(|c: char| c.is_ascii_digit())
+                    })
+            }
+            TokKind::Word => is_start_word(t, || self.w(i)),
+        }
     }
 
     /// Whether token `i` is the word `w` (any case).

@@ -151,35 +151,12 @@ pub fn unit(w: &str) -> Option<(Unit, bool)> {
     entry(w).and_then(|e| e.unit)
 }
 
-/// Whether a time expression can start at this token: the cheap test the scan runs on every
-/// token before trying the recognizers.
-pub fn may_start(t: &Tok<'_>) -> bool {
-    match t.kind {
-        TokKind::Digits | TokKind::DigitsAlpha | TokKind::Mixed => true,
-        TokKind::Punct => matches!(t.text, "'" | "’"),
-        // Every word that can open an expression is in the vocabulary table; most words are
-        // turned away by the filter before any lowercasing or lookup.
-        TokKind::Word => {
-            start_filter().may_contain(t.text)
-                && Lower::of(t).is_some_and(|w| table().contains_key(w.as_bytes()))
-        }
-    }
-}
-
-/// [`may_start`] at token `i` of `toks`, where the next token can settle it: an apostrophe
-/// opens an expression only when a number is glued to it ("'90s", "’08"), and most
-/// apostrophes are possessives and contractions.
-pub fn may_start_at(toks: &[Tok<'_>], i: usize) -> bool {
-    let Some(t) = toks.get(i) else {
-        return false;
-    };
-    if t.kind == TokKind::Punct {
-        return may_start(t)
-            && toks.get(i + 1).is_some_and(|n| {
-                n.start == t.end && n.text.starts_with(|c: char| c.is_ascii_digit())
-            });
-    }
-    may_start(t)
+/// Whether a time expression can open with the word token `t`, lowercased by `lower`: every
+/// such word is in the vocabulary table, and most words are turned away by the filter before
+/// they are lowercased or looked up.
+pub fn is_start_word<'a>(t: &Tok<'_>, lower: impl FnOnce() -> Option<Lower<'a>>) -> bool {
+    start_filter().may_contain(t.text)
+        && lower().is_some_and(|w| table().contains_key(w.as_bytes()))
 }
 
 /// What the vocabulary knows of one lowercase word. Every word in the table can open a time

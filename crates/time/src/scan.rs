@@ -6,7 +6,7 @@ use crate::absolute::absolute;
 use crate::clock::{clock, clock_after_day, with_part_of_day};
 use crate::context::{Ctx, Found};
 use crate::durations::amount_of_time;
-use crate::lexicon::{may_start, may_start_at, part_of_day};
+use crate::lexicon::part_of_day;
 use crate::periods::period;
 use crate::ranges;
 use crate::relative::relative;
@@ -27,19 +27,19 @@ pub fn scan(toks: &[Tok<'_>], lower: &str, anchor: Option<NaiveDate>) -> Vec<Fou
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !may_start_at(toks, i) {
+        if !c.may_start(i) {
             i += 1;
             continue;
         }
         // Articles start an expression only before a word that can ("the 1990s", "a year ago").
         let article = toks[i].is("the") || toks[i].is("a") || toks[i].is("an");
-        let follows = |t: &Tok<'_>| {
-            may_start(t)
+        let follows = |j: usize| {
+            c.may_start(j)
                 || ["future", "near", "following", "final", "couple", "weekend"]
                     .iter()
-                    .any(|w| t.is(w))
+                    .any(|w| c.is(j, w))
         };
-        if article && !toks.get(i + 1).is_some_and(follows) {
+        if article && !follows(i + 1) {
             i += 1;
             continue;
         }
