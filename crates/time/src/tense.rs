@@ -37,6 +37,17 @@ fn ends_sentence(t: &Tok<'_>) -> bool {
     t.kind == TokKind::Punct && matches!(t.text, "." | "!" | "?" | ";")
 }
 
+/// Whether tokens `k` and `k + 1` are a comma and a coordinating conjunction, which open a
+/// clause with a tense of its own ("signed it late Tuesday, and planned to send it on").
+fn joins_clauses(toks: &[Tok<'_>], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is_punct(','))
+        && toks.get(k + 1).is_some_and(|t| {
+            ["and", "but", "while", "although", "whereas"]
+                .iter()
+                .any(|w| t.is(w))
+        })
+}
+
 /// Whether the sentence around token `i` is about the future; the nearest tense marker wins.
 pub fn is_future(toks: &[Tok<'_>], i: usize) -> bool {
     let mut best: Option<(usize, bool)> = None;
@@ -60,13 +71,13 @@ pub fn is_future(toks: &[Tok<'_>], i: usize) -> bool {
         .take(BACK)
         .enumerate()
     {
-        if ends_sentence(t) {
+        if ends_sentence(t) || joins_clauses(toks, i - k - 1) {
             break;
         }
         note(k + 1, t);
     }
     for (k, t) in toks.iter().skip(i + 1).take(AHEAD).enumerate() {
-        if ends_sentence(t) {
+        if ends_sentence(t) || joins_clauses(toks, i + 1 + k) {
             break;
         }
         note(k + 1, t);
@@ -97,5 +108,14 @@ mod tests {
         ));
         assert!(!future_at("He will go. They met on Saturday.", "Saturday"));
         assert!(future_at("Talks are scheduled for Monday.", "Monday"));
+        // A coordinated clause keeps its own tense.
+        assert!(!future_at(
+            "The committee signed off on the bill late Tuesday, and planned to send it on.",
+            "Tuesday"
+        ));
+        assert!(future_at(
+            "They met on Monday, and will meet again on Friday.",
+            "Friday"
+        ));
     }
 }
