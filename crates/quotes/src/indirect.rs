@@ -46,6 +46,8 @@ const CLAUSE_ENDS: [&str; 7] = [
 
 struct Candidate {
     quote: Found,
+    /// Its cue, whose channel is looked for once the candidate is accepted.
+    cue: Cue,
     /// Lower is more reliable.
     rank: u8,
     /// Content follows the cue (and may be cut at a later attribution).
@@ -91,7 +93,6 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
             let mut quote = Found::new(content, QuoteKind::Indirect);
             quote.cue = Some(cue.span);
             quote.speaker = Some(speaker);
-            quote.channel = channel::find(ctx, &cue, sentence.span);
             let verb = ctx.word(cue.verb);
             let rank = if !forward || cue.kind == CueKind::According {
                 0
@@ -104,6 +105,7 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
             };
             candidates.push(Candidate {
                 quote,
+                cue,
                 rank,
                 forward,
                 // A bare object right after the verb may be one word ("endorsed Clinton");
@@ -117,6 +119,7 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
         }
         cut_at_later_attributions(ctx, &mut candidates);
         candidates.sort_by_key(|c| c.rank);
+        let mut mediums = None;
         for mut c in candidates {
             let content = clip(ctx, c.quote.span, found);
             let conflict = new
@@ -131,7 +134,9 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
                 continue;
             }
             c.quote.span = content;
-            c.quote.channel = c.quote.channel.filter(|ch| !ch.overlaps(content));
+            let mediums = mediums.get_or_insert_with(|| channel::mediums(ctx, sentence.span));
+            c.quote.channel = channel::find_among(ctx, &c.cue, sentence.span, mediums)
+                .filter(|ch| !ch.overlaps(content));
             if fragments.iter().any(|f| content.contains(f.outer())) {
                 c.quote.kind = QuoteKind::Mixed;
             }
