@@ -298,6 +298,11 @@ fn day_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     if the && !ordinal_shaped(c, at) {
         return None;
     }
+    // The month follows within a few tokens ("27 December", "27th of Dec.", "27-Dec"): test
+    // that before parsing the day, which most numbers and number words are not.
+    if !(at + 1..at + 5).any(|k| c.w(k).is_some_and(|w| month(w.as_str()).is_some())) {
+        return None;
+    }
     // "$12 December 27": the number is an amount of money.
     if at > 0
         && c.tok(at - 1)
