@@ -3,7 +3,9 @@
 //!
 //! Without paths it uses the article text of the news corpora in `--data` (AllSides' 1,300
 //! articles from 29 outlets and ECB+'s 982 news documents), read directly from their JSON Lines.
-//! The per-document stages run on one thread so the figures are per core.
+//! The per-document stages run on one thread so the figures are per core, in batches as
+//! `parallax analyze` runs them; a summary line gives the stage groups the speed targets name
+//! (times and figures together, quotations, the framing stage).
 //!
 //! `--replicate N` times the cross-document stages, report and store on the analyzed corpus
 //! [replicated](replicate) to N articles (varied ids, outlets and dates), reports the peak
@@ -153,6 +155,19 @@ pub fn run(args: Args) -> Result<Outcome> {
         _ => 1.0,
     };
     let peak = peak_memory_bytes();
+    // The stage groups the project's speed targets name.
+    let rate = |stages: &[&str]| {
+        let seconds: f64 = STAGES
+            .iter()
+            .zip(stage_times.0)
+            .filter(|(name, _)| stages.contains(name))
+            .map(|(_, t)| t.as_secs_f64())
+            .sum();
+        mb / seconds.max(1e-9)
+    };
+    let times_and_figures = rate(&["time", "figures"]);
+    let quotes = rate(&["quotes"]);
+    let framing = rate(&["voice", "framing"]);
     if args.json {
         let stages: Vec<_> = rows
             .iter()
@@ -167,6 +182,8 @@ pub fn run(args: Args) -> Result<Outcome> {
                 "entity_recognition_tokens_per_cpu_s": recognition.1.map(|cpu| tokens as f64 / cpu.as_secs_f64().max(1e-9)),
                 "wall_seconds": started.elapsed().as_secs_f64(), "peak_memory_bytes": peak,
                 "report_bytes": html.len(), "stages": stages,
+                "times_and_figures_mb_per_s": times_and_figures, "quotes_mb_per_s": quotes,
+                "framing_mb_per_s": framing,
                 "crossdoc_articles": crossdoc_articles,
                 "crossdoc_articles_per_s": crossdoc_articles as f64 / crossdoc_time.as_secs_f64().max(1e-9),
                 "crossdoc_peak_memory_bytes": crossdoc_peak,
@@ -200,6 +217,9 @@ pub fn run(args: Args) -> Result<Outcome> {
                 .map(|cpu| format!("{:.0}", tokens as f64 / cpu.as_secs_f64().max(1e-9)))
                 .unwrap_or_else(|| "unknown".into()),
             tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9)
+        );
+        println!(
+            "per core: times and figures together {times_and_figures:.1} MB/s; quotations {quotes:.1} MB/s; framing (voice and framing) {framing:.1} MB/s"
         );
         if args.replicate.is_some() {
             println!(
