@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.5.0";
+pub const PIPELINE_VERSION: &str = "0.6.0";
 
 /// The per-document stages, in the order they run.
 pub const STAGES: [&str; 7] = [
