@@ -1,7 +1,8 @@
 //! Sentence voice: whether each sentence is reporting or the author's own opinion.
 //!
-//! A logistic-regression classifier over hashed word and character n-grams and a small cue
-//! lexicon ([`features`], [`lexicon`]), trained on CheckThat! subjectivity data by
+//! A logistic-regression classifier over hashed word and character n-grams, a small cue
+//! lexicon ([`features`], [`lexicon`]) and word vectors learned from unlabelled news text
+//! ([`embed`]), trained on CheckThat! subjectivity data by
 //! `parallax train subjectivity` ([`train`]) and embedded in the binary ([`model`]). Reported
 //! speech is reporting even when the speaker is opinionated: quotations are masked before
 //! classification, and a sentence that is mostly quotation and attribution is reporting
@@ -12,6 +13,7 @@
 //! the author's voice or quoted ([`speech`]). Every listed word is in one hashed table
 //! ([`vocab`]), and loaded terms and tone share one pass over each sentence's words ([`scan`]).
 
+pub mod embed;
 pub mod features;
 pub mod labels;
 pub mod lexicon;

@@ -1,16 +1,19 @@
 //! The logistic-regression model: its weights, its file format and its probability of opinion.
 //!
-//! File format (gzip-compressed, little-endian): the magic `PXVOICE2`, the [`FeatureConfig`]
+//! File format (gzip-compressed, little-endian): the magic `PXVOICE3`, the [`FeatureConfig`]
 //! (`bits` as one byte, the word, char and lexicon weights as f32, then the shortest and
 //! longest character n-gram as one byte each), the bias as f32, a
-//! scale as f32, then `2^bits` weights as i16 multiples of the scale. Quantizing to 16 bits
+//! scale as f32, then `2^bits` weights as i16 multiples of the scale; then the word table:
+//! the number of words (varint), each word (varint length, UTF-8 bytes) in byte order, a
+//! scale as f32 and each word's weight as an i16 multiple of it. Quantizing to 16 bits
 //! halves the file and changes no prediction at the precision the weights are learned to.
 
 use crate::features::{self, FeatureConfig};
 use crate::tokens::Tokens;
 use parallax_modelfile::{FileError, Reader};
+use rustc_hash::FxHashMap;
 
-const MAGIC: &[u8; 8] = b"PXVOICE2";
+const MAGIC: &[u8; 8] = b"PXVOICE3";
 /// The largest hash space a model file may declare; guards the allocation against a bad file.
 const MAX_BITS: u8 = 24;
 
@@ -24,6 +27,8 @@ pub enum ModelError {
     TooLarge(u8),
     #[error("model file holds a non-finite number")]
     NotFinite,
+    #[error("model file's word table is malformed")]
+    BadWords,
 }
 
 /// A linear classifier over hashed features; a positive score means opinion.
@@ -33,6 +38,9 @@ pub struct Model {
     pub bias: f32,
     /// `2^config.bits` weights.
     pub weights: Vec<f32>,
+    /// Each word's weight in the word-vector block, from [`crate::embed`]: the sentence's
+    /// score adds the mean weight of its words found here (every other word ignored).
+    pub words: FxHashMap<String, f32>,
 }
 
 impl Model {
@@ -42,12 +50,32 @@ impl Model {
             config,
             bias: 0.0,
             weights: vec![0.0; 1usize << config.bits],
+            words: FxHashMap::default(),
         }
     }
 
     /// The logit of opinion for a tokenized sentence.
     pub fn score(&self, tokens: &Tokens) -> f32 {
-        self.bias + features::score(tokens, &self.config, &self.weights)
+        self.bias + features::score(tokens, &self.config, &self.weights) + self.word_score(tokens)
+    }
+
+    /// The mean weight of the sentence's words in the word table (0 when none is).
+    fn word_score(&self, tokens: &Tokens) -> f32 {
+        if self.words.is_empty() {
+            return 0.0;
+        }
+        let (mut sum, mut n) = (0f32, 0u32);
+        for token in tokens.iter() {
+            if let Some(weight) = self.words.get(token) {
+                sum += weight;
+                n += 1;
+            }
+        }
+        if n == 0 {
+            0.0
+        } else {
+            sum / n as f32
+        }
     }
 
     /// The probability that the tokenized sentence is the author's opinion.
@@ -73,6 +101,17 @@ impl Model {
             raw.extend_from_slice(&value.to_le_bytes());
         }
         parallax_modelfile::put_quantized(&mut raw, &self.weights, scale);
+        let mut words: Vec<(&String, &f32)> = self.words.iter().collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        parallax_modelfile::put_varint(&mut raw, words.len() as u64);
+        for (word, _) in &words {
+            parallax_modelfile::put_varint(&mut raw, word.len() as u64);
+            raw.extend_from_slice(word.as_bytes());
+        }
+        let values: Vec<f32> = words.iter().map(|(_, v)| **v).collect();
+        let scale = parallax_modelfile::scale_of(&values);
+        raw.extend_from_slice(&scale.to_le_bytes());
+        parallax_modelfile::put_quantized(&mut raw, &values, scale);
         Ok(parallax_modelfile::compress(&raw)?)
     }
 
@@ -98,12 +137,26 @@ impl Model {
         let bias = reader.f32()?;
         let scale = reader.f32()?;
         let weights = reader.quantized(1usize << bits, scale)?;
+        let count = reader.varint()?;
+        let mut names = Vec::new();
+        for _ in 0..count {
+            let len = usize::try_from(reader.varint()?).map_err(|_| ModelError::BadWords)?;
+            let name = std::str::from_utf8(reader.take(len)?).map_err(|_| ModelError::BadWords)?;
+            names.push(name.to_string());
+        }
+        let word_scale = reader.f32()?;
+        let values = reader.quantized(names.len(), word_scale)?;
+        let words: FxHashMap<String, f32> = names.into_iter().zip(values).collect();
+        if words.len() as u64 != count {
+            return Err(ModelError::BadWords);
+        }
         let finite = [
             config.word_weight,
             config.char_weight,
             config.lexicon_weight,
             bias,
             scale,
+            word_scale,
         ]
         .iter()
         .all(|v| v.is_finite());
@@ -114,6 +167,7 @@ impl Model {
             config,
             bias,
             weights,
+            words,
         })
     }
 }
@@ -135,7 +189,11 @@ mod tests {
         model.bias = -0.25;
         model.weights[3] = 1.5;
         model.weights[9] = -0.75;
+        model.words.insert("absurd".to_string(), 2.0);
+        model.words.insert("said".to_string(), -1.0);
         let decoded = Model::decode(&model.encode().unwrap()).unwrap();
+        assert_eq!(decoded.words.len(), 2);
+        assert!((decoded.words["said"] + 1.0).abs() < 1e-3);
         assert_eq!(decoded.config, model.config);
         assert_eq!(decoded.bias, model.bias);
         assert!((decoded.weights[3] - 1.5).abs() < 1e-3);
@@ -152,7 +210,7 @@ mod tests {
         });
         let bytes = good.encode().unwrap();
         assert!(Model::decode(&bytes[..bytes.len() / 2]).is_err());
-        let header = parallax_modelfile::compress(b"PXVOICE2\x1f").unwrap();
+        let header = parallax_modelfile::compress(b"PXVOICE3\x1f").unwrap();
         assert!(matches!(
             Model::decode(&header),
             Err(ModelError::TooLarge(31))

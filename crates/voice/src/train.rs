@@ -4,6 +4,7 @@
 //! Full-batch L-BFGS over the whole (small) training set is deterministic — no shuffling, no
 //! learning-rate schedule — so the same data and options always give the same model file.
 
+use crate::embed::Embeddings;
 use crate::features::{self, FeatureConfig, Sparse};
 use crate::model::Model;
 use crate::prepare;
@@ -41,10 +42,40 @@ impl Default for TrainOptions {
 
 /// Fits a model to `examples`.
 pub fn fit(examples: &[Example], options: &TrainOptions) -> Model {
+    fit_with_words(examples, options, None)
+}
+
+/// Word vectors and the scale of their feature block (a larger scale is a weaker L2 penalty
+/// on the block).
+#[derive(Debug, Clone, Copy)]
+pub struct WordBlock<'a> {
+    pub embeddings: &'a Embeddings,
+    pub weight: f32,
+}
+
+/// Fits a model to `examples`, with the sentence's mean word vector (times `block.weight`)
+/// as extra features when `block` is given; the fitted block becomes the model's word table
+/// (each word's vector dotted with the block's weights).
+pub fn fit_with_words(
+    examples: &[Example],
+    options: &TrainOptions,
+    block: Option<WordBlock>,
+) -> Model {
+    let dim = 1usize << options.features.bits;
+    let index = block.map(|b| b.embeddings.index());
     let data: Vec<(Sparse, f64, f64)> = examples
         .iter()
         .map(|e| {
-            let x = features::extract(&prepare(&e.text, &[], &[]).tokens, &options.features);
+            let tokens = prepare(&e.text, &[], &[]).tokens;
+            let mut x = features::extract(&tokens, &options.features);
+            if let (Some(block), Some(index)) = (block, &index) {
+                let mean = block.embeddings.mean(index, &tokens);
+                x.extend(
+                    mean.iter()
+                        .enumerate()
+                        .map(|(k, v)| ((dim + k) as u32, v * block.weight)),
+                );
+            }
             (
                 x,
                 if e.opinion { 1.0 } else { -1.0 },
@@ -57,7 +88,7 @@ pub fn fit(examples: &[Example], options: &TrainOptions) -> Model {
     } else {
         data
     };
-    let dim = 1usize << options.features.bits;
+    let dims = block.map_or(0, |b| b.embeddings.dims);
     let total: f64 = data
         .iter()
         .map(|(_, _, c)| c)
@@ -68,11 +99,29 @@ pub fn fit(examples: &[Example], options: &TrainOptions) -> Model {
         total,
         l2: options.l2,
     };
-    let w = lbfgs(&problem, dim + 1, options.max_iterations);
+    let w = lbfgs(&problem, dim + dims + 1, options.max_iterations);
     let mut model = Model::zeros(options.features);
     model.bias = w.last().copied().unwrap_or(0.0) as f32;
     for (slot, value) in model.weights.iter_mut().zip(&w) {
         *slot = *value as f32;
+    }
+    if let Some(block) = block {
+        let coefficients = w.get(dim..dim + dims).unwrap_or(&[]);
+        let e = block.embeddings;
+        model.words = e
+            .vocabulary
+            .iter()
+            .enumerate()
+            .map(|(i, word)| {
+                let dot: f64 = e
+                    .row(i)
+                    .iter()
+                    .zip(coefficients)
+                    .map(|(v, c)| f64::from(*v) * c)
+                    .sum();
+                (word.clone(), (dot * f64::from(block.weight)) as f32)
+            })
+            .collect();
     }
     model
 }
@@ -93,6 +142,18 @@ pub fn average(models: &[Model]) -> Option<Model> {
             .map(|m| f64::from(m.weights.get(at).copied().unwrap_or(0.0)))
             .sum();
         *weight = (sum / n) as f32;
+    }
+    // A word missing from one model's table would change that model's mean; averaging
+    // assumes the tables share their words (they come from the same vectors).
+    if models.iter().any(|m| m.words.len() != first.words.len()) {
+        return None;
+    }
+    for (word, _) in first.words.iter() {
+        let sum: f64 = models
+            .iter()
+            .map(|m| f64::from(m.words.get(word).copied().unwrap_or(0.0)))
+            .sum();
+        mean.words.insert(word.clone(), (sum / n) as f32);
     }
     Some(mean)
 }
@@ -246,6 +307,18 @@ mod tests {
         }
     }
 
+    /// Options for toy problems: a small hash space, a weak penalty.
+    fn small_options() -> TrainOptions {
+        TrainOptions {
+            features: FeatureConfig {
+                bits: 12,
+                ..FeatureConfig::default()
+            },
+            l2: 1e-3,
+            ..TrainOptions::default()
+        }
+    }
+
     #[test]
     fn learns_a_separable_toy_problem_deterministically() {
         let examples = [
@@ -262,14 +335,7 @@ mod tests {
                 false,
             ),
         ];
-        let options = TrainOptions {
-            features: FeatureConfig {
-                bits: 12,
-                ..FeatureConfig::default()
-            },
-            l2: 1e-3,
-            ..TrainOptions::default()
-        };
+        let options = small_options();
         let model = fit(&examples, &options);
         for e in &examples {
             let p = model.probability(&prepare(&e.text, &[], &[]).tokens);
@@ -291,5 +357,41 @@ mod tests {
             assert_eq!(p > 0.5, e.opinion, "{}: {p}", e.text);
         }
         assert!(average(&[]).is_none());
+    }
+
+    #[test]
+    fn word_vectors_carry_labels_to_words_seen_only_unlabelled() {
+        use crate::tokens::tokenize;
+        // Unlabelled text: "ridiculous" keeps company with "absurd", "told" with "said".
+        let mut texts = Vec::new();
+        for adjective in ["absurd", "ridiculous", "shameful"] {
+            for _ in 0..6 {
+                texts.push(tokenize(&format!("this policy is {adjective} and wrong")));
+            }
+        }
+        for verb in ["said", "told", "reported"] {
+            for _ in 0..6 {
+                texts.push(tokenize(&format!("the ministry {verb} on monday that")));
+            }
+        }
+        let embeddings = crate::embed::learn(&texts, 4);
+        let examples = [
+            example("An absurd plan.", true),
+            example("Absurd and shameful.", true),
+            example("Officials said so.", false),
+            example("The police reported it.", false),
+        ];
+        let options = small_options();
+        let block = WordBlock {
+            embeddings: &embeddings,
+            weight: 5.0,
+        };
+        let model = fit_with_words(&examples, &options, Some(block));
+        assert_eq!(model.words.len(), embeddings.vocabulary.len());
+        assert!(model.words["ridiculous"] > model.words["told"]);
+        assert_eq!(model, fit_with_words(&examples, &options, Some(block)));
+        let decoded = Model::decode(&model.encode().unwrap()).unwrap();
+        let tokens = tokenize("A ridiculous idea, he told them.");
+        assert!((decoded.score(&tokens) - model.score(&tokens)).abs() < 1e-2);
     }
 }

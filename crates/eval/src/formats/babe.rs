@@ -96,6 +96,24 @@ pub fn parse(text: &str) -> Result<Vec<BabeSentence>, String> {
     Ok(sentences)
 }
 
+/// The distinct full-article texts of a BABE/MBIC file that has an `article` column (MBIC's),
+/// in file order; none when the column is missing.
+pub fn articles(path: &Path) -> Result<Vec<String>, EvalError> {
+    let text = read_text(path)?;
+    let mut records = records(text.strip_prefix('\u{feff}').unwrap_or(&text)).into_iter();
+    let Some(at) = records
+        .next()
+        .and_then(|header| header.iter().position(|h| h.trim() == "article"))
+    else {
+        return Ok(Vec::new());
+    };
+    let mut seen = std::collections::HashSet::new();
+    Ok(records
+        .filter_map(|mut record| (at < record.len()).then(|| record.swap_remove(at)))
+        .filter(|article| !article.trim().is_empty() && seen.insert(article.clone()))
+        .collect())
+}
+
 /// The words of a Python list literal such as `['bizarre', "women's"]`.
 fn word_list(field: &str) -> Vec<String> {
     let inner = field.trim().trim_start_matches('[').trim_end_matches(']');

@@ -25,15 +25,17 @@ use crate::formats::babe::{self, Opinion};
 use crate::formats::checkthat::{self, SubjectivitySentence};
 use crate::tasks::subjectivity::{score, TEST_SPLIT};
 use crate::EvalError;
+use parallax_voice::embed;
 use parallax_voice::features::FeatureConfig;
 use parallax_voice::loaded;
-use parallax_voice::train::{average, fit, Example, TrainOptions};
+use parallax_voice::tokens::{tokenize, Tokens};
+use parallax_voice::train::{average, fit_with_words, Example, TrainOptions, WordBlock};
 use parallax_voice::Model;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// L2 strengths of the averaged models, weakest first.
-const L2_GRID: [f64; 3] = [1e-3, 3e-3, 1e-2];
+pub const L2_GRID: [f64; 3] = [1e-3, 3e-3, 1e-2];
 
 /// How much one BABE sentence counts against one CheckThat sentence.
 const BABE_WEIGHT: f32 = 0.5;
@@ -49,7 +51,7 @@ const EXTRA_WEIGHT: f32 = 0.5;
 /// Feature settings chosen by cross-validation on the 2023 train and dev splits: word uni- and
 /// bigrams at twice the weight of character n-grams (2–5 bytes inside words), both scaled well
 /// above the cue classes (a larger scale is a weaker L2 penalty on that group alone).
-const FEATURES: FeatureConfig = FeatureConfig {
+pub const FEATURES: FeatureConfig = FeatureConfig {
     bits: 18,
     word_weight: 4.0,
     char_weight: 2.0,
@@ -57,6 +59,11 @@ const FEATURES: FeatureConfig = FeatureConfig {
     char_min: 2,
     char_max: 5,
 };
+
+/// Dimensions of the word vectors learned from unlabelled news text, and the scale of the
+/// sentence's mean vector as a feature block.
+pub const WORD_DIMS: usize = 50;
+pub const WORD_WEIGHT: f32 = 5.0;
 
 pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummary, EvalError> {
     let train_sentences = checkthat::read(&checkthat::split_file(train, "train_en.tsv"))?;
@@ -71,6 +78,12 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
         .map(checkthat::read)
         .transpose()?
         .unwrap_or_default();
+    let texts = unlabelled_texts(train)?;
+    let vectors = (!texts.is_empty()).then(|| embed::learn(&texts, WORD_DIMS));
+    let block = vectors.as_ref().map(|embeddings| WordBlock {
+        embeddings,
+        weight: WORD_WEIGHT,
+    });
     let mut others = extra_examples(train, &dev_sentences)?;
     let extra = others.len();
     others.extend(babe_examples(train)?);
@@ -81,8 +94,16 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
         train_sentences.len() as f64,
     );
     figures.insert("dev_test_2025_examples".to_string(), extra as f64);
+    figures.insert(
+        "unlabelled_tokens".to_string(),
+        texts.iter().map(Tokens::len).sum::<usize>() as f64,
+    );
+    figures.insert(
+        "word_vectors".to_string(),
+        vectors.as_ref().map_or(0, |e| e.vocabulary.len()) as f64,
+    );
     if !dev_sentences.is_empty() {
-        let (held_out, models) = fit_averaged(&train_sentences, &others);
+        let (held_out, models) = fit_averaged(&train_sentences, &others, block);
         for (l2, model) in L2_GRID.iter().zip(&models) {
             let f1 = score(model, &dev_sentences).macro_f1();
             figures.insert(format!("macro_f1@l2={l2:e}"), f1);
@@ -96,7 +117,7 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
         .chain(&dev_sentences)
         .cloned()
         .collect();
-    let (model, _) = fit_averaged(&checkthat, &others);
+    let (model, _) = fit_averaged(&checkthat, &others, block);
     let examples = checkthat.len() + others.len();
 
     let bytes = model
@@ -123,7 +144,11 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
 
 /// The average of the models fitted at each strength of [`L2_GRID`] to the CheckThat
 /// sentences (weight 1) and `others`, and those models.
-fn fit_averaged(checkthat: &[SubjectivitySentence], others: &[Example]) -> (Model, Vec<Model>) {
+pub fn fit_averaged(
+    checkthat: &[SubjectivitySentence],
+    others: &[Example],
+    block: Option<WordBlock>,
+) -> (Model, Vec<Model>) {
     let examples: Vec<Example> = checkthat
         .iter()
         .map(example)
@@ -132,13 +157,14 @@ fn fit_averaged(checkthat: &[SubjectivitySentence], others: &[Example]) -> (Mode
     let models: Vec<Model> = L2_GRID
         .iter()
         .map(|&l2| {
-            fit(
+            fit_with_words(
                 &examples,
                 &TrainOptions {
                     l2,
                     features: FEATURES,
                     ..TrainOptions::default()
                 },
+                block,
             )
         })
         .collect();
@@ -159,7 +185,10 @@ fn dataset_folder(train: &Path) -> Option<PathBuf> {
 
 /// The 2025 `dev_test` sentences at [`EXTRA_WEIGHT`], when the file is in the dataset folder,
 /// less any sentence equal to one of `dev` or of the 2023 test file.
-fn extra_examples(train: &Path, dev: &[SubjectivitySentence]) -> Result<Vec<Example>, EvalError> {
+pub fn extra_examples(
+    train: &Path,
+    dev: &[SubjectivitySentence],
+) -> Result<Vec<Example>, EvalError> {
     let Some(folder) = dataset_folder(train) else {
         return Ok(Vec::new());
     };
@@ -210,7 +239,7 @@ fn learn_loaded_terms(folder: &Path) -> Result<Vec<(String, f64)>, EvalError> {
 }
 
 /// BABE's sentences with an agreed opinion label, when the dataset is beside `train`.
-fn babe_examples(train: &Path) -> Result<Vec<Example>, EvalError> {
+pub fn babe_examples(train: &Path) -> Result<Vec<Example>, EvalError> {
     let Some(folder) = babe_folder(train) else {
         return Ok(Vec::new());
     };
@@ -234,6 +263,55 @@ fn babe_examples(train: &Path) -> Result<Vec<Example>, EvalError> {
         }
     }
     Ok(examples)
+}
+
+/// Unlabelled news text for the word vectors, from the training splits of datasets beside the
+/// CheckThat folder (each missing one skipped), tokenized one paragraph or sentence at a
+/// time: PolNeAR's training articles (`polnear/train/text`), MBIC's full articles
+/// (`babe-mbic/final_labels_MBIC.csv`), the MSRP training sentences and the CoNLL-2003
+/// training sentences. No CheckThat sentence is among them.
+pub fn unlabelled_texts(train: &Path) -> Result<Vec<Tokens>, EvalError> {
+    let Some(data) = dataset_folder(train).and_then(|d| d.parent().map(Path::to_path_buf)) else {
+        return Ok(Vec::new());
+    };
+    let mut texts: Vec<Tokens> = Vec::new();
+    let mut add_paragraphs = |text: &str| {
+        texts.extend(text.lines().filter(|l| !l.trim().is_empty()).map(tokenize));
+    };
+    let polnear = data.join("polnear/train/text");
+    if polnear.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&polnear)
+            .map_err(|e| EvalError::io(&polnear, e))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        for file in files {
+            add_paragraphs(&crate::read_text(&file)?);
+        }
+    }
+    let mbic = data.join("babe-mbic/final_labels_MBIC.csv");
+    if mbic.is_file() {
+        for article in babe::articles(&mbic)? {
+            add_paragraphs(&article);
+        }
+    }
+    let msrp = data.join("msrp-news-paraphrase/msr_paraphrase_train.txt");
+    if msrp.is_file() {
+        for pair in crate::formats::msrp::read(&msrp)? {
+            add_paragraphs(&pair.a);
+            add_paragraphs(&pair.b);
+        }
+    }
+    let conll = data.join("conll2003-en/train.txt");
+    if conll.is_file() {
+        for document in crate::formats::conll::read(&conll)? {
+            for sentence in &document.sentences {
+                add_paragraphs(&sentence.tokens.join(" "));
+            }
+        }
+    }
+    Ok(texts)
 }
 
 fn example(sentence: &SubjectivitySentence) -> Example {
