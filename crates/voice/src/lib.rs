@@ -90,6 +90,10 @@ pub fn annotate_with(
             .is_some_and(|p| p.role == ParagraphRole::Byline);
         let (voice, confidence) = if byline {
             (Voice::Reporting, 1.0)
+        } else if opinion_label(text) {
+            // The outlet itself files the piece as opinion ("Opinion: Kelidze's reckless
+            // gamble…"); a headline's wording is too terse for the classifier to tell.
+            (Voice::Opinion, 1.0)
         } else {
             let (quoted, attribution) = quotation_ranges(sentence.span, quotes);
             classify(model, &prepare(text, &quoted, &attribution))
@@ -101,6 +105,26 @@ pub fn annotate_with(
         });
     }
     out
+}
+
+/// Whether the sentence opens with the label an outlet puts on the author's own view:
+/// "Opinion:", "OPINION |", "Op-Ed –", "Editorial:", "Commentary:", "Column:".
+fn opinion_label(sentence: &str) -> bool {
+    const LABELS: [&str; 7] = [
+        "opinion",
+        "op-ed",
+        "oped",
+        "editorial",
+        "commentary",
+        "column",
+        "perspective",
+    ];
+    let trimmed = sentence.trim_start();
+    let Some(end) = trimmed.find([':', '|', '–', '—']) else {
+        return false;
+    };
+    let label = trimmed[..end].trim_end();
+    LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// How one document frames the entities it mentions.
@@ -231,6 +255,26 @@ mod tests {
         seg.paragraphs[0].role = ParagraphRole::Byline;
         let byline = voiced(&seg);
         assert_eq!((byline.voice, byline.confidence), (Voice::Reporting, 1.0));
+    }
+
+    #[test]
+    fn an_opinion_label_is_opinion() {
+        for text in [
+            "Opinion: Kelidze's reckless gamble will cost Marenia dearly",
+            "OPINION | The ministry's numbers",
+            "Editorial – A long road",
+        ] {
+            let doc = Document::new("d", text, "test");
+            let seg = segmentation(text, &[text]);
+            let voiced = annotate(&doc, &seg, &[]).items[0].clone();
+            assert_eq!(
+                (voiced.voice, voiced.confidence),
+                (Voice::Opinion, 1.0),
+                "{text}"
+            );
+        }
+        assert!(!opinion_label("Opinion polls show a tight race: 48 to 47."));
+        assert!(!opinion_label("The column: of troops moved west."));
     }
 
     #[test]
