@@ -70,18 +70,16 @@ pub fn run(args: Args) -> Result<Outcome> {
 
     let analyzed = docs.len();
     let mut stage_times = StageTimes::default();
-    let mut corpus: Vec<(Document, Analysis)> = Vec::with_capacity(docs.len());
-    let mut tokens = 0usize;
+    let mut analyses: Vec<Analysis> = Vec::with_capacity(docs.len());
     // In batches, as `parallax analyze` runs them.
     for batch in docs.chunks(parallax_pipeline::BATCH) {
         let refs: Vec<&Document> = batch.iter().collect();
-        let (analyses, times) = parallax_pipeline::analyze_batch_timed(&refs);
+        let (batch_analyses, times) = parallax_pipeline::analyze_batch_timed(&refs);
         stage_times.add(&times);
-        for (doc, analysis) in batch.iter().zip(analyses) {
-            tokens += analysis.segmentation.tokens.len();
-            corpus.push((doc.clone(), analysis));
-        }
+        analyses.extend(batch_analyses);
     }
+    let tokens: usize = analyses.iter().map(|a| a.segmentation.tokens.len()).sum();
+    let mut corpus: Vec<(Document, Analysis)> = docs.into_iter().zip(analyses).collect();
     let recognition = time_recognition(&corpus);
     if let Some(target) = args.replicate {
         corpus = replicate::replicate(&corpus, target);

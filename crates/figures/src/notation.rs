@@ -8,7 +8,7 @@
 //! caller asks for [`Notations::GENERAL`].
 
 use crate::lexer::{adjacent, tokenize, Tok, TokKind};
-use crate::number::{may_start, parse_at, parse_digits, NumberKind, NumberMatch};
+use crate::number::{parse_at, parse_digits, NumberKind, NumberMatch};
 use parallax_core::Span;
 
 /// Which notations beyond news copy the number scan reads.
@@ -63,7 +63,7 @@ pub fn find_numbers_with(text: &str, notations: Notations) -> Vec<NumberMatch> {
                     .then(|| detached_sign(&toks, i))
                     .flatten()
             })
-            .or_else(|| toks.get(i).filter(|t| may_start(t)).and(parse_at(&toks, i)));
+            .or_else(|| parse_at(&toks, i));
         let Some(mut m) = found else {
             i += 1;
             continue;

@@ -165,30 +165,30 @@ const VAGUE_SCALES: &[(&str, f64, f64)] = &[
 /// "minus five", "tens of thousands", "several hundred", "half a million").
 const OTHER_STARTS: &[&str] = &["a", "an", "minus", "negative", "tens", "several", "half"];
 
-/// The vocabulary, keyed by lowercase bytes, built once: one hash lookup per word instead of
+/// The vocabulary, keyed by lowercase word, built once: one hash lookup per word instead of
 /// a chain of `match`es.
-fn table() -> &'static FxHashMap<&'static [u8], Entry> {
-    static TABLE: OnceLock<FxHashMap<&'static [u8], Entry>> = OnceLock::new();
+fn table() -> &'static FxHashMap<&'static str, Entry> {
+    static TABLE: OnceLock<FxHashMap<&'static str, Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: FxHashMap<&'static [u8], Entry> = FxHashMap::default();
+        let mut table: FxHashMap<&'static str, Entry> = FxHashMap::default();
         for &(w, v, ten) in SMALL_WORDS {
-            table.entry(w.as_bytes()).or_default().small = Some((v, ten));
+            table.entry(w).or_default().small = Some((v, ten));
         }
         for &(w, v, ten) in ORDINAL_WORDS {
-            table.entry(w.as_bytes()).or_default().ordinal = Some((v, ten));
+            table.entry(w).or_default().ordinal = Some((v, ten));
         }
         for &(w, low, high) in VAGUE_SCALES {
-            table.entry(w.as_bytes()).or_default().vague = Some((low, high));
+            table.entry(w).or_default().vague = Some((low, high));
         }
         for w in OTHER_STARTS {
-            table.entry(w.as_bytes()).or_default();
+            table.entry(w).or_default();
         }
         table
     })
 }
 
 fn entry(w: &str) -> Option<&'static Entry> {
-    table().get(w.as_bytes())
+    table().get(w)
 }
 
 /// Every lowercase word that can open a number expression, for annotators that gate on it.
@@ -1015,10 +1015,8 @@ pub fn scan(toks: &[Tok<'_>]) -> Vec<NumberMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !toks.get(i).is_some_and(may_start) {
-            i += 1;
-            continue;
-        }
+        // `parse_at` turns away whatever cannot start a number as cheaply as a separate
+        // start test would.
         match parse_at(toks, i) {
             Some(m) => {
                 i = m.end.max(i + 1);

@@ -50,7 +50,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let w = self.lower.get(t.start..t.end)?;
         debug_assert!(w.eq_ignore_ascii_case(t.text), "tokens must index `lower`");
-        Some(Lower::Borrowed(w))
+        Some(Lower(w))
     }
 
     /// Whether a time expression can start at token `i`: the cheap test the scan runs on every

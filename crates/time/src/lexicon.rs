@@ -1,52 +1,18 @@
 //! The closed vocabularies of English time expressions: months, weekdays, seasons, parts of
 //! the day and duration units, each with its TIMEX3 code.
 
-use parallax_figures::lexer::{Tok, TokKind};
+use parallax_figures::lexer::Tok;
 use parallax_figures::word_filter::WordFilter;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-/// The lowercase ASCII form of a short word token: the token's own text when it is already
-/// lowercase (the common case, no copy), else a copy in a stack buffer — no allocation on the
-/// hot path either way.
-pub enum Lower<'a> {
-    Borrowed(&'a str),
-    Owned { buf: [u8; 16], len: usize },
-}
+/// The lowercase form of a short ASCII word token: a slice of the document text lowercased
+/// once ([`crate::context::Ctx::w`]).
+pub struct Lower<'a>(pub &'a str);
 
 impl<'a> Lower<'a> {
-    pub fn of(t: &Tok<'a>) -> Option<Lower<'a>> {
-        if t.kind != TokKind::Word || t.text.len() > 16 || !t.text.is_ascii() {
-            return None;
-        }
-        if !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Some(Lower::Borrowed(t.text));
-        }
-        let mut buf = [0u8; 16];
-        for (b, s) in buf.iter_mut().zip(t.text.bytes()) {
-            *b = s.to_ascii_lowercase();
-        }
-        Some(Lower::Owned {
-            buf,
-            len: t.text.len(),
-        })
-    }
-
-    /// The lowercase bytes, without the UTF-8 check [`Lower::as_str`] makes.
-    pub fn as_bytes(&self) -> &[u8] {
-        match self {
-            Lower::Borrowed(s) => s.as_bytes(),
-            Lower::Owned { buf, len } => buf.get(..*len).unwrap_or(&[]),
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        match self {
-            Lower::Borrowed(s) => s,
-            Lower::Owned { buf, len } => {
-                std::str::from_utf8(buf.get(..*len).unwrap_or(&[])).unwrap_or("")
-            }
-        }
+    pub fn as_str(&self) -> &'a str {
+        self.0
     }
 }
 
@@ -155,8 +121,7 @@ pub fn unit(w: &str) -> Option<(Unit, bool)> {
 /// such word is in the vocabulary table, and most words are turned away by the filter before
 /// they are lowercased or looked up.
 pub fn is_start_word<'a>(t: &Tok<'_>, lower: impl FnOnce() -> Option<Lower<'a>>) -> bool {
-    start_filter().may_contain(t.text)
-        && lower().is_some_and(|w| table().contains_key(w.as_bytes()))
+    start_filter().may_contain(t.text) && lower().is_some_and(|w| table().contains_key(w.as_str()))
 }
 
 /// What the vocabulary knows of one lowercase word. Every word in the table can open a time
@@ -338,33 +303,33 @@ const OTHER_STARTS: &[&str] = &[
     "sundays",
 ];
 
-/// The vocabulary, keyed by lowercase bytes, built once: one hash lookup answers every
+/// The vocabulary, keyed by lowercase word, built once: one hash lookup answers every
 /// question about a word, where a chain of `match`es cost hundreds of instructions per word.
-fn table() -> &'static FxHashMap<&'static [u8], Entry> {
-    static TABLE: OnceLock<FxHashMap<&'static [u8], Entry>> = OnceLock::new();
+fn table() -> &'static FxHashMap<&'static str, Entry> {
+    static TABLE: OnceLock<FxHashMap<&'static str, Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: FxHashMap<&'static [u8], Entry> = FxHashMap::default();
+        let mut table: FxHashMap<&'static str, Entry> = FxHashMap::default();
         for &(w, m) in MONTHS {
-            table.entry(w.as_bytes()).or_default().month = Some(m);
+            table.entry(w).or_default().month = Some(m);
         }
         for &(w, d) in WEEKDAYS {
-            table.entry(w.as_bytes()).or_default().weekday = Some(d);
+            table.entry(w).or_default().weekday = Some(d);
         }
         for &(w, code) in SEASONS {
-            table.entry(w.as_bytes()).or_default().season = Some(code);
+            table.entry(w).or_default().season = Some(code);
         }
         for &(w, code) in PARTS_OF_DAY {
-            table.entry(w.as_bytes()).or_default().part_of_day = Some(code);
+            table.entry(w).or_default().part_of_day = Some(code);
         }
         for &(w, unit, plural) in UNITS {
-            table.entry(w.as_bytes()).or_default().unit = Some((unit, plural));
+            table.entry(w).or_default().unit = Some((unit, plural));
         }
         for w in OTHER_STARTS
             .iter()
             .copied()
             .chain(parallax_figures::number::start_words())
         {
-            table.entry(w.as_bytes()).or_default();
+            table.entry(w).or_default();
         }
         table
     })
@@ -373,15 +338,9 @@ fn table() -> &'static FxHashMap<&'static [u8], Entry> {
 /// The quick rejection in front of the table lookup of [`may_start`].
 fn start_filter() -> &'static WordFilter {
     static FILTER: OnceLock<WordFilter> = OnceLock::new();
-    FILTER.get_or_init(|| {
-        WordFilter::new(
-            table()
-                .keys()
-                .map(|k| std::str::from_utf8(k).unwrap_or_default()),
-        )
-    })
+    FILTER.get_or_init(|| WordFilter::new(table().keys().copied()))
 }
 
 fn entry(w: &str) -> Option<&'static Entry> {
-    table().get(w.as_bytes())
+    table().get(w)
 }
