@@ -199,7 +199,29 @@ fn verb_cue(
 /// Negations, forms of "do" and modals before a cue verb, which PolNeAR's cues include ("did
 /// not mention", "doesn't think", "could refuse").
 fn is_negation_or_modal(word: &str) -> bool {
-    const WORDS: [&str; 26] = [
+    const WORDS: [&str; 48] = [
+        "isn't",
+        "isn’t",
+        "aren't",
+        "aren’t",
+        "wasn't",
+        "wasn’t",
+        "weren't",
+        "weren’t",
+        "hasn't",
+        "hasn’t",
+        "haven't",
+        "haven’t",
+        "hadn't",
+        "hadn’t",
+        "shouldn't",
+        "shouldn’t",
+        "'ll",
+        "’ll",
+        "'ve",
+        "’ve",
+        "'d",
+        "’d",
         "not",
         "never",
         "did",

@@ -31,7 +31,9 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
             continue;
         }
         let mut quote = Found::new(inner, QuoteKind::Direct);
-        let attribution = after_quote(ctx, pair).or_else(|| before_quote(ctx, pair, found));
+        let attribution = after_quote(ctx, pair)
+            .or_else(|| colon_label(ctx, pair))
+            .or_else(|| before_quote(ctx, pair, found));
         if let Some((cue, speaker)) = attribution {
             quote.cue = Some(cue.span);
             quote.speaker = Some(speaker);
@@ -161,6 +163,38 @@ fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> 
         }
         CueKind::Verb => speaker::before(ctx, start, cue.first),
     }?;
+    Some((cue, speaker))
+}
+
+/// Name: “…” — a name opening its sentence (or following a dash) and a colon right before
+/// the quote, as lists of quoted passages credit them ("Carl Bialik: “One of the biggest
+/// lessons …”"): the colon is the cue.
+fn colon_label(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
+    let open = ctx.token_from(pair.open.start);
+    let colon = open.checked_sub(1).filter(|&c| ctx.is(c, ":"))?;
+    let sentence = ctx
+        .seg
+        .sentence_at(pair.open.start)
+        .and_then(|s| ctx.seg.sentences.get(s))?;
+    let start = ctx.tokens_in(sentence.span).start;
+    let phrase = speaker::before(ctx, start, colon)?;
+    // The phrase may take in the dash before the name ("- Carl Bialik").
+    let first = ctx.tokens_in(phrase).find(|&i| ctx.is_word(i))?;
+    let speaker = Span::new(ctx.tok(first).start, phrase.end);
+    let opens = first == start || matches!(ctx.word(first - 1), "-" | "—" | "–" | "--");
+    let named = (first..colon).all(|i| !ctx.is_word(i) || ctx.is_capitalized(i));
+    if !opens || !named || colon - first > 4 {
+        return None;
+    }
+    let cue = Cue {
+        span: ctx.tok(colon),
+        kind: CueKind::Verb,
+        first: colon,
+        verb: colon,
+        next: open,
+        weak: false,
+        noun_like: false,
+    };
     Some((cue, speaker))
 }
 

@@ -566,7 +566,6 @@ pub const OPTIONAL_PARTICLES: &[(&str, &str)] = &[
     ("calling", "for"),
     ("spoke", "of"),
     ("referring", "to"),
-    ("pointed", "to"),
     ("complained", "about"),
 ];
 
@@ -586,10 +585,10 @@ const CUE_AUXILIARIES: &[&str] = &[
 
 /// Verbs that are cues only with a particle ("called on", "pointed out").
 const PARTICLE_CUES: &[(&str, &[&str])] = &[
-    ("point", &["out"]),
-    ("points", &["out"]),
-    ("pointed", &["out"]),
-    ("pointing", &["out"]),
+    ("point", &["out", "to"]),
+    ("points", &["out", "to"]),
+    ("pointed", &["out", "to"]),
+    ("pointing", &["out", "to"]),
     ("continue", &[]),
     ("continues", &[]),
     ("continued", &[]),
@@ -1069,6 +1068,23 @@ const ROLES: &[&str] = &[
     "former",
     "retired",
     "longtime",
+    "pastor",
+    "doctor",
+    "lady",
+    "journalist",
+    "opponent",
+    "friend",
+    "titan",
+    "singer",
+    "comedian",
+    "scientist",
+    "physician",
+    "priest",
+    "bishop",
+    "rabbi",
+    "coach",
+    "sheriff",
+    "officer",
 ];
 
 /// Whether `word` is a title or role noun.
@@ -1100,7 +1116,7 @@ mod tests {
         assert!(is_cue_verb("Said"));
         assert!(is_pronoun("He"));
         assert!(!is_cue_verb("sailed"));
-        assert_eq!(required_particles("pointed"), Some(&["out"][..]));
+        assert_eq!(required_particles("pointed"), Some(&["out", "to"][..]));
         assert!(is_adverbial("repeatedly") && is_adverbial("Tuesday"));
         assert!(!is_cue_verb("ùùùùùùùùùùùùùùùùùùùùùùùùùùùù"));
     }

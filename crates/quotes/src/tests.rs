@@ -564,6 +564,34 @@ fn polnear_attribution_conventions() {
             "Rubio",
             "that the plan is bad",
         ),
+        // The head of a relative clause speaks, not the clause's object.
+        (
+            "Democrats in Iowa who watched the Saturday debate said Clinton won.",
+            "said",
+            "Democrats in Iowa who watched the Saturday debate",
+            "Clinton won",
+        ),
+        // A closing mark or a dash before the name is not part of the speaker.
+        (
+            "- Donald Trump said the wall would be built.",
+            "said",
+            "Donald Trump",
+            "the wall would be built",
+        ),
+        // A contracted negation joins the cue; an aside after the name is not the speaker's.
+        (
+            "Mr. Sanders, meanwhile, isn’t saying whether he will endorse her.",
+            "isn’t saying",
+            "Mr. Sanders",
+            "whether he will endorse her",
+        ),
+        // A number with its determiner: "All three candidates".
+        (
+            "All three candidates have said they would cut taxes.",
+            "have said",
+            "All three candidates",
+            "they would cut taxes",
+        ),
     ] {
         assert_eq!(
             attribution(text),
@@ -571,4 +599,23 @@ fn polnear_attribution_conventions() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn a_name_label_with_a_colon_credits_the_quote() {
+    let text =
+        "What the forecasters learned.\n\n- Carl Bialik: “One of the biggest lessons is humility.”";
+    let q = only(text);
+    assert_eq!(
+        (
+            q.kind,
+            q.cue.map(|c| c.text),
+            q.speaker_text.map(|s| s.text)
+        ),
+        (
+            QuoteKind::Direct,
+            Some(":".to_string()),
+            Some("Carl Bialik".to_string())
+        )
+    );
 }

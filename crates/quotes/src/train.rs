@@ -23,6 +23,16 @@ pub const MIN_HEAD_COUNT: usize = 2;
 /// rarer heads ("in", "for") cost more classifier time than the cues they bring.
 pub const MIN_HEAD_RATE: f64 = 0.1;
 
+/// Particles a cue takes in when most of its cues followed by them do ("responded to",
+/// "warned against"); not "in", "by" or "during", which open adverbials ("said in a
+/// statement").
+const PARTICLES: [&str; 14] = [
+    "to", "of", "about", "on", "for", "at", "against", "with", "over", "into", "out", "up", "off",
+    "upon",
+];
+/// How often such a particle must be taken in.
+const CONDITIONAL_PARTICLE_COUNT: usize = 3;
+
 /// One candidate token with its features and whether it heads a gold cue.
 #[derive(Debug, Clone)]
 pub struct Labelled {
@@ -49,6 +59,8 @@ pub struct VocabularyCounts {
     /// Occurrences of every lowercase word.
     seen: BTreeMap<String, usize>,
     particles: BTreeMap<(String, String), usize>,
+    /// Gold cue heads followed by each word, whether or not the cue takes it in.
+    followed: BTreeMap<(String, String), usize>,
 }
 
 impl VocabularyCounts {
@@ -69,9 +81,12 @@ impl VocabularyCounts {
             let w = stem(w);
             *self.heads.entry(w.to_string()).or_default() += 1;
             let next = ctx.tok(head + 1);
-            if head + 1 < seg.tokens.len() && cue.contains(next) && ctx.is_word(head + 1) {
+            if head + 1 < seg.tokens.len() && ctx.is_word(head + 1) {
                 let key = (w.to_string(), ctx.word(head + 1).to_ascii_lowercase());
-                *self.particles.entry(key).or_default() += 1;
+                if cue.contains(next) {
+                    *self.particles.entry(key.clone()).or_default() += 1;
+                }
+                *self.followed.entry(key).or_default() += 1;
             }
         }
     }
@@ -88,9 +103,16 @@ impl VocabularyCounts {
             })
             .map(|(w, _)| w.clone())
             .collect();
-        for ((w, p), &n) in &self.particles {
+        for (key, &n) in &self.particles {
+            let (w, p) = key;
             let total = self.heads.get(w).copied().unwrap_or(0);
-            if n >= MIN_HEAD_COUNT && 2 * n > total && out.contains(w) {
+            // Or a particle taken in by most of the head's cues that it follows ("respond
+            // to", "warned against"), though not by most of all the head's cues.
+            let followed = self.followed.get(key).copied().unwrap_or(0);
+            let particle = PARTICLES.contains(&p.as_str())
+                && n >= CONDITIONAL_PARTICLE_COUNT
+                && 2 * n > followed;
+            if n >= MIN_HEAD_COUNT && (2 * n > total || particle) && out.contains(w) {
                 out.insert(format!("{w} {p}"));
             }
         }
