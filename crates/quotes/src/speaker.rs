@@ -489,7 +489,12 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         if word && k > start && (breaks || ctx.is_cue_verb(k)) {
             break;
         }
-        if word && k > start && (lexicon::is(w, "that") || ctx.is_determiner(k)) {
+        // "Mr. Burman of the Tax Policy Center": an organization after "of the" is part of
+        // the name.
+        let of_the = lexicon::is(w, "the")
+            && ctx.word(k.wrapping_sub(1)) == "of"
+            && ctx.is_capitalized(k + 1);
+        if word && k > start && (lexicon::is(w, "that") || ctx.is_determiner(k) && !of_the) {
             break;
         }
         if word {
@@ -498,6 +503,7 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         k += 1;
     }
     let mut last = last?;
+
     // Time words after a listener are not part of it: "told reporters Tuesday that".
     while last > start && lexicon::is_adverbial(ctx.word(last)) {
         last -= 1;

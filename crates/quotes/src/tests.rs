@@ -585,6 +585,13 @@ fn polnear_attribution_conventions() {
             "Mr. Sanders",
             "whether he will endorse her",
         ),
+        // An organization after "of the" belongs to an inverted speaker's name.
+        (
+            "''There's no way,'' said Mr. Burman of the Tax Policy Center.",
+            "said",
+            "Mr. Burman of the Tax Policy Center",
+            "There's no way,",
+        ),
         // A number with its determiner: "All three candidates".
         (
             "All three candidates have said they would cut taxes.",
