@@ -12,6 +12,7 @@ pub mod dossier;
 pub mod instant;
 pub mod span;
 pub mod text;
+pub mod word_filter;
 
 pub use analysis::*;
 pub use diagnostic::{Diagnostic, Severity};

@@ -14,7 +14,6 @@ pub mod lexer;
 pub mod notation;
 pub mod number;
 pub mod units;
-pub mod word_filter;
 
 pub use notation::{find_numbers_with, Notations};
 pub use number::{find_numbers, parse_number, NumberKind, NumberMatch};

@@ -5,7 +5,7 @@
 //! and time recognizers decide what the number means in its context.
 
 use crate::lexer::{adjacent, tokenize, Tok, TokKind};
-use crate::word_filter::WordFilter;
+use parallax_core::word_filter::WordFilter;
 use parallax_core::Span;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;

@@ -13,12 +13,27 @@ const CAPITALIZED: u8 = 4;
 use lexicon::{AUXILIARY, CUE_VERB, DETERMINER, PRONOUN};
 
 fn flags_of(w: &str) -> u8 {
+    // Most tokens are ASCII: their first byte answers the word, mark and case tests.
+    match w.as_bytes().first() {
+        None => return 0,
+        Some(&b) if b.is_ascii_alphanumeric() => {
+            let case = if b.is_ascii_uppercase() {
+                CAPITALIZED
+            } else {
+                0
+            };
+            return WORD | case | lexicon::classes(w);
+        }
+        Some(&b) if b.is_ascii() => return if matches!(w, "\"" | "'") { MARK } else { 0 },
+        Some(_) => {}
+    }
+    // Curly and angle marks are neither words nor capitals: no Unicode table lookup.
+    if matches!(w, "“" | "”" | "‘" | "’" | "«" | "»" | "„") {
+        return MARK;
+    }
     let mut f = 0;
     if w.chars().next().is_some_and(char::is_alphanumeric) {
         f |= WORD;
-    }
-    if matches!(w, "\"" | "“" | "”" | "‘" | "’" | "'" | "«" | "»" | "„") {
-        f |= MARK;
     }
     if parallax_core::text::is_capitalized(w) {
         f |= CAPITALIZED;

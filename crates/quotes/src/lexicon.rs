@@ -6,6 +6,7 @@
 //! training split of PolNeAR, never against its development or test split.
 //! Lookups are case-insensitive on ASCII and never allocate.
 
+use parallax_core::word_filter::WordFilter;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -808,9 +809,8 @@ const ORG_NOUNS: &[&str] = &[
 struct Lists {
     /// Every word of the cue verb, pronoun, determiner and auxiliary lists with its classes.
     classes: std::collections::HashMap<&'static str, u8, BuildHasherDefault<Fnv>>,
-    /// Per lowercase first byte, a bit per word length (capped at 31) among `classes`' words:
-    /// most words miss it and skip the hash lookup.
-    class_shapes: [u32; 128],
+    /// The keys of `classes`' words: most words miss it and skip the hash lookup.
+    class_filter: WordFilter,
     cue_verbs: WordSet,
     auxiliaries: WordSet,
     pronouns: WordSet,
@@ -838,25 +838,18 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
         }
         m
     },
-    class_shapes: {
-        let mut shapes = [0u32; 128];
-        for list in [
+    class_filter: WordFilter::new(
+        [
             CUE_VERBS,
             STANCE_VERBS,
             PRONOUNS,
             DETERMINERS,
             CUE_AUXILIARIES,
-        ] {
-            for w in list {
-                if let Some(&b) = w.as_bytes().first() {
-                    if let Some(s) = shapes.get_mut(usize::from(b.to_ascii_lowercase() & 0x7f)) {
-                        *s |= 1 << w.len().min(31);
-                    }
-                }
-            }
-        }
-        shapes
-    },
+        ]
+        .into_iter()
+        .flatten()
+        .copied(),
+    ),
     cue_verbs: CUE_VERBS.iter().chain(STANCE_VERBS).copied().collect(),
     auxiliaries: CUE_AUXILIARIES.iter().copied().collect(),
     pronouns: PRONOUNS.iter().copied().collect(),
@@ -896,11 +889,7 @@ fn in_set(set: &WordSet, word: &str) -> bool {
 /// The word-class bits of `word` (in any case): [`CUE_VERB`], [`PRONOUN`], [`DETERMINER`],
 /// [`AUXILIARY`]; one lookup for all four lists.
 pub fn classes(word: &str) -> u8 {
-    let Some(&b) = word.as_bytes().first() else {
-        return 0;
-    };
-    let shape = LISTS.class_shapes[usize::from(b.to_ascii_lowercase() & 0x7f)];
-    if word.len() > 24 || b >= 0x80 || shape & (1 << word.len().min(31)) == 0 {
+    if word.len() > 24 || !LISTS.class_filter.may_contain(word) {
         return 0;
     }
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {

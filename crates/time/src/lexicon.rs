@@ -1,8 +1,8 @@
 //! The closed vocabularies of English time expressions: months, weekdays, seasons, parts of
 //! the day and duration units, each with its TIMEX3 code.
 
+use parallax_core::word_filter::WordFilter;
 use parallax_figures::lexer::Tok;
-use parallax_figures::word_filter::WordFilter;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 

@@ -1,7 +1,7 @@
 //! A quick, exact-on-rejection test of whether a word can be in a small vocabulary, for the
-//! per-token start tests of the number and time scans: most words of running text are not
-//! number or time words, and telling them so should cost a few instructions, not a lowercase
-//! copy and a hash lookup.
+//! per-token tests of the annotators (number and time starts, quotation word classes): most
+//! words of running text are in none of those vocabularies, and telling them so should cost
+//! a few instructions, not a lowercase copy and a hash lookup.
 //!
 //! The key of a word is its length (capped), first and last byte with ASCII case folded. A
 //! word whose key no vocabulary word has is certainly not in the vocabulary; a word whose key
