@@ -157,10 +157,12 @@ mod tests {
     #[test]
     fn close_stories_merge_and_resolve_to_the_survivor() {
         let none = Analysis::default();
-        // Nothing joins an existing story directly; only the story merge can group.
+        // Nothing joins an existing story directly and nothing pairs; only the story merge
+        // can group.
         let config = StoryConfig {
             threshold: 2.0,
             merge_threshold: Some(0.5),
+            mutual_floor: None,
             ..StoryConfig::TOPIC
         };
         let mut index = StoryIndex::new(config);

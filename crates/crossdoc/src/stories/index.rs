@@ -11,6 +11,14 @@
 //! scored, centroid against centroid, with the stories retrieved for it, and merged into the
 //! best one when close enough: a greedy stream splits early articles it cannot yet place, and
 //! the merge heals that. Merged stories are followed with [`StoryIndex::resolve`].
+//!
+//! With a [`StoryConfig::mutual_floor`], that story's nearest story is then looked up the same
+//! way, and that story's own nearest; two stories that are each other's nearest (mutual
+//! nearest neighbours) are reported as one by [`StoryIndex::resolve`] without merging their
+//! centroids. The test is relative, so two halves of one development that read alike only
+//! faintly still pair when nothing else reads more alike; and since each story has one
+//! nearest story, pairs never chain into larger groups. Pairs are read off the stories' last
+//! comparisons, so a pair can form or part as later articles arrive.
 
 use super::features::DocFeatures;
 use std::collections::HashMap;
@@ -55,6 +63,13 @@ pub struct StoryConfig {
     /// After a story grows, merge it with the most similar other story (centroid against
     /// centroid, same score) when that score reaches this; `None` never merges.
     pub merge_threshold: Option<f64>,
+    /// Pair two stories scoring at least this when each is the other's best-scoring candidate
+    /// (mutual nearest neighbours): [`StoryIndex::resolve`] reports them as one; `None` never
+    /// pairs.
+    pub mutual_floor: Option<f64>,
+    /// An entity of the article counts as named by the story in proportion to the share of
+    /// the story's members naming it, up to this share (`0.0`: named once is enough).
+    pub entity_support: f64,
 }
 
 impl StoryConfig {
@@ -67,11 +82,14 @@ impl StoryConfig {
         entities_only_raise: false,
         nearest_member: true,
         merge_threshold: None,
+        mutual_floor: None,
+        entity_support: 0.0,
     };
     /// Coarser stories: events of the same kind and place grouped together. Centroid-only
     /// scoring (no nearest-member chaining), heavier idf-weighted entity agreement that can
-    /// only raise the text score, and story merging so that early splits heal as evidence
-    /// accumulates.
+    /// only raise the text score and counts a name fully only when a tenth of the story's
+    /// members name it, story merging so that early splits heal as evidence accumulates, and
+    /// mutual-nearest pairing of stories.
     pub const TOPIC: StoryConfig = StoryConfig {
         threshold: 0.225,
         window_days: 14.0,
@@ -79,7 +97,9 @@ impl StoryConfig {
         weighted_entities: true,
         entities_only_raise: true,
         nearest_member: false,
-        merge_threshold: Some(0.35),
+        merge_threshold: Some(0.55),
+        mutual_floor: Some(0.075),
+        entity_support: 0.1,
     };
 }
 
@@ -104,6 +124,8 @@ struct StoryState {
     size: usize,
     /// The story this one was merged into, if any.
     merged_into: Option<usize>,
+    /// The best-scoring other story when last compared, if above the pairing floor.
+    nearest: Option<usize>,
 }
 
 /// A stream of articles clustered into stories.
@@ -164,11 +186,29 @@ impl StoryIndex {
             }
         };
         self.extend(story, &vector, &entity_vector, features.day);
-        self.absorb(story)
+        let story = self.absorb(story);
+        self.pair(story);
+        story
     }
 
-    /// The story that `s` now belongs to, following merges.
-    pub fn resolve(&self, mut s: usize) -> usize {
+    /// The story that `s` now belongs to, following merges, and with a
+    /// [`StoryConfig::mutual_floor`] the lower-numbered of it and its mutual nearest story.
+    pub fn resolve(&self, s: usize) -> usize {
+        let s = self.root(s);
+        let nearest = |s: usize| {
+            self.stories
+                .get(s)
+                .and_then(|st| st.nearest)
+                .map(|t| self.root(t))
+        };
+        match nearest(s) {
+            Some(t) if t != s && nearest(t) == Some(s) => s.min(t),
+            _ => s,
+        }
+    }
+
+    /// The story that `s` was merged into, following merges.
+    fn root(&self, mut s: usize) -> usize {
         while let Some(next) = self.stories.get(s).and_then(|st| st.merged_into) {
             s = next;
         }
@@ -181,26 +221,12 @@ impl StoryIndex {
         let Some(merge_threshold) = self.config.merge_threshold else {
             return s;
         };
-        let Some(story) = self.stories.get(s) else {
+        let Some((score, other)) = self.nearest_story(s) else {
             return s;
         };
-        let (vector, evec) = self.story_vectors(s);
-        let entities: Vec<u64> = evec.iter().map(|e| e.0).collect();
-        let (first, last) = (story.first_day, story.last_day);
-        let best = self
-            .candidates(&vector, &entities)
-            .into_iter()
-            .filter(|&c| c != s)
-            .map(|c| {
-                let a = self.score(c, &vector, &evec, first);
-                let b = self.score(c, &vector, &evec, last);
-                (a.max(b), c)
-            })
-            .filter(|(score, _)| *score >= merge_threshold)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-        let Some((_, other)) = best else {
+        if score < merge_threshold {
             return s;
-        };
+        }
         let (keep, gone) = if self.stories[other].size >= self.stories[s].size {
             (other, s)
         } else {
@@ -236,6 +262,47 @@ impl StoryIndex {
             (a, b) => a.or(b),
         };
         keep
+    }
+
+    /// The best-scoring other story retrieved for story `s`'s centroid, with its score (the
+    /// better of the two ends of `s`'s dated span).
+    fn nearest_story(&self, s: usize) -> Option<(f64, usize)> {
+        let story = self.stories.get(s)?;
+        let (vector, evec) = self.story_vectors(s);
+        let entities: Vec<u64> = evec.iter().map(|e| e.0).collect();
+        let (first, last) = (story.first_day, story.last_day);
+        self.candidates(&vector, &entities)
+            .into_iter()
+            .filter(|&c| c != s)
+            .map(|c| {
+                let a = self.score(c, &vector, &evec, first);
+                let b = self.score(c, &vector, &evec, last);
+                (a.max(b), c)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+    }
+
+    /// Records story `s`'s nearest story, and that story's own, for the pairing.
+    fn pair(&mut self, s: usize) {
+        let Some(floor) = self.config.mutual_floor else {
+            return;
+        };
+        let near = |index: &Self, s: usize| {
+            index
+                .nearest_story(s)
+                .filter(|(score, _)| *score >= floor)
+                .map(|(_, t)| t)
+        };
+        let t = near(self, s);
+        if let Some(state) = self.stories.get_mut(s) {
+            state.nearest = t;
+        }
+        if let Some(t) = t {
+            let u = near(self, t);
+            if let Some(state) = self.stories.get_mut(t) {
+                state.nearest = u;
+            }
+        }
     }
 
     /// Story `s`'s normalized term centroid and entity centroid (its heaviest entities), as
@@ -290,7 +357,7 @@ impl StoryIndex {
             .chain(entities.iter().map(|&e| (e, 1.0 / entities.len() as f64)));
         for (key, weight) in keys {
             for &s in self.postings.get(&key).into_iter().flatten() {
-                *hits.entry(self.resolve(s)).or_default() += weight;
+                *hits.entry(self.root(s)).or_default() += weight;
             }
         }
         let mut ranked: Vec<(usize, f64)> = hits.into_iter().collect();
@@ -332,8 +399,7 @@ impl StoryIndex {
                 // The share of the article's entity weight (tf-idf, so wire services and
                 // ubiquitous places count little) that the story also names.
                 evec.iter()
-                    .filter(|(e, _)| story.entities.contains_key(e))
-                    .map(|(_, w)| w * w)
+                    .map(|(e, w)| w * w * self.support(story, *e))
                     .sum::<f64>()
             } else {
                 shared as f64 / entities.len() as f64
@@ -345,6 +411,21 @@ impl StoryIndex {
             }
         }
         score * self.time_factor(story, day)
+    }
+
+    /// How far story `story` names entity `e`: 1 when enough of its members do (see
+    /// [`StoryConfig::entity_support`]), less when only a few do, 0 when none does.
+    fn support(&self, story: &StoryState, e: u64) -> f64 {
+        let named = f64::from(story.entities.get(&e).copied().unwrap_or(0));
+        if named == 0.0 {
+            return 0.0;
+        }
+        let needed = self.config.entity_support * story.size as f64;
+        if named >= needed {
+            1.0
+        } else {
+            named / needed
+        }
     }
 
     /// 1 inside the story's dated span widened by the window, decaying outside it; 1 when
@@ -433,4 +514,87 @@ fn dot_sparse(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
     a.iter()
         .map(|(t, w)| b.iter().find(|(u, _)| u == t).map_or(0.0, |(_, v)| v * w))
         .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An undated article with the given term and entity keys, each counted once.
+    fn article(terms: &[u64], entities: &[u64]) -> DocFeatures {
+        DocFeatures {
+            doc: String::new(),
+            outlet: None,
+            published: None,
+            day: None,
+            terms: terms.iter().map(|&t| (t, 1)).collect(),
+            entities: entities.iter().map(|&e| (e, 1)).collect(),
+            label: String::new(),
+        }
+    }
+
+    /// Joins only, at the topic level's scoring.
+    const JOIN_ONLY: StoryConfig = StoryConfig {
+        merge_threshold: None,
+        mutual_floor: None,
+        ..StoryConfig::TOPIC
+    };
+
+    #[test]
+    fn a_name_few_members_use_counts_little() {
+        let story_terms: Vec<u64> = (1..=20).collect();
+        let other_terms: Vec<u64> = (101..=120).collect();
+        // Ten articles of one story; one of them names entity 7.
+        let feed = |index: &mut StoryIndex| {
+            let first = index.add(article(&story_terms, &[7]));
+            for _ in 0..9 {
+                assert_eq!(index.add(article(&story_terms, &[])), first);
+            }
+            first
+        };
+        // An article sharing no words, only that name, and nothing else of its own.
+        let stray = article(&other_terms, &[7]);
+        let mut once_is_enough = StoryIndex::new(StoryConfig {
+            entity_support: 0.0,
+            ..JOIN_ONLY
+        });
+        let story = feed(&mut once_is_enough);
+        assert_eq!(once_is_enough.add(stray.clone()), story);
+        let mut needs_support = StoryIndex::new(StoryConfig {
+            entity_support: 0.5,
+            ..JOIN_ONLY
+        });
+        let story = feed(&mut needs_support);
+        assert_ne!(needs_support.add(stray), story);
+    }
+
+    #[test]
+    fn mutual_nearest_stories_pair_without_chaining() {
+        // Nothing joins: every article opens a story, so only the pairing can group.
+        let config = StoryConfig {
+            threshold: 2.0,
+            mutual_floor: Some(0.05),
+            ..JOIN_ONLY
+        };
+        let mut index = StoryIndex::new(config);
+        let alike: Vec<u64> = (1..=20).collect();
+        let a = index.add(article(&alike, &[]));
+        let quake = index.add(article(&(101..=120).collect::<Vec<_>>(), &[]));
+        let b = index.add(article(&alike, &[]));
+        assert_eq!(index.resolve(a), index.resolve(b));
+        assert_ne!(index.resolve(quake), index.resolve(a));
+        // A third look-alike prefers the pair's first story, which keeps its partner: pairs
+        // never grow into chains.
+        let c = index.add(article(&alike, &[]));
+        assert_eq!(index.resolve(a), index.resolve(b));
+        assert_ne!(index.resolve(c), index.resolve(a));
+        // Without a floor nothing pairs.
+        let mut apart = StoryIndex::new(StoryConfig {
+            mutual_floor: None,
+            ..config
+        });
+        let a = apart.add(article(&alike, &[]));
+        let b = apart.add(article(&alike, &[]));
+        assert_ne!(apart.resolve(a), apart.resolve(b));
+    }
 }
