@@ -10,7 +10,7 @@ use crate::context::Ctx;
 use crate::cue::{self, Cue, CueKind};
 use crate::found::{taken, Found};
 use crate::marks::Pair;
-use crate::{channel, lexicon, speaker};
+use crate::{channel, indirect, lexicon, speaker};
 use parallax_core::{QuoteKind, Span};
 
 /// Tokens allowed between a closing mark and the cue after it, room for a speaker with a long
@@ -70,7 +70,8 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
     let sentence = ctx.seg.sentences.get(index)?;
     let mut end = ctx.tokens_in(sentence.span).end;
     let start = ctx.token_from(pair.close.end);
-    if start >= end {
+    let next_sentence = start >= end;
+    if next_sentence {
         // The quote ends its sentence ("…?” Clinton said." may be split there): the
         // attribution is the next sentence of the same paragraph.
         let next = ctx
@@ -92,13 +93,29 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
     if let Some((speaker, _)) = channel::quoted_as(ctx, &cue, begin) {
         return Some((cue, speaker));
     }
+    let speaker_first =
+        speaker::before(ctx, begin, cue.first).filter(|s| ctx.token_from(s.start) == begin);
+    // In the next sentence, "Clinton said." credits the quote, but "The star then recalled
+    // an incident …" is a statement of its own.
+    if next_sentence && speaker_first.is_some() && states_its_own(ctx, &cue) {
+        return None;
+    }
     let speaker = match cue.kind {
         CueKind::According => speaker::after(ctx, cue.next, end).filter(|_| cue.first == begin),
-        CueKind::Verb => speaker::before(ctx, begin, cue.first)
-            .filter(|s| ctx.token_from(s.start) == begin)
+        CueKind::Verb => speaker_first
             .or_else(|| speaker::after(ctx, cue.next, end).filter(|_| cue.first == begin)),
     }?;
     Some((cue, speaker))
+}
+
+/// Whether a verb cue goes on to its own object or clause ("recalled an incident", "added
+/// that …"); a listener after "told" does not count.
+fn states_its_own(ctx: &Ctx, cue: &Cue) -> bool {
+    let next = cue.next;
+    cue.kind == CueKind::Verb
+        && !indirect::is_told(ctx.word(cue.verb))
+        && ctx.is_word(next)
+        && (ctx.is_determiner(next) || ctx.is_pronoun(next) || lexicon::is(ctx.word(next), "that"))
 }
 
 /// "…" ― Sonya Herridge: a dash and a name closing the sentence credit the quote.
@@ -151,7 +168,9 @@ fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> 
         cue.first > start && ctx.is(cue.first - 1, ",") && ctx.word(cue.verb).ends_with("ing");
     let speaker = match cue.kind {
         CueKind::According => speaker::after(ctx, cue.next, open),
-        CueKind::Verb if participle => {
+        // "Hayek confirmed she had been and said, “…”": a coordinated verb is spoken by
+        // the sentence's subject, as is a participle's.
+        CueKind::Verb if participle || indirect::coordinated(ctx, cue.first, start) => {
             // The speaker of the sentence's earlier attribution, or its subject.
             let prior = found.iter().rev().find(|f| {
                 f.cue

@@ -155,7 +155,13 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
 /// Ends a forward content before a later attribution of the same sentence that follows a
 /// comma or conjunction: "X said A, and Y said B".
 fn cut_at_later_attributions(ctx: &Ctx, candidates: &mut [Candidate]) {
-    let starts: Vec<Span> = candidates.iter().filter_map(|c| c.quote.speaker).collect();
+    // A later speaker, or a later cue whose speaker came before this content ("Barkley, who
+    // said he votes Democratic, said …").
+    let starts: Vec<Span> = candidates
+        .iter()
+        .flat_map(|c| [c.quote.speaker, c.quote.cue])
+        .flatten()
+        .collect();
     for c in candidates.iter_mut().filter(|c| c.forward) {
         let content = c.quote.span;
         let cut = starts
@@ -318,7 +324,7 @@ fn weak_takes_clause(ctx: &Ctx, next: usize, end: usize) -> bool {
 
 /// Whether the cue starting at token `first` follows "and" or "but" after other words of its
 /// sentence (starting at token `start`), so that it shares the main clause's subject.
-fn coordinated(ctx: &Ctx, first: usize, start: usize) -> bool {
+pub(crate) fn coordinated(ctx: &Ctx, first: usize, start: usize) -> bool {
     first > start + 2 && {
         let w = ctx.word(first - 1);
         lexicon::is(w, "and") || lexicon::is(w, "but")
@@ -326,7 +332,7 @@ fn coordinated(ctx: &Ctx, first: usize, start: usize) -> bool {
 }
 
 /// Whether `verb` is a form of "tell", whose listener follows it ("told reporters").
-fn is_told(verb: &str) -> bool {
+pub(crate) fn is_told(verb: &str) -> bool {
     ["told", "tell", "tells", "telling"]
         .iter()
         .any(|v| lexicon::is(verb, v))

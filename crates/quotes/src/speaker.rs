@@ -106,6 +106,7 @@ const DOCUMENTS: [&str; 12] = [
 
 /// [`before`] without the prepositional attachment.
 fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
+    let whole_end = end;
     let mut end = end;
     while end > floor && lexicon::is_adverbial(ctx.word(end - 1)) {
         end -= 1;
@@ -179,8 +180,19 @@ fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     if let Some(head) = relative_head(ctx, floor, first) {
         return plausible(ctx, first, last).then(|| Span::new(head.start, ctx.tok(last).end));
     }
+    // "A news report published Wednesday said": the head comes before the participle, which
+    // stays in the phrase with its time words, as PolNeAR's sources keep modifiers.
+    if last > first && is_participle(ctx, last) && !plausible(ctx, first, last) {
+        return plausible(ctx, first, last - 1).then(|| ctx.cover(first, whole_end - 1));
+    }
     let span = ctx.cover(first, last);
     plausible(ctx, first, last).then_some(span)
+}
+
+/// Whether token `k` is a lowercase "-ed" participle ("published", "released").
+fn is_participle(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.word(k);
+    w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// Words that join clauses: a relative clause before a cue does not run across them.

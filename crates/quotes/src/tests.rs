@@ -312,7 +312,8 @@ fn relative_clauses_are_spoken_as_polnear_marks_them() {
         )
     );
     // A cue inside the relative clause is spoken by the pronoun, which resolves to the
-    // antecedent through the entity mentions.
+    // antecedent through the entity mentions (the main clause may hold a statement of its
+    // own: "gave no figures").
     for (text, pronoun) in [
         (
             "Mr. Dalen, who said the troops would stay, left on Friday.",
@@ -328,8 +329,17 @@ fn relative_clauses_are_spoken_as_polnear_marks_them() {
         ),
     ] {
         let quotes = quotes_of(text);
-        assert!(!quotes.is_empty(), "{text}");
-        for q in &quotes {
+        let clause = text.find(pronoun).unwrap_or(0)..text.rfind(',').unwrap_or(0);
+        let inside: Vec<_> = quotes
+            .iter()
+            .filter(|q| {
+                q.cue
+                    .as_ref()
+                    .is_some_and(|c| clause.contains(&c.span.start))
+            })
+            .collect();
+        assert!(!inside.is_empty(), "{text}: {:#?}", rows(&quotes));
+        for q in inside {
             let speaker = q.speaker_text.as_ref().map(|s| s.text.as_str());
             assert_eq!(speaker, Some(pronoun), "{text}: {:#?}", rows(&quotes));
         }
@@ -592,6 +602,13 @@ fn polnear_attribution_conventions() {
             "Mr. Burman of the Tax Policy Center",
             "There's no way,",
         ),
+        // A participle after the head stays in the phrase with its time words.
+        (
+            "A news report published Wednesday said Carter used a personal email account.",
+            "said",
+            "A news report published Wednesday",
+            "Carter used a personal email account",
+        ),
         // A number with its determiner: "All three candidates".
         (
             "All three candidates have said they would cut taxes.",
@@ -624,5 +641,41 @@ fn a_name_label_with_a_colon_credits_the_quote() {
             Some(":".to_string()),
             Some("Carl Bialik".to_string())
         )
+    );
+}
+
+#[test]
+fn a_coordinated_verb_credits_the_quote_and_the_next_statement_does_not() {
+    let text = "Hayek confirmed she had been and said, “America has a problem.” The star then \
+                recalled an incident at a theater.";
+    let quotes = quotes_of(text);
+    let direct: Vec<_> = rows(&quotes)
+        .into_iter()
+        .filter(|r| r.0 == QuoteKind::Direct)
+        .collect();
+    assert_eq!(
+        direct,
+        [(
+            QuoteKind::Direct,
+            "America has a problem.",
+            Some("said"),
+            Some("Hayek"),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_relative_clause_statement_ends_before_the_main_cue() {
+    let text = "Barkley, who said he typically votes Democratic, said one candidate he likes is \
+                John Kasich.";
+    let quotes = quotes_of(text);
+    let spoken: Vec<_> = rows(&quotes).into_iter().map(|r| (r.1, r.3)).collect();
+    assert_eq!(
+        spoken,
+        [
+            ("he typically votes Democratic", Some("who")),
+            ("one candidate he likes is John Kasich", Some("Barkley")),
+        ]
     );
 }
