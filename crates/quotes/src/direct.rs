@@ -180,7 +180,8 @@ fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> 
                 .and_then(|f| f.speaker)
                 .or_else(|| speaker::subject(ctx, start, cue.first))
         }
-        CueKind::Verb => speaker::before(ctx, start, cue.first),
+        CueKind::Verb => speaker::before(ctx, start, cue.first)
+            .filter(|s| !speaker::is_named_thing(ctx, &cue, *s)),
     }?;
     Some((cue, speaker))
 }

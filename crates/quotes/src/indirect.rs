@@ -232,7 +232,9 @@ fn attribute(
         let content = content_after(ctx, cue, range.end, sentence.end)?;
         return Some((speaker, content, true));
     }
-    if let Some(speaker) = speaker::before(ctx, range.start, cue.first) {
+    if let Some(speaker) = speaker::before(ctx, range.start, cue.first)
+        .filter(|s| !speaker::is_named_thing(ctx, cue, *s))
+    {
         if cue.noun_like && !names_someone(ctx, speaker) {
             return None;
         }

@@ -3,6 +3,7 @@
 //! boundary, and on the right by punctuation or a clause word.
 
 use crate::context::Ctx;
+use crate::cue::Cue;
 use crate::lexicon;
 use parallax_core::Span;
 
@@ -193,6 +194,46 @@ fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
 fn is_participle(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.word(k);
     w.len() > 4 && w.ends_with("ed") && w.starts_with(|c: char| c.is_ascii_lowercase())
+}
+
+/// Things that are named, not speaking: "a group called Citizens for Trump".
+const NAMED_THINGS: [&str; 16] = [
+    "group",
+    "program",
+    "website",
+    "site",
+    "party",
+    "movement",
+    "organization",
+    "project",
+    "initiative",
+    "app",
+    "book",
+    "film",
+    "show",
+    "event",
+    "move",
+    "effort",
+];
+
+/// Whether a bare "called" (or "named", "dubbed") after `speaker` names a thing rather than
+/// reports it: an indefinite phrase whose head is a [`NAMED_THINGS`] noun ("a program called
+/// Sandy Hook Promise", "a website called “…”").
+pub fn is_named_thing(ctx: &Ctx, cue: &Cue, speaker: Span) -> bool {
+    let naming = ["called", "named", "dubbed"]
+        .iter()
+        .any(|v| lexicon::is(ctx.word(cue.verb), v));
+    let tokens = ctx.tokens_in(speaker);
+    let Some(head) = tokens.end.checked_sub(1) else {
+        return false;
+    };
+    naming
+        && cue.first == cue.verb
+        && cue.next == cue.verb + 1
+        && ["a", "an"]
+            .iter()
+            .any(|d| lexicon::is(ctx.word(tokens.start), d))
+        && NAMED_THINGS.iter().any(|n| lexicon::is(ctx.word(head), n))
 }
 
 /// Words that join clauses: a relative clause before a cue does not run across them.

@@ -679,3 +679,20 @@ fn a_relative_clause_statement_ends_before_the_main_cue() {
         ]
     );
 }
+
+#[test]
+fn a_thing_called_by_its_name_is_not_a_statement() {
+    for text in [
+        "Parents started a program called Sandy Hook Promise after the shooting.",
+        "Supporters set up a website called “Cape Breton If Donald Trump Wins.”",
+    ] {
+        let quotes = quotes_of(text);
+        assert!(
+            quotes
+                .iter()
+                .all(|q| q.cue.as_ref().is_none_or(|c| c.text != "called")),
+            "{text}: {:#?}",
+            rows(&quotes)
+        );
+    }
+}
