@@ -48,6 +48,17 @@ impl EvalError {
     }
 }
 
+/// The files of folder `dir` (not its subfolders) whose extension is `extension`, sorted.
+pub(crate) fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, EvalError> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| EvalError::io(dir, e))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == extension))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 /// Reads a whole file as UTF-8 (a leading BOM removed), naming the file on failure.
 pub fn read_text(path: &Path) -> Result<String, EvalError> {
     let bytes = std::fs::read(path).map_err(|e| EvalError::io(path, e))?;

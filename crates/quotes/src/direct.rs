@@ -197,10 +197,9 @@ fn colon_label(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
         .sentence_at(pair.open.start)
         .and_then(|s| ctx.seg.sentences.get(s))?;
     let start = ctx.tokens_in(sentence.span).start;
-    let phrase = speaker::before(ctx, start, colon)?;
-    // The phrase may take in the dash before the name ("- Carl Bialik").
-    let first = ctx.tokens_in(phrase).find(|&i| ctx.is_word(i))?;
-    let speaker = Span::new(ctx.tok(first).start, phrase.end);
+    // A speaker phrase opens with a word ("- Carl Bialik" gives "Carl Bialik").
+    let speaker = speaker::before(ctx, start, colon)?;
+    let first = ctx.token_from(speaker.start);
     let opens = first == start || matches!(ctx.word(first - 1), "-" | "—" | "–" | "--");
     let named = (first..colon).all(|i| !ctx.is_word(i) || ctx.is_capitalized(i));
     if !opens || !named || colon - first > 4 {

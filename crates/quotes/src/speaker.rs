@@ -220,19 +220,21 @@ const NAMED_THINGS: [&str; 16] = [
 /// reports it: an indefinite phrase whose head is a [`NAMED_THINGS`] noun ("a program called
 /// Sandy Hook Promise", "a website called “…”").
 pub fn is_named_thing(ctx: &Ctx, cue: &Cue, speaker: Span) -> bool {
-    let naming = ["called", "named", "dubbed"]
-        .iter()
-        .any(|v| lexicon::is(ctx.word(cue.verb), v));
+    let bare_naming = cue.first == cue.verb
+        && cue.next == cue.verb + 1
+        && ["called", "named", "dubbed"]
+            .iter()
+            .any(|v| lexicon::is(ctx.word(cue.verb), v));
+    if !bare_naming {
+        return false;
+    }
     let tokens = ctx.tokens_in(speaker);
     let Some(head) = tokens.end.checked_sub(1) else {
         return false;
     };
-    naming
-        && cue.first == cue.verb
-        && cue.next == cue.verb + 1
-        && ["a", "an"]
-            .iter()
-            .any(|d| lexicon::is(ctx.word(tokens.start), d))
+    ["a", "an"]
+        .iter()
+        .any(|d| lexicon::is(ctx.word(tokens.start), d))
         && NAMED_THINGS.iter().any(|n| lexicon::is(ctx.word(head), n))
 }
 
@@ -556,7 +558,6 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         k += 1;
     }
     let mut last = last?;
-
     // Time words after a listener are not part of it: "told reporters Tuesday that".
     while last > start && lexicon::is_adverbial(ctx.word(last)) {
         last -= 1;

@@ -186,9 +186,21 @@ impl StoryIndex {
             }
         };
         self.extend(story, &vector, &entity_vector, features.day);
-        let story = self.absorb(story);
-        self.pair(story);
-        story
+        let wants_nearest =
+            self.config.merge_threshold.is_some() || self.config.mutual_floor.is_some();
+        let nearest = if wants_nearest {
+            self.nearest_story(story)
+        } else {
+            None
+        };
+        // A merge changes the survivor's centroid, so its nearest story is looked up afresh;
+        // otherwise the one just found still holds.
+        let (survivor, nearest) = match self.absorb(story, nearest) {
+            Some(kept) => (kept, self.nearest_story(kept)),
+            None => (story, nearest),
+        };
+        self.pair(survivor, nearest);
+        survivor
     }
 
     /// The story that `s` now belongs to, following merges, and with a
@@ -215,17 +227,14 @@ impl StoryIndex {
         s
     }
 
-    /// After story `s` grew: merges it with the most similar other story when the two
-    /// centroids are close enough; returns the surviving story.
-    fn absorb(&mut self, s: usize) -> usize {
-        let Some(merge_threshold) = self.config.merge_threshold else {
-            return s;
-        };
-        let Some((score, other)) = self.nearest_story(s) else {
-            return s;
-        };
+    /// After story `s` grew: merges it with `nearest`, its most similar other story (see
+    /// [`Self::nearest_story`]), when the two centroids are close enough; returns the
+    /// surviving story of a merge, `None` when nothing merged.
+    fn absorb(&mut self, s: usize, nearest: Option<(f64, usize)>) -> Option<usize> {
+        let merge_threshold = self.config.merge_threshold?;
+        let (score, other) = nearest?;
         if score < merge_threshold {
-            return s;
+            return None;
         }
         let (keep, gone) = if self.stories[other].size >= self.stories[s].size {
             (other, s)
@@ -235,7 +244,7 @@ impl StoryIndex {
         let absorbed = std::mem::take(&mut self.stories[gone]);
         self.stories[gone].merged_into = Some(keep);
         let Some(into) = self.stories.get_mut(keep) else {
-            return keep;
+            return Some(keep);
         };
         for (t, w) in absorbed.centroid {
             *into.centroid.entry(t).or_default() += w;
@@ -261,7 +270,7 @@ impl StoryIndex {
             (Some(a), Some(b)) => Some(a.max(b)),
             (a, b) => a.or(b),
         };
-        keep
+        Some(keep)
     }
 
     /// The best-scoring other story retrieved for story `s`'s centroid, with its score (the
@@ -282,23 +291,21 @@ impl StoryIndex {
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
     }
 
-    /// Records story `s`'s nearest story, and that story's own, for the pairing.
-    fn pair(&mut self, s: usize) {
+    /// Records story `s`'s nearest story (`nearest`, from [`Self::nearest_story`]), and that
+    /// story's own, for the pairing.
+    fn pair(&mut self, s: usize, nearest: Option<(f64, usize)>) {
         let Some(floor) = self.config.mutual_floor else {
             return;
         };
-        let near = |index: &Self, s: usize| {
-            index
-                .nearest_story(s)
-                .filter(|(score, _)| *score >= floor)
-                .map(|(_, t)| t)
+        let above_floor = |found: Option<(f64, usize)>| {
+            found.filter(|(score, _)| *score >= floor).map(|(_, t)| t)
         };
-        let t = near(self, s);
+        let t = above_floor(nearest);
         if let Some(state) = self.stories.get_mut(s) {
             state.nearest = t;
         }
         if let Some(t) = t {
-            let u = near(self, t);
+            let u = above_floor(self.nearest_story(t));
             if let Some(state) = self.stories.get_mut(t) {
                 state.nearest = u;
             }

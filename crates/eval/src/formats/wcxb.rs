@@ -67,13 +67,7 @@ pub fn load(gold: &Path) -> Result<Vec<WcxbPage>, EvalError> {
         let dir = split_dir(gold)
             .ok_or_else(|| EvalError::format(gold, "no ground-truth/ folder"))?
             .join("ground-truth");
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .map_err(|e| EvalError::io(&dir, e))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        files.sort();
-        files
+        crate::files_with_extension(&dir, "json")?
     };
     files
         .iter()

@@ -79,11 +79,7 @@ pub(crate) fn documents(gold: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalErro
     } else {
         gold.join("test")
     };
-    let mut anns: Vec<PathBuf> = list(&split.join("attributions"))?
-        .into_iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "ann"))
-        .collect();
-    anns.sort();
+    let anns = crate::files_with_extension(&split.join("attributions"), "ann")?;
     let mut out: Vec<(PathBuf, PathBuf)> = Vec::new();
     for ann in anns {
         let name = ann.file_stem().and_then(|s| s.to_str()).unwrap_or("");
@@ -106,11 +102,6 @@ pub(crate) fn documents(gold: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalErro
 /// The article name of an annotation file stem `<article>_<annotator>`.
 fn article_of(stem: &str) -> &str {
     stem.rsplit_once('_').map_or(stem, |(article, _)| article)
-}
-
-fn list(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
-    Ok(entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
 }
 
 pub(crate) fn gold_cues(text: &str, ann: &brat::Ann) -> Vec<Span> {

@@ -280,13 +280,7 @@ pub fn unlabelled_texts(train: &Path) -> Result<Vec<Tokens>, EvalError> {
     };
     let polnear = data.join("polnear/train/text");
     if polnear.is_dir() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(&polnear)
-            .map_err(|e| EvalError::io(&polnear, e))?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        files.sort();
-        for file in files {
+        for file in crate::files_with_extension(&polnear, "txt")? {
             add_paragraphs(&crate::read_text(&file)?);
         }
     }
