@@ -13,6 +13,9 @@
 //! overlaps has the same source (content) span list; recall symmetrically. Overlap — tokens
 //! shared by predicted and gold spans, summed over all predicted × gold attribution pairs,
 //! over the predicted (precision) and gold (recall) token counts. Items are documents.
+//!
+//! Agreement: on the articles several annotators marked, each later annotator is scored
+//! against the first with the same metrics (`agreement_*`), the ceiling a system is read against.
 
 use crate::formats::brat;
 use crate::metrics::{ratio, Counts};
@@ -57,13 +60,63 @@ pub fn run_with(
     }
     let mut report = EvalReport::new("quotes", gold.display().to_string());
     report.items = items;
-    tally.report(&mut report);
+    tally.report(&mut report, "");
+    agreement(gold, &mut report)?;
     Ok(report)
+}
+
+/// The annotators' own agreement, a ceiling for any system: on the split's articles that
+/// several annotators marked, each later annotator's attributions scored against the first's
+/// with the same tally, reported as `agreement_*` metrics.
+fn agreement(gold: &Path, report: &mut EvalReport) -> Result<(), EvalError> {
+    let mut tally = Tally::default();
+    let mut articles = 0;
+    for (text_path, anns) in annotated_articles(gold)? {
+        let Some((first, others)) = anns.split_first() else {
+            continue;
+        };
+        if others.is_empty() {
+            continue;
+        }
+        let text = read_text(&text_path)?;
+        let seg = parallax_segment::segment(&text);
+        let read = |path: &Path| -> Result<Vec<Attribution>, EvalError> {
+            let ann = brat::parse(&read_text(path)?)
+                .map_err(|(line, why)| EvalError::format(path, format!("line {line}: {why}")))?;
+            Ok(gold_attributions(&text, &ann))
+        };
+        let reference = read(first)?;
+        for other in others {
+            tally.add(&seg, &read(other)?, &reference);
+        }
+        articles += 1;
+    }
+    if articles > 0 {
+        tally.report(report, "agreement_");
+        report.notes.push(format!(
+            "agreement_*: a second annotator scored against the first on the {articles} articles several annotators marked"
+        ));
+    }
+    Ok(())
 }
 
 /// (text, annotation) file pairs of the split at `gold`: a dataset folder (its `test` split),
 /// a split folder with `text/` and `attributions/`, or one `.ann` file.
 pub(crate) fn documents(gold: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalError> {
+    let out: Vec<(PathBuf, PathBuf)> = annotated_articles(gold)?
+        .into_iter()
+        // One annotator per article: the first file in name order.
+        .filter_map(|(text, anns)| anns.into_iter().next().map(|ann| (text, ann)))
+        .collect();
+    if out.is_empty() {
+        return Err(EvalError::format(gold, "no .ann files with matching texts"));
+    }
+    Ok(out)
+}
+
+/// Each article of the split at `gold` (see [`documents`]) with its annotation files, in name
+/// order.
+fn annotated_articles(gold: &Path) -> Result<Vec<(PathBuf, Vec<PathBuf>)>, EvalError> {
     if gold.is_file() {
         let name = gold.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let base = article_of(name);
@@ -72,7 +125,7 @@ pub(crate) fn documents(gold: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalErro
             .and_then(Path::parent)
             .map(|p| p.join("text").join(format!("{base}.txt")));
         let text = text.ok_or_else(|| EvalError::format(gold, "no text/ folder beside it"))?;
-        return Ok(vec![(text, gold.to_path_buf())]);
+        return Ok(vec![(text, vec![gold.to_path_buf()])]);
     }
     let split = if gold.join("text").is_dir() {
         gold.to_path_buf()
@@ -80,21 +133,15 @@ pub(crate) fn documents(gold: &Path) -> Result<Vec<(PathBuf, PathBuf)>, EvalErro
         gold.join("test")
     };
     let anns = crate::files_with_extension(&split.join("attributions"), "ann")?;
-    let mut out: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut out: Vec<(PathBuf, Vec<PathBuf>)> = Vec::new();
     for ann in anns {
         let name = ann.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         let text = split.join("text").join(format!("{}.txt", article_of(name)));
-        // One annotator per article: the first file in name order.
-        if out.last().is_some_and(|(t, _)| *t == text) || !text.is_file() {
-            continue;
+        match out.last_mut() {
+            Some((t, files)) if *t == text => files.push(ann),
+            _ if text.is_file() => out.push((text, vec![ann])),
+            _ => {}
         }
-        out.push((text, ann));
-    }
-    if out.is_empty() {
-        return Err(EvalError::format(
-            &split,
-            "no .ann files with matching texts",
-        ));
     }
     Ok(out)
 }
@@ -261,14 +308,15 @@ impl Tally {
         }
     }
 
-    fn report(&self, report: &mut EvalReport) {
+    /// Writes the metrics, each name after `prefix`, and the note on how they are scored.
+    fn report(&self, report: &mut EvalReport, prefix: &str) {
         for (name, c) in ["cue", "source_exact", "content_exact"]
             .iter()
             .zip(&self.exact)
         {
-            report.metric(&format!("{name}_precision"), c.precision());
-            report.metric(&format!("{name}_recall"), c.recall());
-            report.metric(&format!("{name}_f1"), c.f1());
+            report.metric(&format!("{prefix}{name}_precision"), c.precision());
+            report.metric(&format!("{prefix}{name}_recall"), c.recall());
+            report.metric(&format!("{prefix}{name}_f1"), c.f1());
         }
         for (name, (shared, predicted, gold)) in
             ["cue", "source", "content"].iter().zip(self.overlap)
@@ -280,9 +328,12 @@ impl Tally {
             } else {
                 2.0 * p * r / (p + r)
             };
-            report.metric(&format!("{name}_overlap_precision"), p);
-            report.metric(&format!("{name}_overlap_recall"), r);
-            report.metric(&format!("{name}_overlap_f1"), f1);
+            report.metric(&format!("{prefix}{name}_overlap_precision"), p);
+            report.metric(&format!("{prefix}{name}_overlap_recall"), r);
+            report.metric(&format!("{prefix}{name}_overlap_f1"), f1);
+        }
+        if !prefix.is_empty() {
+            return;
         }
         report.notes.push(
             "exact and token-overlap scores as citron defines them; cue spans include auxiliaries"
