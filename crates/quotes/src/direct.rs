@@ -123,9 +123,18 @@ fn dash_credit(ctx: &Ctx, start: usize, end: usize) -> Option<(Cue, Span)> {
     if !matches!(ctx.word(start), "―" | "—" | "–" | "--") {
         return None;
     }
-    let speaker = speaker::after(ctx, start + 1, end)?;
+    // The name closes its line, which need not close the sentence: in a list of reader
+    // quotes one per line, "― Pamela Padilla" runs on into the next line's quotation.
+    let line_end = (start + 1..end)
+        .find(|&i| {
+            ctx.text
+                .get(ctx.tok(i - 1).end..ctx.tok(i).start)
+                .is_some_and(|gap| gap.contains('\n'))
+        })
+        .unwrap_or(end);
+    let speaker = speaker::after(ctx, start + 1, line_end)?;
     let rest = ctx.token_from(speaker.end);
-    let closes = (rest..end).all(|i| !ctx.is_word(i)) && ctx.is_capitalized(start + 1);
+    let closes = (rest..line_end).all(|i| !ctx.is_word(i)) && ctx.is_capitalized(start + 1);
     let cue = Cue {
         span: ctx.tok(start),
         kind: CueKind::Verb,

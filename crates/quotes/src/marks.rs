@@ -301,6 +301,9 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<(Family, 
     let next_word = next.is_some_and(char::is_alphanumeric);
     match c {
         '“' | '„' => Some((Family::Double, Role::Open)),
+        // A right mark opening a word after a space is a mistyped opening mark
+        // (”Mr. Trump embodies …”).
+        '”' if before_space && next_word => Some((Family::Double, Role::Open)),
         '”' => Some((Family::Double, Role::Close)),
         '«' | '‹' => Some((Family::Angle, Role::Open)),
         '»' | '›' => Some((Family::Angle, Role::Close)),

@@ -128,6 +128,25 @@ fn colon_lead_in_with_channel() {
 }
 
 #[test]
+fn dash_credit_in_a_list_of_quotes_one_per_line() {
+    // The name closes its line though the sentence runs on into the next quotation, and the
+    // first line opens with a mistyped right mark.
+    let text = "”Mr. Trump embodies racism. He represents our greatest shame.” ― Sonya Herridge\n\
+                “During the debate he said we live in hell. He is ignorant.”― Pamela Padilla \n\
+                “I’m so ashamed to be an American.”― Jacklyn Ashley\n";
+    let quotes = quotes_of(text);
+    let speakers: Vec<_> = rows(&quotes).into_iter().map(|r| (r.2, r.3)).collect();
+    assert_eq!(
+        speakers,
+        [
+            (Some("―"), Some("Sonya Herridge")),
+            (Some("―"), Some("Pamela Padilla")),
+            (Some("―"), Some("Jacklyn Ashley")),
+        ]
+    );
+}
+
+#[test]
 fn dash_credit_after_a_quote() {
     let q = only("“He is unfit to lead the country.” ― Sonya Herridge");
     assert_eq!(q.cue.map(|c| c.text).as_deref(), Some("―"));
