@@ -109,7 +109,7 @@ const DOCUMENTS: [&str; 12] = [
 fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     let whole_end = end;
     let mut end = end;
-    while end > floor && lexicon::is_adverbial(ctx.word(end - 1)) {
+    while end > floor && is_time_or_adverb(ctx, end - 1) {
         end -= 1;
     }
     if end == floor {
@@ -188,6 +188,13 @@ fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     }
     let span = ctx.cover(first, last);
     plausible(ctx, first, last).then_some(span)
+}
+
+/// Whether token `k` is a time word or adverb between a speaker and its cue ("Trump on
+/// Tuesday said"), and not the end of a name ("A reporter for USA Today said").
+fn is_time_or_adverb(ctx: &Ctx, k: usize) -> bool {
+    let name_end = ctx.word(k) == "Today" && k > 0 && ctx.is_capitalized(k - 1);
+    !name_end && lexicon::is_adverbial(ctx.word(k))
 }
 
 /// Whether token `k` is a lowercase "-ed" participle ("published", "released").
@@ -313,6 +320,13 @@ fn is_number(w: &str) -> bool {
 /// voters", "four out of 10 voters") and the words qualifying its number ("Only about 4 in
 /// 10", "as many as 40 percent"), not before token `floor`.
 fn quantity_start(ctx: &Ctx, floor: usize, first: usize) -> usize {
+    // "Not everyone finds …", "not all Republicans agree".
+    let universal = ["everyone", "everybody", "all", "every"]
+        .iter()
+        .any(|q| lexicon::is(ctx.word(first), q));
+    if universal && first > floor && lexicon::is(ctx.word(first - 1), "not") {
+        return first - 1;
+    }
     if !is_number(ctx.word(first)) {
         return first;
     }
@@ -559,7 +573,7 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     }
     let mut last = last?;
     // Time words after a listener are not part of it: "told reporters Tuesday that".
-    while last > start && lexicon::is_adverbial(ctx.word(last)) {
+    while last > start && is_time_or_adverb(ctx, last) {
         last -= 1;
     }
     if !plausible(ctx, start, last) {
@@ -586,9 +600,16 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     Some(ctx.cover(start, end))
 }
 
-/// Whether token `k` is a lowercase "of", "on" or "for" inside a name.
+/// Lowercase words inside a name: "Commission on Presidential Debates", "Bill de Blasio",
+/// "Osama bin Laden", "Ludwig van Beethoven".
+const NAME_LINKS: [&str; 15] = [
+    "of", "on", "for", "de", "del", "della", "di", "da", "du", "van", "von", "der", "bin", "ibn",
+    "al",
+];
+
+/// Whether token `k` is a lowercase link word inside a name (see [`NAME_LINKS`]).
 fn name_link(ctx: &Ctx, k: usize, floor: usize) -> bool {
-    ["of", "on", "for"].contains(&ctx.word(k))
+    NAME_LINKS.contains(&ctx.word(k))
         && k > floor
         && ctx.is_capitalized(k - 1)
         && ctx.is_capitalized(k + 1)
@@ -632,7 +653,7 @@ fn plausible(ctx: &Ctx, first: usize, last: usize) -> bool {
         && !lexicon::is_phrase_break(head)
         && !["of", "for"].contains(&head)
         && !lexicon::is_determiner(head)
-        && !lexicon::is_adverbial(head)
+        && !is_time_or_adverb(ctx, head_at)
         && (!head.chars().all(|c| c.is_ascii_digit())
             || head_at > first && lexicon::is(ctx.word(head_at - 1), "in"));
     head_ok && (any_upper || head.len() > 2)
@@ -689,6 +710,23 @@ mod tests {
         assert_eq!(
             before_cue("when Gov. Mike Pence (R-IN) said", "said").as_deref(),
             Some("Gov. Mike Pence (R-IN)")
+        );
+        // Lowercase links inside a name, a name ending in a time word, a negated universal.
+        assert_eq!(
+            before_cue("Mayor Bill de Blasio described", "described").as_deref(),
+            Some("Mayor Bill de Blasio")
+        );
+        assert_eq!(
+            before_cue("Osama bin Laden declared", "declared").as_deref(),
+            Some("Osama bin Laden")
+        );
+        assert_eq!(
+            before_cue("A reporter for USA Today reported", "reported").as_deref(),
+            Some("A reporter for USA Today")
+        );
+        assert_eq!(
+            before_cue("But not everyone agrees", "agrees").as_deref(),
+            Some("not everyone")
         );
     }
 
