@@ -135,7 +135,14 @@ fn continue_speakers(ctx: &Ctx, found: &mut [Found]) {
 
 fn to_quote(text: &str, f: &Found, mentions: &[Mention]) -> Option<Quote> {
     let anchor = |s: Option<parallax_core::Span>| s.and_then(|s| Anchor::new(text, s));
-    let speaker_text = anchor(f.speaker);
+    let (speaker, cue) = match (f.speaker, f.cue) {
+        (Some(speaker), Some(cue)) => {
+            let (speaker, cue) = speaker::split_clitic(text, speaker, cue);
+            (Some(speaker), Some(cue))
+        }
+        other => other,
+    };
+    let speaker_text = anchor(speaker);
     let speaker_mention = speaker_text
         .as_ref()
         .and_then(|s| resolve::speaker_mention(mentions, s.span, &s.text));
@@ -143,7 +150,7 @@ fn to_quote(text: &str, f: &Found, mentions: &[Mention]) -> Option<Quote> {
         span: f.span,
         text: f.span.slice(text).ok()?.to_string(),
         kind: f.kind,
-        cue: anchor(f.cue),
+        cue: anchor(cue),
         speaker_text,
         speaker_mention,
         channel: anchor(f.channel),

@@ -607,6 +607,35 @@ const NAME_LINKS: [&str; 15] = [
     "al",
 ];
 
+/// Moves a contracted auxiliary from the end of a speaker right before its cue into the cue:
+/// "She’ll present" is the speaker "She" and the cue "’ll present", as PolNeAR marks them
+/// (the tokens keep "she’ll" whole).
+pub fn split_clitic(text: &str, speaker: Span, cue: Span) -> (Span, Span) {
+    const CLITICS: [&str; 10] = [
+        "’ll", "'ll", "’re", "'re", "’ve", "'ve", "’d", "'d", "’m", "'m",
+    ];
+    let Some(words) = text.get(speaker.start..speaker.end) else {
+        return (speaker, cue);
+    };
+    let adjacent = speaker.end <= cue.start
+        && text
+            .get(speaker.end..cue.start)
+            .is_some_and(|gap| gap.trim().is_empty());
+    let clitic = CLITICS.iter().find(|c| {
+        words
+            .strip_suffix(**c)
+            .and_then(|rest| rest.chars().last())
+            .is_some_and(char::is_alphabetic)
+    });
+    match clitic {
+        Some(c) if adjacent => {
+            let at = speaker.end - c.len();
+            (Span::new(speaker.start, at), Span::new(at, cue.end))
+        }
+        _ => (speaker, cue),
+    }
+}
+
 /// Whether token `k` is a lowercase link word inside a name (see [`NAME_LINKS`]).
 fn name_link(ctx: &Ctx, k: usize, floor: usize) -> bool {
     NAME_LINKS.contains(&ctx.word(k))

@@ -715,3 +715,10 @@ fn a_thing_called_by_its_name_is_not_a_statement() {
         );
     }
 }
+
+#[test]
+fn a_contracted_auxiliary_belongs_to_the_cue() {
+    let q = only("They’ve said the plan will fail within a year.");
+    assert_eq!(q.cue.map(|c| c.text).as_deref(), Some("’ve said"));
+    assert_eq!(q.speaker_text.map(|s| s.text).as_deref(), Some("They"));
+}
