@@ -225,7 +225,7 @@ const NAMED_THINGS: [&str; 16] = [
 
 /// Whether a bare "called" (or "named", "dubbed") after `speaker` names a thing rather than
 /// reports it: an indefinite phrase whose head is a [`NAMED_THINGS`] noun ("a program called
-/// Sandy Hook Promise", "a website called “…”").
+/// Sandy Hook Promise", "a website called “…”"), or that only a name follows.
 pub fn is_named_thing(ctx: &Ctx, cue: &Cue, speaker: Span) -> bool {
     let bare_naming = cue.first == cue.verb
         && cue.next == cue.verb + 1
@@ -242,7 +242,19 @@ pub fn is_named_thing(ctx: &Ctx, cue: &Cue, speaker: Span) -> bool {
     ["a", "an"]
         .iter()
         .any(|d| lexicon::is(ctx.word(tokens.start), d))
-        && NAMED_THINGS.iter().any(|n| lexicon::is(ctx.word(head), n))
+        && (NAMED_THINGS.iter().any(|n| lexicon::is(ctx.word(head), n))
+            || only_a_name_follows(ctx, cue.next))
+}
+
+/// Whether a capitalized name starts at token `start` and nothing of the clause follows it:
+/// "a meandering mountain stream called Miracle Run." names the stream, while "a spokesman
+/// called Trump a liar" goes on to what he was called.
+fn only_a_name_follows(ctx: &Ctx, start: usize) -> bool {
+    let mut k = start;
+    while ctx.is_capitalized(k) || k > start && name_link(ctx, k, start) {
+        k += 1;
+    }
+    k > start && (!ctx.is_word(k) || lexicon::is_phrase_break(ctx.word(k)))
 }
 
 /// Words that join clauses: a relative clause before a cue does not run across them.

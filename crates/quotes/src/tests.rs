@@ -704,6 +704,7 @@ fn a_thing_called_by_its_name_is_not_a_statement() {
     for text in [
         "Parents started a program called Sandy Hook Promise after the shooting.",
         "Supporters set up a website called “Cape Breton If Donald Trump Wins.”",
+        "They fished a meandering mountain stream called Miracle Run.",
     ] {
         let quotes = quotes_of(text);
         assert!(
@@ -714,6 +715,18 @@ fn a_thing_called_by_its_name_is_not_a_statement() {
             rows(&quotes)
         );
     }
+}
+
+#[test]
+fn an_indefinite_speaker_calling_someone_something_still_speaks() {
+    let quotes = quotes_of("A spokesman called Trump a liar on Tuesday.");
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q.cue.as_ref().is_some_and(|c| c.text == "called")),
+        "{:#?}",
+        rows(&quotes)
+    );
 }
 
 #[test]
