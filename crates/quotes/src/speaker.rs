@@ -539,6 +539,11 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         return None;
     }
     let first = ctx.word(start);
+    // "pledged to act", "emailed to delegates": what follows "to" is an infinitive or a
+    // recipient, never the speaker.
+    if first == "to" {
+        return None;
+    }
     if ctx.is_pronoun(start)
         && !["that", "who", "which", "one"]
             .iter()
@@ -802,5 +807,10 @@ mod tests {
         let ctx = Ctx::new(text, &seg);
         let got = after(&ctx, 1, seg.tokens.len()).map(|s| s.text(text));
         assert_eq!(got, Some("the Russian Defence Ministry"));
+        // An infinitive or a recipient after "to" is not a speaker.
+        let text = "pledged to act quickly";
+        let seg = seg_of(text);
+        let ctx = Ctx::new(text, &seg);
+        assert_eq!(after(&ctx, 1, seg.tokens.len()), None);
     }
 }
