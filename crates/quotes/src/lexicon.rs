@@ -761,6 +761,7 @@ const ADVERBIALS: &[&str] = &[
     "once",
     "again",
     "previously",
+    "long",
 ];
 
 /// Nominal heads that name organisations rather than people ("the ministry said").
