@@ -624,6 +624,14 @@ const NAME_LINKS: [&str; 15] = [
     "al",
 ];
 
+/// Whether token `k` is a lowercase link word inside a name (see [`NAME_LINKS`]).
+fn name_link(ctx: &Ctx, k: usize, floor: usize) -> bool {
+    NAME_LINKS.contains(&ctx.word(k))
+        && k > floor
+        && ctx.is_capitalized(k - 1)
+        && ctx.is_capitalized(k + 1)
+}
+
 /// Moves a contracted auxiliary from the end of a speaker right before its cue into the cue:
 /// "She’ll present" is the speaker "She" and the cue "’ll present", as PolNeAR marks them
 /// (the tokens keep "she’ll" whole).
@@ -651,14 +659,6 @@ pub fn split_clitic(text: &str, speaker: Span, cue: Span) -> (Span, Span) {
         }
         _ => (speaker, cue),
     }
-}
-
-/// Whether token `k` is a lowercase link word inside a name (see [`NAME_LINKS`]).
-fn name_link(ctx: &Ctx, k: usize, floor: usize) -> bool {
-    NAME_LINKS.contains(&ctx.word(k))
-        && k > floor
-        && ctx.is_capitalized(k - 1)
-        && ctx.is_capitalized(k + 1)
 }
 
 /// The subject phrase opening the sentence that starts at token `start`, for participial

@@ -38,66 +38,55 @@ pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
     run_with(gold, limit, Some(model))
 }
 
-/// [`run`] with a given cue classifier (`None`: the rule lexicon alone).
+/// [`run`] with a given cue classifier (`None`: the rule lexicon alone). Each article is
+/// read and segmented once: the system is scored against its first annotator and, where
+/// several marked it, each later annotator too, as the annotators' own agreement (a ceiling
+/// for any system), reported as `agreement_*` metrics.
 pub fn run_with(
     gold: &Path,
     limit: Option<usize>,
     model: Option<&CueModel>,
 ) -> Result<EvalReport, EvalError> {
-    let pairs = documents(gold)?;
+    let articles = annotated_articles(gold)?;
     let mut tally = Tally::default();
+    let mut agreement = Tally::default();
     let mut items = 0;
-    for (text_path, ann_path) in pairs.into_iter().take(limit.unwrap_or(usize::MAX)) {
+    let mut agreed = 0;
+    for (text_path, anns) in articles.into_iter().take(limit.unwrap_or(usize::MAX)) {
+        let Some((first, others)) = anns.split_first() else {
+            continue;
+        };
         let text = read_text(&text_path)?;
-        let ann = read_text(&ann_path)?;
-        let ann = brat::parse(&ann)
-            .map_err(|(line, why)| EvalError::format(&ann_path, format!("line {line}: {why}")))?;
-        let gold = gold_attributions(&text, &ann);
         let seg = parallax_segment::segment(&text);
+        let reference = read_attributions(&text, first)?;
         let predicted = predict(&text, &seg, model);
-        tally.add(&seg, &predicted, &gold);
+        tally.add(&seg, &predicted, &reference);
         items += 1;
+        for other in others {
+            agreement.add(&seg, &read_attributions(&text, other)?, &reference);
+        }
+        agreed += usize::from(!others.is_empty());
+    }
+    if items == 0 {
+        return Err(EvalError::format(gold, "no .ann files with matching texts"));
     }
     let mut report = EvalReport::new("quotes", gold.display().to_string());
     report.items = items;
     tally.report(&mut report, "");
-    agreement(gold, &mut report)?;
+    if agreed > 0 {
+        agreement.report(&mut report, "agreement_");
+        report.notes.push(format!(
+            "agreement_*: later annotators scored against the first on the {agreed} articles several annotators marked"
+        ));
+    }
     Ok(report)
 }
 
-/// The annotators' own agreement, a ceiling for any system: on the split's articles that
-/// several annotators marked, each later annotator's attributions scored against the first's
-/// with the same tally, reported as `agreement_*` metrics.
-fn agreement(gold: &Path, report: &mut EvalReport) -> Result<(), EvalError> {
-    let mut tally = Tally::default();
-    let mut articles = 0;
-    for (text_path, anns) in annotated_articles(gold)? {
-        let Some((first, others)) = anns.split_first() else {
-            continue;
-        };
-        if others.is_empty() {
-            continue;
-        }
-        let text = read_text(&text_path)?;
-        let seg = parallax_segment::segment(&text);
-        let read = |path: &Path| -> Result<Vec<Attribution>, EvalError> {
-            let ann = brat::parse(&read_text(path)?)
-                .map_err(|(line, why)| EvalError::format(path, format!("line {line}: {why}")))?;
-            Ok(gold_attributions(&text, &ann))
-        };
-        let reference = read(first)?;
-        for other in others {
-            tally.add(&seg, &read(other)?, &reference);
-        }
-        articles += 1;
-    }
-    if articles > 0 {
-        tally.report(report, "agreement_");
-        report.notes.push(format!(
-            "agreement_*: a second annotator scored against the first on the {articles} articles several annotators marked"
-        ));
-    }
-    Ok(())
+/// The attributions of the annotation file `path` over the article `text`.
+fn read_attributions(text: &str, path: &Path) -> Result<Vec<Attribution>, EvalError> {
+    let ann = brat::parse(&read_text(path)?)
+        .map_err(|(line, why)| EvalError::format(path, format!("line {line}: {why}")))?;
+    Ok(gold_attributions(text, &ann))
 }
 
 /// (text, annotation) file pairs of the split at `gold`: a dataset folder (its `test` split),
@@ -151,11 +140,12 @@ fn article_of(stem: &str) -> &str {
     stem.rsplit_once('_').map_or(stem, |(article, _)| article)
 }
 
-pub(crate) fn gold_cues(text: &str, ann: &brat::Ann) -> Vec<Span> {
-    gold_attributions(text, ann)
+/// The gold cue spans of the annotation file `path` over the article `text`.
+pub(crate) fn gold_cues(text: &str, path: &Path) -> Result<Vec<Span>, EvalError> {
+    Ok(read_attributions(text, path)?
         .into_iter()
         .flat_map(|a| a.cue)
-        .collect()
+        .collect())
 }
 
 fn gold_attributions(text: &str, ann: &brat::Ann) -> Vec<Attribution> {
@@ -398,8 +388,7 @@ mod dump {
         };
         for (t, a) in documents(Path::new(&dir)).unwrap().into_iter() {
             let text = read_text(&t).unwrap();
-            let ann = brat::parse(&read_text(&a).unwrap()).unwrap();
-            let gold = gold_attributions(&text, &ann);
+            let gold = read_attributions(&text, &a).unwrap();
             let seg = parallax_segment::segment(&text);
             let pred = predict(&text, &seg, parallax_quotes::cue_model::embedded().ok());
             let show = |a: &Attribution| {

@@ -7,7 +7,6 @@
 //! sum of cue F1 and exact source F1 is kept (the first, on ties); without one, the defaults.
 
 use super::TrainSummary;
-use crate::formats::brat;
 use crate::tasks::quotes::{documents, gold_cues, run_with};
 use crate::{read_text, EvalError};
 use parallax_quotes::train::{examples, fit, heads, Labelled, VocabularyCounts};
@@ -133,9 +132,7 @@ fn read_split(
     let mut out = Vec::new();
     for (text_path, ann_path) in documents(dir)? {
         let text = read_text(&text_path)?;
-        let ann = brat::parse(&read_text(&ann_path)?)
-            .map_err(|(line, why)| EvalError::format(&ann_path, format!("line {line}: {why}")))?;
-        let cues = gold_cues(&text, &ann);
+        let cues = gold_cues(&text, &ann_path)?;
         let seg = parallax_segment::segment(&text);
         out.push((text, seg, cues));
     }
