@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod dossier;
 pub mod instant;
+pub mod names;
 pub mod span;
 pub mod text;
 pub mod word_filter;

@@ -108,6 +108,21 @@ pub(crate) const SOURCES: [(&str, &str); 16] = [
     ("event_names", include_str!("../../lexicon/event_names.txt")),
 ];
 
+/// The entries of a list file: each line's phrase and the text after its `|` (empty when it
+/// has none), comments (`#` to the end of the line) and blank lines skipped.
+pub fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines().filter_map(|line| {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            return None;
+        }
+        Some(match line.split_once('|') {
+            Some((p, e)) => (p.trim(), e.trim()),
+            None => (line, ""),
+        })
+    })
+}
+
 /// The lexicon built from the files compiled into the crate.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::builtin);

@@ -8,7 +8,9 @@
 //! "I" and "we" are not resolved at all).
 
 use super::{Context, Linked};
+use crate::names::Name;
 use crate::roles::Gender;
+use crate::tokens::SentenceTokens;
 use parallax_core::{EntityType, MentionKind};
 
 /// How many sentences back a pronoun may reach.
@@ -19,6 +21,55 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
         "he" | "him" | "his" | "himself" => Some(Gender::Male),
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
         _ => None,
+    }
+}
+
+/// The gender of the pronouns that follow person name `i` in its sentence, and in the next
+/// sentence when that one names no person, provided no other person is named beside it: the
+/// evidence that "Biden" is a man when "he" follows him. `names` must be in text order.
+pub(super) fn gender_after(
+    text: &str,
+    sentences: &[SentenceTokens],
+    names: &[Name],
+    i: usize,
+) -> Gender {
+    let Some(name) = names.get(i) else {
+        return Gender::Unknown;
+    };
+    let persons_in = |sentence: usize| {
+        let from = names.partition_point(|n| n.sentence < sentence);
+        names[from..]
+            .iter()
+            .take_while(|n| n.sentence == sentence)
+            .filter(|n| n.entity_type == EntityType::Person)
+            .map(|n| &n.words)
+            .collect::<Vec<_>>()
+    };
+    if persons_in(name.sentence).iter().any(|w| **w != name.words) {
+        return Gender::Unknown;
+    }
+    let (mut male, mut female) = (0, 0);
+    let mut count = |spans: &[parallax_core::Span]| {
+        for span in spans {
+            match pronoun_gender(span.text(text)) {
+                Some(Gender::Male) => male += 1,
+                Some(Gender::Female) => female += 1,
+                _ => {}
+            }
+        }
+    };
+    if let Some(own) = sentences.get(name.sentence) {
+        let after = own.spans.partition_point(|s| s.start < name.span.end);
+        count(&own.spans[after..]);
+    }
+    let next = name.sentence + 1;
+    if let Some(sentence) = sentences.get(next).filter(|_| persons_in(next).is_empty()) {
+        count(&sentence.spans);
+    }
+    match male.cmp(&female) {
+        std::cmp::Ordering::Greater => Gender::Male,
+        std::cmp::Ordering::Less => Gender::Female,
+        std::cmp::Ordering::Equal => Gender::Unknown,
     }
 }
 

@@ -40,6 +40,8 @@ pub struct GoldMention {
     pub head: Span,
     /// The lowercased head word (for the same-head baseline).
     pub head_word: String,
+    /// The gold words, joined by spaces (for reading errors).
+    pub words: String,
     /// The gold chain (cross-document identity).
     pub chain: String,
     /// The gold class or type, for per-class rows.
@@ -153,6 +155,7 @@ pub fn gold_mention(
         span: first.cover(*last),
         head,
         head_word: words.get(h).map_or_else(String::new, |w| w.to_lowercase()),
+        words: words.join(" "),
         chain,
         class,
     })
