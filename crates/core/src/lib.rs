@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod diagnostic;
 pub mod document;
 pub mod dossier;
+pub mod function_words;
 pub mod instant;
 pub mod names;
 pub mod span;

@@ -16,6 +16,8 @@ pub(crate) struct Lists {
     descriptors: HashSet<String>,
     /// Folded alias words → folded canonical words.
     aliases: HashMap<Vec<String>, Vec<String>>,
+    /// Folded canonical words → the canonical name as the list writes it.
+    canonical_names: HashMap<Vec<String>, String>,
     /// Most words an alias has.
     longest_alias: usize,
 }
@@ -41,6 +43,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     for (alias, canonical) in entries(include_str!("../data/aliases.txt")) {
         let alias = fold(alias);
         lists.longest_alias = lists.longest_alias.max(alias.len());
+        lists
+            .canonical_names
+            .insert(fold(canonical), canonical.to_string());
         lists.aliases.insert(alias, fold(canonical));
     }
     lists
@@ -84,6 +89,13 @@ impl Lists {
     /// Whether a folded word is a trade descriptor ("group", "motors").
     pub fn is_descriptor(&self, word: &str) -> bool {
         self.descriptors.contains(word) || self.legal_forms.contains(word)
+    }
+
+    /// The canonical name (as the list writes it) of a name that is wholly an alias
+    /// ("the Kremlin" → "Russia"), given its folded words.
+    pub fn alias_of(&self, words: &[String]) -> Option<&str> {
+        let canonical = self.aliases.get(words)?;
+        self.canonical_names.get(canonical).map(String::as_str)
     }
 
     /// `words` with a leading alias written as its canonical words (the longest alias wins).

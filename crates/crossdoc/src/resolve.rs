@@ -25,10 +25,19 @@
 //!    the name's spelling skeleton is compared, so that a misspelt "Budapset" the tagger took
 //!    for a person joins Budapest.
 //!
+//! **Unnamed actors** (local entities with no name mention: "the gunman", "police", "the
+//! migrant caravan") take no part in these rules: they join each other only within one
+//! story, by type and the singular of their head noun with the names that modify it
+//! ("caravans" → caravan; "a Marenian official" is not "a Kordanian official"), since "the
+//! gunman" of one story is not the gunman of another; one owned by a possessive ("her
+//! family") never does. Without stories they stay apart.
+//!
 //! Type classes: places (GPE, LOC) match each other, since outlets and taggers disagree on
 //! them; every other type matches only itself. The merged entity takes its members' most
 //! common type, its most used name as canonical name (a person's full name before a lone
-//! surname), every other name as an alias, and every role.
+//! surname, an actor's own name before another name for it: "United States", not "White
+//! House" or "U.S.", written from the alias list when no member writes it), every other name
+//! as an alias, and every role.
 
 mod people;
 mod short_forms;
@@ -102,10 +111,29 @@ pub(crate) struct Local<'a> {
     pub mentions: usize,
     /// The lowercase head words of its titles ("president").
     pub roles: BTreeSet<String>,
+    /// An unnamed actor: it has mentions, and none of them is a name.
+    pub unnamed: bool,
 }
 
-/// Resolves the local entities of `analyses` into corpus-wide entities.
+/// Whether one of the entity's mentions is a name (not so for an unnamed actor, "the
+/// gunman").
+pub(crate) fn is_named(analysis: &Analysis, entity: &LocalEntity) -> bool {
+    entity.mentions.iter().any(|&m| {
+        analysis
+            .mentions
+            .get(m)
+            .is_some_and(|m| m.kind == MentionKind::Name)
+    })
+}
+
+/// Resolves the local entities of `analyses` into corpus-wide entities, with no story
+/// known: unnamed actors stay apart.
 pub fn resolve(analyses: &[&Analysis]) -> Resolution {
+    resolve_in_stories(analyses, &[])
+}
+
+/// Resolves the local entities of `analyses`, document `d` being of story `story_of[d]`.
+pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) -> Resolution {
     let index: Vec<(usize, usize)> = analyses
         .iter()
         .enumerate()
@@ -114,8 +142,14 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
     let locals: Vec<Local> = index
         .iter()
         .map(|&(d, i)| {
-            let entity = &analyses[d].local_entities[i];
-            let words = key_words(&entity.name, entity.entity_type);
+            let analysis = analyses[d];
+            let entity = &analysis.local_entities[i];
+            let unnamed = !entity.mentions.is_empty() && !is_named(analysis, entity);
+            let words = if unnamed {
+                Vec::new()
+            } else {
+                key_words(&entity.name, entity.entity_type)
+            };
             Local {
                 doc: d,
                 local: i,
@@ -129,10 +163,29 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
                     .filter_map(|r| r.split_whitespace().last())
                     .map(str::to_lowercase)
                     .collect(),
+                unnamed,
             }
         })
         .collect();
     let mut uf = UnionFind((0..locals.len()).collect());
+
+    // Unnamed actors: within a story, by type and head noun.
+    let mut by_head: HashMap<(usize, u8, String), usize> = HashMap::new();
+    for (n, l) in locals.iter().enumerate().filter(|(_, l)| l.unnamed) {
+        let Some(story) = story_of.get(l.doc).copied().flatten() else {
+            continue;
+        };
+        let Some(head) = unnamed_key(&l.entity.name) else {
+            continue;
+        };
+        let key = (story, type_class(l.entity.entity_type), head);
+        match by_head.get(&key) {
+            Some(&m) => uf.union(n, m),
+            None => {
+                by_head.insert(key, n);
+            }
+        }
+    }
 
     // Rules 1 and 2: same key, same skeleton.
     let mut by_key: HashMap<(u8, &str), usize> = HashMap::new();
@@ -171,9 +224,14 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
         if l.key.is_empty() || exact_key(&l.entity.name) == l.key {
             continue;
         }
-        if lists().expand_alias(crate::names::words(&l.entity.name)) == l.words {
-            if let Some(&m) = any_class.get(l.key.as_str()) {
-                uf.union(n, m);
+        if lists()
+            .alias_of(&crate::names::words(&l.entity.name))
+            .is_some()
+        {
+            for class in 0..=6 {
+                if let Some(&m) = by_key.get(&(class, l.key.as_str())) {
+                    uf.union(n, m);
+                }
             }
         }
     }
@@ -254,6 +312,53 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
         resolution.entities.push(entity);
     }
     resolution
+}
+
+/// What an unnamed actor is compared by across documents: the singular of its head noun,
+/// after the names that modify it ("the migrant caravan" → `caravan`, "the caravans" →
+/// `caravan`, "a Marenian official" → `marenian official`).
+fn unnamed_key(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "her family": whose family only its own article tells.
+    if parallax_core::function_words::class_of(words.first()?)
+        .is(parallax_core::function_words::FunctionWord::POSSESSIVE)
+    {
+        return None;
+    }
+    let (head, modifiers) = words.split_last()?;
+    let mut key: Vec<String> = modifiers
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "that" | "these" | "those" | "another"
+            )
+        })
+        .flat_map(|w| crate::names::fold(w))
+        .collect();
+    key.push(singular(crate::names::fold(head).last()?));
+    Some(key.join(" "))
+}
+
+/// The singular of a folded plural noun by the regular rules ("caravans" → "caravan",
+/// "gunmen" → "gunman", "authorities" → "authority"); other words unchanged.
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("men") {
+        return format!("{stem}man");
+    }
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
+        return format!("{stem}y");
+    }
+    for ending in ["sses", "shes", "ches", "xes"] {
+        if word.ends_with(ending) {
+            return word[..word.len() - 2].to_string();
+        }
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && stem.len() > 2 => stem.to_string(),
+        _ => word.to_string(),
+    }
 }
 
 /// The country name a one-word demonym is made from ("marenian" → "marenia", "iraqi" →
@@ -379,18 +484,25 @@ fn merge(
         entity_type != EntityType::Person
             || parallax_core::names::core_words(&crate::names::words(n)).len() > 1
     };
-    let name = name_uses
+    let alias = |n: &str| lists().alias_of(&crate::names::words(n));
+    let named = name_uses
         .iter()
         .filter(|(n, _)| !is_demonym(&exact_key(n)))
         .max_by(|a, b| {
             full(a.0)
                 .cmp(&full(b.0))
+                .then(alias(b.0).is_some().cmp(&alias(a.0).is_some()))
                 .then(a.1.cmp(b.1))
                 .then(a.0.len().cmp(&b.0.len()))
                 .then(b.0.cmp(a.0))
         })
         .map(|(n, _)| n.clone())
         .unwrap_or_default();
+    // Only other names of one actor ("White House", "U.S."): the actor's own name.
+    let name = match alias(&named) {
+        Some(canonical) => canonical.to_string(),
+        None => named,
+    };
     let name = readable_case(name, &name_uses, entity_type);
     let aliases = name_uses.into_keys().filter(|n| *n != name).collect();
     ResolvedEntity {
@@ -513,19 +625,106 @@ mod tests {
     fn names_in_capitals_read_in_mixed_case() {
         use EntityType::*;
         let a = analysis(&[("TBILISI", Gpe), ("NATO", Org), ("BADEN-WURTTEMBERG", Gpe)]);
-        let b = analysis(&[("O'BRIEN", Person), ("USSR", Gpe)]);
+        let b = analysis(&[("O'BRIEN", Person), ("OSCE", Org)]);
         let r = resolve(&[&a, &b]);
         let mut found: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
         found.sort_unstable();
         assert_eq!(
             found,
-            ["Baden-Wurttemberg", "NATO", "O'Brien", "Tbilisi", "USSR"]
+            ["Baden-Wurttemberg", "NATO", "O'Brien", "OSCE", "Tbilisi"]
         );
         // The corpus's own mixed-case spelling wins over title-casing.
         let c = analysis(&[("MCCAIN", Person)]);
         let d = analysis(&[("McCain", Person)]);
         let r = resolve(&[&c, &d]);
         assert_eq!(r.entities[0].name, "McCain");
+    }
+
+    #[test]
+    fn plurals_fold_to_their_singular() {
+        assert_eq!(singular("caravans"), "caravan");
+        assert_eq!(singular("gunmen"), "gunman");
+        assert_eq!(singular("authorities"), "authority");
+        assert_eq!(singular("witnesses"), "witness");
+        assert_eq!(singular("police"), "police");
+        assert_eq!(singular("press"), "press");
+        assert_eq!(
+            unnamed_key("the migrant caravan").as_deref(),
+            Some("caravan")
+        );
+        assert_eq!(unnamed_key("The caravans").as_deref(), Some("caravan"));
+        assert_eq!(
+            unnamed_key("a Marenian official").as_deref(),
+            Some("marenian official")
+        );
+        assert_eq!(unnamed_key("her family"), None);
+    }
+
+    #[test]
+    fn unnamed_actors_join_within_a_story_only() {
+        use parallax_core::{Mention, Span};
+        let described = |name: &str, t: EntityType| Analysis {
+            mentions: vec![Mention {
+                span: Span::new(0, name.len()),
+                text: name.to_string(),
+                entity_type: t,
+                kind: MentionKind::Nominal,
+                role: None,
+                local_entity: Some(0),
+            }],
+            local_entities: vec![LocalEntity {
+                name: name.to_string(),
+                entity_type: t,
+                mentions: vec![0],
+                roles: vec![],
+                country: None,
+            }],
+            ..Analysis::default()
+        };
+        let a = described("the migrant caravan", EntityType::Norp);
+        let b = described("the caravans", EntityType::Norp);
+        let c = described("the caravan", EntityType::Norp);
+        let d = described("the gunman", EntityType::Person);
+        let all = [&a, &b, &c, &d];
+        let r = resolve_in_stories(&all, &[Some(0), Some(0), Some(1), Some(0)]);
+        assert_eq!(r.entities.len(), 3, "{:?}", names(&r));
+        assert_eq!(r.of_local[&(0, 0)], r.of_local[&(1, 0)]);
+        assert_ne!(r.of_local[&(0, 0)], r.of_local[&(2, 0)]);
+        // No stories: every unnamed actor stays in its document.
+        assert_eq!(resolve(&all).entities.len(), 4);
+    }
+
+    #[test]
+    fn other_names_of_one_actor_join_under_its_own_name() {
+        use EntityType::*;
+        let a = analysis(&[("U.S.", Gpe), ("the Kremlin", Org), ("IAEA", Org)]);
+        let b = analysis(&[
+            ("White House", Fac),
+            ("Russia", Gpe),
+            ("International Atomic Energy Agency", Org),
+        ]);
+        let c = analysis(&[("GDR", Gpe), ("East Germany", Gpe), ("Élysée", Loc)]);
+        let r = resolve(&[&a, &b, &c]);
+        let mut found: Vec<(String, Vec<String>)> = r
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.aliases.clone()))
+            .collect();
+        found.sort();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            found,
+            [
+                ("East Germany".to_string(), s(&["GDR"])),
+                ("France".to_string(), s(&["Élysée"])),
+                (
+                    "International Atomic Energy Agency".to_string(),
+                    s(&["IAEA"])
+                ),
+                ("Russia".to_string(), s(&["the Kremlin"])),
+                ("United States".to_string(), s(&["U.S.", "White House"])),
+            ]
+        );
     }
 
     #[test]

@@ -13,38 +13,21 @@
 //! them capitalized but the short words a headline leaves in lowercase ("of", "in", "the"),
 //! at least two of them common words capitalized ("Finally", "Checks": a list of names has
 //! none), not all in capitals (a headline all in capitals is the tagger's own case: CoNLL is
-//! full of them), and no digits, brackets, colons or more than one comma (a table row or a
-//! squad list is not a headline).
+//! full of them), and no digits, brackets, semicolons or more than two commas (a table row or
+//! a squad list is not a headline).
 
 use crate::lexicon::{lexicon, normalize, Kind};
 use crate::tagger::{Class, TokenSpan};
+use parallax_core::function_words::{class_of, FunctionWord};
 use std::collections::HashMap;
 
 /// Most words a name may have in the body index.
 const MAX_NAME: usize = 6;
 
-/// Words a title-case headline may leave in lowercase.
+/// Words a title-case headline may leave in lowercase: articles, prepositions, conjunctions.
 fn is_minor(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "the"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "to"
-            | "for"
-            | "and"
-            | "or"
-            | "but"
-            | "by"
-            | "with"
-            | "as"
-            | "from"
-            | "vs"
-            | "v"
-    )
+    class_of(word)
+        .is(FunctionWord::DETERMINER | FunctionWord::PREPOSITION | FunctionWord::CONJUNCTION)
 }
 
 /// Whether a sentence of these words is a title-case headline (see the module doc);
@@ -57,7 +40,7 @@ pub fn is_title_case(words: &[&str], is_common: impl Fn(&str) -> bool) -> bool {
     for w in words {
         match *w {
             "," => commas += 1,
-            "(" | ")" | ":" | ";" => return false,
+            "(" | ")" | ";" => return false,
             _ => {}
         }
         if w.chars().any(|c| c.is_ascii_digit()) {
@@ -74,7 +57,7 @@ pub fn is_title_case(words: &[&str], is_common: impl Fn(&str) -> bool) -> bool {
             return false;
         }
     }
-    lettered >= 4 && commas <= 1 && common >= 2 && mixed
+    lettered >= 4 && commas <= 2 && common >= 2 && mixed
 }
 
 /// The names of the document's other sentences: normalized words → class.

@@ -1,6 +1,7 @@
 //! Name recognition over a document: the tagger's spans per sentence, title-case headlines
-//! read against the rest of the document ([`headline`]), datelines, and the titles and
-//! honorifics moved out of person names into roles.
+//! read against the rest of the document ([`headline`]), datelines, the titles and
+//! honorifics moved out of person names into roles, and a leading preposition or conjunction
+//! the tagger took into a name ("While Spain", "Unlike Trump") left out.
 
 use crate::dateline;
 use crate::hash::word_key;
@@ -10,6 +11,7 @@ use crate::roles::{gender_of_first_name, title_at_start, title_before, Gender};
 use crate::tagger::{Class, Model, TokenSpan};
 use crate::tokens::SentenceTokens;
 use crate::types::refine;
+use parallax_core::function_words::{class_of, FunctionWord};
 use parallax_core::{EntityType, Span};
 
 /// A proper-name mention before resolution.
@@ -131,6 +133,14 @@ fn name_of(
                 .get(start)
                 .map_or(Gender::Unknown, |w| gender_of_first_name(w));
         }
+    }
+    // A preposition or conjunction the tagger took in ("While Spain", "Unlike Trump").
+    while end - start > 1
+        && words
+            .get(start)
+            .is_some_and(|w| class_of(w).is(FunctionWord::PREPOSITION | FunctionWord::CONJUNCTION))
+    {
+        start += 1;
     }
     let name_words = words.get(start..end)?;
     Some(Name {

@@ -58,7 +58,7 @@ fn acronyms(locals: &[Local], uf: &mut UnionFind) {
 }
 
 fn organizations(locals: &[Local], uf: &mut UnionFind) {
-    let is_org = |l: &Local| l.entity.entity_type == EntityType::Org;
+    let is_org = |l: &Local| l.entity.entity_type == EntityType::Org && !l.unnamed;
     let mut first_of: HashMap<&[String], usize> = HashMap::new();
     for (n, l) in locals.iter().enumerate().filter(|(_, l)| is_org(l)) {
         first_of.entry(l.words.as_slice()).or_insert(n);

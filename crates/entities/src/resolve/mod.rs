@@ -11,11 +11,16 @@
 //!    join an entity of the same type family (GPE/LOC/FAC together) with the same words, or
 //!    whose initials they are ("EU" for "European Union").
 //! 2. **Nominals** ([`nominals`]): "Georgia's president", "the president", "the ministry".
-//! 3. **Pronouns** ([`pronouns`]): he/him/his/himself and she/her/hers/herself.
+//! 3. **Descriptions** ([`descriptions`]): actors without a proper name ("the gunman",
+//!    "police", "the migrant caravan"), or the named person a description stands for
+//!    ("actress Tara Reid", "the actress").
+//! 4. **Pronouns** ([`pronouns`]): he/him/his/himself and she/her/hers/herself.
 //!
-//! An entity's name is its longest name mention; its roles are the titles written with its
+//! An entity's name is its longest name mention (an unnamed actor's, its longest definite
+//! description); its roles are the titles written with its
 //! mentions; its gender is the first evidence found (honorific, gendered title, first name).
 
+mod descriptions;
 mod nominals;
 mod people;
 mod pronouns;
@@ -119,6 +124,14 @@ pub fn resolve(
     let nominal = nominals::find(&context, &linked);
     linked.extend(nominal);
     linked.sort_by_key(|l| l.mention.span.start);
+    let described = descriptions::find(text, sentences, &linked, &mut entities);
+    linked.extend(described);
+    linked.sort_by_key(|l| l.mention.span.start);
+    let context = Context {
+        text,
+        sentences,
+        entities: &entities,
+    };
     let pronoun = pronouns::find(&context, &linked);
     linked.extend(pronoun);
     linked.sort_by_key(|l| (l.mention.span.start, l.mention.span.end));

@@ -18,6 +18,9 @@
 //! - MEANTIME: each topic folder resolved as one dossier, all 120 documents scored; rows give
 //!   the whole corpus resolved as one dossier, each topic and each gold type.
 //!
+//! A group is resolved as the dossier resolves a corpus: its stories are found first
+//! ([`parallax_crossdoc::stories`]), since unnamed actors ("the gunman") join only within one.
+//!
 //! Two baselines are rows of both: `baseline_singletons` (every mention alone) and
 //! `baseline_same_head` (mentions of a group with the same lowercased head word together).
 
@@ -29,7 +32,7 @@ use crate::metrics::coref::{score, CorefScores};
 use crate::tasks::ner::dataset_name;
 use crate::{EvalError, EvalReport};
 use align::{responses, GoldMention, Response};
-use parallax_core::Analysis;
+use parallax_core::{Analysis, Document};
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::path::Path;
@@ -53,6 +56,7 @@ fn meantime_test_doc(name: &str) -> bool {
 /// An analyzed corpus with its gold mentions.
 #[derive(Default)]
 pub(crate) struct Corpus {
+    pub documents: Vec<Document>,
     pub analyses: Vec<Analysis>,
     pub gold: Vec<GoldMention>,
     /// Named groups of document indices, each resolved as one dossier.
@@ -76,7 +80,7 @@ pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
     let mut report = EvalReport::new("coref", dataset_name(gold));
     report.items = corpus.analyses.len();
     let groups: Vec<Vec<usize>> = corpus.groups.iter().map(|g| g.1.clone()).collect();
-    let system = responses(&corpus.analyses, &groups, &corpus.gold);
+    let system = responses(&corpus.documents, &corpus.analyses, &groups, &corpus.gold);
     let all: Vec<usize> = (0..corpus.gold.len()).collect();
     let group_of = group_of(&corpus);
     let in_groups = |keep: &dyn Fn(&str) -> bool| -> Vec<usize> {
@@ -146,7 +150,7 @@ pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
     let mut docs: Vec<usize> = main.iter().map(|&i| corpus.gold[i].doc).collect();
     docs.sort_unstable();
     docs.dedup();
-    let single = responses(&corpus.analyses, &[docs], &corpus.gold);
+    let single = responses(&corpus.documents, &corpus.analyses, &[docs], &corpus.gold);
     put_row(
         &mut report,
         "one_dossier",
@@ -328,7 +332,7 @@ mod dump {
         }
         .unwrap();
         let groups: Vec<Vec<usize>> = corpus.groups.iter().map(|g| g.1.clone()).collect();
-        let system = responses(&corpus.analyses, &groups, &corpus.gold);
+        let system = responses(&corpus.documents, &corpus.analyses, &groups, &corpus.gold);
         let group_of = group_of(&corpus);
         for (i, m) in corpus.gold.iter().enumerate() {
             let a = &corpus.analyses[m.doc];
