@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Task: ner, timex, quotes, numbers, subjectivity, extract, stories, reuse, events, coref.
+    /// Task: ner, timex, quotes, numbers, subjectivity, extract, stories, reuse, events, coref,
+    /// coverage.
     task: Option<String>,
-    /// Gold data: a file, or a dataset folder (its standard evaluation split is used).
+    /// Gold data: a file, or a dataset folder (its standard evaluation split is used). For
+    /// `coverage`, the data folder holding the articles (default ../shared/data).
     gold: Option<PathBuf>,
     /// Print one JSON object with stable metric keys instead of a table.
     #[arg(long)]
@@ -27,11 +29,21 @@ pub struct Args {
     /// Folder holding the datasets named in the floors file.
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
+    /// coverage: the stories to score (dev, test or all; the test split is read once per
+    /// finished change).
+    #[arg(long, value_parser = ["dev", "test", "all"], default_value = "dev")]
+    split: String,
+    /// coverage: also list every miss with its sentence.
+    #[arg(long)]
+    errors: bool,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
     if let Some(floors) = &args.floors {
         return check_floors(floors, &args.data, args.json);
+    }
+    if args.task.as_deref() == Some("coverage") {
+        return coverage(&args);
     }
     let (Some(task), Some(gold)) = (&args.task, &args.gold) else {
         bail!("give a TASK and a GOLD path, or --floors FILE (see `parallax eval --help`)");
@@ -51,6 +63,40 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         Err(error) => Err(error.into()),
     }
+}
+
+/// `parallax eval coverage [DATA] [--split dev|test|all] [--errors]`.
+fn coverage(args: &Args) -> Result<Outcome> {
+    use parallax_eval::formats::coverage::Split;
+    use parallax_eval::tasks::coverage;
+    let data = args.gold.clone().unwrap_or_else(|| args.data.clone());
+    let options = coverage::Options {
+        split: match args.split.as_str() {
+            "test" => Some(Split::Test),
+            "all" => None,
+            _ => Some(Split::Dev),
+        },
+        limit: args.limit,
+    };
+    let outcome = coverage::evaluate(&data, &coverage::gold_dir(), &options)?;
+    if args.json {
+        let mut value = serde_json::to_value(&outcome.report)?;
+        if args.errors {
+            value["errors"] = serde_json::to_value(&outcome.misses)?;
+        }
+        println!("{value}");
+    } else {
+        print!("{}", outcome.report.table());
+        if args.errors {
+            for m in &outcome.misses {
+                println!(
+                    "\n[{}] {} · {}\n  words:    {}\n  expected: {}\n  got:      {}\n  sentence: {}",
+                    m.kind, m.story, m.article, m.words, m.expected, m.got, m.sentence
+                );
+            }
+        }
+    }
+    Ok(Outcome::Success)
 }
 
 #[derive(Deserialize)]
