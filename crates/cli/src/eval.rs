@@ -104,12 +104,31 @@ struct FloorsFile {
     floor: Vec<Floor>,
 }
 
+/// A figure's floor (`min`), or for a count of errors its ceiling (`max`).
 #[derive(Deserialize)]
 struct Floor {
     task: String,
     dataset: String,
     metric: String,
-    min: f64,
+    #[serde(default)]
+    min: Option<f64>,
+    #[serde(default)]
+    max: Option<f64>,
+}
+
+impl Floor {
+    fn holds(&self, value: f64) -> bool {
+        self.min.is_none_or(|min| value >= min) && self.max.is_none_or(|max| value <= max)
+    }
+
+    /// The bound as shown: `0.8850`, or `<= 16` for a ceiling.
+    fn bound(&self) -> String {
+        match (self.min, self.max) {
+            (Some(min), _) => format!("{min:.4}"),
+            (None, Some(max)) => format!("<= {max}"),
+            (None, None) => "-".into(),
+        }
+    }
 }
 
 fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
@@ -120,6 +139,19 @@ fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
     let mut reports: BTreeMap<(String, String), Result<EvalReport, String>> = BTreeMap::new();
     let mut rows = Vec::new();
     let mut failed = false;
+    if let Some(f) = file
+        .floor
+        .iter()
+        .find(|f| f.min.is_none() && f.max.is_none())
+    {
+        bail!(
+            "{}: the floor of {} {} {} gives neither `min` nor `max`",
+            path.display(),
+            f.task,
+            f.dataset,
+            f.metric
+        );
+    }
     for floor in &file.floor {
         let gold = data.join(&floor.dataset);
         if !gold.exists() {
@@ -140,7 +172,7 @@ fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
         });
         match report {
             Ok(report) => match report.metrics.get(&floor.metric) {
-                Some(&value) if value >= floor.min => {
+                Some(&value) if floor.holds(value) => {
                     rows.push((floor, Some(value), "ok".to_string()))
                 }
                 Some(&value) => {
@@ -161,7 +193,7 @@ fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
     if json {
         let out: Vec<_> = rows
             .iter()
-            .map(|(f, v, s)| serde_json::json!({"task": f.task, "dataset": f.dataset, "metric": f.metric, "floor": f.min, "value": v, "status": s}))
+            .map(|(f, v, s)| serde_json::json!({"task": f.task, "dataset": f.dataset, "metric": f.metric, "floor": f.min, "ceiling": f.max, "value": v, "status": s}))
             .collect();
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
@@ -172,8 +204,13 @@ fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
         for (f, v, s) in &rows {
             let value = v.map(|v| format!("{v:.4}")).unwrap_or_else(|| "-".into());
             println!(
-                "{:<13} {:<28} {:<20} {:>8} {:>8.4}  {}",
-                f.task, f.dataset, f.metric, value, f.min, s
+                "{:<13} {:<28} {:<20} {:>8} {:>8}  {}",
+                f.task,
+                f.dataset,
+                f.metric,
+                value,
+                f.bound(),
+                s
             );
         }
     }
@@ -182,4 +219,25 @@ fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_floor_has_a_minimum_or_a_ceiling() {
+        let file: FloorsFile = toml::from_str(
+            "[[floor]]\ntask = \"t\"\ndataset = \"d\"\nmetric = \"f1\"\nmin = 0.5\n\
+             [[floor]]\ntask = \"t\"\ndataset = \"d\"\nmetric = \"errors\"\nmax = 3\n",
+        )
+        .unwrap();
+        let (floor, ceiling) = (&file.floor[0], &file.floor[1]);
+        assert!(floor.holds(0.5) && !floor.holds(0.49));
+        assert!(ceiling.holds(3.0) && !ceiling.holds(4.0));
+        assert_eq!(
+            (floor.bound(), ceiling.bound()),
+            ("0.5000".into(), "<= 3".into())
+        );
+    }
 }

@@ -322,16 +322,20 @@ pub fn matches_check(found: &str, check: &str) -> bool {
     if found == check {
         return true;
     }
-    match check.split_once(" … ") {
-        Some((head, tail)) => {
-            !head.is_empty()
-                && !tail.is_empty()
-                && found.len() >= head.len() + tail.len()
-                && found.starts_with(head)
-                && found.ends_with(tail)
-        }
-        None => false,
-    }
+    // The quoted words may hold " … " themselves: any of its places may be the cut.
+    check.match_indices('…').any(|(at, ellipsis)| {
+        let (Some(head), Some(tail)) = (
+            check[..at].strip_suffix(' '),
+            check[at + ellipsis.len()..].strip_prefix(' '),
+        ) else {
+            return false;
+        };
+        !head.is_empty()
+            && !tail.is_empty()
+            && found.len() >= head.len() + tail.len()
+            && found.starts_with(head)
+            && found.ends_with(tail)
+    })
 }
 
 /// Byte offset of every character of a text, for turning character offsets into byte spans.
@@ -451,5 +455,10 @@ dates = [
         assert!(!matches_check("We will not surrender", "We will … retreat"));
         assert!(!matches_check("ab", "ab … ab"));
         assert!(!matches_check("We", "We … "));
+        // An ellipsis inside the quoted words does not hide the cut.
+        assert!(matches_check(
+            "I did these things. … I used money for my campaign.",
+            "I did these things. … … for my campaign."
+        ));
     }
 }
