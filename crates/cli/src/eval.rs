@@ -29,10 +29,10 @@ pub struct Args {
     /// Folder holding the datasets named in the floors file.
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
-    /// coverage: the stories to score (dev, test or all; the test split is read once per
-    /// finished change).
-    #[arg(long, value_parser = ["dev", "test", "all"], default_value = "dev")]
-    split: String,
+    /// coverage: the stories to score (dev, the default; test, read once per finished
+    /// change; or all).
+    #[arg(long, value_parser = ["dev", "test", "all"])]
+    split: Option<String>,
     /// coverage: also list every miss with its sentence.
     #[arg(long)]
     errors: bool,
@@ -44,6 +44,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     if args.task.as_deref() == Some("coverage") {
         return coverage(&args);
+    }
+    if args.split.is_some() || args.errors {
+        bail!("--split and --errors are options of `parallax eval coverage` only");
     }
     let (Some(task), Some(gold)) = (&args.task, &args.gold) else {
         bail!("give a TASK and a GOLD path, or --floors FILE (see `parallax eval --help`)");
@@ -71,9 +74,9 @@ fn coverage(args: &Args) -> Result<Outcome> {
     use parallax_eval::tasks::coverage;
     let data = args.gold.clone().unwrap_or_else(|| args.data.clone());
     let options = coverage::Options {
-        split: match args.split.as_str() {
-            "test" => Some(Split::Test),
-            "all" => None,
+        split: match args.split.as_deref() {
+            Some("test") => Some(Split::Test),
+            Some("all") => None,
             _ => Some(Split::Dev),
         },
         limit: args.limit,
