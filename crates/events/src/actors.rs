@@ -229,9 +229,20 @@ pub fn roles(
             break;
         }
     }
+    // With none there ("X said they would boycott": an unresolved pronoun), the subject of
+    // the clause before the boundary speaks for it.
     let subject = phrases
         .iter()
         .position(|p| p.first >= start && p.last <= first && !p.locative)
+        .or_else(|| {
+            (start > clause)
+                .then(|| {
+                    phrases
+                        .iter()
+                        .position(|p| p.first >= clause && p.last < start && !p.locative)
+                })
+                .flatten()
+        })
         .map(|i| with_coordinated(s, text, phrases, i, first));
     // The object: the first actor after the trigger, before the next clause boundary.
     let mut end = reach.min(s.len()).min(last + 12);

@@ -115,7 +115,19 @@ pub fn code(
             continue;
         };
         s.read(text, spans);
-        let matches = find::triggers(&s, lex);
+        let mentions = in_span(layers.mentions, sent.span, |m| m.span);
+        let mut matches = find::triggers(&s, lex);
+        // A word inside a name is no trigger ("Asia-Pacific Economic Cooperation").
+        if let Some(names) = layers.mentions.get(mentions.clone()) {
+            matches.retain(|m| {
+                let at = s.toks[m.first].span;
+                !names.iter().any(|n| {
+                    n.kind == parallax_core::MentionKind::Name
+                        && n.entity_type != parallax_core::EntityType::Norp
+                        && n.span.contains(at)
+                })
+            });
+        }
         if matches.is_empty() {
             continue;
         }
@@ -123,7 +135,6 @@ pub fn code(
         if candidates.is_empty() {
             continue;
         }
-        let mentions = in_span(layers.mentions, sent.span, |m| m.span);
         let phrases = actors::phrases(
             &s,
             text,

@@ -127,9 +127,28 @@ impl TypeModel {
 }
 
 /// Averaged multi-class perceptron over `(features, gold class)` examples, in the given order
-/// for `epochs` passes.
+/// for `epochs` passes, from zero weights.
 pub fn train(examples: &[(Vec<u32>, EventType)], bits: u32, epochs: usize) -> TypeModel {
+    train_from(TypeModel::zeros(bits), examples, epochs)
+}
+
+/// The weights of a model that agrees with the lexicon: `weight` on each class's "type"
+/// feature (the type the lexicon and modality rules give). Training from it, the perceptron
+/// moves only where the rules are wrong on the training examples.
+pub fn lexicon_prior(bits: u32, weight: f32) -> TypeModel {
     let mut model = TypeModel::zeros(bits);
+    let n = 1usize << bits;
+    for t in EventType::ALL {
+        let f = slot("type", &[t.as_str()], bits) as usize;
+        model.weights[class(t) * n + f] = weight;
+    }
+    model
+}
+
+/// [`train`] from the weights of `init`.
+pub fn train_from(init: TypeModel, examples: &[(Vec<u32>, EventType)], epochs: usize) -> TypeModel {
+    let bits = init.bits;
+    let mut model = init;
     let mut total = vec![0f32; model.weights.len()];
     let n = 1usize << bits;
     let mut steps = 0f32;
