@@ -7,8 +7,8 @@
 //!
 //! - has a date within [`DAYS`] days of it (dates that are not calendar days, or missing, do
 //!   not keep them apart), and
-//! - shares a target actor, or the location, or (when neither side names a target) a source
-//!   actor with it.
+//! - shares a target actor with it, or the location and the exact type, or (when neither side
+//!   names a target) a source actor.
 //!
 //! A report that joins none starts a new event. Each event lists its outlets and articles
 //! (GDELT's NumSources and NumArticles) and where its reports disagree: on who did it
@@ -69,6 +69,7 @@ fn same_event(event: &[EventReport], r: &EventReport) -> bool {
     event.iter().any(|e| {
         (!r.target.is_empty() && shares(&e.target, &r.target))
             || (r.location.is_some()
+                && e.event_type == r.event_type
                 && e.location
                     .as_deref()
                     .zip(r.location.as_deref())

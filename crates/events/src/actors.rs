@@ -223,9 +223,15 @@ pub fn roles(
 ) -> Roles {
     // The subject stands after the last clause boundary before the trigger.
     let mut start = clause;
+    let mut after_word = false;
     for k in (clause..first).rev() {
-        if lex.boundaries.contains(s.stem(k)) {
+        let dash = matches!(
+            text.get(s.toks[k].span.start..s.toks[k].span.end),
+            Some("–" | "—" | ":" | ";")
+        );
+        if dash || lex.boundaries.contains(s.stem(k)) {
             start = k + 1;
+            after_word = !dash;
             break;
         }
     }
@@ -235,7 +241,7 @@ pub fn roles(
         .iter()
         .position(|p| p.first >= start && p.last <= first && !p.locative)
         .or_else(|| {
-            (start > clause)
+            (after_word && start > clause)
                 .then(|| {
                     phrases
                         .iter()
@@ -258,7 +264,9 @@ pub fn roles(
         }
     }
     let passive = first > 0
-        && PASSIVE.contains(&s.stem(first - 1))
+        && text
+            .get(s.toks[first - 1].span.start..s.toks[first - 1].span.end)
+            .is_some_and(|w| PASSIVE.iter().any(|p| w.eq_ignore_ascii_case(p)))
         && text
             .get(s.toks[first].span.start..s.toks[first].span.end)
             .is_some_and(|w| {
@@ -271,10 +279,18 @@ pub fn roles(
                 .and_then(|k| phrases.iter().position(|p| p.first > k && p.first <= k + 3))
         })
         .flatten();
+    // A place after "in", "at", "near" is where it happened; it is the target (as PLOVER
+    // codes it: the place's government) only when no other actor follows.
+    let after = |p: &Phrase| {
+        p.first >= last && p.last <= end && Some(p.first) != by_agent.map(|b| phrases[b].first)
+    };
     let object = phrases
         .iter()
-        .position(|p| {
-            p.first >= last && p.last <= end && Some(p.first) != by_agent.map(|b| phrases[b].first)
+        .position(|p| after(p) && !p.locative)
+        .or_else(|| {
+            phrases
+                .iter()
+                .position(|p| after(p) && p.entity_type == Some(EntityType::Gpe))
         })
         .map(|i| with_coordinated(s, text, phrases, i, end));
     let pick = |run: Option<Vec<usize>>| -> Vec<EventActor> {

@@ -46,13 +46,24 @@ fn is_month_name(s: &Sentence, i: usize) -> bool {
     i > 0 && s.toks[i].capital && matches!(s.stem(i), "march" | "may")
 }
 
+/// Whether token `i` is, as written, a word that is never a trigger.
+fn never_trigger(s: &Sentence, text: &str, i: usize, lex: &Lexicon) -> bool {
+    let t = s.toks[i].span;
+    text.get(t.start..t.end).is_some_and(|w| {
+        w.len() <= lex.max_len && lex.not_triggers.contains(w.to_ascii_lowercase().as_str())
+    })
+}
+
 /// Every trigger match of the sentence, left to right, not overlapping.
-pub fn triggers(s: &Sentence, lex: &Lexicon) -> Vec<Match> {
+pub fn triggers(s: &Sentence, text: &str, lex: &Lexicon) -> Vec<Match> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
         let stem = s.stem(i);
-        let found = if stem.is_empty() || is_month_name(s, i) {
+        let found = if stem.is_empty()
+            || is_month_name(s, i)
+            || (lex.first.contains_key(stem) && never_trigger(s, text, i, lex))
+        {
             None
         } else {
             lex.first.get(stem).and_then(|list| {

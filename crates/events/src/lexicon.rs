@@ -130,6 +130,9 @@ pub struct Lexicon {
     pub modality: FxHashMap<String, Modality>,
     pub sectors: FxHashMap<String, &'static str>,
     pub boundaries: FxHashSet<String>,
+    /// Words, as written (lowercase), that are never triggers however they stem: the actor
+    /// nouns ("aides" is not "aid") and the clause boundaries ("according" is not "accord").
+    pub not_triggers: FxHashSet<String>,
     /// Longest word of any list: longer words are never looked up.
     pub max_len: usize,
 }
@@ -217,6 +220,14 @@ impl Lexicon {
             .flat_map(str::split_whitespace)
             .map(|w| stem(w).to_string())
             .collect();
+        let not_triggers = content_lines(include_str!("../lexicon/clauses.txt"))
+            .flat_map(str::split_whitespace)
+            .chain(
+                content_lines(include_str!("../lexicon/actors.txt"))
+                    .flat_map(|l| l.split_whitespace().skip(1)),
+            )
+            .map(str::to_string)
+            .collect();
         let mut first = FxHashMap::default();
         for (i, t) in triggers.iter().enumerate() {
             index(&mut first, &t.slots, i);
@@ -251,6 +262,7 @@ impl Lexicon {
             modality,
             sectors,
             boundaries,
+            not_triggers,
             max_len,
         }
     }

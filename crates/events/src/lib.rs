@@ -23,10 +23,14 @@
 //!    struck" gives Israel), the target the first after it; a passive swaps them and takes the
 //!    source from its "by" phrase. Inside a quotation the clause starts at the quotation.
 //!    Actors are named through the entity layer ("Iranian drones" → Iran, military).
+//!    A place after a locative preposition is the location, and the target only when no
+//!    other actor follows (PLOVER codes the place's government). A participle
+//!    after a comma continuing an event of the same family (", killing four guards") is part
+//!    of that event, not another.
 //! 4. **Location**: the first place mention after a locative preposition ("in Gori"), after
 //!    the trigger if one is, else anywhere in the sentence.
-//! 5. **Date**: the first date expression of the sentence (its TIMEX3 value), else the
-//!    article's anchor date, marked `from_anchor`.
+//! 5. **Date**: the first calendar date expression of the sentence (its TIMEX3 value, a year
+//!    at least), else the article's anchor date, marked `from_anchor`.
 //! 6. **Reporter**: an event whose trigger stands inside a quotation is reported by its
 //!    speaker (`quote`), else by the author.
 //! 7. **Type**: the statistical model ([`model`]) rescores the lexicon's type from the
@@ -116,7 +120,7 @@ pub fn code(
         };
         s.read(text, spans);
         let mentions = in_span(layers.mentions, sent.span, |m| m.span);
-        let mut matches = find::triggers(&s, lex);
+        let mut matches = find::triggers(&s, text, lex);
         // A word inside a name is no trigger ("Asia-Pacific Economic Cooperation").
         if let Some(names) = layers.mentions.get(mentions.clone()) {
             matches.retain(|m| {
@@ -145,7 +149,20 @@ pub fn code(
         );
         let mode_word = find::mode_word(&s, lex);
         let date = date_of(layers, sent.span);
+        let mut previous_family: Option<&str> = None;
         for c in &candidates {
+            // ", killing four guards": the consequence of the event before it, not another.
+            let consequence = c.first > 0
+                && text.get(s.toks[c.first - 1].span.start..s.toks[c.first - 1].span.end)
+                    == Some(",")
+                && text
+                    .get(s.toks[c.first].span.start..s.toks[c.first].span.end)
+                    .is_some_and(|w| w.ends_with("ing"))
+                && previous_family == Some(c.event_type.family());
+            previous_family = Some(c.event_type.family());
+            if consequence {
+                continue;
+            }
             let Some(trigger_span) = s
                 .toks
                 .get(c.first)
@@ -221,7 +238,14 @@ fn date_of(layers: &Layers, sentence: Span) -> Option<EventDate> {
     let stated = layers
         .times
         .get(times.clone())
-        .and_then(|ts| ts.iter().position(|t| t.timex_type == TimexType::Date))
+        // A calendar date (a year at least): not "now" (PRESENT_REF) nor a decade ("199X").
+        .and_then(|ts| {
+            ts.iter().position(|t| {
+                t.timex_type == TimexType::Date
+                    && t.value.len() >= 4
+                    && t.value.bytes().take(4).all(|b| b.is_ascii_digit())
+            })
+        })
         .map(|i| times.start + i);
     match stated {
         Some(i) => Some(EventDate {

@@ -94,7 +94,9 @@ pub fn train(gold: &Path, out: &Path) -> Result<TrainSummary, EvalError> {
                 format!("cv_accuracy_prior_{prior}_{epochs}_epochs"),
                 correct as f64 / n.max(1) as f64,
             );
-            if correct > best.2 {
+            // On a tie the later candidate (a stronger prior, more passes) wins: the more
+            // conservative model.
+            if correct >= best.2 {
                 best = (epochs, prior, correct);
             }
         }
