@@ -20,7 +20,7 @@ mod replicate;
 use crate::Outcome;
 use anyhow::{bail, Result};
 use parallax_core::{Analysis, Document};
-use parallax_pipeline::{StageTimes, STAGES};
+use parallax_pipeline::StageTimes;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -107,13 +107,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         stage: "ingest".into(),
         seconds: ingest_time.as_secs_f64(),
     }];
-    for (name, time) in STAGES.iter().zip(stage_times.0) {
+    for (name, time) in stage_times.iter() {
         rows.push(Row {
             stage: name.to_string(),
             seconds: time.as_secs_f64(),
         });
     }
-    let per_doc: Duration = stage_times.0.iter().sum();
+    let per_doc: Duration = stage_times.total();
     rows.push(Row {
         stage: "per-document total".into(),
         seconds: per_doc.as_secs_f64(),
@@ -155,11 +155,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let peak = peak_memory_bytes();
     // The stage groups the project's speed targets name.
     let rate = |stages: &[&str]| {
-        let seconds: f64 = STAGES
+        let seconds: f64 = stages
             .iter()
-            .zip(stage_times.0)
-            .filter(|(name, _)| stages.contains(name))
-            .map(|(_, t)| t.as_secs_f64())
+            .map(|name| stage_times.get(name).as_secs_f64())
             .sum();
         mb / seconds.max(1e-9)
     };
@@ -175,7 +173,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "articles": articles, "bytes": bytes, "tokens": tokens,
-                "entity_tokens_per_s": tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9),
+                "entity_tokens_per_s": tokens as f64 / stage_times.get("entities").as_secs_f64().max(1e-9),
                 "entity_recognition_tokens_per_s": tokens as f64 / recognition.0.as_secs_f64().max(1e-9),
                 "entity_recognition_tokens_per_cpu_s": recognition.1.map(|cpu| tokens as f64 / cpu.as_secs_f64().max(1e-9)),
                 "wall_seconds": started.elapsed().as_secs_f64(), "peak_memory_bytes": peak,
@@ -214,7 +212,7 @@ pub fn run(args: Args) -> Result<Outcome> {
                 .1
                 .map(|cpu| format!("{:.0}", tokens as f64 / cpu.as_secs_f64().max(1e-9)))
                 .unwrap_or_else(|| "unknown".into()),
-            tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9)
+            tokens as f64 / stage_times.get("entities").as_secs_f64().max(1e-9)
         );
         println!(
             "per core: times and figures together {times_and_figures:.1} MB/s; quotations {quotes:.1} MB/s; framing (voice and framing) {framing:.1} MB/s"
