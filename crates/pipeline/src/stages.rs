@@ -38,6 +38,10 @@ pub const STAGES: &[Stage] = &[
         run: entities,
     },
     Stage {
+        name: "places",
+        run: places,
+    },
+    Stage {
         name: "time",
         run: time,
     },
@@ -68,6 +72,13 @@ fn entities<'a>(doc: &'a Document, w: &mut Work<'a>) {
     w.analysis.mentions = layer.mentions;
     w.analysis.local_entities = layer.local_entities;
     w.analysis.diagnostics.extend(layer.diagnostics);
+}
+
+fn places<'a>(doc: &'a Document, w: &mut Work<'a>) {
+    let a = &mut w.analysis;
+    let layer = parallax_places::annotate(doc, &a.mentions, &a.local_entities);
+    a.places = layer.items;
+    a.diagnostics.extend(layer.diagnostics);
 }
 
 fn time<'a>(doc: &'a Document, w: &mut Work<'a>) {

@@ -43,6 +43,8 @@ pub struct Weights {
     pub near: f32,
     pub same_admin1: f32,
     pub same_country: f32,
+    /// Added to a first-level region that holds a place of the same name.
+    pub region_with_namesake: f32,
     /// Added when the name is only one of the entry's alternate names, not its own.
     pub alternate_name: f32,
     /// The lead the best candidate needs over the next to be taken as resolved.
@@ -55,7 +57,7 @@ impl Default for Weights {
             population: 0.35,
             continent: 3.0,
             country: 4.0,
-            admin1: 2.5,
+            admin1: 1.5,
             admin2: 0.5,
             capital: 2.0,
             qualifier: 8.0,
@@ -66,6 +68,7 @@ impl Default for Weights {
             same_admin1: 1.5,
             same_country: 2.0,
             alternate_name: -1.0,
+            region_with_namesake: -3.0,
             margin: 1.0,
         }
     }
@@ -203,7 +206,8 @@ impl<'g> Context<'g> {
             let key = fold(name);
             let site = *by_key.entry(key.clone()).or_insert_with(|| {
                 let key = key.clone();
-                let mut candidates = gazetteer.lookup(&key).to_vec();
+                let mut candidates = demonym_candidates(gazetteer, name)
+                    .unwrap_or_else(|| gazetteer.lookup(&key).to_vec());
                 candidates.sort_unstable();
                 candidates.dedup();
                 candidates.sort_by_key(|&i| std::cmp::Reverse(gazetteer.entry(i).population));
@@ -282,11 +286,25 @@ impl<'g> Context<'g> {
         if qualifiers.contains(&e.country) || qualifiers.contains(&e.admin1) {
             score += w.qualifier;
         }
-        if e.kind != Kind::Country && self.named_by_other(e.country, site) {
+        if self.named_by_other(e.country, site) {
             score += w.country_named;
         }
-        if self.named_by_other(e.admin1, site) {
+        let region = if e.kind == Kind::Admin1 {
+            candidate
+        } else {
+            e.admin1
+        };
+        if self.named_by_other(region, site) {
             score += w.admin1_named;
+        }
+        // A region that holds a place of the same name is rarely the one meant ("New York").
+        if e.kind == Kind::Admin1
+            && self.sites[site].candidates.iter().any(|&c| {
+                let o = self.gazetteer.entry(c);
+                o.admin1 == candidate && !o.kind.is_region()
+            })
+        {
+            score += w.region_with_namesake;
         }
         if e.country != NONE && e.country == self.outlet_country || candidate == self.outlet_country
         {
@@ -407,6 +425,19 @@ fn belief(candidates: &[u32], scores: &[f32]) -> Vec<(u32, f32)> {
 }
 
 /// The country of a web address's country-code domain ("www.bbc.co.uk" → United Kingdom).
+/// For a nationality or a people's adjective ("Russian", "European"), the country or continent
+/// the entity layer's lexicon gives it.
+fn demonym_candidates(gazetteer: &Gazetteer, name: &str) -> Option<Vec<u32>> {
+    let country = parallax_entities::lexicon::lexicon().demonym_country(name)?;
+    let found: Vec<u32> = gazetteer
+        .lookup(&fold(country))
+        .iter()
+        .copied()
+        .filter(|&i| matches!(gazetteer.entry(i).kind, Kind::Country | Kind::Continent))
+        .collect();
+    (!found.is_empty()).then_some(found)
+}
+
 fn outlet_country(gazetteer: &Gazetteer, url: &str) -> Option<u32> {
     let host = url
         .split("://")
