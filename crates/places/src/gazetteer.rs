@@ -114,9 +114,19 @@ pub fn embedded() -> Result<&'static Gazetteer, &'static GazetteerError> {
     GAZETTEER
         .get_or_init(|| {
             let mut g = Gazetteer::from_gzip(EMBEDDED)?;
-            g.add_country_aliases(crate::lexicon_lines(include_str!(
-                "../lexicon/country_aliases.txt"
-            )));
+            let countries = crate::lexicon_lines(include_str!("../lexicon/country_aliases.txt"))
+                .filter_map(|line| line.split_once('|'))
+                .filter_map(|(alias, code)| Some((alias, g.country(code)?)));
+            // The abbreviations of regions written with periods ("W.Va.", "Kan.") name them;
+            // the bare postal codes ("IN", "ME") are too often words.
+            let regions = crate::resolve::abbreviations()
+                .iter()
+                .filter(|(abbr, _)| abbr.contains('.'))
+                .filter_map(|(abbr, (country, code))| {
+                    Some((abbr.as_str(), g.admin1(country, code)?))
+                });
+            let aliases: Vec<(&str, u32)> = countries.chain(regions).collect();
+            g.add_aliases(&aliases);
             Ok(g)
         })
         .as_ref()
@@ -248,25 +258,18 @@ impl Gazetteer {
         }
     }
 
-    /// Adds `alias|ISO code` lines as names of the countries they name (unknown codes are
-    /// skipped).
-    pub fn add_country_aliases<'a>(&mut self, lines: impl Iterator<Item = &'a str>) {
+    /// Adds names to entries (aliases the data lacks: "U.S.", "W.Va.").
+    pub fn add_aliases(&mut self, aliases: &[(&str, u32)]) {
         let mut pairs: Vec<(u64, u32)> = self
             .keys
             .iter()
             .copied()
             .zip(self.postings.iter().copied())
             .collect();
-        for line in lines {
-            let Some((alias, code)) = line.split_once('|') else {
-                continue;
-            };
-            let Some(country) = self.country(code) else {
-                continue;
-            };
-            let hash = key_hash(&fold(alias));
-            if !self.lookup(&fold(alias)).contains(&country) {
-                pairs.push((hash, country));
+        for &(alias, entry) in aliases {
+            let key = fold(alias);
+            if !key.is_empty() && (entry as usize) < self.entries.len() {
+                pairs.push((key_hash(&key), entry));
             }
         }
         pairs.sort_unstable();

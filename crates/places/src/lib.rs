@@ -49,9 +49,21 @@ pub fn annotate(
             }
         }
     };
+    let weights = match Weights::embedded() {
+        Ok(w) => w,
+        Err(e) => {
+            return Annotated {
+                items: Vec::new(),
+                diagnostics: vec![Diagnostic::error(
+                    "places",
+                    format!("geocoding weights unreadable, no place was geocoded: {e}"),
+                )],
+            }
+        }
+    };
     let found = find::find(&doc.text, mentions, gazetteer);
     let spans: Vec<Span> = found.iter().map(|f| f.span).collect();
-    let mut items = geocode_with(gazetteer, Weights::default(), doc, local_entities, &spans);
+    let mut items = geocode_with(gazetteer, weights, doc, local_entities, &spans);
     for (item, f) in items.iter_mut().zip(&found) {
         item.mention = f.mention;
     }
@@ -61,15 +73,15 @@ pub fn annotate(
 /// The places named at `spans` of `doc` (each span a place name: "Basra", "Cambridge"),
 /// resolved in the context of the document's entity layer and of each other. Spans that are
 /// not valid slices of the text are skipped. Uses the embedded gazetteer; empty when it is
-/// damaged (see [`annotate`] for the diagnostic).
+/// damaged or the weights unreadable (see [`annotate`] for the diagnostic).
 pub fn geocode(
     doc: &Document,
     local_entities: &[LocalEntity],
     spans: &[Span],
 ) -> Vec<PlaceMention> {
-    match gazetteer::embedded() {
-        Ok(g) => geocode_with(g, Weights::default(), doc, local_entities, spans),
-        Err(_) => Vec::new(),
+    match (gazetteer::embedded(), Weights::embedded()) {
+        (Ok(g), Ok(w)) => geocode_with(g, w, doc, local_entities, spans),
+        _ => Vec::new(),
     }
 }
 

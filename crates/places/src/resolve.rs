@@ -26,8 +26,9 @@ use std::collections::{HashMap, HashSet};
 /// Distance within which another place of the article counts as a neighbour.
 pub const NEAR_KM: f64 = 250.0;
 
-/// How much each kind of evidence weighs. The defaults were chosen on the tuning half of
-/// GeoWebNews and LGL (see docs/models.md); `parallax eval geocode` reports the other half.
+/// How much each kind of evidence weighs. The committed values (`data/weights.tsv`) are
+/// chosen by `parallax train geocode` on the tuning half of GeoWebNews and LGL (see
+/// docs/models.md); `parallax eval geocode` reports the other half.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Weights {
     pub population: f32,
@@ -51,26 +52,120 @@ pub struct Weights {
     pub margin: f32,
 }
 
+/// Field names of [`Weights`], in the order of [`Weights::values`].
+pub const WEIGHT_NAMES: [&str; 16] = [
+    "population",
+    "continent",
+    "country",
+    "admin1",
+    "admin2",
+    "capital",
+    "qualifier",
+    "country_named",
+    "admin1_named",
+    "outlet_country",
+    "near",
+    "same_admin1",
+    "same_country",
+    "region_with_namesake",
+    "alternate_name",
+    "margin",
+];
+
 impl Default for Weights {
+    /// Hand-set starting values (the trainer's starting point).
     fn default() -> Self {
+        Weights::from_values([
+            0.35, 3.0, 4.0, 1.5, 0.5, 2.0, 8.0, 3.0, 3.0, 1.0, 2.0, 1.5, 2.0, -3.0, -1.0, 1.0,
+        ])
+    }
+}
+
+impl Weights {
+    pub fn values(&self) -> [f32; 16] {
+        [
+            self.population,
+            self.continent,
+            self.country,
+            self.admin1,
+            self.admin2,
+            self.capital,
+            self.qualifier,
+            self.country_named,
+            self.admin1_named,
+            self.outlet_country,
+            self.near,
+            self.same_admin1,
+            self.same_country,
+            self.region_with_namesake,
+            self.alternate_name,
+            self.margin,
+        ]
+    }
+
+    pub fn from_values(v: [f32; 16]) -> Weights {
         Weights {
-            population: 0.35,
-            continent: 3.0,
-            country: 4.0,
-            admin1: 1.5,
-            admin2: 0.5,
-            capital: 2.0,
-            qualifier: 8.0,
-            country_named: 3.0,
-            admin1_named: 3.0,
-            outlet_country: 1.0,
-            near: 2.0,
-            same_admin1: 1.5,
-            same_country: 2.0,
-            alternate_name: -1.0,
-            region_with_namesake: -3.0,
-            margin: 1.0,
+            population: v[0],
+            continent: v[1],
+            country: v[2],
+            admin1: v[3],
+            admin2: v[4],
+            capital: v[5],
+            qualifier: v[6],
+            country_named: v[7],
+            admin1_named: v[8],
+            outlet_country: v[9],
+            near: v[10],
+            same_admin1: v[11],
+            same_country: v[12],
+            region_with_namesake: v[13],
+            alternate_name: v[14],
+            margin: v[15],
         }
+    }
+
+    /// The text form: one `name<TAB>value` line per weight, `#` comments allowed.
+    pub fn to_text(&self) -> String {
+        WEIGHT_NAMES
+            .iter()
+            .zip(self.values())
+            .map(|(n, v)| format!("{n}\t{v}\n"))
+            .collect()
+    }
+
+    /// Reads the text form; every weight must be given once, as a finite number.
+    pub fn parse(text: &str) -> Result<Weights, String> {
+        let mut values = [f32::NAN; 16];
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (name, value) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("`{line}` is not `name<TAB>value`"))?;
+            let i = WEIGHT_NAMES
+                .iter()
+                .position(|n| *n == name)
+                .ok_or_else(|| format!("unknown weight `{name}`"))?;
+            values[i] = value
+                .trim()
+                .parse::<f32>()
+                .ok()
+                .filter(|v| v.is_finite())
+                .ok_or_else(|| format!("weight `{name}` is not a number"))?;
+        }
+        match WEIGHT_NAMES.iter().zip(values).find(|(_, v)| v.is_nan()) {
+            Some((name, _)) => Err(format!("weight `{name}` is missing")),
+            None => Ok(Weights::from_values(values)),
+        }
+    }
+
+    /// The committed weights (`data/weights.tsv`).
+    pub fn embedded() -> Result<Weights, String> {
+        static WEIGHTS: std::sync::OnceLock<Result<Weights, String>> = std::sync::OnceLock::new();
+        WEIGHTS
+            .get_or_init(|| Weights::parse(include_str!("../data/weights.tsv")))
+            .clone()
     }
 }
 
@@ -120,7 +215,7 @@ pub struct Context<'g> {
 /// Most candidates kept per name, by prominence ("San José" names hundreds of places).
 const MAX_CANDIDATES: usize = 64;
 
-fn abbreviations() -> &'static HashMap<String, (String, String)> {
+pub(crate) fn abbreviations() -> &'static HashMap<String, (String, String)> {
     static TABLE: std::sync::OnceLock<HashMap<String, (String, String)>> =
         std::sync::OnceLock::new();
     TABLE.get_or_init(|| {

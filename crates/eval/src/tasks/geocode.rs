@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 const MAX_KM: f64 = 20_039.0;
 
 /// Accuracy radius: 100 miles.
-const RADIUS_KM: f64 = 161.0;
+pub const RADIUS_KM: f64 = 161.0;
 
 pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
     let path = gold_file(gold)?;
@@ -83,7 +83,7 @@ pub fn split(n: usize) -> (Vec<usize>, Vec<usize>) {
 }
 
 /// The gold toponyms scored: those with a point and, in GeoWebNews, a GeoNames id.
-fn scored(article: &GoldArticle) -> Vec<&GoldToponym> {
+pub fn scored_toponyms(article: &GoldArticle) -> Vec<&GoldToponym> {
     article
         .toponyms
         .iter()
@@ -116,7 +116,7 @@ fn score(articles: &[GoldArticle], indices: &[usize]) -> Score {
         let doc = document(article, i);
         let analysis = parallax_pipeline::analyze(&doc);
         // From gold spans.
-        let gold = scored(article);
+        let gold = scored_toponyms(article);
         let spans: Vec<Span> = gold.iter().map(|t| t.span).collect();
         let answers = parallax_places::geocode(&doc, &analysis.local_entities, &spans);
         for (t, answer) in gold.iter().zip(&answers) {
@@ -124,27 +124,6 @@ fn score(articles: &[GoldArticle], indices: &[usize]) -> Score {
             let best = answer.place.as_ref().or(answer.candidates.first());
             if answer.place.is_none() {
                 s.undecided += 1;
-            }
-            if std::env::var_os("GEODEBUG").is_some() {
-                let d = best.map_or(MAX_KM, |p| distance_km(lat, lon, p.lat, p.lon));
-                if d > RADIUS_KM {
-                    eprintln!(
-                        "ERR\t{}\t{}\t{:?}\t{}\t{:?}\t{:.0}\t{}",
-                        i,
-                        answer.text,
-                        t.geonames_id,
-                        t.kind,
-                        best.map(|p| (
-                            &p.name,
-                            &p.feature_code,
-                            &p.country_code,
-                            &p.admin1,
-                            p.population
-                        )),
-                        d,
-                        answer.place.is_some()
-                    );
-                }
             }
             match best {
                 Some(p) => {
