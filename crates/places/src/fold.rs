@@ -10,7 +10,12 @@ pub fn fold(name: &str) -> String {
         .strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
         .unwrap_or(name);
-    let ascii = deunicode::deunicode(name);
+    // Most names are ASCII already; deunicode only the others.
+    let ascii: std::borrow::Cow<str> = if name.is_ascii() {
+        name.into()
+    } else {
+        deunicode::deunicode(name).into()
+    };
     let mut out = String::with_capacity(ascii.len());
     for word in ascii
         .split(|c: char| !c.is_ascii_alphanumeric())

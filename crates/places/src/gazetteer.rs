@@ -78,6 +78,8 @@ pub struct Entry {
     /// Index of its first-level region's entry ([`NONE`] when unknown or itself a country).
     pub admin1: u32,
     pub population: u64,
+    /// Hash of its own name's folded key (to tell its name from its alternate names).
+    pub name_key: u64,
 }
 
 /// Why the gazetteer file could not be read.
@@ -190,6 +192,7 @@ impl Gazetteer {
                     population: population
                         .parse()
                         .map_err(|_| bad("population is not a number"))?,
+                    name_key: key_hash(&fold(name)),
                 },
                 country_code: country,
                 admin1_code: admin1,

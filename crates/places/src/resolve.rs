@@ -194,7 +194,7 @@ impl Resolution {
 /// One distinct place name of the article.
 #[derive(Debug)]
 struct Site {
-    key: String,
+    key_hash: u64,
     candidates: Vec<u32>,
     /// Region entries a qualifier after any occurrence names.
     qualifiers: HashSet<u32>,
@@ -308,7 +308,7 @@ impl<'g> Context<'g> {
                 candidates.sort_by_key(|&i| std::cmp::Reverse(gazetteer.entry(i).population));
                 candidates.truncate(MAX_CANDIDATES);
                 sites.push(Site {
-                    key,
+                    key_hash: crate::fold::key_hash(&key),
                     candidates,
                     qualifiers: HashSet::new(),
                 });
@@ -374,7 +374,7 @@ impl<'g> Context<'g> {
                 Kind::Capital => w.capital,
                 Kind::Place => 0.0,
             };
-        if fold(&e.name) != self.sites[site].key {
+        if e.name_key != self.sites[site].key_hash {
             score += w.alternate_name;
         }
         let qualifiers = &self.sites[site].qualifiers;
@@ -458,7 +458,9 @@ impl<'g> Context<'g> {
                 continue;
             }
             others += 1;
-            let mut site_near = 0f32;
+            // Per relation, the likeliest of the site's candidates that bears it: many small
+            // namesakes in one country must not add up to that country ("Oxford").
+            let (mut site_near, mut site_admin1, mut site_country) = (0f32, 0f32, 0f32);
             for &(b, p) in belief {
                 let o = self.gazetteer.entry(b);
                 if o.kind == Kind::Continent {
@@ -472,17 +474,19 @@ impl<'g> Context<'g> {
                         f64::from(o.lon),
                     );
                     if d <= NEAR_KM {
-                        site_near += p;
+                        site_near = site_near.max(p);
                     }
                 }
                 if e.admin1 != NONE && (o.admin1 == e.admin1 || b == e.admin1) {
-                    same_admin1 += p;
+                    site_admin1 = site_admin1.max(p);
                 }
                 if e.country != NONE && (o.country == e.country || b == e.country) {
-                    same_country += p;
+                    site_country = site_country.max(p);
                 }
             }
             near += site_near;
+            same_admin1 += site_admin1;
+            same_country += site_country;
         }
         if others == 0 {
             return 0.0;
