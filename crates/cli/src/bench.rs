@@ -353,6 +353,7 @@ fn time_events(corpus: &[(Document, Analysis)]) -> Option<Duration> {
             times: &a.times,
             time_anchor: a.time_anchor.as_ref(),
             quotes: &a.quotes,
+            places: &a.places,
         };
         events += parallax_events::annotate(doc, &layers).items.len();
     }

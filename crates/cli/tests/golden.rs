@@ -181,7 +181,21 @@ fn render(doc: &Document, a: &Analysis) -> String {
             e.mode.as_deref().unwrap_or("-"),
             actors(&e.source),
             actors(&e.target),
-            e.location.as_ref().map_or("-", |l| l.text.as_str()),
+            e.location.as_ref().map_or("-".to_string(), |l| {
+                match e
+                    .place
+                    .and_then(|p| a.places.get(p))
+                    .and_then(|p| p.place.as_ref())
+                {
+                    Some(g) => format!(
+                        "{} ({}, {})",
+                        l.text,
+                        g.name,
+                        g.country.as_deref().unwrap_or("-")
+                    ),
+                    None => l.text.clone(),
+                }
+            }),
             e.date.as_ref().map_or("-", |d| d.value.as_str()),
             if e.date.as_ref().is_some_and(|d| d.from_anchor) {
                 " (anchor)"

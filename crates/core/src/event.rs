@@ -189,6 +189,9 @@ pub struct Event {
     /// The place mention of the event ("in Gori").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Anchor>,
+    /// Index into [`crate::Analysis::places`] of the geocoded place the location names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<EventDate>,
     /// Index into [`crate::Segmentation::sentences`].
@@ -204,7 +207,7 @@ pub struct Event {
 }
 
 /// One outlet's report of a cross-document event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventReport {
     /// The trigger in its document, with its sentence.
     pub evidence: Evidence,
@@ -214,8 +217,12 @@ pub struct EventReport {
     /// The source and target actors as this report names them (resolved names).
     pub source: Vec<String>,
     pub target: Vec<String>,
+    /// The location as the report writes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// The gazetteer entry the location resolves to, when the text decides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::GeoPlace>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// True when `date` is the article's anchor date, the sentence stating none.
@@ -230,7 +237,7 @@ pub struct EventReport {
 }
 
 /// The same real-world event as reported by one or more articles.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DossierEvent {
     pub id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -245,6 +252,9 @@ pub struct DossierEvent {
     pub target: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// The gazetteer entry of the first report whose location resolves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::GeoPlace>,
     /// The earliest stated date of the reports, else the earliest anchor date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,

@@ -201,6 +201,10 @@ pub fn build_dossier_timed(
                     source: event.source.iter().map(name).collect(),
                     target: event.target.iter().map(name).collect(),
                     location: event.location.as_ref().map(|l| l.text.clone()),
+                    place: event
+                        .place
+                        .and_then(|p| analysis.places.get(p))
+                        .and_then(|p| p.place.clone()),
                     date: event.date.as_ref().map(|t| t.value.clone()),
                     date_from_anchor: event.date.as_ref().is_some_and(|t| t.from_anchor),
                     reported_by,

@@ -7,8 +7,9 @@
 //!
 //! - has a date within [`DAYS`] days of it (dates that are not calendar days, or missing, do
 //!   not keep them apart), and
-//! - shares a target actor with it, or the location and the exact type, or (when neither side
-//!   names a target) a source actor.
+//! - shares a target actor with it, or the place or region and the exact type (one gazetteer
+//!   entry, or one first-level region of one country; unresolved places by their words), or
+//!   (when neither side names a target) a source actor.
 //!
 //! A report that joins none starts a new event. Each event lists its outlets and articles
 //! (GDELT's NumSources and NumArticles) and where its reports disagree: on who did it
@@ -61,6 +62,22 @@ fn shares(a: &[String], b: &[String]) -> bool {
         .any(|x| b.iter().any(|y| x.eq_ignore_ascii_case(y)))
 }
 
+/// Whether two reports name the same place or region: the same gazetteer entry, the same
+/// first-level region of one country, or (unresolved) the same words.
+fn same_place(a: &EventReport, b: &EventReport) -> bool {
+    match (&a.place, &b.place) {
+        (Some(x), Some(y)) => {
+            x.geonames_id == y.geonames_id
+                || (x.admin1.is_some() && x.admin1 == y.admin1 && x.country_code == y.country_code)
+        }
+        _ => a
+            .location
+            .as_deref()
+            .zip(b.location.as_deref())
+            .is_some_and(|(x, y)| x.eq_ignore_ascii_case(y)),
+    }
+}
+
 fn same_event(event: &[EventReport], r: &EventReport) -> bool {
     let first = &event[0];
     if !dates_agree(first.date.as_deref(), r.date.as_deref()) {
@@ -68,12 +85,7 @@ fn same_event(event: &[EventReport], r: &EventReport) -> bool {
     }
     event.iter().any(|e| {
         (!r.target.is_empty() && shares(&e.target, &r.target))
-            || (r.location.is_some()
-                && e.event_type == r.event_type
-                && e.location
-                    .as_deref()
-                    .zip(r.location.as_deref())
-                    .is_some_and(|(x, y)| x.eq_ignore_ascii_case(y)))
+            || (e.event_type == r.event_type && same_place(e, r))
             || (r.target.is_empty()
                 && e.target.is_empty()
                 && !r.source.is_empty()
@@ -125,6 +137,7 @@ fn event_of(
     )
     .unwrap_or_default();
     let location = reports.iter().find_map(|r| r.location.clone());
+    let place = reports.iter().find_map(|r| r.place.clone());
     let stated = reports
         .iter()
         .filter(|r| !r.date_from_anchor)
@@ -159,6 +172,7 @@ fn event_of(
         source,
         target,
         location,
+        place,
         date,
         date_from_anchor,
         asserted,
@@ -241,6 +255,7 @@ mod tests {
                 source: vec![source.into()],
                 target: vec![target.into()],
                 location: None,
+                place: None,
                 date: Some(date.into()),
                 date_from_anchor: false,
                 reported_by: None,

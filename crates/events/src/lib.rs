@@ -28,7 +28,8 @@
 //!    after a comma continuing an event of the same family (", killing four guards") is part
 //!    of that event, not another.
 //! 4. **Location**: the first place mention after a locative preposition ("in Gori"), after
-//!    the trigger if one is, else anywhere in the sentence.
+//!    the trigger if one is, else anywhere in the sentence; linked to the geocoded place
+//!    (`places` layer) it overlaps.
 //! 5. **Date**: the first calendar date expression of the sentence (its TIMEX3 value, a year
 //!    at least), else the article's anchor date, marked `from_anchor`.
 //! 6. **Reporter**: an event whose trigger stands inside a quotation is reported by its
@@ -52,7 +53,7 @@ mod tests;
 
 use parallax_core::{
     Anchor, Annotated, Diagnostic, Document, Event, EventDate, EventType, LocalEntity, Mention,
-    ParagraphRole, Quote, Segmentation, Span, TimeAnchor, TimeExpr, TimexType,
+    ParagraphRole, PlaceMention, Quote, Segmentation, Span, TimeAnchor, TimeExpr, TimexType,
 };
 
 /// The layers the events annotator reads.
@@ -64,6 +65,8 @@ pub struct Layers<'a> {
     pub times: &'a [TimeExpr],
     pub time_anchor: Option<&'a TimeAnchor>,
     pub quotes: &'a [Quote],
+    /// Geocoded place names: an event's location is linked to the one it overlaps.
+    pub places: &'a [PlaceMention],
 }
 
 /// The hash space of the type model's features when it is trained.
@@ -198,6 +201,10 @@ pub fn code(
                     trigger,
                     source: roles.source,
                     target: roles.target,
+                    place: roles
+                        .location
+                        .as_ref()
+                        .and_then(|l| layers.places.iter().position(|p| p.span.overlaps(l.span))),
                     location: roles.location,
                     date: date.clone(),
                     sentence: index,

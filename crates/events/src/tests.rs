@@ -96,6 +96,7 @@ fn events(text: &str, names: &[(&str, EntityType, Option<&str>)]) -> Vec<Event> 
         times: &[],
         time_anchor: None,
         quotes: &[],
+        places: &[],
     };
     code(&doc, &layers, None, BITS)
         .into_iter()
@@ -231,6 +232,8 @@ mod props {
                 times: &[],
                 time_anchor: None,
                 quotes: &[],
+                places: &[],
+        places: &[],
             };
             for e in annotate(&doc, &layers).items {
                 prop_assert_eq!(&text[e.trigger.span.start..e.trigger.span.end], e.trigger.text.as_str());

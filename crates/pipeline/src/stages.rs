@@ -38,6 +38,10 @@ pub const STAGES: &[Stage] = &[
         run: entities,
     },
     Stage {
+        name: "places",
+        run: places,
+    },
+    Stage {
         name: "time",
         run: time,
     },
@@ -72,6 +76,13 @@ fn entities<'a>(doc: &'a Document, w: &mut Work<'a>) {
     w.analysis.mentions = layer.mentions;
     w.analysis.local_entities = layer.local_entities;
     w.analysis.diagnostics.extend(layer.diagnostics);
+}
+
+fn places<'a>(doc: &'a Document, w: &mut Work<'a>) {
+    let a = &mut w.analysis;
+    let layer = parallax_places::annotate(doc, &a.mentions, &a.local_entities);
+    a.places = layer.items;
+    a.diagnostics.extend(layer.diagnostics);
 }
 
 fn time<'a>(doc: &'a Document, w: &mut Work<'a>) {
@@ -139,6 +150,7 @@ fn events<'a>(doc: &'a Document, w: &mut Work<'a>) {
             times: &a.times,
             time_anchor: a.time_anchor.as_ref(),
             quotes: &a.quotes,
+            places: &a.places,
         },
     );
     a.events = layer.items;

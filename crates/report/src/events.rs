@@ -58,7 +58,12 @@ pub fn events(dossier: &Dossier, index: &Index) -> Markup {
                             td { (names(&e.source)) }
                             td { (what(e)) @for d in &e.disagreements { " " span.tag { "outlets disagree: " (d) } } }
                             td { (names(&e.target)) }
-                            td { (e.location.as_deref().unwrap_or("—")) }
+                            td {
+                                (e.location.as_deref().unwrap_or("—"))
+                                @if let Some(p) = &e.place {
+                                    " " span.ctx { "(" (p.name) @if let Some(c) = &p.country { ", " (c) } ")" }
+                                }
+                            }
                             td { (e.date.as_deref().unwrap_or("—")) @if e.date_from_anchor { " " span.ctx { "(publication date)" } } }
                             td { (e.outlets.join(", ")) " " span.ctx { "(" (e.num_sources) " outlets, " (e.num_articles) " articles)" } }
                             td {

@@ -6,6 +6,7 @@ pub mod checkthat;
 pub mod conll;
 pub mod ecbplus;
 pub mod ecbplus_coref;
+pub mod geoparsing;
 pub mod meantime;
 pub mod msrp;
 pub mod recognizers;

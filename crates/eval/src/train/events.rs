@@ -56,6 +56,7 @@ pub fn train(gold: &Path, out: &Path) -> Result<TrainSummary, EvalError> {
             times: &a.times,
             time_anchor: a.time_anchor.as_ref(),
             quotes: &a.quotes,
+            places: &a.places,
         };
         if let Some((event, features)) =
             parallax_events::code(&doc, &layers, None, parallax_events::BITS)
