@@ -35,7 +35,8 @@
 //! 6. **Reporter**: an event whose trigger stands inside a quotation is reported by its
 //!    speaker (`quote`), else by the author.
 //! 7. **Type**: the statistical model ([`model`]) rescores the lexicon's type from the
-//!    candidate's features; it overrides the lexicon only where another type scores higher.
+//!    candidate's features; it overrides the lexicon only with a type of the same family that
+//!    scores higher ([`decide`]).
 //!    A damaged model file becomes a diagnostic and the lexicon's types stand.
 //! 8. **Mode**: a material-conflict or protest event takes the sentence's first mode word
 //!    (`lexicon/modes.txt`: "roadside bomb", "tear gas") over its trigger's mode.
@@ -219,13 +220,15 @@ pub fn code(
     out
 }
 
-/// The type the model prefers over the lexicon's `lexical`, if it scores higher.
-fn decide(model: Option<&model::TypeModel>, features: &[u32], lexical: EventType) -> EventType {
+/// The type the model prefers over the lexicon's `lexical`: the best-scoring type of the same
+/// family (a killing by troops is FIGHT, by a bomber ASSAULT), when it scores higher. The model
+/// refines within a family; it never turns an arrest into a criticism.
+pub fn decide(model: Option<&model::TypeModel>, features: &[u32], lexical: EventType) -> EventType {
     let Some(m) = model else { return lexical };
     let scores = m.scores(features);
     let mut best = model::class(lexical);
     for (c, &score) in scores.iter().enumerate() {
-        if score > scores[best] {
+        if score > scores[best] && EventType::ALL[c].family() == lexical.family() {
             best = c;
         }
     }

@@ -6,8 +6,8 @@
 //! first, as the evaluation scores it) are paired with the gold type, and an averaged
 //! perceptron is trained over them in the split's order. The number of passes is chosen by
 //! two-fold cross-validation inside the tuning half (the held half is never read), scoring the
-//! type as the annotator decides it (the model overrides the lexicon's type only where another
-//! scores higher); the summary reports each candidate's cross-validated accuracy beside the
+//! type as the annotator decides it ([`parallax_events::decide`]: the model overrides the
+//! lexicon's type only with a higher-scoring type of the same family); the summary reports each candidate's cross-validated accuracy beside the
 //! lexicon's alone.
 
 use super::TrainSummary;
@@ -20,22 +20,6 @@ use std::path::Path;
 const EPOCHS: [usize; 4] = [1, 2, 5, 10];
 /// Candidate weights of the lexicon prior the perceptron starts from.
 const PRIORS: [f32; 6] = [0.0, 1.0, 2.0, 4.0, 8.0, 16.0];
-
-/// The type the annotator gives with `model`: the lexicon's unless another scores higher.
-fn decided(
-    model: &parallax_events::model::TypeModel,
-    features: &[u32],
-    lexical: EventType,
-) -> EventType {
-    let scores = model.scores(features);
-    let mut best = parallax_events::model::class(lexical);
-    for (c, &score) in scores.iter().enumerate() {
-        if score > scores[best] {
-            best = c;
-        }
-    }
-    EventType::ALL[best]
-}
 
 pub fn train(gold: &Path, out: &Path) -> Result<TrainSummary, EvalError> {
     let file = if gold.is_dir() {
@@ -88,7 +72,10 @@ pub fn train(gold: &Path, out: &Path) -> Result<TrainSummary, EvalError> {
                 let m = parallax_events::model::train_from(init, &train, epochs);
                 correct += (0..n)
                     .filter(|i| i % 2 == fold)
-                    .filter(|&i| decided(&m, &examples[i].0, lexical[i]) == examples[i].1)
+                    .filter(|&i| {
+                        parallax_events::decide(Some(&m), &examples[i].0, lexical[i])
+                            == examples[i].1
+                    })
                     .count();
             }
             dev.insert(
@@ -111,7 +98,9 @@ pub fn train(gold: &Path, out: &Path) -> Result<TrainSummary, EvalError> {
         .map_err(|e| EvalError::Other(format!("cannot encode the event type model: {e}")))?;
     std::fs::write(out, &bytes).map_err(|e| EvalError::io(out, e))?;
     let correct = (0..n)
-        .filter(|&i| decided(&model, &examples[i].0, lexical[i]) == examples[i].1)
+        .filter(|&i| {
+            parallax_events::decide(Some(&model), &examples[i].0, lexical[i]) == examples[i].1
+        })
         .count();
     dev.insert(
         "tune_half_accuracy_in_sample".to_string(),
