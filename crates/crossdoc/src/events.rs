@@ -2,14 +2,15 @@
 //! [`DossierEvent`] with every report's evidence.
 //!
 //! Specification. Reports are grouped within a story (an article outside every story is its
-//! own group) and an event *type family* ([`EventType::family`]: one outlet's shelling is
-//! another's attack). In publication order, a report joins the first event of its group that
+//! own group) and an event *type family* ([`EventType::family`]). In publication order, a
+//! report joins the first event of its group that
 //!
 //! - has a date within [`DAYS`] days of it (dates that are not calendar days, or missing, do
 //!   not keep them apart), and
-//! - shares a target actor with it, or the place or region and the exact type (one gazetteer
-//!   entry, or one first-level region of one country; unresolved places by their words), or
-//!   (when neither side names a target) a source actor.
+//! - is of the same type, and
+//! - shares the place or region with it (one gazetteer entry, or one first-level region of
+//!   one country; unresolved places by their words), or a target actor where neither names a
+//!   different place, or (when neither side names a target) a source actor.
 //!
 //! A report that joins none starts a new event. Each event lists its outlets and articles
 //! (GDELT's NumSources and NumArticles) and where its reports disagree: on who did it
@@ -84,8 +85,12 @@ fn same_event(event: &[EventReport], r: &EventReport) -> bool {
         return false;
     }
     event.iter().any(|e| {
-        (!r.target.is_empty() && shares(&e.target, &r.target))
-            || (e.event_type == r.event_type && same_place(e, r))
+        let places_agree = e.place.is_none() && e.location.is_none()
+            || r.place.is_none() && r.location.is_none()
+            || same_place(e, r);
+        e.event_type == r.event_type
+            && ((!r.target.is_empty() && shares(&e.target, &r.target) && places_agree)
+                || same_place(e, r))
             || (r.target.is_empty()
                 && e.target.is_empty()
                 && !r.source.is_empty()

@@ -89,24 +89,17 @@ pub fn phrases(
         }
         // A generic actor noun right after the mention is its head ("Iranian drones").
         let mut sector = None;
-        for k in last..(last + MAX_MODIFIER_GAP + 1).min(s.len()) {
-            if let Some(&sec) = lex.sectors.get(s.stem(k)) {
-                sector = Some(sec);
-                last = k + 1;
-                // "security forces": the last noun of the run is the head.
-                while last < s.len() {
-                    match lex.sectors.get(s.stem(last)) {
-                        Some(&next) => {
-                            sector = Some(next);
-                            last += 1;
-                        }
-                        None => break,
-                    }
-                }
-                break;
-            }
-            if !s.is_word(k) && text.get(s.toks[k].span.start..s.toks[k].span.end) != Some("-") {
-                break;
+        let head = (last..(last + MAX_MODIFIER_GAP + 1).min(s.len()))
+            .take_while(|&k| {
+                s.is_word(k) || text.get(s.toks[k].span.start..s.toks[k].span.end) == Some("-")
+            })
+            .find(|&k| lex.sectors.contains_key(s.stem(k)));
+        if let Some(k) = head {
+            // "security forces": the last noun of the run is the head.
+            last = k;
+            while let Some(&next) = s.toks.get(last).and_then(|_| lex.sectors.get(s.stem(last))) {
+                sector = Some(next);
+                last += 1;
             }
         }
         let span = Span::new(m.span.start, s.toks[last - 1].span.end.max(m.span.end));
@@ -263,10 +256,13 @@ pub fn roles(
             break;
         }
     }
+    // "was struck by", or a reduced relative: "Breonna Taylor, shot by police".
+    let by_follows = s.stem(last) == "by";
     let passive = first > 0
-        && text
-            .get(s.toks[first - 1].span.start..s.toks[first - 1].span.end)
-            .is_some_and(|w| PASSIVE.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        && (by_follows
+            || text
+                .get(s.toks[first - 1].span.start..s.toks[first - 1].span.end)
+                .is_some_and(|w| PASSIVE.iter().any(|p| w.eq_ignore_ascii_case(p))))
         && text
             .get(s.toks[first].span.start..s.toks[first].span.end)
             .is_some_and(|w| {

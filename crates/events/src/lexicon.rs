@@ -23,11 +23,10 @@ pub fn stem(lower: &str) -> &str {
         &lower[..n - 3]
     } else if n >= 6 && lower.ends_with("ing") {
         &lower[..n - 3]
-    } else if n >= 5 && lower.ends_with("ed") {
-        &lower[..n - 2]
-    } else if n >= 5
-        && lower.ends_with("es")
-        && (lower[..n - 2].ends_with(['s', 'x', 'z']) || lower[..n - 2].ends_with("ch"))
+    } else if (n >= 5 && lower.ends_with("ed"))
+        || (n >= 5
+            && lower.ends_with("es")
+            && (lower[..n - 2].ends_with(['s', 'x', 'z']) || lower[..n - 2].ends_with("ch")))
     {
         &lower[..n - 2]
     } else if n >= 4

@@ -60,6 +60,10 @@ impl Sentence {
         self.toks.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
     /// The stem of token `i` ("" for punctuation, numbers and out-of-range tokens).
     pub fn stem(&self, i: usize) -> &str {
         self.toks

@@ -233,7 +233,6 @@ mod props {
                 time_anchor: None,
                 quotes: &[],
                 places: &[],
-        places: &[],
             };
             for e in annotate(&doc, &layers).items {
                 prop_assert_eq!(&text[e.trigger.span.start..e.trigger.span.end], e.trigger.text.as_str());
