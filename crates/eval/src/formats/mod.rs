@@ -9,6 +9,7 @@ pub mod coverage;
 pub mod ecbplus;
 pub mod ecbplus_coref;
 pub mod geowebnews;
+pub mod geoparsing;
 pub mod meantime;
 pub mod msrp;
 pub mod recognizers;
