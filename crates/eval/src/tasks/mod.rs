@@ -17,7 +17,7 @@ pub mod subjectivity;
 pub mod timex;
 
 /// Every task name `parallax eval` accepts.
-pub const TASKS: [&str; 11] = [
+pub const TASKS: [&str; 12] = [
     "ner",
     "timex",
     "quotes",
