@@ -36,14 +36,19 @@ struct Dossier {
 }
 
 fn selection(story: Option<String>, since: Option<String>, until: Option<String>) -> Selection {
-    Selection { story, since, until }
+    Selection {
+        story,
+        since,
+        until,
+    }
 }
 
 #[pymethods]
 impl Dossier {
     /// The dossier as JSON (the `dossier.json` format).
     fn json(&self) -> PyResult<String> {
-        serde_json::to_string_pretty(&self.dossier).map_err(|e| ParallaxError::new_err(e.to_string()))
+        serde_json::to_string_pretty(&self.dossier)
+            .map_err(|e| ParallaxError::new_err(e.to_string()))
     }
 
     /// Every export table as a pyarrow Table, by name.
@@ -94,7 +99,8 @@ impl Dossier {
                 )))
             }
         };
-        let format = parallax_export::format(format).map_err(|e| PyValueError::new_err(e.to_string()))?;
+        let format =
+            parallax_export::format(format).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let selection = selection(story, since, until);
         let written = py.detach(|| {
             let source = Source::new(&self.dossier, &self.analyses, &selection);
@@ -173,7 +179,11 @@ fn analyze(
             .map_err(|e| PyValueError::new_err(format!("{label}: {e}")))?;
         let article = parallax_ingest::article(&value)
             .map_err(|e| PyValueError::new_err(format!("{label}: {e}")))?;
-        documents.push(parallax_ingest::record_document(article, label.clone(), &manifest));
+        documents.push(parallax_ingest::record_document(
+            article,
+            label.clone(),
+            &manifest,
+        ));
     }
     let dossier = py.detach(|| {
         let (files, mut skipped) = parallax_ingest::discover(&paths);
@@ -203,8 +213,18 @@ fn analyze(
         Ok(build(documents, skipped))
     });
     dossier.map_err(|skipped| {
-        let reasons: Vec<String> = skipped.iter().map(|s| format!("{}: {}", s.source, s.reason)).collect();
-        ParallaxError::new_err(format!("nothing could be analyzed; {}", if reasons.is_empty() { "no inputs".into() } else { reasons.join("; ") }))
+        let reasons: Vec<String> = skipped
+            .iter()
+            .map(|s| format!("{}: {}", s.source, s.reason))
+            .collect();
+        ParallaxError::new_err(format!(
+            "nothing could be analyzed; {}",
+            if reasons.is_empty() {
+                "no inputs".into()
+            } else {
+                reasons.join("; ")
+            }
+        ))
     })
 }
 
@@ -231,7 +251,9 @@ impl Store {
 
     /// Number of stored documents.
     fn __len__(&self) -> PyResult<usize> {
-        open(&self.path)?.len().map_err(|e| ParallaxError::new_err(e.to_string()))
+        open(&self.path)?
+            .len()
+            .map_err(|e| ParallaxError::new_err(e.to_string()))
     }
 
     /// The dossier of every stored document.
@@ -300,11 +322,16 @@ fn batch_schema() -> Arc<Schema> {
 
 /// Runs the per-article analysis over a record batch of articles, on this thread.
 #[pyfunction]
-fn analyze_batch(py: Python<'_>, batch: PyArrowType<RecordBatch>) -> PyResult<PyArrowType<RecordBatch>> {
+fn analyze_batch(
+    py: Python<'_>,
+    batch: PyArrowType<RecordBatch>,
+) -> PyResult<PyArrowType<RecordBatch>> {
     let batch = batch.0;
     let schema = batch.schema();
     let column = |name: &str| -> PyResult<Option<Vec<Option<&str>>>> {
-        let Ok(index) = schema.index_of(name) else { return Ok(None) };
+        let Ok(index) = schema.index_of(name) else {
+            return Ok(None);
+        };
         strings(batch.column(index)).map(Some).ok_or_else(|| {
             PyValueError::new_err(format!(
                 "column {name:?} is {}, not a string column",
@@ -312,9 +339,8 @@ fn analyze_batch(py: Python<'_>, batch: PyArrowType<RecordBatch>) -> PyResult<Py
             ))
         })
     };
-    let texts = column("text")?.ok_or_else(|| {
-        PyKeyError::new_err("the batch has no 'text' column (the article text)")
-    })?;
+    let texts = column("text")?
+        .ok_or_else(|| PyKeyError::new_err("the batch has no 'text' column (the article text)"))?;
     let meta: Vec<(&str, Option<Vec<Option<&str>>>)> = META_COLUMNS
         .iter()
         .map(|name| column(name).map(|c| (*name, c)))
@@ -335,17 +361,26 @@ fn analyze_batch(py: Python<'_>, batch: PyArrowType<RecordBatch>) -> PyResult<Py
                 .and_then(|v| v[row])
                 .map_or_else(|| format!("batch row {row}"), str::to_string);
             let document = parallax_ingest::article(&serde_json::Value::Object(object))
-                .map(|a| parallax_ingest::record_document(a, label.clone(), &parallax_ingest::Manifest::default()))
+                .map(|a| {
+                    parallax_ingest::record_document(
+                        a,
+                        label.clone(),
+                        &parallax_ingest::Manifest::default(),
+                    )
+                })
                 .map_err(|e| e.to_string());
             (label, document)
         })
         .collect();
     let out = py.detach(|| analyze_rows(rows));
-    out.map(PyArrowType).map_err(|e| ParallaxError::new_err(e.to_string()))
+    out.map(PyArrowType)
+        .map_err(|e| ParallaxError::new_err(e.to_string()))
 }
 
 /// The analysis of each row (in the pipeline's batches, on this thread) as `batch_schema`.
-fn analyze_rows(rows: Vec<(String, Result<Document, String>)>) -> Result<RecordBatch, arrow_schema::ArrowError> {
+fn analyze_rows(
+    rows: Vec<(String, Result<Document, String>)>,
+) -> Result<RecordBatch, arrow_schema::ArrowError> {
     let documents: Vec<&Document> = rows.iter().filter_map(|(_, d)| d.as_ref().ok()).collect();
     let mut analyses = Vec::with_capacity(documents.len());
     for chunk in documents.chunks(parallax_pipeline::BATCH) {
@@ -353,7 +388,11 @@ fn analyze_rows(rows: Vec<(String, Result<Document, String>)>) -> Result<RecordB
     }
     let mut analyses = analyses.into_iter();
     let mut strings: Vec<StringBuilder> = (0..3).map(|_| StringBuilder::new()).collect();
-    let (mut document_json, mut analysis_json, mut errors) = (StringBuilder::new(), StringBuilder::new(), StringBuilder::new());
+    let (mut document_json, mut analysis_json, mut errors) = (
+        StringBuilder::new(),
+        StringBuilder::new(),
+        StringBuilder::new(),
+    );
     let mut counts: Vec<Int64Builder> = (0..5).map(|_| Int64Builder::new()).collect();
     for (label, document) in &rows {
         match document {
@@ -386,7 +425,10 @@ fn analyze_rows(rows: Vec<(String, Result<Document, String>)>) -> Result<RecordB
             }
         }
     }
-    let mut columns: Vec<ArrayRef> = strings.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef).collect();
+    let mut columns: Vec<ArrayRef> = strings
+        .iter_mut()
+        .map(|b| Arc::new(b.finish()) as ArrayRef)
+        .collect();
     columns.extend(counts.iter_mut().map(|b| Arc::new(b.finish()) as ArrayRef));
     columns.push(Arc::new(document_json.finish()));
     columns.push(Arc::new(analysis_json.finish()));
@@ -398,7 +440,13 @@ fn analyze_rows(rows: Vec<(String, Result<Document, String>)>) -> Result<RecordB
 fn _parallax(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ParallaxError", m.py().get_type::<ParallaxError>())?;
     m.add("PIPELINE_VERSION", parallax_pipeline::PIPELINE_VERSION)?;
-    m.add("TABLES", parallax_export::TABLES.iter().map(|t| t.schema().name).collect::<Vec<_>>())?;
+    m.add(
+        "TABLES",
+        parallax_export::TABLES
+            .iter()
+            .map(|t| t.schema().name)
+            .collect::<Vec<_>>(),
+    )?;
     m.add_class::<Dossier>()?;
     m.add_class::<Store>()?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;

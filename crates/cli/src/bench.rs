@@ -152,7 +152,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mb = bytes as f64 / 1e6;
     // The cross-document rows run over the replicated corpus: scale their rates to it.
     let scale = |stage: &str| match stage {
-        "crossdoc" | "report" | "store" | "export (Parquet)" => crossdoc_articles as f64 / articles as f64,
+        "crossdoc" | "report" | "store" | "export (Parquet)" => {
+            crossdoc_articles as f64 / articles as f64
+        }
         // Crossdoc sub-stages are listed indented under it.
         s if s.starts_with("  ") => crossdoc_articles as f64 / articles as f64,
         _ => 1.0,

@@ -69,8 +69,9 @@ impl SelectArgs {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    // Refuse a bad format or selection before reading the store.
     let format = parallax_export::format(&args.format)?;
-    let selection = args.select.selection()?;
+    args.select.selection()?;
     if !args.store.join(parallax_store::DATABASE_FILE).exists() {
         bail!(
             "no store at {}: run `parallax analyze ARTICLES --store {}` first",
@@ -99,7 +100,10 @@ pub fn export(
     let source = Source::new(dossier, corpus.iter().map(|(_, a)| a), &selection);
     if let Some(story) = &selection.story {
         if !dossier.stories.iter().any(|s| s.id == *story) {
-            bail!("no story {story} in the dossier ({} stories)", dossier.stories.len());
+            bail!(
+                "no story {story} in the dossier ({} stories)",
+                dossier.stories.len()
+            );
         }
     }
     let files = format

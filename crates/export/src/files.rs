@@ -21,9 +21,15 @@ impl AtomicFile {
             path: path.to_path_buf(),
             source,
         };
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(io)?;
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("export");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("export");
         let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
         let file = File::create(&tmp).map_err(io)?;
         Ok(AtomicFile {
@@ -65,10 +71,12 @@ impl AtomicFile {
     /// Writes `bytes` to `path` atomically.
     pub fn write(path: &Path, bytes: &[u8]) -> Result<PathBuf, ExportError> {
         let mut file = AtomicFile::create(path)?;
-        file.writer().write_all(bytes).map_err(|source| ExportError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        file.writer()
+            .write_all(bytes)
+            .map_err(|source| ExportError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
         file.commit()
     }
 }

@@ -32,6 +32,16 @@ pub fn clean(text: &str, forbidden: &[char]) -> String {
     out
 }
 
+/// A number as GDELT's fields hold one: digits without grouping (a comma separates fields),
+/// no fraction for whole numbers.
+pub fn number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
 /// `YYYYMMDDHHMMSS` (UTC) of an instant in microseconds.
 pub fn stamp(micros: i64) -> String {
     chrono::DateTime::from_timestamp_micros(micros)
@@ -92,43 +102,60 @@ pub fn cameo(category: &str, mode: Option<&str>) -> Option<CameoCode> {
 
 /// Derives the generated part of `data/plover_cameo.txt` from the text of PLOVER's
 /// CAMEO2PLOVER table: for each (category, mode) pair and for each category alone, the most
-/// general CAMEO code that maps to it (fewest digits, then lowest).
+/// general CAMEO code that maps to it: one under a root the table gives to that category
+/// ("18: ASSAULT") before one under another root, then the fewest digits, then the lowest.
 pub fn derive_plover_cameo(cameo2plover: &str) -> String {
-    let mut best: std::collections::BTreeMap<(String, String), String> = Default::default();
-    let mut offer = |key: (String, String), code: &str| {
-        let better = |old: &String| (code.len(), code) < (old.len(), old.as_str());
-        if best.get(&key).is_none_or(better) {
-            best.insert(key, code.to_string());
-        }
-    };
-    for line in cameo2plover.lines() {
-        let line = line.split('#').next().unwrap_or("");
-        let Some((code, rest)) = line.split_once(':') else { continue };
-        let code = code.trim();
-        // Root lines ("18: ASSAULT") name a category for a whole root; the coded lines below
-        // them carry the modes.
-        if code.len() < 3 || !code.bytes().all(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let mut fields = rest.split(',').map(str::trim);
-        let category = fields.next().unwrap_or("").to_ascii_uppercase();
-        if category.is_empty() {
-            continue;
-        }
-        let mode = fields.next().unwrap_or("").to_ascii_lowercase();
-        offer((category.clone(), "-".into()), code);
+    use std::collections::{BTreeMap, HashSet};
+    // Each line "CODE: CATEGORY, MODE, CONTEXT # comment", as (code, category, mode).
+    let entries: Vec<(&str, String, String)> = cameo2plover
+        .lines()
+        .filter_map(|line| {
+            let (code, rest) = line.split('#').next()?.split_once(':')?;
+            let code = code.trim();
+            let mut fields = rest.split(',').map(str::trim);
+            let category = fields.next()?.to_ascii_uppercase();
+            let mode = fields.next().unwrap_or("").to_ascii_lowercase();
+            let numeric = code.len() >= 2 && code.bytes().all(|b| b.is_ascii_digit());
+            (numeric && !category.is_empty()).then_some((code, category, mode))
+        })
+        .collect();
+    // Root lines ("18: ASSAULT") give a root to a category.
+    let own_roots: HashSet<(&str, &str)> = entries
+        .iter()
+        .filter(|(code, _, _)| code.len() == 2)
+        .map(|(code, category, _)| (*code, category.as_str()))
+        .collect();
+    let mut best: BTreeMap<(String, String), (bool, usize, String)> = BTreeMap::new();
+    for (code, category, mode) in entries.iter().filter(|(code, _, _)| code.len() > 2) {
+        let rank = (
+            !own_roots.contains(&(&code[..2], category.as_str())),
+            code.len(),
+            code.to_string(),
+        );
+        let mut offer = |key: (String, String)| {
+            if best.get(&key).is_none_or(|old| rank < *old) {
+                best.insert(key, rank.clone());
+            }
+        };
+        offer((category.clone(), "-".into()));
         if !mode.is_empty() {
-            offer((category, mode), code);
+            offer((category.clone(), mode.clone()));
         }
     }
     best.into_iter()
-        .map(|((category, mode), code)| format!("{category}\t{mode}\t{code}\n"))
+        .map(|((category, mode), (_, _, code))| format!("{category}\t{mode}\t{code}\n"))
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_have_no_grouping() {
+        assert_eq!(number(2000.0), "2000");
+        assert_eq!(number(2.5), "2.5");
+    }
 
     #[test]
     fn cleaning_removes_delimiters_and_breaks() {
@@ -154,7 +181,10 @@ mod tests {
     /// `PARALLAX_UPDATE_GOLDEN=1` rewrites it.
     #[test]
     fn committed_table_matches_plover() {
-        let source = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/plover-gsr/CAMEO2PLOVER-2021.txt");
+        let source = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/plover-gsr/CAMEO2PLOVER-2021.txt"
+        );
         let Ok(text) = std::fs::read_to_string(source) else {
             eprintln!("skipped: {source} absent");
             return;

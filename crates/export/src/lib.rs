@@ -69,7 +69,10 @@ pub enum ExportError {
     #[error("cannot write {path}: {message}")]
     Encode { path: PathBuf, message: String },
     #[error("table {table}: {message}")]
-    Row { table: &'static str, message: String },
+    Row {
+        table: &'static str,
+        message: String,
+    },
     #[error("unknown export format {0:?} (known: {1})")]
     UnknownFormat(String, String),
 }

@@ -125,7 +125,10 @@ mod tests {
         let m = micros(Some("2008-08-11T08:00:00+04:00")).unwrap();
         assert_eq!(iso(m), "2008-08-11T04:00:00Z");
         assert_eq!(day(m), "2008-08-11");
-        assert_eq!(day(micros(Some("2008-08-11T01:00:00+04:00")).unwrap()), "2008-08-10");
+        assert_eq!(
+            day(micros(Some("2008-08-11T01:00:00+04:00")).unwrap()),
+            "2008-08-10"
+        );
         assert_eq!(micros(Some("not a date")), None);
     }
 

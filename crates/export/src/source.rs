@@ -190,8 +190,14 @@ impl<'a> Source<'a> {
             return false;
         };
         let day = day(published);
-        selection.since.as_ref().is_none_or(|s| day.as_str() >= s.as_str())
-            && selection.until.as_ref().is_none_or(|u| day.as_str() <= u.as_str())
+        selection
+            .since
+            .as_ref()
+            .is_none_or(|s| day.as_str() >= s.as_str())
+            && selection
+                .until
+                .as_ref()
+                .is_none_or(|u| day.as_str() <= u.as_str())
     }
 
     /// Positions of the selected documents, in dossier order (publication order).
@@ -268,12 +274,16 @@ impl<'a> Source<'a> {
 
     /// Stable id of the quote the dossier calls `id` (`q17`).
     pub fn stable_quote(&self, id: &str) -> Option<&str> {
-        self.quote_by_id.get(id).map(|&q| self.quote_ids[q].as_str())
+        self.quote_by_id
+            .get(id)
+            .map(|&q| self.quote_ids[q].as_str())
     }
 
     /// Stable id of the figure the dossier calls `id` (`f3`).
     pub fn stable_figure(&self, id: &str) -> Option<&str> {
-        self.figure_by_id.get(id).map(|&f| self.figure_ids[f].as_str())
+        self.figure_by_id
+            .get(id)
+            .map(|&f| self.figure_ids[f].as_str())
     }
 
     /// Position in `dossier.figures` of the figure the dossier calls `id`.

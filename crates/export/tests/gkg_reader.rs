@@ -37,12 +37,15 @@ fn blocks(field: &str, separator: char) -> impl Iterator<Item = &str> {
 }
 
 fn number<T: std::str::FromStr>(s: &str, what: &str) -> Result<T, String> {
-    s.parse().map_err(|_| format!("{what}: {s:?} is not a number"))
+    s.parse()
+        .map_err(|_| format!("{what}: {s:?} is not a number"))
 }
 
 /// A `name,offset` block (the offset after the last comma).
 fn name_offset(block: &str) -> Result<(String, usize), String> {
-    let (name, offset) = block.rsplit_once(',').ok_or(format!("no offset in {block:?}"))?;
+    let (name, offset) = block
+        .rsplit_once(',')
+        .ok_or(format!("no offset in {block:?}"))?;
     Ok((name.to_string(), number(offset, "offset")?))
 }
 
@@ -63,7 +66,10 @@ pub fn parse(line: &str) -> Result<Record, String> {
     };
     let (stamp, serial) = r.id.split_once('-').ok_or("GKGRECORDID has no dash")?;
     if stamp.len() != 14 || !stamp.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("GKGRECORDID {:?} does not start with YYYYMMDDHHMMSS", r.id));
+        return Err(format!(
+            "GKGRECORDID {:?} does not start with YYYYMMDDHHMMSS",
+            r.id
+        ));
     }
     number::<u64>(serial.trim_start_matches('T'), "GKGRECORDID serial")?;
     if !(r.date.is_empty() || r.date.len() == 14) {
@@ -75,7 +81,10 @@ pub fn parse(line: &str) -> Result<Record, String> {
     for block in blocks(f[6], ';') {
         let parts: Vec<&str> = block.split('#').collect();
         if parts.len() != 11 {
-            return Err(format!("V2.1COUNTS block {block:?} has {} parts, not 11", parts.len()));
+            return Err(format!(
+                "V2.1COUNTS block {block:?} has {} parts, not 11",
+                parts.len()
+            ));
         }
         r.counts.push((
             parts[0].into(),
@@ -90,8 +99,12 @@ pub fn parse(line: &str) -> Result<Record, String> {
         }
     }
     r.v1_persons = blocks(f[11], ';').map(str::to_string).collect();
-    r.persons = blocks(f[12], ';').map(name_offset).collect::<Result<_, _>>()?;
-    r.organizations = blocks(f[14], ';').map(name_offset).collect::<Result<_, _>>()?;
+    r.persons = blocks(f[12], ';')
+        .map(name_offset)
+        .collect::<Result<_, _>>()?;
+    r.organizations = blocks(f[14], ';')
+        .map(name_offset)
+        .collect::<Result<_, _>>()?;
     let tone: Vec<&str> = f[15].split(',').collect();
     if tone.len() != 7 {
         return Err(format!("V1.5TONE has {} values, not 7", tone.len()));
@@ -113,7 +126,10 @@ pub fn parse(line: &str) -> Result<Record, String> {
     for block in blocks(f[22], '#') {
         let p: Vec<&str> = block.split('|').collect();
         if p.len() != 4 {
-            return Err(format!("V2.1QUOTATIONS block {block:?} has {} parts", p.len()));
+            return Err(format!(
+                "V2.1QUOTATIONS block {block:?} has {} parts",
+                p.len()
+            ));
         }
         r.quotations.push((
             number(p[0], "quote offset")?,
@@ -122,13 +138,19 @@ pub fn parse(line: &str) -> Result<Record, String> {
             p[3].into(),
         ));
     }
-    r.names = blocks(f[23], ';').map(name_offset).collect::<Result<_, _>>()?;
+    r.names = blocks(f[23], ';')
+        .map(name_offset)
+        .collect::<Result<_, _>>()?;
     for block in blocks(f[24], ';') {
         let p: Vec<&str> = block.split(',').collect();
         if p.len() != 3 {
             return Err(format!("V2.1AMOUNTS block {block:?}"));
         }
-        r.amounts.push((number(p[0], "amount")?, p[1].into(), number(p[2], "amount offset")?));
+        r.amounts.push((
+            number(p[0], "amount")?,
+            p[1].into(),
+            number(p[2], "amount offset")?,
+        ));
     }
     Ok(r)
 }

@@ -132,9 +132,11 @@ fn read_into(
             for record in records {
                 let record_source = format!("{source}#{}", record.label);
                 match record.article {
-                    Ok(article) => outcome
-                        .documents
-                        .push(record_document(article, record_source, manifest)),
+                    Ok(article) => {
+                        outcome
+                            .documents
+                            .push(record_document(article, record_source, manifest))
+                    }
                     Err(e) => outcome.skip(record_source, &e),
                 }
             }

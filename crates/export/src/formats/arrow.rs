@@ -16,8 +16,11 @@ use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef, TimeUnit};
 use std::sync::Arc;
 
-/// Rows per record batch (and so the granularity of Parquet pages being flushed).
+/// Rows per record batch, at most.
 pub const BATCH_ROWS: usize = 65_536;
+/// Bytes of text per record batch, at most: a batch of whole articles (the `documents`
+/// table) is cut long before [`BATCH_ROWS`], which bounds the memory an export holds.
+pub const BATCH_BYTES: usize = 32 << 20;
 
 /// The Arrow type of a column kind.
 pub fn data_type(kind: Kind) -> DataType {
@@ -58,6 +61,8 @@ pub struct Builders {
     schema: SchemaRef,
     columns: Vec<Column>,
     rows: usize,
+    /// Bytes of strings pushed since the last batch.
+    bytes: usize,
 }
 
 impl Builders {
@@ -81,6 +86,7 @@ impl Builders {
             schema: schema(table),
             columns,
             rows: 0,
+            bytes: 0,
         }
     }
 
@@ -93,6 +99,11 @@ impl Builders {
         self.rows
     }
 
+    /// Whether the rows pushed make a batch ([`BATCH_ROWS`] rows or [`BATCH_BYTES`] of text).
+    pub fn is_full(&self) -> bool {
+        self.rows >= BATCH_ROWS || self.bytes >= BATCH_BYTES
+    }
+
     pub fn is_empty(&self) -> bool {
         self.rows == 0
     }
@@ -101,7 +112,10 @@ impl Builders {
     pub fn push(&mut self, cells: &[Cell]) -> Result<(), ExportError> {
         for (column, cell) in self.columns.iter_mut().zip(cells) {
             match (column, *cell) {
-                (Column::Str(b), Cell::Str(s)) => b.append_value(s),
+                (Column::Str(b), Cell::Str(s)) => {
+                    self.bytes += s.len();
+                    b.append_value(s)
+                }
                 (Column::Str(b), Cell::Null) => b.append_null(),
                 (Column::Int(b), Cell::Int(n)) => b.append_value(n),
                 (Column::Int(b), Cell::Null) => b.append_null(),
@@ -113,6 +127,7 @@ impl Builders {
                 (Column::Time(b), Cell::Null) => b.append_null(),
                 (Column::List(b), Cell::List(items)) => {
                     for item in items {
+                        self.bytes += item.len();
                         b.values().append_value(item);
                     }
                     b.append(true);
@@ -145,6 +160,7 @@ impl Builders {
             })
             .collect();
         self.rows = 0;
+        self.bytes = 0;
         RecordBatch::try_new(self.schema.clone(), arrays).map_err(|e| ExportError::Row {
             table: self.table.name,
             message: e.to_string(),
@@ -193,7 +209,7 @@ impl Batches {
 impl Sink for Batches {
     fn row(&mut self, cells: &[Cell]) -> Result<(), ExportError> {
         self.builders.push(cells)?;
-        if self.builders.len() >= BATCH_ROWS {
+        if self.builders.is_full() {
             let batch = self.builders.finish()?;
             self.batches.push(batch);
         }

@@ -29,17 +29,30 @@ impl Format for Csv {
         "one CSV file per table (RFC 4180, UTF-8)"
     }
 
-    fn write(&self, source: &Source, out: &Path, options: &Options) -> Result<Vec<PathBuf>, ExportError> {
+    fn write(
+        &self,
+        source: &Source,
+        out: &Path,
+        options: &Options,
+    ) -> Result<Vec<PathBuf>, ExportError> {
         super::write_tables(self, source, out, options)
     }
 }
 
 impl TableFormat for Csv {
-    fn open(&self, out: &Path, table: &'static TableSchema, _: bool) -> Result<Box<dyn TableSink>, ExportError> {
+    fn open(
+        &self,
+        out: &Path,
+        table: &'static TableSchema,
+        _: bool,
+    ) -> Result<Box<dyn TableSink>, ExportError> {
         let mut file = AtomicFile::create(&out.join(format!("{}.csv", table.name)))?;
         let path = file.path.clone();
         let mut raw = file.take();
-        raw.write_all(BOM).map_err(|source| ExportError::Io { path: path.clone(), source })?;
+        raw.write_all(BOM).map_err(|source| ExportError::Io {
+            path: path.clone(),
+            source,
+        })?;
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(raw);

@@ -14,20 +14,67 @@ pub struct Events;
 
 /// The codebook's 61 column names, in order.
 pub const COLUMNS: [&str; 61] = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
-    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ];
 
 /// One side of an event.
@@ -95,13 +142,20 @@ pub fn row(id: u64, event: &CodedEvent) -> Option<Vec<String>> {
         let day_of_year = chrono::NaiveDate::parse_from_str(&date[..10], "%Y-%m-%d")
             .map(|t| chrono::Datelike::ordinal(&t))
             .unwrap_or(1);
-        f[4] = format!("{:.4}", y.parse::<f64>().unwrap_or(0.0) + f64::from(day_of_year) / 365.0);
+        f[4] = format!(
+            "{:.4}",
+            y.parse::<f64>().unwrap_or(0.0) + f64::from(day_of_year) / 365.0
+        );
     }
     for (actor, at) in [(&event.source, 5), (&event.target, 15)] {
         if let Some(actor) = actor {
             f[at] = actor.code.unwrap_or("").to_string();
             f[at + 1] = clean(actor.name, &[]).to_uppercase();
-            f[at + 2] = actor.code.filter(|c| c.len() == 3).unwrap_or("").to_string();
+            f[at + 2] = actor
+                .code
+                .filter(|c| c.len() == 3)
+                .unwrap_or("")
+                .to_string();
         }
     }
     f[25] = "1".into();
@@ -144,17 +198,31 @@ mod tests {
         let event = CodedEvent {
             category: "ASSAULT",
             mode: Some("heavy-weapons"),
-            source: Some(Actor { name: "Russian forces", code: Some("RUS") }),
-            target: Some(Actor { name: "Gori", code: Some("GEO") }),
-            place: Some(Place { name: "Gori", country: Some("GG"), lat: Some(41.98), lon: Some(44.11) }),
+            source: Some(Actor {
+                name: "Russian forces",
+                code: Some("RUS"),
+            }),
+            target: Some(Actor {
+                name: "Gori",
+                code: Some("GEO"),
+            }),
+            place: Some(Place {
+                name: "Gori",
+                country: Some("GG"),
+                lat: Some(41.98),
+                lon: Some(44.11),
+            }),
             date: Some("2008-08-09"),
             published: Some(1_218_326_400_000_000),
             url: "https://example.org/a\tb",
         };
         let row = row(7, &event).unwrap();
         assert_eq!(row.len(), COLUMNS.len());
-        assert_eq!(&row[..5], ["7", "20080809", "200808", "2008", "2008.6055"]);
-        assert_eq!((row[26].as_str(), row[27].as_str(), row[28].as_str()), ("194", "194", "19"));
+        assert_eq!(&row[..5], ["7", "20080809", "200808", "2008", "2008.6082"]);
+        assert_eq!(
+            (row[26].as_str(), row[27].as_str(), row[28].as_str()),
+            ("194", "194", "19")
+        );
         assert_eq!(row[29], "4");
         assert_eq!(row[6], "RUSSIAN FORCES");
         assert_eq!(row[60], "https://example.org/a b");
@@ -163,9 +231,23 @@ mod tests {
 
     #[test]
     fn codes_keep_their_leading_zero() {
-        let event = CodedEvent { category: "RETREAT", mode: Some("ceasefire"), ..CodedEvent::default() };
+        let event = CodedEvent {
+            category: "RETREAT",
+            mode: Some("ceasefire"),
+            ..CodedEvent::default()
+        };
         let row = row(1, &event).unwrap();
-        assert_eq!((row[26].as_str(), row[28].as_str(), row[29].as_str()), ("0871", "08", "2"));
-        assert!(super::row(2, &CodedEvent { category: "UNKNOWN", ..CodedEvent::default() }).is_none());
+        assert_eq!(
+            (row[26].as_str(), row[28].as_str(), row[29].as_str()),
+            ("0871", "08", "2")
+        );
+        assert!(super::row(
+            2,
+            &CodedEvent {
+                category: "UNKNOWN",
+                ..CodedEvent::default()
+            }
+        )
+        .is_none());
     }
 }

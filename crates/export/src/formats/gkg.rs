@@ -5,7 +5,7 @@
 
 use super::Format;
 use crate::files::AtomicFile;
-use crate::gdelt::{clean, stamp};
+use crate::gdelt::{clean, number, stamp};
 use crate::source::Source;
 use crate::{ExportError, Options};
 use parallax_core::{EntityType, FigureCategory, MentionKind, TimexType};
@@ -74,7 +74,10 @@ pub fn record(source: &Source, d: usize, n: usize) -> Vec<String> {
     let published = source.index[d].published;
     let offset = |at: usize| source.chars(d, at);
     let mut fields = vec![String::new(); 27];
-    fields[0] = format!("{}-{n}", published.map_or_else(|| "00000000000000".into(), stamp));
+    fields[0] = format!(
+        "{}-{n}",
+        published.map_or_else(|| "00000000000000".into(), stamp)
+    );
     fields[1] = published.map(stamp).unwrap_or_default();
     fields[2] = if doc.url.is_some() { "1" } else { "2" }.into();
     fields[3] = clean(doc.outlet.as_deref().unwrap_or(""), &[]);
@@ -116,7 +119,13 @@ pub fn record(source: &Source, d: usize, n: usize) -> Vec<String> {
         .iter()
         .map(|&(e, m)| &source.dossier.entities[e].mentions[m])
         .filter(|m| m.kind == MentionKind::Name)
-        .map(|m| format!("{},{}", clean(&m.evidence.text, &[';', ',']), offset(m.evidence.span.start)))
+        .map(|m| {
+            format!(
+                "{},{}",
+                clean(&m.evidence.text, &[';', ',']),
+                offset(m.evidence.span.start)
+            )
+        })
         .collect::<Vec<_>>()
         .join(";");
     fields[24] = source.index[d]
@@ -133,7 +142,7 @@ pub fn record(source: &Source, d: usize, n: usize) -> Vec<String> {
                 .unwrap_or("");
             Some(format!(
                 "{},{},{}",
-                parallax_core::text::format_number(amount),
+                number(amount),
                 clean(object, &[';', ',']),
                 offset(figure.span.start)
             ))
@@ -163,14 +172,15 @@ fn counts(source: &Source, d: usize) -> (String, String) {
     let mut v21 = Vec::new();
     for f in source.index[d].figures.clone() {
         let figure = &source.dossier.figures[f].figure;
-        let (Some(kind), Some(number)) = (count_type(figure.category), figure.value.or(figure.low)) else {
+        let (Some(kind), Some(count)) = (count_type(figure.category), figure.value.or(figure.low))
+        else {
             continue;
         };
         let object = clean(
             figure.counted.as_ref().map_or("", |c| c.text.as_str()),
             &[';', '#'],
         );
-        let block = format!("{kind}#{}#{object}#0######", parallax_core::text::format_number(number));
+        let block = format!("{kind}#{}#{object}#0######", number(count));
         v21.push(format!("{block}#{}", source.chars(d, figure.span.start)));
         v1.push(block);
     }
@@ -212,13 +222,16 @@ fn tone(source: &Source, d: usize) -> String {
         }
     }
     let share = |n: usize| 100.0 * n as f64 / words.len().max(1) as f64;
-    let number = |x: f64| format!("{x:.4}").trim_end_matches('0').trim_end_matches('.').to_string();
+    let percent = |x: f64| {
+        let s = format!("{x:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
     format!(
         "{},{},{},{},,,{}",
-        number(share(positive) - share(negative)),
-        number(share(positive)),
-        number(share(negative)),
-        number(share(positive + negative)),
+        percent(share(positive) - share(negative)),
+        percent(share(positive)),
+        percent(share(negative)),
+        percent(share(positive + negative)),
         words.len()
     )
 }
@@ -296,8 +309,14 @@ fn extras(source: &Source, d: usize) -> String {
         out.push_str(&format!("<PAGE_TITLE>{}</PAGE_TITLE>", xml(title)));
     }
     if !doc.authors.is_empty() {
-        out.push_str(&format!("<PAGE_AUTHORS>{}</PAGE_AUTHORS>", xml(&doc.authors.join(", "))));
+        out.push_str(&format!(
+            "<PAGE_AUTHORS>{}</PAGE_AUTHORS>",
+            xml(&doc.authors.join(", "))
+        ));
     }
-    out.push_str(&format!("<PARALLAX_DOC_ID>{}</PARALLAX_DOC_ID>", xml(&doc.id)));
+    out.push_str(&format!(
+        "<PARALLAX_DOC_ID>{}</PARALLAX_DOC_ID>",
+        xml(&doc.id)
+    ));
     out
 }

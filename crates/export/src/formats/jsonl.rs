@@ -21,13 +21,23 @@ impl Format for Jsonl {
         "one JSON Lines file per table"
     }
 
-    fn write(&self, source: &Source, out: &Path, options: &Options) -> Result<Vec<PathBuf>, ExportError> {
+    fn write(
+        &self,
+        source: &Source,
+        out: &Path,
+        options: &Options,
+    ) -> Result<Vec<PathBuf>, ExportError> {
         super::write_tables(self, source, out, options)
     }
 }
 
 impl TableFormat for Jsonl {
-    fn open(&self, out: &Path, table: &'static TableSchema, _: bool) -> Result<Box<dyn TableSink>, ExportError> {
+    fn open(
+        &self,
+        out: &Path,
+        table: &'static TableSchema,
+        _: bool,
+    ) -> Result<Box<dyn TableSink>, ExportError> {
         Ok(Box::new(JsonlTable {
             file: AtomicFile::create(&out.join(format!("{}.jsonl", table.name)))?,
             table,
@@ -57,10 +67,13 @@ impl Sink for JsonlTable {
             write_value(line, cell);
         }
         line.extend_from_slice(b"}\n");
-        self.file.writer().write_all(line).map_err(|source| ExportError::Io {
-            path: self.file.path.clone(),
-            source,
-        })
+        self.file
+            .writer()
+            .write_all(line)
+            .map_err(|source| ExportError::Io {
+                path: self.file.path.clone(),
+                source,
+            })
     }
 }
 

@@ -1,13 +1,13 @@
 //! The output formats, one module each, behind one interface ([`Format`]); [`formats`] is the
 //! one list of them.
 
-mod csv;
-mod dossier;
-mod events;
-mod gkg;
-mod jsonl;
 #[cfg(feature = "parquet")]
 pub mod arrow;
+mod csv;
+mod dossier;
+pub mod events;
+pub mod gkg;
+mod jsonl;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod report;
@@ -53,10 +53,13 @@ pub fn formats() -> Vec<&'static dyn Format> {
 /// The format called `name`.
 pub fn format(name: &str) -> Result<&'static dyn Format, ExportError> {
     let all = formats();
-    all.iter().copied().find(|f| f.name() == name).ok_or_else(|| {
-        let known: Vec<&str> = all.iter().map(|f| f.name()).collect();
-        ExportError::UnknownFormat(name.to_string(), known.join(", "))
-    })
+    all.iter()
+        .copied()
+        .find(|f| f.name() == name)
+        .ok_or_else(|| {
+            let known: Vec<&str> = all.iter().map(|f| f.name()).collect();
+            ExportError::UnknownFormat(name.to_string(), known.join(", "))
+        })
 }
 
 /// A format that writes every table of [`TABLES`]: it opens one sink per table.
@@ -120,11 +123,7 @@ pub fn check_row(schema: &'static TableSchema, cells: &[Cell]) -> Result<(), Exp
     if cells.len() != schema.columns.len() {
         return Err(ExportError::Row {
             table: schema.name,
-            message: format!(
-                "{} cells for {} columns",
-                cells.len(),
-                schema.columns.len()
-            ),
+            message: format!("{} cells for {} columns", cells.len(), schema.columns.len()),
         });
     }
     match schema

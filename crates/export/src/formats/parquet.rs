@@ -21,8 +21,10 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::{Path, PathBuf};
 
-/// Rows per Parquet row group: bounds the memory a writer holds before flushing.
+/// Rows per Parquet row group, at most; a writer also closes a row group at
+/// [`ROW_GROUP_BYTES`] of buffered data, which bounds the memory it holds.
 const ROW_GROUP_ROWS: usize = 4 * BATCH_ROWS;
+const ROW_GROUP_BYTES: usize = 128 << 20;
 /// The partition folder of undated articles, as Hive and its readers name a null value.
 const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
 
@@ -37,13 +39,23 @@ impl Format for Parquet {
         "one Parquet file per table (zstd; partitioned by publication day for large exports)"
     }
 
-    fn write(&self, source: &Source, out: &Path, options: &Options) -> Result<Vec<PathBuf>, ExportError> {
+    fn write(
+        &self,
+        source: &Source,
+        out: &Path,
+        options: &Options,
+    ) -> Result<Vec<PathBuf>, ExportError> {
         super::write_tables(self, source, out, options)
     }
 }
 
 impl TableFormat for Parquet {
-    fn open(&self, out: &Path, table: &'static TableSchema, partitioned: bool) -> Result<Box<dyn TableSink>, ExportError> {
+    fn open(
+        &self,
+        out: &Path,
+        table: &'static TableSchema,
+        partitioned: bool,
+    ) -> Result<Box<dyn TableSink>, ExportError> {
         let mut sink = ParquetTable {
             out: out.to_path_buf(),
             table,
@@ -78,6 +90,7 @@ fn properties(table: &TableSchema) -> WriterProperties {
     let mut props = WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::default()))
         .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+        .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
         .set_created_by(format!("parallax {}", env!("CARGO_PKG_VERSION")));
     for column in table.columns {
         let path = ColumnPath::from(column.name);
@@ -98,7 +111,10 @@ impl ParquetTable {
         if !self.partitioned {
             return self.out.join(format!("{}.parquet", self.table.name));
         }
-        let day = self.day.clone().unwrap_or_else(|| NULL_PARTITION.to_string());
+        let day = self
+            .day
+            .clone()
+            .unwrap_or_else(|| NULL_PARTITION.to_string());
         let part = self.parts.entry(day.clone()).or_default();
         let path = self
             .out
@@ -112,8 +128,12 @@ impl ParquetTable {
     fn open_file(&mut self) -> Result<(), ExportError> {
         let path = self.path();
         let mut file = AtomicFile::create(&path)?;
-        let writer = ArrowWriter::try_new(file.take(), self.builders.schema(), Some(properties(self.table)))
-            .map_err(|e| encode(&path, e))?;
+        let writer = ArrowWriter::try_new(
+            file.take(),
+            self.builders.schema(),
+            Some(properties(self.table)),
+        )
+        .map_err(|e| encode(&path, e))?;
         self.file = Some((file, writer));
         Ok(())
     }
@@ -152,7 +172,7 @@ fn encode(path: &Path, error: impl std::fmt::Display) -> ExportError {
 impl Sink for ParquetTable {
     fn row(&mut self, cells: &[Cell]) -> Result<(), ExportError> {
         self.builders.push(cells)?;
-        if self.builders.len() >= BATCH_ROWS {
+        if self.builders.is_full() {
             self.flush()?;
         }
         Ok(())

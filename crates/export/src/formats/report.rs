@@ -20,6 +20,9 @@ impl Format for Report {
     fn write(&self, source: &Source, out: &Path, _: &Options) -> Result<Vec<PathBuf>, ExportError> {
         let dossier = crate::subset::selected(source);
         let html = parallax_report::render(&dossier);
-        Ok(vec![AtomicFile::write(&out.join("report.html"), html.as_bytes())?])
+        Ok(vec![AtomicFile::write(
+            &out.join("report.html"),
+            html.as_bytes(),
+        )?])
     }
 }

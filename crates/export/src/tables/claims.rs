@@ -86,7 +86,12 @@ impl Table for Claims {
                         Cell::opt_float(figure.high),
                         Cell::opt_str(figure.hedge.as_deref()),
                         Cell::opt_str(figure.asserted_by.as_deref()),
-                        Cell::opt_str(figure.revises.as_deref().and_then(|r| source.stable_figure(r))),
+                        Cell::opt_str(
+                            figure
+                                .revises
+                                .as_deref()
+                                .and_then(|r| source.stable_figure(r)),
+                        ),
                         Cell::Bool(!revised.contains(figure.figure.as_str())),
                     ],
                 ))?;

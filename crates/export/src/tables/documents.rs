@@ -37,7 +37,12 @@ impl Table for Documents {
         &SCHEMA
     }
 
-    fn document_rows(&self, source: &Source, d: usize, out: &mut dyn Sink) -> Result<(), ExportError> {
+    fn document_rows(
+        &self,
+        source: &Source,
+        d: usize,
+        out: &mut dyn Sink,
+    ) -> Result<(), ExportError> {
         let doc = source.document(d);
         let opinion_share = source.analysis(d).and_then(|a| {
             (!a.voice.is_empty()).then(|| {

@@ -35,7 +35,12 @@ impl Table for Figures {
         &SCHEMA
     }
 
-    fn document_rows(&self, source: &Source, d: usize, out: &mut dyn Sink) -> Result<(), ExportError> {
+    fn document_rows(
+        &self,
+        source: &Source,
+        d: usize,
+        out: &mut dyn Sink,
+    ) -> Result<(), ExportError> {
         let quotes = &source.index[d].quotes;
         for f in source.index[d].figures.clone() {
             let figure = &source.dossier.figures[f];

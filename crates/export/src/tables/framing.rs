@@ -120,7 +120,10 @@ impl Table for LoadedTerms {
         for profile in &source.dossier.outlets {
             for term in &profile.loaded_terms {
                 for evidence in &term.evidence {
-                    let Some(d) = source.doc(&evidence.doc).filter(|_| source.is_selected(&evidence.doc)) else {
+                    let Some(d) = source
+                        .doc(&evidence.doc)
+                        .filter(|_| source.is_selected(&evidence.doc))
+                    else {
                         continue;
                     };
                     let at = located(source, d, evidence.span);
@@ -156,4 +159,3 @@ fn speech(speech: Speech) -> &'static str {
         Speech::Quoted => "quoted",
     }
 }
-

@@ -23,7 +23,12 @@ impl Table for Mentions {
         &SCHEMA
     }
 
-    fn document_rows(&self, source: &Source, d: usize, out: &mut dyn Sink) -> Result<(), ExportError> {
+    fn document_rows(
+        &self,
+        source: &Source,
+        d: usize,
+        out: &mut dyn Sink,
+    ) -> Result<(), ExportError> {
         let doc = source.document(d);
         for (n, &(e, m)) in source.index[d].mentions.iter().enumerate() {
             let entity = &source.dossier.entities[e];

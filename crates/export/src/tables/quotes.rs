@@ -34,7 +34,12 @@ impl Table for Quotes {
         &SCHEMA
     }
 
-    fn document_rows(&self, source: &Source, d: usize, out: &mut dyn Sink) -> Result<(), ExportError> {
+    fn document_rows(
+        &self,
+        source: &Source,
+        d: usize,
+        out: &mut dyn Sink,
+    ) -> Result<(), ExportError> {
         for q in source.index[d].quotes.clone() {
             let quote = &source.dossier.quotes[q];
             let at = located(source, d, quote.evidence.span);

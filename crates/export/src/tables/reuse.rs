@@ -31,7 +31,10 @@ impl Table for Reuse {
     fn rows(&self, source: &Source, out: &mut dyn Sink) -> Result<(), ExportError> {
         for passage in &source.dossier.reuse {
             for member in &passage.members {
-                let Some(d) = source.doc(&member.doc).filter(|_| source.is_selected(&member.doc)) else {
+                let Some(d) = source
+                    .doc(&member.doc)
+                    .filter(|_| source.is_selected(&member.doc))
+                else {
                     continue;
                 };
                 let at = located(source, d, member.span);

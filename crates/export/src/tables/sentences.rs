@@ -33,7 +33,12 @@ impl Table for Sentences {
         &SCHEMA
     }
 
-    fn document_rows(&self, source: &Source, d: usize, out: &mut dyn Sink) -> Result<(), ExportError> {
+    fn document_rows(
+        &self,
+        source: &Source,
+        d: usize,
+        out: &mut dyn Sink,
+    ) -> Result<(), ExportError> {
         let doc = source.document(d);
         let analysis = source.analysis(d);
         let mut voices = analysis.map_or(&[][..], |a| &a.voice[..]).iter().peekable();
@@ -43,9 +48,7 @@ impl Table for Sentences {
                 voices.next();
             }
             let voice = voices.peek().filter(|v| v.sentence == n);
-            let paragraph = doc
-                .paragraphs
-                .partition_point(|p| p.span.end <= span.start);
+            let paragraph = doc.paragraphs.partition_point(|p| p.span.end <= span.start);
             let role = doc
                 .paragraphs
                 .get(paragraph)

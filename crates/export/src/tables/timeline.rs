@@ -12,7 +12,11 @@ static SCHEMA: TableSchema = TableSchema {
     name: "timeline",
     per_document: false,
     columns: item_columns!(
-        [col("story_id", Label), col("date", Label), col("outlets", List)],
+        [
+            col("story_id", Label),
+            col("date", Label),
+            col("outlets", List)
+        ],
         []
     ),
 };
@@ -25,7 +29,10 @@ impl Table for Timeline {
     fn rows(&self, source: &Source, out: &mut dyn Sink) -> Result<(), ExportError> {
         for entry in &source.dossier.timeline {
             for evidence in &entry.evidence {
-                let Some(d) = source.doc(&evidence.doc).filter(|_| source.is_selected(&evidence.doc)) else {
+                let Some(d) = source
+                    .doc(&evidence.doc)
+                    .filter(|_| source.is_selected(&evidence.doc))
+                else {
                     continue;
                 };
                 let at = located(source, d, evidence.span);

@@ -29,7 +29,12 @@ impl Table for Times {
         &SCHEMA
     }
 
-    fn document_rows(&self, source: &Source, d: usize, out: &mut dyn Sink) -> Result<(), ExportError> {
+    fn document_rows(
+        &self,
+        source: &Source,
+        d: usize,
+        out: &mut dyn Sink,
+    ) -> Result<(), ExportError> {
         for t in source.index[d].times.clone() {
             let time = &source.dossier.times[t];
             let at = located(source, d, time.time.span);
