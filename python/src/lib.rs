@@ -258,17 +258,18 @@ impl Store {
 
     /// The dossier of every stored document.
     fn dossier(&self, py: Python<'_>) -> PyResult<Dossier> {
-        let store = open(&self.path)?;
-        let corpus = py
-            .detach(|| store.all())
-            .map_err(|e| ParallaxError::new_err(e.to_string()))?;
-        Ok(py.detach(|| {
+        let path = self.path.clone();
+        // The store's connection stays on the thread that opens it, without the GIL.
+        let built = py.detach(move || {
+            let store = parallax_store::Store::open(&path).map_err(|e| e.to_string())?;
+            let corpus = store.all().map_err(|e| e.to_string())?;
             let dossier = parallax_crossdoc::build_dossier(&corpus, &[]);
-            Dossier {
+            Ok::<_, String>(Dossier {
                 dossier,
                 analyses: corpus.into_iter().map(|(_, a)| a).collect(),
-            }
-        }))
+            })
+        });
+        built.map_err(|e| ParallaxError::new_err(format!("cannot read store {}: {e}", self.path.display())))
     }
 
     #[getter]

@@ -74,7 +74,7 @@ def test_partitioned_parquet_reads_as_a_dataset(dossier, tmp_path):
     duckdb = pytest.importorskip("duckdb")
     n = duckdb.sql(
         f"SELECT count(DISTINCT day) FROM read_parquet('{tmp_path}/sentences/*/*.parquet', hive_partitioning = true)"
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     assert n >= 2
 
 
