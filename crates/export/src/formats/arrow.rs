@@ -217,10 +217,11 @@ impl Sink for Batches {
     }
 }
 
+/// One table in memory: its name, Arrow schema and record batches.
+pub type BatchTable = (&'static str, SchemaRef, Vec<RecordBatch>);
+
 /// Every table of the selected documents of `source`, as record batches by table name.
-pub fn tables(
-    source: &crate::Source,
-) -> Result<Vec<(&'static str, SchemaRef, Vec<RecordBatch>)>, ExportError> {
+pub fn tables(source: &crate::Source) -> Result<Vec<BatchTable>, ExportError> {
     crate::TABLES
         .iter()
         .map(|table| {
