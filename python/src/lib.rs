@@ -269,7 +269,9 @@ impl Store {
                 analyses: corpus.into_iter().map(|(_, a)| a).collect(),
             })
         });
-        built.map_err(|e| ParallaxError::new_err(format!("cannot read store {}: {e}", self.path.display())))
+        built.map_err(|e| {
+            ParallaxError::new_err(format!("cannot read store {}: {e}", self.path.display()))
+        })
     }
 
     #[getter]
