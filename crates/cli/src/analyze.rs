@@ -1,7 +1,8 @@
 //! `parallax analyze`: ingest, analyze each article (reusing stored analyses), store, build the
-//! dossier, write `dossier.json` and `report.html`.
+//! dossier, write `dossier.json` and `report.html` (and any `--export` formats) through the
+//! export formats of `parallax-export`.
 
-use crate::output::write_atomically;
+use crate::export::{export, SelectArgs};
 use crate::Outcome;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -36,9 +37,19 @@ pub struct Args {
     /// Exit non-zero when any input was skipped.
     #[arg(long)]
     strict: bool,
+    /// Also write this export format into the output folder (jsonl, csv, parquet, gkg, events;
+    /// see docs/export.md); may be given several times.
+    #[arg(long = "export", value_name = "FORMAT")]
+    exports: Vec<String>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if args.out.as_os_str() == "-" && !args.exports.is_empty() {
+        anyhow::bail!("--export writes files: give an output folder with --out");
+    }
+    for format in &args.exports {
+        parallax_export::format(format)?;
+    }
     let manifest = match &args.manifest {
         Some(path) => Manifest::load(path)
             .with_context(|| format!("cannot use manifest {}", path.display()))?,
@@ -113,17 +124,16 @@ pub fn run(args: Args) -> Result<Outcome> {
         .context("cannot merge the search index")?;
 
     let dossier = parallax_crossdoc::build_dossier(&corpus, &skipped);
-    let json = serde_json::to_string_pretty(&dossier)?;
     if args.out.as_os_str() == "-" {
-        println!("{json}");
+        println!("{}", serde_json::to_string_pretty(&dossier)?);
     } else {
-        std::fs::create_dir_all(&args.out)
-            .with_context(|| format!("cannot create {}", args.out.display()))?;
-        write_atomically(&args.out.join("dossier.json"), json.as_bytes())?;
-        write_atomically(
-            &args.out.join("report.html"),
-            parallax_report::render(&dossier).as_bytes(),
-        )?;
+        let quiet = SelectArgs::default();
+        for format in ["dossier", "report"] {
+            write_format(&dossier, &corpus, format, &args.out)?;
+        }
+        for format in &args.exports {
+            export(&dossier, &corpus, format, &args.out, &quiet)?;
+        }
     }
 
     let outlets: HashSet<&str> = corpus
@@ -162,6 +172,24 @@ pub fn run(args: Args) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// Writes one of the outputs every run makes (the dossier JSON, the report) for every document.
+fn write_format(
+    dossier: &parallax_core::Dossier,
+    corpus: &[(Document, Analysis)],
+    format: &str,
+    out: &std::path::Path,
+) -> Result<()> {
+    let source = parallax_export::Source::new(
+        dossier,
+        corpus.iter().map(|(_, a)| a),
+        &parallax_export::Selection::default(),
+    );
+    parallax_export::format(format)?
+        .write(&source, out, &parallax_export::Options::default())
+        .with_context(|| format!("cannot write the {format} into {}", out.display()))?;
+    Ok(())
 }
 
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {

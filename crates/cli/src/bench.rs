@@ -98,6 +98,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let clock = Instant::now();
     let html = parallax_report::render(&dossier);
     let report_time = clock.elapsed();
+    let export = time_parquet_export(&corpus, &dossier)?;
     let store_dir = std::env::temp_dir().join(format!("parallax-bench-{}", std::process::id()));
     let clock = Instant::now();
     parallax_store::Store::open(&store_dir)?.put(&corpus)?;
@@ -137,6 +138,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         stage: "store".into(),
         seconds: store_time.as_secs_f64(),
     });
+    rows.push(Row {
+        stage: "export (Parquet)".into(),
+        seconds: export.seconds,
+    });
 
     let articles = corpus.len();
     let crossdoc_articles = articles;
@@ -148,7 +153,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mb = bytes as f64 / 1e6;
     // The cross-document rows run over the replicated corpus: scale their rates to it.
     let scale = |stage: &str| match stage {
-        "crossdoc" | "report" | "store" => crossdoc_articles as f64 / articles as f64,
+        "crossdoc" | "report" | "store" | "export (Parquet)" => {
+            crossdoc_articles as f64 / articles as f64
+        }
         // Crossdoc sub-stages are listed indented under it.
         s if s.starts_with("  ") => crossdoc_articles as f64 / articles as f64,
         _ => 1.0,
@@ -185,6 +192,8 @@ pub fn run(args: Args) -> Result<Outcome> {
                 "crossdoc_articles": crossdoc_articles,
                 "crossdoc_articles_per_s": crossdoc_articles as f64 / crossdoc_time.as_secs_f64().max(1e-9),
                 "crossdoc_peak_memory_bytes": crossdoc_peak,
+                "export_parquet_bytes": export.bytes,
+                "export_added_memory_bytes": export.added_memory,
                 "one_story_assignment_seconds": incremental.map(|(_, one)| one.as_secs_f64()),
                 "story_index_build_seconds": incremental.map(|(all, _)| all.as_secs_f64()),
             }))?
@@ -241,6 +250,15 @@ pub fn run(args: Args) -> Result<Outcome> {
                 one.as_secs_f64() * 1e3
             );
         }
+        println!(
+            "Parquet export of {crossdoc_articles} articles: {:.2}s, {:.0} MiB written, memory added over what was resident {}",
+            export.seconds,
+            export.bytes as f64 / 1048576.0,
+            export
+                .added_memory
+                .map(|b| format!("{:.0} MiB", b as f64 / 1048576.0))
+                .unwrap_or_else(|| "unknown".into())
+        );
         println!(
             "wall time {:.2}s; peak memory {}",
             started.elapsed().as_secs_f64(),
@@ -312,6 +330,62 @@ fn default_corpus(data: &Path) -> Result<Vec<Document>> {
         );
     }
     Ok(docs)
+}
+
+/// What exporting the dossier to Parquet cost.
+struct ExportCost {
+    seconds: f64,
+    /// Bytes of Parquet written.
+    bytes: u64,
+    /// Peak resident memory during the export above the resident memory before it.
+    added_memory: Option<u64>,
+}
+
+/// Exports `dossier` to Parquet in a temporary folder (partitioned by day from 10,000
+/// articles, as `parallax export` does) and measures time, size and added memory.
+fn time_parquet_export(
+    corpus: &[(Document, Analysis)],
+    dossier: &parallax_core::Dossier,
+) -> Result<ExportCost> {
+    let dir = std::env::temp_dir().join(format!("parallax-bench-export-{}", std::process::id()));
+    let resident = resident_memory_bytes();
+    let measured = reset_peak_memory();
+    let clock = Instant::now();
+    let source = parallax_export::Source::new(
+        dossier,
+        corpus.iter().map(|(_, a)| a),
+        &parallax_export::Selection::default(),
+    );
+    let files = parallax_export::format("parquet")?.write(
+        &source,
+        &dir,
+        &parallax_export::Options::default(),
+    )?;
+    let seconds = clock.elapsed().as_secs_f64();
+    let added_memory = measured
+        .then(peak_memory_bytes)
+        .flatten()
+        .zip(resident)
+        .map(|(peak, before)| peak.saturating_sub(before));
+    let bytes = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(ExportCost {
+        seconds,
+        bytes,
+        added_memory,
+    })
+}
+
+/// Resident memory of this process now (VmRSS), where the platform reports it.
+fn resident_memory_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 /// Streams `corpus` into a story index, then times adding one more article (a copy of the
