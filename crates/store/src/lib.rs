@@ -74,11 +74,16 @@ impl Store {
         })
     }
 
+    /// Creates what is missing of the schema, in one transaction: a process killed while
+    /// creating a store leaves either no tables or all of them.
     fn init(&self) -> Result<(), StoreError> {
         self.sql(self.conn.execute_batch(
             "PRAGMA journal_mode = WAL;
-             PRAGMA synchronous = NORMAL;
-             CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+             PRAGMA synchronous = NORMAL;",
+        ))?;
+        let tx = self.sql(self.conn.unchecked_transaction())?;
+        self.sql(tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
              CREATE TABLE IF NOT EXISTS documents (
                  id TEXT PRIMARY KEY,
                  source TEXT NOT NULL,
@@ -92,28 +97,29 @@ impl Store {
                  analysis TEXT NOT NULL
              );",
         ))?;
-        self.sql(self.conn.execute_batch(search::CREATE_INDEX))?;
+        self.sql(tx.execute_batch(search::CREATE_INDEX))?;
         let found: Option<i64> = self.sql(
-            self.conn
-                .query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
-                    r.get(0)
-                })
-                .optional(),
+            tx.query_row("SELECT value FROM meta WHERE key = 'schema'", [], |r| {
+                r.get(0)
+            })
+            .optional(),
         )?;
         match found {
             None => {
-                self.sql(self.conn.execute(
+                self.sql(tx.execute(
                     "INSERT INTO meta (key, value) VALUES ('schema', ?1)",
                     params![SCHEMA_VERSION],
                 ))?;
-                Ok(())
             }
-            Some(SCHEMA_VERSION) => Ok(()),
-            Some(found) => Err(StoreError::Schema {
-                path: self.path.clone(),
-                found,
-            }),
-        }?;
+            Some(SCHEMA_VERSION) => {}
+            Some(found) => {
+                return Err(StoreError::Schema {
+                    path: self.path.clone(),
+                    found,
+                })
+            }
+        }
+        self.sql(tx.commit())?;
         self.backfill_search()
     }
 
