@@ -43,18 +43,29 @@ impl Manifest {
     /// Reads a manifest: `.csv` as CSV with a header row, anything else as JSON Lines.
     pub fn load(path: &Path) -> Result<Manifest, IngestError> {
         let bytes = crate::read::read_limited(path, MAX_MANIFEST_BYTES)?;
-        let (text, _) = crate::decode::decode_text(&bytes)?;
         let is_csv = path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let base = path.parent().unwrap_or(Path::new(""));
+        Manifest::parse(&bytes, is_csv, base, &path.display().to_string())
+    }
+
+    /// Reads a manifest's bytes (CSV when `is_csv`, else JSON Lines) whose paths are relative
+    /// to `base`; `name` names the manifest in reports.
+    pub fn parse(
+        bytes: &[u8],
+        is_csv: bool,
+        base: &Path,
+        name: &str,
+    ) -> Result<Manifest, IngestError> {
+        let (text, _) = crate::decode::decode_text(bytes)?;
         let rows = if is_csv {
             csv_rows(&text)?
         } else {
             jsonl_rows(&text)?
         };
-        let base = path.parent().unwrap_or(Path::new(""));
-        Ok(Manifest::from_rows(rows, base, &path.display().to_string()))
+        Ok(Manifest::from_rows(rows, base, name))
     }
 
     fn from_rows(rows: Vec<Row>, base: &Path, file: &str) -> Manifest {
