@@ -8,6 +8,7 @@ pub mod conll;
 pub mod coverage;
 pub mod ecbplus;
 pub mod ecbplus_coref;
+pub mod geoparsing;
 pub mod geowebnews;
 pub mod meantime;
 pub mod msrp;

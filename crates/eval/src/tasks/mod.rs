@@ -7,6 +7,7 @@ pub mod coref;
 pub mod coverage;
 pub mod events;
 pub mod extract;
+pub mod geocode;
 pub mod ner;
 pub mod numbers;
 pub mod quotes;
@@ -16,7 +17,7 @@ pub mod subjectivity;
 pub mod timex;
 
 /// Every task name `parallax eval` accepts.
-pub const TASKS: [&str; 11] = [
+pub const TASKS: [&str; 12] = [
     "ner",
     "timex",
     "quotes",
@@ -28,6 +29,7 @@ pub const TASKS: [&str; 11] = [
     "events",
     "coref",
     "coverage",
+    "geocode",
 ];
 
 pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
@@ -43,6 +45,7 @@ pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, 
         "events" => events::run(gold, limit),
         "coref" => coref::run(gold, limit),
         "coverage" => coverage::run(gold, limit),
+        "geocode" => geocode::run(gold, limit),
         other => Err(EvalError::UnknownTask(other.to_string())),
     }
 }
