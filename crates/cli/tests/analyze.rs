@@ -84,14 +84,7 @@ fn second_run_reuses_the_store() {
 
 #[test]
 fn bad_files_are_skipped_with_a_reason_and_the_rest_analyzed() {
-    let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir(&inputs).unwrap();
-    std::fs::write(
-        inputs.join("good.txt"),
-        "Troops entered Drevna on Friday, officials said.\n",
-    )
-    .unwrap();
+    let (_dir, inputs) = inputs_with_one_good_article();
     std::fs::write(inputs.join("latin1.txt"), b"Caf\xe9 society\n").unwrap();
     std::fs::write(inputs.join("empty.txt"), b"").unwrap();
     std::fs::write(

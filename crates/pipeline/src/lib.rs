@@ -10,14 +10,20 @@
 //! request ([`analyze_batch_timed`]) for `parallax bench`;
 //! the framing stage as a whole is `voice` plus `framing`. Callers with many documents hand
 //! them over in batches ([`analyze_batch`]), which runs each stage over the whole batch before
-//! the next.
+//! the next. Every document has a work budget ([`budget`]): the annotators read at most its
+//! first [`budget::MAX_TEXT_BYTES`], and once its stages have run past [`budget::MAX_TIME`] its
+//! later stages are skipped, with a diagnostic either way.
 
+pub mod budget;
+
+pub use budget::{stopped_by_budget, Budget};
 use parallax_core::{Analysis, Document};
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.7.0";
+pub const PIPELINE_VERSION: &str = "0.7.1";
 
 mod stages;
 
@@ -79,22 +85,48 @@ pub fn analyze_batch(docs: &[&Document]) -> Vec<Analysis> {
 
 /// [`analyze_batch`], also reporting the time each stage took over the whole batch.
 pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
-    let mut works: Vec<Work> = docs
+    analyze_batch_budgeted(docs, &Budget::default())
+}
+
+/// [`analyze_batch_timed`] with a given work budget per document: each document's text is
+/// clipped to `budget.max_text_bytes` before the stages read it, and a document whose stages
+/// have taken `budget.max_time` skips the rest (segmentation, which the others read and which
+/// is linear, always runs).
+pub fn analyze_batch_budgeted(docs: &[&Document], budget: &Budget) -> (Vec<Analysis>, StageTimes) {
+    let clipped: Vec<(Cow<Document>, _)> = docs
         .iter()
-        .map(|doc| Work {
+        .map(|doc| budget::clip(doc, budget.max_text_bytes))
+        .collect();
+    let mut works: Vec<Work> = clipped
+        .iter()
+        .map(|(doc, warning)| Work {
             analysis: Analysis {
                 doc: doc.id.clone(),
                 pipeline_version: PIPELINE_VERSION.to_string(),
+                diagnostics: warning.iter().cloned().collect(),
                 ..Analysis::default()
             },
             number_tokens: Vec::new(),
         })
         .collect();
+    let mut spent = vec![Duration::ZERO; docs.len()];
+    let mut stopped = vec![false; docs.len()];
     let mut times = StageTimes(Vec::with_capacity(STAGES.len()));
-    for stage in STAGES {
+    for (index, stage) in STAGES.iter().enumerate() {
         let clock = Instant::now();
-        for (doc, work) in docs.iter().zip(&mut works) {
+        for (i, ((doc, _), work)) in clipped.iter().zip(&mut works).enumerate() {
+            if stopped[i] {
+                continue;
+            }
+            if index > 0 && spent[i] >= budget.max_time {
+                stopped[i] = true;
+                let stop = budget::stopped(stage.name, spent[i], budget.max_time);
+                work.analysis.diagnostics.push(stop);
+                continue;
+            }
+            let started = Instant::now();
             (stage.run)(doc, work);
+            spent[i] += started.elapsed();
         }
         times.0.push(clock.elapsed());
     }
