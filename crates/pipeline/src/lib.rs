@@ -79,8 +79,10 @@ pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
         .collect();
     let time: Vec<_> = docs
         .iter()
-        .zip(&number_tokens)
-        .map(|(doc, tokens)| parallax_time::annotate_tokens(doc, tokens))
+        .zip(segmentations.iter().zip(&number_tokens))
+        .map(|(doc, (segmentation, tokens))| {
+            parallax_time::annotate_tokens(doc, segmentation, tokens)
+        })
         .collect();
     lap(2);
     let figures: Vec<_> = docs
@@ -145,13 +147,17 @@ pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
                 figures
                     .items
                     .retain(|f| !time.times.iter().any(|t| t.span.overlaps(f.span)));
-                // A figure inside a quotation (or its attribution) is asserted by that
-                // quotation's speaker.
+                // A figure inside a quotation is asserted by that quotation's speaker: the
+                // innermost one, so that "officials said at least 15 were killed" inside a
+                // pasted agency story is the officials' figure.
                 for figure in &mut figures.items {
                     figure.quote = quotes
                         .items
                         .iter()
-                        .position(|q| q.span.contains(figure.span));
+                        .enumerate()
+                        .filter(|(_, q)| q.span.contains(figure.span))
+                        .min_by_key(|(_, q)| q.span.len())
+                        .map(|(i, _)| i);
                 }
 
                 let mut diagnostics = Vec::new();

@@ -134,7 +134,13 @@ fn month_at(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, usize)> {
             ]
             .iter()
             .any(|p| c.is(i - 1, p) || c.is_punct(i - 1, '-'));
-        if !next_digit && !prev_date_word {
+        // "3 March", "12 May": a capitalized month after a day number.
+        let after_day = t.is_capitalized()
+            && i > 0
+            && c.tok(i - 1).is_some_and(|p| {
+                matches!(p.kind, TokKind::Digits | TokKind::DigitsAlpha) && p.text.len() <= 4
+            });
+        if !next_digit && !prev_date_word && !after_day {
             return None;
         }
     }

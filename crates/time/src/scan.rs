@@ -19,10 +19,22 @@ use parallax_figures::lexer::{Tok, TokKind};
 ///
 /// `lower` is the text the tokens index, ASCII-lowercased ([`str::to_ascii_lowercase`]).
 pub fn scan(toks: &[Tok<'_>], lower: &str, anchor: Option<NaiveDate>) -> Vec<Found> {
+    scan_from(toks, lower, anchor, None)
+}
+
+/// [`scan`] in a section where bare weekdays do not resolve before `floor` (an update, see
+/// [`crate::sections`]).
+pub fn scan_from(
+    toks: &[Tok<'_>],
+    lower: &str,
+    anchor: Option<NaiveDate>,
+    floor: Option<NaiveDate>,
+) -> Vec<Found> {
     let c = Ctx {
         toks,
         lower,
         anchor,
+        floor,
     };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
