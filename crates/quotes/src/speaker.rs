@@ -324,7 +324,8 @@ const NUMBER_WORDS: [&str; 16] = [
     "majority",
 ];
 
-fn is_number(w: &str) -> bool {
+/// Whether `w` is a number in digits or one of [`NUMBER_WORDS`].
+pub(crate) fn is_number(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.iter().any(|n| lexicon::is(w, n))
 }
 
