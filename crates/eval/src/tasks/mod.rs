@@ -4,6 +4,7 @@ use crate::{EvalError, EvalReport};
 use std::path::Path;
 
 pub mod coref;
+pub mod coverage;
 pub mod events;
 pub mod extract;
 pub mod ner;
@@ -15,7 +16,7 @@ pub mod subjectivity;
 pub mod timex;
 
 /// Every task name `parallax eval` accepts.
-pub const TASKS: [&str; 10] = [
+pub const TASKS: [&str; 11] = [
     "ner",
     "timex",
     "quotes",
@@ -26,6 +27,7 @@ pub const TASKS: [&str; 10] = [
     "reuse",
     "events",
     "coref",
+    "coverage",
 ];
 
 pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
@@ -40,6 +42,7 @@ pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, 
         "reuse" => reuse::run(gold, limit),
         "events" => events::run(gold, limit),
         "coref" => coref::run(gold, limit),
+        "coverage" => coverage::run(gold, limit),
         other => Err(EvalError::UnknownTask(other.to_string())),
     }
 }
