@@ -770,6 +770,12 @@ const ORG_NOUNS: &str = include_str!("../lexicon/org_nouns.txt");
 /// Nouns for a medium that reports ("the website reported").
 const MEDIA_NOUNS: &str = include_str!("../lexicon/media_nouns.txt");
 
+/// Documents that speak for their authors ("the statement said").
+const DOCUMENTS: &str = include_str!("../lexicon/documents.txt");
+
+/// Nouns for a member of a party ("The Arizona Republican said").
+const PARTY_MEMBERS: &str = include_str!("../lexicon/party_members.txt");
+
 /// Words that are never attribution cues, whatever the learned classifier says ("Troops
 /// storm the border town").
 const NOT_CUES: &str = include_str!("../lexicon/not_cues.txt");
@@ -795,6 +801,8 @@ struct Lists {
     org_nouns: WordSet,
     media_nouns: WordSet,
     not_cues: WordSet,
+    documents: WordSet,
+    party_members: WordSet,
     noun_like: WordSet,
 }
 
@@ -836,6 +844,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     org_nouns: words_of(ORG_NOUNS).collect(),
     media_nouns: words_of(MEDIA_NOUNS).collect(),
     not_cues: words_of(NOT_CUES).collect(),
+    documents: words_of(DOCUMENTS).collect(),
+    party_members: words_of(PARTY_MEMBERS).collect(),
     noun_like: NOUN_LIKE.iter().copied().collect(),
 });
 
@@ -1073,6 +1083,16 @@ pub fn is_org_noun(word: &str) -> bool {
 /// Whether `word` names a medium that reports ("website", "newspaper").
 pub fn is_medium(word: &str) -> bool {
     in_set(&LISTS.media_nouns, word)
+}
+
+/// Whether `word` names a document that speaks for its author ("statement", "report").
+pub fn is_document(word: &str) -> bool {
+    in_set(&LISTS.documents, word)
+}
+
+/// Whether `word` names a member of a party ("Republican", "Democrat").
+pub fn is_party_member(word: &str) -> bool {
+    in_set(&LISTS.party_members, word)
 }
 
 /// Whether `word` is never an attribution cue ("storm", "panicked").

@@ -22,6 +22,7 @@
 //! continuation paragraphs' opening marks: a contiguous span keeps `text == &doc.text[span]`.
 //! Nested quotations stay inside their outer quotation and are not separate items.
 
+mod authors;
 mod block;
 mod channel;
 mod context;

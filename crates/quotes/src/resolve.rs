@@ -8,24 +8,30 @@
 //! 2. a relative pronoun ("who", "which", "that") resolves to the named mention it directly
 //!    follows ("Kelidze, who said"), and to nothing when it follows an unnamed noun phrase ("a
 //!    schoolgirl who told her mother"): the most recent earlier name is often someone else;
-//! 3. a name or description mention overlapping the speaker phrase is the speaker (the longest
-//!    overlap wins); a pronoun mention the entity layer linked is not trusted as it is, since
-//!    that layer does not know who is speaking;
-//! 4. a pronoun (he/she/I to a PERSON; it to an ORG or GPE; they/we to an ORG, GPE, NORP or
+//! 3. a name or description mention overlapping the speaker phrase is the speaker: a person's
+//!    name before another's ("Jason Baron, a former director at the National Archives"), one
+//!    not in the possessive before one that is ("Mr. Jackson's lawyer, Reid Weingarten"), then
+//!    the first; but an unnamed person of a named body ("a senior State Department official")
+//!    is not the body, unless a spokesperson. A pronoun mention the entity layer linked is not
+//!    trusted as it is, since that layer does not know who is speaking;
+//! 4. a pronoun, or a party member's description ("The Arizona Republican"), (he/she to a
+//!    PERSON; it to an ORG or GPE; they/we to an ORG, GPE, NORP or
 //!    PERSON) **continues the current speaker**: the speaker of the latest attributed
 //!    quotation in this or the three paragraphs before, when no other compatible name has been
 //!    written in the narrative since ("“…,” Vasko said. “I spoke with President Orlov,” he
 //!    said" is Vasko's). Otherwise it goes to the most recent compatible name in the narrative
 //!    of this or the two paragraphs before. Names inside quoted words never count: the person
 //!    a speaker talks about is not the one speaking;
-//! 5. a description with a determiner ("the ministry", "the website", "the senator") resolves
+//! 5. a document speaks for its author ([`authors`]): "Steele issued a statement saying",
+//!    "the statement said" after "a statement from Grimm's attorney, William McGinley";
+//! 6. a description with a determiner ("the ministry", "the website", "the senator") resolves
 //!    only to a name it fits: an organisation whose name holds the head noun ("the ministry" →
 //!    "Interior Ministry"); for a medium ("the website", "the newspaper") the most recent
 //!    organisation; a person whose title or role is the head noun ("the senator" → "Sen. Jane
 //!    Roe"). "The official" with no official named stays unresolved rather than guessed.
 
 use crate::found::Found;
-use crate::lexicon;
+use crate::{authors, lexicon};
 use parallax_core::{EntityType, LocalEntity, Mention, MentionKind, QuoteKind, Segmentation, Span};
 
 /// Bytes at most between a relative pronoun and the name it refers to (", who").
@@ -168,16 +174,62 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         let named = antecedent.kind == MentionKind::Name;
         return (adjacent && named && compatible.contains(&antecedent.entity_type)).then_some(i);
     }
+    let head = words
+        .split_whitespace()
+        .last()?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    // "The Arizona Republican said": a description of a person already named.
+    let party_member = lexicon::is_party_member(head)
+        && words
+            .split_whitespace()
+            .next()
+            .is_some_and(|d| lexicon::is(d, "the"));
+    // A person named in the phrase speaks ("Jason Baron, a former director at the National
+    // Archives", "State Department spokeswoman Marie Harf"), not one whose possession it
+    // names ("Mr. Jackson's lawyer, Reid H. Weingarten"); then the first name.
+    let possessive = |m: &Mention| {
+        let after = scope.text.get(m.span.end..).unwrap_or("");
+        after.starts_with("'s") || after.starts_with("’s")
+    };
     let overlapping = mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| m.span.overlaps(speaker) && m.kind != MentionKind::Pronoun)
-        .max_by_key(|(_, m)| m.span.end.min(speaker.end) - m.span.start.max(speaker.start));
-    if let Some((i, _)) = overlapping {
+        .filter(|(_, m)| !party_member || m.entity_type == EntityType::Person)
+        .max_by_key(|(_, m)| {
+            (
+                m.entity_type == EntityType::Person && !possessive(m),
+                !possessive(m),
+                std::cmp::Reverse(m.span.start),
+            )
+        });
+    if let Some((i, m)) = overlapping {
+        // "A senior State Department official", "a Pentagon aide": an unnamed person of a
+        // body is not the body; its spokesman speaks for it.
+        let unnamed_person = m.entity_type != EntityType::Person
+            && head.starts_with(|c: char| c.is_ascii_lowercase())
+            && lexicon::is_role(head)
+            && !head.starts_with("spokes");
+        if unnamed_person {
+            return None;
+        }
         return Some(i);
     }
-    let head = words.split_whitespace().last()?;
-    if let Some(compatible) = pronoun_types(head).filter(|_| !words.contains(' ')) {
+    let texts = authors::Text {
+        text: scope.text,
+        seg: scope.seg,
+        mentions,
+        quoted: earlier.quoted,
+    };
+    if let Some(author) = authors::author(&texts, speaker, head) {
+        return Some(author);
+    }
+    let compatible = if party_member {
+        Some(PERSON)
+    } else {
+        pronoun_types(head).filter(|_| !words.contains(' '))
+    };
+    if let Some(compatible) = compatible {
         return current_speaker(scope, speaker, compatible, head, earlier).or_else(|| {
             latest_name(scope, speaker, earlier, PARAGRAPH_WINDOW, |m| {
                 compatible.contains(&m.entity_type) && earlier.gender_fits(m, head)

@@ -16,9 +16,10 @@
 //!   it until the author's own voice resumes ([`crate::pasted`]): a paragraph that is itself a
 //!   lead-in or a caption ("WATCH: …"), that opens as commentary ("Of course", "In other
 //!   words"), that speaks of the copy by the lead-in's noun ("disputed the entire story" after
-//!   "From the ABC News story:"), that opens in the first person, or — when the pasted copy is
-//!   in the third person — that has a first- or second-person word outside quotation marks;
-//!   or an update;
+//!   "From the ABC News story:"), that has a first-person singular word outside quotation
+//!   marks where the copy has none, a first-person plural or second-person one where the copy
+//!   is in the third person, or no first-person singular word where the copy speaks as "I" (a
+//!   pasted letter); or an update;
 //! - **list**: bullets, numbered items, timeline entries and factbox headers;
 //! - **body**: everything else.
 

@@ -2,7 +2,7 @@
 //! author's own voice resumes (see the module doc of [`crate::paragraphs`]).
 
 use crate::wordlists::{
-    holds, COMMENTARY_OPENERS, LEAD_INS, SINGULAR_PRONOUNS, SOURCE_NOUNS, VOICE_PRONOUNS,
+    COMMENTARY_OPENERS, LEAD_INS, SINGULAR_PRONOUNS, SOURCE_NOUNS, VOICE_PRONOUNS,
 };
 
 /// Longest lead-in sentence, in bytes.
@@ -17,6 +17,12 @@ pub struct Run {
     person: Person,
     /// The noun by which the lead-in named the copy ("story" in "From the ABC News story:").
     noun: Option<&'static str>,
+    /// Whether the lead-in introduces what someone said ("The governor added:") rather than
+    /// a document or agency copy.
+    speech: bool,
+    /// Whether the opening paragraph opens with a quotation mark: the copy is a quotation,
+    /// and what follows it without one is the author's.
+    quoted: bool,
 }
 
 impl Run {
@@ -25,16 +31,25 @@ impl Run {
         Run {
             person: person_of(first),
             noun: lead_in.and_then(source_noun),
+            speech: lead_in.and_then(lead_in_kind) == Some(true),
+            quoted: opens_quoted(first),
         }
     }
 
     /// Whether `para` goes on pasting, rather than being the author's voice again.
     pub fn continues(&self, para: &str) -> bool {
         let trimmed = para.trim_end();
+        // A quotation, or what someone said, goes on only in quotation marks or, for speech
+        // in the first or second person, in that person.
+        let in_person = self.person != Person::Third && has_voice_pronoun(para);
+        if self.quoted && !opens_quoted(para) || self.speech && !opens_quoted(para) && !in_person {
+            return false;
+        }
         !(trimmed.ends_with(':')
             || is_caption(para)
             || self.person != Person::Singular && has_pronoun(&SINGULAR_PRONOUNS, para)
             || self.person == Person::Third && has_pronoun(&VOICE_PRONOUNS, para)
+            || self.person == Person::Singular && !has_voice_pronoun(para)
             || opens_as_commentary(para)
             || self.noun.is_some_and(|n| speaks_of(para, n)))
     }
@@ -63,12 +78,34 @@ fn person_of(para: &str) -> Person {
 /// A paragraph ending with a colon whose last sentence names a source: "From NRO's The
 /// Corner:", "Via Fox:", "Commenter Dave writes:".
 pub fn is_source_lead_in(para: &str) -> bool {
+    lead_in_kind(para).is_some()
+}
+
+/// For a lead-in, whether it introduces speech (`true`: "The governor added:") or a document
+/// (`false`: "From the poll:", "Here is the statement:"); `None` for any other paragraph.
+fn lead_in_kind(para: &str) -> Option<bool> {
     let trimmed = para.trim_end();
     if !trimmed.ends_with(':') {
-        return false;
+        return None;
     }
     let sentence = last_sentence(trimmed);
-    sentence.len() <= LEAD_IN_BYTES && words(sentence).any(|w| holds(&LEAD_INS, w))
+    if sentence.len() > LEAD_IN_BYTES {
+        return None;
+    }
+    let kinds: Vec<bool> = words(sentence)
+        .filter_map(|w| LEAD_INS.iter().find(|(l, _)| l.eq_ignore_ascii_case(w)))
+        .map(|(_, speech)| *speech)
+        .collect();
+    if kinds.is_empty() {
+        None
+    } else {
+        Some(kinds.iter().all(|s| *s))
+    }
+}
+
+/// Whether `para` opens with a quotation mark or an ellipsis that continues an excerpt.
+fn opens_quoted(para: &str) -> bool {
+    para.trim_start().starts_with(['"', '“', '«', '„', '…']) || para.trim_start().starts_with("...")
 }
 
 /// The last sentence of `para`: after its last ". ", "? " or "! ".
@@ -233,10 +270,31 @@ mod tests {
         assert!(!run.continues("Of course, the ministry denies everything."));
         assert!(!run.continues("WATCH: TROOPS ENTER DREVNA"));
         assert!(run.continues("\"We will stay,\" a soldier told the agency."));
+        // What someone said runs on only in quotation marks or in the speaker's person.
+        let said = Run::open(
+            "It's typical of her. She knows nothing.",
+            Some("The governor added:"),
+        );
+        assert!(!said.continues("Her comments came as the facts are still being gathered."));
+        assert!(said.continues("“She has no idea,” he said."));
+        // A quoted excerpt ends with the first paragraph out of quotation marks.
+        let excerpt = Run::open(
+            "\"Just 24 percent of the contributors …\"",
+            Some("The Times reports:"),
+        );
+        assert!(excerpt.continues("\"Without this network …\""));
+        assert!(!excerpt.continues("Clinton has gotten into trouble with rich donors."));
         // A statement in the first person goes on in the first person.
         let statement = Run::open("We condemn the violence in Drevna.", None);
         assert!(statement.continues("We call on all sides to stop."));
         assert!(!statement.continues("I just hope this ends soon."));
+        // A pasted letter in the first person ends where the narration in the third resumes.
+        let letter = Run::open(
+            "Dear Sasha, I get that you are teens.",
+            Some("Read it via Gawker:"),
+        );
+        assert!(letter.continues("I hope you learn."));
+        assert!(!letter.continues("The daughters join their father every year."));
     }
 
     #[test]

@@ -11,9 +11,15 @@ fn entries(list: &'static str) -> Vec<&'static str> {
         .collect()
 }
 
-/// Words of a lead-in to pasted copy ("from", "via", "writes", "statement").
-pub static LEAD_INS: LazyLock<Vec<&str>> =
-    LazyLock::new(|| entries(include_str!("../data/lead_ins.txt")));
+/// Words of a lead-in to pasted copy ("from", "via", "writes", "said"), each with whether it
+/// introduces speech (`true`) or a document.
+pub static LEAD_INS: LazyLock<Vec<(&str, bool)>> = LazyLock::new(|| {
+    entries(include_str!("../data/lead_ins.txt"))
+        .into_iter()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(w, kind)| (w, kind.trim() == "speech"))
+        .collect()
+});
 
 /// First-person singular words ("I", "my").
 pub static SINGULAR_PRONOUNS: LazyLock<Vec<&str>> =

@@ -28,6 +28,8 @@ pub struct Found {
     pub relative: bool,
     /// Whether the text leaves the value open (a weekday moved past the floor).
     pub uncertain: bool,
+    /// A time of day that took the anchor's date for want of a day of its own.
+    pub bare_clock: bool,
 }
 
 impl Found {
@@ -39,6 +41,7 @@ impl Found {
             typ,
             relative: false,
             uncertain: false,
+            bare_clock: false,
         }
     }
 
@@ -118,6 +121,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     typ,
                     relative: true,
                     uncertain: false,
+                    bare_clock: false,
                 })
             }
             None => Some(Found::new(first, end, granularity.unknown(), typ)),
