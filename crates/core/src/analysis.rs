@@ -272,6 +272,16 @@ pub struct TimeExpr {
     /// Whether the value depended on the document's anchor date.
     #[serde(default)]
     pub relative: bool,
+    /// The date of the section it was read against, when that section states its own (an
+    /// update, a live page's dated entry, pasted copy with a dated dateline) and the value was
+    /// relative to it; `None` when the document's anchor was used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section_anchor: Option<TimeAnchor>,
+    /// Whether the text leaves the value open: a relative expression in an update that states
+    /// no date of its own (written on some later day), or a weekday the update's context
+    /// contradicts. The value is the earliest reading.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
 }
 
 /// Where a document's reference date for relative time expressions came from.
@@ -280,6 +290,19 @@ pub struct TimeExpr {
 pub enum AnchorSource {
     Metadata,
     Text,
+    /// A date the section itself states: an update's label, a dateline, a lead-in.
+    Section,
+}
+
+impl AnchorSource {
+    /// The name the dossier's JSON and the exported tables give this source.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnchorSource::Metadata => "metadata",
+            AnchorSource::Text => "text",
+            AnchorSource::Section => "section",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -6,6 +6,7 @@
 //! its evidence by a [`Span`] of byte offsets into the document's unchanged `text`.
 
 pub mod analysis;
+pub mod calendar;
 pub mod diagnostic;
 pub mod document;
 pub mod dossier;

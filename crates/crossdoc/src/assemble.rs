@@ -128,9 +128,15 @@ pub fn build_dossier_timed(
             // The speaker's words keep any relative clause ("GOP sources who provided the
             // draft to CNN on condition of anonymity because …"); beside a figure the head
             // says who, and a pronoun ("he") says it through the entity it resolved to.
+            let words = quote
+                .and_then(|q| q.speaker_text.as_ref())
+                .map(|s| s.text.as_str());
             let pronoun = quote
                 .and_then(|q| analysis.mentions.get(q.speaker_mention?))
-                .is_some_and(|m| m.kind == MentionKind::Pronoun);
+                .is_some_and(|m| m.kind == MentionKind::Pronoun)
+                || words.is_some_and(is_pronoun);
+            // The author's own "I" or "we" is the outlet speaking.
+            let author = speaker.is_none() && words.is_some_and(is_first_person);
             let asserted_by = speaker
                 .as_ref()
                 .filter(|_| pronoun)
@@ -138,6 +144,7 @@ pub fn build_dossier_timed(
                 .or_else(|| {
                     quote
                         .and_then(|q| q.speaker_text.as_ref())
+                        .filter(|_| !author)
                         .map(|s| without_relative_clause(&s.text).to_string())
                 })
                 .or_else(|| doc.meta.outlet.clone());
@@ -157,7 +164,9 @@ pub fn build_dossier_timed(
                 sentence: sentence_of(analysis, time.span),
                 time: time.clone(),
                 anchor: if time.relative {
-                    analysis.time_anchor.clone()
+                    time.section_anchor
+                        .clone()
+                        .or_else(|| analysis.time_anchor.clone())
                 } else {
                     None
                 },
@@ -249,6 +258,18 @@ fn link_cross_source(
     dossier.outlets = times.time("outlets", || {
         crate::outlets::profiles(dossier, &dossier.claims, &story_of, &by_id)
     });
+}
+
+/// Whether a speaker phrase is one personal pronoun ("he", "they").
+fn is_pronoun(words: &str) -> bool {
+    ["he", "she", "it", "they", "i", "we"]
+        .iter()
+        .any(|p| words.eq_ignore_ascii_case(p))
+}
+
+/// Whether a speaker phrase is the first person ("I", "we").
+fn is_first_person(words: &str) -> bool {
+    ["i", "we"].iter().any(|p| words.eq_ignore_ascii_case(p))
 }
 
 /// Stable, readable entity ids from canonical names ("e:mikheil-saakashvili").

@@ -88,7 +88,7 @@ fn places<'a>(doc: &'a Document, w: &mut Work<'a>) {
 fn time<'a>(doc: &'a Document, w: &mut Work<'a>) {
     // Times and figures read the same number-aware tokens; they are made once, here.
     w.number_tokens = parallax_figures::lexer::tokenize(&doc.text);
-    let layer = parallax_time::annotate_tokens(doc, &w.number_tokens);
+    let layer = parallax_time::annotate_tokens(doc, &w.analysis.segmentation, &w.number_tokens);
     w.analysis.times = layer.times;
     w.analysis.time_anchor = layer.anchor;
     w.analysis.diagnostics.extend(layer.diagnostics);
@@ -111,9 +111,17 @@ fn quotes<'a>(doc: &'a Document, w: &mut Work<'a>) {
     let a = &mut w.analysis;
     let layer = parallax_quotes::annotate(doc, &a.segmentation, &a.mentions, &a.local_entities);
     a.quotes = layer.items;
-    // A figure inside a quotation (or its attribution) is asserted by that quotation's speaker.
+    // A figure inside a quotation is asserted by that quotation's speaker: the innermost one,
+    // so that "officials said at least 15 were killed" inside a pasted agency story is the
+    // officials' figure.
     for figure in &mut a.figures {
-        figure.quote = a.quotes.iter().position(|q| q.span.contains(figure.span));
+        figure.quote = a
+            .quotes
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.span.contains(figure.span))
+            .min_by_key(|(_, q)| q.span.len())
+            .map(|(i, _)| i);
     }
     a.diagnostics.extend(layer.diagnostics);
 }

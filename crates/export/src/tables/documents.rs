@@ -4,7 +4,7 @@ use super::{Sink, Table};
 use crate::schema::{col, Cell, Kind::*, TableSchema};
 use crate::source::Source;
 use crate::ExportError;
-use parallax_core::{AnchorSource, Voice};
+use parallax_core::Voice;
 
 pub struct Documents;
 
@@ -66,10 +66,7 @@ impl Table for Documents {
             Cell::count(doc.sentences.len()),
             Cell::opt_float(opinion_share),
             Cell::opt_str(anchor.map(|a| a.date.as_str())),
-            Cell::opt_str(anchor.map(|a| match a.source {
-                AnchorSource::Metadata => "metadata",
-                AnchorSource::Text => "text",
-            })),
+            Cell::opt_str(anchor.map(|a| a.source.as_str())),
             Cell::count(doc.diagnostics.len()),
             Cell::Str(&doc.text),
         ])

@@ -5,7 +5,7 @@ use super::{item_columns, located, row, Sink, Table};
 use crate::schema::{col, Cell, Kind::*, TableSchema};
 use crate::source::Source;
 use crate::ExportError;
-use parallax_core::{AnchorSource, TimexType};
+use parallax_core::TimexType;
 
 pub struct Times;
 
@@ -52,10 +52,7 @@ impl Table for Times {
                     }),
                     Cell::Bool(time.time.relative),
                     Cell::opt_str(anchor.map(|a| a.date.as_str())),
-                    Cell::opt_str(anchor.map(|a| match a.source {
-                        AnchorSource::Metadata => "metadata",
-                        AnchorSource::Text => "text",
-                    })),
+                    Cell::opt_str(anchor.map(|a| a.source.as_str())),
                 ],
             ))?;
         }
