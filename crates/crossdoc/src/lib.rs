@@ -11,6 +11,7 @@
 //! - [`claims`] reconciles figures about the same thing across outlets;
 //! - [`disputes`] pairs statements with the other side's denials of them;
 //! - [`timeline`] orders dated items per story;
+//! - [`places`] gathers each story's geocoded place mentions by place, across outlets;
 //! - [`outlets`] profiles each outlet's exclusive claims, omissions and opinion share.
 //!
 //! Nothing here touches disk; the CLI hands in what the store holds.
@@ -20,6 +21,7 @@ pub mod claims;
 pub mod disputes;
 pub mod names;
 pub mod outlets;
+pub mod places;
 pub mod postings;
 pub mod quote_groups;
 pub mod resolve;

@@ -367,7 +367,10 @@ impl<'g> Context<'g> {
         let e = self.gazetteer.entry(candidate);
         let mut score = w.population * (e.population as f32).ln_1p()
             + match e.kind {
-                Kind::Continent => w.continent,
+                // Wide areas share the continents' prior.
+                Kind::Continent | Kind::Ocean | Kind::Sea | Kind::Gulf | Kind::Region => {
+                    w.continent
+                }
                 Kind::Country => w.country,
                 Kind::Admin1 => w.admin1,
                 Kind::Admin2 => w.admin2,
@@ -463,7 +466,7 @@ impl<'g> Context<'g> {
             let (mut site_near, mut site_admin1, mut site_country) = (0f32, 0f32, 0f32);
             for &(b, p) in belief {
                 let o = self.gazetteer.entry(b);
-                if o.kind == Kind::Continent {
+                if o.kind.is_area() {
                     continue;
                 }
                 if !o.kind.is_region() || o.kind == Kind::Admin2 {
