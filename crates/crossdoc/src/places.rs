@@ -7,7 +7,8 @@
 //! - A mention left open (the text did not decide between namesakes) joins the other open
 //!   mentions of the same words (case and accents folded) in the story, and keeps the
 //!   candidates of its first mention; it is never merged into a resolved place, since that
-//!   would decide what the text did not.
+//!   would decide what the text did not. It is named as written (in mixed case when any
+//!   mention is).
 //! - Each place lists its outlets and every mention as evidence (span: the place name).
 //!   Places are ordered by story (in the order of `stories`, articles in no story last), then
 //!   by number of mentions, most first, then by name; ids are `pl1`, `pl2`, … in that order.
@@ -41,6 +42,11 @@ fn fold(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether a name is written in capitals only ("DREVNA").
+fn shouting(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
 }
 
 /// The places of `docs` (in dossier order, each with its analysis), per story.
@@ -83,6 +89,11 @@ pub fn gather(docs: &[&Document], analyses: &[&Analysis], stories: &[Story]) -> 
                 gathered.len() - 1
             });
             let (_, place, outlets) = &mut gathered[at];
+            // An open place is named as written, but not in a dateline's capitals when the
+            // articles also write it in mixed case.
+            if place.place.is_none() && shouting(&place.name) && !shouting(&p.text) {
+                place.name = p.text.clone();
+            }
             place
                 .mentions
                 .push(evidence(doc, analysis, p.span, &p.text));
