@@ -3,7 +3,7 @@
 //! - A proper-name mention the entity layer typed GPE or LOC is a place mention, whole
 //!   ("Basra", "the Gulf of Aden" as tagged), unless a hyphen and a word of
 //!   `lexicon/not_places.txt` follow it: "a Gaza-style blockade" describes, it does not
-//!   locate.
+//!   locate; nor is a lone word of `lexicon/not_alone.txt` ("the West").
 //! - Inside any other proper name (an organization, a facility, an event: "Basra Provincial
 //!   Council", "Baghdad International Airport", "Boston Marathon"), the longest run of
 //!   capitalized words that the gazetteer knows as a country, a region or a place of at least
@@ -36,6 +36,20 @@ fn not_place_words() -> &'static [String] {
             .map(str::to_string)
             .collect()
     })
+}
+
+fn alone_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        crate::lexicon_lines(include_str!("../lexicon/not_alone.txt"))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// Whether a whole mention is a word that names no place alone ("the West").
+fn no_place_alone(name: &str) -> bool {
+    alone_words().iter().any(|w| w.eq_ignore_ascii_case(name))
 }
 
 /// Whether `text[end..]` makes the place before it a description ("-style").
@@ -160,7 +174,7 @@ pub fn find(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<Foun
             EntityType::Norp => Vec::new(),
         };
         for span in spans {
-            if describes(text, span.end) {
+            if describes(text, span.end) || no_place_alone(&text[span.range()]) {
                 continue;
             }
             out.push(Found {

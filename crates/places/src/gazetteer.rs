@@ -1,5 +1,6 @@
 //! The embedded gazetteer: GeoNames continents, countries, first- and second-level regions and
-//! populated places, with their alternate names, read once from the committed file
+//! populated places, with their alternate names, and the oceans, seas and world regions of
+//! `data/features.tsv` (no GeoNames id: `geonames_id` 0), read once from the committed file
 //! `data/gazetteer.tsv.gz` (made by `data/build_gazetteer.py`; its layout is described there).
 //!
 //! A damaged file is an error ([`GazetteerError`]) that the annotator turns into a diagnostic;
@@ -24,6 +25,12 @@ pub enum Kind {
     Capital,
     /// Any other populated place.
     Place,
+    Ocean,
+    Sea,
+    /// A gulf or a bay.
+    Gulf,
+    /// A region of several countries ("Middle East", "Korean Peninsula").
+    Region,
 }
 
 impl Kind {
@@ -35,6 +42,10 @@ impl Kind {
             "2" => Kind::Admin2,
             "K" => Kind::Capital,
             "P" => Kind::Place,
+            "O" => Kind::Ocean,
+            "S" => Kind::Sea,
+            "G" => Kind::Gulf,
+            "R" => Kind::Region,
             _ => return None,
         })
     }
@@ -48,7 +59,20 @@ impl Kind {
             Kind::Admin2 => ("A", "ADM2"),
             Kind::Capital => ("P", "PPLC"),
             Kind::Place => ("P", "PPL"),
+            Kind::Ocean => ("H", "OCN"),
+            Kind::Sea => ("H", "SEA"),
+            Kind::Gulf => ("H", "GULF"),
+            Kind::Region => ("L", "RGN"),
         }
+    }
+
+    /// Whether it is a wide area (a continent, a sea, a world region): too wide to tell
+    /// which of another name's candidates lie near it.
+    pub fn is_area(self) -> bool {
+        matches!(
+            self,
+            Kind::Continent | Kind::Ocean | Kind::Sea | Kind::Gulf | Kind::Region
+        )
     }
 
     /// Whether it is a region that contains other places (a country or a region).
@@ -127,7 +151,18 @@ pub fn embedded() -> Result<&'static Gazetteer, &'static GazetteerError> {
                 .filter_map(|(abbr, (country, code))| {
                     Some((abbr.as_str(), g.admin1(country, code)?))
                 });
-            let aliases: Vec<(&str, u32)> = countries.chain(regions).collect();
+            let continents: Vec<(&str, u32)> =
+                crate::lexicon_lines(include_str!("../lexicon/continent_aliases.txt"))
+                    .filter_map(|line| line.split_once('|'))
+                    .filter_map(|(alias, name)| {
+                        let found = g.lookup(&fold(name)).iter().copied();
+                        let continent = found
+                            .clone()
+                            .find(|&i| g.entry(i).kind == Kind::Continent)?;
+                        Some((alias, continent))
+                    })
+                    .collect();
+            let aliases: Vec<(&str, u32)> = countries.chain(regions).chain(continents).collect();
             g.add_aliases(&aliases);
             Ok(g)
         })

@@ -15,13 +15,18 @@
 //! - **neighbours**: the other places of the article, each at its best candidate so far,
 //!   lying within [`NEAR_KM`] of the candidate, in its region or in its country (two rounds).
 //!
-//! A site is resolved when one candidate leads the next by at least the margin; otherwise it
-//! stays open with its candidates ranked. Names of countries and regions are never evidence
-//! for themselves: a named country supports the places in it, not its own name.
+//! A site is resolved when one candidate leads the next by at least the margin, or when all
+//! the candidates within the margin lie within [`SAME_PLACE_KM`] of the best (Brussels the
+//! city and Brussels the capital region); otherwise it stays open with its candidates ranked.
+//! Names of countries and regions are never evidence for themselves: a named country supports
+//! the places in it, not its own name.
 
 use crate::fold::fold;
 use crate::gazetteer::{distance_km, Gazetteer, Kind, NONE};
 use std::collections::{HashMap, HashSet};
+
+/// Distance within which two candidates are one pin on a map (a city and its namesake region).
+pub const SAME_PLACE_KM: f64 = 50.0;
 
 /// Distance within which another place of the article counts as a neighbour.
 pub const NEAR_KM: f64 = 250.0;
@@ -367,7 +372,10 @@ impl<'g> Context<'g> {
         let e = self.gazetteer.entry(candidate);
         let mut score = w.population * (e.population as f32).ln_1p()
             + match e.kind {
-                Kind::Continent => w.continent,
+                // Wide areas share the continents' prior.
+                Kind::Continent | Kind::Ocean | Kind::Sea | Kind::Gulf | Kind::Region => {
+                    w.continent
+                }
                 Kind::Country => w.country,
                 Kind::Admin1 => w.admin1,
                 Kind::Admin2 => w.admin2,
@@ -440,11 +448,30 @@ impl<'g> Context<'g> {
                 let decided = match ranked.as_slice() {
                     [] => false,
                     [_] => true,
-                    [a, b, ..] => a.1 - b.1 >= self.weights.margin,
+                    [a, b, ..] => a.1 - b.1 >= self.weights.margin || self.one_place(&ranked, a.1),
                 };
                 Resolution { ranked, decided }
             })
             .collect();
+    }
+
+    /// Whether every candidate within the margin of the best (`top`) lies within
+    /// [`SAME_PLACE_KM`] of the first: a city and its namesake district or province are one
+    /// pin on the map, whichever the text means.
+    fn one_place(&self, ranked: &[(u32, f32)], top: f32) -> bool {
+        let first = self.gazetteer.entry(ranked[0].0);
+        ranked[1..]
+            .iter()
+            .take_while(|c| top - c.1 < self.weights.margin)
+            .all(|c| {
+                let e = self.gazetteer.entry(c.0);
+                distance_km(
+                    f64::from(first.lat),
+                    f64::from(first.lon),
+                    f64::from(e.lat),
+                    f64::from(e.lon),
+                ) <= SAME_PLACE_KM
+            })
     }
 
     /// Evidence from the other places of the article, each weighed by how likely each of
@@ -463,7 +490,7 @@ impl<'g> Context<'g> {
             let (mut site_near, mut site_admin1, mut site_country) = (0f32, 0f32, 0f32);
             for &(b, p) in belief {
                 let o = self.gazetteer.entry(b);
-                if o.kind == Kind::Continent {
+                if o.kind.is_area() {
                     continue;
                 }
                 if !o.kind.is_region() || o.kind == Kind::Admin2 {

@@ -35,6 +35,7 @@ pub fn routes() -> Router<Shared> {
         .route("/quotes", get(quotes))
         .route("/figures", get(figures))
         .route("/claims", get(claims))
+        .route("/places", get(places))
         .route("/stories", get(stories))
         .route("/outlets", get(outlets))
         .route("/search", get(search))
@@ -354,6 +355,18 @@ async fn claims(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult
             .filter(|cl| opt(&p.story).is_none_or(|st| Corpus::in_story(st, cl.story.as_deref())))
             .filter(|cl| opt(&p.outlet).is_none_or(|o| cl.outlets.iter().any(|x| x == o)))
             .filter(|cl| opt(&p.status).is_none_or(|st| status(cl) == st)),
+        &p,
+    ))
+}
+
+async fn places(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
+    let c = &s.corpus;
+    json(paginate(
+        c.dossier
+            .places
+            .iter()
+            .filter(|pl| opt(&p.story).is_none_or(|st| Corpus::in_story(st, pl.story.as_deref())))
+            .filter(|pl| opt(&p.outlet).is_none_or(|o| pl.outlets.iter().any(|x| x == o))),
         &p,
     ))
 }
