@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Model to train: `ner`, `subjectivity`, `quotes` (the cue classifier) or `geocode` (the
-    /// geocoder's evidence weights; TRAIN is the geoparsing folder).
+    /// Model to train: `ner`, `subjectivity`, `quotes` (the cue classifier), `events` (the
+    /// event type model, from the plover-gsr folder) or `geocode` (the geocoder's evidence
+    /// weights; TRAIN is the geoparsing folder).
     task: String,
     /// Training data (a file, or the dataset folder).
     train: PathBuf,

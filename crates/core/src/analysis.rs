@@ -492,6 +492,9 @@ pub struct Analysis {
     /// The author's tone toward each entity mentioned in the author's voice.
     #[serde(default)]
     pub tones: Vec<EntityTone>,
+    /// Coded events (who did what to whom), in text order.
+    #[serde(default)]
+    pub events: Vec<crate::Event>,
     /// Place names, geocoded.
     #[serde(default)]
     pub places: Vec<PlaceMention>,

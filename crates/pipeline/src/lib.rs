@@ -1,7 +1,8 @@
 //! The per-document stage: a pure function from a [`Document`] to its [`Analysis`].
 //!
 //! It runs segmentation, then entities, times, figures, quotations and voice (sentence voice,
-//! then framing: labels, loaded terms and tone, which read the entity and quotation layers), in
+//! then framing: labels, loaded terms and tone, which read the entity and quotation layers) and
+//! events (who did what to whom, reading entities, times and quotations), in
 //! that order because each later annotator may read the earlier layers. It cannot fail: each
 //! annotator returns its items plus diagnostics, which are collected into the analysis. The
 //! stages are a declared table ([`STAGES`]: name and function per row), which the runner walks

@@ -61,6 +61,10 @@ pub const STAGES: &[Stage] = &[
         name: "framing",
         run: framing,
     },
+    Stage {
+        name: "events",
+        run: events,
+    },
 ];
 
 fn segment<'a>(doc: &'a Document, w: &mut Work<'a>) {
@@ -133,4 +137,22 @@ fn framing<'a>(doc: &'a Document, w: &mut Work<'a>) {
     a.labels = framing.labels;
     a.loaded_terms = framing.loaded_terms;
     a.tones = framing.tones;
+}
+
+fn events<'a>(doc: &'a Document, w: &mut Work<'a>) {
+    let a = &mut w.analysis;
+    let layer = parallax_events::annotate(
+        doc,
+        &parallax_events::Layers {
+            segmentation: &a.segmentation,
+            mentions: &a.mentions,
+            local_entities: &a.local_entities,
+            times: &a.times,
+            time_anchor: a.time_anchor.as_ref(),
+            quotes: &a.quotes,
+            places: &a.places,
+        },
+    );
+    a.events = layer.items;
+    a.diagnostics.extend(layer.diagnostics);
 }

@@ -1,11 +1,14 @@
 //! Readers for the gold formats of the evaluation datasets.
 pub mod aeb;
 pub mod babe;
+pub mod basil;
 pub mod brat;
 pub mod checkthat;
 pub mod conll;
+pub mod coverage;
 pub mod ecbplus;
 pub mod ecbplus_coref;
+pub mod geowebnews;
 pub mod geoparsing;
 pub mod meantime;
 pub mod msrp;

@@ -4,6 +4,7 @@ use crate::{EvalError, EvalReport};
 use std::path::Path;
 
 pub mod coref;
+pub mod coverage;
 pub mod events;
 pub mod extract;
 pub mod geocode;
@@ -16,7 +17,7 @@ pub mod subjectivity;
 pub mod timex;
 
 /// Every task name `parallax eval` accepts.
-pub const TASKS: [&str; 11] = [
+pub const TASKS: [&str; 12] = [
     "ner",
     "timex",
     "quotes",
@@ -27,6 +28,7 @@ pub const TASKS: [&str; 11] = [
     "reuse",
     "events",
     "coref",
+    "coverage",
     "geocode",
 ];
 
@@ -42,6 +44,7 @@ pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, 
         "reuse" => reuse::run(gold, limit),
         "events" => events::run(gold, limit),
         "coref" => coref::run(gold, limit),
+        "coverage" => coverage::run(gold, limit),
         "geocode" => geocode::run(gold, limit),
         other => Err(EvalError::UnknownTask(other.to_string())),
     }

@@ -1,5 +1,6 @@
 //! Training of the statistical models from gold data (`parallax train`).
 
+pub mod events;
 pub mod geocode;
 pub mod ner;
 pub mod quotes;
@@ -29,6 +30,7 @@ pub fn train(
         "ner" => ner::train(train, dev, out),
         "subjectivity" => subjectivity::train(train, dev, out),
         "quotes" => quotes::train(train, dev, out),
+        "events" => events::train(train, out),
         "geocode" => geocode::train(train, out),
         _ => Err(EvalError::NotImplemented(format!("train {task}"))),
     }
