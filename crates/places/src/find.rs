@@ -63,7 +63,7 @@ fn describes(text: &str, end: usize) -> bool {
         .take_while(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
         .collect();
-    not_place_words().iter().any(|w| *w == word)
+    not_place_words().contains(&word)
 }
 
 /// The words of `text[span]`: runs of letters, digits, apostrophes and periods, as spans.

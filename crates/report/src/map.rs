@@ -135,7 +135,7 @@ pub fn svg(pins: &[Pin], title: &str) -> Markup {
     let unit = w / 720.0;
     // Small pins on top of big ones, so every pin can be clicked.
     let mut order: Vec<&Pin> = pins.iter().collect();
-    order.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+    order.sort_by_key(|p| std::cmp::Reverse(p.mentions));
     let placed = labels(&order, unit);
     html! {
         svg.map xmlns="http://www.w3.org/2000/svg" role="img" aria-label=(title)
