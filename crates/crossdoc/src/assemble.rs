@@ -210,6 +210,7 @@ pub fn build_dossier_timed(
                     reported_by,
                     asserted: event.asserted,
                     reason: event.reason,
+                    modality: event.modality.clone(),
                 },
                 mode: event.mode.clone(),
             });
