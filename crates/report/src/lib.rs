@@ -7,7 +7,7 @@
 //! sentence with the exact span marked, so the evidence is visible without leaving the list.
 
 mod cross;
-mod events;
+pub mod events;
 mod framing;
 pub mod map;
 pub mod places;

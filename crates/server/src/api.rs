@@ -36,6 +36,7 @@ pub fn routes() -> Router<Shared> {
         .route("/figures", get(figures))
         .route("/claims", get(claims))
         .route("/places", get(places))
+        .route("/events", get(events))
         .route("/stories", get(stories))
         .route("/outlets", get(outlets))
         .route("/search", get(search))
@@ -77,6 +78,9 @@ pub struct ListParams {
     pub speaker: String,
     #[serde(default)]
     pub status: String,
+    /// An event type (`/api/events`): PLOVER's name or DISASTER / CRIME.
+    #[serde(default, rename = "type")]
+    pub event_type: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -367,6 +371,23 @@ async fn places(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult
             .iter()
             .filter(|pl| opt(&p.story).is_none_or(|st| Corpus::in_story(st, pl.story.as_deref())))
             .filter(|pl| opt(&p.outlet).is_none_or(|o| pl.outlets.iter().any(|x| x == o))),
+        &p,
+    ))
+}
+
+/// Coded events merged across outlets, filtered by story, outlet, article and type.
+async fn events(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
+    let c = &s.corpus;
+    json(paginate(
+        c.dossier
+            .events
+            .iter()
+            .filter(|e| opt(&p.story).is_none_or(|st| Corpus::in_story(st, e.story.as_deref())))
+            .filter(|e| opt(&p.outlet).is_none_or(|o| e.outlets.iter().any(|x| x == o)))
+            .filter(|e| opt(&p.doc).is_none_or(|d| e.reports.iter().any(|r| r.evidence.doc == d)))
+            .filter(|e| {
+                opt(&p.event_type).is_none_or(|t| e.event_type.as_str().eq_ignore_ascii_case(t))
+            }),
         &p,
     ))
 }

@@ -40,12 +40,13 @@ pub async fn page(
         }
         nav.toc {
             a href="#claims" { "Claims" } a href="#quotes" { "Aligned quotations" }
-            a href="#passages" { "Shared passages" } a href="#timeline" { "Timeline" } a href="#places" { "Places" } a href="#articles" { "Articles" }
+            a href="#passages" { "Shared passages" } a href="#timeline" { "Timeline" } a href="#events" { "Events" } a href="#places" { "Places" } a href="#articles" { "Articles" }
         }
         (claims(corpus, story))
         (quote_groups(corpus, story))
         (passages(corpus, story))
         (timeline(corpus, story))
+        (super::events::section(corpus, story))
         (places(corpus, story))
         (articles(corpus, story))
     };
