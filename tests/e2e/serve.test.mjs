@@ -204,3 +204,38 @@ test('an article analyzed while the server runs appears without a restart', asyn
   assert.deepEqual(problems, [], 'no console errors, CSP violations or failed requests');
   await page.close();
 });
+
+test('a story map: a pin leads to the place, its mention to the sentence', async () => {
+  const { page, problems } = await openPage();
+  const stories = await (await fetch(`${base}/api/stories?per_page=100`)).json();
+  const places = await (await fetch(`${base}/api/places?per_page=100`)).json();
+  const resolved = places.items.find((p) => p.place && p.story);
+  assert.ok(resolved, `a resolved place in a story: ${JSON.stringify(places.items.map((p) => p.name))}`);
+  assert.ok(stories.items.some((s) => s.id === resolved.story));
+  await page.goto(`${base}/story/${encodeURIComponent(resolved.story)}#places`);
+  const map = page.locator('#places svg.map');
+  assert.equal(await map.count(), 1, 'one map');
+  assert.ok(await map.locator('path.land').count() === 1, 'the world outline is drawn');
+  const pins = map.locator('a circle.pin');
+  assert.ok(await pins.count() >= 1, 'pins');
+  assert.match(await page.locator('#places .credit').textContent(), /GeoNames.*CC BY 4\.0/);
+  await map.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, '7-story-places.png'), fullPage: true });
+
+  // The pin of the resolved place leads to its row; the row's mention to its sentence.
+  const pin = map.locator(`a[href="#place-${resolved.id}"]`);
+  assert.equal(await pin.count(), 1, `a pin for ${resolved.name}`);
+  await pin.locator('circle').click();
+  await page.waitForURL(new RegExp(`#place-${resolved.id}$`));
+  const row = page.locator(`[id="place-${resolved.id}"]`);
+  assert.equal((await row.locator('td strong').textContent()).trim(), resolved.name);
+  await row.locator('summary').click();
+  const mention = row.locator('details a.ctx').first();
+  assert.equal((await mention.locator('mark').first().textContent()).trim(), resolved.mentions[0].text);
+  await page.screenshot({ path: join(shots, '8-place-row.png') });
+  await Promise.all([page.waitForURL(/\/doc\/.*#s-\d+$/), mention.click()]);
+  const anchor = new URL(page.url()).hash.slice(1);
+  assert.match(await page.locator(`[id="${anchor}"]`).getAttribute('class'), /target/);
+  assert.deepEqual(problems, [], 'no console errors, CSP violations or failed requests');
+  await page.close();
+});

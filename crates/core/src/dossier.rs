@@ -45,6 +45,9 @@ pub struct Dossier {
     /// Coded events, each merged across the outlets that report it.
     #[serde(default)]
     pub events: Vec<crate::DossierEvent>,
+    /// Per story, the places its articles name, geocoded, with every mention.
+    #[serde(default)]
+    pub places: Vec<DossierPlace>,
     /// Per outlet: its articles, stories, exclusive claims and omissions.
     #[serde(default)]
     pub outlets: Vec<OutletProfile>,
@@ -78,6 +81,7 @@ impl Dossier {
             disputes: Vec::new(),
             timeline: Vec::new(),
             events: Vec::new(),
+            places: Vec::new(),
             outlets: Vec::new(),
             skipped: Vec::new(),
         }
@@ -321,6 +325,27 @@ pub struct Dispute {
     pub about: Vec<String>,
     pub claim: DisputeStatement,
     pub denials: Vec<DisputeStatement>,
+}
+
+/// A place of one story: the mentions that name it, across outlets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DossierPlace {
+    /// `pl1`, `pl2`, … in dossier order.
+    pub id: String,
+    /// The story (id in [`Dossier::stories`]), when the articles belong to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// The gazetteer's name of the place, or the words used when it stays open.
+    pub name: String,
+    /// The place, when the mentions resolve to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::GeoPlace>,
+    /// When the text does not decide: what it may be, most likely first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<crate::GeoPlace>,
+    pub outlets: Vec<String>,
+    /// Each mention, its span the place name.
+    pub mentions: Vec<Evidence>,
 }
 
 /// One dated item of a story's timeline.

@@ -204,6 +204,9 @@ pub struct Event {
     pub asserted: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<NonAssertion>,
+    /// The word that makes it not asserted ("denied", "threatened", "could", "not").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Anchor>,
 }
 
 /// One outlet's report of a cross-document event.
@@ -234,6 +237,9 @@ pub struct EventReport {
     pub asserted: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<NonAssertion>,
+    /// The word in the same document that makes it not asserted ("denied").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<Anchor>,
 }
 
 /// The same real-world event as reported by one or more articles.

@@ -219,6 +219,7 @@ pub fn build_dossier_timed(
                     reported_by,
                     asserted: event.asserted,
                     reason: event.reason,
+                    modality: event.modality.clone(),
                 },
                 mode: event.mode.clone(),
             });
@@ -229,6 +230,9 @@ pub fn build_dossier_timed(
         docs.iter().copied().zip(analyses.iter().copied()).collect();
     dossier.stories = times.time("stories", || crate::stories::stories(&pairs));
     dossier.reuse = times.time("reuse", || crate::reuse::find_reuse(&pairs));
+    dossier.places = times.time("places", || {
+        crate::places::gather(&docs, &analyses, &dossier.stories)
+    });
     link_cross_source(&mut dossier, &analyses, reports, &mut times);
     (dossier, times)
 }
@@ -339,7 +343,7 @@ fn entities(
     out
 }
 
-fn evidence(doc: &Document, analysis: &Analysis, span: Span, text: &str) -> Evidence {
+pub(crate) fn evidence(doc: &Document, analysis: &Analysis, span: Span, text: &str) -> Evidence {
     Evidence {
         doc: doc.id.clone(),
         span,

@@ -266,6 +266,7 @@ mod tests {
                 reported_by: None,
                 asserted,
                 reason: (!asserted).then_some(NonAssertion::Denied),
+                modality: None,
             },
             mode: Some("airstrike".into()),
         }

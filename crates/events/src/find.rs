@@ -142,6 +142,22 @@ fn governor(s: &Sentence, text: &str, first: usize, lex: &Lexicon) -> Option<(us
             if is_month_name(s, k) {
                 continue;
             }
+            if m == Modality::Claim {
+                // "rejected claims that it shelled", "dismissed the reports of shelling": a
+                // denial of what follows. Any other claim noun changes nothing.
+                let refusal = (1..=2).filter_map(|back| k.checked_sub(back)).find(|&r| {
+                    matches!(
+                        lex.modality.get(s.stem(r)),
+                        Some(Modality::Refuse | Modality::Deny)
+                    )
+                });
+                match refusal {
+                    Some(r) if distance + (k - r) <= DENY_WINDOW => {
+                        return Some((r, Modality::Deny))
+                    }
+                    _ => continue,
+                }
+            }
             let reach = match m {
                 Modality::Deny => DENY_WINDOW,
                 Modality::Negation => 3,

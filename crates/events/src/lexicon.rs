@@ -1,6 +1,6 @@
 //! The word lists of the events annotator, read once from the commented data files under
-//! `lexicon/` (triggers, modality, actor nouns, mode words, clause boundaries), and the one stem
-//! function both the lists and the text are matched through.
+//! `lexicon/` (triggers, modality, actor nouns, mode words, clause boundaries, words never
+//! triggers), and the one stem function both the lists and the text are matched through.
 
 use parallax_core::EventType;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -85,6 +85,8 @@ pub enum Modality {
     Future,
     Hypothetical,
     Negation,
+    /// A noun of reported statements ("claims"): after a refusal or denial, a denial.
+    Claim,
 }
 
 impl Modality {
@@ -99,6 +101,7 @@ impl Modality {
             Modality::Future => "future",
             Modality::Hypothetical => "hypothetical",
             Modality::Negation => "negation",
+            Modality::Claim => "claim",
         }
     }
 
@@ -113,6 +116,7 @@ impl Modality {
             "future" => Modality::Future,
             "hypothetical" => Modality::Hypothetical,
             "negation" => Modality::Negation,
+            "claim" => Modality::Claim,
             _ => return None,
         })
     }
@@ -221,6 +225,7 @@ impl Lexicon {
             .collect();
         let not_triggers = content_lines(include_str!("../lexicon/clauses.txt"))
             .flat_map(str::split_whitespace)
+            .chain(content_lines(include_str!("../lexicon/not_triggers.txt")))
             .chain(
                 content_lines(include_str!("../lexicon/actors.txt"))
                     .flat_map(|l| l.split_whitespace().skip(1)),

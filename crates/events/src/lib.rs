@@ -212,6 +212,11 @@ pub fn code(
                     quote,
                     asserted: c.reason.is_none(),
                     reason: c.reason,
+                    modality: c
+                        .governor
+                        .filter(|_| c.reason.is_some())
+                        .and_then(|(k, _)| s.toks.get(k))
+                        .and_then(|t| Anchor::new(text, t.span)),
                 },
                 features,
             ));

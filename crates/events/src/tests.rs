@@ -155,6 +155,28 @@ fn a_denied_event_is_kept_but_not_asserted() {
 }
 
 #[test]
+fn a_refusal_of_claims_denies_what_they_say_and_names_its_word() {
+    let e = events(
+        "The ministry rejected claims that its forces shelled the village.",
+        &[],
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].trigger.text, "shelled");
+    assert_eq!(e[0].reason, Some(NonAssertion::Denied));
+    assert_eq!(
+        e[0].modality.as_ref().map(|m| m.text.as_str()),
+        Some("rejected")
+    );
+    let e = events("Officials dismissed reports of shelling in the town.", &[]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].reason, Some(NonAssertion::Denied));
+    // A refusal of something else stays a rejection.
+    let e = events("Iran rejected the proposal.", &[("Iran", Gpe, None)]);
+    assert_eq!(e[0].event_type, EventType::Reject);
+    assert!(e[0].modality.is_none());
+}
+
+#[test]
 fn the_reporting_clause_is_not_the_actor() {
     let e = events(
         "Syria says Israel struck its airbases.",
@@ -239,7 +261,7 @@ mod props {
                 for a in e.source.iter().chain(&e.target) {
                     prop_assert_eq!(&text[a.span.start..a.span.end], a.text.as_str());
                 }
-                if let Some(l) = &e.location {
+                for l in e.location.iter().chain(&e.modality) {
                     prop_assert_eq!(&text[l.span.start..l.span.end], l.text.as_str());
                 }
             }

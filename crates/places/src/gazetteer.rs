@@ -1,12 +1,13 @@
 //! The embedded gazetteer: GeoNames continents, countries, first- and second-level regions and
-//! populated places, with their alternate names, read once from the committed file
+//! populated places, with their alternate names, and the oceans, seas and world regions of
+//! `data/features.tsv` (no GeoNames id: `geonames_id` 0), read once from the committed file
 //! `data/gazetteer.tsv.gz` (made by `data/build_gazetteer.py`; its layout is described there).
 //!
 //! A damaged file is an error ([`GazetteerError`]) that the annotator turns into a diagnostic;
 //! it never panics. Names are found by their folded key ([`crate::fold`]): the keys' hashes
 //! are kept sorted beside the entries they name, so a lookup is a binary search.
 
-use crate::fold::{fold, key_hash};
+use crate::fold::{fold, fold_into, key_hash};
 use parallax_core::GeoPlace;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -24,6 +25,12 @@ pub enum Kind {
     Capital,
     /// Any other populated place.
     Place,
+    Ocean,
+    Sea,
+    /// A gulf or a bay.
+    Gulf,
+    /// A region of several countries ("Middle East", "Korean Peninsula").
+    Region,
 }
 
 impl Kind {
@@ -35,6 +42,10 @@ impl Kind {
             "2" => Kind::Admin2,
             "K" => Kind::Capital,
             "P" => Kind::Place,
+            "O" => Kind::Ocean,
+            "S" => Kind::Sea,
+            "G" => Kind::Gulf,
+            "R" => Kind::Region,
             _ => return None,
         })
     }
@@ -48,7 +59,20 @@ impl Kind {
             Kind::Admin2 => ("A", "ADM2"),
             Kind::Capital => ("P", "PPLC"),
             Kind::Place => ("P", "PPL"),
+            Kind::Ocean => ("H", "OCN"),
+            Kind::Sea => ("H", "SEA"),
+            Kind::Gulf => ("H", "GULF"),
+            Kind::Region => ("L", "RGN"),
         }
+    }
+
+    /// Whether it is a wide area (a continent, a sea, a world region): too wide to tell
+    /// which of another name's candidates lie near it.
+    pub fn is_area(self) -> bool {
+        matches!(
+            self,
+            Kind::Continent | Kind::Ocean | Kind::Sea | Kind::Gulf | Kind::Region
+        )
     }
 
     /// Whether it is a region that contains other places (a country or a region).
@@ -80,6 +104,29 @@ pub struct Entry {
     pub population: u64,
     /// Hash of its own name's folded key (to tell its name from its alternate names).
     pub name_key: u64,
+    /// Its point as a unit vector (x, y, z), so that nearness is a dot product, not
+    /// trigonometry, in the geocoder's inner loop.
+    pub xyz: [f32; 3],
+}
+
+impl Entry {
+    /// Whether another entry lies within `km` of this one (great-circle distance).
+    pub fn within_km(&self, other: &Entry, km: f64) -> bool {
+        let dot: f32 = self.xyz.iter().zip(&other.xyz).map(|(a, b)| a * b).sum();
+        f64::from(dot) >= (km / EARTH_RADIUS_KM).cos()
+    }
+}
+
+/// Mean radius of the Earth.
+pub const EARTH_RADIUS_KM: f64 = 6371.0;
+
+fn unit_vector(lat: f32, lon: f32) -> [f32; 3] {
+    let (lat, lon) = (f64::from(lat).to_radians(), f64::from(lon).to_radians());
+    [
+        (lat.cos() * lon.cos()) as f32,
+        (lat.cos() * lon.sin()) as f32,
+        lat.sin() as f32,
+    ]
 }
 
 /// Why the gazetteer file could not be read.
@@ -127,7 +174,18 @@ pub fn embedded() -> Result<&'static Gazetteer, &'static GazetteerError> {
                 .filter_map(|(abbr, (country, code))| {
                     Some((abbr.as_str(), g.admin1(country, code)?))
                 });
-            let aliases: Vec<(&str, u32)> = countries.chain(regions).collect();
+            let continents: Vec<(&str, u32)> =
+                crate::lexicon_lines(include_str!("../lexicon/continent_aliases.txt"))
+                    .filter_map(|line| line.split_once('|'))
+                    .filter_map(|(alias, name)| {
+                        let found = g.lookup(&fold(name)).iter().copied();
+                        let continent = found
+                            .clone()
+                            .find(|&i| g.entry(i).kind == Kind::Continent)?;
+                        Some((alias, continent))
+                    })
+                    .collect();
+            let aliases: Vec<(&str, u32)> = countries.chain(regions).chain(continents).collect();
             g.add_aliases(&aliases);
             Ok(g)
         })
@@ -157,6 +215,7 @@ impl Gazetteer {
             return Err(GazetteerError::Header);
         }
         let mut records = Vec::new();
+        let mut key = String::new();
         for (number, line) in lines {
             if line.starts_with('#') || line.is_empty() {
                 continue;
@@ -192,7 +251,11 @@ impl Gazetteer {
                     population: population
                         .parse()
                         .map_err(|_| bad("population is not a number"))?,
-                    name_key: key_hash(&fold(name)),
+                    name_key: {
+                        fold_into(name, &mut key);
+                        key_hash(&key)
+                    },
+                    xyz: unit_vector(lat, lon),
                 },
                 country_code: country,
                 admin1_code: admin1,
@@ -219,6 +282,7 @@ impl Gazetteer {
         }
         let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(records.len() * 2);
         let mut entries = Vec::with_capacity(records.len());
+        let (mut key, mut seen) = (String::new(), Vec::<u64>::new());
         for (i, r) in records.into_iter().enumerate() {
             let mut entry = r.entry;
             entry.country = countries.get(r.country_code).copied().unwrap_or(NONE);
@@ -228,9 +292,9 @@ impl Gazetteer {
                     .copied()
                     .unwrap_or(NONE);
             }
-            let mut seen: Vec<u64> = Vec::new();
+            seen.clear();
             for name in std::iter::once(&*entry.name).chain(r.alternates.split('|')) {
-                let key = fold(name);
+                fold_into(name, &mut key);
                 if key.is_empty() {
                     continue;
                 }
@@ -261,24 +325,34 @@ impl Gazetteer {
         }
     }
 
-    /// Adds names to entries (aliases the data lacks: "U.S.", "W.Va.").
+    /// Adds names to entries (aliases the data lacks: "U.S.", "W.Va."): the few new pairs are
+    /// sorted and merged into the sorted index, not the whole index sorted again.
     pub fn add_aliases(&mut self, aliases: &[(&str, u32)]) {
-        let mut pairs: Vec<(u64, u32)> = self
-            .keys
+        let mut new: Vec<(u64, u32)> = aliases
             .iter()
-            .copied()
-            .zip(self.postings.iter().copied())
+            .filter(|&&(_, entry)| (entry as usize) < self.entries.len())
+            .map(|&(alias, entry)| (fold(alias), entry))
+            .filter(|(key, _)| !key.is_empty())
+            .map(|(key, entry)| (key_hash(&key), entry))
             .collect();
-        for &(alias, entry) in aliases {
-            let key = fold(alias);
-            if !key.is_empty() && (entry as usize) < self.entries.len() {
-                pairs.push((key_hash(&key), entry));
+        new.sort_unstable();
+        let old = self.keys.iter().copied().zip(self.postings.iter().copied());
+        let mut merged: Vec<(u64, u32)> = Vec::with_capacity(self.keys.len() + new.len());
+        let mut new = new.into_iter().peekable();
+        for pair in old {
+            while let Some(&n) = new.peek() {
+                if n >= pair {
+                    break;
+                }
+                merged.push(n);
+                new.next();
             }
+            merged.push(pair);
         }
-        pairs.sort_unstable();
-        pairs.dedup();
-        self.keys = pairs.iter().map(|p| p.0).collect();
-        self.postings = pairs.iter().map(|p| p.1).collect();
+        merged.extend(new);
+        merged.dedup();
+        self.keys = merged.iter().map(|p| p.0).collect();
+        self.postings = merged.iter().map(|p| p.1).collect();
     }
 
     /// Indices of the entries one of whose names folds to `key` (see [`crate::fold::fold`]).
@@ -347,7 +421,7 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dp = p2 - p1;
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+    2.0 * EARTH_RADIUS_KM * a.sqrt().min(1.0).asin()
 }
 
 #[cfg(test)]
@@ -394,6 +468,15 @@ mod tests {
         let g = embedded().expect("embedded gazetteer");
         assert!(g.len() > 100_000);
         assert!(!g.lookup("baghdad").is_empty());
+    }
+
+    #[test]
+    fn nearness_by_unit_vectors_agrees_with_distance() {
+        let g = Gazetteer::from_text(SMALL).unwrap();
+        let (cambridge, england) = (g.entry(2), g.entry(1));
+        let d = distance_km(52.2, 0.117, 52.5, -1.5);
+        assert!(cambridge.within_km(england, d + 1.0));
+        assert!(!cambridge.within_km(england, d - 1.0));
     }
 
     #[test]

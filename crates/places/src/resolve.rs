@@ -15,13 +15,22 @@
 //! - **neighbours**: the other places of the article, each at its best candidate so far,
 //!   lying within [`NEAR_KM`] of the candidate, in its region or in its country (two rounds).
 //!
-//! A site is resolved when one candidate leads the next by at least the margin; otherwise it
-//! stays open with its candidates ranked. Names of countries and regions are never evidence
-//! for themselves: a named country supports the places in it, not its own name.
+//! A site is resolved when one candidate leads the next by at least the margin, or when all
+//! the candidates within the margin lie within [`SAME_PLACE_KM`] of the best (Brussels the
+//! city and Brussels the capital region), and, for a place of fewer than [`SMALL_PLACE`]
+//! people or one named by an alternate name only, the article supports it; otherwise it stays open with its candidates ranked.
+//! Names of countries and regions are never evidence for themselves: a named country supports
+//! the places in it, not its own name.
 
 use crate::fold::fold;
-use crate::gazetteer::{distance_km, Gazetteer, Kind, NONE};
+use crate::gazetteer::{Gazetteer, Kind, NONE};
 use std::collections::{HashMap, HashSet};
+
+/// Places smaller than this are taken only with support from the article.
+pub const SMALL_PLACE: u64 = 10_000;
+
+/// Distance within which two candidates are one pin on a map (a city and its namesake region).
+pub const SAME_PLACE_KM: f64 = 50.0;
 
 /// Distance within which another place of the article counts as a neighbour.
 pub const NEAR_KM: f64 = 250.0;
@@ -362,18 +371,28 @@ impl<'g> Context<'g> {
                 .is_some_and(|by| by.iter().any(|&s| s != own))
     }
 
-    fn base_score(&self, site: usize, candidate: u32) -> f32 {
+    /// The part of a candidate's score that owes nothing to the article: its size and kind.
+    fn prominence(&self, candidate: u32) -> f32 {
         let w = &self.weights;
         let e = self.gazetteer.entry(candidate);
-        let mut score = w.population * (e.population as f32).ln_1p()
+        w.population * (e.population as f32).ln_1p()
             + match e.kind {
-                Kind::Continent => w.continent,
+                // Wide areas share the continents' prior.
+                Kind::Continent | Kind::Ocean | Kind::Sea | Kind::Gulf | Kind::Region => {
+                    w.continent
+                }
                 Kind::Country => w.country,
                 Kind::Admin1 => w.admin1,
                 Kind::Admin2 => w.admin2,
                 Kind::Capital => w.capital,
                 Kind::Place => 0.0,
-            };
+            }
+    }
+
+    fn base_score(&self, site: usize, candidate: u32) -> f32 {
+        let w = &self.weights;
+        let e = self.gazetteer.entry(candidate);
+        let mut score = self.prominence(candidate);
         if e.name_key != self.sites[site].key_hash {
             score += w.alternate_name;
         }
@@ -434,17 +453,51 @@ impl<'g> Context<'g> {
         self.resolutions = scores
             .into_iter()
             .zip(&self.sites)
-            .map(|(sc, site)| {
+            .enumerate()
+            .map(|(s, (sc, site))| {
                 let mut ranked: Vec<(u32, f32)> = site.candidates.iter().copied().zip(sc).collect();
                 ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 let decided = match ranked.as_slice() {
                     [] => false,
-                    [_] => true,
-                    [a, b, ..] => a.1 - b.1 >= self.weights.margin,
+                    [a] => self.stands_alone(s, a.0, a.1),
+                    [a, b, ..] => {
+                        (a.1 - b.1 >= self.weights.margin || self.one_place(&ranked, a.1))
+                            && self.stands_alone(s, a.0, a.1)
+                    }
                 };
                 Resolution { ranked, decided }
             })
             .collect();
+    }
+
+    /// Whether a best candidate may be taken: a place under [`SMALL_PLACE`] people, or one
+    /// named only by one of its alternate names, only when the article says something for it
+    /// (the name of a hamlet is more often a word: "told the Herald" is not Herald,
+    /// California; "Yida" in a story on South Sudan is not Jeddah, one of whose many
+    /// spellings it is).
+    fn stands_alone(&self, site: usize, candidate: u32, score: f32) -> bool {
+        let e = self.gazetteer.entry(candidate);
+        let alternate = if e.name_key != self.sites[site].key_hash {
+            self.weights.alternate_name
+        } else {
+            0.0
+        };
+        let supported = score - self.prominence(candidate) - alternate > 0.01;
+        supported
+            || e.kind.is_region()
+            || e.kind.is_area()
+            || (e.population >= SMALL_PLACE && alternate == 0.0)
+    }
+
+    /// Whether every candidate within the margin of the best (`top`) lies within
+    /// [`SAME_PLACE_KM`] of the first: a city and its namesake district or province are one
+    /// pin on the map, whichever the text means.
+    fn one_place(&self, ranked: &[(u32, f32)], top: f32) -> bool {
+        let first = self.gazetteer.entry(ranked[0].0);
+        ranked[1..]
+            .iter()
+            .take_while(|c| top - c.1 < self.weights.margin)
+            .all(|c| first.within_km(self.gazetteer.entry(c.0), SAME_PLACE_KM))
     }
 
     /// Evidence from the other places of the article, each weighed by how likely each of
@@ -463,19 +516,11 @@ impl<'g> Context<'g> {
             let (mut site_near, mut site_admin1, mut site_country) = (0f32, 0f32, 0f32);
             for &(b, p) in belief {
                 let o = self.gazetteer.entry(b);
-                if o.kind == Kind::Continent {
+                if o.kind.is_area() {
                     continue;
                 }
-                if !o.kind.is_region() || o.kind == Kind::Admin2 {
-                    let d = distance_km(
-                        f64::from(e.lat),
-                        f64::from(e.lon),
-                        f64::from(o.lat),
-                        f64::from(o.lon),
-                    );
-                    if d <= NEAR_KM {
-                        site_near = site_near.max(p);
-                    }
+                if (!o.kind.is_region() || o.kind == Kind::Admin2) && e.within_km(o, NEAR_KM) {
+                    site_near = site_near.max(p);
                 }
                 if e.admin1 != NONE && (o.admin1 == e.admin1 || b == e.admin1) {
                     site_admin1 = site_admin1.max(p);

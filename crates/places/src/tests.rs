@@ -66,6 +66,25 @@ fn a_style_compound_is_not_a_place_but_a_title_holds_one() {
 }
 
 #[test]
+fn a_hamlet_needs_the_article_to_support_it() {
+    // Herald, California (about 1,200 people) is the only place of that name: a newspaper
+    // called "the Herald" is not taken for it without anything in the article that points there.
+    let places = places_of("The claims are false, a ministry spokesman told the Herald.");
+    assert!(
+        places
+            .iter()
+            .all(|p| p.text != "Herald" || p.place.is_none()),
+        "{places:#?}"
+    );
+    let places = places_of("Farmers near Herald, California, said the river rose overnight.");
+    let herald = places.iter().find(|p| p.text == "Herald").expect("found");
+    assert_eq!(
+        herald.place.as_ref().map(|p| p.admin1.as_deref()),
+        Some(Some("California"))
+    );
+}
+
+#[test]
 fn countries_resolve_to_themselves() {
     let places = places_of("Iraq and Iran signed an accord in Baghdad.");
     let iraq = places.iter().find(|p| p.text == "Iraq").unwrap();

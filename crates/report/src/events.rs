@@ -6,7 +6,8 @@ use maud::{html, Markup};
 use parallax_core::{Dossier, DossierEvent};
 use std::collections::HashMap;
 
-fn names(list: &[String]) -> String {
+/// Actor names joined, or a dash for none.
+pub fn names(list: &[String]) -> String {
     if list.is_empty() {
         "—".to_string()
     } else {
@@ -14,7 +15,8 @@ fn names(list: &[String]) -> String {
     }
 }
 
-fn what(e: &DossierEvent) -> String {
+/// What happened as a reader sees it: the type, its mode, and why it is not asserted.
+pub fn what(e: &DossierEvent) -> String {
     let mut s = e.event_type.as_str().to_string();
     if let Some(mode) = &e.mode {
         s.push_str(&format!(" ({mode})"));

@@ -7,8 +7,10 @@
 //! sentence with the exact span marked, so the evidence is visible without leaving the list.
 
 mod cross;
-mod events;
+pub mod events;
 mod framing;
+pub mod map;
+pub mod places;
 mod sections;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -45,6 +47,7 @@ pub fn render(dossier: &Dossier) -> String {
                         a href="#quote-groups" { "Shared quotes (" (dossier.quote_groups.len()) ")" }
                         a href="#reuse" { "Shared passages (" (dossier.reuse.len()) ")" }
                         a href="#timeline" { "Timeline" }
+                        a href="#places" { "Places (" (dossier.places.len()) ")" }
                         a href="#outlets" { "Outlets" }
                         a href="#framing" { "Framing" }
                         a href="#articles" { "Articles" }
@@ -65,6 +68,7 @@ pub fn render(dossier: &Dossier) -> String {
                     (cross::quote_groups(dossier, &index))
                     (cross::reuse(dossier, &index))
                     (cross::timeline(dossier, &index))
+                    (places::places(dossier, &index))
                     (cross::outlets(dossier))
                     (framing::framing(dossier, &index))
                     (sections::entities(dossier, &index))

@@ -221,3 +221,44 @@ mod tests {
         assert_eq!(all, (0..10).collect::<Vec<_>>());
     }
 }
+
+#[cfg(test)]
+mod dump {
+    use super::*;
+
+    /// Development aid: prints the toponyms of the tuning half of the file in GEOCODE_DUMP
+    /// that are answered more than 161 km off (never the held half).
+    #[test]
+    #[ignore]
+    fn dump_errors() {
+        let Ok(file) = std::env::var("GEOCODE_DUMP") else {
+            return;
+        };
+        let articles = geoparsing::parse(&read_text(Path::new(&file)).unwrap()).unwrap();
+        for i in split(articles.len()).0 {
+            let article = &articles[i];
+            let doc = document(article, i);
+            let analysis = parallax_pipeline::analyze(&doc);
+            let gold = scored_toponyms(article);
+            let spans: Vec<Span> = gold.iter().map(|t| t.span).collect();
+            let answers = parallax_places::geocode(&doc, &analysis.local_entities, &spans);
+            for (t, answer) in gold.iter().zip(&answers) {
+                let (lat, lon) = t.point.unwrap_or_default();
+                let best = answer.place.as_ref().or(answer.candidates.first());
+                let km = best.map_or(MAX_KM, |p| distance_km(lat, lon, p.lat, p.lon));
+                if km > RADIUS_KM {
+                    println!(
+                        "{i}\t{}\t{:.0}\tgold {:?} ({lat},{lon})\tgot {}",
+                        answer.text,
+                        km,
+                        t.geonames_id,
+                        best.map_or("-".into(), |p| format!(
+                            "{} {} {:?} {} ({},{})",
+                            p.name, p.feature_code, p.admin1, p.geonames_id, p.lat, p.lon
+                        ))
+                    );
+                }
+            }
+        }
+    }
+}

@@ -3,6 +3,7 @@
 
 mod article;
 mod entity;
+mod events;
 mod outlet;
 mod overview;
 mod search;
