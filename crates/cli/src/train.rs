@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Model to train: `ner`, `subjectivity` or `quotes` (the cue classifier).
+    /// Model to train: `ner`, `subjectivity`, `quotes` (the cue classifier), `tone` or `bias` (the loaded-terms lexicon).
     task: String,
     /// Training data (a file, or the dataset folder).
     train: PathBuf,

@@ -326,7 +326,8 @@ mod tests {
                 authors: vec![],
                 paragraphs: vec![],
                 sentences: vec![],
-                time_anchor: None,
+                voice: Vec::new(),
+            time_anchor: None,
                 diagnostics: vec![],
             });
         }

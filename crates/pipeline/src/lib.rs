@@ -160,6 +160,7 @@ pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
                 diagnostics.extend(figures.diagnostics);
                 diagnostics.extend(quotes.diagnostics);
                 diagnostics.extend(voice.diagnostics);
+                diagnostics.extend(framing.diagnostics);
 
                 Analysis {
                     doc: doc.id.clone(),
@@ -175,6 +176,7 @@ pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
                     labels: framing.labels,
                     loaded_terms: framing.loaded_terms,
                     tones: framing.tones,
+                    sentence_tones: framing.sentence_tones,
                     diagnostics,
                 }
             },

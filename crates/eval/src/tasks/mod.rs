@@ -3,6 +3,7 @@
 use crate::{EvalError, EvalReport};
 use std::path::Path;
 
+pub mod bias;
 pub mod coref;
 pub mod events;
 pub mod extract;
@@ -13,9 +14,11 @@ pub mod reuse;
 pub mod stories;
 pub mod subjectivity;
 pub mod timex;
+pub mod tone;
+pub mod tone_basil;
 
 /// Every task name `parallax eval` accepts.
-pub const TASKS: [&str; 10] = [
+pub const TASKS: [&str; 12] = [
     "ner",
     "timex",
     "quotes",
@@ -26,6 +29,8 @@ pub const TASKS: [&str; 10] = [
     "reuse",
     "events",
     "coref",
+    "tone",
+    "bias",
 ];
 
 pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
@@ -40,6 +45,8 @@ pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, 
         "reuse" => reuse::run(gold, limit),
         "events" => events::run(gold, limit),
         "coref" => coref::run(gold, limit),
+        "tone" => tone::run(gold, limit),
+        "bias" => bias::run(gold, limit),
         other => Err(EvalError::UnknownTask(other.to_string())),
     }
 }

@@ -3,6 +3,7 @@
 
 mod article;
 mod entity;
+mod framing;
 mod outlet;
 mod overview;
 mod search;
