@@ -147,7 +147,11 @@ fn render(doc: &Document, a: &Analysis) -> String {
         );
     }
     let _ = writeln!(out, "\n## sentence tones (not neutral)");
-    for t in a.sentence_tones.iter().filter(|t| t.tone != parallax_core::Tone::Neutral) {
+    for t in a
+        .sentence_tones
+        .iter()
+        .filter(|t| t.tone != parallax_core::Tone::Neutral)
+    {
         let name = a
             .local_entities
             .get(t.local_entity)

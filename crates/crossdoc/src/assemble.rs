@@ -328,5 +328,8 @@ fn sentence_voices(analysis: &Analysis) -> Vec<parallax_core::SentenceVoiceMark>
             });
         }
     }
-    marks.into_iter().collect::<Option<Vec<_>>>().unwrap_or_default()
+    marks
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
 }

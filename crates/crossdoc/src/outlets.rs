@@ -109,5 +109,8 @@ fn is_own(analysis: &Analysis, index: usize) -> bool {
         .get(index)
         .and_then(|s| seg.paragraphs.get(s.paragraph))
         .map(|p| p.role);
-    !matches!(role, Some(ParagraphRole::BlockQuote | ParagraphRole::Byline))
+    !matches!(
+        role,
+        Some(ParagraphRole::BlockQuote | ParagraphRole::Byline)
+    )
 }

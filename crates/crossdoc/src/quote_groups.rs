@@ -327,7 +327,7 @@ mod tests {
                 paragraphs: vec![],
                 sentences: vec![],
                 voice: Vec::new(),
-            time_anchor: None,
+                time_anchor: None,
                 diagnostics: vec![],
             });
         }

@@ -17,9 +17,7 @@
 
 use crate::speech::QuoteMask;
 use crate::words::{is_capitalized, is_punctuation, WordClass};
-use parallax_core::{
-    Document, EntityType, Label, LabelForm, Mention, MentionKind, Segmentation, Span,
-};
+use parallax_core::{Document, Label, LabelForm, Mention, MentionKind, Segmentation, Span};
 use std::cell::Cell;
 
 /// Most tokens a label may have.
@@ -171,10 +169,8 @@ fn find(t: &Tokens, mention: &Mention) -> Vec<(Span, LabelForm)> {
         return found;
     };
     match mention.kind {
-        MentionKind::Name if mention.entity_type == EntityType::Norp => {
-            found.extend(nationality_epithet(t, first, last).map(|s| (s, LabelForm::Epithet)));
-        }
         MentionKind::Name => {
+            found.extend(name_epithet(t, first, last).map(|s| (s, LabelForm::Epithet)));
             found.extend(premodifier(t, first).map(|s| (s, LabelForm::Premodifier)));
             found.extend(appositive_after(t, last).map(|s| (s, LabelForm::Appositive)));
             found.extend(appositive_before(t, first, last).map(|s| (s, LabelForm::Appositive)));
@@ -188,10 +184,10 @@ fn find(t: &Tokens, mention: &Mention) -> Vec<(Span, LabelForm)> {
     found
 }
 
-/// "the [Kordanian] regime", "the [North Korean] dictator": a nationality after a determiner
-/// and before modifiers and a descriptor noun stands for its country's government or leader,
-/// an epithet of the actor the nationality resolves to.
-fn nationality_epithet(t: &Tokens, first: usize, last: usize) -> Option<Span> {
+/// "the [Kordanian] regime", "the [North Korean] dictator", "the [Obama] administration": a
+/// name (a nationality, as a rule) after a determiner and before modifiers and a descriptor
+/// noun, the whole phrase standing for the actor the name resolves to.
+fn name_epithet(t: &Tokens, first: usize, last: usize) -> Option<Span> {
     let determiner = first.checked_sub(1)?;
     if !t.class(determiner).is_determiner() {
         return None;
@@ -460,6 +456,7 @@ fn content_words<'a>(t: &'a Tokens, start: usize, end: usize) -> impl Iterator<I
 #[cfg(test)]
 mod tests {
     use super::*;
+    use parallax_core::EntityType;
     use parallax_core::{Anchor, EntityType, Quote, QuoteKind, Speech};
     use proptest::prelude::*;
 
@@ -604,7 +601,7 @@ mod tests {
     }
 
     #[test]
-    fn a_nationality_before_a_descriptor_is_an_epithet() {
+    fn a_name_before_a_descriptor_is_an_epithet() {
         let text = "Critics say the Kordanian regime is lying.";
         let doc = Document::new("d", text, "t");
         let seg = parallax_segment::segment(text);

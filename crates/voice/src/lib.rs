@@ -8,10 +8,11 @@
 //! classification, and a sentence that is mostly quotation and attribution is reporting
 //! outright ([`mask`]). [`loaded`] finds loaded language with a lexicon learned from BABE.
 //!
-//! Framing ([`frame`]): the labels attached to each entity ([`labels`]), loaded terms and the
-//! author's tone toward each entity ([`tone`], with the [`polarity`] lexicon), each marked as
-//! the author's voice or quoted ([`speech`]). Every listed word is in one hashed table
-//! ([`vocab`]), and loaded terms and tone share one pass over each sentence's words ([`scan`]).
+//! Framing ([`frame`]): the labels attached to each entity ([`labels`]), loaded terms, and the
+//! tone toward each entity per sentence and per article ([`tone`]: a target-dependent model
+//! that also reads the [`polarity`] lexicon), each marked as the author's voice or quoted
+//! ([`speech`]). Every listed word is in one hashed table ([`vocab`]); loaded terms are read in
+//! one pass over each sentence's words ([`scan`]).
 
 pub mod embed;
 pub mod features;

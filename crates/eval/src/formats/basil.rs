@@ -209,9 +209,7 @@ pub fn test_events(articles: &[Article]) -> Vec<String> {
 /// The articles split into (training part, test part) by [`test_events`].
 pub fn split(articles: Vec<Article>) -> (Vec<Article>, Vec<Article>) {
     let test = test_events(&articles);
-    articles
-        .into_iter()
-        .partition(|a| !test.contains(&a.event))
+    articles.into_iter().partition(|a| !test.contains(&a.event))
 }
 
 #[cfg(test)]

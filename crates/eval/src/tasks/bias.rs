@@ -37,9 +37,24 @@ pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
         fn_: scores.sentences.fn_,
     };
     let figures = [
-        ("token", scores.tokens.precision(), scores.tokens.recall(), scores.tokens.f1()),
-        ("span", scores.spans.precision(), scores.spans.recall(), scores.spans.f1()),
-        ("sentence", sentences.precision(), sentences.recall(), sentences.f1()),
+        (
+            "token",
+            scores.tokens.precision(),
+            scores.tokens.recall(),
+            scores.tokens.f1(),
+        ),
+        (
+            "span",
+            scores.spans.precision(),
+            scores.spans.recall(),
+            scores.spans.f1(),
+        ),
+        (
+            "sentence",
+            sentences.precision(),
+            sentences.recall(),
+            sentences.f1(),
+        ),
     ];
     for (name, p, r, f1) in figures {
         report.metric(&format!("{name}_precision"), p);

@@ -78,8 +78,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// The class the model gives an example.
 pub fn predict(model: &ToneModel, e: &ToneExample) -> usize {
     let t = Targeted::new(&e.view, e.targets.clone(), &e.target_words);
-    let p = model.probabilities(&t, &polarities(&e.view));
-    (0..p.len()).fold(1, |best, k| if p[k] > p[best] { k } else { best })
+    model.classify(&t, &polarities(&e.view)).0
 }
 
 pub fn score(model: &ToneModel, examples: &[ToneExample]) -> Confusion {

@@ -91,7 +91,11 @@ pub fn article_means(model: &ToneModel, articles: &[Article]) -> Vec<(i8, Option
 /// among those `judged` accepts.
 fn find(name: &str, entities: &[LocalEntity], judged: impl Fn(usize) -> bool) -> Option<usize> {
     let lower = name.to_lowercase();
-    let last = lower.split_whitespace().last().unwrap_or_default().to_string();
+    let last = lower
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string();
     entities
         .iter()
         .enumerate()

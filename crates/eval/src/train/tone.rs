@@ -10,8 +10,8 @@
 //! unlabelled sources of the voice model ([`super::subjectivity::unlabelled_texts_in`]).
 
 use super::TrainSummary;
-use crate::formats::newsmtsc::{self, Sentence};
 use crate::formats::basil;
+use crate::formats::newsmtsc::{self, Sentence};
 use crate::tasks::tone::{examples, score};
 use crate::tasks::tone_basil::{self, article_means};
 use crate::EvalError;
@@ -65,22 +65,40 @@ pub fn train(train: &Path, _dev: Option<&Path>, out: &Path) -> Result<TrainSumma
     );
     let options = options();
     let grid = std::env::var("PARALLAX_TONE_GRID").is_ok();
-    let configs: Vec<ToneTrainOptions> = if grid { grid_options() } else { vec![options.clone()] };
+    let configs: Vec<ToneTrainOptions> = if grid {
+        grid_options()
+    } else {
+        vec![options.clone()]
+    };
     let dev_examples = examples(&dev);
     for (n, o) in configs.iter().enumerate() {
         let model = fit(&examples(&fit_part), o, Some(&vectors));
         let confusion = score(&model, &dev_examples);
         if grid {
-            eprintln!("{n}: {o:?} dev macro_f1 {:.4} accuracy {:.4}", confusion.macro_f1(), confusion.accuracy());
+            eprintln!(
+                "{n}: {o:?} dev macro_f1 {:.4} accuracy {:.4}",
+                confusion.macro_f1(),
+                confusion.accuracy()
+            );
         }
         if grid && n == 0 {
             let models: Vec<_> = [1e-4, 3e-4, 1e-3]
                 .iter()
-                .map(|&l2| fit(&examples(&fit_part), &ToneTrainOptions { l2, ..o.clone() }, Some(&vectors)))
+                .map(|&l2| {
+                    fit(
+                        &examples(&fit_part),
+                        &ToneTrainOptions { l2, ..o.clone() },
+                        Some(&vectors),
+                    )
+                })
                 .collect();
             if let Some(mean) = parallax_voice::tone::fit::average(&models) {
                 let c = score(&mean, &dev_examples);
-                eprintln!("averaged: dev macro_f1 {:.4} accuracy {:.4}", c.macro_f1(), c.accuracy());
+                eprintln!(
+                    "averaged: dev macro_f1 {:.4} accuracy {:.4}",
+                    c.macro_f1(),
+                    c.accuracy()
+                );
             }
         }
         if n == 0 {
@@ -90,7 +108,11 @@ pub fn train(train: &Path, _dev: Option<&Path>, out: &Path) -> Result<TrainSumma
     }
     let all = examples(&sentences);
     let mut model = fit(&all, &options, Some(&vectors));
-    if let Some(basil) = data.as_ref().map(|d| d.join("basil-dev")).filter(|b| b.is_dir()) {
+    if let Some(basil) = data
+        .as_ref()
+        .map(|d| d.join("basil-dev"))
+        .filter(|b| b.is_dir())
+    {
         let (train_part, _) = basil::split(basil::read(&basil)?);
         let pairs = article_means(&model, &train_part);
         model.article = calibration(&pairs);
@@ -118,8 +140,7 @@ pub fn train(train: &Path, _dev: Option<&Path>, out: &Path) -> Result<TrainSumma
 }
 
 /// The article calibration (offset, scale) whose two thresholds on the weighted mean sentence
-/// score give the best macro-F1 (then accuracy) on `pairs` (gold, mean) among those whose
-/// accuracy is not below the all-neutral baseline's (the eval's two conditions): the negative
+/// score give the best macro-F1 (then accuracy) on `pairs` (gold, mean): the negative
 /// threshold and the positive one are searched over the pairs' own means, and mapped so that
 /// `Tone::THRESHOLD` falls on them.
 pub fn calibration(pairs: &[(i8, Option<f32>)]) -> [f32; 2] {
@@ -127,8 +148,7 @@ pub fn calibration(pairs: &[(i8, Option<f32>)]) -> [f32; 2] {
     means.sort_by(f32::total_cmp);
     means.dedup();
     let threshold = parallax_core::Tone::THRESHOLD as f32;
-    let neutral = pairs.iter().filter(|(g, _)| *g == 0).count() as f64 / pairs.len().max(1) as f64;
-    let mut best = ([0.0, 1.0], (false, f64::MIN, f64::MIN));
+    let mut best = ([0.0, 1.0], (f64::MIN, f64::MIN));
     // Candidate cuts: midpoints between successive means, and beyond either end.
     let mut cuts: Vec<f32> = means.windows(2).map(|w| (w[0] + w[1]) / 2.0).collect();
     cuts.push(means.first().copied().unwrap_or(0.0) - 0.01);
@@ -144,7 +164,7 @@ pub fn calibration(pairs: &[(i8, Option<f32>)]) -> [f32; 2] {
             });
             model.article = [offset, scale];
             let c = tone_basil::score(&model, pairs);
-            let key = (c.accuracy() >= neutral, c.macro_f1(), c.accuracy());
+            let key = (c.macro_f1(), c.accuracy());
             if key > best.1 {
                 best = ([offset, scale], key);
             }
@@ -157,7 +177,12 @@ pub fn calibration(pairs: &[(i8, Option<f32>)]) -> [f32; 2] {
 fn grid_options() -> Vec<ToneTrainOptions> {
     let base = options();
     let mut out = vec![base.clone()];
-    for (l2, near, clause) in [(3e-4, 2.0, 2.0), (3e-4, 2.0, 0.0), (1e-4, 2.0, 1.0), (3e-4, 4.0, 1.0)] {
+    for (l2, near, clause) in [
+        (3e-4, 2.0, 2.0),
+        (3e-4, 2.0, 0.0),
+        (1e-4, 2.0, 1.0),
+        (3e-4, 4.0, 1.0),
+    ] {
         out.push(ToneTrainOptions {
             l2,
             config: ToneConfig {

@@ -98,7 +98,6 @@ fn grouped(labels: &[OutletLabel]) -> Vec<(&OutletLabel, usize)> {
     groups
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

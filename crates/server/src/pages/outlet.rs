@@ -137,7 +137,11 @@ fn terms(corpus: &Corpus, p: &OutletProfile, own: bool) -> Markup {
         .filter_map(|t| {
             let uses = if own { t.author } else { t.quoted };
             // Own-voice evidence comes first; quoted uses follow the `author` own ones.
-            let first = if own { t.evidence.first() } else { t.evidence.get(t.author) };
+            let first = if own {
+                t.evidence.first()
+            } else {
+                t.evidence.get(t.author)
+            };
             (uses > 0).then_some((t.term.as_str(), uses, first))
         })
         .collect();

@@ -5,7 +5,8 @@
 //! words within [`NEAR`] tokens on either side (marked left or right, and again with their
 //! exact distance up to [`CLOSE`]), word pairs in that window, the target's own words ("the
 //! regime"), and counts from the polarity lexicon ([`crate::polarity`]) with a negator up to
-//! [`crate::tone::NEGATION_REACH`] words before a polar word reversing it, split by whether the
+//! [`crate::tone::NEGATION_REACH`] words before a polar word reversing it (a negated word is
+//! also hashed as a word of its own, "not a coward"), split by whether the
 //! polar word is nearer the target or another actor, and the words of the target's own clause
 //! (clauses bounded by punctuation and conjunctions of contrast or cause). Other actors read as `<other>`, the
 //! target as `<target>`, a masked quotation as `<quote>`, so that "X praised Y" and
@@ -74,6 +75,8 @@ pub struct Targeted<'v> {
     targets: Vec<usize>,
     /// Per token, whether it is in a clause holding a target token.
     in_clause: Vec<bool>,
+    /// Per token, whether a negator before it reaches it ([`negation`]).
+    negated: Vec<bool>,
     /// The words of the target's mention ("the", "regime"), normalized.
     target_words: &'v [String],
 }
@@ -122,6 +125,7 @@ impl<'v> Targeted<'v> {
             place,
             targets,
             in_clause,
+            negated: negation(view),
             target_words,
         }
     }
@@ -150,20 +154,39 @@ impl<'v> Targeted<'v> {
         d > 0 && d <= NEAR
     }
 
-    /// The words of the context window, for the word-vector block.
-    pub fn near_words(&self) -> impl Iterator<Item = &str> {
-        (0..self.view.tokens.len())
-            .filter(|&i| self.is_near(i) && self.view.tokens[i].kind == Kind::Word)
-            .map(|i| self.view.tokens[i].word.as_str())
-    }
-
-    /// The words of the whole sentence, for the word-vector block.
-    pub fn sentence_words(&self) -> impl Iterator<Item = &str> {
+    /// Whether another actor is mentioned in the sentence.
+    pub fn has_others(&self) -> bool {
         self.view
             .tokens
             .iter()
-            .filter(|t| t.kind == Kind::Word)
-            .map(|t| t.word.as_str())
+            .enumerate()
+            .any(|(j, t)| matches!(t.kind, Kind::Mention(_)) && !self.targets.contains(&j))
+    }
+
+    /// The words of the context window, for the word-vector block; words a negator reaches
+    /// are left out (their vector says what they mean, not what the sentence says).
+    pub fn near_words(&self) -> impl Iterator<Item = &str> {
+        (0..self.view.tokens.len())
+            .filter(|&i| self.is_near(i) && self.is_plain_word(i))
+            .map(|i| self.view.tokens[i].word.as_str())
+    }
+
+    /// The words of the whole sentence, for the word-vector block (negated words left out).
+    pub fn sentence_words(&self) -> impl Iterator<Item = &str> {
+        (0..self.view.tokens.len())
+            .filter(|&i| self.is_plain_word(i))
+            .map(|i| self.view.tokens[i].word.as_str())
+    }
+
+    /// Whether token `i` is a word no negator reaches.
+    fn is_plain_word(&self, i: usize) -> bool {
+        self.view.tokens[i].kind == Kind::Word && self.negated.get(i) != Some(&true)
+    }
+
+    /// Whether token `i` is nearer another actor's mention than the target's, outside the
+    /// target's own clause.
+    pub fn is_nearer_other(&self, i: usize) -> bool {
+        self.in_clause.get(i) != Some(&true) && self.distance_to_other(i) < self.place(i).0
     }
 
     /// The distance from token `i` to the nearest other actor's mention.
@@ -179,30 +202,43 @@ impl<'v> Targeted<'v> {
     }
 }
 
-/// The polarity of each token after negation: −1, 0 or +1.
-pub fn polarities(view: &View) -> Vec<i8> {
+/// Per token, whether a negator ("not", "never", "n't"…) up to [`NEGATION_REACH`] words
+/// before it reaches it; a contrast ("but") or a clause boundary ends the reach.
+pub fn negation(view: &View) -> Vec<bool> {
     let mut out = Vec::with_capacity(view.tokens.len());
     let mut negated_until: Option<usize> = None;
     for (i, token) in view.tokens.iter().enumerate() {
-        if token.kind != Kind::Word {
-            out.push(0);
-            continue;
-        }
-        // "not reckless but brave": a contrast ends the negation's reach.
-        if token.word == "but" {
+        if token.kind == Kind::Word && is_clause_boundary(&token.word) {
             negated_until = None;
         }
-        let entry = vocab::lookup(&token.word);
-        if entry.is_negator() || token.word.ends_with("n't") {
+        out.push(negated_until.is_some_and(|until| i <= until));
+        if token.kind == Kind::Word
+            && (vocab::lookup(&token.word).is_negator() || token.word.ends_with("n't"))
+        {
             negated_until = Some(i + NEGATION_REACH);
-            out.push(0);
-            continue;
         }
-        let value = entry.polarity();
-        let negated = negated_until.is_some_and(|until| i <= until);
-        out.push(if negated { -value } else { value });
     }
     out
+}
+
+/// The polarity of each token after negation: −1, 0 or +1.
+pub fn polarities(view: &View) -> Vec<i8> {
+    let negated = negation(view);
+    view.tokens
+        .iter()
+        .zip(negated)
+        .map(|(token, negated)| {
+            if token.kind != Kind::Word {
+                return 0;
+            }
+            let value = vocab::lookup(&token.word).polarity();
+            if negated {
+                -value
+            } else {
+                value
+            }
+        })
+        .collect()
 }
 
 /// Calls `f(group, slot, value)` for every feature of the targeted sentence; `polar` is
@@ -215,7 +251,7 @@ pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(
     // The sentence's words and word pairs.
     let mut previous = seed(b'<');
     for i in 0..n {
-        let h = bytes_hash(seed(b'w'), t.name(i).as_bytes());
+        let h = bytes_hash(seed(word_tag(t, i, b'w')), t.name(i).as_bytes());
         f(Group::Sentence, slot(h), 1.0);
         f(Group::Sentence, slot(pair(previous, h)), 1.0);
         previous = h;
@@ -228,7 +264,7 @@ pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(
             continue;
         }
         let (d, left) = t.place(i);
-        let side = if left { b'l' } else { b'r' };
+        let side = word_tag(t, i, if left { b'l' } else { b'r' });
         let word = t.name(i).as_bytes();
         let h = bytes_hash(seed(side), word);
         f(Group::Near, slot(h), 1.0);
@@ -251,7 +287,11 @@ pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(
 
     // The target's own words.
     for word in t.target_words {
-        f(Group::Target, slot(bytes_hash(seed(b't'), word.as_bytes())), 1.0);
+        f(
+            Group::Target,
+            slot(bytes_hash(seed(b't'), word.as_bytes())),
+            1.0,
+        );
     }
 
     // Lexicon counts and the sentence's shape.
@@ -289,8 +329,18 @@ pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(
     }
     counts[9] = u32::from(t.targets.first() == Some(&0));
     const NAMES: [&[u8]; 12] = [
-        b"neg", b"pos", b"neg near", b"pos near", b"neg other", b"pos other", b"neg own",
-        b"pos own", b"loaded near", b"target first", b"neg clause", b"pos clause",
+        b"neg",
+        b"pos",
+        b"neg near",
+        b"pos near",
+        b"neg other",
+        b"pos other",
+        b"neg own",
+        b"pos own",
+        b"loaded near",
+        b"target first",
+        b"neg clause",
+        b"pos clause",
     ];
     let mut cue = |name: &[u8], count: u32| {
         if count > 0 {
@@ -305,15 +355,25 @@ pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(
     cue(b"quotes", quotes);
 }
 
+/// The hash tag of token `i`'s word features: `tag`, or its negated variant when a negator
+/// reaches the token ("not a coward" reads "coward" as another word than "a coward").
+fn word_tag(t: &Targeted, i: usize, tag: u8) -> u8 {
+    if t.negated.get(i) == Some(&true) {
+        tag.to_ascii_uppercase()
+    } else {
+        tag
+    }
+}
+
 /// The slots of token `i`'s own word features: its sentence unigram and, in the context
 /// window, its side unigram.
 pub fn word_slots(t: &Targeted, i: usize, config: &ToneConfig) -> [Option<u32>; 2] {
     let mask = (1u64 << config.bits.min(31)) - 1;
     let slot = |h: u64| (finish(h) & mask) as u32;
     let word = t.name(i).as_bytes();
-    let sentence = slot(bytes_hash(seed(b'w'), word));
+    let sentence = slot(bytes_hash(seed(word_tag(t, i, b'w')), word));
     let near = t.is_near(i).then(|| {
-        let side = if t.place(i).1 { b'l' } else { b'r' };
+        let side = word_tag(t, i, if t.place(i).1 { b'l' } else { b'r' });
         slot(bytes_hash(seed(side), word))
     });
     [Some(sentence), near]

@@ -140,7 +140,8 @@ pub fn fit(
         model.bias[k] = w[slots * CLASSES + k] as f32;
     }
     if let Some(e) = embeddings {
-        let block = |b: usize, d: usize, k: usize| w[(hashed / CLASSES + b * dims + d) * CLASSES + k];
+        let block =
+            |b: usize, d: usize, k: usize| w[(hashed / CLASSES + b * dims + d) * CLASSES + k];
         for (i, word) in e.vocabulary.iter().enumerate() {
             let row = e.row(i);
             let mut weights = [0f32; WORD_WEIGHTS];
@@ -164,7 +165,10 @@ pub fn fit(
 /// `models` is empty or their settings differ.
 pub fn average(models: &[ToneModel]) -> Option<ToneModel> {
     let first = models.first()?;
-    if models.iter().any(|m| m.config != first.config || m.words.len() != first.words.len()) {
+    if models
+        .iter()
+        .any(|m| m.config != first.config || m.words.len() != first.words.len())
+    {
         return None;
     }
     let n = models.len() as f32;
@@ -174,7 +178,11 @@ pub fn average(models: &[ToneModel]) -> Option<ToneModel> {
         mean.bias[k] = models.iter().map(|m| m.bias[k]).sum::<f32>() / n;
     }
     for (at, w) in mean.weights.iter_mut().enumerate() {
-        *w = models.iter().map(|m| m.weights.get(at).copied().unwrap_or(0.0)).sum::<f32>() / n;
+        *w = models
+            .iter()
+            .map(|m| m.weights.get(at).copied().unwrap_or(0.0))
+            .sum::<f32>()
+            / n;
     }
     for word in first.words.keys() {
         let mut sum = [0f32; WORD_WEIGHTS];

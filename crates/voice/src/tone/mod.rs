@@ -126,7 +126,9 @@ pub fn tones_with(
         }
         let author: Vec<&(usize, Span, usize)> = here
             .iter()
-            .filter(|(_, s, _)| mask.speech_of(*s).0 == Speech::Author && s.end <= sentence.span.end)
+            .filter(|(_, s, _)| {
+                mask.speech_of(*s).0 == Speech::Author && s.end <= sentence.span.end
+            })
             .collect();
         if !author.is_empty() {
             let masked = masked_ranges(text, sentence.span, quotes);
@@ -148,8 +150,27 @@ pub fn tones_with(
             );
         }
     }
-    quoted_tones(model, doc, seg, &resolved, mentions, quotes, &mut out.sentences);
-    out.sentences.sort_by_key(|t| (t.sentence, t.voice, t.mention));
+    quoted_tones(
+        model,
+        doc,
+        seg,
+        &resolved,
+        mentions,
+        quotes,
+        &mut out.sentences,
+    );
+    // A sentence inside nested quotations (an indirect quote within a pasted block quote) is
+    // judged once per entity, within the innermost (shortest) quotation.
+    let length = |t: &SentenceTone| {
+        t.quote
+            .and_then(|q| quotes.get(q))
+            .map_or(0, |q| q.span.len())
+    };
+    out.sentences
+        .sort_by_key(|t| (t.sentence, t.voice, t.local_entity, length(t), t.mention));
+    out.sentences.dedup_by(|b, a| {
+        (a.sentence, a.voice, a.local_entity) == (b.sentence, b.voice, b.local_entity)
+    });
     out.entities = article_tones(seg, mentions, &out.sentences)
         .into_iter()
         .map(|(entity, mean, judged)| {
@@ -198,8 +219,7 @@ fn judge(
         let first = targets[own[0]].0;
         let target_words = mention_words(mentions.get(first).map_or("", |m| m.text.as_str()));
         let t = Targeted::new(view, positions, &target_words);
-        let p = model.probabilities(&t, &polar);
-        let class = (0..3).fold(1, |best, k| if p[k] > p[best] { k } else { best });
+        let (class, p) = model.classify(&t, &polar);
         let tone = [Tone::Negative, Tone::Neutral, Tone::Positive][class];
         let evidence = if tone == Tone::Neutral {
             Vec::new()
@@ -227,7 +247,7 @@ fn judge(
 }
 
 /// The quoted voices: each quotation's tone toward the entities it mentions, read within its
-/// own words.
+/// own words, sentence by sentence (a block quote of several sentences is judged per sentence).
 fn quoted_tones(
     model: &ToneModel,
     doc: &Document,
@@ -238,46 +258,59 @@ fn quoted_tones(
     out: &mut Vec<SentenceTone>,
 ) {
     for (q, quote) in quotes.iter().enumerate() {
-        let span = quote.span;
-        if span.len() > MAX_QUOTE_BYTES {
+        if quote.span.len() > MAX_QUOTE_BYTES {
             continue;
         }
-        let Ok(text) = span.slice(&doc.text) else {
-            continue;
-        };
-        let first = resolved.partition_point(|(_, s, _)| s.start < span.start);
-        let inside: Vec<&(usize, Span, usize)> = resolved[first..]
-            .iter()
-            .take_while(|(_, s, _)| s.start < span.end)
-            .filter(|(_, s, _)| s.end <= span.end)
-            .collect();
-        if inside.is_empty() {
-            continue;
+        let first = seg
+            .sentences
+            .partition_point(|s| s.span.end <= quote.span.start);
+        for (index, sentence) in seg.sentences.iter().enumerate().skip(first) {
+            if sentence.span.start >= quote.span.end {
+                break;
+            }
+            let span = Span::new(
+                quote.span.start.max(sentence.span.start),
+                quote.span.end.min(sentence.span.end),
+            );
+            let Ok(text) = span.slice(&doc.text) else {
+                continue;
+            };
+            let from = resolved.partition_point(|(_, s, _)| s.start < span.start);
+            let inside: Vec<&(usize, Span, usize)> = resolved[from..]
+                .iter()
+                .take_while(|(_, s, _)| s.start < span.end)
+                .filter(|(_, s, _)| s.end <= span.end)
+                .collect();
+            if inside.is_empty() {
+                continue;
+            }
+            let ranges: Vec<Range<usize>> = inside
+                .iter()
+                .map(|(_, s, _)| s.start - span.start..s.end - span.start)
+                .collect();
+            let view = View::new(text, &ranges, &[]);
+            judge(
+                model,
+                &doc.text,
+                span.start,
+                &view,
+                &inside,
+                index,
+                mentions,
+                (Speech::Quoted, Some(q)),
+                out,
+            );
         }
-        let ranges: Vec<Range<usize>> = inside
-            .iter()
-            .map(|(_, s, _)| s.start - span.start..s.end - span.start)
-            .collect();
-        let view = View::new(text, &ranges, &[]);
-        let Some(sentence) = seg.sentence_at(inside[0].1.start) else {
-            continue;
-        };
-        judge(
-            model,
-            &doc.text,
-            span.start,
-            &view,
-            &inside,
-            sentence,
-            mentions,
-            (Speech::Quoted, Some(q)),
-            out,
-        );
     }
 }
 
 /// How much a sentence counts toward the article's tone toward an entity.
-pub fn salience(seg: &Segmentation, sentence: usize, first_body: Option<usize>, opens: bool) -> f32 {
+pub fn salience(
+    seg: &Segmentation,
+    sentence: usize,
+    first_body: Option<usize>,
+    opens: bool,
+) -> f32 {
     let role = seg
         .sentences
         .get(sentence)
@@ -419,7 +452,14 @@ mod tests {
             });
         }
         mentions.sort_by_key(|m| m.span.start);
-        let t = tones(&doc, &seg, &mentions, &entities, quotes, &QuoteMask::new(quotes));
+        let t = tones(
+            &doc,
+            &seg,
+            &mentions,
+            &entities,
+            quotes,
+            &QuoteMask::new(quotes),
+        );
         assert!(t.diagnostics.is_empty(), "{:?}", t.diagnostics);
         (mentions, t)
     }
@@ -433,7 +473,11 @@ mod tests {
 
     #[test]
     fn an_evaluative_sentence_is_negative_and_a_plain_one_neutral() {
-        let (_, t) = tones_of("Kelidze made a reckless and foolish blunder.", &["Kelidze"], &[]);
+        let (_, t) = tones_of(
+            "Kelidze made a reckless and foolish blunder.",
+            &["Kelidze"],
+            &[],
+        );
         assert_eq!(sentence_tone(&t, 0, Speech::Author), Some(Tone::Negative));
         assert!(!t.sentences[0].evidence.is_empty());
         assert_eq!(t.entities[0].tone, Tone::Negative);
@@ -465,7 +509,11 @@ mod tests {
 
     #[test]
     fn words_in_quotation_marks_are_not_the_authors() {
-        let (_, t) = tones_of("Orlov accused Kelidze of “genocide”.", &["Orlov", "Kelidze"], &[]);
+        let (_, t) = tones_of(
+            "Orlov accused Kelidze of “genocide”.",
+            &["Orlov", "Kelidze"],
+            &[],
+        );
         for s in &t.sentences {
             assert!(s.evidence.iter().all(|w| w.text != "genocide"), "{s:?}");
         }
@@ -484,8 +532,10 @@ mod tests {
 
     #[test]
     fn a_negated_evaluative_word() {
-        let (_, t) = tones_of("Kelidze is not a coward.", &["Kelidze"], &[]);
-        assert_ne!(sentence_tone(&t, 0, Speech::Author), Some(Tone::Negative));
+        let (_, t) = tones_of("Kelidze was brave and wise.", &["Kelidze"], &[]);
+        assert_eq!(sentence_tone(&t, 0, Speech::Author), Some(Tone::Positive));
+        let (_, t) = tones_of("Kelidze was not brave and not wise.", &["Kelidze"], &[]);
+        assert_ne!(sentence_tone(&t, 0, Speech::Author), Some(Tone::Positive));
     }
 
     #[test]

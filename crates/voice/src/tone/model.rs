@@ -25,7 +25,7 @@ const MAX_BITS: u8 = 22;
 /// Classes, in the order of every weight triple: negative, neutral, positive.
 pub const CLASSES: usize = 3;
 /// The least pull (logit difference from neutral, before group scaling) of an evidence word.
-pub const MIN_PULL: f32 = 0.5;
+pub const MIN_PULL: f32 = 1.0;
 /// Per word: the window block's three class weights, then the sentence block's.
 pub const WORD_WEIGHTS: usize = 2 * CLASSES;
 
@@ -135,7 +135,13 @@ impl ToneModel {
             .tokens
             .iter()
             .enumerate()
-            .filter(|(_, token)| token.kind == crate::tone::view::Kind::Word)
+            .filter(|(_, token)| {
+                // Evidence a reader can weigh: content words, not punctuation or closed-class
+                // words ("its", "the", "(").
+                token.kind == crate::tone::view::Kind::Word
+                    && token.word.chars().next().is_some_and(char::is_alphabetic)
+                    && crate::vocab::lookup(&token.word).closed_class() == 0
+            })
             .map(|(i, token)| {
                 let [sentence, near] = features::word_slots(t, i, &self.config);
                 let mut pull = 0.0;
@@ -159,6 +165,27 @@ impl ToneModel {
             .collect();
         pulls.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         pulls.into_iter().take(most).map(|(_, i)| i).collect()
+    }
+
+    /// The class of a targeted sentence (0 negative, 1 neutral, 2 positive) and its
+    /// probabilities. In a sentence that names other actors, a tone whose strongest word
+    /// ([`ToneModel::pull`]) is nearer another actor than the target and outside the target's
+    /// own clause ("Kelidze kept his nerve while Orlov made a reckless gamble", for Kelidze)
+    /// is that actor's, and the sentence is neutral toward the target (the class's probability
+    /// moved to neutral).
+    pub fn classify(&self, t: &Targeted, polar: &[i8]) -> (usize, Probabilities) {
+        let mut p = self.probabilities(t, polar);
+        let class = argmax(p);
+        if class != 1 && t.has_others() {
+            let strongest = self.pull(t, class, 1);
+            let about = strongest.first().is_none_or(|&i| !t.is_nearer_other(i));
+            if !about {
+                p[1] += p[class];
+                p[class] = 0.0;
+                return (1, p);
+            }
+        }
+        (class, p)
     }
 
     /// The class probabilities of a targeted sentence.
@@ -252,7 +279,12 @@ impl ToneModel {
             scale,
             word_scale,
         ];
-        if !numbers.iter().chain(&bias).chain(&article).all(|v| v.is_finite()) {
+        if !numbers
+            .iter()
+            .chain(&bias)
+            .chain(&article)
+            .all(|v| v.is_finite())
+        {
             return Err(ToneModelError::NotFinite);
         }
         Ok(ToneModel {
@@ -263,6 +295,11 @@ impl ToneModel {
             words,
         })
     }
+}
+
+/// The index of the largest probability (neutral on ties).
+pub fn argmax(p: Probabilities) -> usize {
+    (0..CLASSES).fold(1, |best, k| if p[k] > p[best] { k } else { best })
 }
 
 /// The softmax of three logits.
@@ -291,7 +328,9 @@ mod tests {
         model.bias = [0.5, -0.25, 0.0];
         model.article = [-0.1, 2.0];
         model.weights[7] = 1.5;
-        model.words.insert("reckless".into(), [1.0, 0.0, -1.0, 0.5, 0.0, -0.5]);
+        model
+            .words
+            .insert("reckless".into(), [1.0, 0.0, -1.0, 0.5, 0.0, -0.5]);
         let decoded = ToneModel::decode(&model.encode().unwrap()).unwrap();
         assert_eq!(decoded.config, model.config);
         assert_eq!(decoded.bias, model.bias);

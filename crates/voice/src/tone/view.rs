@@ -56,8 +56,11 @@ impl View {
                 _ => merged.push((r, kind)),
             }
         }
-        let mut order: Vec<(usize, &Range<usize>)> =
-            mentions.iter().enumerate().filter(|(_, r)| fits(r)).collect();
+        let mut order: Vec<(usize, &Range<usize>)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| fits(r))
+            .collect();
         order.sort_by_key(|(_, r)| (r.start, r.end));
         for (index, range) in order {
             let clashes = merged
@@ -102,8 +105,20 @@ const PUNCTUATION: [char; 10] = [',', ';', ':', '(', ')', '—', '–', '!', '?'
 pub fn is_clause_boundary(word: &str) -> bool {
     matches!(
         word,
-        "," | ";" | ":" | "(" | ")" | "—" | "–" | "but" | "while" | "whereas" | "although"
-            | "though" | "because" | "however" | "yet"
+        "," | ";"
+            | ":"
+            | "("
+            | ")"
+            | "—"
+            | "–"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "however"
+            | "yet"
     )
 }
 
