@@ -10,7 +10,7 @@
 use crate::formats::newsmtsc::{self, Sentence};
 use crate::metrics::Confusion;
 use crate::{EvalError, EvalReport};
-use parallax_voice::tone::features::{polarities, Targeted};
+use parallax_voice::tone::features::{Reading, Targeted};
 use parallax_voice::tone::fit::ToneExample;
 use parallax_voice::tone::view::View;
 use parallax_voice::tone::ToneModel;
@@ -77,8 +77,9 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// The class the model gives an example.
 pub fn predict(model: &ToneModel, e: &ToneExample) -> usize {
-    let t = Targeted::new(&e.view, e.targets.clone(), &e.target_words);
-    model.classify(&t, &polarities(&e.view)).0
+    let reading = Reading::new(&e.view);
+    let t = Targeted::new(&reading, e.targets.clone(), &e.target_words);
+    model.classify(&t).0
 }
 
 pub fn score(model: &ToneModel, examples: &[ToneExample]) -> Confusion {

@@ -66,24 +66,70 @@ pub enum Group {
     Clause = 4,
 }
 
+/// What every target of one sentence shares, computed once per sentence: each token's
+/// negation, polarity, whether it is a loaded word, and the hashes of its word features.
+pub struct Reading<'v> {
+    pub view: &'v View,
+    negated: Vec<bool>,
+    polar: Vec<i8>,
+    loaded: Vec<bool>,
+    /// Per token: the hash states of its sentence, left, right and clause word features
+    /// (a negated word's with the negated tags); unused for mentions and quotations.
+    hashes: Vec<[u64; 4]>,
+}
+
+impl<'v> Reading<'v> {
+    pub fn new(view: &'v View) -> Self {
+        let negated = negation(view);
+        let mut polar = Vec::with_capacity(view.tokens.len());
+        let mut loaded = Vec::with_capacity(view.tokens.len());
+        let mut hashes = Vec::with_capacity(view.tokens.len());
+        for (token, &negated) in view.tokens.iter().zip(&negated) {
+            let entry = if token.kind == Kind::Word {
+                vocab::lookup(&token.word)
+            } else {
+                vocab::Entry::default()
+            };
+            let value = entry.polarity();
+            polar.push(if negated { -value } else { value });
+            loaded.push(entry.is_loaded());
+            let tag = |t: u8| if negated { t.to_ascii_uppercase() } else { t };
+            let word = token.word.as_bytes();
+            hashes.push([
+                bytes_hash(seed(tag(b'w')), word),
+                bytes_hash(seed(tag(b'l')), word),
+                bytes_hash(seed(tag(b'r')), word),
+                bytes_hash(seed(b'c'), word),
+            ]);
+        }
+        Reading {
+            view,
+            negated,
+            polar,
+            loaded,
+            hashes,
+        }
+    }
+}
+
 /// The sentence seen from one target: the view, the target's token positions, each token's
 /// distance to the nearest target token and whether it comes before it.
 pub struct Targeted<'v> {
     pub view: &'v View,
+    reading: &'v Reading<'v>,
     /// Per token: (distance to the nearest target token, whether the token is left of it).
     place: Vec<(usize, bool)>,
     targets: Vec<usize>,
     /// Per token, whether it is in a clause holding a target token.
     in_clause: Vec<bool>,
-    /// Per token, whether a negator before it reaches it ([`negation`]).
-    negated: Vec<bool>,
     /// The words of the target's mention ("the", "regime"), normalized.
     target_words: &'v [String],
 }
 
 impl<'v> Targeted<'v> {
-    /// `targets` are indices into `view.tokens` (the target's mention tokens).
-    pub fn new(view: &'v View, targets: Vec<usize>, target_words: &'v [String]) -> Self {
+    /// `targets` are indices into the view's tokens (the target's mention tokens).
+    pub fn new(reading: &'v Reading<'v>, targets: Vec<usize>, target_words: &'v [String]) -> Self {
+        let view = reading.view;
         let n = view.tokens.len();
         let mut place = vec![(usize::MAX, false); n];
         // Two sweeps give each token its nearest target on either side.
@@ -122,10 +168,10 @@ impl<'v> Targeted<'v> {
         }
         Targeted {
             view,
+            reading,
             place,
             targets,
             in_clause,
-            negated: negation(view),
             target_words,
         }
     }
@@ -140,6 +186,16 @@ impl<'v> Targeted<'v> {
             Kind::Mention(_) if self.targets.contains(&i) => "<target>",
             Kind::Mention(_) => "<other>",
             Kind::Quote => "<quote>",
+        }
+    }
+
+    /// The hash state of token `i`'s word feature `kind` (0 sentence, 1 left, 2 right,
+    /// 3 clause, with feature tag `tag`): a word's from the reading (a negated word hashed as
+    /// another word: "not a coward"), a mention's or quotation's from its name.
+    fn hash(&self, i: usize, kind: usize, tag: u8) -> u64 {
+        match self.view.tokens.get(i).map(|t| t.kind) {
+            Some(Kind::Word) => self.reading.hashes[i][kind],
+            _ => bytes_hash(seed(tag), self.name(i).as_bytes()),
         }
     }
 
@@ -180,7 +236,7 @@ impl<'v> Targeted<'v> {
 
     /// Whether token `i` is a word no negator reaches.
     fn is_plain_word(&self, i: usize) -> bool {
-        self.view.tokens[i].kind == Kind::Word && self.negated.get(i) != Some(&true)
+        self.view.tokens[i].kind == Kind::Word && self.reading.negated.get(i) != Some(&true)
     }
 
     /// Whether token `i` is nearer another actor's mention than the target's, outside the
@@ -221,29 +277,8 @@ pub fn negation(view: &View) -> Vec<bool> {
     out
 }
 
-/// The polarity of each token after negation: −1, 0 or +1.
-pub fn polarities(view: &View) -> Vec<i8> {
-    let negated = negation(view);
-    view.tokens
-        .iter()
-        .zip(negated)
-        .map(|(token, negated)| {
-            if token.kind != Kind::Word {
-                return 0;
-            }
-            let value = vocab::lookup(&token.word).polarity();
-            if negated {
-                -value
-            } else {
-                value
-            }
-        })
-        .collect()
-}
-
-/// Calls `f(group, slot, value)` for every feature of the targeted sentence; `polar` is
-/// [`polarities`] of its view.
-pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(Group, u32, f32)) {
+/// Calls `f(group, slot, value)` for every feature of the targeted sentence.
+pub fn visit(t: &Targeted, config: &ToneConfig, mut f: impl FnMut(Group, u32, f32)) {
     let mask = (1u64 << config.bits.min(31)) - 1;
     let slot = |h: u64| (finish(h) & mask) as u32;
     let n = t.view.tokens.len();
@@ -251,7 +286,7 @@ pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(
     // The sentence's words and word pairs.
     let mut previous = seed(b'<');
     for i in 0..n {
-        let h = bytes_hash(seed(word_tag(t, i, b'w')), t.name(i).as_bytes());
+        let h = t.hash(i, 0, b'w');
         f(Group::Sentence, slot(h), 1.0);
         f(Group::Sentence, slot(pair(previous, h)), 1.0);
         previous = h;
@@ -264,15 +299,14 @@ pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(
             continue;
         }
         let (d, left) = t.place(i);
-        let side = word_tag(t, i, if left { b'l' } else { b'r' });
-        let word = t.name(i).as_bytes();
-        let h = bytes_hash(seed(side), word);
+        let side = if left { b'l' } else { b'r' };
+        let h = t.hash(i, if left { 1 } else { 2 }, side);
         f(Group::Near, slot(h), 1.0);
         if d <= CLOSE {
             f(Group::Near, slot(pair(h, seed(d as u8))), 1.0);
         }
         if i + 1 < n && t.is_near(i + 1) {
-            let next = bytes_hash(seed(side), t.name(i + 1).as_bytes());
+            let next = t.hash(i + 1, if left { 1 } else { 2 }, side);
             f(Group::Near, slot(pair(pair(h, next), seed(b'p'))), 1.0);
         }
     }
@@ -280,8 +314,7 @@ pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(
     // The words of the target's own clause.
     for i in 0..n {
         if t.in_clause.get(i) == Some(&true) && !t.targets.contains(&i) {
-            let h = bytes_hash(seed(b'c'), t.name(i).as_bytes());
-            f(Group::Clause, slot(h), 1.0);
+            f(Group::Clause, slot(t.hash(i, 3, b'c')), 1.0);
         }
     }
 
@@ -305,9 +338,9 @@ pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(
             Kind::Quote => quotes += 1,
             _ => {}
         }
-        let value = polar.get(i).copied().unwrap_or(0);
+        let value = t.reading.polar.get(i).copied().unwrap_or(0);
         if value == 0 {
-            if t.is_near(i) && vocab::lookup(&t.view.tokens[i].word).is_loaded() {
+            if t.is_near(i) && t.reading.loaded.get(i) == Some(&true) {
                 counts[8] += 1;
             }
             continue;
@@ -355,26 +388,15 @@ pub fn visit(t: &Targeted, polar: &[i8], config: &ToneConfig, mut f: impl FnMut(
     cue(b"quotes", quotes);
 }
 
-/// The hash tag of token `i`'s word features: `tag`, or its negated variant when a negator
-/// reaches the token ("not a coward" reads "coward" as another word than "a coward").
-fn word_tag(t: &Targeted, i: usize, tag: u8) -> u8 {
-    if t.negated.get(i) == Some(&true) {
-        tag.to_ascii_uppercase()
-    } else {
-        tag
-    }
-}
-
 /// The slots of token `i`'s own word features: its sentence unigram and, in the context
 /// window, its side unigram.
 pub fn word_slots(t: &Targeted, i: usize, config: &ToneConfig) -> [Option<u32>; 2] {
     let mask = (1u64 << config.bits.min(31)) - 1;
     let slot = |h: u64| (finish(h) & mask) as u32;
-    let word = t.name(i).as_bytes();
-    let sentence = slot(bytes_hash(seed(word_tag(t, i, b'w')), word));
+    let sentence = slot(t.hash(i, 0, b'w'));
     let near = t.is_near(i).then(|| {
-        let side = word_tag(t, i, if t.place(i).1 { b'l' } else { b'r' });
-        slot(bytes_hash(seed(side), word))
+        let left = t.place(i).1;
+        slot(t.hash(i, if left { 1 } else { 2 }, if left { b'l' } else { b'r' }))
     });
     [Some(sentence), near]
 }
@@ -398,10 +420,10 @@ pub fn scales(config: &ToneConfig, counts: [u32; GROUPS]) -> [f32; GROUPS] {
 }
 
 /// The sparse feature vector (slot, value), sorted by slot with each slot once.
-pub fn extract(t: &Targeted, polar: &[i8], config: &ToneConfig) -> Vec<(u32, f32)> {
+pub fn extract(t: &Targeted, config: &ToneConfig) -> Vec<(u32, f32)> {
     let mut raw: Vec<(u32, Group, f32)> = Vec::with_capacity(t.view.tokens.len() * 6);
     let mut counts = [0u32; GROUPS];
-    visit(t, polar, config, |group, slot, value| {
+    visit(t, config, |group, slot, value| {
         raw.push((slot, group, value));
         counts[group as usize] += 1;
     });
@@ -432,8 +454,9 @@ mod tests {
         };
         let view = View::new(sentence, &[at(target), at(other)], &[]);
         let words = vec![];
-        let t = Targeted::new(&view, view.positions(&[0]), &words);
-        extract(&t, &polarities(&view), &ToneConfig::default())
+        let reading = Reading::new(&view);
+        let t = Targeted::new(&reading, view.positions(&[0]), &words);
+        extract(&t, &ToneConfig::default())
     }
 
     #[test]
@@ -448,7 +471,7 @@ mod tests {
     #[test]
     fn negation_reverses_polarity() {
         let view = View::new("He was not reckless but brave.", &[], &[]);
-        let polar = polarities(&view);
+        let polar = Reading::new(&view).polar;
         let words: Vec<(&str, i8)> = view
             .tokens
             .iter()
@@ -464,7 +487,8 @@ mod tests {
         let s = "a b Kelidze c d";
         let view = View::new(s, &[4..11], &[]);
         let words = vec![];
-        let t = Targeted::new(&view, view.positions(&[0]), &words);
+        let reading = Reading::new(&view);
+        let t = Targeted::new(&reading, view.positions(&[0]), &words);
         assert_eq!(t.place(0), (2, true));
         assert_eq!(t.place(2), (0, false));
         assert_eq!(t.place(4), (2, false));

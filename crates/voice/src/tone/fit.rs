@@ -7,7 +7,7 @@
 //! each block's class weights, which is all the model file keeps ([`ToneModel::words`]).
 
 use crate::embed::Embeddings;
-use crate::tone::features::{self, polarities, Targeted, ToneConfig};
+use crate::tone::features::{self, Reading, Targeted, ToneConfig};
 use crate::tone::model::{ToneModel, CLASSES, WORD_WEIGHTS};
 use crate::tone::view::View;
 use crate::train::{lbfgs, Objective};
@@ -56,9 +56,9 @@ pub fn example_features(
     options: &ToneTrainOptions,
     vectors: Option<(&Embeddings, &FxHashMap<&str, usize>)>,
 ) -> Vec<(u32, f32)> {
-    let t = Targeted::new(&e.view, e.targets.clone(), &e.target_words);
-    let polar = polarities(&e.view);
-    let mut x = features::extract(&t, &polar, &options.config);
+    let reading = Reading::new(&e.view);
+    let t = Targeted::new(&reading, e.targets.clone(), &e.target_words);
+    let mut x = features::extract(&t, &options.config);
     if let Some((embeddings, index)) = vectors {
         let hashed = 1usize << options.config.bits;
         for (block, words) in [
@@ -276,8 +276,9 @@ mod tests {
         };
         let model = fit(&examples, &options, None);
         for e in &examples {
-            let t = Targeted::new(&e.view, e.targets.clone(), &e.target_words);
-            let p = model.probabilities(&t, &polarities(&e.view));
+            let reading = Reading::new(&e.view);
+            let t = Targeted::new(&reading, e.targets.clone(), &e.target_words);
+            let p = model.probabilities(&t);
             let best = (0..CLASSES).max_by(|a, b| p[*a].total_cmp(&p[*b]));
             assert_eq!(best, Some(e.class), "{:?}: {p:?}", e.view);
         }

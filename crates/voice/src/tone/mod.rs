@@ -30,7 +30,7 @@ pub mod view;
 pub use model::{ToneModel, ToneModelError};
 
 use crate::speech::QuoteMask;
-use features::{polarities, Targeted};
+use features::{Reading, Targeted};
 use parallax_core::{
     Anchor, Diagnostic, Document, EntityTone, LocalEntity, Mention, ParagraphRole, Quote,
     Segmentation, SentenceTone, Span, Speech, Tone,
@@ -204,7 +204,7 @@ fn judge(
     voice: (Speech, Option<usize>),
     out: &mut Vec<SentenceTone>,
 ) {
-    let polar = polarities(view);
+    let reading = Reading::new(view);
     let mut entities: Vec<usize> = targets.iter().map(|(_, _, e)| *e).collect();
     entities.sort_unstable();
     entities.dedup();
@@ -218,8 +218,8 @@ fn judge(
         }
         let first = targets[own[0]].0;
         let target_words = mention_words(mentions.get(first).map_or("", |m| m.text.as_str()));
-        let t = Targeted::new(view, positions, &target_words);
-        let (class, p) = model.classify(&t, &polar);
+        let t = Targeted::new(&reading, positions, &target_words);
+        let (class, p) = model.classify(&t);
         let tone = [Tone::Negative, Tone::Neutral, Tone::Positive][class];
         let evidence = if tone == Tone::Neutral {
             Vec::new()

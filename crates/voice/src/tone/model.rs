@@ -69,12 +69,11 @@ impl ToneModel {
         }
     }
 
-    /// The three class logits of a targeted sentence; `polar` is
-    /// [`features::polarities`] of its view.
-    pub fn logits(&self, t: &Targeted, polar: &[i8]) -> [f32; CLASSES] {
+    /// The three class logits of a targeted sentence.
+    pub fn logits(&self, t: &Targeted) -> [f32; CLASSES] {
         let mut sums = [[0f32; CLASSES]; features::GROUPS];
         let mut counts = [0u32; features::GROUPS];
-        features::visit(t, polar, &self.config, |group, slot, value| {
+        features::visit(t, &self.config, |group, slot, value| {
             let at = slot as usize * CLASSES;
             if let Some(w) = self.weights.get(at..at + CLASSES) {
                 for (s, w) in sums[group as usize].iter_mut().zip(w) {
@@ -173,8 +172,8 @@ impl ToneModel {
     /// own clause ("Kelidze kept his nerve while Orlov made a reckless gamble", for Kelidze)
     /// is that actor's, and the sentence is neutral toward the target (the class's probability
     /// moved to neutral).
-    pub fn classify(&self, t: &Targeted, polar: &[i8]) -> (usize, Probabilities) {
-        let mut p = self.probabilities(t, polar);
+    pub fn classify(&self, t: &Targeted) -> (usize, Probabilities) {
+        let mut p = self.probabilities(t);
         let class = argmax(p);
         if class != 1 && t.has_others() {
             let strongest = self.pull(t, class, 1);
@@ -189,8 +188,8 @@ impl ToneModel {
     }
 
     /// The class probabilities of a targeted sentence.
-    pub fn probabilities(&self, t: &Targeted, polar: &[i8]) -> Probabilities {
-        softmax(self.logits(t, polar))
+    pub fn probabilities(&self, t: &Targeted) -> Probabilities {
+        softmax(self.logits(t))
     }
 
     /// The gzip-compressed file bytes.
