@@ -426,6 +426,45 @@ pub struct SentenceTone {
     pub evidence: Vec<Anchor>,
 }
 
+/// A gazetteer entry: one place on Earth as GeoNames records it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GeoPlace {
+    pub geonames_id: u32,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// GeoNames feature class: `A` (country, region), `P` (populated place), `L` (continent).
+    pub feature_class: String,
+    /// GeoNames feature code: `CONT`, `PCLI`, `ADM1`, `ADM2`, `PPLC` (capital) or `PPL`.
+    pub feature_code: String,
+    /// The country's name, when the place is in (or is) one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// ISO 3166 alpha-2 code of the country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// The first-level region (state, province) it lies in, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    pub population: u64,
+}
+
+/// A place named in the text, resolved to a gazetteer entry or left open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    pub span: Span,
+    pub text: String,
+    /// Index into [`Analysis::mentions`] of the entity mention that names it or holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mention: Option<usize>,
+    /// The place it refers to, when the text decides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<GeoPlace>,
+    /// When the text does not decide: the places it may be, most likely first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<GeoPlace>,
+}
+
 /// What an annotator returns: its items, and what it could not do. Annotators never fail.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Annotated<T> {
@@ -479,5 +518,11 @@ pub struct Analysis {
     /// The tone of each sentence toward each entity it mentions, author's voice and quoted.
     #[serde(default)]
     pub sentence_tones: Vec<SentenceTone>,
+    /// Coded events (who did what to whom), in text order.
+    #[serde(default)]
+    pub events: Vec<crate::Event>,
+    /// Place names, geocoded.
+    #[serde(default)]
+    pub places: Vec<PlaceMention>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -42,6 +42,9 @@ pub struct Dossier {
     /// One timeline per story: dated items in time order with the outlets that report them.
     #[serde(default)]
     pub timeline: Vec<TimelineEntry>,
+    /// Coded events, each merged across the outlets that report it.
+    #[serde(default)]
+    pub events: Vec<crate::DossierEvent>,
     /// Per outlet: its articles, stories, exclusive claims and omissions.
     #[serde(default)]
     pub outlets: Vec<OutletProfile>,
@@ -74,6 +77,7 @@ impl Dossier {
             claims: Vec::new(),
             disputes: Vec::new(),
             timeline: Vec::new(),
+            events: Vec::new(),
             outlets: Vec::new(),
             skipped: Vec::new(),
         }
@@ -340,6 +344,9 @@ pub struct TimelineEntry {
     pub outlets: Vec<String>,
     /// The sentences that date something to this day, with the time expression as span.
     pub evidence: Vec<Evidence>,
+    /// Ids of the events (in [`Dossier::events`]) dated to this day, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
 }
 
 /// What one outlet contributes to the corpus.

@@ -166,16 +166,72 @@ pub fn build_dossier_timed(
         }
     }
     times.0.push(("quotes, figures, times", clock.elapsed()));
+    let clock = Instant::now();
+    let mut reports = Vec::new();
+    for (d, (doc, analysis)) in docs.iter().zip(&analyses).enumerate() {
+        let name = |actor: &parallax_core::EventActor| -> String {
+            // A nationality names its country; a resolved entity its cross-document name.
+            let local = actor
+                .local_entity
+                .and_then(|e| analysis.local_entities.get(e));
+            match (actor.local_entity, local) {
+                (Some(e), Some(le)) if le.country.is_none() => resolution
+                    .of_local
+                    .get(&(d, e))
+                    .and_then(|&i| entity_names.get(entity_ids[i].as_str()))
+                    .map_or_else(|| actor.name.clone(), |n| n.to_string()),
+                _ => actor.name.clone(),
+            }
+        };
+        for event in &analysis.events {
+            let quote = event.quote.and_then(|q| analysis.quotes.get(q));
+            let reported_by = quote.and_then(|q| {
+                speaker_of(d, q.speaker_mention)
+                    .and_then(|id| entity_names.get(id.as_str()).map(|n| n.to_string()))
+                    .or_else(|| q.speaker_text.as_ref().map(|s| s.text.clone()))
+            });
+            reports.push(crate::events::Report {
+                report: parallax_core::EventReport {
+                    evidence: evidence(doc, analysis, event.trigger.span, &event.trigger.text),
+                    outlet: doc
+                        .meta
+                        .outlet
+                        .clone()
+                        .unwrap_or_else(|| parallax_core::UNKNOWN_OUTLET.to_string()),
+                    event_type: event.event_type,
+                    source: event.source.iter().map(name).collect(),
+                    target: event.target.iter().map(name).collect(),
+                    location: event.location.as_ref().map(|l| l.text.clone()),
+                    place: event
+                        .place
+                        .and_then(|p| analysis.places.get(p))
+                        .and_then(|p| p.place.clone()),
+                    date: event.date.as_ref().map(|t| t.value.clone()),
+                    date_from_anchor: event.date.as_ref().is_some_and(|t| t.from_anchor),
+                    reported_by,
+                    asserted: event.asserted,
+                    reason: event.reason,
+                },
+                mode: event.mode.clone(),
+            });
+        }
+    }
+    times.0.push(("event reports", clock.elapsed()));
     let pairs: Vec<(&Document, &Analysis)> =
         docs.iter().copied().zip(analyses.iter().copied()).collect();
     dossier.stories = times.time("stories", || crate::stories::stories(&pairs));
     dossier.reuse = times.time("reuse", || crate::reuse::find_reuse(&pairs));
-    link_cross_source(&mut dossier, &analyses, &mut times);
+    link_cross_source(&mut dossier, &analyses, reports, &mut times);
     (dossier, times)
 }
 
 /// The cross-source layers over the laid-out items: quote groups, claims, timeline, outlets.
-fn link_cross_source(dossier: &mut Dossier, analyses: &[&Analysis], times: &mut CrossdocTimes) {
+fn link_cross_source(
+    dossier: &mut Dossier,
+    analyses: &[&Analysis],
+    reports: Vec<crate::events::Report>,
+    times: &mut CrossdocTimes,
+) {
     let story_of: HashMap<String, String> = dossier
         .stories
         .iter()
@@ -187,6 +243,7 @@ fn link_cross_source(dossier: &mut Dossier, analyses: &[&Analysis], times: &mut 
     }
     dossier.quote_groups = groups;
     dossier.claims = times.time("claims", || crate::claims::reconcile(dossier, &story_of));
+    dossier.events = times.time("events", || crate::events::merge(reports, &story_of));
     dossier.disputes = times.time("disputes", || crate::disputes::find(dossier, &story_of));
     dossier.timeline = times.time("timeline", || crate::timeline::build(dossier, &story_of));
     let by_id: HashMap<&str, &Analysis> = analyses.iter().map(|a| (a.doc.as_str(), *a)).collect();

@@ -9,6 +9,7 @@
 //! - [`reuse`] finds passages shared between outlets and their likely origin;
 //! - [`quote_groups`] aligns the same statement across articles;
 //! - [`claims`] reconciles figures about the same thing across outlets;
+//! - [`events`] merges each article's coded events into events reported across outlets;
 //! - [`disputes`] pairs statements with the other side's denials of them;
 //! - [`timeline`] orders dated items per story;
 //! - [`outlets`] profiles each outlet's exclusive claims, omissions and opinion share.
@@ -18,6 +19,7 @@
 pub mod assemble;
 pub mod claims;
 pub mod disputes;
+pub mod events;
 pub mod names;
 pub mod outlets;
 pub mod postings;

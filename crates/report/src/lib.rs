@@ -7,6 +7,7 @@
 //! sentence with the exact span marked, so the evidence is visible without leaving the list.
 
 mod cross;
+mod events;
 mod framing;
 mod sections;
 
@@ -40,6 +41,7 @@ pub fn render(dossier: &Dossier) -> String {
                     nav {
                         a href="#claims" { "Claims (" (dossier.claims.len()) ")" }
                         a href="#disputes" { "Disputes (" (dossier.disputes.len()) ")" }
+                        a href="#events" { "Events (" (dossier.events.len()) ")" }
                         a href="#quote-groups" { "Shared quotes (" (dossier.quote_groups.len()) ")" }
                         a href="#reuse" { "Shared passages (" (dossier.reuse.len()) ")" }
                         a href="#timeline" { "Timeline" }
@@ -59,6 +61,7 @@ pub fn render(dossier: &Dossier) -> String {
                     (cross::stories(dossier))
                     (cross::claims(dossier, &index))
                     (cross::disputes(dossier, &index))
+                    (events::events(dossier, &index))
                     (cross::quote_groups(dossier, &index))
                     (cross::reuse(dossier, &index))
                     (cross::timeline(dossier, &index))

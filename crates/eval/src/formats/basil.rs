@@ -1,21 +1,105 @@
 //! BASIL (Fan et al. 2019): 70 events, each reported by three outlets, with the author's
 //! feeling toward each main entity per article and biased phrases per sentence.
 //!
-//! `articles/YYYY/<event>_<n>.json` holds the article (`title`, `source`, `date`,
-//! `body-paragraphs` as lists of sentences, `main-entities`); `annotations/YYYY/<event>_<n>_ann.json`
-//! its gold (`article-level-annotations` with `author_feeling_<Entity_Name>` in `pos`, `neu`,
-//! `neg`; `phrase-level-annotations` with `bias` `lex` or `inf`, `quote`, `id` — `p<N>`, the
-//! N-th body sentence counted across paragraphs from 0, or `title` — and `start`/`end`,
-//! character offsets into that sentence). The article is rebuilt as one text here: the title,
-//! a blank line, and the paragraphs (sentences joined by a space) separated by blank lines, so
-//! each gold phrase becomes a byte span of that text.
+//! `articles/YYYY/<event>_<n>.json` holds one article: `title`, `date`, `source` (`nyt`, `fox`,
+//! `hpo`), `url`, `triplet-uuid` (the event) and `body-paragraphs`, a list of paragraphs each
+//! given as a list of sentences. `annotations/YYYY/<event>_<n>_ann.json` holds its gold:
+//! `article-level-annotations` with `author_feeling_<Entity_Name>` in `pos`, `neu`, `neg`;
+//! `phrase-level-annotations` with `bias` `lex` or `inf`, `quote`, `id` — `p<N>`, the N-th body
+//! sentence counted across paragraphs from 0, or `title` — and `start`/`end`, character
+//! offsets into that sentence.
+//!
+//! The article text is rebuilt the way a reader sees the page: the title, a blank line, then
+//! the paragraphs separated by blank lines, each paragraph's sentences trimmed and joined by one
+//! space (empty sentences and paragraphs left out). Character offsets into this text are what
+//! the real-coverage gold (`eval/coverage`) points at; each gold phrase becomes a byte span of
+//! it.
 
-use crate::EvalError;
+use crate::{read_text, EvalError};
 use parallax_core::Span;
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
+
+/// One BASIL article as its file gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct BasilArticle {
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<String>,
+    /// `nyt`, `fox` or `hpo` (case varies across files).
+    pub source: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The event: the three outlets' articles share it.
+    #[serde(rename = "triplet-uuid", default)]
+    pub triplet: String,
+    #[serde(rename = "body-paragraphs")]
+    pub paragraphs: Vec<Vec<String>>,
+}
+
+/// Where one sentence of the file landed in the rebuilt text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Placed {
+    /// Its trimmed span in the text (`None` for an empty sentence, left out).
+    span: Option<Span>,
+    /// Bytes trimmed from its start (the gold's offsets count from the untrimmed sentence).
+    lead: usize,
+}
+
+impl BasilArticle {
+    /// The article text: title, blank line, paragraphs separated by blank lines.
+    pub fn text(&self) -> String {
+        self.layout().0
+    }
+
+    /// The text and where each sentence went: the title first, then every body sentence of the
+    /// file in order (the empty ones included, so that `p<N>` indexes it as `N + 1`).
+    fn layout(&self) -> (String, Vec<Placed>) {
+        let title = self.title.trim();
+        let mut text = title.to_string();
+        let mut placed = vec![Placed {
+            span: Some(Span::new(0, text.len())),
+            lead: self.title.len() - self.title.trim_start().len(),
+        }];
+        for paragraph in &self.paragraphs {
+            let mut first = true;
+            for sentence in paragraph {
+                let trimmed = sentence.trim();
+                let lead = sentence.len() - sentence.trim_start().len();
+                if trimmed.is_empty() {
+                    placed.push(Placed { span: None, lead });
+                    continue;
+                }
+                text.push_str(if first { "\n\n" } else { " " });
+                first = false;
+                let start = text.len();
+                text.push_str(trimmed);
+                placed.push(Placed {
+                    span: Some(Span::new(start, text.len())),
+                    lead,
+                });
+            }
+        }
+        (text, placed)
+    }
+
+    /// The outlet's name for the `source` code (`hpo` is HuffPost).
+    pub fn outlet(&self) -> &str {
+        match self.source.to_ascii_lowercase().as_str() {
+            "nyt" => "The New York Times",
+            "fox" => "Fox News",
+            "hpo" => "HuffPost",
+            _ => self.source.as_str(),
+        }
+    }
+}
+
+/// Reads one article file.
+pub fn read(path: &Path) -> Result<BasilArticle, EvalError> {
+    serde_json::from_str(&read_text(path)?).map_err(|e| EvalError::format(path, e.to_string()))
+}
 
 /// One article with its gold.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,7 +112,7 @@ pub struct Article {
     pub date: Option<String>,
     pub title: String,
     pub text: String,
-    /// Byte span of the title, then of each body sentence, in `text`.
+    /// Byte span of the title, then of each non-empty body sentence, in `text`.
     pub sentences: Vec<Span>,
     /// The author's feeling toward each main entity: (name with spaces, −1/0/+1).
     pub feelings: Vec<(String, i8)>,
@@ -41,20 +125,6 @@ pub struct Article {
 pub struct Phrase {
     pub span: Span,
     pub quoted: bool,
-}
-
-#[derive(Deserialize)]
-struct RawArticle {
-    #[serde(default)]
-    title: String,
-    #[serde(default)]
-    source: String,
-    #[serde(default)]
-    date: Option<String>,
-    #[serde(rename = "triplet-uuid", default)]
-    triplet: String,
-    #[serde(rename = "body-paragraphs", default)]
-    paragraphs: Vec<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -78,7 +148,7 @@ struct RawPhrase {
 }
 
 /// Reads every article of the BASIL folder that has an annotation file, in path order.
-pub fn read(folder: &Path) -> Result<Vec<Article>, EvalError> {
+pub fn read_annotated(folder: &Path) -> Result<Vec<Article>, EvalError> {
     let mut out = Vec::new();
     let articles = folder.join("articles");
     let mut years: Vec<std::path::PathBuf> = std::fs::read_dir(&articles)
@@ -105,29 +175,16 @@ pub fn read(folder: &Path) -> Result<Vec<Article>, EvalError> {
         if !ann.is_file() {
             continue;
         }
-        let raw: RawArticle = serde_json::from_str(&crate::read_text(&file)?)
-            .map_err(|e| EvalError::format(&file, e.to_string()))?;
-        let gold: RawAnnotation = serde_json::from_str(&crate::read_text(&ann)?)
+        let raw = read(&file)?;
+        let gold: RawAnnotation = serde_json::from_str(&read_text(&ann)?)
             .map_err(|e| EvalError::format(&ann, e.to_string()))?;
         out.push(article(stem, raw, gold));
     }
     Ok(out)
 }
 
-fn article(stem: &str, raw: RawArticle, gold: RawAnnotation) -> Article {
-    let mut text = raw.title.clone();
-    let mut sentences = vec![Span::new(0, text.len())];
-    for paragraph in &raw.paragraphs {
-        text.push_str("\n\n");
-        for (i, sentence) in paragraph.iter().enumerate() {
-            if i > 0 {
-                text.push(' ');
-            }
-            let start = text.len();
-            text.push_str(sentence);
-            sentences.push(Span::new(start, text.len()));
-        }
-    }
+fn article(stem: &str, raw: BasilArticle, gold: RawAnnotation) -> Article {
+    let (text, placed) = raw.layout();
     let feelings = gold
         .article
         .iter()
@@ -150,33 +207,42 @@ fn article(stem: &str, raw: RawArticle, gold: RawAnnotation) -> Article {
         .iter()
         .filter(|p| p.bias == "lex")
         .filter_map(|p| {
-            let sentence = match p.id.as_str() {
-                "title" => sentences.first(),
-                id => sentences.get(id.strip_prefix('p')?.parse::<usize>().ok()? + 1),
-            }?;
-            let slice = sentence.slice(&text).ok()?;
+            let index = match p.id.as_str() {
+                "title" => 0,
+                id => id.strip_prefix('p')?.parse::<usize>().ok()? + 1,
+            };
+            let sentence = placed.get(index)?;
+            let span = sentence.span?;
+            let slice = span.slice(&text).ok()?;
+            // Character offsets into the untrimmed sentence, to bytes of the trimmed one.
+            let lead_chars = match index {
+                0 => &raw.title,
+                _ => raw.paragraphs.iter().flatten().nth(index - 1)?,
+            }[..sentence.lead]
+                .chars()
+                .count();
             let byte = |chars: usize| {
                 slice
                     .char_indices()
                     .map(|(b, _)| b)
                     .chain([slice.len()])
-                    .nth(chars)
+                    .nth(chars.saturating_sub(lead_chars))
             };
             let (start, end) = (byte(p.start?)?, byte(p.end?)?);
             (start < end).then(|| Phrase {
-                span: Span::new(sentence.start + start, sentence.start + end),
+                span: Span::new(span.start + start, span.start + end),
                 quoted: p.quote == "yes",
             })
         })
         .collect();
     Article {
-        event: raw.triplet,
+        event: raw.triplet.clone(),
         id: stem.to_string(),
-        outlet: raw.source,
-        date: raw.date,
+        outlet: raw.source.clone(),
+        date: raw.date.clone(),
+        sentences: placed.iter().filter_map(|p| p.span).collect(),
         title: raw.title,
         text,
-        sentences,
         feelings,
         lexical,
     }
@@ -217,20 +283,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_joins_title_paragraphs_and_sentences() {
+        let article: BasilArticle = serde_json::from_str(
+            r#"{"title": " Steele Criticized ", "date": "2010-07-02", "source": "NYT",
+                "body-paragraphs": [["WASHINGTON — One. ", "Two."], [], ["", "Three."]]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            article.text(),
+            "Steele Criticized\n\nWASHINGTON — One. Two.\n\nThree."
+        );
+        assert_eq!(article.outlet(), "The New York Times");
+        assert_eq!(article.date.as_deref(), Some("2010-07-02"));
+    }
+
+    #[test]
+    fn a_file_without_paragraphs_is_an_error() {
+        assert!(
+            serde_json::from_str::<BasilArticle>(r#"{"title": "T", "source": "fox"}"#).is_err()
+        );
+    }
+
+    #[test]
     fn phrases_become_byte_spans_of_the_rebuilt_text() {
-        let raw: RawArticle = serde_json::from_str(
+        let raw: BasilArticle = serde_json::from_str(
             r#"{"title": "Grimm charged", "source": "fox", "triplet-uuid": "e1",
-                "body-paragraphs": [["Café owners met.", "Grimm dipped into coffers."], ["Then more."]]}"#,
+                "body-paragraphs": [["Café owners met.", "", " Grimm dipped into coffers."], ["Then more."]]}"#,
         )
         .unwrap();
         let gold: RawAnnotation = serde_json::from_str(
             r#"{"article-level-annotations": {"author_feeling_Michael_Grimm": "neg", "author_feeling_main_event": "neu"},
-                "phrase-level-annotations": [{"bias": "lex", "quote": "no", "id": "p1", "start": 6, "end": 25},
+                "phrase-level-annotations": [{"bias": "lex", "quote": "no", "id": "p2", "start": 7, "end": 26},
                                              {"bias": "inf", "quote": "no", "id": "p0", "start": 0, "end": 4},
                                              {"bias": "lex", "quote": "yes", "id": "p0", "start": 0, "end": 4}]}"#,
         )
         .unwrap();
         let a = article("e1_1", raw, gold);
+        assert_eq!(a.event, "e1");
         assert_eq!(a.feelings, [("Michael Grimm".to_string(), -1)]);
         assert_eq!(a.lexical.len(), 2);
         assert_eq!(a.lexical[0].span.text(&a.text), "dipped into coffers");

@@ -19,7 +19,7 @@ use parallax_core::Span;
 use std::path::Path;
 
 pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
-    let (_, mut test) = basil::split(basil::read(gold)?);
+    let (_, mut test) = basil::split(basil::read_annotated(gold)?);
     if let Some(limit) = limit {
         test.truncate(limit);
     }

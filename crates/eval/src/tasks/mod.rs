@@ -5,8 +5,10 @@ use std::path::Path;
 
 pub mod bias;
 pub mod coref;
+pub mod coverage;
 pub mod events;
 pub mod extract;
+pub mod geocode;
 pub mod ner;
 pub mod numbers;
 pub mod quotes;
@@ -29,6 +31,8 @@ pub const TASKS: [&str; 12] = [
     "reuse",
     "events",
     "coref",
+    "coverage",
+    "geocode",
     "tone",
     "bias",
 ];
@@ -45,6 +49,8 @@ pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, 
         "reuse" => reuse::run(gold, limit),
         "events" => events::run(gold, limit),
         "coref" => coref::run(gold, limit),
+        "coverage" => coverage::run(gold, limit),
+        "geocode" => geocode::run(gold, limit),
         "tone" => tone::run(gold, limit),
         "bias" => bias::run(gold, limit),
         other => Err(EvalError::UnknownTask(other.to_string())),

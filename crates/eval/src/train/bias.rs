@@ -60,7 +60,7 @@ fn basil_sentences(articles: &[Article]) -> Vec<(String, Vec<String>)> {
 }
 
 pub fn train(train: &Path, _dev: Option<&Path>, out: &Path) -> Result<TrainSummary, EvalError> {
-    let (train_part, _) = basil::split(basil::read(train)?);
+    let (train_part, _) = basil::split(basil::read_annotated(train)?);
     let babe_file = train
         .parent()
         .map(|p| p.join("babe-mbic").join(babe::EXPERT_FILE))

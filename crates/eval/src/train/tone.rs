@@ -113,7 +113,7 @@ pub fn train(train: &Path, _dev: Option<&Path>, out: &Path) -> Result<TrainSumma
         .map(|d| d.join("basil-dev"))
         .filter(|b| b.is_dir())
     {
-        let (train_part, _) = basil::split(basil::read(&basil)?);
+        let (train_part, _) = basil::split(basil::read_annotated(&basil)?);
         let pairs = article_means(&model, &train_part);
         model.article = calibration(&pairs);
         let confusion = tone_basil::score(&model, &pairs);
