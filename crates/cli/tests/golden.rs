@@ -146,6 +146,27 @@ fn render(doc: &Document, a: &Analysis) -> String {
             words.join(", ")
         );
     }
+    let _ = writeln!(out, "\n## sentence tones (not neutral)");
+    for t in a
+        .sentence_tones
+        .iter()
+        .filter(|t| t.tone != parallax_core::Tone::Neutral)
+    {
+        let name = a
+            .local_entities
+            .get(t.local_entity)
+            .map_or("-", |e| e.name.as_str());
+        let words: Vec<&str> = t.evidence.iter().map(|w| w.text.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "s{} {name}: {:?} {:.2} ({:?}) [{}]",
+            t.sentence,
+            t.tone,
+            t.score,
+            t.voice,
+            words.join(", ")
+        );
+    }
     let loaded: Vec<String> = a
         .loaded_terms
         .iter()

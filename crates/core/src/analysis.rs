@@ -417,11 +417,34 @@ pub struct EntityTone {
     /// Index into [`Analysis::local_entities`].
     pub local_entity: usize,
     pub tone: Tone,
-    /// Mean polarity of the author-voice sentences mentioning the entity, in `[-1, 1]`.
+    /// The author-voice sentences' scores toward the entity, averaged with each sentence's
+    /// salience (see `parallax_voice::tone`), in `[-1, 1]`.
     pub score: f32,
     /// How many author-voice sentences it was measured on.
     pub sentences: usize,
     /// The polar words that moved the score, outside quotations.
+    #[serde(default)]
+    pub evidence: Vec<Anchor>,
+}
+
+/// The tone of one sentence toward one entity it mentions, in the author's voice or in a
+/// quoted one (then the tone is the quoted speaker's toward the entity).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceTone {
+    /// Index into [`Segmentation::sentences`].
+    pub sentence: usize,
+    /// Index into [`Analysis::local_entities`].
+    pub local_entity: usize,
+    /// Index into [`Analysis::mentions`]: the entity's first mention the judgement is about.
+    pub mention: usize,
+    pub tone: Tone,
+    /// Probability of positive minus probability of negative, in `[-1, 1]`.
+    pub score: f32,
+    pub voice: Speech,
+    /// Index into [`Analysis::quotes`] when the judgement is inside a quotation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<usize>,
+    /// The words that weighed most toward the tone (none when neutral).
     #[serde(default)]
     pub evidence: Vec<Anchor>,
 }
@@ -515,6 +538,9 @@ pub struct Analysis {
     /// The author's tone toward each entity mentioned in the author's voice.
     #[serde(default)]
     pub tones: Vec<EntityTone>,
+    /// The tone of each sentence toward each entity it mentions, author's voice and quoted.
+    #[serde(default)]
+    pub sentence_tones: Vec<SentenceTone>,
     /// Coded events (who did what to whom), in text order.
     #[serde(default)]
     pub events: Vec<crate::Event>,

@@ -145,6 +145,8 @@ fn framing<'a>(doc: &'a Document, w: &mut Work<'a>) {
     a.labels = framing.labels;
     a.loaded_terms = framing.loaded_terms;
     a.tones = framing.tones;
+    a.sentence_tones = framing.sentence_tones;
+    a.diagnostics.extend(framing.diagnostics);
 }
 
 fn events<'a>(doc: &'a Document, w: &mut Work<'a>) {

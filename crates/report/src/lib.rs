@@ -105,6 +105,7 @@ mod tests {
                 role: parallax_core::ParagraphRole::Body,
             }],
             sentences: vec![Span::new(0, text.len())],
+            voice: Vec::new(),
             time_anchor: None,
             diagnostics: vec![],
         });

@@ -419,6 +419,8 @@ async fn outlets(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResul
                     exclusive_claims: Vec::new(),
                     omitted_claims: Vec::new(),
                     opinion_share: 0.0,
+                    sentences: 0,
+                    opinion_sentences: 0,
                     actors: Vec::new(),
                     loaded_terms: Vec::new(),
                 })

@@ -12,6 +12,7 @@ pub mod geoparsing;
 pub mod geowebnews;
 pub mod meantime;
 pub mod msrp;
+pub mod newsmtsc;
 pub mod recognizers;
 pub mod story_chains;
 pub mod tar;

@@ -3,6 +3,7 @@
 use crate::{EvalError, EvalReport};
 use std::path::Path;
 
+pub mod bias;
 pub mod coref;
 pub mod coverage;
 pub mod events;
@@ -15,9 +16,11 @@ pub mod reuse;
 pub mod stories;
 pub mod subjectivity;
 pub mod timex;
+pub mod tone;
+pub mod tone_basil;
 
 /// Every task name `parallax eval` accepts.
-pub const TASKS: [&str; 12] = [
+pub const TASKS: [&str; 14] = [
     "ner",
     "timex",
     "quotes",
@@ -30,6 +33,8 @@ pub const TASKS: [&str; 12] = [
     "coref",
     "coverage",
     "geocode",
+    "tone",
+    "bias",
 ];
 
 pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
@@ -46,6 +51,8 @@ pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, 
         "coref" => coref::run(gold, limit),
         "coverage" => coverage::run(gold, limit),
         "geocode" => geocode::run(gold, limit),
+        "tone" => tone::run(gold, limit),
+        "bias" => bias::run(gold, limit),
         other => Err(EvalError::UnknownTask(other.to_string())),
     }
 }

@@ -1,10 +1,12 @@
 //! Training of the statistical models from gold data (`parallax train`).
 
+pub mod bias;
 pub mod events;
 pub mod geocode;
 pub mod ner;
 pub mod quotes;
 pub mod subjectivity;
+pub mod tone;
 
 use crate::EvalError;
 use std::path::Path;
@@ -32,6 +34,8 @@ pub fn train(
         "quotes" => quotes::train(train, dev, out),
         "events" => events::train(train, out),
         "geocode" => geocode::train(train, out),
+        "tone" => tone::train(train, dev, out),
+        "bias" => bias::train(train, dev, out),
         _ => Err(EvalError::NotImplemented(format!("train {task}"))),
     }
 }

@@ -4,6 +4,7 @@
 mod article;
 mod entity;
 mod events;
+mod framing;
 mod outlet;
 mod overview;
 mod search;
