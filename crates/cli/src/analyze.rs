@@ -1,7 +1,8 @@
 //! `parallax analyze`: ingest, analyze each article (reusing stored analyses), store, build the
-//! dossier, write `dossier.json` and `report.html`.
+//! dossier, write `dossier.json` and `report.html` (and any `--export` formats) through the
+//! export formats of `parallax-export`.
 
-use crate::output::write_atomically;
+use crate::export::{export, SelectArgs};
 use crate::Outcome;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -36,15 +37,27 @@ pub struct Args {
     /// Exit non-zero when any input was skipped.
     #[arg(long)]
     strict: bool,
+    /// Also write this export format into the output folder (jsonl, csv, parquet, gkg, events;
+    /// see docs/export.md); may be given several times.
+    #[arg(long = "export", value_name = "FORMAT")]
+    exports: Vec<String>,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if args.out.as_os_str() == "-" && !args.exports.is_empty() {
+        anyhow::bail!("--export writes files: give an output folder with --out");
+    }
+    for format in &args.exports {
+        parallax_export::format(format)?;
+    }
     let manifest = match &args.manifest {
         Some(path) => Manifest::load(path)
             .with_context(|| format!("cannot use manifest {}", path.display()))?,
         None => Manifest::default(),
     };
     let (files, mut skipped) = parallax_ingest::discover(&args.paths);
+    skipped.extend(manifest.problems().iter().cloned());
+    skipped.extend(manifest.unmatched(&files));
     let limits = Limits::default();
     let outcomes: Vec<_> = files
         .par_iter()
@@ -75,7 +88,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         let mut fresh = Vec::new();
         let mut results = Vec::with_capacity(chunk.len());
         for doc in chunk {
-            match store.reusable_analysis(doc, parallax_pipeline::PIPELINE_VERSION)? {
+            // An analysis cut short by its time budget is tried again.
+            match store
+                .reusable_analysis(doc, parallax_pipeline::PIPELINE_VERSION)?
+                .filter(|a| !parallax_pipeline::stopped_by_budget(a))
+            {
                 Some(analysis) => {
                     reused += 1;
                     progress.inc(1);
@@ -113,17 +130,24 @@ pub fn run(args: Args) -> Result<Outcome> {
         .context("cannot merge the search index")?;
 
     let dossier = parallax_crossdoc::build_dossier(&corpus, &skipped);
-    let json = serde_json::to_string_pretty(&dossier)?;
+    let keep_previous = corpus.is_empty() && args.out.as_os_str() != "-";
     if args.out.as_os_str() == "-" {
-        println!("{json}");
+        println!("{}", serde_json::to_string_pretty(&dossier)?);
+    } else if keep_previous {
+        // A run that analyzed nothing (every input bad or missing) must not replace a good
+        // dossier with an empty one.
+        eprintln!(
+            "nothing was analyzed: {} left as it was",
+            args.out.display()
+        );
     } else {
-        std::fs::create_dir_all(&args.out)
-            .with_context(|| format!("cannot create {}", args.out.display()))?;
-        write_atomically(&args.out.join("dossier.json"), json.as_bytes())?;
-        write_atomically(
-            &args.out.join("report.html"),
-            parallax_report::render(&dossier).as_bytes(),
-        )?;
+        let quiet = SelectArgs::default();
+        for format in ["dossier", "report"] {
+            write_format(&dossier, &corpus, format, &args.out)?;
+        }
+        for format in &args.exports {
+            export(&dossier, &corpus, format, &args.out, &quiet)?;
+        }
     }
 
     let outlets: HashSet<&str> = corpus
@@ -143,7 +167,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             dossier.times.len()
         );
     }
-    if args.out.as_os_str() != "-" && !args.quiet {
+    if args.out.as_os_str() != "-" && !args.quiet && !keep_previous {
         eprintln!(
             "wrote {} and {}",
             args.out.join("dossier.json").display(),
@@ -162,6 +186,24 @@ pub fn run(args: Args) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// Writes one of the outputs every run makes (the dossier JSON, the report) for every document.
+fn write_format(
+    dossier: &parallax_core::Dossier,
+    corpus: &[(Document, Analysis)],
+    format: &str,
+    out: &std::path::Path,
+) -> Result<()> {
+    let source = parallax_export::Source::new(
+        dossier,
+        corpus.iter().map(|(_, a)| a),
+        &parallax_export::Selection::default(),
+    );
+    parallax_export::format(format)?
+        .write(&source, out, &parallax_export::Options::default())
+        .with_context(|| format!("cannot write the {format} into {}", out.display()))?;
+    Ok(())
 }
 
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {

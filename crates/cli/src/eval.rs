@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Task: ner, timex, quotes, numbers, subjectivity, extract, stories, reuse, events, coref.
+    /// Task: ner, timex, quotes, numbers, subjectivity, extract, stories, reuse, events, coref,
+    /// coverage.
     task: Option<String>,
-    /// Gold data: a file, or a dataset folder (its standard evaluation split is used).
+    /// Gold data: a file, or a dataset folder (its standard evaluation split is used). For
+    /// `coverage`, the data folder holding the articles (default ../shared/data).
     gold: Option<PathBuf>,
     /// Print one JSON object with stable metric keys instead of a table.
     #[arg(long)]
@@ -27,11 +29,24 @@ pub struct Args {
     /// Folder holding the datasets named in the floors file.
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
+    /// coverage: the stories to score (dev, the default; test, read once per finished
+    /// change; or all).
+    #[arg(long, value_parser = ["dev", "test", "all"])]
+    split: Option<String>,
+    /// coverage: also list every miss with its sentence.
+    #[arg(long)]
+    errors: bool,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
     if let Some(floors) = &args.floors {
         return check_floors(floors, &args.data, args.json);
+    }
+    if args.task.as_deref() == Some("coverage") {
+        return coverage(&args);
+    }
+    if args.split.is_some() || args.errors {
+        bail!("--split and --errors are options of `parallax eval coverage` only");
     }
     let (Some(task), Some(gold)) = (&args.task, &args.gold) else {
         bail!("give a TASK and a GOLD path, or --floors FILE (see `parallax eval --help`)");
@@ -53,17 +68,70 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
 }
 
+/// `parallax eval coverage [DATA] [--split dev|test|all] [--errors]`.
+fn coverage(args: &Args) -> Result<Outcome> {
+    use parallax_eval::formats::coverage::Split;
+    use parallax_eval::tasks::coverage;
+    let data = args.gold.clone().unwrap_or_else(|| args.data.clone());
+    let options = coverage::Options {
+        split: match args.split.as_deref() {
+            Some("test") => Some(Split::Test),
+            Some("all") => None,
+            _ => Some(Split::Dev),
+        },
+        limit: args.limit,
+    };
+    let outcome = coverage::evaluate(&data, &coverage::gold_dir(), &options)?;
+    if args.json {
+        let mut value = serde_json::to_value(&outcome.report)?;
+        if args.errors {
+            value["errors"] = serde_json::to_value(&outcome.misses)?;
+        }
+        println!("{value}");
+    } else {
+        print!("{}", outcome.report.table());
+        if args.errors {
+            for m in &outcome.misses {
+                println!(
+                    "\n[{}] {} · {}\n  words:    {}\n  expected: {}\n  got:      {}\n  sentence: {}",
+                    m.kind, m.story, m.article, m.words, m.expected, m.got, m.sentence
+                );
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}
+
 #[derive(Deserialize)]
 struct FloorsFile {
     floor: Vec<Floor>,
 }
 
+/// A figure's floor (`min`), or for a count of errors its ceiling (`max`).
 #[derive(Deserialize)]
 struct Floor {
     task: String,
     dataset: String,
     metric: String,
-    min: f64,
+    #[serde(default)]
+    min: Option<f64>,
+    #[serde(default)]
+    max: Option<f64>,
+}
+
+impl Floor {
+    fn holds(&self, value: f64) -> bool {
+        self.min.is_none_or(|min| value >= min) && self.max.is_none_or(|max| value <= max)
+    }
+
+    /// The bound as shown: `0.8850`, or `<= 16` for a ceiling.
+    fn bound(&self) -> String {
+        match (self.min, self.max) {
+            (Some(min), _) => format!("{min:.4}"),
+            (None, Some(max)) => format!("<= {max}"),
+            (None, None) => "-".into(),
+        }
+    }
 }
 
 fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
@@ -74,6 +142,19 @@ fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
     let mut reports: BTreeMap<(String, String), Result<EvalReport, String>> = BTreeMap::new();
     let mut rows = Vec::new();
     let mut failed = false;
+    if let Some(f) = file
+        .floor
+        .iter()
+        .find(|f| f.min.is_none() && f.max.is_none())
+    {
+        bail!(
+            "{}: the floor of {} {} {} gives neither `min` nor `max`",
+            path.display(),
+            f.task,
+            f.dataset,
+            f.metric
+        );
+    }
     for floor in &file.floor {
         let gold = data.join(&floor.dataset);
         if !gold.exists() {
@@ -94,7 +175,7 @@ fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
         });
         match report {
             Ok(report) => match report.metrics.get(&floor.metric) {
-                Some(&value) if value >= floor.min => {
+                Some(&value) if floor.holds(value) => {
                     rows.push((floor, Some(value), "ok".to_string()))
                 }
                 Some(&value) => {
@@ -115,7 +196,7 @@ fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
     if json {
         let out: Vec<_> = rows
             .iter()
-            .map(|(f, v, s)| serde_json::json!({"task": f.task, "dataset": f.dataset, "metric": f.metric, "floor": f.min, "value": v, "status": s}))
+            .map(|(f, v, s)| serde_json::json!({"task": f.task, "dataset": f.dataset, "metric": f.metric, "floor": f.min, "ceiling": f.max, "value": v, "status": s}))
             .collect();
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
@@ -126,8 +207,13 @@ fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
         for (f, v, s) in &rows {
             let value = v.map(|v| format!("{v:.4}")).unwrap_or_else(|| "-".into());
             println!(
-                "{:<13} {:<28} {:<20} {:>8} {:>8.4}  {}",
-                f.task, f.dataset, f.metric, value, f.min, s
+                "{:<13} {:<28} {:<20} {:>8} {:>8}  {}",
+                f.task,
+                f.dataset,
+                f.metric,
+                value,
+                f.bound(),
+                s
             );
         }
     }
@@ -136,4 +222,25 @@ fn check_floors(path: &Path, data: &Path, json: bool) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_floor_has_a_minimum_or_a_ceiling() {
+        let file: FloorsFile = toml::from_str(
+            "[[floor]]\ntask = \"t\"\ndataset = \"d\"\nmetric = \"f1\"\nmin = 0.5\n\
+             [[floor]]\ntask = \"t\"\ndataset = \"d\"\nmetric = \"errors\"\nmax = 3\n",
+        )
+        .unwrap();
+        let (floor, ceiling) = (&file.floor[0], &file.floor[1]);
+        assert!(floor.holds(0.5) && !floor.holds(0.49));
+        assert!(ceiling.holds(3.0) && !ceiling.holds(4.0));
+        assert_eq!(
+            (floor.bound(), ceiling.bound()),
+            ("0.5000".into(), "<= 3".into())
+        );
+    }
 }

@@ -33,3 +33,43 @@ fn every_eval_reaches_its_floor() {
         stderr(&output)
     );
 }
+
+/// `parallax eval coverage` prints the keys and, with `--errors`, each miss with its
+/// sentence. One story keeps it to a fraction of a second.
+#[test]
+fn coverage_reports_its_keys_and_misses() {
+    let Some(data) = shared_data() else {
+        eprintln!("skipping the coverage eval: ../shared/data is absent");
+        return;
+    };
+    let output = parallax(&[
+        "eval",
+        "coverage",
+        data.to_str().unwrap(),
+        "--split",
+        "dev",
+        "--limit",
+        "1",
+        "--json",
+        "--errors",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON report");
+    for key in [
+        "speaker_accuracy",
+        "entity_merge_precision",
+        "entity_merge_recall",
+        "relative_date_accuracy",
+        "generic_count_claims",
+        "figure_assertion_accuracy",
+    ] {
+        let value = report[key].as_f64().unwrap_or(-1.0);
+        assert!(value >= 0.0, "{key} missing or negative: {report}");
+    }
+    assert_eq!(report["stories"].as_f64(), Some(1.0));
+    let errors = report["errors"].as_array().expect("errors listed");
+    assert!(errors.iter().all(|e| {
+        let sentence = e["sentence"].as_str().unwrap_or("");
+        sentence.contains("[[") && !e["kind"].as_str().unwrap_or("").is_empty()
+    }));
+}

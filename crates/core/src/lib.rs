@@ -6,9 +6,11 @@
 //! its evidence by a [`Span`] of byte offsets into the document's unchanged `text`.
 
 pub mod analysis;
+pub mod calendar;
 pub mod diagnostic;
 pub mod document;
 pub mod dossier;
+pub mod event;
 pub mod function_words;
 pub mod instant;
 pub mod names;
@@ -20,4 +22,5 @@ pub use analysis::*;
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentMeta};
 pub use dossier::*;
+pub use event::*;
 pub use span::{Span, SpanError};

@@ -1,35 +1,67 @@
 //! The per-document stage: a pure function from a [`Document`] to its [`Analysis`].
 //!
 //! It runs segmentation, then entities, times, figures, quotations and voice (sentence voice,
-//! then framing: labels, loaded terms and tone, which read the entity and quotation layers), in
+//! then framing: labels, loaded terms and tone, which read the entity and quotation layers) and
+//! events (who did what to whom, reading entities, times and quotations), in
 //! that order because each later annotator may read the earlier layers. It cannot fail: each
 //! annotator returns its items plus diagnostics, which are collected into the analysis. The
-//! per-stage wall time is measured on request ([`analyze_batch_timed`]) for `parallax bench`;
+//! stages are a declared table ([`STAGES`]: name and function per row), which the runner walks
+//! in order and `parallax bench` reads for its rows. The per-stage wall time is measured on
+//! request ([`analyze_batch_timed`]) for `parallax bench`;
 //! the framing stage as a whole is `voice` plus `framing`. Callers with many documents hand
 //! them over in batches ([`analyze_batch`]), which runs each stage over the whole batch before
-//! the next.
+//! the next. Every document has a work budget ([`budget`]): the annotators read at most its
+//! first [`budget::MAX_TEXT_BYTES`], and once its stages have run past [`budget::MAX_TIME`] its
+//! later stages are skipped, with a diagnostic either way.
 
+pub mod budget;
+
+pub use budget::{stopped_by_budget, Budget};
 use parallax_core::{Analysis, Document};
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.6.0";
+pub const PIPELINE_VERSION: &str = "0.8.0";
 
-/// The per-document stages, in the order they run.
-pub const STAGES: [&str; 7] = [
-    "segment", "entities", "time", "figures", "quotes", "voice", "framing",
-];
+mod stages;
 
-/// Wall time spent in each of [`STAGES`], in that order.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct StageTimes(pub [Duration; 7]);
+pub use stages::{Stage, Work, STAGES};
+
+/// Wall time spent in each row of [`STAGES`], in that order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StageTimes(Vec<Duration>);
 
 impl StageTimes {
     pub fn add(&mut self, other: &StageTimes) {
-        for (a, b) in self.0.iter_mut().zip(other.0) {
-            *a += b;
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), Duration::ZERO);
         }
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a += *b;
+        }
+    }
+
+    /// Each stage's name with its time, in table order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Duration)> + '_ {
+        STAGES
+            .iter()
+            .enumerate()
+            .map(|(i, stage)| (stage.name, self.0.get(i).copied().unwrap_or_default()))
+    }
+
+    /// The time of the stage named `name` (zero for a name not in the table).
+    pub fn get(&self, name: &str) -> Duration {
+        self.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t)
+            .unwrap_or_default()
+    }
+
+    /// The time of all stages together.
+    pub fn total(&self) -> Duration {
+        self.0.iter().sum()
     }
 }
 
@@ -53,132 +85,50 @@ pub fn analyze_batch(docs: &[&Document]) -> Vec<Analysis> {
 
 /// [`analyze_batch`], also reporting the time each stage took over the whole batch.
 pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
-    let mut times = StageTimes::default();
-    let mut clock = Instant::now();
-    let mut lap = |stage: usize| {
-        let now = Instant::now();
-        times.0[stage] += now - clock;
-        clock = now;
-    };
-    let segmentations: Vec<_> = docs
-        .iter()
-        .map(|doc| parallax_segment::segment(&doc.text))
-        .collect();
-    lap(0);
-    let entities: Vec<_> = docs
-        .iter()
-        .zip(&segmentations)
-        .map(|(doc, segmentation)| parallax_entities::annotate(doc, segmentation))
-        .collect();
-    lap(1);
-    // Times and figures read the same number-aware tokens; they are made once, in the time
-    // stage's lap.
-    let number_tokens: Vec<_> = docs
-        .iter()
-        .map(|doc| parallax_figures::lexer::tokenize(&doc.text))
-        .collect();
-    let time: Vec<_> = docs
-        .iter()
-        .zip(&number_tokens)
-        .map(|(doc, tokens)| parallax_time::annotate_tokens(doc, tokens))
-        .collect();
-    lap(2);
-    let figures: Vec<_> = docs
-        .iter()
-        .zip(&number_tokens)
-        .map(|(doc, tokens)| parallax_figures::annotate_tokens(doc, tokens))
-        .collect();
-    lap(3);
-    let quotes: Vec<_> = docs
-        .iter()
-        .zip(segmentations.iter().zip(&entities))
-        .map(|(doc, (segmentation, entities))| {
-            parallax_quotes::annotate(
-                doc,
-                segmentation,
-                &entities.mentions,
-                &entities.local_entities,
-            )
-        })
-        .collect();
-    lap(4);
-    let voice: Vec<_> = docs
-        .iter()
-        .zip(segmentations.iter().zip(&quotes))
-        .map(|(doc, (segmentation, quotes))| {
-            parallax_voice::annotate(doc, segmentation, &quotes.items)
-        })
-        .collect();
-    lap(5);
-    let framing: Vec<_> = docs
-        .iter()
-        .zip(segmentations.iter().zip(entities.iter().zip(&quotes)))
-        .map(|(doc, (segmentation, (entities, quotes)))| {
-            parallax_voice::frame(
-                doc,
-                segmentation,
-                &entities.mentions,
-                &entities.local_entities,
-                &quotes.items,
-            )
-        })
-        .collect();
-    lap(6);
-    drop(number_tokens);
+    analyze_batch_budgeted(docs, &Budget::default())
+}
 
-    let analyses = docs
+/// [`analyze_batch_timed`] with a given work budget per document: each document's text is
+/// clipped to `budget.max_text_bytes` before the stages read it, and a document whose stages
+/// have taken `budget.max_time` skips the rest (segmentation, which the others read and which
+/// is linear, always runs).
+pub fn analyze_batch_budgeted(docs: &[&Document], budget: &Budget) -> (Vec<Analysis>, StageTimes) {
+    let clipped: Vec<(Cow<Document>, _)> = docs
         .iter()
-        .zip(segmentations)
-        .zip(entities)
-        .zip(time)
-        .zip(figures)
-        .zip(quotes)
-        .zip(voice)
-        .zip(framing)
-        .map(
-            |(
-                ((((((doc, segmentation), entities), time), mut figures), quotes), voice),
-                framing,
-            )| {
-                // A number inside a time expression ("1991-92", "five days") is part of a
-                // date or a duration, not a numeric claim.
-                figures
-                    .items
-                    .retain(|f| !time.times.iter().any(|t| t.span.overlaps(f.span)));
-                // A figure inside a quotation (or its attribution) is asserted by that
-                // quotation's speaker.
-                for figure in &mut figures.items {
-                    figure.quote = quotes
-                        .items
-                        .iter()
-                        .position(|q| q.span.contains(figure.span));
-                }
-
-                let mut diagnostics = Vec::new();
-                diagnostics.extend(entities.diagnostics);
-                diagnostics.extend(time.diagnostics);
-                diagnostics.extend(figures.diagnostics);
-                diagnostics.extend(quotes.diagnostics);
-                diagnostics.extend(voice.diagnostics);
-
-                Analysis {
-                    doc: doc.id.clone(),
-                    pipeline_version: PIPELINE_VERSION.to_string(),
-                    segmentation,
-                    mentions: entities.mentions,
-                    local_entities: entities.local_entities,
-                    quotes: quotes.items,
-                    figures: figures.items,
-                    times: time.times,
-                    time_anchor: time.anchor,
-                    voice: voice.items,
-                    labels: framing.labels,
-                    loaded_terms: framing.loaded_terms,
-                    tones: framing.tones,
-                    diagnostics,
-                }
+        .map(|doc| budget::clip(doc, budget.max_text_bytes))
+        .collect();
+    let mut works: Vec<Work> = clipped
+        .iter()
+        .map(|(doc, warning)| Work {
+            analysis: Analysis {
+                doc: doc.id.clone(),
+                pipeline_version: PIPELINE_VERSION.to_string(),
+                diagnostics: warning.iter().cloned().collect(),
+                ..Analysis::default()
             },
-        )
+            number_tokens: Vec::new(),
+        })
         .collect();
-    (analyses, times)
+    let mut spent = vec![Duration::ZERO; docs.len()];
+    let mut stopped = vec![false; docs.len()];
+    let mut times = StageTimes(Vec::with_capacity(STAGES.len()));
+    for (index, stage) in STAGES.iter().enumerate() {
+        let clock = Instant::now();
+        for (i, ((doc, _), work)) in clipped.iter().zip(&mut works).enumerate() {
+            if stopped[i] {
+                continue;
+            }
+            if index > 0 && spent[i] >= budget.max_time {
+                stopped[i] = true;
+                let stop = budget::stopped(stage.name, spent[i], budget.max_time);
+                work.analysis.diagnostics.push(stop);
+                continue;
+            }
+            let started = Instant::now();
+            (stage.run)(doc, work);
+            spent[i] += started.elapsed();
+        }
+        times.0.push(clock.elapsed());
+    }
+    (works.into_iter().map(|w| w.analysis).collect(), times)
 }

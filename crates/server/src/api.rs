@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::live::Snapshot;
-use crate::search::{run, SearchParams};
+use crate::search::{run_pooled, SearchParams};
 use crate::state::{Corpus, Mark};
 use crate::Shared;
 use axum::{
@@ -35,6 +35,8 @@ pub fn routes() -> Router<Shared> {
         .route("/quotes", get(quotes))
         .route("/figures", get(figures))
         .route("/claims", get(claims))
+        .route("/places", get(places))
+        .route("/events", get(events))
         .route("/stories", get(stories))
         .route("/outlets", get(outlets))
         .route("/search", get(search))
@@ -76,6 +78,9 @@ pub struct ListParams {
     pub speaker: String,
     #[serde(default)]
     pub status: String,
+    /// An event type (`/api/events`): PLOVER's name or DISASTER / CRIME.
+    #[serde(default, rename = "type")]
+    pub event_type: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -358,6 +363,35 @@ async fn claims(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult
     ))
 }
 
+async fn places(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
+    let c = &s.corpus;
+    json(paginate(
+        c.dossier
+            .places
+            .iter()
+            .filter(|pl| opt(&p.story).is_none_or(|st| Corpus::in_story(st, pl.story.as_deref())))
+            .filter(|pl| opt(&p.outlet).is_none_or(|o| pl.outlets.iter().any(|x| x == o))),
+        &p,
+    ))
+}
+
+/// Coded events merged across outlets, filtered by story, outlet, article and type.
+async fn events(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
+    let c = &s.corpus;
+    json(paginate(
+        c.dossier
+            .events
+            .iter()
+            .filter(|e| opt(&p.story).is_none_or(|st| Corpus::in_story(st, e.story.as_deref())))
+            .filter(|e| opt(&p.outlet).is_none_or(|o| e.outlets.iter().any(|x| x == o)))
+            .filter(|e| opt(&p.doc).is_none_or(|d| e.reports.iter().any(|r| r.evidence.doc == d)))
+            .filter(|e| {
+                opt(&p.event_type).is_none_or(|t| e.event_type.as_str().eq_ignore_ascii_case(t))
+            }),
+        &p,
+    ))
+}
+
 /// Stories, then the whole corpus as the story `all`.
 async fn stories(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
@@ -385,6 +419,8 @@ async fn outlets(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResul
                     exclusive_claims: Vec::new(),
                     omitted_claims: Vec::new(),
                     opinion_share: 0.0,
+                    sentences: 0,
+                    opinion_sentences: 0,
                     actors: Vec::new(),
                     loaded_terms: Vec::new(),
                 })
@@ -394,13 +430,7 @@ async fn outlets(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResul
 }
 
 async fn search(Snapshot(s): Snapshot, Query(p): Query<SearchParams>) -> ApiResult {
-    let worker = s.clone();
-    let params = p.clone();
-    let answer =
-        tokio::task::spawn_blocking(move || run(&worker.corpus, &worker.searchers, &params))
-            .await
-            .unwrap_or_else(|e| Err(AppError::internal(e.to_string())))
-            .map_err(ApiError)?;
+    let answer = run_pooled(s.clone(), p.clone()).await.map_err(ApiError)?;
     let c = &s.corpus;
     let r = &answer.results;
     json(json!({

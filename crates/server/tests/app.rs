@@ -99,7 +99,11 @@ fn hostile_id() -> String {
 }
 
 fn assert_safe(html: &str) {
-    let lower = html.to_lowercase();
+    // The story map is our own inline SVG (parallax-report::map); any other is the article's.
+    let lower = html.to_lowercase().replace(
+        "<svg class=\"map\" xmlns=\"http://www.w3.org/2000/svg\"",
+        "",
+    );
     // Escaped, the same words are harmless text: only real tags and attributes are checked.
     assert!(!lower.contains("<script"), "script tag");
     assert!(!lower.contains("<img"), "img tag");
@@ -251,6 +255,65 @@ async fn claim_cells_link_to_their_highlighted_sentence() {
 }
 
 #[tokio::test]
+async fn story_events_table_links_each_report_to_its_sentence_and_the_api_filters() {
+    let story = get("/story/all").await;
+    assert_eq!(story.status, StatusCode::OK);
+    let table = &story.body[story
+        .body
+        .find("<section id=\"events\"")
+        .expect("events section")..];
+    let table = &table[..table.find("</section>").unwrap()];
+    assert!(table.contains("<th>Who</th>") && table.contains("<th>To whom</th>"));
+    let row = table.find("<tr id=\"event-").expect("an event row");
+    let link = &table[row..];
+    let start = link
+        .find("class=\"ctx\" href=\"")
+        .expect("a report linked to its sentence");
+    let rest = &link[start + "class=\"ctx\" href=\"".len()..];
+    let href = rest[..rest.find('"').unwrap()].replace("&amp;", "&");
+    assert!(
+        href.starts_with("/doc/") && href.contains("?hl=") && href.contains("#s-"),
+        "{href}"
+    );
+    let doc = get(href.split('#').next().unwrap()).await;
+    assert_eq!(doc.status, StatusCode::OK);
+    assert!(doc.body.contains("s target"), "highlighted sentence");
+
+    let all = get("/api/events?per_page=100").await;
+    assert_eq!(all.status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&all.body).unwrap();
+    let items = json["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    let first_type = items[0]["type"].as_str().unwrap().to_string();
+    let first_doc = items[0]["reports"][0]["evidence"]["doc"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let of_type = get(&format!(
+        "/api/events?per_page=100&type={}",
+        first_type.to_lowercase()
+    ))
+    .await;
+    let of_type: serde_json::Value = serde_json::from_str(&of_type.body).unwrap();
+    let typed = of_type["items"].as_array().unwrap();
+    assert!(!typed.is_empty() && typed.iter().all(|e| e["type"] == first_type.as_str()));
+    let of_doc = get(&format!("/api/events?per_page=100&doc={first_doc}")).await;
+    let of_doc: serde_json::Value = serde_json::from_str(&of_doc.body).unwrap();
+    assert!(of_doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["evidence"]["doc"] == first_doc.as_str())));
+    let none = get("/api/events?type=NO_SUCH_TYPE").await;
+    let none: serde_json::Value = serde_json::from_str(&none.body).unwrap();
+    assert_eq!(none["total"], 0);
+}
+
+#[tokio::test]
 async fn entity_pages_and_api_lists_are_bounded() {
     let list = get("/api/entities?per_page=100000&page=1").await;
     let json: serde_json::Value = serde_json::from_str(&list.body).unwrap();
@@ -264,6 +327,7 @@ async fn entity_pages_and_api_lists_are_bounded() {
         "/api/figures",
         "/api/claims",
         "/api/stories",
+        "/api/events",
         "/api/openapi.json",
     ] {
         let a = get(uri).await;
@@ -345,5 +409,131 @@ async fn entity_page_shows_each_outlets_labels_linked_to_their_sentences() {
     assert!(
         page.body.contains(&link),
         "label linked to its sentence: {link}"
+    );
+}
+
+/// A request through the access rules, with the given headers.
+async fn guarded(
+    access: parallax_server::access::Access,
+    uri: &str,
+    headers: &[(&str, &str)],
+) -> Answer {
+    let mut builder = Request::builder().uri(uri);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let response = parallax_server::guarded_app(state(), access)
+        .oneshot(builder.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    Answer {
+        status: response.status(),
+        headers: response.headers().clone(),
+        body: String::from_utf8_lossy(&to_bytes(response.into_body(), 16 << 20).await.unwrap())
+            .into_owned(),
+    }
+}
+
+#[tokio::test]
+async fn only_requests_naming_this_server_are_answered() {
+    use parallax_server::access::Access;
+    let local = || {
+        Access::new(
+            "127.0.0.1:8642".parse().unwrap(),
+            &["dossier.lan".into()],
+            None,
+        )
+    };
+    for host in [
+        "localhost:8642",
+        "127.0.0.1:8642",
+        "[::1]:8642",
+        "dossier.lan",
+    ] {
+        let a = guarded(local(), "/api/documents", &[("host", host)]).await;
+        assert_eq!(a.status, StatusCode::OK, "{host}");
+    }
+    // DNS rebinding: the attacker's name, pointed at 127.0.0.1.
+    let a = guarded(
+        local(),
+        "/api/documents",
+        &[("host", "attacker.example:8642")],
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::MISDIRECTED_REQUEST);
+    assert!(!a.body.contains("Drevna"));
+    let a = guarded(local(), "/api/documents", &[]).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_public_server_needs_its_token() {
+    use parallax_server::access::Access;
+    let public = || {
+        Access::new(
+            "0.0.0.0:8642".parse().unwrap(),
+            &[],
+            Some("s3cret-token".into()),
+        )
+    };
+    let host = ("host", "192.168.1.20:8642");
+    let a = guarded(public(), "/api/documents", &[host]).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    assert!(!a.body.contains("Drevna"));
+    let a = guarded(
+        public(),
+        "/api/documents",
+        &[host, ("authorization", "Bearer wrong")],
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    let a = guarded(
+        public(),
+        "/api/documents",
+        &[host, ("authorization", "Bearer s3cret-token")],
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK);
+    let a = guarded(
+        public(),
+        "/api/documents",
+        &[host, ("cookie", "a=b; parallax_token=s3cret-token")],
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK);
+    // The token in the address becomes a cookie, and the address loses it.
+    let a = guarded(public(), "/search?q=troops&token=s3cret-token", &[host]).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert_eq!(a.headers["location"], "/search?q=troops");
+    let cookie = a.headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("parallax_token=s3cret-token;") && cookie.contains("HttpOnly"));
+    let a = guarded(public(), "/?token=guess", &[host]).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_searches_share_a_bounded_pool() {
+    let live = state();
+    let tasks: Vec<_> = (0..64)
+        .map(|i| {
+            let live = live.clone();
+            tokio::spawn(async move {
+                request_to(live, Method::GET, &format!("/api/search?q=troops+{i}"))
+                    .await
+                    .status
+            })
+        })
+        .collect();
+    for task in tasks {
+        let status = task.await.unwrap();
+        assert!(
+            status == StatusCode::OK || status == StatusCode::SERVICE_UNAVAILABLE,
+            "{status}"
+        );
+    }
+    let open = live.snapshot().searchers.open_connections();
+    assert!(
+        open <= parallax_server::search::MAX_SEARCHES + 1,
+        "{open} index connections for 64 concurrent searches"
     );
 }

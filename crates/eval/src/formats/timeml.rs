@@ -46,7 +46,7 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 }
 
 /// Decodes the five XML entities and numeric character references.
-fn decode(s: &str) -> String {
+pub(crate) fn decode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {
@@ -131,7 +131,7 @@ pub fn parse(xml: &str, id: &str) -> Result<TimemlDoc, String> {
     })
 }
 
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
+pub(crate) fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<&'a str> {
     let start = s.find(open)? + open.len();
     let end = s[start..].find(close)? + start;
     Some(&s[start..end])
