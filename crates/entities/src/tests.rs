@@ -167,6 +167,21 @@ fn a_description_of_a_named_person_is_that_person() {
 }
 
 #[test]
+fn he_and_she_take_an_unnamed_person_only_of_their_gender() {
+    let text = "Ivan Petrov met a teenager in Ostrava. A ministry spokesman arrived later, and \
+he said the talks had ended.";
+    let layer = run(text);
+    assert_eq!(
+        entity_of(&layer, "he"),
+        entity_of(&layer, "A ministry spokesman")
+    );
+    let text = "Ivan Petrov visited the school on Friday. A teenager met him at the gate, and he \
+said the visit was short.";
+    let layer = run(text);
+    assert_eq!(entity_of(&layer, "he"), entity_of(&layer, "Ivan Petrov"));
+}
+
+#[test]
 fn plural_pronouns_resolve_to_groups_and_bodies() {
     let layer = run(UNNAMED);
     assert_eq!(entity_of(&layer, "they"), entity_of(&layer, "the police"));

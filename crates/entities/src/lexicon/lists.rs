@@ -3,6 +3,7 @@
 //! `crates/entities/lexicon/`, in the gazetteer files' format.
 
 use super::{entries, normalize};
+use crate::roles::Gender;
 use parallax_core::EntityType;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -18,6 +19,9 @@ pub struct ActorNoun {
     /// Whether the word is the plural of a person noun: "the officer" and "officers" are not
     /// one actor, "the caravan" and "the caravans" are.
     pub plural: bool,
+    /// The gender the noun itself tells ("spokesman", "actress"), Unknown for the rest
+    /// ("the suspect", "a teenager") and for every plural.
+    pub gender: Gender,
 }
 
 /// The resolution lists, parsed once.
@@ -41,7 +45,15 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             _ => EntityType::Norp,
         };
         let noun = normalize(noun);
-        let singular = parts.next().map(normalize);
+        let mut singular = None;
+        let mut gender = Gender::Unknown;
+        for part in parts {
+            match part {
+                "he" => gender = Gender::Male,
+                "she" => gender = Gender::Female,
+                _ => singular = Some(normalize(part)),
+            }
+        }
         let plural = singular.is_some();
         let lemma = singular.unwrap_or_else(|| noun.clone());
         lists.actor_nouns.insert(
@@ -50,6 +62,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
                 lemma,
                 entity_type,
                 plural,
+                gender,
             },
         );
     }
@@ -106,6 +119,7 @@ impl Lists {
                 found.entity_type
             },
             plural: person,
+            gender: Gender::Unknown,
         })
     }
 }
@@ -134,5 +148,17 @@ mod tests {
             Some((EntityType::Norp, true))
         );
         assert_eq!(l.actor_noun("caravans").map(|a| a.plural), Some(false));
+    }
+
+    #[test]
+    fn actor_nouns_tell_their_gender() {
+        let l = lists();
+        let gender = |w: &str| l.actor_noun(w).map(|a| a.gender);
+        assert_eq!(gender("spokesman"), Some(Gender::Male));
+        assert_eq!(gender("actress"), Some(Gender::Female));
+        assert_eq!(gender("teenager"), Some(Gender::Unknown));
+        assert_eq!(gender("women"), Some(Gender::Unknown));
+        // The gender column is not read as an irregular plural's singular.
+        assert_eq!(l.actor_noun("spokesman").map(|a| a.plural), Some(false));
     }
 }

@@ -32,7 +32,7 @@
 use super::{Entity, Linked};
 use crate::lexicon::lists::{lists, ActorNoun};
 use crate::lexicon::normalize;
-use crate::roles::{title_at_start, Gender};
+use crate::roles::title_at_start;
 use crate::tokens::SentenceTokens;
 use parallax_core::function_words::FunctionWord;
 use parallax_core::{EntityType, Mention, MentionKind, Span};
@@ -279,7 +279,8 @@ fn actor(
             words: Vec::new(),
             name: String::new(),
             roles: Vec::new(),
-            gender: Gender::Unknown,
+            gender: noun.gender,
+            unnamed: true,
         });
         entities.len() - 1
     });

@@ -41,6 +41,9 @@ struct Entity {
     name: String,
     roles: Vec<String>,
     gender: Gender,
+    /// Whether it is an unnamed actor ("the gunman"): one of unknown gender is no one's "he"
+    /// or "she", since the nearest such noun is more often a bystander than the subject.
+    unnamed: bool,
 }
 
 /// A mention with its entity, before final ordering.
@@ -79,6 +82,7 @@ pub fn resolve(
                     name: String::new(),
                     roles: Vec::new(),
                     gender: Gender::Unknown,
+                    unnamed: false,
                 });
                 entities.len() - 1
             }

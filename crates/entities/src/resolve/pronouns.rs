@@ -4,7 +4,9 @@
 //! - **He, she**: he, him, his, himself look for a male or unknown-gender person; she, her,
 //!   hers, herself for a female or unknown-gender one: the person mentioned most recently
 //!   before (by name or description) in its sentence or the two before, whose gender does not
-//!   contradict the pronoun.
+//!   contradict the pronoun. An unnamed person counts only when its noun tells its gender
+//!   ("a ministry spokesman … he said", not "a teenager … he said", whose "he" is more often
+//!   a named person a sentence further back).
 //! - **Who, whom, whose** right after a person, a group or an organization (", who" at most)
 //!   are that one.
 //! - **They, them, their, themselves**: the group, or the organization described without its
@@ -118,7 +120,7 @@ pub(super) fn find(context: &Context<'_>, mentions: &[Linked]) -> Vec<Linked> {
                 before(WINDOW).find(|m| {
                     context.entities.get(m.entity).is_some_and(|e| {
                         e.entity_type == EntityType::Person
-                            && (e.gender == Gender::Unknown || e.gender == gender)
+                            && (e.gender == gender || (e.gender == Gender::Unknown && !e.unnamed))
                     })
                 })
             } else if class.is(FunctionWord::RELATIVE) {
