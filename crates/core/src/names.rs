@@ -31,14 +31,31 @@ pub fn is_initial(word: &str) -> bool {
     letters.next().is_some_and(char::is_alphabetic) && letters.next().is_none()
 }
 
+/// Whether `word` is a regnal numeral ("II", "XVI"): written in Roman capitals or their
+/// lowercase folding, of more than one letter so that the initial "I" or "V" is not one.
+fn is_regnal(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() > 1
+        && w.chars()
+            .all(|c| matches!(c.to_ascii_lowercase(), 'i' | 'v' | 'x'))
+}
+
 /// The words of a personal name without its initials and suffixes, unless nothing else is
-/// left: `["w.", "mark", "felt", "sr."]` → `["mark", "felt"]`.
+/// left: `["w.", "mark", "felt", "sr."]` → `["mark", "felt"]`. A regnal name keeps its
+/// numeral: "Elizabeth II" is a monarch's whole name, not the first name "Elizabeth".
 pub fn core_words<S: AsRef<str> + Clone>(words: &[S]) -> Vec<S> {
     let kept: Vec<S> = words
         .iter()
         .filter(|w| !is_initial(w.as_ref()) && !is_name_suffix(w.as_ref()))
         .cloned()
         .collect();
+    if kept.len() == 1 && words.iter().any(|w| is_regnal(w.as_ref())) {
+        return words
+            .iter()
+            .filter(|w| !is_initial(w.as_ref()))
+            .cloned()
+            .collect();
+    }
     if kept.is_empty() {
         words.to_vec()
     } else {
@@ -55,6 +72,12 @@ mod tests {
         assert_eq!(core_words(&["w.", "mark", "felt", "sr."]), ["mark", "felt"]);
         assert_eq!(core_words(&["Donald", "J.", "Trump"]), ["Donald", "Trump"]);
         assert_eq!(core_words(&["J."]), ["J."]);
+        // A monarch's numeral is part of the name: "Elizabeth II" is not a lone "Elizabeth".
+        assert_eq!(core_words(&["Elizabeth", "II"]), ["Elizabeth", "II"]);
+        assert_eq!(
+            core_words(&["Martin", "Luther", "King", "III"]),
+            ["Martin", "Luther", "King"]
+        );
         assert!(is_name_suffix("Jr."));
         assert!(is_name_suffix("III"));
         assert!(!is_name_suffix("Felt"));

@@ -14,6 +14,7 @@ pub(crate) struct Lists {
     nicknames: HashMap<String, String>,
     legal_forms: HashSet<String>,
     descriptors: HashSet<String>,
+    bodies: HashSet<String>,
     /// Folded alias words → folded canonical words.
     aliases: HashMap<Vec<String>, Vec<String>>,
     /// Folded canonical words → the canonical name as the list writes it.
@@ -33,10 +34,10 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             .insert(fold(short).join(" "), fold(full).join(" "));
     }
     for (word, kind) in entries(include_str!("../data/org_suffixes.txt")) {
-        let set = if kind == "legal" {
-            &mut lists.legal_forms
-        } else {
-            &mut lists.descriptors
+        let set = match kind {
+            "legal" => &mut lists.legal_forms,
+            "body" => &mut lists.bodies,
+            _ => &mut lists.descriptors,
         };
         set.extend(fold(word));
     }
@@ -86,6 +87,11 @@ impl Lists {
         self.legal_forms.contains(word)
     }
 
+    /// Whether a folded word ends the name of a part of a larger body ("committee").
+    pub fn is_body(&self, word: &str) -> bool {
+        self.bodies.contains(word)
+    }
+
     /// Whether a folded word is a trade descriptor ("group", "motors").
     pub fn is_descriptor(&self, word: &str) -> bool {
         self.descriptors.contains(word) || self.legal_forms.contains(word)
@@ -123,6 +129,7 @@ mod tests {
         assert_eq!(l.full_first_name("mike"), Some("michael"));
         assert!(l.is_legal_form("inc"));
         assert!(l.is_descriptor("motors"));
+        assert!(l.is_body("committee") && !l.is_descriptor("committee"));
         let w = |s: &str| fold(s);
         assert_eq!(l.expand_alias(w("Downing Street")), w("United Kingdom"));
         assert_eq!(

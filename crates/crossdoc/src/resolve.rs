@@ -722,9 +722,21 @@ mod tests {
                     s(&["IAEA"])
                 ),
                 ("Russia".to_string(), s(&["the Kremlin"])),
-                ("United States".to_string(), s(&["U.S.", "White House"])),
+                ("United States".to_string(), s(&["U.S."])),
+                // The seat of the presidency is an actor apart from its country.
+                ("White House".to_string(), s(&[])),
             ]
         );
+    }
+
+    #[test]
+    fn a_chamber_is_not_its_committees() {
+        use EntityType::*;
+        let a = analysis(&[("House", Org), ("House oversight committee", Org)]);
+        let b = analysis(&[("Senate", Org), ("Senate Judiciary Committee", Org)]);
+        let c = analysis(&[("Colts", Org), ("Indianapolis Colts", Org)]);
+        let r = resolve(&[&a, &b, &c]);
+        assert_eq!(r.entities.len(), 5, "{:?}", names(&r));
     }
 
     #[test]

@@ -5,7 +5,8 @@
 //! An actor phrase is an entity mention (a person, organization, country, nationality or
 //! place), a generic actor noun from `lexicon/actors.txt` ("troops", "police"), or a mention
 //! followed by such a noun ("Iranian drones": Iran, military). It is named through the entity
-//! layer: a nationality by its country, a pronoun or a surname by its entity's name.
+//! layer: a nationality by its country, a pronoun or a surname by its entity's name. A
+//! pronoun resolved to one of the entity layer's unnamed actors ("the gunman") is no actor.
 
 use crate::lexicon::Lexicon;
 use crate::sentence::Sentence;
@@ -66,6 +67,17 @@ fn actor_of(
     })
 }
 
+/// Whether local entity `e` is an unnamed actor: none of its mentions is a name.
+fn unnamed(e: usize, mentions: &[Mention], entities: &[LocalEntity]) -> bool {
+    entities.get(e).is_some_and(|le| {
+        !le.mentions.is_empty()
+            && le
+                .mentions
+                .iter()
+                .all(|&k| !mentions.get(k).is_some_and(|m| m.kind == MentionKind::Name))
+    })
+}
+
 /// The actor phrases of sentence `s`, in text order, from the `mentions` inside it.
 pub fn phrases(
     s: &Sentence,
@@ -80,6 +92,14 @@ pub fn phrases(
     for i in sentence_mentions {
         let Some(m) = mentions.get(i) else { continue };
         if matches!(m.entity_type, EntityType::Event | EntityType::Misc) {
+            continue;
+        }
+        // A pronoun resolved to an unnamed actor ("the gunman") names nobody an event could
+        // be coded with: a named actor of the sentence takes the role.
+        if m.kind == MentionKind::Pronoun
+            && m.local_entity
+                .is_some_and(|e| unnamed(e, mentions, entities))
+        {
             continue;
         }
         let first = s.tok_at(m.span.start);

@@ -11,7 +11,9 @@
 //!   it ("Ford Motor" → "Ford", "Chrysler Group" → "Chrysler").
 //! - **Partial name:** a one-word organization joins the one longer organization of the
 //!   corpus whose first or last word it is ("Colts" → "Indianapolis Colts") — not when
-//!   several longer names have it ("Apple TV", "Apple Worldwide Developers Conference").
+//!   several longer names have it ("Apple TV", "Apple Worldwide Developers Conference"),
+//!   and not the first word of a part of a body (`data/org_suffixes.txt`, "body": "House"
+//!   is not the "House oversight committee").
 
 use super::{Local, UnionFind};
 use crate::lists::lists;
@@ -77,7 +79,9 @@ fn organizations(locals: &[Local], uf: &mut UnionFind) {
     // Partial names: one word, the first or last of exactly one longer organization name.
     let mut longer: HashMap<&str, BTreeSet<&[String]>> = HashMap::new();
     for l in locals.iter().filter(|l| is_org(l) && l.words.len() > 1) {
-        for w in [l.words.first(), l.words.last()].into_iter().flatten() {
+        let part = l.words.last().is_some_and(|w| lists().is_body(w));
+        let first = l.words.first().filter(|_| !part);
+        for w in [first, l.words.last()].into_iter().flatten() {
             longer.entry(w.as_str()).or_default().insert(&l.words);
         }
     }

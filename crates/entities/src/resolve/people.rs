@@ -12,10 +12,10 @@
 //!    honorific or title, else from the pronouns that follow the lone name where no other
 //!    person is named); a mention written with a title keeps to the candidates carrying a
 //!    title with the same head word ("President Biden" → "President Joe Biden").
-//!    - **One candidate:** joined, unless the lone name is a more salient person of its own:
-//!      it is written before the full name, its lone mentions outnumber the full name's, and
-//!      they carry titles the full name never does ("President Biden" ten times from the lede
-//!      on, "Jill Biden" once further down).
+//!    - A candidate is out when the lone name is written with a title before it and it
+//!      never carries that title ("President Biden" from the lede on is not "Jill Biden" named
+//!      further down; "President Obama" is not his daughter "Malia Obama").
+//!    - **One candidate:** joined.
 //!    - **Several:** the clear subject of the document (at least twice the mentions of every
 //!      other candidate) wins.
 //!    - Otherwise the lone name stays a person of its own: the text does not say which one
@@ -251,16 +251,13 @@ fn candidate(
             found = titled;
         }
     }
+    // A name written with a title before a full name, and with a title that full name never
+    // carries, is another person: "President Biden" from the lede on is not "Jill Biden"
+    // named further down, nor "President Obama" his daughter "Malia Obama".
+    found.retain(|&p| !titled_first(lone, &persons[p]));
     match found.as_slice() {
         [] => None,
-        [one] => {
-            let p = &persons[*one];
-            let own_person = lone.first < p.first
-                && lone.mentions > p.mentions
-                && !lone.roles.is_empty()
-                && !lone.roles.iter().any(|r| p.roles.contains(r));
-            (!own_person).then_some(*one)
-        }
+        [one] => Some(*one),
         several => {
             let top = several
                 .iter()
@@ -272,6 +269,14 @@ fn candidate(
             clear.then_some(top)
         }
     }
+}
+
+/// Whether the lone mentions were written, with a title, before the full name `p` was, and
+/// with no title `p` carries.
+fn titled_first(lone: &LoneGroup, p: &Person) -> bool {
+    lone.first < p.first
+        && !lone.roles.is_empty()
+        && !lone.roles.iter().any(|r| p.roles.contains(r))
 }
 
 #[cfg(test)]
@@ -338,6 +343,24 @@ mod tests {
             names.push(name("Obama", Some("president"), Gender::Unknown));
         }
         assert_eq!(group(&names), [0, 0, 0, 0, 0]);
+        // "President Obama" in the lede, then his daughters named in full and by first name.
+        let mut names = vec![name("Obama", Some("president"), Gender::Unknown)];
+        names.push(plain("Malia Obama"));
+        names.push(plain("Sasha Obama"));
+        for _ in 0..4 {
+            names.push(plain("Malia"));
+        }
+        assert_eq!(group(&names), [0, 1, 2, 1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn a_regnal_name_is_not_a_first_name() {
+        let names = [
+            plain("Elizabeth Lauten"),
+            plain("Lauten"),
+            name("Elizabeth II", Some("queen"), Gender::Female),
+        ];
+        assert_eq!(group(&names), [0, 0, 1]);
     }
 
     #[test]
