@@ -45,6 +45,8 @@ pub fn run(args: Args) -> Result<Outcome> {
         None => Manifest::default(),
     };
     let (files, mut skipped) = parallax_ingest::discover(&args.paths);
+    skipped.extend(manifest.problems().iter().cloned());
+    skipped.extend(manifest.unmatched(&files));
     let limits = Limits::default();
     let outcomes: Vec<_> = files
         .par_iter()
@@ -75,7 +77,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         let mut fresh = Vec::new();
         let mut results = Vec::with_capacity(chunk.len());
         for doc in chunk {
-            match store.reusable_analysis(doc, parallax_pipeline::PIPELINE_VERSION)? {
+            // An analysis cut short by its time budget is tried again.
+            match store
+                .reusable_analysis(doc, parallax_pipeline::PIPELINE_VERSION)?
+                .filter(|a| !parallax_pipeline::stopped_by_budget(a))
+            {
                 Some(analysis) => {
                     reused += 1;
                     progress.inc(1);
@@ -114,8 +120,16 @@ pub fn run(args: Args) -> Result<Outcome> {
 
     let dossier = parallax_crossdoc::build_dossier(&corpus, &skipped);
     let json = serde_json::to_string_pretty(&dossier)?;
+    let keep_previous = corpus.is_empty() && args.out.as_os_str() != "-";
     if args.out.as_os_str() == "-" {
         println!("{json}");
+    } else if keep_previous {
+        // A run that analyzed nothing (every input bad or missing) must not replace a good
+        // dossier with an empty one.
+        eprintln!(
+            "nothing was analyzed: {} left as it was",
+            args.out.display()
+        );
     } else {
         std::fs::create_dir_all(&args.out)
             .with_context(|| format!("cannot create {}", args.out.display()))?;
@@ -143,7 +157,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             dossier.times.len()
         );
     }
-    if args.out.as_os_str() != "-" && !args.quiet {
+    if args.out.as_os_str() != "-" && !args.quiet && !keep_previous {
         eprintln!(
             "wrote {} and {}",
             args.out.join("dossier.json").display(),

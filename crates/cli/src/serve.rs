@@ -1,5 +1,5 @@
-//! `parallax serve [--store DIR] [--addr 127.0.0.1:PORT]`: the web app and JSON API over the
-//! stored corpus (see `parallax-server`).
+//! `parallax serve [--store DIR] [--addr 127.0.0.1:PORT] [--allow-host NAME] [--public]`: the
+//! web app and JSON API over the stored corpus (see `parallax-server`).
 
 use crate::Outcome;
 use anyhow::{Context, Result};
@@ -14,6 +14,14 @@ pub struct Args {
     /// Address to listen on; loopback by default.
     #[arg(long, default_value = "127.0.0.1:8642")]
     addr: String,
+    /// Also answer requests addressed to this host name (repeatable); by default only
+    /// localhost and IP addresses of the server are accepted.
+    #[arg(long = "allow-host", value_name = "NAME")]
+    allow_hosts: Vec<String>,
+    /// Allow an address reachable from other machines; every request then needs the access
+    /// token (from PARALLAX_TOKEN, else made at random and printed).
+    #[arg(long)]
+    public: bool,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -21,6 +29,14 @@ pub fn run(args: Args) -> Result<Outcome> {
         .addr
         .parse()
         .with_context(|| format!("--addr {} is not an IP address and port", args.addr))?;
-    parallax_server::serve(&args.store, addr)?;
+    let options = parallax_server::ServeOptions {
+        allow_hosts: args.allow_hosts,
+        public: args.public,
+        token: std::env::var("PARALLAX_TOKEN")
+            .ok()
+            .filter(|t| !t.is_empty()),
+        limits: Default::default(),
+    };
+    parallax_server::serve(&args.store, addr, &options)?;
     Ok(Outcome::Success)
 }

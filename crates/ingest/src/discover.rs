@@ -1,5 +1,9 @@
 //! Finding the input files: explicit files, and folders walked recursively in a stable
 //! (sorted) order so that runs over the same folder are reproducible.
+//!
+//! Nothing a user pointed at vanishes silently: a FIFO, device or socket (or a link to one)
+//! with an article's extension, and a file whose name is not valid UTF-8 (its name could not
+//! be shown or matched against a manifest faithfully), are listed as skipped with the reason.
 
 use parallax_core::SkippedInput;
 use std::collections::HashSet;
@@ -21,9 +25,11 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format of a path from its extension (case-insensitive), if supported.
+    /// The format of a path from its extension (case-insensitive), if supported. A name that
+    /// is not valid UTF-8 still has its extension read.
     pub fn of(path: &Path) -> Option<Format> {
-        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = path.file_name()?.as_encoded_bytes().to_ascii_lowercase();
+        let name = String::from_utf8_lossy(&name);
         if name.ends_with(".warc.gz") {
             return Some(Format::WarcGz);
         }
@@ -50,11 +56,14 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedInput>) {
             Ok(_) if Format::of(input).is_none() => {
                 walk.skip(input, crate::IngestError::Unsupported.to_string())
             }
-            Ok(_) => walk.file(input),
+            Ok(meta) => walk.file(input, &meta),
         }
     }
     (walk.files, walk.skipped)
 }
+
+const NOT_UTF8_PATH: &str =
+    "the path is not valid UTF-8 (shown with \u{FFFD} for the bad bytes): rename it to read it";
 
 #[derive(Default)]
 struct Walk {
@@ -73,11 +82,19 @@ impl Walk {
         });
     }
 
-    fn file(&mut self, path: &Path) {
+    /// Lists a file of a supported format once, unless it cannot be read faithfully.
+    fn file(&mut self, path: &Path, meta: &std::fs::Metadata) {
         let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if self.seen_files.insert(key) {
-            self.files.push(path.to_path_buf());
+        if !self.seen_files.insert(key) {
+            return;
         }
+        if let Some(kind) = crate::read::irregular_kind(meta) {
+            return self.skip(path, crate::IngestError::NotRegular { kind }.to_string());
+        }
+        if path.to_str().is_none() {
+            return self.skip(path, NOT_UTF8_PATH.to_string());
+        }
+        self.files.push(path.to_path_buf());
     }
 
     fn dir(&mut self, dir: &Path) {
@@ -100,15 +117,14 @@ impl Walk {
         for path in paths {
             let hidden = path
                 .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
+                .is_some_and(|n| n.as_encoded_bytes().starts_with(b"."));
             if hidden {
                 continue;
             }
             match std::fs::metadata(&path) {
                 Err(e) => self.skip(&path, format!("cannot read: {e}")),
                 Ok(meta) if meta.is_dir() => self.dir(&path),
-                Ok(_) if Format::of(&path).is_some() => self.file(&path),
+                Ok(meta) if Format::of(&path).is_some() => self.file(&path, &meta),
                 Ok(_) => {}
             }
         }
@@ -164,5 +180,35 @@ mod tests {
         assert_eq!(skipped[0].source, missing.display().to_string());
         assert!(skipped[0].reason.contains("cannot read"));
         assert!(skipped[1].reason.contains("unsupported"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_devices_and_undecodable_names_are_reported_not_dropped() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("good.txt"), "x").unwrap();
+        let fifo = std::ffi::CString::new(root.join("pipe.txt").as_os_str().as_bytes()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        std::os::unix::fs::symlink("/dev/zero", root.join("zero.txt")).unwrap();
+        let latin1 = root.join(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+        std::fs::write(&latin1, "x").unwrap();
+        let (files, skipped) = discover(&[root.to_path_buf(), root.join("pipe.txt")]);
+        assert_eq!(files, vec![root.join("good.txt")]);
+        let reasons: Vec<String> = skipped
+            .iter()
+            .map(|s| format!("{}: {}", s.source, s.reason))
+            .collect();
+        assert_eq!(skipped.len(), 3, "{reasons:?}");
+        assert!(
+            reasons[0].contains("caf\u{FFFD}.txt: the path is not valid UTF-8"),
+            "{reasons:?}"
+        );
+        assert!(reasons[1].contains("pipe.txt: a FIFO"), "{reasons:?}");
+        assert!(
+            reasons[2].contains("zero.txt: a character device"),
+            "{reasons:?}"
+        );
     }
 }

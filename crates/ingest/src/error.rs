@@ -14,6 +14,10 @@ pub enum IngestError {
     Empty,
     #[error("the file is {size} bytes, over the {limit}-byte limit")]
     TooLarge { size: u64, limit: u64 },
+    #[error("the file holds more than the {limit}-byte limit (reading stopped there)")]
+    OverLimit { limit: u64 },
+    #[error("{kind}, not a regular file: not read")]
+    NotRegular { kind: &'static str },
     #[error("invalid UTF-8 at byte offset {offset}")]
     InvalidUtf8 { offset: usize },
     #[error("binary content (NUL byte at byte offset {offset}), not text")]

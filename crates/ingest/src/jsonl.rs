@@ -35,11 +35,21 @@ pub struct JsonRecord {
 /// Splits a JSON or JSON Lines file into article records. A file starting with `[` is one JSON
 /// array and fails as a whole if malformed; otherwise every non-blank line is its own record
 /// (a single pretty-printed object is also accepted), so one bad line costs only that line.
-pub fn parse_json_records(text: &str) -> Result<Vec<JsonRecord>, IngestError> {
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('[') {
+/// Lines are decoded one by one: a line holding a NUL byte or invalid UTF-8 is one bad record,
+/// not a bad file; a file in which no line is JSON and some line holds a NUL byte is binary.
+pub fn parse_json_records(bytes: &[u8]) -> Result<Vec<JsonRecord>, IngestError> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    if start == bytes.len() {
+        return Err(IngestError::Empty);
+    }
+    if bytes[start..].starts_with(b"[") {
+        let (text, _) = crate::decode::decode_text(bytes)?;
         let items: Vec<Value> =
-            serde_json::from_str(trimmed).map_err(|e| IngestError::Json(e.to_string()))?;
+            serde_json::from_str(&text).map_err(|e| IngestError::Json(e.to_string()))?;
         return Ok(items
             .iter()
             .enumerate()
@@ -49,9 +59,10 @@ pub fn parse_json_records(text: &str) -> Result<Vec<JsonRecord>, IngestError> {
             })
             .collect());
     }
-    if trimmed.starts_with('{') {
-        if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
-            if trimmed.lines().nth(1).is_some_and(|l| !l.trim().is_empty()) {
+    if bytes[start..].starts_with(b"{") {
+        if let Ok(value) = serde_json::from_slice::<Value>(&bytes[start..]) {
+            let text = String::from_utf8_lossy(&bytes[start..]);
+            if text.lines().nth(1).is_some_and(|l| !l.trim().is_empty()) {
                 return Ok(vec![JsonRecord {
                     label: "record 1".into(),
                     article: article(&value),
@@ -59,17 +70,33 @@ pub fn parse_json_records(text: &str) -> Result<Vec<JsonRecord>, IngestError> {
             }
         }
     }
-    Ok(text
-        .lines()
+    let records: Vec<JsonRecord> = bytes
+        .split(|&b| b == b'\n')
         .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
+        .filter(|(_, line)| !line.trim_ascii().is_empty())
         .map(|(i, line)| JsonRecord {
             label: format!("line {}", i + 1),
-            article: serde_json::from_str::<Value>(line)
-                .map_err(|e| IngestError::Json(e.to_string()))
-                .and_then(|v| article(&v)),
+            article: json_line(line),
         })
-        .collect())
+        .collect();
+    let binary = memchr::memchr(0, bytes);
+    if let Some(offset) = binary.filter(|_| records.iter().all(|r| r.article.is_err())) {
+        return Err(IngestError::Binary { offset });
+    }
+    Ok(records)
+}
+
+/// One line of a JSON Lines file (its `\r` included, which JSON reads as white space).
+fn json_line(line: &[u8]) -> Result<(String, DocumentMeta), IngestError> {
+    if let Some(offset) = memchr::memchr(0, line) {
+        return Err(IngestError::Binary { offset });
+    }
+    let line = std::str::from_utf8(line).map_err(|e| IngestError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let value =
+        serde_json::from_str::<Value>(line).map_err(|e| IngestError::Json(e.to_string()))?;
+    article(&value)
 }
 
 /// Text and metadata of one article object.
@@ -135,7 +162,7 @@ mod tests {
             r#"{"text":"Second.","published":"2024-03-02","outlet":"Star","authors":"A; B"}"#,
             "\n[1]\n"
         );
-        let records = parse_json_records(input).unwrap();
+        let records = parse_json_records(input.as_bytes()).unwrap();
         assert_eq!(records.len(), 5);
         let (text, meta) = records[0].article.as_ref().unwrap();
         assert_eq!(text, "Water rose.");
@@ -164,16 +191,48 @@ mod tests {
 
     #[test]
     fn arrays_and_single_objects() {
-        let records = parse_json_records(r#"[{"body":"One."},{"content":"Two."}]"#).unwrap();
+        let records = parse_json_records(br#"[{"body":"One."},{"content":"Two."}]"#).unwrap();
         assert_eq!(records.len(), 2);
         assert_eq!(records[1].label, "record 2");
         let pretty = "{\n  \"text\": \"Pretty.\",\n  \"title\": \"T\"\n}\n";
-        let records = parse_json_records(pretty).unwrap();
+        let records = parse_json_records(pretty.as_bytes()).unwrap();
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].article.as_ref().unwrap().0, "Pretty.");
         assert!(matches!(
-            parse_json_records("[1, 2"),
+            parse_json_records(b"[1, 2"),
             Err(IngestError::Json(_))
+        ));
+    }
+
+    #[test]
+    fn a_nul_or_undecodable_line_costs_only_itself() {
+        let input =
+            b"{\"text\":\"One.\"}\n\0\0\0\0\n{\"text\":\"caf\xe9\"}\r\n{\"text\":\"Two.\"}\r\n";
+        let records = parse_json_records(input).unwrap();
+        let labels: Vec<(&str, String)> = records
+            .iter()
+            .map(|r| {
+                let what = match &r.article {
+                    Ok((text, _)) => text.clone(),
+                    Err(e) => e.to_string(),
+                };
+                (r.label.as_str(), what)
+            })
+            .collect();
+        assert_eq!(labels.len(), 4, "{labels:?}");
+        assert_eq!(labels[0], ("line 1", "One.".to_string()));
+        assert!(
+            labels[1].1.contains("NUL byte at byte offset 0"),
+            "{labels:?}"
+        );
+        assert!(
+            labels[2].1.contains("invalid UTF-8 at byte offset 12"),
+            "{labels:?}"
+        );
+        assert_eq!(labels[3], ("line 4", "Two.".to_string()));
+        assert!(matches!(
+            parse_json_records(b"GIF89a\0\0\n\x01\x02\n"),
+            Err(IngestError::Binary { offset: 6 })
         ));
     }
 }

@@ -15,6 +15,7 @@ mod jsonl;
 mod limits;
 mod manifest;
 mod meta;
+mod read;
 mod text;
 mod warc;
 
@@ -25,7 +26,7 @@ pub use id::document_id;
 pub use jsonl::{parse_json_records, JsonRecord};
 pub use limits::Limits;
 pub use manifest::Manifest;
-pub use warc::{gunzip, parse_warc, WarcPage, WarcRecord};
+pub use warc::{gunzip, gunzip_members, parse_warc, Members, Stretch, WarcPage, WarcRecord};
 
 use meta::{make_document, Inferred};
 use parallax_core::{Diagnostic, Document, DocumentMeta, SkippedInput};
@@ -66,22 +67,7 @@ fn read_into(
     outcome: &mut FileOutcome,
 ) -> Result<(), IngestError> {
     let format = Format::of(path).ok_or(IngestError::Unsupported)?;
-    let size = std::fs::metadata(path)
-        .map_err(|e| IngestError::io(path, e))?
-        .len();
-    if size > limits.max_file_bytes {
-        return Err(IngestError::TooLarge {
-            size,
-            limit: limits.max_file_bytes,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| IngestError::io(path, e))?;
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(IngestError::TooLarge {
-            size: bytes.len() as u64,
-            limit: limits.max_file_bytes,
-        });
-    }
+    let bytes = read::read_limited(path, limits.max_file_bytes)?;
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
@@ -110,8 +96,7 @@ fn read_into(
             outcome.documents.push(doc);
         }
         Format::Json => {
-            let (text, _) = decode::decode_text(&bytes)?;
-            let records = jsonl::parse_json_records(&text)?;
+            let records = jsonl::parse_json_records(&bytes)?;
             if records.is_empty() {
                 return Err(IngestError::NoText);
             }
@@ -136,28 +121,46 @@ fn read_into(
                 }
             }
         }
-        Format::Warc | Format::WarcGz => {
-            let plain;
-            let data = if format == Format::WarcGz {
-                plain = warc::gunzip(&bytes, limits.max_decompressed_bytes)?;
-                &plain[..]
-            } else {
-                &bytes[..]
-            };
-            let mut pages = 0;
-            for record in warc::parse_warc(data)? {
-                let record_source = format!("{source}#record {}", record.number);
-                let result = record.page.and_then(|page| match page {
-                    Some(page) => warc_document(page, record_source.clone(), manifest).map(Some),
-                    None => Ok(None),
+        Format::Warc => {
+            let records = warc::parse_warc(&bytes)?;
+            let pages = warc_documents(records, 0, false, source, manifest, outcome);
+            if pages == 0 && outcome.skipped.is_empty() {
+                return Err(IngestError::Warc("no HTML response records".into()));
+            }
+        }
+        Format::WarcGz => {
+            let members = warc::gunzip_members(&bytes, limits.max_decompressed_bytes)?;
+            for (offset, reason) in &members.damage {
+                outcome.skipped.push(SkippedInput {
+                    source: format!("{source}#gzip member at byte {offset}"),
+                    reason: format!(
+                        "damaged gzip data ({reason}): its records from the damage on are lost"
+                    ),
                 });
-                match result {
-                    Ok(Some(doc)) => {
-                        pages += 1;
-                        outcome.documents.push(doc);
+            }
+            let (mut pages, mut numbered) = (0, 0);
+            for stretch in &members.stretches {
+                match warc::parse_warc(&stretch.bytes) {
+                    Ok(records) => {
+                        let count = records.len();
+                        pages += warc_documents(
+                            records,
+                            numbered,
+                            stretch.damaged,
+                            source,
+                            manifest,
+                            outcome,
+                        );
+                        numbered += count;
                     }
-                    Ok(None) => {}
-                    Err(e) => outcome.skip(record_source, &e),
+                    Err(e) if members.damage.is_empty() => return Err(e),
+                    // What a damaged member gave may not start at a record: its damage is
+                    // already named.
+                    Err(_) if stretch.damaged => {}
+                    Err(e) => outcome.skip(
+                        format!("{source}#gzip member at byte {}", stretch.offset),
+                        &e,
+                    ),
                 }
             }
             if pages == 0 && outcome.skipped.is_empty() {
@@ -166,6 +169,42 @@ fn read_into(
         }
     }
     Ok(())
+}
+
+/// Turns WARC records into documents (records numbered after `numbered` earlier ones), naming
+/// each bad record; returns how many pages became documents. Pages of a damaged gzip member
+/// say so in a diagnostic.
+fn warc_documents(
+    records: Vec<warc::WarcRecord>,
+    numbered: usize,
+    damaged: bool,
+    source: &str,
+    manifest: &Manifest,
+    outcome: &mut FileOutcome,
+) -> usize {
+    let mut pages = 0;
+    for record in records {
+        let record_source = format!("{source}#record {}", numbered + record.number);
+        let result = record.page.and_then(|page| match page {
+            Some(page) => warc_document(page, record_source.clone(), manifest).map(Some),
+            None => Ok(None),
+        });
+        match result {
+            Ok(Some(mut doc)) => {
+                if damaged {
+                    doc.diagnostics.push(Diagnostic::warning(
+                        "ingest",
+                        "read from a damaged gzip member: the page may be incomplete",
+                    ));
+                }
+                pages += 1;
+                outcome.documents.push(doc);
+            }
+            Ok(None) => {}
+            Err(e) => outcome.skip(record_source, &e),
+        }
+    }
+    pages
 }
 
 /// Extracts a page and makes its document; `row` finds the manifest row once the page's own

@@ -2,63 +2,100 @@
 //! typically a folder of plain-text articles. It is a CSV file with a header row or a JSON Lines
 //! file; each row names its article by `path` (relative to the manifest's folder, or just the
 //! file name) or by `url`.
+//!
+//! A row is never half-used silently: a date that is not a `YYYY-MM-DD` date is dropped from
+//! its row and reported ([`Manifest::problems`]), and a row whose path matches none of the
+//! input files is reported once the inputs are known ([`Manifest::unmatched`]).
 
 use crate::dates::normalize_date;
 use crate::IngestError;
-use parallax_core::DocumentMeta;
+use parallax_core::{DocumentMeta, SkippedInput};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// Largest manifest read, in bytes (a row per article: about a million rows).
+const MAX_MANIFEST_BYTES: u64 = 256 * 1024 * 1024;
+
 #[derive(Debug, Clone, Default)]
 pub struct Manifest {
-    by_path: HashMap<PathBuf, DocumentMeta>,
-    /// File name to metadata; `None` when two rows share the file name (ambiguous).
-    by_name: HashMap<String, Option<DocumentMeta>>,
-    by_url: HashMap<String, DocumentMeta>,
+    /// Each row's metadata, where it is (`manifest.csv line 3`) and its path if it has one.
+    rows: Vec<(DocumentMeta, String, Option<PathBuf>)>,
+    /// Canonical path to row.
+    by_path: HashMap<PathBuf, usize>,
+    /// File name to row; `None` when two rows share the file name (ambiguous).
+    by_name: HashMap<String, Option<usize>>,
+    by_url: HashMap<String, usize>,
+    problems: Vec<SkippedInput>,
 }
 
 /// One manifest row before it is indexed.
 #[derive(Debug, Default)]
 struct Row {
+    /// Where the row is, e.g. `line 3`.
+    label: String,
     path: Option<String>,
     meta: DocumentMeta,
+    /// A date that could not be read.
+    bad_date: Option<String>,
 }
 
 impl Manifest {
     /// Reads a manifest: `.csv` as CSV with a header row, anything else as JSON Lines.
     pub fn load(path: &Path) -> Result<Manifest, IngestError> {
-        let bytes = std::fs::read(path).map_err(|e| IngestError::io(path, e))?;
-        let (text, _) = crate::decode::decode_text(&bytes)?;
+        let bytes = crate::read::read_limited(path, MAX_MANIFEST_BYTES)?;
         let is_csv = path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        let base = path.parent().unwrap_or(Path::new(""));
+        Manifest::parse(&bytes, is_csv, base, &path.display().to_string())
+    }
+
+    /// Reads a manifest's bytes (CSV when `is_csv`, else JSON Lines) whose paths are relative
+    /// to `base`; `name` names the manifest in reports.
+    pub fn parse(
+        bytes: &[u8],
+        is_csv: bool,
+        base: &Path,
+        name: &str,
+    ) -> Result<Manifest, IngestError> {
+        let (text, _) = crate::decode::decode_text(bytes)?;
         let rows = if is_csv {
             csv_rows(&text)?
         } else {
             jsonl_rows(&text)?
         };
-        let base = path.parent().unwrap_or(Path::new(""));
-        Ok(Manifest::from_rows(rows, base))
+        Ok(Manifest::from_rows(rows, base, name))
     }
 
-    fn from_rows(rows: Vec<Row>, base: &Path) -> Manifest {
+    fn from_rows(rows: Vec<Row>, base: &Path, file: &str) -> Manifest {
         let mut manifest = Manifest::default();
         for row in rows {
-            if let Some(url) = &row.meta.url {
-                manifest.by_url.insert(normalize_url(url), row.meta.clone());
+            let index = manifest.rows.len();
+            let label = format!("{file} {}", row.label);
+            if let Some(date) = &row.bad_date {
+                manifest.problems.push(SkippedInput {
+                    source: label.clone(),
+                    reason: format!(
+                        "the date `{date}` is not a YYYY-MM-DD date: the row's other fields are used, its date is not"
+                    ),
+                });
             }
-            if let Some(p) = &row.path {
-                let full = base.join(p);
+            if let Some(url) = &row.meta.url {
+                manifest.by_url.insert(normalize_url(url), index);
+            }
+            let full = row.path.as_ref().map(|p| base.join(p));
+            if let Some(full) = &full {
                 if let Some(name) = full.file_name().and_then(|n| n.to_str()) {
                     manifest
                         .by_name
                         .entry(name.to_string())
                         .and_modify(|slot| *slot = None)
-                        .or_insert_with(|| Some(row.meta.clone()));
+                        .or_insert(Some(index));
                 }
-                manifest.by_path.insert(canonical(&full), row.meta);
+                manifest.by_path.insert(canonical(full), index);
             }
+            manifest.rows.push((row.meta, label, full));
         }
         manifest
     }
@@ -67,18 +104,54 @@ impl Manifest {
         self.by_path.is_empty() && self.by_url.is_empty()
     }
 
-    /// The row for a file: matched by its path, else by its file name when that is unique.
-    pub fn for_path(&self, path: &Path) -> Option<&DocumentMeta> {
-        if let Some(meta) = self.by_path.get(&canonical(path)) {
-            return Some(meta);
+    /// What was wrong with rows, found while reading the manifest.
+    pub fn problems(&self) -> &[SkippedInput] {
+        &self.problems
+    }
+
+    /// The rows with a path that none of `files` matches (a misspelt or missing file), each
+    /// named with the path it gives.
+    pub fn unmatched(&self, files: &[PathBuf]) -> Vec<SkippedInput> {
+        let mut matched = vec![false; self.rows.len()];
+        for file in files {
+            if let Some(i) = self.row_for_path(file) {
+                matched[i] = true;
+            }
+        }
+        self.rows
+            .iter()
+            .zip(matched)
+            .filter_map(|((_, label, path), matched)| {
+                let path = path.as_ref().filter(|_| !matched)?;
+                Some(SkippedInput {
+                    source: label.clone(),
+                    reason: format!(
+                        "the path {} matches none of the input files: the row is unused",
+                        path.display()
+                    ),
+                })
+            })
+            .collect()
+    }
+
+    fn row_for_path(&self, path: &Path) -> Option<usize> {
+        if let Some(&i) = self.by_path.get(&canonical(path)) {
+            return Some(i);
         }
         let name = path.file_name()?.to_str()?;
-        self.by_name.get(name)?.as_ref()
+        *self.by_name.get(name)?
+    }
+
+    /// The row for a file: matched by its path, else by its file name when that is unique.
+    pub fn for_path(&self, path: &Path) -> Option<&DocumentMeta> {
+        self.row_for_path(path).map(|i| &self.rows[i].0)
     }
 
     /// The row for a URL (ignoring a trailing slash and the scheme).
     pub fn for_url(&self, url: &str) -> Option<&DocumentMeta> {
-        self.by_url.get(&normalize_url(url))
+        self.by_url
+            .get(&normalize_url(url))
+            .map(|&i| &self.rows[i].0)
     }
 }
 
@@ -93,8 +166,11 @@ fn normalize_url(url: &str) -> String {
 }
 
 /// Builds a row from (field name, value) pairs, whatever the file format.
-fn row_from_fields<'a>(fields: impl Iterator<Item = (&'a str, Field)>) -> Row {
-    let mut row = Row::default();
+fn row_from_fields<'a>(label: String, fields: impl Iterator<Item = (&'a str, Field)>) -> Row {
+    let mut row = Row {
+        label,
+        ..Row::default()
+    };
     for (name, value) in fields {
         let text = match &value {
             Field::Text(t) => t.trim().to_string(),
@@ -107,9 +183,10 @@ fn row_from_fields<'a>(fields: impl Iterator<Item = (&'a str, Field)>) -> Row {
             "path" | "file" | "filename" => row.path = Some(text),
             "url" => row.meta.url = Some(text),
             "outlet" | "source" | "source_domain" | "site_name" => row.meta.outlet = Some(text),
-            "published" | "date" | "date_publish" => {
-                row.meta.published = normalize_date(&text).or(Some(text))
-            }
+            "published" | "date" | "date_publish" => match normalize_date(&text) {
+                Some(date) => row.meta.published = Some(date),
+                None => row.bad_date = Some(text),
+            },
             "title" => row.meta.title = Some(text),
             "authors" | "author" => {
                 row.meta.authors = match value {
@@ -150,11 +227,12 @@ fn csv_rows(text: &str) -> Result<Vec<Row>, IngestError> {
     for (i, record) in reader.records().enumerate() {
         let record =
             record.map_err(|e| IngestError::Manifest(format!("CSV row {}: {e}", i + 2)))?;
+        let line = record.position().map_or(i as u64 + 2, |p| p.line());
         let fields = headers
             .iter()
             .zip(record.iter())
             .map(|(h, v)| (h, Field::Text(v.into())));
-        rows.push(row_from_fields(fields));
+        rows.push(row_from_fields(format!("line {line}"), fields));
     }
     Ok(rows)
 }
@@ -175,7 +253,7 @@ fn jsonl_rows(text: &str) -> Result<Vec<Row>, IngestError> {
         let fields = object
             .iter()
             .filter_map(|(k, v)| Some((k.as_str(), json_field(v)?)));
-        rows.push(row_from_fields(fields));
+        rows.push(row_from_fields(format!("line {}", i + 1), fields));
     }
     Ok(rows)
 }
@@ -272,5 +350,37 @@ mod tests {
             .contains("path"));
         assert!(Manifest::load(&dir.path().join("missing.csv")).is_err());
         assert!(Manifest::default().is_empty());
+    }
+
+    #[test]
+    fn unreadable_dates_and_unmatched_paths_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.csv");
+        std::fs::write(
+            &path,
+            "path,outlet,published\na.txt,X,31/12/2024\nb.txt,Y,2024-01-02\nmissing.txt,Z,\n,W,2024-01-03\n",
+        )
+        .unwrap();
+        let m = Manifest::load(&path).unwrap();
+        let problems: Vec<String> = m
+            .problems()
+            .iter()
+            .map(|p| format!("{}: {}", p.source, p.reason))
+            .collect();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].ends_with("m.csv line 2: the date `31/12/2024` is not a YYYY-MM-DD date: the row's other fields are used, its date is not"), "{problems:?}");
+        let a = m.for_path(&dir.path().join("a.txt")).unwrap();
+        assert_eq!(
+            (a.outlet.as_deref(), a.published.as_deref()),
+            (Some("X"), None)
+        );
+
+        let inputs = [dir.path().join("a.txt"), dir.path().join("sub/b.txt")];
+        let unmatched = m.unmatched(&inputs);
+        assert_eq!(unmatched.len(), 1, "{unmatched:?}");
+        assert!(unmatched[0].source.ends_with("m.csv line 4"));
+        assert!(unmatched[0]
+            .reason
+            .contains("missing.txt matches none of the input files"));
     }
 }

@@ -1,6 +1,11 @@
 //! WARC and WARC.gz crawl archives: each HTML response (or resource) record becomes one
 //! article. Records are framed here with the `warc` crate's header parser, so that a malformed
 //! record costs only that record: reading resumes at the next `WARC/` version line.
+//!
+//! A `.warc.gz` file is a series of gzip members (crawlers write one per record). They are
+//! decompressed one at a time ([`gunzip_members`]), so a damaged member costs only the records
+//! it holds: the output of the intact members around it is kept, the damage is named by its
+//! byte offset, and reading resumes at the next gzip header.
 
 use crate::IngestError;
 use memchr::memmem;
@@ -39,6 +44,104 @@ pub fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, IngestError> {
         )));
     }
     Ok(out)
+}
+
+/// A stretch of decompressed output, from members read one after the other without damage.
+#[derive(Debug, PartialEq)]
+pub struct Stretch {
+    /// Byte offset in the compressed file of the stretch's first member.
+    pub offset: usize,
+    pub bytes: Vec<u8>,
+    /// Whether the stretch is what a damaged member gave before its damage was found: its
+    /// last record is usually cut off, and its other bytes may be wrong.
+    pub damaged: bool,
+}
+
+/// A `.warc.gz` file decompressed member by member.
+#[derive(Debug, Default, PartialEq)]
+pub struct Members {
+    pub stretches: Vec<Stretch>,
+    /// (byte offset of the member in the compressed file, what is wrong with it).
+    pub damage: Vec<(usize, String)>,
+}
+
+/// The gzip header's first bytes: magic and the deflate method.
+const GZIP_HEADER: &[u8] = &[0x1f, 0x8b, 0x08];
+
+/// Decompresses a multi-member gzip file one member at a time, refusing to produce more than
+/// `limit` bytes in all. A member that fails to decompress is reported with its offset; what
+/// it gave before failing is kept as a damaged stretch, and reading resumes at the next gzip
+/// header after the member's start. Fails as a whole only when nothing at all decompresses.
+pub fn gunzip_members(bytes: &[u8], limit: u64) -> Result<Members, IngestError> {
+    let mut members = Members::default();
+    let mut run = Vec::new();
+    let mut run_start = 0;
+    let mut total: u64 = 0;
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if bytes[pos..].iter().all(|&b| b == 0) {
+            break; // zero padding after the last member
+        }
+        let mut input = &bytes[pos..];
+        let mut out = Vec::new();
+        let result = flate2::bufread::GzDecoder::new(&mut input)
+            .take(limit.saturating_sub(total).saturating_add(1))
+            .read_to_end(&mut out);
+        let consumed = bytes.len() - pos - input.len();
+        total += out.len() as u64;
+        if total > limit {
+            return Err(IngestError::Gzip(format!(
+                "decompresses to more than {limit} bytes"
+            )));
+        }
+        match result {
+            Ok(_) if consumed > 0 => {
+                if run.is_empty() {
+                    run_start = pos;
+                }
+                run.extend_from_slice(&out);
+                pos += consumed;
+            }
+            outcome => {
+                let reason = match outcome {
+                    Err(e) => e.to_string(),
+                    Ok(_) => "not gzip data".to_string(),
+                };
+                members.damage.push((pos, reason));
+                if !run.is_empty() {
+                    members.stretches.push(Stretch {
+                        offset: run_start,
+                        bytes: std::mem::take(&mut run),
+                        damaged: false,
+                    });
+                }
+                if !out.is_empty() {
+                    members.stretches.push(Stretch {
+                        offset: pos,
+                        bytes: out,
+                        damaged: true,
+                    });
+                }
+                pos = memmem::find(&bytes[pos + 1..], GZIP_HEADER)
+                    .map_or(bytes.len(), |i| pos + 1 + i);
+            }
+        }
+    }
+    if !run.is_empty() {
+        members.stretches.push(Stretch {
+            offset: run_start,
+            bytes: run,
+            damaged: false,
+        });
+    }
+    if members.stretches.is_empty() {
+        let reason = members
+            .damage
+            .first()
+            .map_or_else(|| "no data".to_string(), |(_, r)| r.clone());
+        return Err(IngestError::Gzip(reason));
+    }
+    Ok(members)
 }
 
 /// Splits an uncompressed WARC file into records.
@@ -338,5 +441,41 @@ pub(crate) mod tests {
         assert_eq!(gunzip(&gz, 10).unwrap(), b"abc");
         assert!(gunzip(&gz, 2).is_err());
         assert!(gunzip(b"not gzip", 10).is_err());
+    }
+
+    fn gz(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(data).unwrap();
+        enc.finish().unwrap()
+    }
+
+    #[test]
+    fn a_damaged_member_costs_only_its_own_output() {
+        let (a, b, c) = (gz(b"first "), gz(b"second "), gz(b"third"));
+        let mut damaged = b.clone();
+        let mid = damaged.len() / 2;
+        damaged[mid..].iter_mut().for_each(|x| *x ^= 0x5a);
+        let file = [a.clone(), damaged, c.clone(), vec![0; 16]].concat();
+        let members = gunzip_members(&file, 1 << 20).unwrap();
+        assert_eq!(members.damage.len(), 1, "{members:?}");
+        assert_eq!(members.damage[0].0, a.len());
+        let intact: Vec<&[u8]> = members
+            .stretches
+            .iter()
+            .filter(|s| !s.damaged)
+            .map(|s| s.bytes.as_slice())
+            .collect();
+        assert_eq!(intact, vec![b"first ".as_slice(), b"third".as_slice()]);
+
+        let whole = [a, b, c].concat();
+        let members = gunzip_members(&whole, 1 << 20).unwrap();
+        assert!(members.damage.is_empty());
+        assert_eq!(members.stretches[0].bytes, b"first second third");
+        assert!(
+            gunzip_members(&whole, 10).is_err(),
+            "limit over all members"
+        );
+        assert!(gunzip_members(b"not gzip", 10).is_err());
     }
 }

@@ -197,3 +197,73 @@ fn html_file_metadata_and_manifest_precedence() {
         .remove(0);
     assert_eq!(doc.meta.outlet.as_deref(), Some("Courier (print)"));
 }
+
+#[test]
+fn a_nul_line_in_json_lines_costs_only_that_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "feed.jsonl",
+        b"{\"text\":\"First.\"}\n\0\0\0\0\0\0\n{\"text\":\"Second.\"}\n",
+    );
+    let outcome = read_file(&path, &Manifest::default(), &Limits::default());
+    assert_eq!(outcome.documents.len(), 2, "{:?}", outcome.skipped);
+    assert_eq!(outcome.skipped.len(), 1);
+    assert_eq!(
+        outcome.skipped[0].source,
+        format!("{}#line 2", path.display())
+    );
+    assert!(outcome.skipped[0].reason.contains("NUL byte"));
+}
+
+#[test]
+fn a_damaged_gzip_member_costs_only_its_records() {
+    use std::io::Write;
+    let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><article><p>Water rose overnight in the valley town, officials said on Friday.</p></article></body></html>";
+    let members: Vec<Vec<u8>> = (1..=3)
+        .map(|i| {
+            let record = warc_record(&format!("https://a.example/{i}"), page);
+            let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            enc.write_all(record.as_bytes()).unwrap();
+            enc.finish().unwrap()
+        })
+        .collect();
+    let mut damaged = members[1].clone();
+    let at = damaged.len() / 2;
+    damaged[at..at + 8].iter_mut().for_each(|b| *b ^= 0xff);
+    let offset = members[0].len();
+    let gz = [members[0].clone(), damaged, members[2].clone()].concat();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "crawl.warc.gz", &gz);
+    let outcome = read_file(&path, &Manifest::default(), &Limits::default());
+    let urls: Vec<&str> = outcome
+        .documents
+        .iter()
+        .filter_map(|d| d.meta.url.as_deref())
+        .collect();
+    assert!(urls.contains(&"https://a.example/1"), "{urls:?}");
+    assert!(urls.contains(&"https://a.example/3"), "{urls:?}");
+    let named = format!("{}#gzip member at byte {offset}", path.display());
+    assert!(
+        outcome.skipped.iter().any(|s| s.source == named),
+        "{:?}",
+        outcome.skipped
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn reading_stops_at_the_limit_and_never_opens_special_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("zero.txt");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    assert!(reason_of(&link).contains("a character device, not a regular file"));
+    let fifo = dir.path().join("pipe.txt");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    // Would block forever if opened for reading without a writer.
+    assert!(reason_of(&fifo).contains("a FIFO"));
+}

@@ -7,9 +7,15 @@
 //! per-stage wall time is measured on request ([`analyze_batch_timed`]) for `parallax bench`;
 //! the framing stage as a whole is `voice` plus `framing`. Callers with many documents hand
 //! them over in batches ([`analyze_batch`]), which runs each stage over the whole batch before
-//! the next.
+//! the next. Every document has a work budget ([`budget`]): the annotators read at most its
+//! first [`budget::MAX_TEXT_BYTES`], and once its stages have run past [`budget::MAX_TIME`] its
+//! later stages are skipped, with a diagnostic either way.
 
+pub mod budget;
+
+pub use budget::{stopped_by_budget, Budget};
 use parallax_core::{Analysis, Document};
+use std::borrow::Cow;
 use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
@@ -53,6 +59,11 @@ pub fn analyze_batch(docs: &[&Document]) -> Vec<Analysis> {
 
 /// [`analyze_batch`], also reporting the time each stage took over the whole batch.
 pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
+    analyze_batch_budgeted(docs, &Budget::default())
+}
+
+/// [`analyze_batch_timed`] with a given work budget per document.
+pub fn analyze_batch_budgeted(docs: &[&Document], budget: &Budget) -> (Vec<Analysis>, StageTimes) {
     let mut times = StageTimes::default();
     let mut clock = Instant::now();
     let mut lap = |stage: usize| {
@@ -60,74 +71,110 @@ pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
         times.0[stage] += now - clock;
         clock = now;
     };
-    let segmentations: Vec<_> = docs
+    let (read, mut notes): (Vec<Cow<Document>>, Vec<Vec<_>>) = docs
         .iter()
-        .map(|doc| parallax_segment::segment(&doc.text))
+        .map(|doc| {
+            let (read, warning) = budget::clip(doc, budget.max_text_bytes);
+            (read, warning.into_iter().collect())
+        })
+        .unzip();
+    let docs: Vec<&Document> = read.iter().map(|d| d.as_ref()).collect();
+    let mut meter = Meter::new(docs.len(), budget.max_time);
+    let segmentations: Vec<_> = (0..docs.len())
+        .map(|i| {
+            meter.run(i, 0, Default::default, || {
+                parallax_segment::segment(&docs[i].text)
+            })
+        })
         .collect();
     lap(0);
-    let entities: Vec<_> = docs
-        .iter()
-        .zip(&segmentations)
-        .map(|(doc, segmentation)| parallax_entities::annotate(doc, segmentation))
+    let entities: Vec<_> = (0..docs.len())
+        .map(|i| {
+            meter.run(i, 1, Default::default, || {
+                parallax_entities::annotate(docs[i], &segmentations[i])
+            })
+        })
         .collect();
     lap(1);
     // Times and figures read the same number-aware tokens; they are made once, in the time
     // stage's lap.
-    let number_tokens: Vec<_> = docs
-        .iter()
-        .map(|doc| parallax_figures::lexer::tokenize(&doc.text))
+    let number_tokens: Vec<_> = (0..docs.len())
+        .map(|i| {
+            meter.run(i, 2, Vec::new, || {
+                parallax_figures::lexer::tokenize(&docs[i].text)
+            })
+        })
         .collect();
-    let time: Vec<_> = docs
-        .iter()
-        .zip(&number_tokens)
-        .map(|(doc, tokens)| parallax_time::annotate_tokens(doc, tokens))
+    let time: Vec<_> = (0..docs.len())
+        .map(|i| {
+            meter.run(i, 2, Default::default, || {
+                parallax_time::annotate_tokens(docs[i], &number_tokens[i])
+            })
+        })
         .collect();
     lap(2);
-    let figures: Vec<_> = docs
-        .iter()
-        .zip(&number_tokens)
-        .map(|(doc, tokens)| parallax_figures::annotate_tokens(doc, tokens))
+    let figures: Vec<_> = (0..docs.len())
+        .map(|i| {
+            meter.run(
+                i,
+                3,
+                || parallax_core::Annotated::new(Vec::new()),
+                || parallax_figures::annotate_tokens(docs[i], &number_tokens[i]),
+            )
+        })
         .collect();
     lap(3);
-    let quotes: Vec<_> = docs
-        .iter()
-        .zip(segmentations.iter().zip(&entities))
-        .map(|(doc, (segmentation, entities))| {
-            parallax_quotes::annotate(
-                doc,
-                segmentation,
-                &entities.mentions,
-                &entities.local_entities,
+    let quotes: Vec<_> = (0..docs.len())
+        .map(|i| {
+            meter.run(
+                i,
+                4,
+                || parallax_core::Annotated::new(Vec::new()),
+                || {
+                    parallax_quotes::annotate(
+                        docs[i],
+                        &segmentations[i],
+                        &entities[i].mentions,
+                        &entities[i].local_entities,
+                    )
+                },
             )
         })
         .collect();
     lap(4);
-    let voice: Vec<_> = docs
-        .iter()
-        .zip(segmentations.iter().zip(&quotes))
-        .map(|(doc, (segmentation, quotes))| {
-            parallax_voice::annotate(doc, segmentation, &quotes.items)
-        })
-        .collect();
-    lap(5);
-    let framing: Vec<_> = docs
-        .iter()
-        .zip(segmentations.iter().zip(entities.iter().zip(&quotes)))
-        .map(|(doc, (segmentation, (entities, quotes)))| {
-            parallax_voice::frame(
-                doc,
-                segmentation,
-                &entities.mentions,
-                &entities.local_entities,
-                &quotes.items,
+    let voice: Vec<_> = (0..docs.len())
+        .map(|i| {
+            meter.run(
+                i,
+                5,
+                || parallax_core::Annotated::new(Vec::new()),
+                || parallax_voice::annotate(docs[i], &segmentations[i], &quotes[i].items),
             )
         })
         .collect();
+    lap(5);
+    let framing: Vec<_> = (0..docs.len())
+        .map(|i| {
+            meter.run(i, 6, Default::default, || {
+                parallax_voice::frame(
+                    docs[i],
+                    &segmentations[i],
+                    &entities[i].mentions,
+                    &entities[i].local_entities,
+                    &quotes[i].items,
+                )
+            })
+        })
+        .collect();
     lap(6);
+    for (notes, stop) in notes.iter_mut().zip(meter.stops()) {
+        notes.extend(stop);
+    }
     drop(number_tokens);
 
     let analyses = docs
         .iter()
+        .zip(notes)
         .zip(segmentations)
         .zip(entities)
         .zip(time)
@@ -137,7 +184,7 @@ pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
         .zip(framing)
         .map(
             |(
-                ((((((doc, segmentation), entities), time), mut figures), quotes), voice),
+                (((((((doc, notes), segmentation), entities), time), mut figures), quotes), voice),
                 framing,
             )| {
                 // A number inside a time expression ("1991-92", "five days") is part of a
@@ -154,7 +201,7 @@ pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
                         .position(|q| q.span.contains(figure.span));
                 }
 
-                let mut diagnostics = Vec::new();
+                let mut diagnostics = notes;
                 diagnostics.extend(entities.diagnostics);
                 diagnostics.extend(time.diagnostics);
                 diagnostics.extend(figures.diagnostics);
@@ -181,4 +228,55 @@ pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
         )
         .collect();
     (analyses, times)
+}
+
+/// Each document's time spent in its stages so far, and where the budget stopped it.
+struct Meter {
+    spent: Vec<Duration>,
+    stopped: Vec<Option<usize>>,
+    budget: Duration,
+}
+
+impl Meter {
+    fn new(docs: usize, budget: Duration) -> Meter {
+        Meter {
+            spent: vec![Duration::ZERO; docs],
+            stopped: vec![None; docs],
+            budget,
+        }
+    }
+
+    /// Runs document `doc`'s part of `stage` and counts its time, unless the document's
+    /// budget is already spent (then its layer is `empty`). Segmentation, which every other
+    /// layer reads and which is linear, always runs.
+    fn run<T>(
+        &mut self,
+        doc: usize,
+        stage: usize,
+        empty: impl FnOnce() -> T,
+        work: impl FnOnce() -> T,
+    ) -> T {
+        if self.stopped[doc].is_some() {
+            return empty();
+        }
+        if stage > 0 && self.spent[doc] >= self.budget {
+            self.stopped[doc] = Some(stage);
+            return empty();
+        }
+        let started = Instant::now();
+        let out = work();
+        self.spent[doc] += started.elapsed();
+        out
+    }
+
+    /// The diagnostic of each document the budget stopped.
+    fn stops(&self) -> Vec<Option<parallax_core::Diagnostic>> {
+        self.stopped
+            .iter()
+            .zip(&self.spent)
+            .map(|(stopped, spent)| {
+                stopped.map(|stage| budget::stopped(STAGES[stage], *spent, self.budget))
+            })
+            .collect()
+    }
 }

@@ -4,7 +4,7 @@
 
 use crate::error::AppError;
 use crate::live::Snapshot;
-use crate::search::{run, SearchParams};
+use crate::search::{run_pooled, SearchParams};
 use crate::state::{Corpus, Mark};
 use crate::Shared;
 use axum::{
@@ -394,13 +394,7 @@ async fn outlets(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResul
 }
 
 async fn search(Snapshot(s): Snapshot, Query(p): Query<SearchParams>) -> ApiResult {
-    let worker = s.clone();
-    let params = p.clone();
-    let answer =
-        tokio::task::spawn_blocking(move || run(&worker.corpus, &worker.searchers, &params))
-            .await
-            .unwrap_or_else(|e| Err(AppError::internal(e.to_string())))
-            .map_err(ApiError)?;
+    let answer = run_pooled(s.clone(), p.clone()).await.map_err(ApiError)?;
     let c = &s.corpus;
     let r = &answer.results;
     json(json!({

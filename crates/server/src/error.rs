@@ -24,6 +24,15 @@ impl AppError {
         }
     }
 
+    /// The server cannot take the request now; the client should retry (503, and the
+    /// response guard adds `Retry-After`).
+    pub fn busy(message: &str) -> AppError {
+        AppError {
+            status: StatusCode::SERVICE_UNAVAILABLE,
+            message: message.to_string(),
+        }
+    }
+
     pub fn internal(message: String) -> AppError {
         AppError {
             status: StatusCode::INTERNAL_SERVER_ERROR,

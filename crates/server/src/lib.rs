@@ -6,12 +6,17 @@
 //! runs, the dossier is rebuilt and swapped in ([`live`]). Search ([`search`]) runs on the store's FTS5 index through
 //! read-only connections. Every response carries a strict Content-Security-Policy
 //! ([`security`]); pages are rendered by maud, which escapes all article text and metadata.
+//! Requests must name the server's own host, and carry a token when it is reachable from
+//! other machines ([`access`]); connections are capped, timed out and shed when the server is
+//! full ([`net`]).
 
+pub mod access;
 pub mod api;
 pub mod error;
 pub mod links;
 pub mod live;
 pub mod names;
+pub mod net;
 pub mod pages;
 pub mod search;
 pub mod security;
@@ -52,6 +57,24 @@ pub enum ServerError {
     },
     #[error("server failed: {0}")]
     Serve(std::io::Error),
+    #[error(
+        "{0} is reachable from other machines: pass --public to serve there (every request then needs the access token)"
+    )]
+    NotLoopback(SocketAddr),
+    #[error("cannot make an access token: {0}")]
+    Token(String),
+}
+
+/// How `parallax serve` may be reached.
+#[derive(Debug, Clone, Default)]
+pub struct ServeOptions {
+    /// Host names accepted besides localhost and the loopback and bound addresses.
+    pub allow_hosts: Vec<String>,
+    /// Whether binding beyond loopback is intended.
+    pub public: bool,
+    /// The access token required when public; made at random when `None`.
+    pub token: Option<String>,
+    pub limits: net::Limits,
 }
 
 impl AppState {
@@ -87,8 +110,25 @@ pub fn app(state: Shared) -> Router {
         .with_state(state)
 }
 
+/// [`app`] behind the access rules: what is actually served.
+pub fn guarded_app(state: Shared, access: access::Access) -> Router {
+    app(state).layer(axum::middleware::from_fn_with_state(
+        Arc::new(access),
+        access::guard,
+    ))
+}
+
 /// Loads the store and serves until interrupted (Ctrl-C), reloading when the store changes.
-pub fn serve(dir: &Path, addr: SocketAddr) -> Result<(), ServerError> {
+/// An address beyond loopback is refused unless `options.public`, and then needs a token.
+pub fn serve(dir: &Path, addr: SocketAddr, options: &ServeOptions) -> Result<(), ServerError> {
+    if !addr.ip().is_loopback() && !options.public {
+        return Err(ServerError::NotLoopback(addr));
+    }
+    let token = match (&options.token, options.public) {
+        (_, false) => None,
+        (Some(t), true) => Some(t.clone()),
+        (None, true) => Some(access::new_token().map_err(|e| ServerError::Token(e.to_string()))?),
+    };
     let started = std::time::Instant::now();
     let live = Arc::new(live::Live::load(dir)?);
     {
@@ -105,22 +145,28 @@ pub fn serve(dir: &Path, addr: SocketAddr) -> Result<(), ServerError> {
     live.watch();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        // Blocking work is searches, which take one of a few turns: a small pool keeps
+        // threads (and their memory arenas) from growing with the number of clients.
+        .max_blocking_threads(2 * search::MAX_SEARCHES)
         .build()
         .map_err(ServerError::Runtime)?;
+    let limits = options.limits;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .map_err(|source| ServerError::Bind { addr, source })?;
         let bound = listener.local_addr().unwrap_or(addr);
-        if !bound.ip().is_loopback() {
-            eprintln!("warning: listening on {bound}, reachable from other machines");
+        let access = access::Access::new(bound, &options.allow_hosts, token.clone());
+        match &token {
+            Some(token) => eprintln!(
+                "serving http://{bound}/?token={token} (reachable from other machines; every request needs this token; Ctrl-C to stop)"
+            ),
+            None => eprintln!("serving http://{bound}/ (Ctrl-C to stop)"),
         }
-        eprintln!("serving http://{bound}/ (Ctrl-C to stop)");
-        axum::serve(listener, app(live))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(ServerError::Serve)
+        net::serve(listener, guarded_app(live, access), limits, async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+        Ok(())
     })
 }

@@ -1,6 +1,11 @@
 //! Search as both the page and the API run it: parameters checked, facets turned into document
 //! filters, the store's FTS5 index queried on a blocking thread, and the story and entity facets
 //! counted over the best matches.
+//!
+//! At most [`MAX_SEARCHES`] searches run at once, each on one of as many pooled index
+//! connections (each holds a page cache of up to 64 MB): under hundreds of concurrent clients
+//! the pool grew to one connection and one blocking thread per client, and the memory never
+//! came back. A search waits at most [`SEARCH_WAIT`] for its turn, then is answered 503.
 
 use crate::error::AppError;
 use crate::state::{Corpus, Mark, ALL_STORY};
@@ -8,7 +13,14 @@ use parallax_store::search::{Filters, HitKind, Query, Results, SearchError, Sear
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// Searches running at once, and so index connections open at most.
+pub const MAX_SEARCHES: usize = 4;
+/// How long a search waits for one of the [`MAX_SEARCHES`] turns before it is refused.
+pub const SEARCH_WAIT: Duration = Duration::from_secs(5);
 
 /// Hits per page unless asked otherwise.
 pub const DEFAULT_PER_PAGE: usize = 20;
@@ -66,11 +78,13 @@ pub struct Answer {
 
 /// Read-only index connections, reused across requests (a connection is not shareable). The
 /// first one opened is kept as the template the others are connected from, so the document
-/// table is read once.
+/// table is read once. Searches take a turn ([`run_pooled`]) before a connection, so at most
+/// [`MAX_SEARCHES`] (plus the template) are ever open.
 pub struct Searchers {
     dir: PathBuf,
     template: Mutex<Option<Searcher>>,
     idle: Mutex<Vec<Searcher>>,
+    turns: Arc<Semaphore>,
 }
 
 impl Searchers {
@@ -79,7 +93,15 @@ impl Searchers {
             dir,
             template: Mutex::new(None),
             idle: Mutex::new(Vec::new()),
+            turns: Arc::new(Semaphore::new(MAX_SEARCHES)),
         }
+    }
+
+    /// Index connections open now, the template included.
+    pub fn open_connections(&self) -> usize {
+        let idle = self.idle.lock().map_or(0, |i| i.len());
+        let template = self.template.lock().map_or(0, |t| usize::from(t.is_some()));
+        idle + template
     }
 
     fn take(&self) -> Result<Searcher, SearchError> {
@@ -123,6 +145,26 @@ fn is_day(s: &str) -> bool {
                 b.is_ascii_digit()
             }
         })
+}
+
+/// Runs the search of `params` on a blocking thread once one of the [`MAX_SEARCHES`] turns is
+/// free; 503 when none frees up within [`SEARCH_WAIT`].
+pub async fn run_pooled(
+    state: Arc<crate::AppState>,
+    params: SearchParams,
+) -> Result<Answer, AppError> {
+    let turn = tokio::time::timeout(SEARCH_WAIT, state.searchers.turns.clone().acquire_owned())
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .ok_or_else(|| AppError::busy("too many searches at once: retry in a moment"))?;
+    tokio::task::spawn_blocking(move || {
+        let answer = run(&state.corpus, &state.searchers, &params);
+        drop(turn);
+        answer
+    })
+    .await
+    .unwrap_or_else(|e| Err(AppError::internal(e.to_string())))
 }
 
 /// Runs the search of `params` (blocking: call it off the async threads).

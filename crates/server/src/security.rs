@@ -36,6 +36,7 @@ pub async fn guard(request: Request<Body>, next: Next) -> Response {
         Some(r) => r.into_response(),
         None => next.run(request).await,
     };
+    let busy = response.status() == StatusCode::SERVICE_UNAVAILABLE;
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -50,5 +51,11 @@ pub async fn guard(request: Request<Body>, next: Next) -> Response {
         HeaderValue::from_static("no-referrer"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if busy {
+        // Every "busy" answer says when to come back.
+        headers
+            .entry(header::RETRY_AFTER)
+            .or_insert(HeaderValue::from(crate::net::RETRY_AFTER_SECONDS));
+    }
     response
 }

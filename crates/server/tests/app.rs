@@ -347,3 +347,129 @@ async fn entity_page_shows_each_outlets_labels_linked_to_their_sentences() {
         "label linked to its sentence: {link}"
     );
 }
+
+/// A request through the access rules, with the given headers.
+async fn guarded(
+    access: parallax_server::access::Access,
+    uri: &str,
+    headers: &[(&str, &str)],
+) -> Answer {
+    let mut builder = Request::builder().uri(uri);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let response = parallax_server::guarded_app(state(), access)
+        .oneshot(builder.body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    Answer {
+        status: response.status(),
+        headers: response.headers().clone(),
+        body: String::from_utf8_lossy(&to_bytes(response.into_body(), 16 << 20).await.unwrap())
+            .into_owned(),
+    }
+}
+
+#[tokio::test]
+async fn only_requests_naming_this_server_are_answered() {
+    use parallax_server::access::Access;
+    let local = || {
+        Access::new(
+            "127.0.0.1:8642".parse().unwrap(),
+            &["dossier.lan".into()],
+            None,
+        )
+    };
+    for host in [
+        "localhost:8642",
+        "127.0.0.1:8642",
+        "[::1]:8642",
+        "dossier.lan",
+    ] {
+        let a = guarded(local(), "/api/documents", &[("host", host)]).await;
+        assert_eq!(a.status, StatusCode::OK, "{host}");
+    }
+    // DNS rebinding: the attacker's name, pointed at 127.0.0.1.
+    let a = guarded(
+        local(),
+        "/api/documents",
+        &[("host", "attacker.example:8642")],
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::MISDIRECTED_REQUEST);
+    assert!(!a.body.contains("Drevna"));
+    let a = guarded(local(), "/api/documents", &[]).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
+async fn a_public_server_needs_its_token() {
+    use parallax_server::access::Access;
+    let public = || {
+        Access::new(
+            "0.0.0.0:8642".parse().unwrap(),
+            &[],
+            Some("s3cret-token".into()),
+        )
+    };
+    let host = ("host", "192.168.1.20:8642");
+    let a = guarded(public(), "/api/documents", &[host]).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    assert!(!a.body.contains("Drevna"));
+    let a = guarded(
+        public(),
+        "/api/documents",
+        &[host, ("authorization", "Bearer wrong")],
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    let a = guarded(
+        public(),
+        "/api/documents",
+        &[host, ("authorization", "Bearer s3cret-token")],
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK);
+    let a = guarded(
+        public(),
+        "/api/documents",
+        &[host, ("cookie", "a=b; parallax_token=s3cret-token")],
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK);
+    // The token in the address becomes a cookie, and the address loses it.
+    let a = guarded(public(), "/search?q=troops&token=s3cret-token", &[host]).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert_eq!(a.headers["location"], "/search?q=troops");
+    let cookie = a.headers["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("parallax_token=s3cret-token;") && cookie.contains("HttpOnly"));
+    let a = guarded(public(), "/?token=guess", &[host]).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_searches_share_a_bounded_pool() {
+    let live = state();
+    let tasks: Vec<_> = (0..64)
+        .map(|i| {
+            let live = live.clone();
+            tokio::spawn(async move {
+                request_to(live, Method::GET, &format!("/api/search?q=troops+{i}"))
+                    .await
+                    .status
+            })
+        })
+        .collect();
+    for task in tasks {
+        let status = task.await.unwrap();
+        assert!(
+            status == StatusCode::OK || status == StatusCode::SERVICE_UNAVAILABLE,
+            "{status}"
+        );
+    }
+    let open = live.snapshot().searchers.open_connections();
+    assert!(
+        open <= parallax_server::search::MAX_SEARCHES + 1,
+        "{open} index connections for 64 concurrent searches"
+    );
+}

@@ -9,6 +9,7 @@ mod blocks;
 mod clean;
 mod filter;
 mod meta;
+mod nesting;
 
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
@@ -28,6 +29,19 @@ pub struct Extracted {
 /// (it is also the metadata's URL). Never fails: a page without an article gives empty text.
 pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let mut diagnostics = Vec::new();
+    let capped = nesting::cap_depth(html, nesting::MAX_DEPTH);
+    if capped.dropped > 0 {
+        diagnostics.push(Diagnostic::warning(
+            "ingest",
+            format!(
+                "the page nests elements {} deep: the tags of {} elements deeper than {} were dropped and their text kept",
+                capped.deepest,
+                capped.dropped,
+                nesting::MAX_DEPTH
+            ),
+        ));
+    }
+    let html = capped.html.as_ref();
     let page = Document::from(html);
     let mut meta = meta::page_meta(&page, url);
 

@@ -2,10 +2,9 @@
 //! kind, date range), snippets with the matches marked, and entities whose name matches.
 
 use super::{layout, outlet_link};
-use crate::error::AppError;
 use crate::links;
 use crate::live::Snapshot;
-use crate::search::{run, Answer, SearchParams, MAX_PAGE_NUMBER};
+use crate::search::{run_pooled, Answer, SearchParams, MAX_PAGE_NUMBER};
 use crate::state::{day, Corpus};
 use axum::{
     extract::Query,
@@ -19,11 +18,7 @@ pub async fn page(Snapshot(state): Snapshot, Query(params): Query<SearchParams>)
     if params.q.trim().is_empty() {
         return layout("Search", "", form(&state.corpus, &params, None)).into_response();
     }
-    let worker = state.clone();
-    let p = params.clone();
-    let answer = tokio::task::spawn_blocking(move || run(&worker.corpus, &worker.searchers, &p))
-        .await
-        .unwrap_or_else(|e| Err(AppError::internal(e.to_string())));
+    let answer = run_pooled(state.clone(), params.clone()).await;
     let corpus = &state.corpus;
     match answer {
         Ok(answer) => layout(
