@@ -9,9 +9,11 @@
 //! them over in batches ([`analyze_batch`]), which runs each stage over the whole batch before
 //! the next. Every document has a work budget ([`budget`]): the annotators read at most its
 //! first [`budget::MAX_TEXT_BYTES`], and once its stages have run past [`budget::MAX_TIME`] its
-//! later stages are skipped, with a diagnostic either way.
+//! later stages are skipped, with a diagnostic either way. A document reliably detected as
+//! written in another language than English is only segmented ([`language`]).
 
 pub mod budget;
+pub mod language;
 
 pub use budget::{stopped_by_budget, Budget};
 use parallax_core::{Analysis, Document};
@@ -20,7 +22,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.6.0";
+pub const PIPELINE_VERSION: &str = "0.6.1";
 
 /// The per-document stages, in the order they run.
 pub const STAGES: [&str; 7] = [
@@ -80,6 +82,12 @@ pub fn analyze_batch_budgeted(docs: &[&Document], budget: &Budget) -> (Vec<Analy
         .unzip();
     let docs: Vec<&Document> = read.iter().map(|d| d.as_ref()).collect();
     let mut meter = Meter::new(docs.len(), budget.max_time);
+    for (i, doc) in docs.iter().enumerate() {
+        if let Some(found) = language::unsupported(&doc.text) {
+            meter.held[i] = true;
+            notes[i].push(language::not_analyzed(&found));
+        }
+    }
     let segmentations: Vec<_> = (0..docs.len())
         .map(|i| {
             meter.run(i, 0, Default::default, || {
@@ -234,6 +242,8 @@ pub fn analyze_batch_budgeted(docs: &[&Document], budget: &Budget) -> (Vec<Analy
 struct Meter {
     spent: Vec<Duration>,
     stopped: Vec<Option<usize>>,
+    /// Documents whose stages after segmentation are not run (another language).
+    held: Vec<bool>,
     budget: Duration,
 }
 
@@ -242,6 +252,7 @@ impl Meter {
         Meter {
             spent: vec![Duration::ZERO; docs],
             stopped: vec![None; docs],
+            held: vec![false; docs],
             budget,
         }
     }
@@ -256,7 +267,7 @@ impl Meter {
         empty: impl FnOnce() -> T,
         work: impl FnOnce() -> T,
     ) -> T {
-        if self.stopped[doc].is_some() {
+        if self.stopped[doc].is_some() || (stage > 0 && self.held[doc]) {
             return empty();
         }
         if stage > 0 && self.spent[doc] >= self.budget {
