@@ -57,7 +57,7 @@ impl Access {
         if let Ok(ip) = name.trim_matches(['[', ']']).parse::<IpAddr>() {
             return ip.is_loopback() || self.bound.is_unspecified() || ip == self.bound;
         }
-        self.names.iter().any(|n| *n == name)
+        self.names.contains(&name)
     }
 
     /// Whether a request carries the token (always true when none is required).

@@ -36,6 +36,10 @@ pub fn routes() -> Router<Shared> {
         .route("/figures", get(figures))
         .route("/claims", get(claims))
         .route("/stories", get(stories))
+        .route("/stories/{id}/disputes", get(story_disputes))
+        .route("/stories/{id}/timeline", get(story_timeline))
+        .route("/stories/{id}/reuse", get(story_reuse))
+        .route("/stories/{id}/quote_groups", get(story_quote_groups))
         .route("/outlets", get(outlets))
         .route("/search", get(search))
         .fallback(get(|| async { ApiError(AppError::not_found("API route")) }))
@@ -209,7 +213,9 @@ struct EntitySummary<'a> {
     entity_type: &'a str,
     aliases: &'a [String],
     roles: &'a [String],
-    mentions: usize,
+    /// How many mentions; left out of an entity's detail, whose `mentions` is their page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mentions: Option<usize>,
     documents: usize,
     quotes_said: usize,
 }
@@ -222,7 +228,7 @@ fn entity_summary(c: &Corpus, e: usize) -> EntitySummary<'_> {
         entity_type: entity.entity_type.as_str(),
         aliases: &entity.aliases,
         roles: &entity.roles,
-        mentions: entity.mentions.len(),
+        mentions: Some(entity.mentions.len()),
         documents: c.entity_docs[e].len(),
         quotes_said: c.said_by[e].len(),
     }
@@ -292,7 +298,10 @@ async fn entity(
         .get(&id)
         .ok_or(ApiError(AppError::not_found("entity")))?;
     json(EntityDetail {
-        summary: entity_summary(c, e),
+        summary: EntitySummary {
+            mentions: None,
+            ..entity_summary(c, e)
+        },
         mentions: paginate(c.dossier.entities[e].mentions.iter(), &p),
         said: paginate(c.said_by[e].iter().map(|&q| &c.dossier.quotes[q]), &p),
         said_about: paginate(c.said_about[e].iter().map(|&q| &c.dossier.quotes[q]), &p),
@@ -362,6 +371,72 @@ async fn claims(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult
 async fn stories(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
     json(paginate(c.stories.iter(), &p))
+}
+
+/// The story `id`, or 404.
+fn story_of<'c>(c: &'c Corpus, id: &str) -> Result<&'c parallax_core::Story, ApiError> {
+    c.story(id).ok_or(ApiError(AppError::not_found("story")))
+}
+
+/// A story's disputes: statements and the other side's denials.
+async fn story_disputes(
+    Snapshot(s): Snapshot,
+    Path(id): Path<String>,
+    Query(p): Query<ListParams>,
+) -> ApiResult {
+    let c = &s.corpus;
+    let story = story_of(c, &id)?;
+    json(paginate(
+        c.dossier
+            .disputes
+            .iter()
+            .filter(|d| Corpus::in_story(&story.id, d.story.as_deref())),
+        &p,
+    ))
+}
+
+/// A story's timeline, in date order.
+async fn story_timeline(
+    Snapshot(s): Snapshot,
+    Path(id): Path<String>,
+    Query(p): Query<ListParams>,
+) -> ApiResult {
+    let c = &s.corpus;
+    let story = story_of(c, &id)?;
+    json(paginate(
+        c.dossier
+            .timeline
+            .iter()
+            .filter(|t| Corpus::in_story(&story.id, t.story.as_deref())),
+        &p,
+    ))
+}
+
+/// The passages a story's articles share.
+async fn story_reuse(
+    Snapshot(s): Snapshot,
+    Path(id): Path<String>,
+    Query(p): Query<ListParams>,
+) -> ApiResult {
+    let c = &s.corpus;
+    let story = story_of(c, &id)?;
+    let items = c.story_items(story, &c.doc_passages, c.dossier.reuse.len());
+    json(paginate(items.into_iter().map(|r| &c.dossier.reuse[r]), &p))
+}
+
+/// The statements a story's articles quote alike.
+async fn story_quote_groups(
+    Snapshot(s): Snapshot,
+    Path(id): Path<String>,
+    Query(p): Query<ListParams>,
+) -> ApiResult {
+    let c = &s.corpus;
+    let story = story_of(c, &id)?;
+    let items = c.story_items(story, &c.doc_quote_groups, c.dossier.quote_groups.len());
+    json(paginate(
+        items.into_iter().map(|g| &c.dossier.quote_groups[g]),
+        &p,
+    ))
 }
 
 async fn outlets(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
