@@ -125,13 +125,27 @@ fn article(value: &Value, fields: &FieldNames) -> Result<(String, DocumentMeta),
     Ok((text, meta))
 }
 
-/// An article text: a non-blank string, or a list of paragraph strings joined by blank lines.
+/// An article text: a non-blank string, or a list of paragraphs joined by blank lines, each
+/// paragraph a string or a list of sentence strings joined by spaces (BASIL's
+/// `body-paragraphs`).
 fn text_of(value: &Value) -> Option<String> {
+    let paragraph = |item: &Value| match item {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(sentences) => Some(
+            sentences
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        _ => None,
+    };
     let text = match value {
         Value::String(s) => s.clone(),
         Value::Array(items) => items
             .iter()
-            .filter_map(Value::as_str)
+            .filter_map(paragraph)
+            .filter(|p| !p.trim().is_empty())
             .collect::<Vec<_>>()
             .join("\n\n"),
         _ => return None,
@@ -238,6 +252,13 @@ mod tests {
         let records = parse_json_records(pretty.as_bytes()).unwrap();
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].article.as_ref().unwrap().0, "Pretty.");
+        let nested = br#"{"body-paragraphs": [["One.", "Two."], [], ["Three."]]}"#;
+        let fields = FieldNames::parse(&["text=body-paragraphs".to_string()]).unwrap();
+        let records = parse_json_records_with(nested, &fields).unwrap();
+        assert_eq!(
+            records[0].article.as_ref().unwrap().0,
+            "One. Two.\n\nThree."
+        );
         assert!(matches!(
             parse_json_records(b"[1, 2"),
             Err(IngestError::Json(_))
