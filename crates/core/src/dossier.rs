@@ -322,24 +322,32 @@ pub struct Claim {
     pub figures: Vec<ClaimFigure>,
 }
 
-/// Counted groups already plural or without a plural.
-const NO_PLURAL: [&str; 6] = [
+/// Counted groups already plural or without a plural (besides words ending in "s", "men" or
+/// "ing").
+const NO_PLURAL: [&str; 7] = [
     "people",
     "police",
     "personnel",
     "staff",
     "equipment",
     "population",
+    "children",
 ];
 
 impl Claim {
     /// What the claim counts, in words a reader expects: "people killed", "troops wounded",
     /// "tanks", "protesters".
     pub fn described(&self) -> String {
-        let group = if self.subject.ends_with('s') || NO_PLURAL.contains(&self.subject.as_str()) {
-            self.subject.clone()
+        let subject = self.subject.as_str();
+        let group = if subject.len() <= 3 && subject.chars().all(|c| c.is_ascii_alphabetic()) {
+            // A currency or other code ("usd"): written as codes are.
+            subject.to_uppercase()
+        } else if ["s", "men", "ing"].iter().any(|end| subject.ends_with(end))
+            || NO_PLURAL.contains(&subject)
+        {
+            subject.to_string()
         } else {
-            format!("{}s", self.subject)
+            format!("{subject}s")
         };
         let verb = match self.category {
             crate::FigureCategory::Fatalities => " killed",
@@ -361,7 +369,7 @@ impl Claim {
             };
             let line = format!(
                 "{}: {}\u{2013}{}",
-                f.text,
+                f.text.to_lowercase(),
                 crate::text::format_number(low),
                 crate::text::format_number(high)
             );
@@ -533,6 +541,10 @@ mod tests {
         claim.category = crate::FigureCategory::Forces;
         claim.subject = "tank".into();
         assert_eq!(claim.described(), "tanks");
+        for (subject, described) in [("usd", "USD"), ("women", "women"), ("running", "running")] {
+            claim.subject = subject.into();
+            assert_eq!(claim.described(), described);
+        }
         claim.figures.push(ClaimFigure {
             figure: "f".into(),
             doc: "d".into(),
@@ -546,6 +558,9 @@ mod tests {
             asserted_by: None,
             revises: None,
         });
+        let mut capitalized = claim.figures[0].clone();
+        capitalized.text = "Hundreds".into();
+        claim.figures.push(capitalized);
         assert_eq!(claim.vague_amounts(), vec!["hundreds: 100\u{2013}999"]);
     }
 
