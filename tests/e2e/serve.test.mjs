@@ -205,6 +205,89 @@ test('an article analyzed while the server runs appears without a restart', asyn
   await page.close();
 });
 
+test('a story map: a pin leads to the place, its mention to the sentence', async () => {
+  const { page, problems } = await openPage();
+  const stories = await (await fetch(`${base}/api/stories?per_page=100`)).json();
+  const places = await (await fetch(`${base}/api/places?per_page=100`)).json();
+  const resolved = places.items.find((p) => p.place && p.story);
+  assert.ok(resolved, `a resolved place in a story: ${JSON.stringify(places.items.map((p) => p.name))}`);
+  assert.ok(stories.items.some((s) => s.id === resolved.story));
+  await page.goto(`${base}/story/${encodeURIComponent(resolved.story)}#places`);
+  const map = page.locator('#places svg.map');
+  assert.equal(await map.count(), 1, 'one map');
+  assert.ok(await map.locator('path.land').count() === 1, 'the world outline is drawn');
+  const pins = map.locator('a circle.pin');
+  assert.ok(await pins.count() >= 1, 'pins');
+  assert.match(await page.locator('#places .credit').textContent(), /GeoNames.*CC BY 4\.0/);
+  await map.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(shots, '7-story-places.png'), fullPage: true });
+
+  // The pin of the resolved place leads to its row; the row's mention to its sentence.
+  const pin = map.locator(`a[href="#place-${resolved.id}"]`);
+  assert.equal(await pin.count(), 1, `a pin for ${resolved.name}`);
+  await pin.locator('circle').click();
+  await page.waitForURL(new RegExp(`#place-${resolved.id}$`));
+  const row = page.locator(`[id="place-${resolved.id}"]`);
+  assert.equal((await row.locator('td strong').textContent()).trim(), resolved.name);
+  await row.locator('summary').click();
+  const mention = row.locator('details a.ctx').first();
+  assert.equal((await mention.locator('mark').first().textContent()).trim(), resolved.mentions[0].text);
+  await page.screenshot({ path: join(shots, '8-place-row.png') });
+  await Promise.all([page.waitForURL(/\/doc\/.*#s-\d+$/), mention.click()]);
+  const anchor = new URL(page.url()).hash.slice(1);
+  assert.match(await page.locator(`[id="${anchor}"]`).getAttribute('class'), /target/);
+  assert.deepEqual(problems, [], 'no console errors, CSP violations or failed requests');
+  await page.close();
+});
+
+test('framing: an outlet page names each actor and its tone, one click from the sentence; opinion sentences are marked', async () => {
+  const { page, problems } = await openPage();
+
+  // The blog's outlet page: opinion share of its own sentences, actors with labels and tone,
+  // loaded terms, exclusive and omitted claims.
+  await page.goto(`${base}/outlet/${encodeURIComponent('Northern Dispatch')}`);
+  assert.match(await page.locator('p.lead').textContent(), /of its own sentences read as opinion \(\d+ of \d+\)/);
+  await page.locator('#actors').waitFor();
+  assert.ok(await page.locator('#actors tbody tr').count() >= 3, 'actors listed');
+  assert.ok(await page.locator('#actors .tag.tone-negative').count() >= 1, 'a negative tone toward some actor');
+  assert.ok(await page.locator('#actors .label').count() >= 1, 'labels listed');
+  assert.equal(await page.locator('#loaded-terms h2').textContent(), 'Loaded terms');
+  assert.ok(await page.locator('h2', { hasText: 'Claims only it makes' }).count() === 1, 'exclusive claims');
+  assert.ok(await page.locator('h2', { hasText: 'Widely reported claims it omits' }).count() === 1, 'omitted claims');
+  await page.screenshot({ path: join(shots, '9-outlet-framing.png'), fullPage: true });
+
+  // A judgement opens its sentence in the article.
+  const judgement = page.locator('#actors .judgement a').first();
+  await Promise.all([page.waitForURL(/\/doc\/.*#s-\d+$/), judgement.click()]);
+  const anchor = new URL(page.url()).hash.slice(1);
+  assert.match(await page.locator(`[id="${anchor}"]`).getAttribute('class'), /target/);
+
+  // The opinion column: the Ledger's op-ed has its opinion sentences marked, with a legend that
+  // counts them and a filter that unmarks them.
+  const docs = await (await fetch(`${base}/api/documents?per_page=50`)).json();
+  const oped = docs.items.find((d) => d.outlet === 'The Evening Ledger');
+  assert.ok(oped, 'the op-ed is stored');
+  await page.goto(`${base}/doc/${encodeURIComponent(oped.id)}`);
+  const marked = page.locator('.text .s.opinion');
+  assert.ok(await marked.count() >= 3, 'opinion sentences marked');
+  assert.match(await page.locator('label.k-opinion').textContent(), /Opinion \(\d+ of \d+ sentences\)/);
+  assert.notEqual(await marked.first().evaluate((e) => getComputedStyle(e).backgroundImage), 'none');
+  await page.screenshot({ path: join(shots, '9-article-opinion.png') });
+  await page.locator('#f-opinion').uncheck();
+  assert.equal(await marked.first().evaluate((e) => getComputedStyle(e).backgroundImage), 'none');
+
+  // The entity page says how each outlet names the actor and its tone toward it.
+  const kordania = (await (await fetch(`${base}/api/entities?per_page=100`)).json()).items.find((e) => e.name === 'Kordania');
+  assert.ok(kordania, 'Kordania is an entity');
+  await page.goto(`${base}/entity/${encodeURIComponent(kordania.id)}`);
+  const naming = page.locator('section', { hasText: 'How each outlet names it' });
+  assert.ok(await naming.locator('tbody tr').count() >= 2, 'several outlets name it');
+  await page.screenshot({ path: join(shots, '9-entity-framing.png'), fullPage: true });
+
+  assert.deepEqual(problems, [], 'no console errors, CSP violations or failed requests');
+  await page.close();
+});
+
 test('a phone (390 px) sees every page without sideways scrolling, under a small header', async () => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   const stories = await (await fetch(`${base}/api/stories?per_page=1`)).json();

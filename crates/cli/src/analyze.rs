@@ -1,8 +1,9 @@
 //! `parallax analyze`: ingest, analyze each article (reusing stored analyses), store, build the
-//! dossier, write `dossier.json` and `report.html`; then say which store holds how many
-//! articles, and what was skipped or not read, one line per reason.
+//! dossier, write `dossier.json` and `report.html` (and any `--export` formats) through the
+//! export formats of `parallax-export`; then say which store holds how many articles, and what
+//! was skipped or not read, one line per reason.
 
-use crate::output::write_atomically;
+use crate::export::{export, SelectArgs};
 use crate::summary::{self, thousands};
 use crate::Outcome;
 use anyhow::{Context, Result};
@@ -38,6 +39,10 @@ pub struct Args {
     /// Exit non-zero when any input was skipped.
     #[arg(long)]
     strict: bool,
+    /// Also write this export format into the output folder (jsonl, csv, parquet, gkg, events;
+    /// see docs/export.md); may be given several times.
+    #[arg(long = "export", value_name = "FORMAT")]
+    exports: Vec<String>,
     /// Which field of a JSON record (or manifest column) holds a piece of an article, when it
     /// is not one of the usual names: `--field text=content_original --field published=date`
     /// (pieces: text, title, published, outlet, url, authors, path). Repeatable.
@@ -61,6 +66,12 @@ pub enum OtherLanguages {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let fields = FieldNames::parse(&args.fields)?;
+    if args.out.as_os_str() == "-" && !args.exports.is_empty() {
+        anyhow::bail!("--export writes files: give an output folder with --out");
+    }
+    for format in &args.exports {
+        parallax_export::format(format)?;
+    }
     let manifest = match &args.manifest {
         Some(path) => Manifest::load_with(path, fields)
             .with_context(|| format!("cannot use manifest {}", path.display()))?,
@@ -174,10 +185,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         .context("cannot merge the search index")?;
 
     let dossier = parallax_crossdoc::build_dossier(&corpus, &skipped);
-    let json = serde_json::to_string_pretty(&dossier)?;
     let keep_previous = corpus.is_empty() && args.out.as_os_str() != "-";
     if args.out.as_os_str() == "-" {
-        println!("{json}");
+        println!("{}", serde_json::to_string_pretty(&dossier)?);
     } else if keep_previous {
         // A run that analyzed nothing (every input bad or missing) must not replace a good
         // dossier with an empty one.
@@ -186,13 +196,13 @@ pub fn run(args: Args) -> Result<Outcome> {
             args.out.display()
         );
     } else {
-        std::fs::create_dir_all(&args.out)
-            .with_context(|| format!("cannot create {}", args.out.display()))?;
-        write_atomically(&args.out.join("dossier.json"), json.as_bytes())?;
-        write_atomically(
-            &args.out.join("report.html"),
-            parallax_report::render(&dossier).as_bytes(),
-        )?;
+        let quiet = SelectArgs::default();
+        for format in ["dossier", "report"] {
+            write_format(&dossier, &corpus, format, &args.out)?;
+        }
+        for format in &args.exports {
+            export(&dossier, &corpus, format, &args.out, &quiet)?;
+        }
     }
 
     let outlets: HashSet<&str> = corpus
@@ -266,6 +276,24 @@ pub fn run(args: Args) -> Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// Writes one of the outputs every run makes (the dossier JSON, the report) for every document.
+fn write_format(
+    dossier: &parallax_core::Dossier,
+    corpus: &[(Document, Analysis)],
+    format: &str,
+    out: &std::path::Path,
+) -> Result<()> {
+    let source = parallax_export::Source::new(
+        dossier,
+        corpus.iter().map(|(_, a)| a),
+        &parallax_export::Selection::default(),
+    );
+    parallax_export::format(format)?
+        .write(&source, out, &parallax_export::Options::default())
+        .with_context(|| format!("cannot write the {format} into {}", out.display()))?;
+    Ok(())
 }
 
 fn progress_bar(len: u64, quiet: bool) -> ProgressBar {

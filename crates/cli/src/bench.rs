@@ -20,7 +20,7 @@ mod replicate;
 use crate::Outcome;
 use anyhow::{bail, Result};
 use parallax_core::{Analysis, Document};
-use parallax_pipeline::{StageTimes, STAGES};
+use parallax_pipeline::StageTimes;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -81,6 +81,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let tokens: usize = analyses.iter().map(|a| a.segmentation.tokens.len()).sum();
     let mut corpus: Vec<(Document, Analysis)> = docs.into_iter().zip(analyses).collect();
     let recognition = time_recognition(&corpus);
+    let events_cpu = time_events(&corpus);
     if let Some(target) = args.replicate {
         corpus = replicate::replicate(&corpus, target);
     }
@@ -97,6 +98,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     let clock = Instant::now();
     let html = parallax_report::render(&dossier);
     let report_time = clock.elapsed();
+    let export = time_parquet_export(&corpus, &dossier)?;
     let store_dir = std::env::temp_dir().join(format!("parallax-bench-{}", std::process::id()));
     let clock = Instant::now();
     parallax_store::Store::open(&store_dir)?.put(&corpus)?;
@@ -107,13 +109,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         stage: "ingest".into(),
         seconds: ingest_time.as_secs_f64(),
     }];
-    for (name, time) in STAGES.iter().zip(stage_times.0) {
+    for (name, time) in stage_times.iter() {
         rows.push(Row {
             stage: name.to_string(),
             seconds: time.as_secs_f64(),
         });
     }
-    let per_doc: Duration = stage_times.0.iter().sum();
+    let per_doc: Duration = stage_times.total();
     rows.push(Row {
         stage: "per-document total".into(),
         seconds: per_doc.as_secs_f64(),
@@ -136,6 +138,10 @@ pub fn run(args: Args) -> Result<Outcome> {
         stage: "store".into(),
         seconds: store_time.as_secs_f64(),
     });
+    rows.push(Row {
+        stage: "export (Parquet)".into(),
+        seconds: export.seconds,
+    });
 
     let articles = corpus.len();
     let crossdoc_articles = articles;
@@ -147,7 +153,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mb = bytes as f64 / 1e6;
     // The cross-document rows run over the replicated corpus: scale their rates to it.
     let scale = |stage: &str| match stage {
-        "crossdoc" | "report" | "store" => crossdoc_articles as f64 / articles as f64,
+        "crossdoc" | "report" | "store" | "export (Parquet)" => {
+            crossdoc_articles as f64 / articles as f64
+        }
         // Crossdoc sub-stages are listed indented under it.
         s if s.starts_with("  ") => crossdoc_articles as f64 / articles as f64,
         _ => 1.0,
@@ -155,11 +163,9 @@ pub fn run(args: Args) -> Result<Outcome> {
     let peak = peak_memory_bytes();
     // The stage groups the project's speed targets name.
     let rate = |stages: &[&str]| {
-        let seconds: f64 = STAGES
+        let seconds: f64 = stages
             .iter()
-            .zip(stage_times.0)
-            .filter(|(name, _)| stages.contains(name))
-            .map(|(_, t)| t.as_secs_f64())
+            .map(|name| stage_times.get(name).as_secs_f64())
             .sum();
         mb / seconds.max(1e-9)
     };
@@ -175,16 +181,19 @@ pub fn run(args: Args) -> Result<Outcome> {
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "articles": articles, "bytes": bytes, "tokens": tokens,
-                "entity_tokens_per_s": tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9),
+                "entity_tokens_per_s": tokens as f64 / stage_times.get("entities").as_secs_f64().max(1e-9),
                 "entity_recognition_tokens_per_s": tokens as f64 / recognition.0.as_secs_f64().max(1e-9),
                 "entity_recognition_tokens_per_cpu_s": recognition.1.map(|cpu| tokens as f64 / cpu.as_secs_f64().max(1e-9)),
                 "wall_seconds": started.elapsed().as_secs_f64(), "peak_memory_bytes": peak,
                 "report_bytes": html.len(), "stages": stages,
                 "times_and_figures_mb_per_s": times_and_figures, "quotes_mb_per_s": quotes,
                 "framing_mb_per_s": framing,
+                "events_mb_per_cpu_s": events_cpu.map(|cpu| mb / cpu.as_secs_f64().max(1e-9)),
                 "crossdoc_articles": crossdoc_articles,
                 "crossdoc_articles_per_s": crossdoc_articles as f64 / crossdoc_time.as_secs_f64().max(1e-9),
                 "crossdoc_peak_memory_bytes": crossdoc_peak,
+                "export_parquet_bytes": export.bytes,
+                "export_added_memory_bytes": export.added_memory,
                 "one_story_assignment_seconds": incremental.map(|(_, one)| one.as_secs_f64()),
                 "story_index_build_seconds": incremental.map(|(all, _)| all.as_secs_f64()),
             }))?
@@ -214,11 +223,17 @@ pub fn run(args: Args) -> Result<Outcome> {
                 .1
                 .map(|cpu| format!("{:.0}", tokens as f64 / cpu.as_secs_f64().max(1e-9)))
                 .unwrap_or_else(|| "unknown".into()),
-            tokens as f64 / stage_times.0[1].as_secs_f64().max(1e-9)
+            tokens as f64 / stage_times.get("entities").as_secs_f64().max(1e-9)
         );
         println!(
             "per core: times and figures together {times_and_figures:.1} MB/s; quotations {quotes:.1} MB/s; framing (voice and framing) {framing:.1} MB/s"
         );
+        if let Some(cpu) = events_cpu {
+            println!(
+                "events stage alone, again over the analyzed corpus: {:.1} MB per CPU second",
+                mb / cpu.as_secs_f64().max(1e-9)
+            );
+        }
         if args.replicate.is_some() {
             println!(
                 "crossdoc, report and store over {crossdoc_articles} replicated articles: crossdoc {:.0} articles/s, peak memory {}",
@@ -235,6 +250,15 @@ pub fn run(args: Args) -> Result<Outcome> {
                 one.as_secs_f64() * 1e3
             );
         }
+        println!(
+            "Parquet export of {crossdoc_articles} articles: {:.2}s, {:.0} MiB written, memory added over what was resident {}",
+            export.seconds,
+            export.bytes as f64 / 1048576.0,
+            export
+                .added_memory
+                .map(|b| format!("{:.0} MiB", b as f64 / 1048576.0))
+                .unwrap_or_else(|| "unknown".into())
+        );
         println!(
             "wall time {:.2}s; peak memory {}",
             started.elapsed().as_secs_f64(),
@@ -308,6 +332,62 @@ fn default_corpus(data: &Path) -> Result<Vec<Document>> {
     Ok(docs)
 }
 
+/// What exporting the dossier to Parquet cost.
+struct ExportCost {
+    seconds: f64,
+    /// Bytes of Parquet written.
+    bytes: u64,
+    /// Peak resident memory during the export above the resident memory before it.
+    added_memory: Option<u64>,
+}
+
+/// Exports `dossier` to Parquet in a temporary folder (partitioned by day from 10,000
+/// articles, as `parallax export` does) and measures time, size and added memory.
+fn time_parquet_export(
+    corpus: &[(Document, Analysis)],
+    dossier: &parallax_core::Dossier,
+) -> Result<ExportCost> {
+    let dir = std::env::temp_dir().join(format!("parallax-bench-export-{}", std::process::id()));
+    let resident = resident_memory_bytes();
+    let measured = reset_peak_memory();
+    let clock = Instant::now();
+    let source = parallax_export::Source::new(
+        dossier,
+        corpus.iter().map(|(_, a)| a),
+        &parallax_export::Selection::default(),
+    );
+    let files = parallax_export::format("parquet")?.write(
+        &source,
+        &dir,
+        &parallax_export::Options::default(),
+    )?;
+    let seconds = clock.elapsed().as_secs_f64();
+    let added_memory = measured
+        .then(peak_memory_bytes)
+        .flatten()
+        .zip(resident)
+        .map(|(peak, before)| peak.saturating_sub(before));
+    let bytes = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(ExportCost {
+        seconds,
+        bytes,
+        added_memory,
+    })
+}
+
+/// Resident memory of this process now (VmRSS), where the platform reports it.
+fn resident_memory_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
 /// Streams `corpus` into a story index, then times adding one more article (a copy of the
 /// first with a new id): returns (time for all, time for the one).
 /// Wall and CPU time of entity recognition alone over the analyzed corpus, on this thread:
@@ -332,6 +412,27 @@ fn time_recognition(corpus: &[(Document, Analysis)]) -> (Duration, Option<Durati
     // Keeps the work observable so that it cannot be optimized away.
     std::hint::black_box(names);
     (elapsed, cpu)
+}
+
+/// CPU time of the events stage alone, run again over the analyzed corpus on this thread: on a
+/// shared machine the stage's wall time also counts the time other processes held the core.
+fn time_events(corpus: &[(Document, Analysis)]) -> Option<Duration> {
+    let before = thread_cpu_time()?;
+    let mut events = 0usize;
+    for (doc, a) in corpus {
+        let layers = parallax_events::Layers {
+            segmentation: &a.segmentation,
+            mentions: &a.mentions,
+            local_entities: &a.local_entities,
+            times: &a.times,
+            time_anchor: a.time_anchor.as_ref(),
+            quotes: &a.quotes,
+            places: &a.places,
+        };
+        events += parallax_events::annotate(doc, &layers).items.len();
+    }
+    std::hint::black_box(events);
+    Some(thread_cpu_time()?.saturating_sub(before))
 }
 
 /// Time this thread has spent on a CPU (Linux schedstat), where the platform reports it.

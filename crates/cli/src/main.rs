@@ -7,7 +7,7 @@
 mod analyze;
 mod bench;
 mod eval;
-mod output;
+mod export;
 mod serve;
 mod store;
 mod summary;
@@ -31,6 +31,9 @@ struct Cli {
 enum Command {
     /// Analyze articles and write the dossier (dossier.json) and the HTML report (report.html).
     Analyze(analyze::Args),
+    /// Export the stored corpus's dossier as tables (JSON Lines, CSV, Parquet), GDELT-style rows,
+    /// the dossier JSON or the report.
+    Export(export::Args),
     /// Score an annotator against gold data, or check every figure against its floor.
     Eval(eval::Args),
     /// Time every stage over a corpus and report throughput and peak memory.
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
+        Command::Export(args) => export::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Train(args) => train::run(args),

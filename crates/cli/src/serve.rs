@@ -35,7 +35,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         token: std::env::var("PARALLAX_TOKEN")
             .ok()
             .filter(|t| !t.is_empty()),
-        limits: Default::default(),
+        limits: parallax_server::net::Limits::for_this_process(),
     };
     parallax_server::serve(&args.store, addr, &options)?;
     Ok(Outcome::Success)

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Model to train: `ner`, `subjectivity` or `quotes` (the cue classifier).
+    /// Model to train: `ner`, `subjectivity`, `quotes` (the cue classifier), `tone` (the
+    /// target-dependent tone model, from the newsmtsc folder), `bias` (the loaded-terms
+    /// lexicon, from basil-dev), `events` (the event type model, from the plover-gsr folder) or
+    /// `geocode` (the geocoder's evidence weights; TRAIN is the geoparsing folder).
     task: String,
     /// Training data (a file, or the dataset folder).
     train: PathBuf,

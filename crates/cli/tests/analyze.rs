@@ -84,14 +84,7 @@ fn second_run_reuses_the_store() {
 
 #[test]
 fn bad_files_are_skipped_with_a_reason_and_the_rest_analyzed() {
-    let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir(&inputs).unwrap();
-    std::fs::write(
-        inputs.join("good.txt"),
-        "Troops entered Drevna on Friday, officials said.\n",
-    )
-    .unwrap();
+    let (_dir, inputs) = inputs_with_one_good_article();
     std::fs::write(inputs.join("latin1.txt"), b"Caf\xe9 society\n").unwrap();
     std::fs::write(inputs.join("empty.txt"), b"").unwrap();
     std::fs::write(
@@ -168,7 +161,13 @@ fn hostile_html_is_never_executed_in_the_report() {
     let lower = report.to_lowercase();
     assert!(!lower.contains("<script"), "script tag in report");
     assert!(!lower.contains("<img src=x"), "img injection in report");
-    assert!(!lower.contains("<svg"), "svg injection in report");
+    // The report draws its own map as an SVG; any other SVG came from the page.
+    assert!(
+        lower
+            .match_indices("<svg")
+            .all(|(i, _)| lower[i..].starts_with("<svg class=\"map\"")),
+        "svg injection in report"
+    );
     assert!(
         !lower.contains("href=\"javascript:"),
         "javascript: link in report"

@@ -33,11 +33,8 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-/// Runs `parallax analyze` with a fresh store and returns the dossier and the output folder.
-pub fn analyze(inputs: &[&Path], extra: &[&str]) -> (serde_json::Value, tempfile::TempDir, Output) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = dir.path().join("out");
-    let store = dir.path().join("store");
+/// Runs `parallax analyze -q` on `inputs` into the output folder `out` with the store `store`.
+pub fn analyze_into(inputs: &[&Path], out: &Path, store: &Path, extra: &[&str]) -> Output {
     let mut args: Vec<String> = vec!["analyze".into(), "-q".into()];
     args.extend(inputs.iter().map(|p| p.display().to_string()));
     args.extend([
@@ -48,7 +45,27 @@ pub fn analyze(inputs: &[&Path], extra: &[&str]) -> (serde_json::Value, tempfile
     ]);
     args.extend(extra.iter().map(|s| s.to_string()));
     let refs: Vec<&str> = args.iter().map(String::as_str).collect();
-    let output = parallax(&refs);
+    parallax(&refs)
+}
+
+/// A folder `in` inside a new temporary folder, holding one good article, `good.txt`.
+pub fn inputs_with_one_good_article() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inputs = dir.path().join("in");
+    std::fs::create_dir(&inputs).unwrap();
+    std::fs::write(
+        inputs.join("good.txt"),
+        "Troops entered Drevna on Friday, officials said.\n",
+    )
+    .unwrap();
+    (dir, inputs)
+}
+
+/// Runs `parallax analyze` with a fresh store and returns the dossier and the output folder.
+pub fn analyze(inputs: &[&Path], extra: &[&str]) -> (serde_json::Value, tempfile::TempDir, Output) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("out");
+    let output = analyze_into(inputs, &out, &dir.path().join("store"), extra);
     let dossier = std::fs::read_to_string(out.join("dossier.json"))
         .ok()
         .and_then(|s| serde_json::from_str(&s).ok())

@@ -6,7 +6,7 @@
 //! stays within its limits). A failing input is shrunk, printed, and written to
 //! `target/fuzz-failures/` with the seed that found it.
 //!
-//! Time per target: `PARALLAX_FUZZ_SECONDS` (default 2; CI runs 15). Seed:
+//! Time per target: `PARALLAX_FUZZ_SECONDS` (default 2; CI runs 10). Seed:
 //! `PARALLAX_FUZZ_SEED` (a number) to replay a run; by default each run draws a new one and
 //! prints it when a target fails.
 //!

@@ -146,13 +146,188 @@ fn render(doc: &Document, a: &Analysis) -> String {
             words.join(", ")
         );
     }
+    let _ = writeln!(out, "\n## sentence tones (not neutral)");
+    for t in a
+        .sentence_tones
+        .iter()
+        .filter(|t| t.tone != parallax_core::Tone::Neutral)
+    {
+        let name = a
+            .local_entities
+            .get(t.local_entity)
+            .map_or("-", |e| e.name.as_str());
+        let words: Vec<&str> = t.evidence.iter().map(|w| w.text.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "s{} {name}: {:?} {:.2} ({:?}) [{}]",
+            t.sentence,
+            t.tone,
+            t.score,
+            t.voice,
+            words.join(", ")
+        );
+    }
     let loaded: Vec<String> = a
         .loaded_terms
         .iter()
         .map(|t| format!("{} ({:?})", t.text, t.voice))
         .collect();
     let _ = writeln!(out, "\n## loaded terms\n{}", loaded.join(", "));
+    let _ = writeln!(out, "\n## events");
+    for e in &a.events {
+        let actors = |list: &[parallax_core::EventActor]| -> String {
+            let names: Vec<String> = list
+                .iter()
+                .map(|x| match &x.sector {
+                    Some(s) => format!("{} [{}: {s}]", x.name, x.text),
+                    None => format!("{} [{}]", x.name, x.text),
+                })
+                .collect();
+            if names.is_empty() {
+                "-".to_string()
+            } else {
+                names.join(" + ")
+            }
+        };
+        let reporter = e
+            .quote
+            .and_then(|q| a.quotes.get(q))
+            .and_then(|q| q.speaker_text.as_ref())
+            .map_or("author".to_string(), |s| s.text.clone());
+        let _ = writeln!(
+            out,
+            "{} «{}» mode={} source={} target={} where={} when={}{} reported_by={}{}",
+            e.event_type.as_str(),
+            e.trigger.text,
+            e.mode.as_deref().unwrap_or("-"),
+            actors(&e.source),
+            actors(&e.target),
+            e.location.as_ref().map_or("-".to_string(), |l| {
+                match e
+                    .place
+                    .and_then(|p| a.places.get(p))
+                    .and_then(|p| p.place.as_ref())
+                {
+                    Some(g) => format!(
+                        "{} ({}, {})",
+                        l.text,
+                        g.name,
+                        g.country.as_deref().unwrap_or("-")
+                    ),
+                    None => l.text.clone(),
+                }
+            }),
+            e.date.as_ref().map_or("-", |d| d.value.as_str()),
+            if e.date.as_ref().is_some_and(|d| d.from_anchor) {
+                " (anchor)"
+            } else {
+                ""
+            },
+            reporter,
+            match e.reason {
+                Some(r) => format!(" NOT ASSERTED: {}", r.as_str()),
+                None => String::new(),
+            },
+        );
+    }
     out
+}
+
+/// Compares `actual` with the expected file at `path`, or writes it when updating.
+fn check(path: &std::path::Path, actual: &str, update: bool, mismatches: &mut Vec<String>) {
+    if update {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    if expected != actual {
+        let diff: Vec<String> = expected
+            .lines()
+            .zip(actual.lines().chain(std::iter::repeat("")))
+            .filter(|(e, a)| e != a)
+            .take(5)
+            .map(|(e, a)| format!("  expected: {e}\n  actual:   {a}"))
+            .collect();
+        mismatches.push(format!("{}:\n{}", path.display(), diff.join("\n")));
+    }
+}
+
+/// The event fixtures (fictional, `fixtures/events/`): an airstrike reported by two outlets
+/// crediting different actors, a denial, a threat, a protest, an agreement, an event inside a
+/// quotation. Each article's analysis, and the events of their dossier merged across outlets.
+#[test]
+fn event_fixtures_match_expected_files() {
+    let dir = fixtures().join("events");
+    let manifest = parallax_ingest::Manifest::load(&dir.join("manifest.csv")).expect("manifest");
+    let expected_dir = fixtures().join("expected/events");
+    let update = std::env::var_os("PARALLAX_UPDATE_GOLDEN").is_some();
+    let (files, skipped) = parallax_ingest::discover(std::slice::from_ref(&dir));
+    assert!(skipped.is_empty(), "{skipped:?}");
+    let mut mismatches = Vec::new();
+    let mut corpus = Vec::new();
+    for file in files {
+        let outcome =
+            parallax_ingest::read_file(&file, &manifest, &parallax_ingest::Limits::default());
+        for doc in outcome.documents {
+            let analysis = parallax_pipeline::analyze(&doc);
+            let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+            check(
+                &expected_dir.join(format!("{stem}.txt")),
+                &render(&doc, &analysis),
+                update,
+                &mut mismatches,
+            );
+            corpus.push((doc, analysis));
+        }
+    }
+    let dossier = parallax_crossdoc::build_dossier(&corpus, &[]);
+    let mut out = String::new();
+    for e in &dossier.events {
+        let _ = writeln!(
+            out,
+            "{} {}{} source={} target={} where={} when={}{} asserted={} outlets={} ({} sources, {} articles) disagree={}",
+            e.id,
+            e.event_type.as_str(),
+            e.mode.as_deref().map_or(String::new(), |m| format!(" ({m})")),
+            e.source.join(" + "),
+            e.target.join(" + "),
+            e.location.as_deref().unwrap_or("-"),
+            e.date.as_deref().unwrap_or("-"),
+            if e.date_from_anchor { " (anchor)" } else { "" },
+            e.asserted,
+            e.outlets.join(", "),
+            e.num_sources,
+            e.num_articles,
+            e.disagreements.join(", "),
+        );
+        for r in &e.reports {
+            let _ = writeln!(
+                out,
+                "    {}: «{}» by {} reported by {}",
+                r.outlet,
+                r.evidence.text,
+                r.source.join(" + "),
+                r.reported_by.as_deref().unwrap_or("author")
+            );
+        }
+    }
+    for t in &dossier.timeline {
+        if !t.events.is_empty() {
+            let _ = writeln!(out, "timeline {}: {}", t.date, t.events.join(", "));
+        }
+    }
+    check(
+        &expected_dir.join("dossier-events.txt"),
+        &out,
+        update,
+        &mut mismatches,
+    );
+    assert!(
+        mismatches.is_empty(),
+        "golden files differ (refresh with PARALLAX_UPDATE_GOLDEN=1 if intended):\n{}",
+        mismatches.join("\n")
+    );
 }
 
 #[test]

@@ -4,33 +4,21 @@
 mod common;
 
 use common::*;
-use std::path::Path;
-
-fn run_into(inputs: &[&Path], out: &Path, store: &Path, extra: &[&str]) -> std::process::Output {
-    let mut args: Vec<String> = vec!["analyze".into(), "-q".into()];
-    args.extend(inputs.iter().map(|p| p.display().to_string()));
-    args.extend([
-        "--out".into(),
-        out.display().to_string(),
-        "--store".into(),
-        store.display().to_string(),
-    ]);
-    args.extend(extra.iter().map(|s| s.to_string()));
-    parallax(&args.iter().map(String::as_str).collect::<Vec<_>>())
-}
 
 #[test]
 fn a_run_that_analyzes_nothing_keeps_the_previous_outputs() {
     let dir = tempfile::tempdir().unwrap();
     let (out, store) = (dir.path().join("out"), dir.path().join("store"));
     let article = fixtures().join("corpus/text/01-meridian-shelling.txt");
-    assert!(run_into(&[&article], &out, &store, &[]).status.success());
+    assert!(analyze_into(&[&article], &out, &store, &[])
+        .status
+        .success());
     let dossier = std::fs::read(out.join("dossier.json")).unwrap();
     let report = std::fs::read(out.join("report.html")).unwrap();
 
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").unwrap();
-    let failed = run_into(&[&empty], &out, &store, &[]);
+    let failed = analyze_into(&[&empty], &out, &store, &[]);
     assert_eq!(failed.status.code(), Some(1));
     assert!(
         stderr(&failed).contains("nothing was analyzed"),
@@ -57,8 +45,10 @@ fn reusing_the_store_gives_byte_identical_output() {
     let text = fixtures().join("corpus/text");
     let store = dir.path().join("store");
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    assert!(run_into(&[&text, &input], &a, &store, &[]).status.success());
-    let second = run_into(&[&text, &input], &b, &store, &[]);
+    assert!(analyze_into(&[&text, &input], &a, &store, &[])
+        .status
+        .success());
+    let second = analyze_into(&[&text, &input], &b, &store, &[]);
     assert!(second.status.success());
     let (fresh, reused) = (
         std::fs::read_to_string(a.join("dossier.json")).unwrap(),
@@ -117,14 +107,7 @@ fn manifest_rows_with_bad_dates_or_no_file_are_reported() {
 #[test]
 fn special_files_and_undecodable_names_are_skipped_by_name() {
     use std::os::unix::ffi::OsStrExt;
-    let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("in");
-    std::fs::create_dir(&inputs).unwrap();
-    std::fs::write(
-        inputs.join("good.txt"),
-        "Troops entered Drevna on Friday, officials said.\n",
-    )
-    .unwrap();
+    let (_dir, inputs) = inputs_with_one_good_article();
     std::os::unix::fs::symlink("/dev/zero", inputs.join("zero.txt")).unwrap();
     assert!(std::process::Command::new("mkfifo")
         .arg(inputs.join("pipe.txt"))

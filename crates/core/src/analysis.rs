@@ -272,6 +272,16 @@ pub struct TimeExpr {
     /// Whether the value depended on the document's anchor date.
     #[serde(default)]
     pub relative: bool,
+    /// The date of the section it was read against, when that section states its own (an
+    /// update, a live page's dated entry, pasted copy with a dated dateline) and the value was
+    /// relative to it; `None` when the document's anchor was used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section_anchor: Option<TimeAnchor>,
+    /// Whether the text leaves the value open: a relative expression in an update that states
+    /// no date of its own (written on some later day), or a weekday the update's context
+    /// contradicts. The value is the earliest reading.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uncertain: bool,
 }
 
 /// Where a document's reference date for relative time expressions came from.
@@ -280,6 +290,19 @@ pub struct TimeExpr {
 pub enum AnchorSource {
     Metadata,
     Text,
+    /// A date the section itself states: an update's label, a dateline, a lead-in.
+    Section,
+}
+
+impl AnchorSource {
+    /// The name the dossier's JSON and the exported tables give this source.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnchorSource::Metadata => "metadata",
+            AnchorSource::Text => "text",
+            AnchorSource::Section => "section",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -394,13 +417,75 @@ pub struct EntityTone {
     /// Index into [`Analysis::local_entities`].
     pub local_entity: usize,
     pub tone: Tone,
-    /// Mean polarity of the author-voice sentences mentioning the entity, in `[-1, 1]`.
+    /// The author-voice sentences' scores toward the entity, averaged with each sentence's
+    /// salience (see `parallax_voice::tone`), in `[-1, 1]`.
     pub score: f32,
     /// How many author-voice sentences it was measured on.
     pub sentences: usize,
     /// The polar words that moved the score, outside quotations.
     #[serde(default)]
     pub evidence: Vec<Anchor>,
+}
+
+/// The tone of one sentence toward one entity it mentions, in the author's voice or in a
+/// quoted one (then the tone is the quoted speaker's toward the entity).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SentenceTone {
+    /// Index into [`Segmentation::sentences`].
+    pub sentence: usize,
+    /// Index into [`Analysis::local_entities`].
+    pub local_entity: usize,
+    /// Index into [`Analysis::mentions`]: the entity's first mention the judgement is about.
+    pub mention: usize,
+    pub tone: Tone,
+    /// Probability of positive minus probability of negative, in `[-1, 1]`.
+    pub score: f32,
+    pub voice: Speech,
+    /// Index into [`Analysis::quotes`] when the judgement is inside a quotation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<usize>,
+    /// The words that weighed most toward the tone (none when neutral).
+    #[serde(default)]
+    pub evidence: Vec<Anchor>,
+}
+
+/// A gazetteer entry: one place on Earth as GeoNames records it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GeoPlace {
+    pub geonames_id: u32,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// GeoNames feature class: `A` (country, region), `P` (populated place), `L` (continent).
+    pub feature_class: String,
+    /// GeoNames feature code: `CONT`, `PCLI`, `ADM1`, `ADM2`, `PPLC` (capital) or `PPL`.
+    pub feature_code: String,
+    /// The country's name, when the place is in (or is) one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// ISO 3166 alpha-2 code of the country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    /// The first-level region (state, province) it lies in, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
+    pub population: u64,
+}
+
+/// A place named in the text, resolved to a gazetteer entry or left open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    pub span: Span,
+    pub text: String,
+    /// Index into [`Analysis::mentions`] of the entity mention that names it or holds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mention: Option<usize>,
+    /// The place it refers to, when the text decides it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<GeoPlace>,
+    /// When the text does not decide: the places it may be, most likely first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<GeoPlace>,
 }
 
 /// What an annotator returns: its items, and what it could not do. Annotators never fail.
@@ -453,5 +538,14 @@ pub struct Analysis {
     /// The author's tone toward each entity mentioned in the author's voice.
     #[serde(default)]
     pub tones: Vec<EntityTone>,
+    /// The tone of each sentence toward each entity it mentions, author's voice and quoted.
+    #[serde(default)]
+    pub sentence_tones: Vec<SentenceTone>,
+    /// Coded events (who did what to whom), in text order.
+    #[serde(default)]
+    pub events: Vec<crate::Event>,
+    /// Place names, geocoded.
+    #[serde(default)]
+    pub places: Vec<PlaceMention>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -42,6 +42,12 @@ pub struct Dossier {
     /// One timeline per story: dated items in time order with the outlets that report them.
     #[serde(default)]
     pub timeline: Vec<TimelineEntry>,
+    /// Coded events, each merged across the outlets that report it.
+    #[serde(default)]
+    pub events: Vec<crate::DossierEvent>,
+    /// Per story, the places its articles name, geocoded, with every mention.
+    #[serde(default)]
+    pub places: Vec<DossierPlace>,
     /// Per outlet: its articles, stories, exclusive claims and omissions.
     #[serde(default)]
     pub outlets: Vec<OutletProfile>,
@@ -74,6 +80,8 @@ impl Dossier {
             claims: Vec::new(),
             disputes: Vec::new(),
             timeline: Vec::new(),
+            events: Vec::new(),
+            places: Vec::new(),
             outlets: Vec::new(),
             skipped: Vec::new(),
         }
@@ -100,6 +108,10 @@ pub struct DossierDocument {
     pub authors: Vec<String>,
     pub paragraphs: Vec<crate::Paragraph>,
     pub sentences: Vec<Span>,
+    /// Each sentence's voice, parallel to `sentences` (empty when the voice annotator did not
+    /// run).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub voice: Vec<SentenceVoiceMark>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_anchor: Option<TimeAnchor>,
     pub diagnostics: Vec<Diagnostic>,
@@ -107,6 +119,13 @@ pub struct DossierDocument {
 
 /// Characters of an untitled article's first line shown as its heading.
 pub const HEADING_CHARS: usize = 80;
+
+/// The voice of one sentence: reporting or the author's opinion, and the probability of it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct SentenceVoiceMark {
+    pub voice: crate::Voice,
+    pub confidence: f32,
+}
 
 impl DossierDocument {
     /// The outlet's name, or [`UNKNOWN_OUTLET`].
@@ -410,6 +429,27 @@ pub struct Dispute {
     pub denials: Vec<DisputeStatement>,
 }
 
+/// A place of one story: the mentions that name it, across outlets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DossierPlace {
+    /// `pl1`, `pl2`, … in dossier order.
+    pub id: String,
+    /// The story (id in [`Dossier::stories`]), when the articles belong to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// The gazetteer's name of the place, or the words used when it stays open.
+    pub name: String,
+    /// The place, when the mentions resolve to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<crate::GeoPlace>,
+    /// When the text does not decide: what it may be, most likely first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<crate::GeoPlace>,
+    pub outlets: Vec<String>,
+    /// Each mention, its span the place name.
+    pub mentions: Vec<Evidence>,
+}
+
 /// One dated item of a story's timeline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
@@ -420,6 +460,9 @@ pub struct TimelineEntry {
     pub outlets: Vec<String>,
     /// The sentences that date something to this day, with the time expression as span.
     pub evidence: Vec<Evidence>,
+    /// Ids of the events (in [`Dossier::events`]) dated to this day, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<String>,
 }
 
 /// What one outlet contributes to the corpus.
@@ -432,8 +475,13 @@ pub struct OutletProfile {
     pub exclusive_claims: Vec<String>,
     /// Claims in its stories that at least two other outlets make and it does not.
     pub omitted_claims: Vec<String>,
-    /// Share of its sentences classified as opinion.
+    /// Share of its own sentences (block quotes left out) classified as opinion.
     pub opinion_share: f64,
+    /// Its own sentences (block quotes left out), and how many of them read as opinion.
+    #[serde(default)]
+    pub sentences: usize,
+    #[serde(default)]
+    pub opinion_sentences: usize,
     /// Per actor: the labels this outlet attaches to it and its tone toward it, in the order
     /// of `entities` (most mentioned first).
     #[serde(default)]
@@ -453,6 +501,41 @@ pub struct OutletActor {
     /// The outlet's tone toward the actor, over the author-voice sentences mentioning it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tone: Option<ActorTone>,
+    /// What the people it quotes say of the actor: the quotations whose tone toward it is not
+    /// neutral, in document then text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quoted_tones: Vec<QuotedTone>,
+}
+
+/// A quoted speaker's tone toward an actor in one quotation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuotedTone {
+    /// The quotation (its content) as evidence.
+    #[serde(flatten)]
+    pub evidence: Evidence,
+    /// Entity id of the speaker, when resolved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+    /// The words naming the speaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_text: Option<String>,
+    pub tone: crate::Tone,
+    pub score: f64,
+    /// The words that weighed most toward the tone.
+    #[serde(default)]
+    pub words: Vec<Evidence>,
+}
+
+/// The tone of one author-voice sentence toward an actor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ToneSentence {
+    /// The sentence's span in the article.
+    pub sentence: Span,
+    pub tone: crate::Tone,
+    pub score: f64,
+    /// The words that weighed most toward the tone (none when neutral).
+    #[serde(default)]
+    pub words: Vec<Evidence>,
 }
 
 /// One label as written, with its evidence.
@@ -481,9 +564,12 @@ pub struct DocumentTone {
     pub tone: crate::Tone,
     pub score: f64,
     pub sentences: usize,
-    /// The polar words that moved the score.
+    /// The words that moved the score.
     #[serde(default)]
     pub evidence: Vec<Evidence>,
+    /// Each author-voice sentence's tone toward the actor, in text order.
+    #[serde(default)]
+    pub by_sentence: Vec<ToneSentence>,
 }
 
 /// A loaded term as used by one outlet.

@@ -6,9 +6,11 @@
 //! its evidence by a [`Span`] of byte offsets into the document's unchanged `text`.
 
 pub mod analysis;
+pub mod calendar;
 pub mod diagnostic;
 pub mod document;
 pub mod dossier;
+pub mod event;
 pub mod instant;
 pub mod span;
 pub mod text;
@@ -18,4 +20,5 @@ pub use analysis::*;
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, DocumentMeta};
 pub use dossier::*;
+pub use event::*;
 pub use span::{Span, SpanError};

@@ -82,6 +82,7 @@ pub fn build_dossier_timed(
                 .iter()
                 .map(|s| s.span)
                 .collect(),
+            voice: sentence_voices(analysis),
             time_anchor: analysis.time_anchor.clone(),
             diagnostics: doc
                 .diagnostics
@@ -128,9 +129,15 @@ pub fn build_dossier_timed(
             // The speaker's words keep any relative clause ("GOP sources who provided the
             // draft to CNN on condition of anonymity because …"); beside a figure the head
             // says who, and a pronoun ("he") says it through the entity it resolved to.
+            let words = quote
+                .and_then(|q| q.speaker_text.as_ref())
+                .map(|s| s.text.as_str());
             let pronoun = quote
                 .and_then(|q| analysis.mentions.get(q.speaker_mention?))
-                .is_some_and(|m| m.kind == MentionKind::Pronoun);
+                .is_some_and(|m| m.kind == MentionKind::Pronoun)
+                || words.is_some_and(is_pronoun);
+            // The author's own "I" or "we" is the outlet speaking.
+            let author = speaker.is_none() && words.is_some_and(is_first_person);
             let asserted_by = speaker
                 .as_ref()
                 .filter(|_| pronoun)
@@ -138,6 +145,7 @@ pub fn build_dossier_timed(
                 .or_else(|| {
                     quote
                         .and_then(|q| q.speaker_text.as_ref())
+                        .filter(|_| !author)
                         .map(|s| without_relative_clause(&s.text).to_string())
                 })
                 .or_else(|| doc.meta.outlet.clone());
@@ -157,7 +165,9 @@ pub fn build_dossier_timed(
                 sentence: sentence_of(analysis, time.span),
                 time: time.clone(),
                 anchor: if time.relative {
-                    analysis.time_anchor.clone()
+                    time.section_anchor
+                        .clone()
+                        .or_else(|| analysis.time_anchor.clone())
                 } else {
                     None
                 },
@@ -165,16 +175,76 @@ pub fn build_dossier_timed(
         }
     }
     times.0.push(("quotes, figures, times", clock.elapsed()));
+    let clock = Instant::now();
+    let mut reports = Vec::new();
+    for (d, (doc, analysis)) in docs.iter().zip(&analyses).enumerate() {
+        let name = |actor: &parallax_core::EventActor| -> String {
+            // A nationality names its country; a resolved entity its cross-document name.
+            let local = actor
+                .local_entity
+                .and_then(|e| analysis.local_entities.get(e));
+            match (actor.local_entity, local) {
+                (Some(e), Some(le)) if le.country.is_none() => resolution
+                    .of_local
+                    .get(&(d, e))
+                    .and_then(|&i| entity_names.get(entity_ids[i].as_str()))
+                    .map_or_else(|| actor.name.clone(), |n| n.to_string()),
+                _ => actor.name.clone(),
+            }
+        };
+        for event in &analysis.events {
+            let quote = event.quote.and_then(|q| analysis.quotes.get(q));
+            let reported_by = quote.and_then(|q| {
+                speaker_of(d, q.speaker_mention)
+                    .and_then(|id| entity_names.get(id.as_str()).map(|n| n.to_string()))
+                    .or_else(|| q.speaker_text.as_ref().map(|s| s.text.clone()))
+            });
+            reports.push(crate::events::Report {
+                report: parallax_core::EventReport {
+                    evidence: evidence(doc, analysis, event.trigger.span, &event.trigger.text),
+                    outlet: doc
+                        .meta
+                        .outlet
+                        .clone()
+                        .unwrap_or_else(|| parallax_core::UNKNOWN_OUTLET.to_string()),
+                    event_type: event.event_type,
+                    source: event.source.iter().map(name).collect(),
+                    target: event.target.iter().map(name).collect(),
+                    location: event.location.as_ref().map(|l| l.text.clone()),
+                    place: event
+                        .place
+                        .and_then(|p| analysis.places.get(p))
+                        .and_then(|p| p.place.clone()),
+                    date: event.date.as_ref().map(|t| t.value.clone()),
+                    date_from_anchor: event.date.as_ref().is_some_and(|t| t.from_anchor),
+                    reported_by,
+                    asserted: event.asserted,
+                    reason: event.reason,
+                    modality: event.modality.clone(),
+                },
+                mode: event.mode.clone(),
+            });
+        }
+    }
+    times.0.push(("event reports", clock.elapsed()));
     let pairs: Vec<(&Document, &Analysis)> =
         docs.iter().copied().zip(analyses.iter().copied()).collect();
     dossier.stories = times.time("stories", || crate::stories::stories(&pairs));
     dossier.reuse = times.time("reuse", || crate::reuse::find_reuse(&pairs));
-    link_cross_source(&mut dossier, &analyses, &mut times);
+    dossier.places = times.time("places", || {
+        crate::places::gather(&docs, &analyses, &dossier.stories)
+    });
+    link_cross_source(&mut dossier, &analyses, reports, &mut times);
     (dossier, times)
 }
 
 /// The cross-source layers over the laid-out items: quote groups, claims, timeline, outlets.
-fn link_cross_source(dossier: &mut Dossier, analyses: &[&Analysis], times: &mut CrossdocTimes) {
+fn link_cross_source(
+    dossier: &mut Dossier,
+    analyses: &[&Analysis],
+    reports: Vec<crate::events::Report>,
+    times: &mut CrossdocTimes,
+) {
     let story_of: HashMap<String, String> = dossier
         .stories
         .iter()
@@ -186,12 +256,25 @@ fn link_cross_source(dossier: &mut Dossier, analyses: &[&Analysis], times: &mut 
     }
     dossier.quote_groups = groups;
     dossier.claims = times.time("claims", || crate::claims::reconcile(dossier, &story_of));
+    dossier.events = times.time("events", || crate::events::merge(reports, &story_of));
     dossier.disputes = times.time("disputes", || crate::disputes::find(dossier, &story_of));
     dossier.timeline = times.time("timeline", || crate::timeline::build(dossier, &story_of));
     let by_id: HashMap<&str, &Analysis> = analyses.iter().map(|a| (a.doc.as_str(), *a)).collect();
     dossier.outlets = times.time("outlets", || {
         crate::outlets::profiles(dossier, &dossier.claims, &story_of, &by_id)
     });
+}
+
+/// Whether a speaker phrase is one personal pronoun ("he", "they").
+fn is_pronoun(words: &str) -> bool {
+    ["he", "she", "it", "they", "i", "we"]
+        .iter()
+        .any(|p| words.eq_ignore_ascii_case(p))
+}
+
+/// Whether a speaker phrase is the first person ("I", "we").
+fn is_first_person(words: &str) -> bool {
+    ["i", "we"].iter().any(|p| words.eq_ignore_ascii_case(p))
 }
 
 /// Stable, readable entity ids from canonical names ("e:mikheil-saakashvili").
@@ -261,7 +344,7 @@ fn entities(
     out
 }
 
-fn evidence(doc: &Document, analysis: &Analysis, span: Span, text: &str) -> Evidence {
+pub(crate) fn evidence(doc: &Document, analysis: &Analysis, span: Span, text: &str) -> Evidence {
     Evidence {
         doc: doc.id.clone(),
         span,
@@ -312,4 +395,23 @@ mod tests {
         let order: Vec<&str> = dossier.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(order, ["tbilisi", "london", "undated"]);
     }
+}
+
+/// Each sentence's voice, parallel to the sentences; empty when any sentence has none (the
+/// voice annotator did not run, or skipped a sentence it could not read).
+fn sentence_voices(analysis: &Analysis) -> Vec<parallax_core::SentenceVoiceMark> {
+    let n = analysis.segmentation.sentences.len();
+    let mut marks = vec![None; n];
+    for v in &analysis.voice {
+        if let Some(slot) = marks.get_mut(v.sentence) {
+            *slot = Some(parallax_core::SentenceVoiceMark {
+                voice: v.voice,
+                confidence: v.confidence,
+            });
+        }
+    }
+    marks
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
 }

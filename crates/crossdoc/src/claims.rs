@@ -2,25 +2,34 @@
 //!
 //! **Grouping.** Two figures are about the same thing when they are in the same story, have the
 //! same category, and count the same group. The group is the counted noun's head folded to a
-//! class: people, persons, civilians, residents, villagers, the dead and bodies are all
-//! "people"; soldiers, servicemen and troops are "troops"; any other head is itself without a
-//! plural "s". Figures of category `other` that count nothing are not claims.
+//! class (`data/counted_groups.txt`): people, civilians, residents, villagers, the dead and
+//! bodies are all "people"; soldiers, troops and peacekeepers are "troops"; whoever marches or
+//! demonstrates in a figure of protesters is "protesters" ("tens of thousands of Chileans
+//! marched" and "200,000 demonstrators"); a people named by their nationality ("Chileans") are
+//! "people"; any other head is itself without a plural "s". Figures of category `other` that
+//! count nothing are not claims, and neither are counts of generic nouns
+//! (`data/generic_counts.txt`: "two countries", "two provinces", "two nations' troops").
 //!
-//! **Revisions.** An outlet's figures in one claim are ordered by publication, then position;
+//! **Voices.** Within an outlet, figures are kept apart by who speaks them: the outlet's own
+//! text (with the attributions its reporting carries), its factbox (a `list` paragraph: "
+//! Population: approximately 36,000"), and each source it pastes (a `block_quote` paragraph:
+//! an agency excerpt, a reader comment, an embedded post, by who asserts it there).
+//!
+//! **Revisions.** Each voice's figures in one claim are ordered by publication, then position;
 //! each that differs from the one before — in an earlier article, or before an "UPDATE:" in
-//! the same one — is marked as revising it, and only the outlet's latest
-//! figure takes part in the comparison, so an "UPDATE:" with a new toll is a revision, not a
-//! conflict.
+//! the same one — is marked as revising it, and only the voice's latest figure takes part in
+//! the comparison, so an "UPDATE:" with a new toll is a revision, not a conflict, while a
+//! pasted excerpt or a reader comment never revises the outlet's own figure.
 //!
-//! **Status** over the outlets' latest figures: `single_source` with one outlet (kept only in
-//! a story that other outlets also cover: in a one-outlet story every figure would be one);
-//! `agree` when
-//! all give the same number with the same hedge; `within_hedges` when their ranges (a stated
-//! value is the range [v, v], "at least v" is [v, ∞), "up to v" is [0, v], vague amounts carry
-//! their bounds) share a point; `conflict` otherwise.
+//! **Status** over the voices' latest figures: `agree` when all give the same number with the
+//! same hedge; `within_hedges` when their ranges (a stated value is the range [v, v], "at
+//! least v" is [v, ∞), "up to v" is [0, v], vague amounts carry their bounds) share a point;
+//! `conflict` otherwise — also within one outlet (its lede against its factbox). When only one
+//! outlet speaks and its voices do not conflict the status is `single_source`, kept only in a
+//! story that other outlets also cover (in a one-outlet story every figure would be one).
 //!
 //! **Estimates**, after UCDP's low/best/high: `low` is the smallest lower bound; `high` the
-//! largest finite upper bound or lower bound; `best` the median of the outlets' point values,
+//! largest finite upper bound or lower bound; `best` the median of the voices' point values,
 //! where a point value is the stated value or, for a vague amount, its lower bound — the
 //! conservative reading, as UCDP's best estimates are.
 
@@ -29,6 +38,7 @@ use parallax_core::{
     ParagraphRole,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
 
 /// Groups the dossier's figures into claims; `story_of` maps document ids to story ids.
 pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Claim> {
@@ -77,15 +87,17 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
             let index = docs.get(f.doc.as_str()).map_or(usize::MAX, |d| d.0);
             (index, f.figure.span.start)
         });
-        let mut by_outlet: BTreeMap<String, Vec<ClaimFigure>> = BTreeMap::new();
-        // Each outlet's previous figure in this claim, for where it stands in its article.
-        let mut previous_of: HashMap<&str, &DossierFigure> = HashMap::new();
+        let mut by_voice: BTreeMap<(String, Voice), Vec<ClaimFigure>> = BTreeMap::new();
+        // Each voice's previous figure in this claim, for where it stands in its article.
+        let mut previous_of: HashMap<(String, Voice), &DossierFigure> = HashMap::new();
         for f in figures {
-            let (_, outlet, published) =
+            let (index, outlet, published) =
                 docs.get(f.doc.as_str()).copied().unwrap_or((0, None, None));
-            let outlet_key = outlet.unwrap_or(parallax_core::UNKNOWN_OUTLET);
-            let previous = previous_of.insert(outlet_key, f);
-            let history = by_outlet.entry(outlet_key.to_string()).or_default();
+            let document = dossier.documents.get(index).filter(|d| d.id == f.doc);
+            let outlet_key = outlet.unwrap_or(parallax_core::UNKNOWN_OUTLET).to_string();
+            let key = (outlet_key, voice(document, f));
+            let previous = previous_of.insert(key.clone(), f);
+            let history = by_voice.entry(key).or_default();
             // A revision is a later article's new figure, or one after an "UPDATE:" in the
             // same article; two figures in one article ("several accounts … 31 accounts")
             // are not one replacing the other.
@@ -95,12 +107,7 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
                 .filter(|prev| {
                     prev.doc != f.doc
                         || previous.is_some_and(|p| {
-                            update_between(
-                                docs.get(f.doc.as_str())
-                                    .and_then(|d| dossier.documents.get(d.0)),
-                                p.figure.span.start,
-                                f.figure.span.start,
-                            )
+                            update_between(document, p.figure.span.start, f.figure.span.start)
                         })
                 })
                 .map(|prev| prev.figure.clone());
@@ -118,8 +125,13 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
                 revises,
             });
         }
-        let latest: Vec<&ClaimFigure> = by_outlet.values().filter_map(|h| h.last()).collect();
-        let status = status(&latest);
+        let latest: Vec<&ClaimFigure> = by_voice.values().filter_map(|h| h.last()).collect();
+        let outlets: BTreeSet<&String> = by_voice.keys().map(|(o, _)| o).collect();
+        let status = match status(&latest) {
+            ClaimStatus::Conflict => ClaimStatus::Conflict,
+            _ if outlets.len() < 2 => ClaimStatus::SingleSource,
+            other => other,
+        };
         if status == ClaimStatus::SingleSource && !covered_by_several(story) {
             continue;
         }
@@ -133,8 +145,8 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
             low,
             best,
             high,
-            outlets: by_outlet.keys().cloned().collect(),
-            figures: by_outlet.into_values().flatten().collect(),
+            outlets: outlets.into_iter().cloned().collect(),
+            figures: by_voice.into_values().flatten().collect(),
         });
     }
     // Most widely reported first within each story.
@@ -151,35 +163,99 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
     claims
 }
 
-/// The counted group of a figure, folded to its class; `None` when it counts nothing.
+/// Who speaks a figure within its outlet (see the module doc).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Voice {
+    /// The outlet's own text and the attributions its reporting carries.
+    Own,
+    /// A factbox line.
+    Factbox,
+    /// Pasted copy, by who asserts it.
+    Pasted(Option<String>),
+}
+
+/// The voice of `figure` in `document`, from the role of its paragraph.
+fn voice(document: Option<&DossierDocument>, figure: &DossierFigure) -> Voice {
+    let role = document.and_then(|d| {
+        let at = figure.figure.span.start;
+        let i = d.paragraphs.partition_point(|p| p.span.end <= at);
+        d.paragraphs
+            .get(i)
+            .filter(|p| p.span.start <= at)
+            .map(|p| p.role)
+    });
+    match role {
+        Some(ParagraphRole::List) => Voice::Factbox,
+        Some(ParagraphRole::BlockQuote) => Voice::Pasted(figure.asserted_by.clone()),
+        _ => Voice::Own,
+    }
+}
+
+/// The heads of each counted group, and the generic nouns that make no claim.
+struct Groups {
+    class_of: HashMap<&'static str, &'static str>,
+    generic: BTreeSet<&'static str>,
+}
+
+/// The entries of a word-list file: one a line, `#` starting a comment.
+fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+fn groups() -> &'static Groups {
+    static GROUPS: LazyLock<Groups> = LazyLock::new(|| Groups {
+        class_of: entries(include_str!("../data/counted_groups.txt"))
+            .filter_map(|l| l.split_once(':'))
+            .flat_map(|(class, heads)| heads.split_whitespace().map(move |h| (h, class.trim())))
+            .collect(),
+        generic: entries(include_str!("../data/generic_counts.txt")).collect(),
+    });
+    &GROUPS
+}
+
+/// The counted group of a figure, folded to its class; `None` when it counts nothing or
+/// something generic.
 fn subject(figure: &DossierFigure) -> Option<String> {
+    let counted_last = figure
+        .figure
+        .counted
+        .as_ref()
+        .and_then(|c| c.text.split_whitespace().last());
     let head = figure
         .figure
         .unit
         .as_deref()
         .map(str::to_lowercase)
-        .or_else(|| {
-            figure
-                .figure
-                .counted
-                .as_ref()
-                .and_then(|c| c.text.split_whitespace().last().map(str::to_lowercase))
-        });
+        .or_else(|| counted_last.map(str::to_lowercase));
+    let category = figure.figure.category;
     let head = match head {
         Some(h) if !h.is_empty() => h,
-        _ if figure.figure.category == FigureCategory::Fatalities => "people".to_string(),
+        _ if category == FigureCategory::Fatalities => "people".to_string(),
         _ => return None,
     };
-    let class = match head.as_str() {
-        "people" | "persons" | "person" | "civilians" | "civilian" | "residents" | "villagers"
-        | "dead" | "bodies" | "inhabitants" => "people".to_string(),
-        "soldiers" | "soldier" | "servicemen" | "troops" => "troops".to_string(),
-        other => singular(other),
-    };
-    if figure.figure.category == FigureCategory::Other && figure.figure.counted.is_none() {
+    if category == FigureCategory::Other && figure.figure.counted.is_none() {
         return None;
     }
-    Some(class)
+    let groups = groups();
+    if groups.generic.contains(head.as_str()) {
+        return None;
+    }
+    if category == FigureCategory::Protesters {
+        return Some("protesters".to_string());
+    }
+    if let Some(class) = groups.class_of.get(head.as_str()) {
+        return Some(class.to_string());
+    }
+    // A people named by nationality: "Chileans", "Georgians".
+    let demonym = counted_last.is_some_and(|w| {
+        w.starts_with(|c: char| c.is_uppercase()) && w.ends_with('s') && w.len() > 4
+    });
+    if demonym && category != FigureCategory::Other {
+        return Some("people".to_string());
+    }
+    Some(singular(&head))
 }
 
 /// Whether an update paragraph ("UPDATE:") of `document` starts between byte offsets `from`
@@ -298,6 +374,7 @@ mod tests {
             authors: vec![],
             paragraphs: vec![],
             sentences: vec![],
+            voice: Vec::new(),
             time_anchor: None,
             diagnostics: vec![],
         }
@@ -506,14 +583,140 @@ mod tests {
         let claims = reconcile(&d, &HashMap::new());
         assert_eq!(claims[0].status, ClaimStatus::WithinHedges);
         assert_eq!(claims[1].status, ClaimStatus::SingleSource);
-        assert_eq!(claims[1].subject, "peacekeeper");
+        assert_eq!(claims[1].subject, "troops", "peacekeepers are troops");
 
         // The same figures where each article is its own story: no other outlet covers
-        // the peacekeepers' story, so its lone figure is no claim.
+        // the troops' story, so its lone figure is no claim.
         let story_of: HashMap<String, String> = [("a", "s1"), ("b", "s2")]
             .map(|(d, s)| (d.to_string(), s.to_string()))
             .into_iter()
             .collect();
         assert!(reconcile(&d, &story_of).is_empty());
+    }
+
+    fn with_paragraphs(
+        mut d: DossierDocument,
+        roles: &[(usize, usize, ParagraphRole)],
+    ) -> DossierDocument {
+        d.paragraphs = roles
+            .iter()
+            .map(|&(start, end, role)| parallax_core::Paragraph {
+                span: Span::new(start, end),
+                role,
+            })
+            .collect();
+        d
+    }
+
+    #[test]
+    fn generic_counts_make_no_claim_and_groups_fold() {
+        let mut d = Dossier::empty();
+        d.documents = vec![
+            doc("a", "Wire", "2031-05-09"),
+            doc("b", "Herald", "2031-05-09"),
+        ];
+        let mut marchers = fig(
+            "f1",
+            "a",
+            0,
+            None,
+            Some(10000.0),
+            Some(99999.0),
+            None,
+            "Chileans",
+        );
+        marchers.figure.category = FigureCategory::Protesters;
+        let mut demonstrators = fig(
+            "f2",
+            "b",
+            0,
+            Some(200000.0),
+            Some(200000.0),
+            Some(200000.0),
+            None,
+            "demonstrators",
+        );
+        demonstrators.figure.category = FigureCategory::Protesters;
+        let mut countries = fig(
+            "f3",
+            "a",
+            5,
+            Some(2.0),
+            Some(2.0),
+            Some(2.0),
+            None,
+            "countries",
+        );
+        countries.figure.category = FigureCategory::Other;
+        let mut nations = fig(
+            "f4",
+            "b",
+            5,
+            Some(2.0),
+            Some(2.0),
+            Some(2.0),
+            None,
+            "nations",
+        );
+        nations.figure.category = FigureCategory::Forces;
+        d.figures = vec![marchers, demonstrators, countries, nations];
+        let claims = reconcile(&d, &HashMap::new());
+        assert_eq!(claims.len(), 1, "{claims:#?}");
+        assert_eq!(claims[0].subject, "protesters");
+        assert_eq!(claims[0].outlets, ["Herald", "Wire"]);
+    }
+
+    #[test]
+    fn pasted_copy_does_not_revise_and_a_factbox_conflicts_with_the_lede() {
+        let toll = |id: &str, doc: &str, at: usize, v: f64| {
+            fig(
+                id,
+                doc,
+                at,
+                Some(v),
+                Some(v),
+                None,
+                Some("at least"),
+                "people",
+            )
+        };
+        let mut d = Dossier::empty();
+        d.documents = vec![
+            with_paragraphs(
+                doc("a", "Blog", "2031-05-09"),
+                &[
+                    (0, 40, ParagraphRole::Body),
+                    (50, 90, ParagraphRole::BlockQuote),
+                ],
+            ),
+            doc("b", "Wire", "2031-05-09"),
+        ];
+        let mut comment = toll("f2", "a", 60, 1500.0);
+        comment.asserted_by = Some("a reader".into());
+        d.figures = vec![
+            toll("f1", "a", 10, 15.0),
+            comment,
+            toll("f3", "b", 10, 15.0),
+        ];
+        let claims = reconcile(&d, &HashMap::new());
+        let c = &claims[0];
+        assert!(c.figures.iter().all(|f| f.revises.is_none()), "{c:#?}");
+        assert_eq!(c.status, ClaimStatus::WithinHedges);
+
+        // One outlet's lede says 40,000 inhabitants, its factbox 36,000.
+        let mut d = Dossier::empty();
+        d.documents = vec![with_paragraphs(
+            doc("a", "Wire", "2031-05-09"),
+            &[(0, 40, ParagraphRole::Body), (50, 90, ParagraphRole::List)],
+        )];
+        let people = |id: &str, at: usize, v: f64| {
+            let mut f = fig(id, "a", at, Some(v), Some(v), Some(v), None, "inhabitants");
+            f.figure.category = FigureCategory::Population;
+            f
+        };
+        d.figures = vec![people("f1", 10, 40000.0), people("f2", 60, 36000.0)];
+        let claims = reconcile(&d, &HashMap::new());
+        assert_eq!(claims.len(), 1);
+        assert_eq!(claims[0].status, ClaimStatus::Conflict);
     }
 }

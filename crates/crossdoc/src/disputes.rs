@@ -1,57 +1,41 @@
 //! Disputes: non-numeric contested facts, where one actor's statement is denied by another
 //! ("Georgia says it shot down two jets; Russia denies any entered its airspace").
 //!
-//! A quotation is a *denial* when its cue is a denial verb ("denied", "rejected",
-//! "dismissed", "refuted") or when its words call something untrue ("are false", "a lie",
-//! "baseless"). Every other attributed quotation of the same story is a candidate *claim*.
-//! A denial contradicts a claim when a different speaker made the claim and the two are about
-//! the same thing:
+//! Disputes read the coded events of the events layer (the dossier's `events`, each report
+//! with its trigger's span) instead of keeping verb lists of their own. A quotation *holds*
+//! the coded events whose trigger lies inside its words.
 //!
-//! - they share an event class (attacking: shelled, fired on, targeted, killed…; crossing:
-//!   entered, crossed, invaded…) and at least one content word, or
+//! A quotation is a *denial* when the events layer says its speaker denies or rejects
+//! something: it holds an event not asserted for the reason `denied` whose denying word
+//! stands outside the quoted words (the cue: "Moscow *denied* that any jets entered"), or its
+//! cue is itself the trigger of a REJECT event that the events layer coded as a denial (mode
+//! `denial`: "Mr Gunness *denied* militants were at the school") or whose object names a
+//! statement ("*dismissed* the accusations"; not "*declined* to comment", a refusal to act,
+//! nor "*refused* to give a statement"), or its words call something untrue ("are false", "a lie", "baseless"). Every other attributed quotation
+//! of the same story is a candidate *claim*. A denial contradicts a claim when a different
+//! speaker made the claim and the two are about the same thing:
+//!
+//! - they hold coded events of one family (material conflict: shelled, fired on, killed,
+//!   entered the airspace…; see `EventType::family`) and share at least one content word, or
 //! - they share at least two content words.
 //!
 //! Content words are folded, lightly stemmed words minus function words, reporting and
-//! meta words ("claims", "reports") and generic actors ("forces", "officials"); a claim's
+//! meta words ("claims", "reports"), generic actors ("forces", "officials") and the words of
+//! the quotation's event triggers (an event counts through its family); a claim's
 //! speaker counts among its words, so "the separatists' claims are false" meets a claim by
 //! "separatist leader Eduard Vasko". Each denial answers its best-matching claim only; the
 //! claims that are the same statement in several outlets (one quote group) are one dispute.
 //! Headline quotations are not claims: they restate the body. Candidates come from an
-//! inverted index over (story, word), so the cost follows the number of denials and the
-//! postings they touch, not the square of the quotes.
+//! inverted index over (story, word or event family), so the cost follows the number of
+//! denials and the postings they touch, not the square of the quotes.
 
 use crate::stories::features::term;
 use crate::words::words_in;
 use parallax_core::{
-    Dispute, DisputeStatement, Dossier, DossierQuote, ParagraphRole, Span, UNKNOWN_OUTLET,
+    Dispute, DisputeStatement, Dossier, DossierQuote, EventType, NonAssertion, ParagraphRole, Span,
+    UNKNOWN_OUTLET,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-/// Cue words that make a quotation a denial.
-const DENIAL_CUES: &[&str] = &[
-    "deny",
-    "denied",
-    "denies",
-    "denying",
-    "reject",
-    "rejected",
-    "rejects",
-    "rejecting",
-    "dismiss",
-    "dismissed",
-    "dismisses",
-    "dismissing",
-    "refute",
-    "refuted",
-    "refutes",
-    "refuting",
-    "rebut",
-    "rebutted",
-    "rebuts",
-    "contradict",
-    "contradicted",
-    "contradicts",
-];
 
 /// Words that call a statement untrue wherever they stand.
 const FALSITY_WORDS: &[&str] = &[
@@ -77,6 +61,31 @@ const LIE_MARKERS: &[&str] = &[
     "a", "an", "are", "were", "as", "of", "outright", "blatant", "pure", "big", "total",
     "complete", "all", "more", "is", "was",
 ];
+
+/// The mode the events layer gives a REJECT event that denies a statement ("denied").
+const DENIAL_MODE: &str = "denial";
+
+/// Nouns of reported statements: the object of a rejection that makes it a denial.
+const STATEMENT_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "suggestion",
+    "suggestions",
+    "report",
+    "reports",
+    "statement",
+    "statements",
+    "assertion",
+    "assertions",
+];
+
+/// How many words of a rejection's object may stand before its statement noun ("the
+/// Sudanese government's accusations").
+const STATEMENT_REACH: usize = 5;
 
 /// Words that say what kind of statement it is, or name a generic actor: no subject matter.
 const META_WORDS: &[&str] = &[
@@ -117,35 +126,61 @@ const META_WORDS: &[&str] = &[
     "any",
 ];
 
-/// Event classes: stems (as [`stem`] makes them) whose events a denial and a claim may word
-/// differently.
-const EVENT_CLASSES: &[(&str, &[&str])] = &[
-    (
-        "attack",
-        &[
-            "attack", "assault", "shell", "bomb", "bombard", "strik", "struck", "fir", "shoot",
-            "shot", "target", "hit", "kill", "raid", "ambush", "massacr", "dead", "death",
-            "murder", "tortur",
-        ],
-    ),
-    (
-        "incursion",
-        &[
-            "enter",
-            "cross",
-            "invad",
-            "invasion",
-            "incursion",
-            "violat",
-            "violation",
-            "airspac",
-            "occupi",
-            "occupy",
-            "seiz",
-            "captur",
-        ],
-    ),
-];
+/// One coded event as disputes read it: where its trigger stands, and what it is.
+#[derive(Debug, Clone, Copy)]
+struct Coded<'d> {
+    trigger: Span,
+    trigger_text: &'d str,
+    event_type: EventType,
+    reason: Option<NonAssertion>,
+    /// Where the word that denies or doubts it stands, in the same document.
+    modality: Option<Span>,
+    /// A REJECT event the events layer coded as a denial of a statement ("denied").
+    denial: bool,
+}
+
+/// The coded events of each document, in trigger order.
+fn coded_by_doc(dossier: &Dossier) -> HashMap<&str, Vec<Coded<'_>>> {
+    let mut out: HashMap<&str, Vec<Coded>> = HashMap::new();
+    for (event, report) in dossier
+        .events
+        .iter()
+        .flat_map(|e| e.reports.iter().map(move |r| (e, r)))
+    {
+        out.entry(report.evidence.doc.as_str())
+            .or_default()
+            .push(Coded {
+                trigger: report.evidence.span,
+                trigger_text: &report.evidence.text,
+                event_type: report.event_type,
+                reason: report.reason,
+                modality: report.modality.as_ref().map(|m| m.span),
+                denial: event.mode.as_deref() == Some(DENIAL_MODE),
+            });
+    }
+    for list in out.values_mut() {
+        list.sort_by_key(|c| c.trigger.start);
+    }
+    out
+}
+
+/// The coded events of `doc` whose trigger lies inside `span`.
+fn coded_in<'c, 'd>(
+    coded: &'c HashMap<&str, Vec<Coded<'d>>>,
+    doc: &str,
+    span: Span,
+) -> &'c [Coded<'d>] {
+    let Some(list) = coded.get(doc) else {
+        return &[];
+    };
+    let first = list.partition_point(|c| c.trigger.start < span.start);
+    let last = list.partition_point(|c| c.trigger.start < span.end);
+    let mut end = last.max(first);
+    while end > first && list[end - 1].trigger.end > span.end {
+        end -= 1;
+    }
+    &list[first..end]
+}
 
 /// Postings longer than this (per story and word) are too common to find candidates.
 const MAX_POSTINGS: usize = 256;
@@ -153,17 +188,24 @@ const MAX_POSTINGS: usize = 256;
 /// The matching view of one quotation.
 #[derive(Debug, Default)]
 struct Statement {
-    /// Content-word stems of the quoted words.
+    /// Content-word stems of the quoted words, its event triggers' words left out.
     words: HashSet<String>,
     /// Content-word stems of the speaker's words.
     speaker_words: HashSet<String>,
-    classes: HashSet<&'static str>,
+    /// The families of the coded events it holds, with their triggers' stems.
+    classes: Vec<(&'static str, Vec<String>)>,
+}
+
+impl Statement {
+    fn has_class(&self, family: &str) -> bool {
+        self.classes.iter().any(|(f, _)| *f == family)
+    }
 }
 
 /// A word's matching stem: the story clusterer's term, without "-ing", "-ed" and a final "e"
 /// so that "shelling"/"shelled" and "fire"/"fired" meet.
 fn stem(norm: &str) -> Option<String> {
-    if META_WORDS.contains(&norm) || DENIAL_CUES.contains(&norm) || FALSITY_WORDS.contains(&norm) {
+    if META_WORDS.contains(&norm) || FALSITY_WORDS.contains(&norm) {
         return None;
     }
     let t = term(norm)?;
@@ -183,13 +225,6 @@ fn stem(norm: &str) -> Option<String> {
     Some(s.to_string())
 }
 
-fn class_of(stem: &str) -> Option<&'static str> {
-    EVENT_CLASSES
-        .iter()
-        .find(|(_, stems)| stems.contains(&stem))
-        .map(|(class, _)| *class)
-}
-
 fn stems(text: &str) -> Vec<String> {
     words_in(text, Span::new(0, text.len()))
         .iter()
@@ -197,9 +232,20 @@ fn stems(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn statement(quote: &DossierQuote) -> Statement {
-    let words: HashSet<String> = stems(&quote.evidence.text).into_iter().collect();
-    let classes = words.iter().filter_map(|w| class_of(w)).collect();
+fn statement(quote: &DossierQuote, held: &[Coded]) -> Statement {
+    let mut classes: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for c in held {
+        let family = c.event_type.family();
+        let trigger = stems(c.trigger_text);
+        match classes.iter_mut().find(|(f, _)| *f == family) {
+            Some((_, words)) => words.extend(trigger),
+            None => classes.push((family, trigger)),
+        }
+    }
+    let words: HashSet<String> = stems(&quote.evidence.text)
+        .into_iter()
+        .filter(|w| !classes.iter().any(|(_, t)| t.contains(w)))
+        .collect();
     let speaker_words = quote
         .speaker_text
         .as_deref()
@@ -212,14 +258,36 @@ fn statement(quote: &DossierQuote) -> Statement {
     }
 }
 
-/// Whether the quotation denies something: by its cue or by calling something untrue.
-pub fn is_denial(quote: &DossierQuote) -> bool {
-    let cue_denies = quote.cue.as_ref().is_some_and(|cue| {
-        words_in(&cue.text, Span::new(0, cue.text.len()))
-            .iter()
-            .any(|w| DENIAL_CUES.contains(&w.norm.as_str()))
+/// Whether the quotation denies something, as the events layer coded it: an event it holds
+/// is denied by a word outside its quoted words (its cue), or its cue is the trigger of a
+/// REJECT event; or its words call something untrue.
+fn is_denial(quote: &DossierQuote, coded: &HashMap<&str, Vec<Coded>>) -> bool {
+    let content = quote.evidence.span;
+    let doc = quote.evidence.doc.as_str();
+    let denied = coded_in(coded, doc, content).iter().any(|c| {
+        c.reason == Some(NonAssertion::Denied)
+            && c.modality
+                .is_some_and(|m| m.end <= content.start || m.start >= content.end)
     });
-    cue_denies || calls_untrue(&quote.evidence.text)
+    let cue_rejects = quote.cue.as_ref().is_some_and(|cue| {
+        coded_in(coded, doc, cue.span).iter().any(|c| {
+            c.event_type == EventType::Reject
+                && (c.denial || names_a_statement(&quote.evidence.text))
+        })
+    });
+    denied || cue_rejects || calls_untrue(&quote.evidence.text)
+}
+
+/// Whether the first words of a rejection's object name a statement ("rejected *the
+/// accusations*", "dismissed *reports* of shelling"): refusing to act ("declined to comment",
+/// "refused to testify") or opposing a measure ("opposed the hiring") denies nothing.
+fn names_a_statement(text: &str) -> bool {
+    let words = words_in(text, Span::new(0, text.len()));
+    words.first().is_some_and(|w| w.norm != "to")
+        && words
+            .iter()
+            .take(STATEMENT_REACH)
+            .any(|w| STATEMENT_NOUNS.contains(&w.norm.as_str()))
 }
 
 fn calls_untrue(text: &str) -> bool {
@@ -250,25 +318,24 @@ fn score(denial: &Statement, claim: &Statement) -> Option<(usize, Vec<String>)> 
     let mut shared: Vec<String> = denial
         .words
         .iter()
-        .filter(|w| class_of(w).is_none())
         .filter(|w| claim.words.contains(*w) || claim.speaker_words.contains(*w))
         .cloned()
         .collect();
-    let classes: HashSet<&str> = denial
+    let classes: Vec<&(&'static str, Vec<String>)> = denial
         .classes
-        .intersection(&claim.classes)
-        .copied()
+        .iter()
+        .filter(|(f, _)| claim.has_class(f))
         .collect();
     let matches = (!classes.is_empty() && !shared.is_empty()) || shared.len() >= 2;
     let score = shared.len() + classes.len();
-    // What it is about: the shared words and the denial's words of the shared event classes.
-    shared.extend(
-        denial
-            .words
-            .iter()
-            .filter(|w| class_of(w).is_some_and(|c| classes.contains(c)))
-            .cloned(),
-    );
+    // What it is about: the shared words and the denial's triggers of the shared families.
+    for (_, trigger) in classes {
+        for w in trigger {
+            if !shared.contains(w) {
+                shared.push(w.clone());
+            }
+        }
+    }
     shared.sort();
     matches.then_some((score, shared))
 }
@@ -284,23 +351,40 @@ fn in_headline(dossier_doc: Option<&parallax_core::DossierDocument>, span: Span)
     })
 }
 
-/// What a quotation is matched on: its story, words, speaker's words and speaker. Two
-/// quotations with the same identity match the same way, so copies of one statement (agency
-/// copy in many outlets) are scored once.
-type Identity<'d> = (&'d str, &'d str, Option<&'d str>, Option<&'d str>);
+/// What a quotation is matched on: its story, words, speaker's words and speaker, and the
+/// events it holds. Two quotations with the same identity match the same way, so copies of
+/// one statement (agency copy in many outlets) are scored once.
+type Identity<'d> = (
+    &'d str,
+    &'d str,
+    Option<&'d str>,
+    Option<&'d str>,
+    Vec<&'static str>,
+);
 
-fn identity<'d>(story: &'d str, quote: &'d DossierQuote) -> Identity<'d> {
+fn identity<'d>(story: &'d str, quote: &'d DossierQuote, st: &Statement) -> Identity<'d> {
     (
         story,
         quote.evidence.text.as_str(),
         quote.speaker_text.as_deref(),
         quote.speaker.as_deref(),
+        st.classes.iter().map(|(f, _)| *f).collect(),
     )
 }
 
-/// A posting-list key: a content word, or an event class.
-fn posting_key(word: &str) -> String {
-    class_of(word).map_or_else(|| word.to_string(), |c| format!("#{c}"))
+/// The posting-list keys of a statement: its content words and its event families.
+fn posting_keys(st: &Statement, with_speaker: bool) -> HashSet<String> {
+    let speaker = if with_speaker {
+        Some(&st.speaker_words)
+    } else {
+        None
+    };
+    st.words
+        .iter()
+        .chain(speaker.into_iter().flatten())
+        .cloned()
+        .chain(st.classes.iter().map(|(f, _)| format!("#{f}")))
+        .collect()
 }
 
 /// The dispute items of `dossier`: each claim with the denials that answer it, within stories.
@@ -315,6 +399,7 @@ pub fn find(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Disput
         .iter()
         .map(|d| (d.id.as_str(), d))
         .collect();
+    let coded = coded_by_doc(dossier);
     let quotes = &dossier.quotes;
     let story = |q: &DossierQuote| story_of.get(&q.evidence.doc).map(String::as_str);
     let mut denials: Vec<usize> = Vec::new();
@@ -322,27 +407,22 @@ pub fn find(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Disput
     // Per (story, key): the claims it finds, and how many claims (copies included) had it.
     let mut postings: HashMap<(&str, String), (Vec<usize>, usize)> = HashMap::new();
     let mut claim_seen: HashSet<Identity> = HashSet::new();
+    let held = |q: &DossierQuote| coded_in(&coded, &q.evidence.doc, q.evidence.span);
     for (i, q) in quotes.iter().enumerate() {
         if speaker_key(q).is_none() {
             continue;
         }
         let Some(s) = story(q) else { continue };
-        if is_denial(q) {
+        if is_denial(q, &coded) {
             denials.push(i);
             continue;
         }
         if in_headline(docs.get(q.evidence.doc.as_str()).copied(), q.evidence.span) {
             continue;
         }
-        let copy = !claim_seen.insert(identity(s, q));
-        let st = statement(q);
-        let keys = st
-            .words
-            .iter()
-            .chain(&st.speaker_words)
-            .map(|w| posting_key(w))
-            .collect::<HashSet<String>>();
-        for key in keys {
+        let st = statement(q, held(q));
+        let copy = !claim_seen.insert(identity(s, q, &st));
+        for key in posting_keys(&st, true) {
             let (list, pushed) = postings.entry((s, key)).or_default();
             // The list holds the first MAX_POSTINGS claims with the key; a copy takes its
             // place in that count but is not listed, as its original is.
@@ -362,15 +442,14 @@ pub fn find(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Disput
     let mut searched: HashMap<Identity, Option<(usize, Vec<String>)>> = HashMap::new();
     for &d in &denials {
         let Some(s) = story(&quotes[d]) else { continue };
+        let st = statement(&quotes[d], held(&quotes[d]));
         let best = searched
-            .entry(identity(s, &quotes[d]))
+            .entry(identity(s, &quotes[d], &st))
             .or_insert_with(|| {
-                let st = statement(&quotes[d]);
                 let denier = speaker_key(&quotes[d]);
-                let mut candidates: Vec<usize> = st
-                    .words
+                let mut candidates: Vec<usize> = posting_keys(&st, false)
                     .iter()
-                    .filter_map(|w| postings.get(&(s, posting_key(w))))
+                    .filter_map(|k| postings.get(&(s, k.clone())))
                     .flat_map(|(list, _)| list)
                     .copied()
                     .collect();
@@ -458,7 +537,7 @@ fn statement_item(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_core::{Anchor, DossierDocument, Evidence, QuoteKind};
+    use parallax_core::{Anchor, DossierDocument, DossierEvent, EventReport, Evidence, QuoteKind};
 
     fn doc(id: &str, outlet: &str) -> DossierDocument {
         DossierDocument {
@@ -472,92 +551,257 @@ mod tests {
             authors: vec![],
             paragraphs: vec![],
             sentences: vec![],
+            voice: Vec::new(),
             time_anchor: None,
             diagnostics: vec![],
         }
     }
 
-    fn quote(id: &str, doc: &str, cue: &str, speaker: &str, text: &str) -> DossierQuote {
-        DossierQuote {
-            id: id.into(),
-            evidence: Evidence {
-                doc: doc.into(),
-                span: Span::new(0, text.len()),
-                text: text.into(),
-                sentence: Span::new(0, text.len()),
-            },
-            kind: QuoteKind::Indirect,
-            cue: Some(Anchor {
-                span: Span::new(0, cue.len()),
-                text: cue.into(),
-            }),
-            speaker: None,
-            speaker_text: Some(speaker.into()),
-            speaker_span: None,
-            channel: None,
-            group: None,
+    /// An event the events layer coded in a test quotation: its trigger words, its type, and
+    /// whether its cue denies it. The trigger `CUE` is the quotation's cue itself, and
+    /// `CUE:denial` the cue coded as a REJECT event of the mode `denial`.
+    type Ev = (&'static str, EventType, bool);
+
+    /// A story corpus of quotations and the events coded in them, each quotation at its own
+    /// offsets in its document (cue first, then the quoted words).
+    struct Corpus {
+        dossier: Dossier,
+        next: HashMap<String, usize>,
+    }
+
+    impl Corpus {
+        fn new() -> Corpus {
+            let mut d = Dossier::empty();
+            d.documents = vec![doc("a", "Wire"), doc("b", "Herald"), doc("c", "Other")];
+            Corpus {
+                dossier: d,
+                next: HashMap::new(),
+            }
+        }
+
+        fn quote(
+            &mut self,
+            id: &str,
+            doc: &str,
+            cue: &str,
+            speaker: &str,
+            text: &str,
+            events: &[Ev],
+        ) -> &mut DossierQuote {
+            let base = self.next.entry(doc.to_string()).or_insert(0);
+            let cue_span = Span::new(*base, *base + cue.len());
+            let content = Span::new(cue_span.end + 1, cue_span.end + 1 + text.len());
+            *base = content.end + 100;
+            for &(words, event_type, denied) in events {
+                let on_cue = words == "CUE" || words == "CUE:denial";
+                let trigger = if on_cue {
+                    cue_span
+                } else {
+                    let at = text.find(words).expect("trigger words in the quotation");
+                    Span::new(content.start + at, content.start + at + words.len())
+                };
+                let n = self.dossier.events.len() + 1;
+                self.dossier.events.push(DossierEvent {
+                    id: format!("ev{n}"),
+                    story: None,
+                    event_type,
+                    mode: (words == "CUE:denial").then(|| DENIAL_MODE.to_string()),
+                    source: vec![],
+                    target: vec![],
+                    location: None,
+                    place: None,
+                    date: None,
+                    date_from_anchor: false,
+                    asserted: !denied,
+                    num_sources: 1,
+                    num_articles: 1,
+                    outlets: vec![],
+                    disagreements: vec![],
+                    reports: vec![EventReport {
+                        evidence: Evidence {
+                            doc: doc.into(),
+                            span: trigger,
+                            text: if on_cue { cue.into() } else { words.into() },
+                            sentence: content,
+                        },
+                        outlet: String::new(),
+                        event_type,
+                        source: vec![],
+                        target: vec![],
+                        location: None,
+                        place: None,
+                        date: None,
+                        date_from_anchor: false,
+                        reported_by: None,
+                        asserted: !denied,
+                        reason: denied.then_some(NonAssertion::Denied),
+                        modality: denied.then(|| Anchor {
+                            span: cue_span,
+                            text: cue.into(),
+                        }),
+                    }],
+                });
+            }
+            self.dossier.quotes.push(DossierQuote {
+                id: id.into(),
+                evidence: Evidence {
+                    doc: doc.into(),
+                    span: content,
+                    text: text.into(),
+                    sentence: content,
+                },
+                kind: QuoteKind::Indirect,
+                cue: Some(Anchor {
+                    span: cue_span,
+                    text: cue.into(),
+                }),
+                speaker: None,
+                speaker_text: Some(speaker.into()),
+                speaker_span: None,
+                channel: None,
+                group: None,
+            });
+            self.dossier.quotes.last_mut().unwrap()
+        }
+
+        fn find(&self) -> Vec<Dispute> {
+            let story_of = [("a", "s1"), ("b", "s1"), ("c", "s2")]
+                .iter()
+                .map(|(d, s)| (d.to_string(), s.to_string()))
+                .collect();
+            find(&self.dossier, &story_of)
+        }
+
+        fn is_denial(&self, id: &str) -> bool {
+            let q = self.dossier.quotes.iter().find(|q| q.id == id).unwrap();
+            is_denial(q, &coded_by_doc(&self.dossier))
         }
     }
 
-    fn dossier(quotes: Vec<DossierQuote>) -> (Dossier, HashMap<String, String>) {
-        let mut d = Dossier::empty();
-        d.documents = vec![doc("a", "Wire"), doc("b", "Herald"), doc("c", "Other")];
-        d.quotes = quotes;
-        let story_of = [("a", "s1"), ("b", "s1"), ("c", "s2")]
-            .iter()
-            .map(|(d, s)| (d.to_string(), s.to_string()))
-            .collect();
-        (d, story_of)
-    }
+    use EventType::{Agree, Assault, Consult, Demand, Fight, Reject, Sanction};
 
     #[test]
-    fn denial_cues_and_untrue_words_make_denials() {
-        let q = |cue: &str, text: &str| quote("q", "a", cue, "x", text);
-        assert!(is_denial(&q(
+    fn the_events_layer_and_untrue_words_make_denials() {
+        let mut c = Corpus::new();
+        c.quote(
+            "q1",
+            "a",
             "denied",
-            "that its aircraft had bombed the town"
-        )));
-        assert!(is_denial(&q("said", "The claims of shelling are false")));
-        assert!(is_denial(&q("called", "the reports \"a lie\"")));
-        assert!(is_denial(&q("said", "that is simply not true")));
-        assert!(!is_denial(&q("said", "the town lies in ruins")));
-        assert!(!is_denial(&q("said", "Every target was a military one")));
+            "x",
+            "that its aircraft had bombed the town",
+            &[("bombed", Assault, true)],
+        );
+        c.quote(
+            "q2",
+            "a",
+            "said",
+            "x",
+            "The claims of shelling are false",
+            &[("shelling", Fight, false)],
+        );
+        c.quote("q3", "a", "called", "x", "the reports \"a lie\"", &[]);
+        c.quote("q4", "a", "said", "x", "that is simply not true", &[]);
+        c.quote("q5", "a", "said", "x", "the town lies in ruins", &[]);
+        c.quote(
+            "q6",
+            "a",
+            "said",
+            "x",
+            "Every target was a military one",
+            &[],
+        );
+        c.quote(
+            "q7",
+            "a",
+            "rejected",
+            "x",
+            "the accusations",
+            &[("CUE", Reject, false)],
+        );
+        // Refusing to act is a rejection, not a denial of a statement.
+        c.quote(
+            "q9",
+            "a",
+            "declined",
+            "x",
+            "to comment on the shelling",
+            &[("CUE", Reject, false), ("shelling", Fight, false)],
+        );
+        // A denial reported inside the quoted words is someone else's, not the speaker's.
+        c.quote(
+            "q8",
+            "a",
+            "said",
+            "x",
+            "Moscow denied the raid",
+            &[("raid", Assault, false)],
+        );
+        c.quote(
+            "q10",
+            "a",
+            "refused",
+            "x",
+            "to give a statement",
+            &[("CUE", Reject, false)],
+        );
+        // A denial with no event inside: the events layer codes the cue itself.
+        c.quote(
+            "q11",
+            "a",
+            "denied",
+            "x",
+            "militants were at the school",
+            &[("CUE:denial", Reject, false)],
+        );
+        let got: Vec<bool> = [
+            "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11",
+        ]
+        .iter()
+        .map(|q| c.is_denial(q))
+        .collect();
+        assert_eq!(
+            got,
+            [true, true, true, true, false, false, true, false, false, false, true]
+        );
     }
 
     #[test]
     fn a_denial_answers_the_other_sides_claim_in_its_story() {
-        let (d, story_of) = dossier(vec![
-            quote(
-                "q1",
-                "a",
-                "said",
-                "Georgian officials",
-                "Georgian forces shot down two Russian jets over Gori",
-            ),
-            quote(
-                "q2",
-                "a",
-                "said",
-                "the ministry",
-                "the ministry would protect Russian citizens",
-            ),
-            quote(
-                "q3",
-                "b",
-                "denied",
-                "Moscow",
-                "that any Russian jets had entered Georgian airspace",
-            ),
-            // Same words, other story: not a candidate.
-            quote(
-                "q4",
-                "c",
-                "said",
-                "Tbilisi",
-                "two Russian jets crashed over Gori",
-            ),
-        ]);
-        let found = find(&d, &story_of);
+        let mut c = Corpus::new();
+        c.quote(
+            "q1",
+            "a",
+            "said",
+            "Georgian officials",
+            "Georgian forces shot down two Russian jets over Gori",
+            &[("shot down", Fight, false)],
+        );
+        c.quote(
+            "q2",
+            "a",
+            "said",
+            "the ministry",
+            "the ministry would protect Russian citizens",
+            &[],
+        );
+        c.quote(
+            "q3",
+            "b",
+            "denied",
+            "Moscow",
+            "that any Russian jets had entered Georgian airspace",
+            &[("entered Georgian airspace", Fight, true)],
+        );
+        // Same words, other story: not a candidate.
+        c.quote(
+            "q4",
+            "c",
+            "said",
+            "Tbilisi",
+            "two Russian jets crashed over Gori",
+            &[],
+        );
+        let found = c.find();
         assert_eq!(found.len(), 1);
         let dispute = &found[0];
         assert_eq!(dispute.story.as_deref(), Some("s1"));
@@ -566,49 +810,56 @@ mod tests {
         assert_eq!(dispute.denials.len(), 1);
         assert_eq!(dispute.denials[0].quote, "q3");
         assert_eq!(dispute.denials[0].speaker_text.as_deref(), Some("Moscow"));
-        assert_eq!(dispute.about, ["russian", "jets", "georgian"]);
+        assert_eq!(
+            dispute.about,
+            ["russian", "jets", "entered", "georgian", "airspace"]
+        );
     }
 
     #[test]
-    fn an_event_class_and_one_word_suffice_and_the_claimant_counts() {
-        let (d, story_of) = dossier(vec![
-            quote(
-                "q1",
-                "a",
-                "According to",
-                "Orlov",
-                "10 peacekeepers were killed when Marenian tanks fired on their base",
-            ),
-            quote(
-                "q2",
-                "a",
-                "said",
-                "Orlov",
-                "his country would protect its peacekeepers",
-            ),
-            quote(
-                "q3",
-                "a",
-                "accused",
-                "Separatist leader Eduard Vasko",
-                "Lorvik of shelling residential streets",
-            ),
-            quote(
-                "q4",
-                "b",
-                "denied",
-                "President Kelidze",
-                "that his forces had targeted the peacekeepers",
-            ),
-            quote(
-                "q5",
-                "b",
-                "said",
-                "a ministry spokesman",
-                "The separatists' claims of indiscriminate shelling are false",
-            ),
-        ]);
-        let found = find(&d, &story_of);
+    fn an_event_family_and_one_word_suffice_and_the_claimant_counts() {
+        let mut c = Corpus::new();
+        c.quote(
+            "q1",
+            "a",
+            "According to",
+            "Orlov",
+            "10 peacekeepers were killed when Marenian tanks fired on their base",
+            &[("killed", Assault, false), ("fired on", Fight, false)],
+        );
+        c.quote(
+            "q2",
+            "a",
+            "said",
+            "Orlov",
+            "his country would protect its peacekeepers",
+            &[],
+        );
+        c.quote(
+            "q3",
+            "a",
+            "accused",
+            "Separatist leader Eduard Vasko",
+            "Lorvik of shelling residential streets",
+            &[("shelling", Fight, false)],
+        );
+        c.quote(
+            "q4",
+            "b",
+            "denied",
+            "President Kelidze",
+            "that his forces had targeted the peacekeepers",
+            &[("targeted", Assault, true)],
+        );
+        c.quote(
+            "q5",
+            "b",
+            "said",
+            "a ministry spokesman",
+            "The separatists' claims of indiscriminate shelling are false",
+            &[("shelling", Fight, false)],
+        );
+        let found = c.find();
         let pairs: Vec<(&str, &str)> = found
             .iter()
             .map(|x| (x.claim.quote.as_str(), x.denials[0].quote.as_str()))
@@ -620,76 +871,84 @@ mod tests {
 
     #[test]
     fn the_same_speaker_and_unrelated_claims_are_not_disputes() {
-        let (d, story_of) = dossier(vec![
-            quote(
-                "q1",
-                "a",
-                "said",
-                "Orlov",
-                "tanks shelled the peacekeepers' base",
-            ),
-            quote(
-                "q2",
-                "b",
-                "denied",
-                "Orlov",
-                "that tanks had shelled the base",
-            ),
-            quote(
-                "q3",
-                "b",
-                "said",
-                "Kelidze",
-                "the ceasefire talks would resume in Geneva",
-            ),
-            quote(
-                "q4",
-                "b",
-                "rejected",
-                "Marchetti",
-                "calls for sanctions on the region",
-            ),
-        ]);
-        assert!(find(&d, &story_of).is_empty());
+        let mut c = Corpus::new();
+        c.quote(
+            "q1",
+            "a",
+            "said",
+            "Orlov",
+            "tanks shelled the peacekeepers' base",
+            &[("shelled", Fight, false)],
+        );
+        c.quote(
+            "q2",
+            "b",
+            "denied",
+            "Orlov",
+            "that tanks had shelled the base",
+            &[("shelled", Fight, true)],
+        );
+        c.quote(
+            "q3",
+            "b",
+            "said",
+            "Kelidze",
+            "the ceasefire talks would resume in Geneva",
+            &[("ceasefire", Agree, false), ("talks", Consult, false)],
+        );
+        c.quote(
+            "q4",
+            "b",
+            "rejected",
+            "Marchetti",
+            "calls for sanctions on the region",
+            &[
+                ("CUE", Reject, false),
+                ("calls for", Demand, false),
+                ("sanctions", Sanction, false),
+            ],
+        );
+        assert!(c.find().is_empty());
     }
 
     #[test]
     fn one_claim_quoted_by_two_outlets_is_one_dispute() {
-        let mut q1 = quote(
+        let mut c = Corpus::new();
+        c.quote(
             "q1",
             "a",
             "accused",
             "Vasko",
             "Lorvik of shelling residential streets",
-        );
-        let mut q2 = quote(
+            &[("shelling", Fight, false)],
+        )
+        .group = Some("g1".into());
+        c.quote(
             "q2",
             "b",
             "accused",
             "Vasko",
             "Lorvik of shelling residential streets",
+            &[("shelling", Fight, false)],
+        )
+        .group = Some("g1".into());
+        c.quote(
+            "q3",
+            "b",
+            "dismissed",
+            "Lorvik",
+            "reports of shelling in residential streets",
+            &[("shelling", Fight, true)],
         );
-        q1.group = Some("g1".into());
-        q2.group = Some("g1".into());
-        let (d, story_of) = dossier(vec![
-            q1,
-            q2,
-            quote(
-                "q3",
-                "b",
-                "dismissed",
-                "Lorvik",
-                "reports of shelling in residential streets",
-            ),
-            quote(
-                "q4",
-                "a",
-                "rejected",
-                "the ministry",
-                "claims that it shelled residential areas",
-            ),
-        ]);
-        let found = find(&d, &story_of);
+        c.quote(
+            "q4",
+            "a",
+            "rejected",
+            "the ministry",
+            "claims that it shelled residential areas",
+            &[("shelled", Fight, true)],
+        );
+        let found = c.find();
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].claim.quote, "q1");
         let denials: Vec<&str> = found[0].denials.iter().map(|x| x.quote.as_str()).collect();
@@ -702,6 +961,5 @@ mod tests {
         assert_eq!(stem("fired"), stem("fire"));
         assert_eq!(stem("targeted").as_deref(), Some("target"));
         assert_eq!(stem("forces"), None);
-        assert_eq!(class_of("bomb"), Some("attack"));
     }
 }

@@ -9,8 +9,10 @@
 //! - [`reuse`] finds passages shared between outlets and their likely origin;
 //! - [`quote_groups`] aligns the same statement across articles;
 //! - [`claims`] reconciles figures about the same thing across outlets;
+//! - [`events`] merges each article's coded events into events reported across outlets;
 //! - [`disputes`] pairs statements with the other side's denials of them;
 //! - [`timeline`] orders dated items per story;
+//! - [`places`] gathers each story's geocoded place mentions by place, across outlets;
 //! - [`outlets`] profiles each outlet's exclusive claims, omissions and opinion share.
 //!
 //! Nothing here touches disk; the CLI hands in what the store holds.
@@ -18,8 +20,10 @@
 pub mod assemble;
 pub mod claims;
 pub mod disputes;
+pub mod events;
 pub mod names;
 pub mod outlets;
+pub mod places;
 pub mod postings;
 pub mod quote_groups;
 pub mod resolve;

@@ -3,7 +3,9 @@
 //! A claim is *exclusive* to an outlet when no other outlet makes it. A claim is *omitted* by an
 //! outlet when the outlet covers the claim's story (or, without stories, the corpus) and at
 //! least two other outlets make the claim but it does not. The opinion share is the fraction of
-//! the outlet's sentences that the voice annotator classed as opinion.
+//! the outlet's own sentences that the voice annotator classed as opinion: sentences of block
+//! quotes (paragraphs pasted from elsewhere) and bylines are not the outlet's words and are
+//! left out, so a blog that comments between pasted paragraphs is measured on its comments.
 //!
 //! Framing per outlet ([`framing`]): the labels it attaches to each actor, its tone
 //! toward each actor, and the loaded terms it uses.
@@ -11,7 +13,7 @@
 mod framing;
 
 use framing::Framing;
-use parallax_core::{Analysis, Claim, Dossier, OutletProfile, Voice};
+use parallax_core::{Analysis, Claim, Dossier, OutletProfile, ParagraphRole, Voice};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub fn profiles(
@@ -70,8 +72,11 @@ pub fn profiles(
             let (mut opinion, mut total) = (0usize, 0usize);
             for d in &docs {
                 if let Some(a) = analyses.get(d) {
-                    total += a.voice.len();
-                    opinion += a.voice.iter().filter(|v| v.voice == Voice::Opinion).count();
+                    let own = a.voice.iter().filter(|v| is_own(a, v.sentence));
+                    for v in own {
+                        total += 1;
+                        opinion += usize::from(v.voice == Voice::Opinion);
+                    }
                 }
             }
             let (actors, loaded_terms) = framing.of_outlet(&docs);
@@ -86,9 +91,26 @@ pub fn profiles(
                 } else {
                     opinion as f64 / total as f64
                 },
+                sentences: total,
+                opinion_sentences: opinion,
                 actors,
                 loaded_terms,
             }
         })
         .collect()
+}
+
+/// Whether sentence `index` of an analysis is the outlet's own writing: not in a block quote
+/// nor a byline.
+fn is_own(analysis: &Analysis, index: usize) -> bool {
+    let seg = &analysis.segmentation;
+    let role = seg
+        .sentences
+        .get(index)
+        .and_then(|s| seg.paragraphs.get(s.paragraph))
+        .map(|p| p.role);
+    !matches!(
+        role,
+        Some(ParagraphRole::BlockQuote | ParagraphRole::Byline)
+    )
 }

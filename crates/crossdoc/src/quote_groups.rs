@@ -326,6 +326,7 @@ mod tests {
                 authors: vec![],
                 paragraphs: vec![],
                 sentences: vec![],
+                voice: Vec::new(),
                 time_anchor: None,
                 diagnostics: vec![],
             });

@@ -1,9 +1,11 @@
 //! The timeline: dated items of each story in time order, merged across outlets.
 //!
 //! Every time expression of type DATE whose value names a day or a month (`2031-05-09`,
-//! `2031-05`) dates its sentence. Sentences dated to the same value within one story form one
-//! entry, listing every outlet that reports something on that date with its evidence. Entries
-//! are ordered by story, then date.
+//! `2031-05`) dates its sentence, and every event with a stated date of a day or month dates
+//! itself (its reports' triggers are evidence, and the entry lists the event, so "who did what
+//! when" reads in order). Items dated to the same value within one story form one entry,
+//! listing every outlet that reports something on that date with its evidence. Entries are
+//! ordered by story, then date.
 
 use parallax_core::{Dossier, Evidence, Span, TimelineEntry, TimexType};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -17,8 +19,8 @@ fn is_day_or_month(value: &str) -> bool {
         || (b.len() == 7 && digits(0..4) && b[4] == b'-' && digits(5..7))
 }
 
-/// The outlets and the evidence of one timeline entry.
-type Entry = (BTreeSet<String>, Vec<Evidence>);
+/// The outlets, the evidence and the events of one timeline entry.
+type Entry = (BTreeSet<String>, Vec<Evidence>, Vec<String>);
 
 pub fn build(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<TimelineEntry> {
     let outlet_of = dossier.outlets_by_doc();
@@ -47,14 +49,35 @@ pub fn build(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Timel
             });
         }
     }
+    for event in &dossier.events {
+        if event.date_from_anchor {
+            continue;
+        }
+        let Some(date) = event.date.as_deref().filter(|d| is_day_or_month(d)) else {
+            continue;
+        };
+        let entry = entries
+            .entry((event.story.clone(), date.to_string()))
+            .or_default();
+        entry.2.push(event.id.clone());
+        for report in &event.reports {
+            entry.0.insert(report.outlet.clone());
+            if seen.insert((report.evidence.doc.as_str(), report.evidence.sentence, date)) {
+                entry.1.push(report.evidence.clone());
+            }
+        }
+    }
     entries
         .into_iter()
-        .map(|((story, date), (outlets, evidence))| TimelineEntry {
-            story,
-            date,
-            outlets: outlets.into_iter().collect(),
-            evidence,
-        })
+        .map(
+            |((story, date), (outlets, evidence, events))| TimelineEntry {
+                story,
+                date,
+                outlets: outlets.into_iter().collect(),
+                evidence,
+                events,
+            },
+        )
         .collect()
 }
 

@@ -251,6 +251,33 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
     (end > first && !head.is_empty()).then_some(Counted { first, end, head })
 }
 
+/// The label of a factbox line whose value the figure starting at token `first` is:
+/// "Population: approximately 36,000 (2001 census)" counts the population. The label is one
+/// or two words opening their line, right before a colon.
+pub fn line_label(text: &str, toks: &[Tok<'_>], first: usize) -> Option<Counted> {
+    let colon = first.checked_sub(1).filter(|&c| toks[c].is_punct(':'))?;
+    let label = colon.checked_sub(1)?;
+    let opens_line = |k: usize| {
+        k.checked_sub(1).is_none_or(|p| {
+            text.get(toks[p].end..toks[k].start)
+                .is_some_and(|gap| gap.contains('\n'))
+        })
+    };
+    let word = |k: usize| toks.get(k).is_some_and(|t| t.kind == TokKind::Word);
+    let start = if word(label) && opens_line(label) {
+        label
+    } else if label > 0 && word(label) && word(label - 1) && opens_line(label - 1) {
+        label - 1
+    } else {
+        return None;
+    };
+    Some(Counted {
+        first: start,
+        end: colon,
+        head: lower(&toks[label]),
+    })
+}
+
 /// The lowercase text of a run of glued tokens ("U.S.", "T-72s").
 fn glued_lower(run: &[Tok<'_>]) -> String {
     run.iter()

@@ -7,40 +7,11 @@
 use crate::lexer::{adjacent, Tok, TokKind};
 use crate::number::NumberMatch;
 
-/// Month names and their abbreviations, lowercase.
-pub fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
-}
-
 fn is_month_tok(t: Option<&Tok<'_>>) -> bool {
     t.is_some_and(|t| {
-        t.kind == TokKind::Word && t.text.len() <= 9 && is_month(&t.text.to_lowercase())
+        t.kind == TokKind::Word
+            && t.text.len() <= 9
+            && parallax_core::calendar::month(t.text).is_some()
     })
 }
 
@@ -66,8 +37,13 @@ pub fn reason(toks: &[Tok<'_>], m: &NumberMatch) -> Option<&'static str> {
         return Some("date");
     }
     if is_year_like(tok) && m.end == m.first + 1 {
+        // "2,000 troops" but "(2001 census)", "1991 campus".
         let counted_plural = next.is_some_and(|n| {
-            n.kind == TokKind::Word && !n.is_capitalized() && n.text.ends_with('s')
+            n.kind == TokKind::Word
+                && !n.is_capitalized()
+                && n.text.ends_with('s')
+                && !n.text.ends_with("us")
+                && !n.text.ends_with("ss")
         });
         let year_preposition = prev.is_some_and(|p| {
             [
@@ -80,6 +56,9 @@ pub fn reason(toks: &[Tok<'_>], m: &NumberMatch) -> Option<&'static str> {
         if !counted_plural || year_preposition {
             return Some("year");
         }
+    }
+    if is_age(toks, m) {
+        return Some("a person's age");
     }
     if is_identifier(toks, m) {
         return Some("part of an identifier (ticker, URL slug)");
@@ -94,6 +73,28 @@ pub fn reason(toks: &[Tok<'_>], m: &NumberMatch) -> Option<&'static str> {
         return Some("model or document name");
     }
     None
+}
+
+/// A person's age: "aged 61", "age 75", and a number set off by commas after a name
+/// ("Carole Bower, 75, a retiree"). Ages are not counts.
+fn is_age(toks: &[Tok<'_>], m: &NumberMatch) -> bool {
+    let prev = m.first.checked_sub(1).and_then(|i| toks.get(i));
+    if prev.is_some_and(|p| p.is("aged") || p.is("age") || p.is("ages")) {
+        return true;
+    }
+    let small = m
+        .value
+        .is_some_and(|v| v.fract() == 0.0 && (1.0..=120.0).contains(&v))
+        && !m.words;
+    let name_before = m.first >= 2
+        && prev.is_some_and(|p| p.is_punct(','))
+        && toks
+            .get(m.first - 2)
+            .is_some_and(|n| n.kind == TokKind::Word && n.is_capitalized());
+    let comma_after = toks
+        .get(m.end)
+        .is_some_and(|t| t.is_punct(',') || t.is_punct(')'));
+    small && name_before && comma_after
 }
 
 /// "(603260.SS)", "acciona-seeks-11-6-billion": digits glued to a ticker suffix, or hyphens
@@ -277,7 +278,7 @@ fn is_model_name(toks: &[Tok<'_>], m: &NumberMatch) -> bool {
         p.kind == TokKind::Word
             && p.is_capitalized()
             && mid_sentence
-            && !is_month(&p.text.to_lowercase())
+            && parallax_core::calendar::month(p.text).is_none()
             && !p.text.chars().all(char::is_uppercase)
     }) && toks
         .get(m.end)

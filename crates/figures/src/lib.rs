@@ -217,6 +217,7 @@ fn figure(text: &str, toks: &[Tok<'_>], a: Amount) -> Option<Figure> {
         None
     } else {
         counted::noun_phrase(toks, end, a.of_allowed)
+            .or_else(|| counted::line_label(text, toks, first))
     };
     if counted
         .as_ref()
@@ -225,7 +226,7 @@ fn figure(text: &str, toks: &[Tok<'_>], a: Amount) -> Option<Figure> {
         return None;
     }
     // Bare vague words and a lone "one" only count something when a noun or cue says what.
-    let after_counted = counted.as_ref().map_or(end, |c| c.end);
+    let after_counted = counted.as_ref().map_or(end, |c| c.end.max(end));
     let category = match unit {
         Some(u) if u.is_money() => FigureCategory::Economic,
         Some(_) => FigureCategory::Other,

@@ -318,3 +318,24 @@ fn identifiers_and_hedged_years_are_not_figures() {
     let f = one("a 3 GW plant");
     assert_eq!(f.unit.as_deref(), Some("GW"));
 }
+
+#[test]
+fn ages_are_not_counts() {
+    none("Carole Bower, 75, a retiree, died on Friday.");
+    none("The mayor, aged 61, resigned.");
+    let f = one("In Drevna, 15 people died.");
+    assert_eq!(f.value, Some(15.0));
+}
+
+#[test]
+fn a_factbox_line_counts_what_its_label_names() {
+    let f = one("FACTBOX\nPopulation: approximately 36,000 (2001 census)");
+    assert_eq!(
+        (f.text.as_str(), f.category),
+        ("approximately 36,000", FigureCategory::Population)
+    );
+    assert_eq!(f.counted.map(|c| c.text).as_deref(), Some("Population"));
+    // A colon inside a sentence is no label.
+    let f = one("He said: 300 people had gathered.");
+    assert_eq!(f.counted.map(|c| c.text).as_deref(), Some("people"));
+}

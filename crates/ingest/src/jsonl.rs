@@ -104,8 +104,8 @@ fn json_line(line: &[u8], fields: &FieldNames) -> Result<(String, DocumentMeta),
     article(&value, fields)
 }
 
-/// Text and metadata of one article object.
-fn article(value: &Value, fields: &FieldNames) -> Result<(String, DocumentMeta), IngestError> {
+/// Text and metadata of one article object, its pieces found under `fields`.
+pub fn article(value: &Value, fields: &FieldNames) -> Result<(String, DocumentMeta), IngestError> {
     let object = value
         .as_object()
         .ok_or_else(|| IngestError::Json("record is not a JSON object".into()))?;

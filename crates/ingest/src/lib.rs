@@ -31,7 +31,7 @@ pub use feed::{is_feed, parse_feed, FeedItem, ItemText};
 pub use fields::{Field, FieldNames};
 pub use html::{extract_html, Extracted};
 pub use id::document_id;
-pub use jsonl::{parse_json_records, parse_json_records_with, JsonRecord};
+pub use jsonl::{article, parse_json_records, parse_json_records_with, JsonRecord};
 pub use limits::Limits;
 pub use manifest::Manifest;
 pub use warc::{gunzip, gunzip_members, parse_warc, Members, Stretch, WarcPage, WarcRecord};
@@ -65,6 +65,20 @@ pub fn read_file(path: &Path, manifest: &Manifest, limits: &Limits) -> FileOutco
         outcome.skip(source, &e);
     }
     outcome
+}
+
+/// The document of one article record (text and metadata as [`article`] reads them
+/// from a JSON object), as JSON files make them: newlines normalized, the manifest's row for
+/// its URL first. For callers that hold records rather than files (the Python package).
+pub fn record_document(
+    (text, own): (String, DocumentMeta),
+    source: String,
+    manifest: &Manifest,
+) -> Document {
+    let mut diagnostics = Vec::new();
+    let text = decode::normalize_newlines(text, &mut diagnostics);
+    let row = own.url.as_deref().and_then(|u| manifest.for_url(u));
+    make_document(text, source, row, own, Inferred::default(), diagnostics)
 }
 
 fn read_into(
@@ -116,19 +130,10 @@ fn read_into(
             for record in records {
                 let record_source = format!("{source}#{}", record.label);
                 match record.article {
-                    Ok((text, own)) => {
-                        let mut diagnostics = Vec::new();
-                        let text = decode::normalize_newlines(text, &mut diagnostics);
-                        let row = own.url.as_deref().and_then(|u| manifest.for_url(u));
-                        let doc = make_document(
-                            text,
-                            record_source,
-                            row,
-                            own,
-                            Inferred::default(),
-                            diagnostics,
-                        );
-                        outcome.documents.push(doc);
+                    Ok(article) => {
+                        outcome
+                            .documents
+                            .push(record_document(article, record_source, manifest))
                     }
                     Err(e) => outcome.skip(record_source, &e),
                 }

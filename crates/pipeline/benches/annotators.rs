@@ -97,3 +97,25 @@ fn whole_pipeline(bencher: Bencher) {
         }
     });
 }
+
+/// The whole per-document stage on one long document made of the fixture articles, at growing
+/// lengths: past the 256 KiB the annotators read (see `budget`), the time stops growing.
+#[divan::bench(args = [65_536, 262_144, 1_048_576, 4_194_304], sample_count = 3, sample_size = 1)]
+fn long_document(bencher: Bencher, bytes: usize) {
+    let mut text = String::new();
+    while text.len() < bytes {
+        for a in ARTICLES {
+            text.push_str(a);
+            text.push_str("\n\n");
+        }
+    }
+    let mut end = bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    let doc = Document::new("long", text, "long.txt");
+    bencher
+        .counter(BytesCount::new(bytes))
+        .bench(|| divan::black_box(parallax_pipeline::analyze(&doc)));
+}

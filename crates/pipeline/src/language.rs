@@ -17,9 +17,9 @@ pub const SAMPLE_BYTES: usize = 4096;
 /// The stage name of the language diagnostic.
 pub const LANGUAGE_STAGE: &str = "language";
 
-/// The stages that read English only: all but segmentation.
-pub fn english_only() -> &'static [&'static str] {
-    &crate::STAGES[1..]
+/// The names of the stages that read English only: all but segmentation.
+pub fn english_only() -> Vec<&'static str> {
+    crate::STAGES[1..].iter().map(|s| s.name).collect()
 }
 
 /// A detected language.
@@ -89,7 +89,7 @@ mod tests {
             "{note}"
         );
         assert!(
-            note.contains("entities, time, figures, quotes, voice, framing"),
+            note.contains("entities, places, time, figures, quotes, voice, framing, events"),
             "{note}"
         );
         // Too short to tell: counted as English.

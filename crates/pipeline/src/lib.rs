@@ -1,10 +1,13 @@
 //! The per-document stage: a pure function from a [`Document`] to its [`Analysis`].
 //!
 //! It runs segmentation, then entities, times, figures, quotations and voice (sentence voice,
-//! then framing: labels, loaded terms and tone, which read the entity and quotation layers), in
+//! then framing: labels, loaded terms and tone, which read the entity and quotation layers) and
+//! events (who did what to whom, reading entities, times and quotations), in
 //! that order because each later annotator may read the earlier layers. It cannot fail: each
 //! annotator returns its items plus diagnostics, which are collected into the analysis. The
-//! per-stage wall time is measured on request ([`analyze_batch_timed`]) for `parallax bench`;
+//! stages are a declared table ([`STAGES`]: name and function per row), which the runner walks
+//! in order and `parallax bench` reads for its rows. The per-stage wall time is measured on
+//! request ([`analyze_batch_timed`]) for `parallax bench`;
 //! the framing stage as a whole is `voice` plus `framing`. Callers with many documents hand
 //! them over in batches ([`analyze_batch`]), which runs each stage over the whole batch before
 //! the next. Every document has a work budget ([`budget`]): the annotators read at most its
@@ -22,22 +25,45 @@ use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.6.1";
+pub const PIPELINE_VERSION: &str = "0.9.0";
 
-/// The per-document stages, in the order they run.
-pub const STAGES: [&str; 7] = [
-    "segment", "entities", "time", "figures", "quotes", "voice", "framing",
-];
+mod stages;
 
-/// Wall time spent in each of [`STAGES`], in that order.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct StageTimes(pub [Duration; 7]);
+pub use stages::{Stage, Work, STAGES};
+
+/// Wall time spent in each row of [`STAGES`], in that order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StageTimes(Vec<Duration>);
 
 impl StageTimes {
     pub fn add(&mut self, other: &StageTimes) {
-        for (a, b) in self.0.iter_mut().zip(other.0) {
-            *a += b;
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), Duration::ZERO);
         }
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a += *b;
+        }
+    }
+
+    /// Each stage's name with its time, in table order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Duration)> + '_ {
+        STAGES
+            .iter()
+            .enumerate()
+            .map(|(i, stage)| (stage.name, self.0.get(i).copied().unwrap_or_default()))
+    }
+
+    /// The time of the stage named `name` (zero for a name not in the table).
+    pub fn get(&self, name: &str) -> Duration {
+        self.iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t)
+            .unwrap_or_default()
+    }
+
+    /// The time of all stages together.
+    pub fn total(&self) -> Duration {
+        self.0.iter().sum()
     }
 }
 
@@ -64,230 +90,61 @@ pub fn analyze_batch_timed(docs: &[&Document]) -> (Vec<Analysis>, StageTimes) {
     analyze_batch_budgeted(docs, &Budget::default())
 }
 
-/// [`analyze_batch_timed`] with a given work budget per document.
+/// [`analyze_batch_timed`] with a given work budget per document: each document's text is
+/// clipped to `budget.max_text_bytes` before the stages read it, and a document whose stages
+/// have taken `budget.max_time` skips the rest (segmentation, which the others read and which
+/// is linear, always runs).
 pub fn analyze_batch_budgeted(docs: &[&Document], budget: &Budget) -> (Vec<Analysis>, StageTimes) {
-    let mut times = StageTimes::default();
-    let mut clock = Instant::now();
-    let mut lap = |stage: usize| {
-        let now = Instant::now();
-        times.0[stage] += now - clock;
-        clock = now;
-    };
-    let (read, mut notes): (Vec<Cow<Document>>, Vec<Vec<_>>) = docs
+    let clipped: Vec<(Cow<Document>, _)> = docs
         .iter()
-        .map(|doc| {
-            let (read, warning) = budget::clip(doc, budget.max_text_bytes);
-            (read, warning.into_iter().collect())
-        })
-        .unzip();
-    let docs: Vec<&Document> = read.iter().map(|d| d.as_ref()).collect();
-    let mut meter = Meter::new(docs.len(), budget.max_time);
-    for (i, doc) in docs.iter().enumerate() {
-        if let Some(found) = language::unsupported(&doc.text) {
-            meter.held[i] = true;
-            notes[i].push(language::not_analyzed(&found));
-        }
-    }
-    let segmentations: Vec<_> = (0..docs.len())
-        .map(|i| {
-            meter.run(i, 0, Default::default, || {
-                parallax_segment::segment(&docs[i].text)
-            })
-        })
+        .map(|doc| budget::clip(doc, budget.max_text_bytes))
         .collect();
-    lap(0);
-    let entities: Vec<_> = (0..docs.len())
-        .map(|i| {
-            meter.run(i, 1, Default::default, || {
-                parallax_entities::annotate(docs[i], &segmentations[i])
-            })
-        })
-        .collect();
-    lap(1);
-    // Times and figures read the same number-aware tokens; they are made once, in the time
-    // stage's lap.
-    let number_tokens: Vec<_> = (0..docs.len())
-        .map(|i| {
-            meter.run(i, 2, Vec::new, || {
-                parallax_figures::lexer::tokenize(&docs[i].text)
-            })
-        })
-        .collect();
-    let time: Vec<_> = (0..docs.len())
-        .map(|i| {
-            meter.run(i, 2, Default::default, || {
-                parallax_time::annotate_tokens(docs[i], &number_tokens[i])
-            })
-        })
-        .collect();
-    lap(2);
-    let figures: Vec<_> = (0..docs.len())
-        .map(|i| {
-            meter.run(
-                i,
-                3,
-                || parallax_core::Annotated::new(Vec::new()),
-                || parallax_figures::annotate_tokens(docs[i], &number_tokens[i]),
-            )
-        })
-        .collect();
-    lap(3);
-    let quotes: Vec<_> = (0..docs.len())
-        .map(|i| {
-            meter.run(
-                i,
-                4,
-                || parallax_core::Annotated::new(Vec::new()),
-                || {
-                    parallax_quotes::annotate(
-                        docs[i],
-                        &segmentations[i],
-                        &entities[i].mentions,
-                        &entities[i].local_entities,
-                    )
-                },
-            )
-        })
-        .collect();
-    lap(4);
-    let voice: Vec<_> = (0..docs.len())
-        .map(|i| {
-            meter.run(
-                i,
-                5,
-                || parallax_core::Annotated::new(Vec::new()),
-                || parallax_voice::annotate(docs[i], &segmentations[i], &quotes[i].items),
-            )
-        })
-        .collect();
-    lap(5);
-    let framing: Vec<_> = (0..docs.len())
-        .map(|i| {
-            meter.run(i, 6, Default::default, || {
-                parallax_voice::frame(
-                    docs[i],
-                    &segmentations[i],
-                    &entities[i].mentions,
-                    &entities[i].local_entities,
-                    &quotes[i].items,
-                )
-            })
-        })
-        .collect();
-    lap(6);
-    for (notes, stop) in notes.iter_mut().zip(meter.stops()) {
-        notes.extend(stop);
-    }
-    drop(number_tokens);
-
-    let analyses = docs
+    let mut works: Vec<Work> = clipped
         .iter()
-        .zip(notes)
-        .zip(segmentations)
-        .zip(entities)
-        .zip(time)
-        .zip(figures)
-        .zip(quotes)
-        .zip(voice)
-        .zip(framing)
-        .map(
-            |(
-                (((((((doc, notes), segmentation), entities), time), mut figures), quotes), voice),
-                framing,
-            )| {
-                // A number inside a time expression ("1991-92", "five days") is part of a
-                // date or a duration, not a numeric claim.
-                figures
-                    .items
-                    .retain(|f| !time.times.iter().any(|t| t.span.overlaps(f.span)));
-                // A figure inside a quotation (or its attribution) is asserted by that
-                // quotation's speaker.
-                for figure in &mut figures.items {
-                    figure.quote = quotes
-                        .items
-                        .iter()
-                        .position(|q| q.span.contains(figure.span));
-                }
-
-                let mut diagnostics = notes;
-                diagnostics.extend(entities.diagnostics);
-                diagnostics.extend(time.diagnostics);
-                diagnostics.extend(figures.diagnostics);
-                diagnostics.extend(quotes.diagnostics);
-                diagnostics.extend(voice.diagnostics);
-
-                Analysis {
-                    doc: doc.id.clone(),
-                    pipeline_version: PIPELINE_VERSION.to_string(),
-                    segmentation,
-                    mentions: entities.mentions,
-                    local_entities: entities.local_entities,
-                    quotes: quotes.items,
-                    figures: figures.items,
-                    times: time.times,
-                    time_anchor: time.anchor,
-                    voice: voice.items,
-                    labels: framing.labels,
-                    loaded_terms: framing.loaded_terms,
-                    tones: framing.tones,
-                    diagnostics,
-                }
+        .map(|(doc, warning)| Work {
+            analysis: Analysis {
+                doc: doc.id.clone(),
+                pipeline_version: PIPELINE_VERSION.to_string(),
+                diagnostics: warning.iter().cloned().collect(),
+                ..Analysis::default()
             },
-        )
+            number_tokens: Vec::new(),
+        })
         .collect();
-    (analyses, times)
-}
-
-/// Each document's time spent in its stages so far, and where the budget stopped it.
-struct Meter {
-    spent: Vec<Duration>,
-    stopped: Vec<Option<usize>>,
-    /// Documents whose stages after segmentation are not run (another language).
-    held: Vec<bool>,
-    budget: Duration,
-}
-
-impl Meter {
-    fn new(docs: usize, budget: Duration) -> Meter {
-        Meter {
-            spent: vec![Duration::ZERO; docs],
-            stopped: vec![None; docs],
-            held: vec![false; docs],
-            budget,
+    let mut spent = vec![Duration::ZERO; docs.len()];
+    // A document in another language than English is only segmented.
+    let held: Vec<bool> = clipped
+        .iter()
+        .zip(&mut works)
+        .map(|((doc, _), work)| {
+            let found = language::unsupported(&doc.text);
+            if let Some(found) = &found {
+                work.analysis
+                    .diagnostics
+                    .push(language::not_analyzed(found));
+            }
+            found.is_some()
+        })
+        .collect();
+    let mut stopped = vec![false; docs.len()];
+    let mut times = StageTimes(Vec::with_capacity(STAGES.len()));
+    for (index, stage) in STAGES.iter().enumerate() {
+        let clock = Instant::now();
+        for (i, ((doc, _), work)) in clipped.iter().zip(&mut works).enumerate() {
+            if stopped[i] || (index > 0 && held[i]) {
+                continue;
+            }
+            if index > 0 && spent[i] >= budget.max_time {
+                stopped[i] = true;
+                let stop = budget::stopped(stage.name, spent[i], budget.max_time);
+                work.analysis.diagnostics.push(stop);
+                continue;
+            }
+            let started = Instant::now();
+            (stage.run)(doc, work);
+            spent[i] += started.elapsed();
         }
+        times.0.push(clock.elapsed());
     }
-
-    /// Runs document `doc`'s part of `stage` and counts its time, unless the document's
-    /// budget is already spent (then its layer is `empty`). Segmentation, which every other
-    /// layer reads and which is linear, always runs.
-    fn run<T>(
-        &mut self,
-        doc: usize,
-        stage: usize,
-        empty: impl FnOnce() -> T,
-        work: impl FnOnce() -> T,
-    ) -> T {
-        if self.stopped[doc].is_some() || (stage > 0 && self.held[doc]) {
-            return empty();
-        }
-        if stage > 0 && self.spent[doc] >= self.budget {
-            self.stopped[doc] = Some(stage);
-            return empty();
-        }
-        let started = Instant::now();
-        let out = work();
-        self.spent[doc] += started.elapsed();
-        out
-    }
-
-    /// The diagnostic of each document the budget stopped.
-    fn stops(&self) -> Vec<Option<parallax_core::Diagnostic>> {
-        self.stopped
-            .iter()
-            .zip(&self.spent)
-            .map(|(stopped, spent)| {
-                stopped.map(|stage| budget::stopped(STAGES[stage], *spent, self.budget))
-            })
-            .collect()
-    }
+    (works.into_iter().map(|w| w.analysis).collect(), times)
 }

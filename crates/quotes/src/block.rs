@@ -1,20 +1,30 @@
 //! Block quotations: runs of paragraphs the segmentation marks as pasted from another source
-//! (role `BlockQuote`) or added as an update (role `Update`), kept as one quotation whose
-//! source is the lead-in ("From NRO's The Corner:", "Jones writes:") or the agency of a
-//! dateline ("BEIJING (AP) –").
+//! (role `BlockQuote`), kept as one quotation whose source is the lead-in ("From NRO's The
+//! Corner:", "Jones writes:"), the agency of a dateline ("BEIJING (AP) –") or the author of
+//! an embedded post ("— Jane Roe (@janeroe) May 9, 2031"). A dateline or an embedded post
+//! opens a block of its own even right after another block. An update written in the
+//! outlet's own words is no quotation: only what it pastes is.
 
 use crate::context::Ctx;
 use crate::found::Found;
 use crate::{cue, lexicon, speaker};
 use parallax_core::{ParagraphRole, QuoteKind, Span};
+use parallax_segment::{labels, pasted};
 
-/// Appends one block quotation per run of block-quote or update paragraphs.
+/// Appends one block quotation per run of block-quote paragraphs.
 pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
     let paragraphs = &ctx.seg.paragraphs;
     let is_block = |i: usize| {
         paragraphs
             .get(i)
-            .is_some_and(|p| matches!(p.role, ParagraphRole::BlockQuote | ParagraphRole::Update))
+            .is_some_and(|p| p.role == ParagraphRole::BlockQuote)
+    };
+    // A paragraph that opens pasted copy of another source.
+    let opens = |i: usize| {
+        paragraphs.get(i).is_some_and(|p| {
+            let t = p.span.text(ctx.text);
+            labels::has_agency_dateline(t) || pasted::is_embedded_post(t)
+        })
     };
     let mut i = 0;
     while i < paragraphs.len() {
@@ -23,18 +33,25 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
             continue;
         }
         let first = i;
-        while is_block(i + 1) {
+        let post = pasted::is_embedded_post(paragraphs[first].span.text(ctx.text));
+        while !post && is_block(i + 1) && !opens(i + 1) {
             i += 1;
         }
         let (Some(start), Some(end)) = (paragraphs.get(first), paragraphs.get(i)) else {
             break;
         };
         let run = Span::new(start.span.start, end.span.end);
-        let content = without_update_label(ctx.text, run);
+        let content = run.trim(ctx.text);
         if !content.is_empty() {
             let mut block = Found::new(content, QuoteKind::Block);
+            // An embedded post names its author; other pasted copy its lead-in or dateline.
+            block.speaker = pasted::post_author(content.text(ctx.text))
+                .map(|(s, e)| Span::new(content.start + s, content.start + e));
             let lead_in = first.checked_sub(1).and_then(|p| paragraphs.get(p));
-            if let Some(lead_in) = lead_in.filter(|p| p.role == ParagraphRole::Body) {
+            if let Some(lead_in) = lead_in
+                .filter(|p| matches!(p.role, ParagraphRole::Body | ParagraphRole::Update))
+                .filter(|_| block.speaker.is_none())
+            {
                 source_from_lead_in(ctx, lead_in.span, &mut block);
             }
             if block.speaker.is_none() {
@@ -46,31 +63,30 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
     }
 }
 
-/// `run` without a leading "UPDATE:" label.
-fn without_update_label(text: &str, run: Span) -> Span {
-    let s = run.text(text);
-    let label = ["UPDATE:", "Update:", "UPDATED:", "UPDATE"]
-        .iter()
-        .find(|l| s.starts_with(**l));
-    let skip = label.map_or(0, |l| l.len());
-    Span::new(run.start + skip, run.end).trim(text)
-}
-
 /// Speaker and cue from a lead-in paragraph ending in a colon.
 fn source_from_lead_in(ctx: &Ctx, lead_in: Span, block: &mut Found) {
     let s = lead_in.text(ctx.text).trim_end();
     if !s.ends_with(':') {
         return;
     }
-    let tokens = ctx.tokens_in(lead_in);
+    // The lead-in is the paragraph's last sentence: "The agency reporting is grim. From
+    // Meridian Wire:" is introduced by its second sentence alone.
+    let last = ctx
+        .seg
+        .sentence_at(lead_in.end.saturating_sub(1))
+        .and_then(|s| ctx.seg.sentences.get(s))
+        .map_or(lead_in, |s| s.span);
+    let tokens = ctx.tokens_in(last);
     if let Some(c) = cue::find(ctx, tokens.clone()).last() {
         block.cue = Some(c.span);
         block.speaker = speaker::before(ctx, tokens.start, c.first)
             .or_else(|| speaker::after(ctx, c.next, tokens.end));
         return;
     }
-    // "From NRO's The Corner:": the source is everything after "From".
-    let from = tokens.clone().find(|&t| lexicon::is(ctx.word(t), "from"));
+    // "From NRO's The Corner:", "Via Fox:": the source is everything after "From".
+    let from = tokens
+        .clone()
+        .find(|&t| lexicon::is(ctx.word(t), "from") || lexicon::is(ctx.word(t), "via"));
     if let Some(from) = from {
         let colon = tokens.end.saturating_sub(1);
         if from + 1 < colon {
@@ -84,10 +100,6 @@ fn source_from_lead_in(ctx: &Ctx, lead_in: Span, block: &mut Found) {
 fn dateline_agency(text: &str, content: Span) -> Option<Span> {
     let s = content.text(text);
     let head = s.get(..parallax_core::text::floor_char_boundary(s, 60))?;
-    if !parallax_segment::paragraphs::has_agency_dateline(head) {
-        return None;
-    }
-    let open = head.find(" (")? + 2;
-    let close = open + head.get(open..)?.find(')')?;
-    Some(Span::new(content.start + open, content.start + close))
+    let (open, close) = labels::agency_dateline(head)?;
+    Some(Span::new(content.start + open + 1, content.start + close))
 }

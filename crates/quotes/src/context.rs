@@ -129,14 +129,29 @@ impl<'a> Ctx<'a> {
         self.seg.tokens_in(span)
     }
 
+    /// `span` after the agency dateline it opens with, if any.
+    fn without_dateline(&self, span: Span) -> Span {
+        let s = span.text(self.text);
+        let Some((_, close)) = parallax_segment::labels::agency_dateline(s) else {
+            return span;
+        };
+        let rest = s[close + 1..].trim_start();
+        let rest = rest
+            .strip_prefix(['-', '–', '—'])
+            .unwrap_or(rest)
+            .trim_start();
+        Span::new(span.end - rest.len(), span.end)
+    }
+
     /// Index of the first token starting at or after `at`.
     pub fn token_from(&self, at: usize) -> usize {
         self.seg.tokens.partition_point(|t| t.start < at)
     }
 
-    /// `span` without surrounding whitespace and final sentence punctuation.
+    /// `span` without surrounding whitespace and final sentence punctuation, and without an
+    /// agency dateline it opens with ("DREVNA (Meridian Wire) – "), which is no one's words.
     pub fn trim_content(&self, span: Span) -> Span {
-        let span = span.trim(self.text);
+        let span = self.without_dateline(span.trim(self.text));
         let s = span.text(self.text);
         let kept = s.trim_end_matches(['.', '!', '?', ',', ';', ':', ' ', '\n']);
         let kept = kept.trim_start_matches([',', ';', ':', ' ', '—', '–']);

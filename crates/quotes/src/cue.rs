@@ -3,7 +3,7 @@
 
 use crate::context::Ctx;
 use crate::lexicon;
-use parallax_core::Span;
+use parallax_core::{ParagraphRole, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
@@ -102,7 +102,15 @@ fn learned_cue(
     i: usize,
     verdict: Verdict,
 ) -> Option<Cue> {
-    if !ctx.is_word(i) {
+    // The classifier learned its cues from article bodies: in a headline ("President lays
+    // wreath at memorial") only the lexicon's verbs of saying attribute.
+    let in_headline = || {
+        ctx.seg
+            .paragraph_at(ctx.tok(i).start)
+            .and_then(|p| ctx.seg.paragraphs.get(p))
+            .is_some_and(|p| p.role == ParagraphRole::Headline)
+    };
+    if !ctx.is_word(i) || lexicon::is_not_cue(ctx.word(i)) || in_headline() {
         return None;
     }
     let next = match verdict {

@@ -100,12 +100,30 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
     if next_sentence && speaker_first.is_some() && states_its_own(ctx, &cue) {
         return None;
     }
+    // "“…,” adding that …", "“…,” saying …": a participle is spoken by the sentence's subject.
+    let participle = cue.first == begin
+        && begin > start
+        && ctx.word(cue.verb).ends_with("ing")
+        && !next_sentence;
     let speaker = match cue.kind {
         CueKind::According => speaker::after(ctx, cue.next, end).filter(|_| cue.first == begin),
+        CueKind::Verb if participle => {
+            let sentence = ctx.seg.sentences.get(index)?;
+            speaker::subject(
+                ctx,
+                ctx.tokens_in(sentence.span).start,
+                pair_open(ctx, pair),
+            )
+        }
         CueKind::Verb => speaker_first
             .or_else(|| speaker::after(ctx, cue.next, end).filter(|_| cue.first == begin)),
     }?;
     Some((cue, speaker))
+}
+
+/// The token of the opening mark of `pair`.
+fn pair_open(ctx: &Ctx, pair: &Pair) -> usize {
+    ctx.token_from(pair.open.start)
 }
 
 /// Whether a verb cue goes on to its own object or clause ("recalled an incident", "added
@@ -159,7 +177,13 @@ fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> 
     let gap = cue.next..open;
     // "said that “…”" and a quote that the sentence goes on after are fragments of an
     // indirect attribution, which makes them mixed.
+    // "tweeted on Friday “…”": only time words between the cue and the quote.
+    let timed = gap.len() <= 3
+        && gap
+            .clone()
+            .all(|k| lexicon::is_adverbial(ctx.word(k)) || lexicon::is(ctx.word(k), "on"));
     let introduces = gap.is_empty()
+        || timed
         || gap.len() <= BEFORE_GAP
             && open
                 .checked_sub(1)

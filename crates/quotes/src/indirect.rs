@@ -246,6 +246,7 @@ fn attribute(
         // "…, he said." / "…, he told the Herald.": the content is what precedes the speaker.
         let at = ctx.token_from(speaker.start);
         let ends_sentence = ends_sentence(ctx, cue.next, range.end)
+            || only_circumstance(ctx, cue.next, range.end)
             || is_told(ctx.word(cue.verb))
                 && speaker::after(ctx, cue.next, range.end).is_some_and(|listener| {
                     ends_sentence(ctx, ctx.token_from(listener.end), range.end)
@@ -300,11 +301,39 @@ fn with_preposition(ctx: &Ctx, cue: &Cue, end: usize) -> Option<Cue> {
     })
 }
 
-/// Whether token `k` is "about" or "over" before a number ("said about 8,000 people had
-/// fled"): part of the reported clause, not a preposition.
+/// Whether token `k` opens a hedged number ("said about 8,000 people had fled", "said at
+/// least 15 people were killed"): part of the reported clause, not a preposition.
 fn approximates(ctx: &Ctx, k: usize) -> bool {
-    (lexicon::is(ctx.word(k), "about") || lexicon::is(ctx.word(k), "over"))
-        && ctx.word(k + 1).starts_with(|c: char| c.is_ascii_digit())
+    let (w, next) = (ctx.word(k), ctx.word(k + 1));
+    (lexicon::is(w, "about") || lexicon::is(w, "over")) && speaker::is_number(next)
+        || lexicon::is(w, "at") && (lexicon::is(next, "least") || lexicon::is(next, "most"))
+}
+
+/// Most tokens of the time and place after a closing cue ("…, it said in a statement on
+/// Friday.").
+const MAX_CIRCUMSTANCE: usize = 10;
+
+/// Whether only time words and prepositional phrases of time, place or medium follow token
+/// `k` to the end of the sentence: "…, it said in a statement.", "…, he said Friday at a
+/// rally." — no reported clause ("that", a verb of saying, a comma) among them.
+fn only_circumstance(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let last = (k..end)
+        .rev()
+        .find(|&i| ctx.is_word(i))
+        .map_or(k, |i| i + 1);
+    let opens = lexicon::is_adverbial(ctx.word(k))
+        || PREPOSITIONS.iter().any(|p| lexicon::is(ctx.word(k), p));
+    opens
+        && last > k
+        && last - k <= MAX_CIRCUMSTANCE
+        && (k..last).all(|i| {
+            let w = ctx.word(i);
+            (ctx.is_word(i) || matches!(w, "'s" | "’s" | "-" | "."))
+                && !lexicon::is(w, "that")
+                && !ctx.is_cue_verb(i)
+                && !ctx.is_mark(i)
+        })
+        && (last..end).all(|i| !ctx.is_word(i) && !ctx.is_mark(i))
 }
 
 /// Whether a weak cue ("believe", "found", "shows") whose next token is `next` is followed,

@@ -765,47 +765,27 @@ const ADVERBIALS: &[&str] = &[
 ];
 
 /// Nominal heads that name organisations rather than people ("the ministry said").
-const ORG_NOUNS: &[&str] = &[
-    "ministry",
-    "government",
-    "agency",
-    "company",
-    "campaign",
-    "department",
-    "newspaper",
-    "daily",
-    "paper",
-    "committee",
-    "party",
-    "office",
-    "administration",
-    "council",
-    "court",
-    "commission",
-    "organization",
-    "organisation",
-    "group",
-    "network",
-    "firm",
-    "bank",
-    "army",
-    "military",
-    "police",
-    "embassy",
-    "kremlin",
-    "pentagon",
-    "report",
-    "poll",
-    "survey",
-    "study",
-    "board",
-    "union",
-    "association",
-    "foundation",
-    "institute",
-    "university",
-    "service",
-];
+const ORG_NOUNS: &str = include_str!("../lexicon/org_nouns.txt");
+
+/// Nouns for a medium that reports ("the website reported").
+const MEDIA_NOUNS: &str = include_str!("../lexicon/media_nouns.txt");
+
+/// Documents that speak for their authors ("the statement said").
+const DOCUMENTS: &str = include_str!("../lexicon/documents.txt");
+
+/// Nouns for a member of a party ("The Arizona Republican said").
+const PARTY_MEMBERS: &str = include_str!("../lexicon/party_members.txt");
+
+/// Words that are never attribution cues, whatever the learned classifier says ("Troops
+/// storm the border town").
+const NOT_CUES: &str = include_str!("../lexicon/not_cues.txt");
+
+/// The words of a word-list file: one a line, `#` starting a comment.
+pub fn words_of(list: &'static str) -> impl Iterator<Item = &'static str> {
+    list.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|w| !w.is_empty())
+}
 
 struct Lists {
     /// Every word of the cue verb, pronoun, determiner and auxiliary lists with its classes.
@@ -819,6 +799,10 @@ struct Lists {
     breaks: WordSet,
     adverbials: WordSet,
     org_nouns: WordSet,
+    media_nouns: WordSet,
+    not_cues: WordSet,
+    documents: WordSet,
+    party_members: WordSet,
     noun_like: WordSet,
 }
 
@@ -857,7 +841,11 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     determiners: DETERMINERS.iter().copied().collect(),
     breaks: PHRASE_BREAKS.iter().copied().collect(),
     adverbials: ADVERBIALS.iter().chain(TIME_ADVERBIALS).copied().collect(),
-    org_nouns: ORG_NOUNS.iter().copied().collect(),
+    org_nouns: words_of(ORG_NOUNS).collect(),
+    media_nouns: words_of(MEDIA_NOUNS).collect(),
+    not_cues: words_of(NOT_CUES).collect(),
+    documents: words_of(DOCUMENTS).collect(),
+    party_members: words_of(PARTY_MEMBERS).collect(),
     noun_like: NOUN_LIKE.iter().copied().collect(),
 });
 
@@ -1090,6 +1078,26 @@ pub fn is_noun_like(word: &str) -> bool {
 
 pub fn is_org_noun(word: &str) -> bool {
     in_set(&LISTS.org_nouns, word)
+}
+
+/// Whether `word` names a medium that reports ("website", "newspaper").
+pub fn is_medium(word: &str) -> bool {
+    in_set(&LISTS.media_nouns, word)
+}
+
+/// Whether `word` names a document that speaks for its author ("statement", "report").
+pub fn is_document(word: &str) -> bool {
+    in_set(&LISTS.documents, word)
+}
+
+/// Whether `word` names a member of a party ("Republican", "Democrat").
+pub fn is_party_member(word: &str) -> bool {
+    in_set(&LISTS.party_members, word)
+}
+
+/// Whether `word` is never an attribution cue ("storm", "panicked").
+pub fn is_not_cue(word: &str) -> bool {
+    in_set(&LISTS.not_cues, word)
 }
 
 /// Whether `word` is the lowercase `expected` in any case.

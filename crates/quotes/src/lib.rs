@@ -4,7 +4,7 @@
 //! The rules read the segmentation (paragraph roles, sentences, tokens) and the text; they
 //! need no entity mentions, which only link a found speaker phrase to an entity. Passes, in
 //! order of precedence (a later pass never takes text an earlier one claimed):
-//! 1. [`block`]: block-quote and update paragraphs;
+//! 1. [`block`]: block-quote paragraphs (pasted copy, embedded posts);
 //! 2. [`transcript`]: "NAME: …" lines;
 //! 3. [`direct`]: paired quotation marks ([`marks`]) with a cue after or before them;
 //! 4. [`indirect`]: reporting verbs and "according to" with a reported clause.
@@ -22,6 +22,7 @@
 //! continuation paragraphs' opening marks: a contiguous span keeps `text == &doc.text[span]`.
 //! Nested quotations stay inside their outer quotation and are not separate items.
 
+mod authors;
 mod block;
 mod channel;
 mod context;
@@ -49,24 +50,24 @@ pub use cue_model::CueModel;
 use found::Found;
 pub use lexicon::OwnedWordSet;
 use parallax_core::{
-    Anchor, Annotated, Diagnostic, Document, LocalEntity, Mention, Quote, Segmentation,
+    Anchor, Annotated, Diagnostic, Document, LocalEntity, Mention, Quote, Segmentation, Span,
 };
 
 /// Finds quotations in `doc` and attributes each to a speaker among `mentions`.
 ///
-/// `entities` is not consulted: a speaker's entity is reached through its mention's
-/// `local_entity`. When `seg` has no sentences the text is segmented here.
+/// A speaker's entity is reached through its mention's `local_entity`; `entities` gives the
+/// titles and roles a description ("the senator") must fit. When `seg` has no sentences the
+/// text is segmented here.
 pub fn annotate(
     doc: &Document,
     seg: &Segmentation,
     mentions: &[Mention],
     entities: &[LocalEntity],
 ) -> Annotated<Quote> {
-    let _ = entities;
     match cue_model::embedded() {
-        Ok(model) => annotate_with(Some(model), doc, seg, mentions),
+        Ok(model) => annotate_with(Some(model), doc, seg, mentions, entities),
         Err(e) => {
-            let mut out = annotate_with(None, doc, seg, mentions);
+            let mut out = annotate_with(None, doc, seg, mentions, entities);
             out.diagnostics.push(Diagnostic::warning(
                 "quotes",
                 format!("cue model unusable, rule cues only: {e}"),
@@ -83,6 +84,7 @@ pub fn annotate_with(
     doc: &Document,
     seg: &Segmentation,
     mentions: &[Mention],
+    entities: &[LocalEntity],
 ) -> Annotated<Quote> {
     let own;
     let seg = if seg.sentences.is_empty() {
@@ -105,9 +107,29 @@ pub fn annotate_with(
     direct::keep_statements(&ctx, &fragments, &mut found);
     found.sort_by_key(|f| (f.span.start, f.span.end));
     continue_speakers(&ctx, &mut found);
+    // Final speaker and cue spans: a contracted auxiliary moves from the speaker to the cue.
+    let attributions: Vec<(Option<Span>, Option<Span>)> = found
+        .iter()
+        .map(|f| match (f.speaker, f.cue) {
+            (Some(speaker), Some(cue)) => {
+                let (speaker, cue) = speaker::split_clitic(ctx.text, speaker, cue);
+                (Some(speaker), Some(cue))
+            }
+            other => other,
+        })
+        .collect();
+    let speakers: Vec<Option<Span>> = attributions.iter().map(|a| a.0).collect();
+    let scope = resolve::Scope {
+        text: ctx.text,
+        seg,
+        mentions,
+        entities,
+    };
+    let resolved = resolve::speakers(&scope, &found, &speakers);
     let items = found
         .iter()
-        .filter_map(|f| to_quote(ctx.text, f, mentions))
+        .zip(attributions.iter().zip(resolved))
+        .filter_map(|(f, (&(speaker, cue), mention))| to_quote(ctx.text, f, speaker, cue, mention))
         .collect();
     Annotated { items, diagnostics }
 }
@@ -133,25 +155,20 @@ fn continue_speakers(ctx: &Ctx, found: &mut [Found]) {
     }
 }
 
-fn to_quote(text: &str, f: &Found, mentions: &[Mention]) -> Option<Quote> {
-    let anchor = |s: Option<parallax_core::Span>| s.and_then(|s| Anchor::new(text, s));
-    let (speaker, cue) = match (f.speaker, f.cue) {
-        (Some(speaker), Some(cue)) => {
-            let (speaker, cue) = speaker::split_clitic(text, speaker, cue);
-            (Some(speaker), Some(cue))
-        }
-        other => other,
-    };
-    let speaker_text = anchor(speaker);
-    let speaker_mention = speaker_text
-        .as_ref()
-        .and_then(|s| resolve::speaker_mention(mentions, s.span, &s.text));
+fn to_quote(
+    text: &str,
+    f: &Found,
+    speaker: Option<Span>,
+    cue: Option<Span>,
+    speaker_mention: Option<usize>,
+) -> Option<Quote> {
+    let anchor = |s: Option<Span>| s.and_then(|s| Anchor::new(text, s));
     Some(Quote {
         span: f.span,
         text: f.span.slice(text).ok()?.to_string(),
         kind: f.kind,
         cue: anchor(cue),
-        speaker_text,
+        speaker_text: anchor(speaker),
         speaker_mention,
         channel: anchor(f.channel),
     })

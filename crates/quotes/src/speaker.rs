@@ -34,9 +34,7 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
         return Some(Span::new(ctx.tok(start).start, phrase.end));
     }
     // "A study by Pew Research", "the poll by CNN": a document and its author.
-    if ["by", "from", "of"].contains(&ctx.word(prep))
-        && DOCUMENTS.iter().any(|d| lexicon::is(ctx.word(noun), d))
-    {
+    if ["by", "from", "of"].contains(&ctx.word(prep)) && lexicon::is_document(ctx.word(noun)) {
         if let Some(head) = simple_before(ctx, floor, prep) {
             if ctx.tokens_in(head).end == prep {
                 return Some(Span::new(head.start, phrase.end));
@@ -87,22 +85,6 @@ pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
 const PARTITIVES: [&str; 14] = [
     "some", "most", "many", "all", "each", "one", "none", "several", "both", "half", "percent",
     "majority", "few", "number",
-];
-
-/// Documents that speak for their authors: "a study by …", "the poll from …".
-const DOCUMENTS: [&str; 12] = [
-    "study",
-    "poll",
-    "survey",
-    "report",
-    "analysis",
-    "review",
-    "article",
-    "letter",
-    "memo",
-    "audit",
-    "investigation",
-    "count",
 ];
 
 /// [`before`] without the prepositional attachment.
@@ -157,7 +139,10 @@ fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
             break;
         } else if lexicon::is_phrase_break(w)
             || ctx.is_pronoun(k)
-            || ctx.is_cue_verb(k) && first < end && !noun_modifier(ctx, k, first)
+            || ctx.is_cue_verb(k)
+                && first < end
+                && !noun_modifier(ctx, k, first)
+                && !(ctx.is_capitalized(k) && only_name(ctx, first, last))
             || matches!(w, "him" | "them" | "me" | "us" | "Him" | "Them" | "Me")
         {
             break;
@@ -324,7 +309,8 @@ const NUMBER_WORDS: [&str; 16] = [
     "majority",
 ];
 
-fn is_number(w: &str) -> bool {
+/// Whether `w` is a number in digits or one of [`NUMBER_WORDS`].
+pub(crate) fn is_number(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit()) || NUMBER_WORDS.iter().any(|n| lexicon::is(w, n))
 }
 
@@ -442,7 +428,12 @@ fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
         .find(|&k| ctx.is(k, ","))?;
     let name = before(ctx, floor, opening)?;
     if !ctx.is_capitalized(ctx.tokens_in(name).end.checked_sub(1)?) {
-        return None;
+        // "Mr. Jackson's lawyer, Reid H. Weingarten, said", "one of her lawyers, Tom Kirsch,
+        // says": a role, then the name of the one holding it.
+        let named = (opening + 1..comma).all(|k| ctx.is_capitalized(k) || !ctx.is_word(k))
+            && (opening + 1..comma).any(|k| ctx.is_word(k))
+            && comma - opening <= 8;
+        return named.then(|| Span::new(name.start, ctx.tok(comma).end));
     }
     // "Clinton, at Monday's debate, said", "Some Democrats, however, say": an aside, not
     // an apposition.
@@ -540,8 +531,8 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     }
     let first = ctx.word(start);
     // "pledged to act", "emailed to delegates": what follows "to" is an infinitive or a
-    // recipient, never the speaker.
-    if first == "to" {
+    // recipient, never the speaker; "adding that …" opens a clause.
+    if first == "to" || lexicon::is(first, "that") {
         return None;
     }
     if ctx.is_pronoun(start)
@@ -572,7 +563,9 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
             break;
         }
         let breaks = lexicon::is_phrase_break(w) && !name_link(ctx, k, start);
-        if word && k > start && (breaks || ctx.is_cue_verb(k)) {
+        // "told the paper it was …", "told reporters he would …": a pronoun opens the clause.
+        let clause = ctx.is_pronoun(k) && !lexicon::is_relative(w);
+        if word && k > start && (breaks || ctx.is_cue_verb(k) || clause) {
             break;
         }
         // "Mr. Burman of the Tax Policy Center": an organization after "of the" is part of
@@ -669,8 +662,23 @@ pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     while start < limit && !ctx.is_word(start) {
         start += 1;
     }
+    // An opening adverbial ("On Sunday,", "Ten minutes later,") is no subject.
+    let comma = (start..limit.min(start + 8)).find(|&i| ctx.is(i, ","));
+    let time_word = |k: usize| {
+        let w = ctx.word(k);
+        lexicon::is_time_adverbial(&w.to_ascii_lowercase())
+            || ["later", "ago", "minutes", "hours", "days"]
+                .iter()
+                .any(|t| lexicon::is(w, t))
+            || parallax_core::calendar::weekday(w).is_some()
+    };
+    let timed = |c: usize| {
+        (start..c).any(time_word) && (start + 1..c).all(|k| !ctx.is_capitalized(k) || time_word(k))
+    };
     if lexicon::is_phrase_break(ctx.word(start)) {
         start = (start..limit).find(|&i| ctx.is(i, ","))? + 1;
+    } else if let Some(c) = comma.filter(|&c| timed(c)) {
+        start = c + 1;
     }
     // Without a parser the phrase would run on into the verb ("Clinton spoke out Tuesday"):
     // a name ends at the first lowercase word after it.

@@ -1,6 +1,7 @@
 //! The report's framing section: how each outlet names the main actors, side by side, with
-//! each label linked to its sentence, the outlet's tone toward the actor, and the loaded terms
-//! each outlet uses.
+//! each label linked to its sentence, the outlet's tone toward the actor with its non-neutral
+//! sentences linked, what the people it quotes say of the actor, and the loaded terms each
+//! outlet uses.
 
 use crate::sections::Index;
 use maud::{html, Markup};
@@ -9,6 +10,19 @@ use std::collections::HashMap;
 
 /// How many actors the section shows: the most mentioned ones that any outlet labels.
 pub const MAIN_ACTORS: usize = 6;
+/// How many non-neutral sentences or quotations are listed per actor and outlet.
+const JUDGEMENTS_SHOWN: usize = 4;
+/// Longest quotation shown whole in the framing table, in characters.
+const QUOTE_CHARS: usize = 90;
+
+/// `text` cut after [`QUOTE_CHARS`] characters, with an ellipsis when cut.
+fn shorten(text: &str) -> String {
+    match text.char_indices().nth(QUOTE_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 /// How many loaded terms are shown per outlet.
 const TERMS_SHOWN: usize = 12;
 
@@ -23,7 +37,7 @@ fn form_name(form: LabelForm) -> &'static str {
 
 fn tone_tag(tone: Tone, score: f64) -> Markup {
     html! {
-        span class={ "tag tone-" (tone.as_str()) } title="mean polarity of the author-voice sentences mentioning the actor" {
+        span class={ "tag tone-" (tone.as_str()) } title="the outlet's own tone toward the actor, over its articles" {
             (tone.as_str()) " " (format!("{score:+.2}"))
         }
     }
@@ -50,7 +64,7 @@ pub fn framing(dossier: &Dossier, index: &Index) -> Markup {
     html! {
         section #framing {
             h2 { "How each outlet names the main actors" }
-            p.ctx { "Labels each outlet attaches to an actor (appositives, words before the name, “X is a …”, descriptions standing for the name), each linked to its sentence; labels inside quotations are marked “quoted”. Tone is the mean polarity of the outlet's own sentences mentioning the actor, quotations excluded (see docs/dossier.md)." }
+            p.ctx { "Labels each outlet attaches to an actor (appositives, words before the name, “X is a …”, descriptions standing for the name), each linked to its sentence; labels inside quotations are marked “quoted”. Tone is the outlet's own voice toward the actor: each of its sentences mentioning the actor is read by a target-dependent classifier with quotations masked, and the article's tone weighs them by salience (see docs/dossier.md); the non-neutral sentences are listed, each linked to its sentence. Quoted voices are what the people an outlet quotes say of the actor." }
             @if main.is_empty() { p.ctx { "No labels found." } }
             @for (entity, outlets) in &main {
                 div.group #{ "framing-" (entity.id) } {
@@ -79,7 +93,33 @@ pub fn framing(dossier: &Dossier, index: &Index) -> Markup {
                                     @if let Some(t) = &actor.tone {
                                         (tone_tag(t.tone, t.score))
                                         span.ctx { (t.sentences) @if t.sentences == 1 { " sentence" } @else { " sentences" } }
+                                        @for d in &t.documents {
+                                            @for j in d.by_sentence.iter().filter(|j| j.tone != Tone::Neutral).take(JUDGEMENTS_SHOWN) {
+                                                div.judgement {
+                                                    a href={ "#" (index.sentence_anchor_of(&d.doc, j.sentence)) } title="the sentence" {
+                                                        span class={ "tag tone-" (j.tone.as_str()) } { (if j.tone == Tone::Negative { "−" } else { "+" }) }
+                                                        @if j.words.is_empty() { "sentence" }
+                                                        @for (i, w) in j.words.iter().enumerate() { @if i > 0 { ", " } "“" (w.text) "”" }
+                                                    }
+                                                }
+                                            }
+                                        }
                                     } @else { span.ctx { "only quoted" } }
+                                }
+                            }
+                        }
+                        tr {
+                            th { "Quoted voices" }
+                            @for (_, actor) in outlets.iter() {
+                                td {
+                                    @if actor.quoted_tones.is_empty() { span.ctx { "—" } }
+                                    @for q in actor.quoted_tones.iter().take(JUDGEMENTS_SHOWN) {
+                                        div.judgement {
+                                            span class={ "tag tone-" (q.tone.as_str()) } { (q.tone.as_str()) }
+                                            (q.speaker_text.as_deref().unwrap_or("unattributed")) ": "
+                                            a href={ "#" (index.sentence_anchor_of(&q.evidence.doc, q.evidence.span)) } { (shorten(&q.evidence.text)) }
+                                        }
+                                    }
                                 }
                             }
                         }

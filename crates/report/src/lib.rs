@@ -7,7 +7,10 @@
 //! sentence with the exact span marked, so the evidence is visible without leaving the list.
 
 mod cross;
+pub mod events;
 mod framing;
+pub mod map;
+pub mod places;
 mod sections;
 
 use maud::{html, Markup, PreEscaped, DOCTYPE};
@@ -40,9 +43,11 @@ pub fn render(dossier: &Dossier) -> String {
                     nav {
                         a href="#claims" { "Claims (" (dossier.claims.len()) ")" }
                         a href="#disputes" { "Disputes (" (dossier.disputes.len()) ")" }
+                        a href="#events" { "Events (" (dossier.events.len()) ")" }
                         a href="#quote-groups" { "Shared quotes (" (dossier.quote_groups.len()) ")" }
                         a href="#reuse" { "Shared passages (" (dossier.reuse.len()) ")" }
                         a href="#timeline" { "Timeline" }
+                        a href="#places" { "Places (" (dossier.places.len()) ")" }
                         a href="#outlets" { "Outlets" }
                         a href="#framing" { "Framing" }
                         a href="#articles" { "Articles" }
@@ -59,9 +64,11 @@ pub fn render(dossier: &Dossier) -> String {
                     (cross::stories(dossier))
                     (cross::claims(dossier, &index))
                     (cross::disputes(dossier, &index))
+                    (events::events(dossier, &index))
                     (cross::quote_groups(dossier, &index))
                     (cross::reuse(dossier, &index))
                     (cross::timeline(dossier, &index))
+                    (places::places(dossier, &index))
                     (cross::outlets(dossier))
                     (framing::framing(dossier, &index))
                     (sections::entities(dossier, &index))
@@ -98,6 +105,7 @@ mod tests {
                 role: parallax_core::ParagraphRole::Body,
             }],
             sentences: vec![Span::new(0, text.len())],
+            voice: Vec::new(),
             time_anchor: None,
             diagnostics: vec![],
         });

@@ -1,7 +1,7 @@
 //! The report's sections, one function each. All text goes through maud's escaping.
 
 use maud::{html, Markup};
-use parallax_core::{Dossier, DossierDocument, Span};
+use parallax_core::{Dossier, DossierDocument, Span, Voice};
 use std::collections::{BTreeMap, HashMap};
 
 /// Lookups shared by the sections: documents by id, in dossier order.
@@ -216,6 +216,7 @@ pub fn articles(dossier: &Dossier) -> Markup {
     html! {
         section #articles {
             h2 { "Articles, side by side by outlet" }
+            p.legend { span.s.opinion { "Underlined sentences" } " read as the author's opinion; the others report. Hover a marked sentence for the classifier's confidence." }
             div.outlets {
                 @for (outlet, docs) in &by_outlet {
                     div.outlet {
@@ -269,7 +270,13 @@ fn paragraph_sentences(doc: &DossierDocument, para: Span) -> Markup {
     pieces.push((None, doc.text.get(at..para.end.max(at)).unwrap_or("")));
     html! {
         @for (n, text) in pieces {
-            @if let Some(n) = n { span.s id=(sentence_anchor(&doc.id, n)) { (text) } } @else { (text) }
+            @if let Some(n) = n {
+                @if let Some(v) = doc.voice.get(n).filter(|v| v.voice == Voice::Opinion) {
+                    span.s.opinion id=(sentence_anchor(&doc.id, n)) title=(format!("opinion ({:.0}%)", v.confidence * 100.0)) { (text) }
+                } @else {
+                    span.s id=(sentence_anchor(&doc.id, n)) { (text) }
+                }
+            } @else { (text) }
         }
     }
 }

@@ -8,9 +8,12 @@
 //! none can fail: any text, however odd, gets some segmentation.
 
 pub mod abbreviations;
+pub mod labels;
 pub mod paragraphs;
+pub mod pasted;
 pub mod sentences;
 pub mod tokens;
+mod wordlists;
 
 use parallax_core::{Segmentation, Sentence};
 

@@ -4,18 +4,28 @@
 //! (bullets, numbered items, "Aug 7 – …" timeline entries) are paragraphs of their own.
 //! Roles, decided from the paragraph's own text and its neighbours:
 //! - **headline**: the first paragraph when it is one short line without final punctuation;
-//! - **byline**: a short "By …" line near the top;
-//! - **update**: a paragraph opening with "UPDATE" (and the paragraphs it introduces when it is
-//!   only a header line);
-//! - **block quote**: paragraphs quoted with `>`; paragraphs after a short lead-in that ends
-//!   with a colon and names a source ("From NRO's The Corner:"); and a paragraph opening with an
-//!   agency dateline ("BEIJING (AP) –") anywhere but at the top of the article, with the
-//!   paragraphs that follow it, until the author's own voice resumes (a paragraph in the first
-//!   person, or an update);
+//! - **byline**: a short "By …" line near the top, or an "Updated 10:02 AM" stamp there;
+//! - **update**: a paragraph opening with "UPDATE" or with a date label ("3 March:", "Saturday,
+//!   14:20 GMT –": an entry of a live page, see [`crate::labels`]), and the paragraphs after it
+//!   (an update is appended at the bottom; an entry runs to the next one);
+//! - **block quote**: paragraphs quoted with `>`; an embedded post ("… — Jane Roe (@janeroe)
+//!   May 9, 2031"); the paragraph after a lead-in that ends with a colon and names a source
+//!   ("From NRO's The Corner:", "Via Fox:", "Here is the statement from Sen. Roe's office:");
+//!   and a paragraph opening with an agency dateline ("BEIJING (AP) –") anywhere but at the top
+//!   of the article. Only those open pasted copy. The paragraphs after the opening one continue
+//!   it until the author's own voice resumes ([`crate::pasted`]): a paragraph that is itself a
+//!   lead-in or a caption ("WATCH: …"), that opens as commentary ("Of course", "In other
+//!   words"), that speaks of the copy by the lead-in's noun ("disputed the entire story" after
+//!   "From the ABC News story:"), that has a first-person singular word outside quotation
+//!   marks where the copy has none, a first-person plural or second-person one where the copy
+//!   is in the third person, or no first-person singular word where the copy speaks as "I" (a
+//!   pasted letter); or an update;
 //! - **list**: bullets, numbered items, timeline entries and factbox headers;
 //! - **body**: everything else.
 
-use parallax_core::{Paragraph, ParagraphRole, Span};
+use crate::labels::{date_label, has_agency_dateline, starts_update};
+use crate::pasted::{is_caption, is_embedded_post, is_source_lead_in, Run};
+use parallax_core::{calendar, Paragraph, ParagraphRole, Span};
 
 /// Splits `text` into paragraphs with roles.
 pub fn split(text: &str) -> Vec<Paragraph> {
@@ -91,7 +101,20 @@ fn is_list_item(line: &str) -> bool {
     if digits > 0 && digits <= 3 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
         return true;
     }
-    is_timeline_entry(line)
+    is_timeline_entry(line) || is_factbox_line(line)
+}
+
+/// A factbox line: a short label and its value, "Population: approximately 36,000 (2001
+/// census)", "Area: 120 square kilometres" — not a transcript turn, whose words run on.
+fn is_factbox_line(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(": ") else {
+        return false;
+    };
+    let label_words = label.split_whitespace().count();
+    line.len() <= 80
+        && (1..=3).contains(&label_words)
+        && label.starts_with(|c: char| c.is_uppercase())
+        && value.split_whitespace().count() <= 8
 }
 
 /// "Aug 7 – Georgian troops …", "August 8: …", "2008 - …".
@@ -103,66 +126,67 @@ fn is_timeline_entry(line: &str) -> bool {
     let date_part = head[..dash].trim();
     let mut words = date_part.split_whitespace();
     let first = words.next().unwrap_or("");
-    let is_month = MONTHS.iter().any(|m| {
-        first.trim_end_matches('.').eq_ignore_ascii_case(m)
-            || (first.len() >= 3
-                && m.to_ascii_lowercase()
-                    .starts_with(&first.trim_end_matches('.').to_ascii_lowercase()))
-    });
+    let is_month = calendar::month(first).is_some();
     let rest_numeric = words.all(|w| w.trim_end_matches(',').bytes().all(|b| b.is_ascii_digit()));
     (is_month && rest_numeric && !date_part.is_empty())
         || (date_part.len() == 4 && date_part.bytes().all(|b| b.is_ascii_digit()))
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 fn assign_roles(text: &str, paragraphs: &mut [Paragraph]) {
-    let mut in_block_quote = false;
+    // The run of pasted copy in progress, and whether an update has begun.
+    let mut run: Option<Run> = None;
     let mut in_update = false;
+    // Body paragraphs so far: an update below them was appended to the story.
+    let mut body_seen = 0;
     for i in 0..paragraphs.len() {
         let para = paragraphs[i].span.text(text);
         if paragraphs[i].role == ParagraphRole::List {
             continue;
         }
+        let lead_in = i
+            .checked_sub(1)
+            .and_then(|p| paragraphs.get(p))
+            .filter(|p| p.role != ParagraphRole::List)
+            .map(|p| p.span.text(text))
+            .filter(|p| is_source_lead_in(p));
         let role = if i == 0 && is_headline(para) {
             ParagraphRole::Headline
-        } else if i <= 2 && is_byline(para) {
+        } else if i <= 2 && (is_byline(para) || is_update_stamp(para)) {
             ParagraphRole::Byline
-        } else if starts_update(para) {
-            in_block_quote = false;
-            // A bare "UPDATE:" header introduces the paragraphs after it.
-            in_update = para.trim_end().ends_with(':') || para.len() < 40;
+        } else if starts_update(para) || (i > 0 && date_label(para).is_some()) {
+            run = None;
+            // A bare "UPDATE:" header, or an update appended below the story, runs on over
+            // the paragraphs after it; "UPDATE: …" with its text at the top of the story
+            // (above the original report) is that one paragraph.
+            let header = para.trim_end().ends_with(':') || para.len() < 40;
+            in_update = header || body_seen >= 2;
             ParagraphRole::Update
-        } else if para.starts_with('>') {
+        } else if is_caption(para) {
+            run = None;
+            if in_update {
+                ParagraphRole::Update
+            } else {
+                ParagraphRole::Body
+            }
+        } else if para.starts_with('>') || is_embedded_post(para) {
             ParagraphRole::BlockQuote
-        } else if (i > 0 && is_source_lead_in(paragraphs[i - 1].span.text(text)))
-            || (i > 2 && has_agency_dateline(para))
-        {
-            in_block_quote = true;
+        } else if lead_in.is_some() || (i > 2 && has_agency_dateline(para)) {
+            run = Some(Run::open(para, lead_in));
             ParagraphRole::BlockQuote
-        } else if in_block_quote && !is_first_person(para) {
+        } else if run.as_ref().is_some_and(|r| r.continues(para)) {
             ParagraphRole::BlockQuote
         } else if in_update {
+            run = None;
             ParagraphRole::Update
         } else {
-            in_block_quote = false;
+            run = None;
             ParagraphRole::Body
         };
-        if role == ParagraphRole::Body || role == ParagraphRole::Headline {
-            in_block_quote = false;
+        if role == ParagraphRole::Headline {
+            run = None;
+        }
+        if role == ParagraphRole::Body {
+            body_seen += 1;
         }
         paragraphs[i].role = role;
     }
@@ -175,64 +199,20 @@ fn is_headline(para: &str) -> bool {
         && para.split_whitespace().count() <= 25
 }
 
+/// "Updated 10:02 AM ET, May 9, 2031" near the top: when the page was last changed, not an
+/// update section.
+fn is_update_stamp(para: &str) -> bool {
+    (para.starts_with("Updated") || para.starts_with("UPDATED"))
+        && starts_update(para)
+        && para.len() < 60
+        && !para.contains('\n')
+}
+
 fn is_byline(para: &str) -> bool {
     let trimmed = para.trim();
     trimmed.len() <= 80
         && !trimmed.contains('\n')
         && (trimmed.starts_with("By ") || trimmed.starts_with("BY "))
-}
-
-fn starts_update(para: &str) -> bool {
-    let upper: String = para.chars().take(7).collect();
-    upper == "UPDATE:" || upper == "UPDATE " || upper.starts_with("Update:") || upper == "UPDATED"
-}
-
-/// A short paragraph ending with a colon that introduces a pasted source.
-fn is_source_lead_in(para: &str) -> bool {
-    let trimmed = para.trim_end();
-    if !trimmed.ends_with(':') || trimmed.len() > 200 {
-        return false;
-    }
-    let lower = trimmed.to_lowercase();
-    [
-        "from ",
-        "writes",
-        "wrote",
-        "reports",
-        "reported",
-        "statement",
-        "read:",
-        "reads:",
-        "says:",
-    ]
-    .iter()
-    .any(|cue| lower.contains(cue))
-}
-
-/// "BEIJING (AP) –", "TBILISI, Georgia (Reuters) -".
-pub fn has_agency_dateline(para: &str) -> bool {
-    let head: &str = match para.char_indices().nth(60) {
-        Some((i, _)) => &para[..i],
-        None => para,
-    };
-    let Some(open) = head.find(" (") else {
-        return false;
-    };
-    let Some(close) = head[open..].find(')').map(|c| open + c) else {
-        return false;
-    };
-    let place = &head[..open];
-    let after = head[close + 1..].trim_start();
-    let place_is_caps = place.split(',').next().is_some_and(|p| {
-        let letters: Vec<char> = p.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
-    });
-    place_is_caps && after.starts_with(['-', '–', '—'])
-}
-
-fn is_first_person(para: &str) -> bool {
-    let first = para.split_whitespace().next().unwrap_or("");
-    matches!(first, "I" | "I'm" | "I’m" | "We" | "My" | "Our" | "Me")
 }
 
 #[cfg(test)]
@@ -278,6 +258,15 @@ mod tests {
     }
 
     #[test]
+    fn factbox_lines_are_list_items() {
+        let text = "Drevna\n\nFACTBOX\nPopulation: approximately 36,000 (2001 census)\nArea: 120 \
+                    square kilometres\n";
+        let r = roles(text);
+        assert_eq!(r.len(), 4);
+        assert!(r[1..].iter().all(|(role, _)| *role == ParagraphRole::List));
+    }
+
+    #[test]
     fn list_lines_are_paragraphs() {
         let text = "Timeline\n\nAug 7 – Shelling begins\nAug 8 - Troops cross\n- a bullet\n";
         let r = roles(text);
@@ -286,9 +275,32 @@ mod tests {
     }
 
     #[test]
-    fn dateline_detection() {
-        assert!(has_agency_dateline("BEIJING (AP) – The government said"));
-        assert!(has_agency_dateline("TBILISI, Georgia (Reuters) - Shelling"));
-        assert!(!has_agency_dateline("The ministry (which declined) - said"));
+    fn commentary_between_pasted_paragraphs_stays_the_authors() {
+        let text = "Title\n\nIntro text.\n\nFrom the Meridian Wire story:\n\nTroops entered \
+                    Drevna, officials said.\n\nResidents fled north.\n\nOf course, nobody \
+                    asks why.\n\nThe ministry later disputed the story.\n\nVia Meridian \
+                    Wire:\n\nShelling resumed on Sunday.\n";
+        let r = roles(text);
+        let role = |p: &str| {
+            r.iter()
+                .find(|(_, t)| t.starts_with(p))
+                .map(|(role, _)| *role)
+        };
+        assert_eq!(role("Troops entered"), Some(ParagraphRole::BlockQuote));
+        assert_eq!(role("Residents fled"), Some(ParagraphRole::BlockQuote));
+        assert_eq!(role("Of course"), Some(ParagraphRole::Body));
+        assert_eq!(role("The ministry later"), Some(ParagraphRole::Body));
+        assert_eq!(role("Shelling resumed"), Some(ParagraphRole::BlockQuote));
+    }
+
+    #[test]
+    fn dated_entries_are_updates() {
+        let text = "Live: fighting in Drevna\n\nTroops entered the town.\n\n3 March:\n\nToday \
+                    the shelling stopped.\n\nSaturday, 14:20 GMT – Talks began.\n";
+        let r = roles(text);
+        assert_eq!(r[1].0, ParagraphRole::Body);
+        assert!(r[2..]
+            .iter()
+            .all(|(role, _)| *role == ParagraphRole::Update));
     }
 }

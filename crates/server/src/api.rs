@@ -35,6 +35,8 @@ pub fn routes() -> Router<Shared> {
         .route("/quotes", get(quotes))
         .route("/figures", get(figures))
         .route("/claims", get(claims))
+        .route("/places", get(places))
+        .route("/events", get(events))
         .route("/stories", get(stories))
         .route("/stories/{id}/disputes", get(story_disputes))
         .route("/stories/{id}/timeline", get(story_timeline))
@@ -80,6 +82,9 @@ pub struct ListParams {
     pub speaker: String,
     #[serde(default)]
     pub status: String,
+    /// An event type (`/api/events`): PLOVER's name or DISASTER / CRIME.
+    #[serde(default, rename = "type")]
+    pub event_type: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -367,6 +372,35 @@ async fn claims(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult
     ))
 }
 
+async fn places(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
+    let c = &s.corpus;
+    json(paginate(
+        c.dossier
+            .places
+            .iter()
+            .filter(|pl| opt(&p.story).is_none_or(|st| Corpus::in_story(st, pl.story.as_deref())))
+            .filter(|pl| opt(&p.outlet).is_none_or(|o| pl.outlets.iter().any(|x| x == o))),
+        &p,
+    ))
+}
+
+/// Coded events merged across outlets, filtered by story, outlet, article and type.
+async fn events(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
+    let c = &s.corpus;
+    json(paginate(
+        c.dossier
+            .events
+            .iter()
+            .filter(|e| opt(&p.story).is_none_or(|st| Corpus::in_story(st, e.story.as_deref())))
+            .filter(|e| opt(&p.outlet).is_none_or(|o| e.outlets.iter().any(|x| x == o)))
+            .filter(|e| opt(&p.doc).is_none_or(|d| e.reports.iter().any(|r| r.evidence.doc == d)))
+            .filter(|e| {
+                opt(&p.event_type).is_none_or(|t| e.event_type.as_str().eq_ignore_ascii_case(t))
+            }),
+        &p,
+    ))
+}
+
 /// Stories, then the whole corpus as the story `all`.
 async fn stories(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
@@ -460,6 +494,8 @@ async fn outlets(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResul
                     exclusive_claims: Vec::new(),
                     omitted_claims: Vec::new(),
                     opinion_share: 0.0,
+                    sentences: 0,
+                    opinion_sentences: 0,
                     actors: Vec::new(),
                     loaded_terms: Vec::new(),
                 })

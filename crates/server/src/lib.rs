@@ -15,6 +15,7 @@ pub mod api;
 pub mod error;
 pub mod links;
 pub mod live;
+pub mod memory;
 pub mod names;
 pub mod net;
 pub mod pages;
@@ -74,6 +75,7 @@ pub struct ServeOptions {
     pub public: bool,
     /// The access token required when public; made at random when `None`.
     pub token: Option<String>,
+    /// Connection bounds; [`net::Limits::for_this_process`] sizes them to the open-file limit.
     pub limits: net::Limits,
 }
 
@@ -144,6 +146,8 @@ pub fn serve(dir: &Path, addr: SocketAddr, options: &ServeOptions) -> Result<(),
         );
     }
     live.watch();
+    // Loading freed much (the stored JSON, the assembly's scratch): give it back.
+    memory::release();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         // Blocking work is searches, which take one of a few turns: a small pool keeps

@@ -56,6 +56,8 @@ impl Live {
         }
         let fresh = Arc::new(AppState::load(&self.dir)?);
         *self.current.write().unwrap_or_else(PoisonError::into_inner) = fresh;
+        // The old snapshot goes when its last request ends; the loading's scratch now.
+        crate::memory::release();
         Ok(true)
     }
 

@@ -7,13 +7,16 @@
 //! - at most [`Limits::max_connections`] connections are served at once; a connection beyond
 //!   that is answered at once with `503 Service Unavailable` and `Retry-After` and closed (load
 //!   shedding), and beyond [`Limits::max_shedding`] such answers in flight it is closed
-//!   unanswered, so a flood costs descriptors only for as long as it takes to close them;
+//!   unanswered, so a flood costs descriptors only for as long as it takes to close them. Both
+//!   are sized from the process's open-file limit ([`Limits::for_this_process`]): 256 and 512
+//!   under the common 1,024;
 //! - a client has [`Limits::header_read_timeout`] to send a request's headers, counted from
 //!   when the connection opens or its previous response ends, so an idle keep-alive
 //!   connection is closed after that long too;
 //! - a request's handling has [`Limits::request_timeout`], after which it is answered 503;
 //! - a connection buffers at most [`Limits::max_buffer`] bytes of request (the requests are GETs
-//!   without body and a short query: see `security`).
+//!   without body and a short query: see `security`);
+//! - once requests stop for a while, freed memory is returned to the system ([`crate::memory`]).
 
 use axum::body::Body;
 use axum::http::{header, HeaderValue, Request, StatusCode};
@@ -42,15 +45,41 @@ pub struct Limits {
 }
 
 impl Default for Limits {
+    /// The limits for the common 1,024 open files.
     fn default() -> Self {
+        Limits::for_open_files(1024)
+    }
+}
+
+impl Limits {
+    /// Limits that leave room under `open_files` descriptors: a quarter for connections
+    /// served (at most 256), half for 503 answers (at most 512), the rest for the store and
+    /// the process.
+    pub fn for_open_files(open_files: u64) -> Limits {
+        let share = |part: u64, most: usize| ((open_files / part) as usize).clamp(8, most);
         Limits {
-            // Well under the common 1,024 open files, with room for the store's files.
-            max_connections: 256,
-            max_shedding: 64,
+            max_connections: share(4, 256),
+            max_shedding: share(2, 512),
             header_read_timeout: Duration::from_secs(10),
             request_timeout: Duration::from_secs(30),
             max_buffer: 16 * 1024,
         }
+    }
+
+    /// The limits for this process's open-file limit.
+    pub fn for_this_process() -> Limits {
+        #[cfg(unix)]
+        {
+            let mut limit = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
+            // SAFETY: getrlimit writes the struct it is given and nothing else.
+            if unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0 {
+                return Limits::for_open_files(limit.rlim_cur);
+            }
+        }
+        Limits::default()
     }
 }
 
@@ -61,8 +90,10 @@ pub async fn serve(
     limits: Limits,
     shutdown: impl std::future::Future<Output = ()>,
 ) {
+    let quiet = Arc::new(crate::memory::Quiet::default());
+    tokio::spawn(quiet.clone().watch());
     let app = app.layer(axum::middleware::from_fn_with_state(
-        limits.request_timeout,
+        (limits.request_timeout, quiet),
         request_timeout,
     ));
     let serving = Arc::new(Semaphore::new(limits.max_connections));
@@ -114,30 +145,37 @@ pub async fn serve(
     .await;
 }
 
-/// Answers a connection the server has no room for: 503 with Retry-After, then close. The
-/// request is read (briefly) first, so that closing does not reset the connection before the
-/// client has read the answer.
+/// Answers a connection the server has no room for: 503 with Retry-After, written at once (an
+/// empty socket takes it whole), then the write side is closed and what the client sends is
+/// read and discarded until it closes too, for at most half a second, so that closing
+/// does not reset the connection before the client has read the answer. The short wait keeps
+/// the [`Limits::max_shedding`] answers turning over under a flood.
 async fn shed(mut stream: TcpStream) {
     const BUSY: &str = "the server is busy: retry in a moment\n";
     let response = format!(
         "HTTP/1.1 503 Service Unavailable\r\nRetry-After: {RETRY_AFTER_SECONDS}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{BUSY}",
         BUSY.len()
     );
-    let mut buffer = [0u8; 2048];
-    let _ = tokio::time::timeout(Duration::from_millis(100), stream.read(&mut buffer)).await;
-    let _ = tokio::time::timeout(Duration::from_secs(1), async {
+    let _ = tokio::time::timeout(Duration::from_millis(500), async {
         stream.write_all(response.as_bytes()).await?;
-        stream.shutdown().await
+        stream.shutdown().await?;
+        let mut sink = [0u8; 2048];
+        while stream.read(&mut sink).await? > 0 {}
+        Ok::<_, std::io::Error>(())
     })
     .await;
 }
 
 /// Answers 503 with Retry-After when a request's handling takes longer than `limit`.
 async fn request_timeout(
-    axum::extract::State(limit): axum::extract::State<Duration>,
+    axum::extract::State((limit, quiet)): axum::extract::State<(
+        Duration,
+        Arc<crate::memory::Quiet>,
+    )>,
     request: Request<Body>,
     next: Next,
 ) -> Response {
+    quiet.request();
     match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
         Err(_) => busy("the request took too long"),
@@ -151,4 +189,19 @@ pub fn busy(message: &'static str) -> Response {
         .headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn limits_leave_room_under_the_open_file_limit() {
+        let common = Limits::for_open_files(1024);
+        assert_eq!((common.max_connections, common.max_shedding), (256, 512));
+        let small = Limits::for_open_files(256);
+        assert_eq!((small.max_connections, small.max_shedding), (64, 128));
+        let large = Limits::for_open_files(1 << 20);
+        assert_eq!((large.max_connections, large.max_shedding), (256, 512));
+    }
 }

@@ -134,7 +134,13 @@ fn month_at(c: &Ctx<'_, '_>, i: usize) -> Option<(u32, usize)> {
             ]
             .iter()
             .any(|p| c.is(i - 1, p) || c.is_punct(i - 1, '-'));
-        if !next_digit && !prev_date_word {
+        // "3 March", "12 May": a capitalized month after a day number.
+        let after_day = t.is_capitalized()
+            && i > 0
+            && c.tok(i - 1).is_some_and(|p| {
+                matches!(p.kind, TokKind::Digits | TokKind::DigitsAlpha) && p.text.len() <= 4
+            });
+        if !next_digit && !prev_date_word && !after_day {
             return None;
         }
     }
@@ -230,6 +236,20 @@ pub(crate) fn day_value(
 /// on the wrong side of the anchor for the clause's tense ("Nov. 25" reported in January is
 /// last November; "in January" planned in November is next January). Two months of slack
 /// keep near dates in the anchor's year either way.
+/// The year of a bare month `m` at token `i`: [`year_near`] by the clause's tense, except
+/// that a month later in the year than the anchor's, in a clause about an election ("is up
+/// for re-election in November", "the November elections"), is this year's: news speaks of
+/// the coming vote.
+fn year_by_election(anchor: NaiveDate, m: u32, toks: &[Tok<'_>], i: usize) -> i32 {
+    let ahead = m > anchor.month();
+    let election = ahead && crate::tense::near_election(toks, i);
+    if election {
+        anchor.year()
+    } else {
+        year_near(anchor, m, is_future(toks, i))
+    }
+}
+
 pub(crate) fn year_near(anchor: NaiveDate, m: u32, future: bool) -> i32 {
     let (y, am) = (anchor.year(), anchor.month() as i32);
     let m = m as i32;
@@ -282,12 +302,7 @@ fn month_first(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         end,
         parallax_core::TimexType::Date,
         Granularity::Month,
-        |a| {
-            Some(format!(
-                "{:04}-{m:02}",
-                year_near(a, m, is_future(c.toks, i))
-            ))
-        },
+        |a| Some(format!("{:04}-{m:02}", year_by_election(a, m, c.toks, i))),
     )
 }
 

@@ -1,6 +1,7 @@
 //! Times of day: "3 p.m.", "10:35 a.m.", "3pm", "noon", "5 p.m. EST Nov. 9".
 //!
-//! A time takes its date from a date written right after it, else from the anchor.
+//! A time takes its date from a date written right after it, else from the anchor (or, in
+//! a narration of another day, from that day: see [`crate::scan`]).
 
 use crate::absolute::absolute;
 use crate::context::{Ctx, Found};
@@ -68,6 +69,7 @@ fn dated(c: &Ctx<'_, '_>, i: usize, (time, end): (Hms, usize)) -> Option<Found> 
                 TimexType::Time,
             );
             f.relative = true;
+            f.bare_clock = true;
             Some(f)
         }
         None => Some(Found::new(

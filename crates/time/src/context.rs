@@ -12,6 +12,9 @@ pub struct Ctx<'a, 't> {
     /// a token's lowercase form is a slice, not a copy.
     pub lower: &'a str,
     pub anchor: Option<NaiveDate>,
+    /// Inside an update: the article's own date, before which a weekday without "last" does
+    /// not resolve (see [`crate::sections`]).
+    pub floor: Option<NaiveDate>,
 }
 
 /// One recognized expression: token range `[first, end)`, value and type.
@@ -23,6 +26,10 @@ pub struct Found {
     pub typ: TimexType,
     /// Whether the value was computed from the anchor.
     pub relative: bool,
+    /// Whether the text leaves the value open (a weekday moved past the floor).
+    pub uncertain: bool,
+    /// A time of day that took the anchor's date for want of a day of its own.
+    pub bare_clock: bool,
 }
 
 impl Found {
@@ -33,6 +40,8 @@ impl Found {
             value,
             typ,
             relative: false,
+            uncertain: false,
+            bare_clock: false,
         }
     }
 
@@ -111,6 +120,8 @@ impl<'a, 't> Ctx<'a, 't> {
                     value,
                     typ,
                     relative: true,
+                    uncertain: false,
+                    bare_clock: false,
                 })
             }
             None => Some(Found::new(first, end, granularity.unknown(), typ)),
@@ -132,6 +143,7 @@ pub(crate) fn found_at_start(
         toks: &toks,
         lower: &lower,
         anchor,
+        floor: None,
     };
     let f = recognize(&c, 0)?;
     let span = toks.get(f.first)?.start..toks.get(f.end.checked_sub(1)?)?.end;

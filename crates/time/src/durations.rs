@@ -328,6 +328,14 @@ fn set(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
         _ => None,
     };
     if let Some(v) = adverb {
+        // "The Daily Mail", "the Weekly Standard", "the daily" (a newspaper): a name or a
+        // noun, not how often.
+        let capital = c.tok(i).is_some_and(|t| t.is_capitalized());
+        let named = capital && c.tok(i + 1).is_some_and(|t| t.is_capitalized());
+        let noun = i > 0 && c.is(i - 1, "the");
+        if named || noun {
+            return None;
+        }
         return Some(Found::new(i, i + 1, v.to_string(), TimexType::Set));
     }
     // "once a week", "twice a year"
@@ -475,6 +483,7 @@ mod tests {
             toks: &toks,
             lower: text,
             anchor: None,
+            floor: None,
         };
         assert_eq!(amount_of_time(&c, 2), None);
         assert_eq!(amount_of_time(&c, 3).map(|f| f.value), Some("PT2H".into()));
@@ -487,6 +496,7 @@ mod tests {
             Some(("every week".into(), "P1W".into(), TimexType::Set))
         );
         assert_eq!(at0("daily").map(|f| f.1), Some("P1D".into()));
+        assert_eq!(at0("Daily Mail reported"), None);
         assert_eq!(at0("every Sunday").map(|f| f.1), Some("XXXX-WXX-7".into()));
         assert_eq!(at0("every other day").map(|f| f.1), Some("P2D".into()));
         assert_eq!(

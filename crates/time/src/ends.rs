@@ -77,6 +77,7 @@ mod tests {
             toks: &toks,
             lower: &lower,
             anchor: NaiveDate::from_ymd_opt(2013, 3, 22),
+            floor: None,
         };
         assert_eq!(period_end(&c, 3).map(|f| f.value), Some("2012".into()));
         assert_eq!(at0("the end of days"), None);

@@ -1,6 +1,7 @@
 //! The closed vocabularies of English time expressions: months, weekdays, seasons, parts of
 //! the day and duration units, each with its TIMEX3 code.
 
+use parallax_core::calendar::{MONTHS, WEEKDAYS};
 use parallax_core::word_filter::WordFilter;
 use parallax_figures::lexer::Tok;
 use rustc_hash::FxHashMap;
@@ -135,53 +136,6 @@ struct Entry {
     unit: Option<(Unit, bool)>,
 }
 
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-const WEEKDAYS: &[(&str, u32)] = &[
-    ("monday", 1),
-    ("mon", 1),
-    ("tuesday", 2),
-    ("tue", 2),
-    ("tues", 2),
-    ("wednesday", 3),
-    ("wed", 3),
-    ("thursday", 4),
-    ("thu", 4),
-    ("thur", 4),
-    ("thurs", 4),
-    ("friday", 5),
-    ("fri", 5),
-    ("saturday", 6),
-    ("sat", 6),
-    ("sunday", 7),
-    ("sun", 7),
-];
-
 const SEASONS: &[(&str, &str)] = &[
     ("spring", "SP"),
     ("summer", "SU"),
@@ -309,10 +263,10 @@ fn table() -> &'static FxHashMap<&'static str, Entry> {
     static TABLE: OnceLock<FxHashMap<&'static str, Entry>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table: FxHashMap<&'static str, Entry> = FxHashMap::default();
-        for &(w, m) in MONTHS {
+        for &(w, m) in &MONTHS {
             table.entry(w).or_default().month = Some(m);
         }
-        for &(w, d) in WEEKDAYS {
+        for &(w, d) in &WEEKDAYS {
             table.entry(w).or_default().weekday = Some(d);
         }
         for &(w, code) in SEASONS {

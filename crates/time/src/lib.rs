@@ -21,9 +21,10 @@ pub mod periods;
 pub mod ranges;
 pub mod relative;
 pub mod scan;
+pub mod sections;
 pub mod tense;
 
-use parallax_core::{Diagnostic, Document, Segmentation, Span, TimeAnchor, TimeExpr};
+use parallax_core::{AnchorSource, Diagnostic, Document, Segmentation, Span, TimeAnchor, TimeExpr};
 use parallax_figures::lexer::{tokenize, Tok};
 
 /// The time layer of one document.
@@ -35,17 +36,16 @@ pub struct TimeLayer {
 }
 
 /// Finds and normalizes time expressions in `doc`. The recognizers scan the text's own
-/// tokens (dates need "Aug." and "1,000" kept apart differently from the segmenter's tokens),
-/// so the segmentation is not needed.
+/// tokens (dates need "Aug." and "1,000" kept apart differently from the segmenter's tokens);
+/// the segmentation gives the sections written on other days ([`sections`]).
 pub fn annotate(doc: &Document, seg: &Segmentation) -> TimeLayer {
-    let _ = seg;
-    annotate_tokens(doc, &tokenize(&doc.text))
+    annotate_tokens(doc, seg, &tokenize(&doc.text))
 }
 
 /// [`annotate`] over tokens already made by `parallax_figures::lexer::tokenize` of
 /// `doc.text`: the figures annotator reads the same tokens, so the pipeline makes them once
 /// for both.
-pub fn annotate_tokens(doc: &Document, toks: &[Tok<'_>]) -> TimeLayer {
+pub fn annotate_tokens(doc: &Document, seg: &Segmentation, toks: &[Tok<'_>]) -> TimeLayer {
     // Every recognizer reads words lowercased: lowercase the text once.
     let lower = doc.text.to_ascii_lowercase();
     let found = anchor::find(doc, toks, &lower);
@@ -56,22 +56,36 @@ pub fn annotate_tokens(doc: &Document, toks: &[Tok<'_>]) -> TimeLayer {
             "no publication date and no date in the text: relative expressions are left unresolved",
         ));
     }
-    let times = scan::scan(toks, &lower, found.map(|(d, _)| d))
-        .into_iter()
-        .filter_map(|f| {
-            let span = Span::new(
-                toks.get(f.first)?.start,
-                toks.get(f.end.checked_sub(1)?)?.end,
-            );
-            Some(TimeExpr {
-                span,
-                text: span.slice(&doc.text).ok()?.to_string(),
-                value: f.value,
-                timex_type: f.typ,
-                relative: f.relative,
-            })
-        })
-        .collect();
+    let article = found.map(|(d, _)| d);
+    let parts = match article {
+        Some(a) => sections::find(&doc.text, &lower, toks, seg, a),
+        None => Vec::new(),
+    };
+    // Scan the text section by section: the plain text between sections against the
+    // article's anchor, each section against its own reading.
+    let mut times = Vec::new();
+    let mut at = 0;
+    let mut scan_part = |from: usize, to: usize, reading: Option<sections::Reading>| {
+        let Some(window) = toks.get(from..to) else {
+            return;
+        };
+        let anchor = reading.and_then(|r| r.anchor).or(article);
+        let floor = reading.filter(|r| r.update && r.undated).and(article);
+        for f in scan::scan_from(window, &lower, anchor, floor) {
+            let Some(t) = time_expr(doc, window, f, reading, article) else {
+                continue;
+            };
+            times.push(t);
+        }
+    };
+    for part in &parts {
+        let first = toks.partition_point(|t| t.start < part.span.start);
+        let end = toks.partition_point(|t| t.start < part.span.end);
+        scan_part(at, first, None);
+        scan_part(first, end, Some(part.reading));
+        at = end;
+    }
+    scan_part(at, toks.len(), None);
     TimeLayer {
         anchor: found.map(|(d, source)| TimeAnchor {
             date: d.format("%Y-%m-%d").to_string(),
@@ -80,6 +94,47 @@ pub fn annotate_tokens(doc: &Document, toks: &[Tok<'_>]) -> TimeLayer {
         times,
         diagnostics,
     }
+}
+
+/// The time expression of `f`, found in `window` of a section read as `reading` (none for
+/// the plain text) in an article dated `article`.
+fn time_expr(
+    doc: &Document,
+    window: &[Tok<'_>],
+    f: context::Found,
+    reading: Option<sections::Reading>,
+    article: Option<chrono::NaiveDate>,
+) -> Option<TimeExpr> {
+    let span = Span::new(
+        window.get(f.first)?.start,
+        window.get(f.end.checked_sub(1)?)?.end,
+    );
+    let own = reading.and_then(|r| r.anchor).filter(|_| f.relative);
+    // In an update, a day before the article's own is a contradiction the text leaves open;
+    // in an undated one, every relative value is.
+    let before_article = |r: sections::Reading| {
+        r.update
+            && f.relative
+            && f.value
+                .get(..10)
+                .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .zip(article)
+                .is_some_and(|(d, a)| d < a)
+    };
+    let uncertain =
+        f.uncertain || reading.is_some_and(|r| r.undated && f.relative || before_article(r));
+    Some(TimeExpr {
+        span,
+        text: span.slice(&doc.text).ok()?.to_string(),
+        value: f.value,
+        timex_type: f.typ,
+        relative: f.relative,
+        section_anchor: own.map(|d| TimeAnchor {
+            date: d.format("%Y-%m-%d").to_string(),
+            source: AnchorSource::Section,
+        }),
+        uncertain,
+    })
 }
 
 #[cfg(test)]

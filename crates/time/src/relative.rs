@@ -156,14 +156,25 @@ fn weekday_expr(c: &Ctx<'_, '_>, i: usize) -> Option<Found> {
     // Without a direction word the clause's tense decides; "last"/"next" exclude the anchor.
     let forward = direction.unwrap_or_else(|| is_future(c.toks, i));
     let strict = direction.is_some();
-    let f = c.relative(i, j + 1, TimexType::Date, Granularity::Day, |a| {
+    let moved = std::cell::Cell::new(false);
+    let mut f = c.relative(i, j + 1, TimexType::Date, Granularity::Day, |a| {
         let start = if strict {
             shift(a, Unit::Day, if forward { 1 } else { -1 })?
         } else {
             a
         };
-        weekday_near(start, wd, forward).map(|d| show(d, Granularity::Day))
+        let day = weekday_near(start, wd, forward)?;
+        // In an update, "on Saturday" is not the Saturday before the article.
+        let day = match c.floor {
+            Some(floor) if !strict && day < floor => {
+                moved.set(true);
+                weekday_near(floor, wd, true)?
+            }
+            _ => day,
+        };
+        Some(show(day, Granularity::Day))
     })?;
+    f.uncertain = moved.get();
     Some(with_part_of_day(c, f))
 }
 

@@ -19,10 +19,22 @@ use parallax_figures::lexer::{Tok, TokKind};
 ///
 /// `lower` is the text the tokens index, ASCII-lowercased ([`str::to_ascii_lowercase`]).
 pub fn scan(toks: &[Tok<'_>], lower: &str, anchor: Option<NaiveDate>) -> Vec<Found> {
+    scan_from(toks, lower, anchor, None)
+}
+
+/// [`scan`] in a section where bare weekdays do not resolve before `floor` (an update, see
+/// [`crate::sections`]).
+pub fn scan_from(
+    toks: &[Tok<'_>],
+    lower: &str,
+    anchor: Option<NaiveDate>,
+    floor: Option<NaiveDate>,
+) -> Vec<Found> {
     let c = Ctx {
         toks,
         lower,
         anchor,
+        floor,
     };
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
@@ -70,7 +82,49 @@ pub fn scan(toks: &[Tok<'_>], lower: &str, anchor: Option<NaiveDate>) -> Vec<Fou
         }
     }
     ranges::complete(&c, &mut out);
+    narrated_days(toks, &mut out);
     out
+}
+
+/// Tokens back a narration's day reaches: "On Sept. 14 … At 6:20 p.m., …, At 9:52 p.m.".
+const NARRATION_REACH: usize = 400;
+
+/// A time of day written without a day, in a narration of some other day ("at 4:20 p.m. on
+/// Friday, Sept. 14, … At 6:20 p.m., the spokesman e-mailed …"), is on the day the narration
+/// last set: a day written with a time of day, or opening its sentence ("On Sept. 15, …").
+/// A date inside a clause ("suggested saying that on Sept. 10, the C.I.A. had …") sets none.
+fn narrated_days(toks: &[Tok<'_>], out: &mut [Found]) {
+    let opens_sentence = |first: usize| {
+        let mut k = first;
+        if k > 0 && toks.get(k - 1).is_some_and(|t| t.is("on") || t.is("by")) {
+            k -= 1;
+        }
+        k == 0
+            || toks
+                .get(k - 1)
+                .is_some_and(|t| t.is_punct('.') || t.is_punct('\n'))
+    };
+    let mut day: Option<(usize, String)> = None;
+    for f in out.iter_mut() {
+        if f.bare_clock {
+            if let Some((_, d)) = day
+                .as_ref()
+                .filter(|(at, _)| f.first <= at + NARRATION_REACH)
+            {
+                if let Some(time) = f.value.get(10..) {
+                    f.value = format!("{d}{time}");
+                }
+            }
+            continue;
+        }
+        let named = f.value.len() >= 10
+            && f.value.as_bytes().get(4) == Some(&b'-')
+            && f.value.as_bytes().get(7) == Some(&b'-')
+            && (f.typ == TimexType::Time || f.typ == TimexType::Date && opens_sentence(f.first));
+        if named {
+            day = f.value.get(..10).map(|d| (f.end, d.to_string()));
+        }
+    }
 }
 
 /// Joins modifiers ("early", "late on", "mid-", "earlier", "right now") and hedges ("about", "more than")

@@ -37,6 +37,20 @@ fn ends_sentence(t: &Tok<'_>) -> bool {
     t.kind == TokKind::Punct && matches!(t.text, "." | "!" | "?" | ";")
 }
 
+/// Whether token `k` ends a sentence: not the period of a title or initial glued to it ("Mr.",
+/// "Gov.", "U.S."), which the tense scan reads through.
+fn ends_sentence_at(toks: &[Tok<'_>], k: usize) -> bool {
+    let Some(t) = toks.get(k) else {
+        return true;
+    };
+    let abbreviation = t.is_punct('.')
+        && k > 0
+        && toks.get(k - 1).is_some_and(|p| {
+            p.end == t.start && p.kind == TokKind::Word && p.text.len() <= 3 && p.is_capitalized()
+        });
+    ends_sentence(t) && !abbreviation
+}
+
 /// Whether tokens `k` and `k + 1` are a comma and a coordinating conjunction, which open a
 /// clause with a tense of its own ("signed it late Tuesday, and planned to send it on").
 fn joins_clauses(toks: &[Tok<'_>], k: usize) -> bool {
@@ -46,6 +60,20 @@ fn joins_clauses(toks: &[Tok<'_>], k: usize) -> bool {
                 .iter()
                 .any(|w| t.is(w))
         })
+}
+
+/// Whether the clause around token `i` speaks of an election ("re-election", "the November
+/// elections", "the midterms").
+pub fn near_election(toks: &[Tok<'_>], i: usize) -> bool {
+    let words = ["election", "elections", "reelection", "midterm", "midterms"];
+    let before = (i.saturating_sub(BACK)..i.min(toks.len()))
+        .rev()
+        .take_while(|&k| !ends_sentence_at(toks, k));
+    let after =
+        (i + 1..(i + 1 + AHEAD).min(toks.len())).take_while(|&k| !ends_sentence_at(toks, k));
+    before
+        .chain(after)
+        .any(|k| words.iter().any(|w| toks[k].is(w)))
 }
 
 /// Whether the sentence around token `i` is about the future; the nearest tense marker wins.
@@ -71,16 +99,21 @@ pub fn is_future(toks: &[Tok<'_>], i: usize) -> bool {
         .take(BACK)
         .enumerate()
     {
-        if ends_sentence(t) || joins_clauses(toks, i - k - 1) {
+        if ends_sentence_at(toks, i - k - 1) || joins_clauses(toks, i - k - 1) {
             break;
         }
         note(k + 1, t);
     }
     for (k, t) in toks.iter().skip(i + 1).take(AHEAD).enumerate() {
-        if ends_sentence(t) || joins_clauses(toks, i + 1 + k) {
+        if ends_sentence_at(toks, i + 1 + k) || joins_clauses(toks, i + 1 + k) {
             break;
         }
         note(k + 1, t);
+    }
+    // "The election is Thursday": a day right after a present "is" is to come.
+    let copula = i > 0 && toks.get(i - 1).is_some_and(|p| p.is("is") || p.is("are"));
+    if copula && best.is_none_or(|(d, _)| d > 1) {
+        return true;
     }
     best.is_some_and(|(_, future)| future)
 }

@@ -197,26 +197,26 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// The hash state of a feature family, from its one-byte tag.
-fn seed(tag: u8) -> u64 {
+pub(crate) fn seed(tag: u8) -> u64 {
     step(FNV_OFFSET, tag)
 }
 
 /// One FNV-1a step.
-fn step(h: u64, byte: u8) -> u64 {
+pub(crate) fn step(h: u64, byte: u8) -> u64 {
     (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
 }
 
-fn bytes_hash(h: u64, bytes: &[u8]) -> u64 {
+pub(crate) fn bytes_hash(h: u64, bytes: &[u8]) -> u64 {
     bytes.iter().fold(h, |h, b| step(h, *b))
 }
 
 /// The hash of an ordered pair of hashes.
-fn pair(first: u64, second: u64) -> u64 {
+pub(crate) fn pair(first: u64, second: u64) -> u64 {
     (first.rotate_left(23) ^ second).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// A final mix (MurmurHash3's), so every bit of the slot depends on every input byte.
-fn finish(mut h: u64) -> u64 {
+pub(crate) fn finish(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;

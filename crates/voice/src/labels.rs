@@ -170,6 +170,7 @@ fn find(t: &Tokens, mention: &Mention) -> Vec<(Span, LabelForm)> {
     };
     match mention.kind {
         MentionKind::Name => {
+            found.extend(name_epithet(t, first, last).map(|s| (s, LabelForm::Epithet)));
             found.extend(premodifier(t, first).map(|s| (s, LabelForm::Premodifier)));
             found.extend(appositive_after(t, last).map(|s| (s, LabelForm::Appositive)));
             found.extend(appositive_before(t, first, last).map(|s| (s, LabelForm::Appositive)));
@@ -181,6 +182,28 @@ fn find(t: &Tokens, mention: &Mention) -> Vec<(Span, LabelForm)> {
     }
     found.extend(predicate(t, last).map(|s| (s, LabelForm::Predicate)));
     found
+}
+
+/// "the [Kordanian] regime", "the [North Korean] dictator", "the [Obama] administration": a
+/// name (a nationality, as a rule) after a determiner and before modifiers and a descriptor
+/// noun, the whole phrase standing for the actor the name resolves to.
+fn name_epithet(t: &Tokens, first: usize, last: usize) -> Option<Span> {
+    let determiner = first.checked_sub(1)?;
+    if !t.class(determiner).is_determiner() {
+        return None;
+    }
+    let mut i = last + 1;
+    while i < t.len() && i - last <= MAX_PREMODIFIER_TOKENS {
+        let class = t.class(i);
+        if class.is_descriptor() && !class.is_function_word() {
+            return t.span(first, i);
+        }
+        if !class.is_modifier() || class.is_function_word() {
+            return None;
+        }
+        i += 1;
+    }
+    None
 }
 
 /// "Georgia's pro-Western president [Mikheil Saakashvili]": modifiers ending in a descriptor
@@ -334,7 +357,9 @@ fn noun_phrase_end(t: &Tokens, start: usize) -> Option<usize> {
     let mut i = start;
     while i < t.len() && i - start < MAX_LABEL_TOKENS {
         let class = t.class(i);
-        if t.is_punctuation(i) && !class.is_possessive_mark() {
+        // "our closest, most important neighbor": a comma between modifiers of one noun.
+        let coordinated = t.is(i, ",") && i > start && coordinates(t, i + 1);
+        if t.is_punctuation(i) && !class.is_possessive_mark() && !coordinated {
             break;
         }
         if class.ends_phrase() && !(class.is_preposition() && t.is(i, "of")) {
@@ -357,6 +382,27 @@ fn noun_phrase_end(t: &Tokens, start: usize) -> Option<usize> {
         end -= 1;
     }
     (!t.class(end).is_function_word()).then_some(end)
+}
+
+/// Whether the words from `i` on continue a noun phrase after a comma: a modifier, or "most"
+/// or "more" before one, and a noun (a lowercase word that is no function word) follows
+/// before any punctuation.
+fn coordinates(t: &Tokens, i: usize) -> bool {
+    let mut j = i;
+    if t.is(j, "most") || t.is(j, "more") {
+        j += 1;
+    }
+    let class = t.class(j);
+    let lowercase = t.word(j).chars().next().is_some_and(char::is_lowercase);
+    if !lowercase || class.is_function_word() || class.looks_verbal() || class.ends_phrase() {
+        return false;
+    }
+    let next = t.class(j + 1);
+    !t.is_punctuation(j + 1)
+        && j + 1 < t.len()
+        && !next.ends_phrase()
+        && !next.looks_verbal()
+        && t.word(j + 1).chars().next().is_some_and(char::is_lowercase)
 }
 
 /// Whether the token at `i` can close an apposition: punctuation or the sentence's end.
@@ -410,6 +456,7 @@ fn content_words<'a>(t: &'a Tokens, start: usize, end: usize) -> impl Iterator<I
 #[cfg(test)]
 mod tests {
     use super::*;
+    use parallax_core::EntityType;
     use parallax_core::{Anchor, EntityType, Quote, QuoteKind, Speech};
     use proptest::prelude::*;
 
@@ -537,6 +584,50 @@ mod tests {
             texts(&found(text, &[("He", Pronoun)], &[])),
             [("the face of the war", Predicate, Author)]
         );
+    }
+
+    #[test]
+    fn a_predicate_runs_over_coordinated_modifiers() {
+        let text = "France is our closest, most important neighbor.";
+        assert_eq!(
+            texts(&found(text, &[("France", Name)], &[])),
+            [("our closest, most important neighbor", Predicate, Author)]
+        );
+        let text = "Kelidze is a general, and Orlov spoke.";
+        assert_eq!(
+            texts(&found(text, &[("Kelidze", Name)], &[])),
+            [("a general", Predicate, Author)]
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_descriptor_is_an_epithet() {
+        let text = "Critics say the Kordanian regime is lying.";
+        let doc = Document::new("d", text, "t");
+        let seg = parallax_segment::segment(text);
+        let at = text.find("Kordanian").unwrap_or(0);
+        let mention = Mention {
+            span: Span::new(at, at + "Kordanian".len()),
+            text: "Kordanian".into(),
+            entity_type: EntityType::Norp,
+            kind: Name,
+            role: None,
+            local_entity: Some(0),
+        };
+        let labels = labels(&doc, &seg, &[mention.clone()], &QuoteMask::default());
+        assert_eq!(texts(&labels), [("Kordanian regime", Epithet, Author)]);
+        let text = "Kordanian troops moved.";
+        let seg = parallax_segment::segment(text);
+        let doc = Document::new("d", text, "t");
+        let mention = Mention {
+            span: Span::new(0, 9),
+            ..mention
+        };
+        assert!(labels_of(&doc, &seg, mention).is_empty());
+    }
+
+    fn labels_of(doc: &Document, seg: &Segmentation, mention: Mention) -> Vec<Label> {
+        labels(doc, seg, &[mention], &QuoteMask::default())
     }
 
     #[test]

@@ -8,10 +8,11 @@
 //! classification, and a sentence that is mostly quotation and attribution is reporting
 //! outright ([`mask`]). [`loaded`] finds loaded language with a lexicon learned from BABE.
 //!
-//! Framing ([`frame`]): the labels attached to each entity ([`labels`]), loaded terms and the
-//! author's tone toward each entity ([`tone`], with the [`polarity`] lexicon), each marked as
-//! the author's voice or quoted ([`speech`]). Every listed word is in one hashed table
-//! ([`vocab`]), and loaded terms and tone share one pass over each sentence's words ([`scan`]).
+//! Framing ([`frame`]): the labels attached to each entity ([`labels`]), loaded terms, and the
+//! tone toward each entity per sentence and per article ([`tone`]: a target-dependent model
+//! that also reads the [`polarity`] lexicon), each marked as the author's voice or quoted
+//! ([`speech`]). Every listed word is in one hashed table ([`vocab`]); loaded terms are read in
+//! one pass over each sentence's words ([`scan`]).
 
 pub mod embed;
 pub mod features;
@@ -35,7 +36,7 @@ pub use model::{Model, ModelError};
 
 use parallax_core::{
     Annotated, Diagnostic, Document, EntityTone, Label, LoadedTerm, LocalEntity, Mention,
-    ParagraphRole, Quote, Segmentation, SentenceVoice, Span, Voice,
+    ParagraphRole, Quote, Segmentation, SentenceTone, SentenceVoice, Span, Voice,
 };
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -133,6 +134,8 @@ pub struct Framing {
     pub labels: Vec<Label>,
     pub loaded_terms: Vec<LoadedTerm>,
     pub tones: Vec<EntityTone>,
+    pub sentence_tones: Vec<SentenceTone>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Labels, loaded terms and the author's tone toward each entity of `doc`, from its entity
@@ -146,10 +149,13 @@ pub fn frame(
 ) -> Framing {
     let mask = speech::QuoteMask::new(quotes);
     let scan = scan::Scan::new(&doc.text, seg);
+    let tones = tone::tones(doc, seg, mentions, local_entities, quotes, &mask);
     Framing {
         labels: labels::labels(doc, seg, mentions, &mask),
         loaded_terms: loaded::from_scan(&doc.text, &scan, &mask),
-        tones: tone::tones_from_scan(doc, seg, &scan, mentions, local_entities, &mask),
+        tones: tones.entities,
+        sentence_tones: tones.sentences,
+        diagnostics: tones.diagnostics,
     }
 }
 

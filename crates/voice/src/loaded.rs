@@ -2,8 +2,11 @@
 //! from the BABE media-bias annotations.
 //!
 //! A word enters the lexicon when annotators marked it as biased in a large enough share of
-//! the sentences it occurs in ([`learn`]); the lexicon is a small text file committed beside the
-//! model and rebuilt by `parallax train subjectivity` (see docs/models.md).
+//! the sentences it occurs in ([`learn`]), from BABE's biased words and BASIL's lexical-bias
+//! phrases together; reporting verbs and legal or procedural words ("claimed", "illegal",
+//! "charged": `lexicon/not-loaded.txt`) never enter it, since annotators of media bias do not
+//! mark them for themselves. The lexicon is a small text file committed beside the model and
+//! rebuilt by `parallax train bias` (see docs/models.md).
 
 use crate::scan::Scan;
 use crate::speech::QuoteMask;
@@ -14,12 +17,25 @@ use std::ops::Range;
 /// The committed lexicon: `word<TAB>score` per line, best first.
 const LEXICON: &str = include_str!("../model/loaded-terms.tsv");
 
+/// Words that are never loaded by themselves, whatever the training data says: reporting
+/// verbs and legal or procedural terms (a commented word list).
+const NOT_LOADED: &str = include_str!("../lexicon/not-loaded.txt");
+
 /// The words of the committed lexicon.
 pub(crate) fn lexicon_words() -> impl Iterator<Item = &'static str> {
     LEXICON
         .lines()
+        .filter(|line| !line.starts_with('#'))
         .filter_map(|line| line.split('\t').next())
         .filter(|w| !w.is_empty())
+}
+
+/// Whether a lowercased word is on the list of words never loaded by themselves.
+pub fn is_never_loaded(lower: &str) -> bool {
+    NOT_LOADED
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .any(|w| w == lower)
 }
 
 /// A word must occur in at least this many training sentences to be scored.
@@ -87,6 +103,16 @@ pub struct Marked<'a> {
 /// share by one pseudo-sentence, for words in at least [`MIN_COUNT`] sentences scoring at least
 /// [`MIN_SCORE`].
 pub fn learn(sentences: &[Marked]) -> Vec<(String, f64)> {
+    learn_with(sentences, MIN_COUNT, MIN_SCORE, &|_| false)
+}
+
+/// [`learn`] with the given thresholds, leaving out the words `excluded` names.
+pub fn learn_with(
+    sentences: &[Marked],
+    min_count: u32,
+    min_score: f64,
+    excluded: &dyn Fn(&str) -> bool,
+) -> Vec<(String, f64)> {
     let mut occurs: HashMap<String, u32> = HashMap::new();
     let mut marked: HashMap<String, u32> = HashMap::new();
     for sentence in sentences {
@@ -109,13 +135,13 @@ pub fn learn(sentences: &[Marked]) -> Vec<(String, f64)> {
     let prior = f64::from(total_marked) / f64::from(total_occurs.max(1));
     let mut scored: Vec<(String, f64)> = occurs
         .into_iter()
-        .filter(|(_, n)| *n >= MIN_COUNT)
+        .filter(|(word, n)| *n >= min_count && !excluded(word))
         .map(|(word, n)| {
             let m = marked.get(&word).copied().unwrap_or(0);
             let score = (f64::from(m) + prior) / (f64::from(n) + 1.0);
             (word, score)
         })
-        .filter(|(_, score)| *score >= MIN_SCORE)
+        .filter(|(_, score)| *score >= min_score)
         .collect();
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     scored

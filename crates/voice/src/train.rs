@@ -180,6 +180,12 @@ fn balance(mut data: Vec<(Sparse, f64, f64)>) -> Vec<(Sparse, f64, f64)> {
     data
 }
 
+/// A smooth loss to minimize over a weight vector, with its gradient.
+pub trait Objective {
+    /// The loss at `w`, writing its gradient into `grad` (same length as `w`).
+    fn loss_and_gradient(&self, w: &[f64], grad: &mut [f64]) -> f64;
+}
+
 /// The regularized mean logistic loss; the last coordinate of `w` is the unpenalized bias.
 struct Problem<'a> {
     data: &'a [(Sparse, f64, f64)],
@@ -187,7 +193,7 @@ struct Problem<'a> {
     l2: f64,
 }
 
-impl Problem<'_> {
+impl Objective for Problem<'_> {
     fn loss_and_gradient(&self, w: &[f64], grad: &mut [f64]) -> f64 {
         let bias_at = w.len() - 1;
         let mut loss = 0.0;
@@ -223,7 +229,7 @@ fn dot(w: &[f64], x: &Sparse) -> f64 {
 }
 
 /// Limited-memory BFGS with a backtracking (Armijo) line search, from `w = 0`.
-fn lbfgs(problem: &Problem, dim: usize, max_iterations: usize) -> Vec<f64> {
+pub fn lbfgs(problem: &impl Objective, dim: usize, max_iterations: usize) -> Vec<f64> {
     const MEMORY: usize = 10;
     let mut w = vec![0.0; dim];
     let mut grad = vec![0.0; dim];

@@ -2,12 +2,15 @@
 //! loaded terms it uses, gathered from the per-document framing layers.
 //!
 //! A label or tone belongs to a corpus-wide entity through its mention: the (document, span)
-//! of every resolved mention is a key into the dossier's entities. An outlet's tone toward an
-//! actor is the mean of its articles' scores weighted by the sentences each was measured on.
+//! of every resolved mention is a key into the dossier's entities. An article in which several
+//! local entities resolve to one actor gives that actor one tone (scores weighted by their
+//! sentences). An outlet's tone toward an actor is the mean of its articles' scores weighted
+//! by the sentences each was measured on. The quoted voices' non-neutral tones toward the
+//! actor are listed beside it with their speakers.
 
 use parallax_core::{
     ActorTone, Analysis, DocumentTone, Dossier, DossierDocument, Evidence, OutletActor,
-    OutletLabel, OutletTerm, Span, Speech, Tone, MAX_TERM_EVIDENCE,
+    OutletLabel, OutletTerm, QuotedTone, Span, Speech, Tone, ToneSentence, MAX_TERM_EVIDENCE,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -46,7 +49,7 @@ impl<'d> Framing<'d> {
 
     /// The actors and loaded terms of the outlet whose documents are `docs`.
     pub(super) fn of_outlet(&self, docs: &[&str]) -> (Vec<OutletActor>, Vec<OutletTerm>) {
-        let mut actors: BTreeMap<usize, (Vec<OutletLabel>, Vec<DocumentTone>)> = BTreeMap::new();
+        let mut actors: BTreeMap<usize, ActorFraming> = BTreeMap::new();
         let mut terms: HashMap<String, (OutletTerm, Vec<(Speech, Evidence)>)> = HashMap::new();
         for &doc in docs {
             let (Some(analysis), Some(document)) = (self.analyses.get(doc), self.docs.get(doc))
@@ -57,33 +60,82 @@ impl<'d> Framing<'d> {
                 let span = analysis.mentions.get(m)?.span;
                 self.entity_of.get(&(doc, span)).copied()
             };
+            let entity_of_local = |l: usize| {
+                analysis
+                    .local_entities
+                    .get(l)
+                    .and_then(|l| l.mentions.iter().find_map(|&m| entity_of_mention(m)))
+            };
             for label in &analysis.labels {
                 if let Some(e) = entity_of_mention(label.mention) {
-                    actors.entry(e).or_default().0.push(OutletLabel {
+                    actors.entry(e).or_default().labels.push(OutletLabel {
                         evidence: evidence(document, label.span, &label.text),
                         form: label.form,
                         voice: label.voice,
                     });
                 }
             }
+            // One tone per actor and article, however many local entities resolve to it.
+            let mut tones: BTreeMap<usize, DocumentTone> = BTreeMap::new();
             for tone in &analysis.tones {
-                let entity = analysis
-                    .local_entities
-                    .get(tone.local_entity)
-                    .and_then(|l| l.mentions.iter().find_map(|&m| entity_of_mention(m)));
-                if let Some(e) = entity {
-                    actors.entry(e).or_default().1.push(DocumentTone {
-                        doc: doc.to_string(),
-                        tone: tone.tone,
-                        score: f64::from(tone.score),
-                        sentences: tone.sentences,
-                        evidence: tone
-                            .evidence
-                            .iter()
-                            .map(|a| evidence(document, a.span, &a.text))
-                            .collect(),
-                    });
+                let Some(e) = entity_of_local(tone.local_entity) else {
+                    continue;
+                };
+                let by_sentence = analysis
+                    .sentence_tones
+                    .iter()
+                    .filter(|t| t.voice == Speech::Author && t.local_entity == tone.local_entity)
+                    .filter_map(|t| {
+                        let sentence = analysis.segmentation.sentences.get(t.sentence)?.span;
+                        Some(ToneSentence {
+                            sentence,
+                            tone: t.tone,
+                            score: f64::from(t.score),
+                            words: anchors(document, &t.evidence),
+                        })
+                    })
+                    .collect();
+                let next = DocumentTone {
+                    doc: doc.to_string(),
+                    tone: tone.tone,
+                    score: f64::from(tone.score),
+                    sentences: tone.sentences,
+                    evidence: anchors(document, &tone.evidence),
+                    by_sentence,
+                };
+                match tones.get_mut(&e) {
+                    Some(seen) => merge(seen, next),
+                    None => {
+                        tones.insert(e, next);
+                    }
                 }
+            }
+            for (e, tone) in tones {
+                actors.entry(e).or_default().tones.push(tone);
+            }
+            for t in analysis
+                .sentence_tones
+                .iter()
+                .filter(|t| t.voice == Speech::Quoted && t.tone != Tone::Neutral)
+            {
+                let (Some(e), Some(quote)) = (
+                    entity_of_local(t.local_entity),
+                    t.quote.and_then(|q| analysis.quotes.get(q)),
+                ) else {
+                    continue;
+                };
+                actors.entry(e).or_default().quoted.push(QuotedTone {
+                    evidence: evidence(document, quote.span, &quote.text),
+                    speaker: quote
+                        .speaker_mention
+                        .and_then(entity_of_mention)
+                        .and_then(|s| self.entity_ids.get(s))
+                        .map(|s| s.to_string()),
+                    speaker_text: quote.speaker_text.as_ref().map(|a| a.text.clone()),
+                    tone: t.tone,
+                    score: f64::from(t.score),
+                    words: anchors(document, &t.evidence),
+                });
             }
             for term in &analysis.loaded_terms {
                 let (entry, uses) =
@@ -107,19 +159,53 @@ impl<'d> Framing<'d> {
         }
         let actors = actors
             .into_iter()
-            .map(|(e, (labels, documents))| OutletActor {
+            .map(|(e, framing)| OutletActor {
                 entity: self
                     .entity_ids
                     .get(e)
                     .copied()
                     .unwrap_or_default()
                     .to_string(),
-                labels,
-                tone: actor_tone(documents),
+                labels: framing.labels,
+                tone: actor_tone(framing.tones),
+                quoted_tones: framing.quoted,
             })
             .collect();
         (actors, ranked_terms(terms))
     }
+}
+
+/// What one outlet's articles say of one actor, gathered before it is summed up.
+#[derive(Default)]
+struct ActorFraming {
+    labels: Vec<OutletLabel>,
+    tones: Vec<DocumentTone>,
+    quoted: Vec<QuotedTone>,
+}
+
+/// Folds a second tone of the same article toward the same actor into the first: scores
+/// weighted by sentences, sentences added, judgements merged in text order (a sentence
+/// judged twice is kept once).
+fn merge(seen: &mut DocumentTone, next: DocumentTone) {
+    let total = seen.sentences + next.sentences;
+    if total > 0 {
+        seen.score = (seen.score * seen.sentences as f64 + next.score * next.sentences as f64)
+            / total as f64;
+    }
+    seen.sentences = total;
+    seen.tone = Tone::of_score(seen.score);
+    seen.evidence.extend(next.evidence);
+    seen.by_sentence.extend(next.by_sentence);
+    seen.by_sentence
+        .sort_by_key(|t| (t.sentence.start, t.sentence.end));
+    seen.by_sentence.dedup_by_key(|t| t.sentence);
+}
+
+fn anchors(document: &DossierDocument, anchors: &[parallax_core::Anchor]) -> Vec<Evidence> {
+    anchors
+        .iter()
+        .map(|a| evidence(document, a.span, &a.text))
+        .collect()
 }
 
 /// The outlet's tone over its articles' tones; `None` without any.
@@ -206,6 +292,7 @@ mod tests {
             authors: vec![],
             paragraphs: vec![],
             sentences,
+            voice: Vec::new(),
             time_anchor: None,
             diagnostics: vec![],
         }

@@ -3,10 +3,12 @@
 use crate::{EvalError, EvalReport};
 use std::path::Path;
 
+pub mod bias;
 pub mod coref;
 pub mod coverage;
 pub mod events;
 pub mod extract;
+pub mod geocode;
 pub mod ner;
 pub mod numbers;
 pub mod quotes;
@@ -14,9 +16,11 @@ pub mod reuse;
 pub mod stories;
 pub mod subjectivity;
 pub mod timex;
+pub mod tone;
+pub mod tone_basil;
 
 /// Every task name `parallax eval` accepts.
-pub const TASKS: [&str; 11] = [
+pub const TASKS: [&str; 14] = [
     "ner",
     "timex",
     "quotes",
@@ -28,6 +32,9 @@ pub const TASKS: [&str; 11] = [
     "events",
     "coref",
     "coverage",
+    "geocode",
+    "tone",
+    "bias",
 ];
 
 pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
@@ -43,6 +50,9 @@ pub fn run(task: &str, gold: &Path, limit: Option<usize>) -> Result<EvalReport, 
         "events" => events::run(gold, limit),
         "coref" => coref::run(gold, limit),
         "coverage" => coverage::run(gold, limit),
+        "geocode" => geocode::run(gold, limit),
+        "tone" => tone::run(gold, limit),
+        "bias" => bias::run(gold, limit),
         other => Err(EvalError::UnknownTask(other.to_string())),
     }
 }

@@ -176,7 +176,7 @@ fn gold_attributions(text: &str, ann: &brat::Ann) -> Vec<Attribution> {
 
 fn predict(text: &str, seg: &Segmentation, model: Option<&CueModel>) -> Vec<Attribution> {
     let doc = Document::new("eval", text, "polnear");
-    let quotes = parallax_quotes::annotate_with(model, &doc, seg, &[]).items;
+    let quotes = parallax_quotes::annotate_with(model, &doc, seg, &[], &[]).items;
     let mut out: Vec<Attribution> = Vec::new();
     for q in quotes {
         let Some(cue) = q.cue else { continue };

@@ -1,8 +1,12 @@
 //! Training of the statistical models from gold data (`parallax train`).
 
+pub mod bias;
+pub mod events;
+pub mod geocode;
 pub mod ner;
 pub mod quotes;
 pub mod subjectivity;
+pub mod tone;
 
 use crate::EvalError;
 use std::path::Path;
@@ -28,6 +32,10 @@ pub fn train(
         "ner" => ner::train(train, dev, out),
         "subjectivity" => subjectivity::train(train, dev, out),
         "quotes" => quotes::train(train, dev, out),
+        "events" => events::train(train, out),
+        "geocode" => geocode::train(train, out),
+        "tone" => tone::train(train, dev, out),
+        "bias" => bias::train(train, dev, out),
         _ => Err(EvalError::NotImplemented(format!("train {task}"))),
     }
 }

@@ -16,9 +16,7 @@
 //! summary); the written model is then refitted with the dev sentences added to the
 //! CheckThat training sentences, with the same settings.
 //!
-//! The same run learns the loaded-language lexicon of `parallax_voice::loaded` from the BABE
-//! sentences outside the held-out fifth ([`babe::is_held_out`]) and writes it as
-//! `loaded-terms.tsv` beside the model.
+//! The loaded-language lexicon is learned by `parallax train bias` ([`super::bias`]).
 
 use super::TrainSummary;
 use crate::formats::babe::{self, Opinion};
@@ -27,7 +25,6 @@ use crate::tasks::subjectivity::{score, TEST_SPLIT};
 use crate::EvalError;
 use parallax_voice::embed;
 use parallax_voice::features::FeatureConfig;
-use parallax_voice::loaded;
 use parallax_voice::tokens::{tokenize, Tokens};
 use parallax_voice::train::{average, fit_with_words, Example, TrainOptions, WordBlock};
 use parallax_voice::Model;
@@ -127,13 +124,6 @@ pub fn train(train: &Path, dev: Option<&Path>, out: &Path) -> Result<TrainSummar
         std::fs::create_dir_all(parent).map_err(|e| EvalError::io(parent, e))?;
     }
     std::fs::write(out, &bytes).map_err(|e| EvalError::io(out, e))?;
-    if let Some(folder) = babe_folder(train) {
-        let terms = learn_loaded_terms(&folder)?;
-        figures.insert("loaded_terms".to_string(), terms.len() as f64);
-        let lexicon = out.with_file_name("loaded-terms.tsv");
-        std::fs::write(&lexicon, loaded::lexicon_file(&terms))
-            .map_err(|e| EvalError::io(&lexicon, e))?;
-    }
     Ok(TrainSummary {
         model: out.display().to_string(),
         examples,
@@ -224,20 +214,6 @@ pub fn babe_folder(train: &Path) -> Option<PathBuf> {
     Some(dataset.parent()?.join("babe-mbic")).filter(|f| f.is_dir())
 }
 
-/// The loaded-language lexicon learned from BABE's expert sentences outside the held-out fifth.
-fn learn_loaded_terms(folder: &Path) -> Result<Vec<(String, f64)>, EvalError> {
-    let sentences = babe::read(&folder.join(babe::EXPERT_FILE))?;
-    let marked: Vec<loaded::Marked> = sentences
-        .iter()
-        .filter(|s| !babe::is_held_out(&s.text))
-        .map(|s| loaded::Marked {
-            text: &s.text,
-            biased_words: &s.biased_words,
-        })
-        .collect();
-    Ok(loaded::learn(&marked))
-}
-
 /// BABE's sentences with an agreed opinion label, when the dataset is beside `train`.
 pub fn babe_examples(train: &Path) -> Result<Vec<Example>, EvalError> {
     let Some(folder) = babe_folder(train) else {
@@ -271,9 +247,14 @@ pub fn babe_examples(train: &Path) -> Result<Vec<Example>, EvalError> {
 /// (`babe-mbic/final_labels_MBIC.csv`), the MSRP training sentences and the CoNLL-2003
 /// training sentences. No CheckThat sentence is among them.
 pub fn unlabelled_texts(train: &Path) -> Result<Vec<Tokens>, EvalError> {
-    let Some(data) = dataset_folder(train).and_then(|d| d.parent().map(Path::to_path_buf)) else {
-        return Ok(Vec::new());
-    };
+    match dataset_folder(train).and_then(|d| d.parent().map(Path::to_path_buf)) {
+        Some(data) => unlabelled_texts_in(&data),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// [`unlabelled_texts`] from the shared data folder `data` (each source skipped when missing).
+pub fn unlabelled_texts_in(data: &Path) -> Result<Vec<Tokens>, EvalError> {
     let mut texts: Vec<Tokens> = Vec::new();
     let mut add_paragraphs = |text: &str| {
         texts.extend(text.lines().filter(|l| !l.trim().is_empty()).map(tokenize));

@@ -16,7 +16,7 @@ use axum::{
     response::Html,
 };
 use maud::{html, Markup};
-use parallax_core::{text::floor_char_boundary, DossierDocument, Span};
+use parallax_core::{text::floor_char_boundary, DossierDocument, Span, Voice};
 use serde::Deserialize;
 
 const KINDS: [(&str, &str); 4] = [
@@ -77,6 +77,11 @@ pub async fn page(
                             " " (label) " (" (corpus.doc_marks[d].iter().filter(|(_, m)| m.kind() == kind).count()) ")"
                         }
                     }
+                    @let opinions = doc.voice.iter().filter(|v| v.voice == Voice::Opinion).count();
+                    label.f.k-opinion title="sentences the voice classifier reads as the author's opinion rather than reporting" {
+                        input #f-opinion type="checkbox" checked;
+                        " Opinion (" (opinions) " of " (doc.voice.len()) " sentences)"
+                    }
                 }
                 div.text { (text(corpus, d, doc, hl)) }
                 @for diag in &doc.diagnostics {
@@ -107,7 +112,9 @@ fn text(corpus: &Corpus, d: usize, doc: &DossierDocument, hl: Option<Span>) -> M
                 @for (n, piece) in pieces(doc, p.span) {
                     @match n {
                         Some(n) => {
-                            span.s.target[hl.is_some_and(|h| piece.start <= h.start && h.start < piece.end)] id={ "s-" (n) } {
+                            @let opinion = doc.voice.get(n).filter(|v| v.voice == Voice::Opinion);
+                            span.s.target[hl.is_some_and(|h| piece.start <= h.start && h.start < piece.end)].opinion[opinion.is_some()] id={ "s-" (n) }
+                                title=[opinion.map(|v| format!("the author's opinion ({:.0}% sure)", v.confidence * 100.0))] {
                                 (segments(corpus, doc, marks, piece, hl))
                             }
                         }
@@ -280,7 +287,7 @@ fn panel(corpus: &Corpus, d: usize, doc: &DossierDocument) -> Markup {
 }
 
 /// At most `max` characters of `s`, with an ellipsis when cut.
-fn clip(s: &str, max: usize) -> String {
+pub(super) fn clip(s: &str, max: usize) -> String {
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),

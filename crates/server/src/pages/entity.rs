@@ -2,6 +2,7 @@
 //! it, how each outlet names it (labels linked to their sentences, tone), and how often each
 //! outlet mentions it.
 
+use super::framing::{labels_cell, tone_cell};
 use super::{context, cut_note, layout, outlet_link, LIST_LIMIT};
 use crate::error::AppError;
 use crate::links;
@@ -9,8 +10,7 @@ use crate::live::Snapshot;
 use crate::state::Corpus;
 use axum::{extract::Path, response::Html};
 use maud::{html, Markup};
-use parallax_core::{LabelForm, OutletLabel, Speech};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 pub async fn page(
     Snapshot(state): Snapshot,
@@ -80,9 +80,6 @@ pub async fn page(
     Ok(layout(&entity.name, "", body))
 }
 
-/// Most labels shown per outlet; the rest are in the API.
-const LABELS_SHOWN: usize = 20;
-
 /// "How each outlet names it": per outlet, the labels it attaches to the entity (each linked
 /// to its first sentence, repeats counted) and its tone toward it in its own voice.
 fn framing(corpus: &Corpus, id: &str) -> Markup {
@@ -98,33 +95,8 @@ fn framing(corpus: &Corpus, id: &str) -> Markup {
                         @for (outlet, actor) in &views {
                             tr {
                                 td.w-outlet { (outlet_link(outlet)) }
-                                td {
-                                    @let groups = grouped(&actor.labels);
-                                    @if groups.is_empty() { span.empty { "none" } }
-                                    @for (label, uses) in groups.iter().take(LABELS_SHOWN) {
-                                        div.label {
-                                            a href=(links::evidence(corpus, &label.evidence.doc, label.evidence.span)) { (label.evidence.text) }
-                                            " " span.tag { (format!("{:?}", label.form).to_lowercase()) }
-                                            @if label.voice == Speech::Quoted { " " span.tag { "quoted" } }
-                                            @if *uses > 1 { " " span.note { "×" (uses) } }
-                                        }
-                                    }
-                                    @if groups.len() > LABELS_SHOWN {
-                                        p.note { (groups.len() - LABELS_SHOWN) " more in "
-                                            a href={ "/api/entities/" (links::encode(id)) } { "the API" } }
-                                    }
-                                }
-                                td {
-                                    @match &actor.tone {
-                                        Some(t) => {
-                                            span.tag title="mean polarity of the outlet's own sentences mentioning it, quotations excluded" {
-                                                (t.tone.as_str()) " " (format!("{:+.2}", t.score))
-                                            }
-                                            " " span.note { (t.sentences) @if t.sentences == 1 { " sentence" } @else { " sentences" } }
-                                        }
-                                        None => span.empty { "only quoted" },
-                                    }
-                                }
+                                td { (labels_cell(corpus, &actor.labels, &format!("/api/entities/{}", links::encode(id)))) }
+                                td { (tone_cell(corpus, actor)) }
                             }
                         }
                     }
@@ -132,24 +104,6 @@ fn framing(corpus: &Corpus, id: &str) -> Markup {
             }
         }
     }
-}
-
-/// Labels with the same text (case aside), form and voice, as (first use, number of uses), in
-/// order of first use: "President ×9" rather than nine rows.
-fn grouped(labels: &[OutletLabel]) -> Vec<(&OutletLabel, usize)> {
-    let mut groups: Vec<(&OutletLabel, usize)> = Vec::new();
-    let mut index: HashMap<(String, LabelForm, Speech), usize> = HashMap::new();
-    for label in labels {
-        let key = (label.evidence.text.to_lowercase(), label.form, label.voice);
-        match index.get(&key) {
-            Some(&g) => groups[g].1 += 1,
-            None => {
-                index.insert(key, groups.len());
-                groups.push((label, 1));
-            }
-        }
-    }
-    groups
 }
 
 fn quote_list(corpus: &Corpus, quotes: &[usize], with_speaker: bool) -> Markup {
@@ -174,46 +128,5 @@ fn quote_list(corpus: &Corpus, quotes: &[usize], with_speaker: bool) -> Markup {
             }
         }
         (cut_note(quotes.len().min(LIST_LIMIT), quotes.len(), "/api/quotes"))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use parallax_core::{Evidence, Span};
-
-    fn label(text: &str, at: usize, voice: Speech) -> OutletLabel {
-        OutletLabel {
-            evidence: Evidence {
-                doc: "d".into(),
-                span: Span::new(at, at + text.len()),
-                text: text.into(),
-                sentence: Span::new(0, 100),
-            },
-            form: LabelForm::Premodifier,
-            voice,
-        }
-    }
-
-    #[test]
-    fn repeated_labels_are_counted_at_their_first_use() {
-        let labels = [
-            label("President", 0, Speech::Author),
-            label("the rebel leader", 20, Speech::Author),
-            label("president", 40, Speech::Author),
-            label("President", 60, Speech::Quoted),
-        ];
-        let groups: Vec<(&str, usize, usize)> = grouped(&labels)
-            .into_iter()
-            .map(|(l, n)| (l.evidence.text.as_str(), l.evidence.span.start, n))
-            .collect();
-        assert_eq!(
-            groups,
-            [
-                ("President", 0, 2),
-                ("the rebel leader", 20, 1),
-                ("President", 60, 1)
-            ]
-        );
     }
 }

@@ -3,6 +3,8 @@
 
 mod article;
 mod entity;
+mod events;
+mod framing;
 mod outlet;
 mod overview;
 mod search;

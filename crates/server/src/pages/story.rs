@@ -42,13 +42,15 @@ pub async fn page(
         }
         nav.toc {
             a href="#claims" { "Claims" } a href="#disputes" { "Disputes" } a href="#quotes" { "Aligned quotations" }
-            a href="#passages" { "Shared passages" } a href="#timeline" { "Timeline" } a href="#articles" { "Articles" }
+            a href="#passages" { "Shared passages" } a href="#timeline" { "Timeline" } a href="#events" { "Events" } a href="#places" { "Places" } a href="#articles" { "Articles" }
         }
         (claims(corpus, story))
         (disputes(corpus, story))
         (quote_groups(corpus, story))
         (passages(corpus, story))
         (timeline(corpus, story))
+        (super::events::section(corpus, story))
+        (places(corpus, story))
         (articles(corpus, story))
     };
     Ok(layout(&story.label, "", body))
@@ -262,6 +264,59 @@ fn timeline(corpus: &Corpus, story: &Story) -> Markup {
                 }
                 (cut_note(entries.len().min(LIST_LIMIT), entries.len(), "/api/stories"))
             }
+        }
+    }
+}
+
+/// The story's places: a map (parallax-report's SVG, no script) whose pins lead to the
+/// table rows, each row with the place's mentions linked to their sentences.
+fn places(corpus: &Corpus, story: &Story) -> Markup {
+    use parallax_report::places::{credit, describe, pins};
+    let places: Vec<&parallax_core::DossierPlace> = corpus
+        .dossier
+        .places
+        .iter()
+        .filter(|p| Corpus::in_story(&story.id, p.story.as_deref()))
+        .collect();
+    html! {
+        section #places {
+            h2 { "Places" }
+            @if places.is_empty() { p.empty { "No place was named." } }
+            @else {
+                (parallax_report::map::svg(&pins(&places, |p| format!("#place-{}", p.id)), &format!("Map of the places of {}", story.label)))
+                table {
+                    thead { tr { th { "Place" } th { "What it is" } th { "Outlets" } th { "Mentions" } } }
+                    tbody {
+                        @for p in places.iter().take(LIST_LIMIT) {
+                            tr #{ "place-" (p.id) } {
+                                td { strong { (p.name) } }
+                                td {
+                                    @if let Some(g) = &p.place { (describe(g)) }
+                                    @else {
+                                        "undecided: "
+                                        @for (i, c) in p.candidates.iter().enumerate() {
+                                            @if i > 0 { "; " }
+                                            (c.name) " (" (describe(c)) ")"
+                                        }
+                                    }
+                                }
+                                td { @for o in &p.outlets { (outlet_link(o)) " " } }
+                                td {
+                                    details {
+                                        summary { (p.mentions.len()) (if p.mentions.len() == 1 { " mention" } else { " mentions" }) }
+                                        @for m in p.mentions.iter().take(MEMBERS) {
+                                            div { span.tag { (corpus.outlet_of(&m.doc)) } (context(corpus, &m.doc, m.span)) }
+                                        }
+                                        @if p.mentions.len() > MEMBERS { div.note { "and " (p.mentions.len() - MEMBERS) " more" } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                (cut_note(places.len().min(LIST_LIMIT), places.len(), "/api/places"))
+            }
+            (credit())
         }
     }
 }

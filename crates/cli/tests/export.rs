@@ -1,0 +1,177 @@
+//! `parallax export` and `parallax analyze --export` end to end on the fixture corpus.
+
+mod common;
+
+use common::*;
+
+/// Analyzes the text fixtures into a fresh store; returns the folder holding `store` and `out`.
+fn analyzed() -> tempfile::TempDir {
+    let text = fixtures().join("corpus/text");
+    let manifest = text.join("manifest.csv");
+    let (_, dir, output) = analyze(&[&text], &["--manifest", manifest.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    dir
+}
+
+#[test]
+fn exports_a_store_in_every_table_format() {
+    let dir = analyzed();
+    let store = dir.path().join("store");
+    for format in ["jsonl", "csv", "parquet", "gkg", "dossier", "report"] {
+        let out = dir.path().join(format);
+        let output = parallax(&[
+            "export",
+            "--store",
+            store.to_str().unwrap(),
+            "--format",
+            format,
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains("exported 7 of 7 articles"),
+            "{}",
+            stderr(&output)
+        );
+        assert!(
+            std::fs::read_dir(&out).unwrap().count() > 0,
+            "{format} wrote nothing"
+        );
+    }
+    let sentences = std::fs::read_to_string(dir.path().join("csv/sentences.csv")).unwrap();
+    assert!(sentences.starts_with("\u{feff}sentence_id,doc_id,"));
+    let gkg = std::fs::read_to_string(dir.path().join("gkg/gkg.csv")).unwrap();
+    assert_eq!(gkg.lines().count(), 7);
+    assert!(gkg.lines().all(|l| l.split('\t').count() == 27));
+}
+
+#[test]
+fn selects_by_story_and_days() {
+    let dir = analyzed();
+    let store = dir.path().join("store");
+    let dossier: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("out/dossier.json")).unwrap(),
+    )
+    .unwrap();
+    let story = &dossier["stories"][0];
+    let out = dir.path().join("story");
+    let output = parallax(&[
+        "export",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--out",
+        out.to_str().unwrap(),
+        "--story",
+        story["id"].as_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let documents = std::fs::read_to_string(out.join("documents.jsonl")).unwrap();
+    assert_eq!(
+        documents.lines().count(),
+        story["documents"].as_array().unwrap().len()
+    );
+    let out = dir.path().join("days");
+    let output = parallax(&[
+        "export",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--out",
+        out.to_str().unwrap(),
+        "--since",
+        "2031-05-10",
+        "--until",
+        "2031-05-10",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let documents = std::fs::read_to_string(out.join("documents.jsonl")).unwrap();
+    assert!(documents.lines().count() >= 1);
+    assert!(
+        documents
+            .lines()
+            .all(|l| l.contains("\"published\":\"2031-05-10T")),
+        "{documents}"
+    );
+}
+
+#[test]
+fn bad_requests_are_refused_with_their_reason() {
+    let dir = analyzed();
+    let store = dir.path().join("store");
+    let out = dir.path().join("x");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "export",
+            "--store",
+            store.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        parallax(&args)
+    };
+    let unknown = run(&["--format", "xlsx"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("unknown export format \"xlsx\""),
+        "{}",
+        stderr(&unknown)
+    );
+    let bad_day = run(&["--format", "csv", "--since", "May 2031"]);
+    assert_eq!(bad_day.status.code(), Some(2));
+    assert!(
+        stderr(&bad_day).contains("--since May 2031"),
+        "{}",
+        stderr(&bad_day)
+    );
+    let no_story = run(&["--format", "csv", "--story", "s999"]);
+    assert!(
+        stderr(&no_story).contains("no story s999"),
+        "{}",
+        stderr(&no_story)
+    );
+    let events = run(&["--format", "events"]);
+    assert!(!events.status.success());
+    assert!(
+        stderr(&events).contains("no event coder"),
+        "{}",
+        stderr(&events)
+    );
+    let missing = parallax(&[
+        "export",
+        "--store",
+        "/nonexistent/store",
+        "--format",
+        "csv",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("no store at /nonexistent/store"),
+        "{}",
+        stderr(&missing)
+    );
+}
+
+#[test]
+fn analyze_writes_exports_in_the_same_run() {
+    let text = fixtures().join("corpus/text");
+    let (_, dir, output) = analyze(&[&text], &["--export", "parquet", "--export", "csv"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = dir.path().join("out");
+    for file in [
+        "dossier.json",
+        "report.html",
+        "quotes.parquet",
+        "claims.csv",
+    ] {
+        assert!(out.join(file).is_file(), "{file} missing");
+    }
+    let (_, _, bad) = analyze(&[&text], &["--export", "xlsx"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

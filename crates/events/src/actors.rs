@@ -1,0 +1,327 @@
+//! The actors of a sentence and their roles in an event: who did it (the subject before the
+//! trigger, or the "by" phrase of a passive), to whom (the first actor after it), and where
+//! (a place after "in", "at", "near"...).
+//!
+//! An actor phrase is an entity mention (a person, organization, country, nationality or
+//! place), a generic actor noun from `lexicon/actors.txt` ("troops", "police"), or a mention
+//! followed by such a noun ("Iranian drones": Iran, military). It is named through the entity
+//! layer: a nationality by its country, a pronoun or a surname by its entity's name.
+
+use crate::lexicon::Lexicon;
+use crate::sentence::Sentence;
+use parallax_core::{Anchor, EntityType, EventActor, LocalEntity, Mention, MentionKind, Span};
+
+/// An actor phrase: tokens `[first, last)`.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub first: usize,
+    pub last: usize,
+    pub actor: EventActor,
+    pub entity_type: Option<EntityType>,
+    /// Whether a locative preposition stands just before it ("in Gori").
+    pub locative: bool,
+}
+
+/// Stems of the words before a place that make it the event's location.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "outsid", "insid", "into", "across", "around", "toward",
+];
+
+/// Words that join coordinated actors ("Israel and the Palestinians").
+const COORDINATION: &[&str] = &["and", "along"];
+
+/// Words between a nationality or name and the actor noun it qualifies ("Iranian-made drones").
+const MAX_MODIFIER_GAP: usize = 2;
+
+fn actor_of(
+    text: &str,
+    span: Span,
+    mention: Option<(usize, &Mention)>,
+    entities: &[LocalEntity],
+    sector: Option<&'static str>,
+) -> Option<EventActor> {
+    let words = text.get(span.start..span.end)?.to_string();
+    let (name, local_entity) = match mention {
+        Some((_, m)) => match m
+            .local_entity
+            .and_then(|e| entities.get(e).map(|le| (e, le)))
+        {
+            Some((e, le)) => (
+                le.country.clone().unwrap_or_else(|| le.name.clone()),
+                Some(e),
+            ),
+            // An unresolved pronoun names nobody.
+            None if m.kind == MentionKind::Pronoun => return None,
+            None => (m.text.clone(), None),
+        },
+        None => (words.clone(), None),
+    };
+    Some(EventActor {
+        span,
+        text: words,
+        name,
+        mention: mention.map(|(i, _)| i),
+        local_entity,
+        sector: sector.map(str::to_string),
+    })
+}
+
+/// The actor phrases of sentence `s`, in text order, from the `mentions` inside it.
+pub fn phrases(
+    s: &Sentence,
+    text: &str,
+    mentions: &[Mention],
+    sentence_mentions: std::ops::Range<usize>,
+    entities: &[LocalEntity],
+    lex: &Lexicon,
+) -> Vec<Phrase> {
+    let mut out: Vec<Phrase> = Vec::new();
+    let mut covered = vec![false; s.len()];
+    for i in sentence_mentions {
+        let Some(m) = mentions.get(i) else { continue };
+        if matches!(m.entity_type, EntityType::Event | EntityType::Misc) {
+            continue;
+        }
+        let first = s.tok_at(m.span.start);
+        let mut last = s.tok_at(m.span.end);
+        if first >= last || last > s.len() {
+            continue;
+        }
+        // A generic actor noun right after the mention is its head ("Iranian drones").
+        let mut sector = None;
+        let head = (last..(last + MAX_MODIFIER_GAP + 1).min(s.len()))
+            .take_while(|&k| {
+                s.is_word(k) || text.get(s.toks[k].span.start..s.toks[k].span.end) == Some("-")
+            })
+            .find(|&k| lex.sectors.contains_key(s.stem(k)));
+        if let Some(k) = head {
+            // "security forces": the last noun of the run is the head.
+            last = k;
+            while let Some(&next) = s.toks.get(last).and_then(|_| lex.sectors.get(s.stem(last))) {
+                sector = Some(next);
+                last += 1;
+            }
+        }
+        let span = Span::new(m.span.start, s.toks[last - 1].span.end.max(m.span.end));
+        let Some(actor) = actor_of(text, span, Some((i, m)), entities, sector) else {
+            continue;
+        };
+        for c in covered.iter_mut().take(last).skip(first) {
+            *c = true;
+        }
+        out.push(Phrase {
+            first,
+            last,
+            actor,
+            entity_type: Some(m.entity_type),
+            locative: false,
+        });
+    }
+    // Generic actor nouns outside mentions, a run of them being one phrase ("riot police").
+    let mut k = 0;
+    while k < s.len() {
+        if covered[k] || !lex.sectors.contains_key(s.stem(k)) || s.toks[k].capital && k > 0 {
+            k += 1;
+            continue;
+        }
+        let first = k;
+        let mut sector = lex.sectors.get(s.stem(k)).copied();
+        k += 1;
+        while k < s.len() && !covered[k] {
+            match lex.sectors.get(s.stem(k)) {
+                Some(&next) => {
+                    sector = Some(next);
+                    k += 1;
+                }
+                None => break,
+            }
+        }
+        let span = Span::new(s.toks[first].span.start, s.toks[k - 1].span.end);
+        if let Some(actor) = actor_of(text, span, None, entities, sector) {
+            out.push(Phrase {
+                first,
+                last: k,
+                actor,
+                entity_type: None,
+                locative: false,
+            });
+        }
+    }
+    out.sort_by_key(|p| p.first);
+    out.dedup_by(|b, a| b.first < a.last);
+    for p in &mut out {
+        // The preposition may stand before a determiner ("in the capital Kabul").
+        p.locative = (1..=3).any(|back| {
+            p.first
+                .checked_sub(back)
+                .is_some_and(|k| LOCATIVE.contains(&s.stem(k)))
+        });
+    }
+    out
+}
+
+/// Indices into `phrases` of the coordinated run starting at `i` ("Bosnia and Slovenia").
+fn with_coordinated(
+    s: &Sentence,
+    text: &str,
+    phrases: &[Phrase],
+    i: usize,
+    end: usize,
+) -> Vec<usize> {
+    let mut run = vec![i];
+    let mut at = i;
+    while let Some(next) = phrases.get(at + 1) {
+        let between: Vec<usize> = (phrases[at].last..next.first).collect();
+        let joined = !between.is_empty()
+            && between.len() <= 2
+            && between.iter().all(|&k| {
+                COORDINATION.contains(&s.stem(k))
+                    || text.get(s.toks[k].span.start..s.toks[k].span.end) == Some(",")
+                    || s.stem(k) == "the"
+            })
+            && between.iter().any(|&k| COORDINATION.contains(&s.stem(k)));
+        if !joined || next.last > end {
+            break;
+        }
+        at += 1;
+        run.push(at);
+    }
+    run
+}
+
+/// The roles of one event's actors.
+#[derive(Debug, Default)]
+pub struct Roles {
+    pub source: Vec<EventActor>,
+    pub target: Vec<EventActor>,
+    pub location: Option<Anchor>,
+}
+
+/// Words before a participle that make it passive ("was struck").
+const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+
+/// The actors of the event triggered at tokens `[first, last)`, whose clause starts at token
+/// `clause` (the sentence's start, or its quotation's) and whose target may be sought up to
+/// token `reach`.
+#[allow(clippy::too_many_arguments)]
+pub fn roles(
+    s: &Sentence,
+    text: &str,
+    phrases: &[Phrase],
+    lex: &Lexicon,
+    clause: usize,
+    first: usize,
+    last: usize,
+    reach: usize,
+) -> Roles {
+    // The subject stands after the last clause boundary before the trigger.
+    let mut start = clause;
+    let mut after_word = false;
+    for k in (clause..first).rev() {
+        let dash = matches!(
+            text.get(s.toks[k].span.start..s.toks[k].span.end),
+            Some("–" | "—" | ":" | ";")
+        );
+        if dash || lex.boundaries.contains(s.stem(k)) {
+            start = k + 1;
+            after_word = !dash;
+            break;
+        }
+    }
+    // With none there ("X said they would boycott": an unresolved pronoun), the subject of
+    // the clause before the boundary speaks for it.
+    let subject = phrases
+        .iter()
+        .position(|p| p.first >= start && p.last <= first && !p.locative)
+        .or_else(|| {
+            (after_word && start > clause)
+                .then(|| {
+                    phrases
+                        .iter()
+                        .position(|p| p.first >= clause && p.last < start && !p.locative)
+                })
+                .flatten()
+        })
+        .map(|i| with_coordinated(s, text, phrases, i, first));
+    // The object: the first actor after the trigger, before the next clause boundary.
+    let mut end = reach.min(s.len()).min(last + 12);
+    for k in last..end {
+        let boundary = lex.boundaries.contains(s.stem(k)) && k > last + 1;
+        let stop = matches!(
+            text.get(s.toks[k].span.start..s.toks[k].span.end),
+            Some(";" | ":" | "(")
+        );
+        if boundary || stop {
+            end = k;
+            break;
+        }
+    }
+    // "was struck by", or a reduced relative: "Breonna Taylor, shot by police".
+    let by_follows = s.stem(last) == "by";
+    let passive = first > 0
+        && (by_follows
+            || text
+                .get(s.toks[first - 1].span.start..s.toks[first - 1].span.end)
+                .is_some_and(|w| PASSIVE.iter().any(|p| w.eq_ignore_ascii_case(p))))
+        && text
+            .get(s.toks[first].span.start..s.toks[first].span.end)
+            .is_some_and(|w| {
+                w.ends_with("ed") || w.ends_with("en") || w == "struck" || w == "shot"
+            });
+    let by_agent = passive
+        .then(|| {
+            (last..end.min(last + 3))
+                .find(|&k| s.stem(k) == "by")
+                .and_then(|k| phrases.iter().position(|p| p.first > k && p.first <= k + 3))
+        })
+        .flatten();
+    // A place after "in", "at", "near" is where it happened; it is the target (as PLOVER
+    // codes it: the place's government) only when no other actor follows.
+    let after = |p: &Phrase| {
+        p.first >= last && p.last <= end && Some(p.first) != by_agent.map(|b| phrases[b].first)
+    };
+    let object = phrases
+        .iter()
+        .position(|p| after(p) && !p.locative)
+        .or_else(|| {
+            phrases
+                .iter()
+                .position(|p| after(p) && p.entity_type == Some(EntityType::Gpe))
+        })
+        .map(|i| with_coordinated(s, text, phrases, i, end));
+    let pick = |run: Option<Vec<usize>>| -> Vec<EventActor> {
+        run.unwrap_or_default()
+            .into_iter()
+            .map(|i| phrases[i].actor.clone())
+            .collect()
+    };
+    let (source, target) = if passive {
+        (
+            pick(by_agent.map(|i| with_coordinated(s, text, phrases, i, end))),
+            pick(subject),
+        )
+    } else {
+        (pick(subject), pick(object))
+    };
+    let place = |p: &&Phrase| {
+        p.locative
+            && matches!(
+                p.entity_type,
+                Some(EntityType::Gpe | EntityType::Loc | EntityType::Fac)
+            )
+    };
+    let location = phrases
+        .iter()
+        .filter(place)
+        .find(|p| p.first >= last)
+        .or_else(|| phrases.iter().find(place))
+        .map(|p| Anchor {
+            span: p.actor.span,
+            text: p.actor.text.clone(),
+        });
+    Roles {
+        source,
+        target,
+        location,
+    }
+}

@@ -1,0 +1,270 @@
+//! Tests of the rules (lexicon types, no model) on hand-made sentences, and the span property
+//! on arbitrary text.
+
+use super::*;
+use parallax_core::{
+    EntityType, LocalEntity, Mention, MentionKind, NonAssertion, Paragraph, Sentence as Sent,
+};
+
+/// Words and single punctuation marks of `text`, as the segmenter would give them.
+fn tokens(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in text.char_indices() {
+        let word = ch.is_alphanumeric() || ch == '\'' || ch == '-';
+        match (word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Span::new(s, i));
+                start = None;
+            }
+            _ => {}
+        }
+        if !word && !ch.is_whitespace() {
+            out.push(Span::new(i, i + ch.len_utf8()));
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, text.len()));
+    }
+    out
+}
+
+fn segmentation(text: &str) -> Segmentation {
+    let all = Span::new(0, text.len());
+    Segmentation {
+        paragraphs: vec![Paragraph {
+            span: all,
+            role: ParagraphRole::Body,
+        }],
+        sentences: vec![Sent {
+            span: all,
+            paragraph: 0,
+        }],
+        tokens: tokens(text),
+    }
+}
+
+/// Mentions of the given names (first occurrence each), each its own entity; a nationality
+/// gets the country given.
+fn mentions(
+    text: &str,
+    names: &[(&str, EntityType, Option<&str>)],
+) -> (Vec<Mention>, Vec<LocalEntity>) {
+    let mut ms: Vec<(Mention, Option<String>)> = names
+        .iter()
+        .filter_map(|(name, t, country)| {
+            let at = text.find(name)?;
+            Some((
+                Mention {
+                    span: Span::new(at, at + name.len()),
+                    text: name.to_string(),
+                    entity_type: *t,
+                    kind: MentionKind::Name,
+                    role: None,
+                    local_entity: None,
+                },
+                country.map(str::to_string),
+            ))
+        })
+        .collect();
+    ms.sort_by_key(|(m, _)| m.span.start);
+    let mut entities = Vec::new();
+    let mut out = Vec::new();
+    for (i, (mut m, country)) in ms.into_iter().enumerate() {
+        m.local_entity = Some(i);
+        entities.push(LocalEntity {
+            name: m.text.clone(),
+            entity_type: m.entity_type,
+            mentions: vec![i],
+            roles: Vec::new(),
+            country,
+        });
+        out.push(m);
+    }
+    (out, entities)
+}
+
+fn events(text: &str, names: &[(&str, EntityType, Option<&str>)]) -> Vec<Event> {
+    let doc = Document::new("d", text, "test");
+    let seg = segmentation(text);
+    let (ms, es) = mentions(text, names);
+    let layers = Layers {
+        segmentation: &seg,
+        mentions: &ms,
+        local_entities: &es,
+        times: &[],
+        time_anchor: None,
+        quotes: &[],
+        places: &[],
+    };
+    code(&doc, &layers, None, BITS)
+        .into_iter()
+        .map(|(e, _)| e)
+        .collect()
+}
+
+fn names(actors: &[parallax_core::EventActor]) -> Vec<&str> {
+    actors.iter().map(|a| a.name.as_str()).collect()
+}
+
+use EntityType::{Gpe, Norp};
+
+#[test]
+fn a_nationality_and_a_military_noun_are_one_actor() {
+    let e = events(
+        "Iranian drones struck an airbase near Kirkuk.",
+        &[("Iranian", Norp, Some("Iran")), ("Kirkuk", Gpe, None)],
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].event_type, EventType::Fight);
+    assert_eq!(e[0].trigger.text, "struck");
+    assert_eq!(names(&e[0].source), ["Iran"]);
+    assert_eq!(e[0].source[0].sector.as_deref(), Some("military"));
+    assert_eq!(e[0].source[0].text, "Iranian drones");
+    assert_eq!(
+        e[0].location.as_ref().map(|l| l.text.as_str()),
+        Some("Kirkuk")
+    );
+    assert!(e[0].asserted);
+}
+
+#[test]
+fn a_threat_to_strike_is_a_threat_not_a_strike() {
+    let e = events(
+        "Iran threatened to strike Israeli bases.",
+        &[("Iran", Gpe, None), ("Israeli", Norp, Some("Israel"))],
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].event_type, EventType::Threaten);
+    assert_eq!(names(&e[0].source), ["Iran"]);
+    assert_eq!(names(&e[0].target), ["Israel"]);
+    assert_eq!(e[0].mode.as_deref(), Some("airstrike"));
+}
+
+#[test]
+fn a_denied_event_is_kept_but_not_asserted() {
+    let e = events(
+        "Tehran denied that its drones entered Iraqi airspace.",
+        &[("Tehran", Gpe, None), ("Iraqi", Norp, Some("Iraq"))],
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].event_type, EventType::Fight);
+    assert!(!e[0].asserted);
+    assert_eq!(e[0].reason, Some(NonAssertion::Denied));
+}
+
+#[test]
+fn a_refusal_of_claims_denies_what_they_say_and_names_its_word() {
+    let e = events(
+        "The ministry rejected claims that its forces shelled the village.",
+        &[],
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].trigger.text, "shelled");
+    assert_eq!(e[0].reason, Some(NonAssertion::Denied));
+    assert_eq!(
+        e[0].modality.as_ref().map(|m| m.text.as_str()),
+        Some("rejected")
+    );
+    let e = events("Officials dismissed reports of shelling in the town.", &[]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].reason, Some(NonAssertion::Denied));
+    // A refusal of something else stays a rejection.
+    let e = events("Iran rejected the proposal.", &[("Iran", Gpe, None)]);
+    assert_eq!(e[0].event_type, EventType::Reject);
+    assert!(e[0].modality.is_none());
+}
+
+#[test]
+fn the_reporting_clause_is_not_the_actor() {
+    let e = events(
+        "Syria says Israel struck its airbases.",
+        &[("Syria", Gpe, None), ("Israel", Gpe, None)],
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(names(&e[0].source), ["Israel"]);
+}
+
+#[test]
+fn a_passive_takes_its_source_from_by() {
+    let e = events("The embassy was attacked by gunmen on Sunday.", &[]);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(names(&e[0].source), ["gunmen"]);
+    assert_eq!(e[0].source[0].sector.as_deref(), Some("rebels"));
+}
+
+#[test]
+fn coordinated_actors_are_all_kept() {
+    let e = events(
+        "Bosnia and Slovenia agreed to a ceasefire.",
+        &[("Bosnia", Gpe, None), ("Slovenia", Gpe, None)],
+    );
+    assert_eq!(e[0].event_type, EventType::Agree);
+    assert_eq!(names(&e[0].source), ["Bosnia", "Slovenia"]);
+}
+
+#[test]
+fn police_arresting_protesters_is_coercion_not_protest() {
+    let e = events(
+        "Police arrested 40 protesters in Tbilisi.",
+        &[("Tbilisi", Gpe, None)],
+    );
+    assert_eq!(e[0].event_type, EventType::Coerce);
+    assert_eq!(names(&e[0].source), ["Police"]);
+    assert_eq!(names(&e[0].target), ["protesters"]);
+}
+
+#[test]
+fn negation_and_future_are_not_asserted() {
+    let e = events("The army did not attack the town.", &[]);
+    assert_eq!(e[0].reason, Some(NonAssertion::Negated));
+    let e = events("Russia will withdraw its troops.", &[("Russia", Gpe, None)]);
+    assert_eq!(e[0].event_type, EventType::Agree);
+    assert!(!e[0].asserted);
+    let e = events("The army could shell the town.", &[]);
+    assert_eq!(e[0].reason, Some(NonAssertion::Hypothetical));
+}
+
+#[test]
+fn a_month_is_not_a_march() {
+    let e = events("Talks resumed in March after the summit.", &[]);
+    assert!(e.iter().all(|e| e.trigger.text != "March"), "{e:?}");
+}
+
+#[test]
+fn the_committed_model_reads() {
+    assert!(model::embedded().is_ok());
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn every_span_is_its_text(text in "(\\PC{0,12}( |, |\\. )?(struck|Iran|threatened to|denied|police|arrested|in|Kirkuk|will|not|troops|by|was|attacked|and)?){0,14}") {
+            let doc = Document::new("d", text.clone(), "prop");
+            let seg = segmentation(&text);
+            let (ms, es) = mentions(&text, &[("Iran", Gpe, None), ("Kirkuk", Gpe, None)]);
+            let layers = Layers {
+                segmentation: &seg,
+                mentions: &ms,
+                local_entities: &es,
+                times: &[],
+                time_anchor: None,
+                quotes: &[],
+                places: &[],
+            };
+            for e in annotate(&doc, &layers).items {
+                prop_assert_eq!(&text[e.trigger.span.start..e.trigger.span.end], e.trigger.text.as_str());
+                for a in e.source.iter().chain(&e.target) {
+                    prop_assert_eq!(&text[a.span.start..a.span.end], a.text.as_str());
+                }
+                for l in e.location.iter().chain(&e.modality) {
+                    prop_assert_eq!(&text[l.span.start..l.span.end], l.text.as_str());
+                }
+            }
+        }
+    }
+}
