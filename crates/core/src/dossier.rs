@@ -604,6 +604,7 @@ mod tests {
             authors: Vec::new(),
             paragraphs: Vec::new(),
             sentences: Vec::new(),
+            voice: Vec::new(),
             time_anchor: None,
             diagnostics: Vec::new(),
         }

@@ -134,9 +134,12 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
     }
 
     // Rule 4: a demonym joins its country, whatever type the tagger gave either.
-    let mut any_class: HashMap<&str, usize> = HashMap::new();
-    for ((_, key), &n) in &by_exact {
-        any_class.entry(key.as_str()).or_insert(n);
+    // Where the name was tagged with several types, the place wins (a demonym names a
+    // country), then the lower type class and the earlier mention: never the hash order.
+    let mut any_class: HashMap<&str, (u8, usize)> = HashMap::new();
+    for ((class, key), &n) in &by_exact {
+        let slot = any_class.entry(key.as_str()).or_insert((*class, n));
+        *slot = (*slot).min((*class, n));
     }
     // The annotator's lexicon names the country ("French" → France); the stem rule covers
     // demonyms it does not list. Nationalities of one country join each other even when the
@@ -150,7 +153,7 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
             .as_deref()
             .and_then(|c| any_class.get(c))
             .or_else(|| demonym_stem(&key).and_then(|stem| any_class.get(stem)));
-        if let Some(&m) = named {
+        if let Some(&(_, m)) = named {
             uf.union(n, m);
         }
         if let Some(country) = country {

@@ -456,7 +456,6 @@ fn content_words<'a>(t: &'a Tokens, start: usize, end: usize) -> impl Iterator<I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_core::EntityType;
     use parallax_core::{Anchor, EntityType, Quote, QuoteKind, Speech};
     use proptest::prelude::*;
 
