@@ -17,7 +17,9 @@ fn analyzed() -> tempfile::TempDir {
 fn exports_a_store_in_every_table_format() {
     let dir = analyzed();
     let store = dir.path().join("store");
-    for format in ["jsonl", "csv", "parquet", "gkg", "dossier", "report"] {
+    for format in [
+        "jsonl", "csv", "parquet", "gkg", "events", "dossier", "report",
+    ] {
         let out = dir.path().join(format);
         let output = parallax(&[
             "export",
