@@ -367,6 +367,25 @@ fn sentence_of(analysis: &Analysis, span: Span) -> Span {
     }
 }
 
+/// Each sentence's voice, parallel to the sentences; empty when any sentence has none (the
+/// voice annotator did not run, or skipped a sentence it could not read).
+fn sentence_voices(analysis: &Analysis) -> Vec<parallax_core::SentenceVoiceMark> {
+    let n = analysis.segmentation.sentences.len();
+    let mut marks = vec![None; n];
+    for v in &analysis.voice {
+        if let Some(slot) = marks.get_mut(v.sentence) {
+            *slot = Some(parallax_core::SentenceVoiceMark {
+                voice: v.voice,
+                confidence: v.confidence,
+            });
+        }
+    }
+    marks
+        .into_iter()
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -395,23 +414,4 @@ mod tests {
         let order: Vec<&str> = dossier.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(order, ["tbilisi", "london", "undated"]);
     }
-}
-
-/// Each sentence's voice, parallel to the sentences; empty when any sentence has none (the
-/// voice annotator did not run, or skipped a sentence it could not read).
-fn sentence_voices(analysis: &Analysis) -> Vec<parallax_core::SentenceVoiceMark> {
-    let n = analysis.segmentation.sentences.len();
-    let mut marks = vec![None; n];
-    for v in &analysis.voice {
-        if let Some(slot) = marks.get_mut(v.sentence) {
-            *slot = Some(parallax_core::SentenceVoiceMark {
-                voice: v.voice,
-                confidence: v.confidence,
-            });
-        }
-    }
-    marks
-        .into_iter()
-        .collect::<Option<Vec<_>>>()
-        .unwrap_or_default()
 }
