@@ -407,9 +407,20 @@ async fn stories(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResul
     json(paginate(c.stories.iter(), &p))
 }
 
-/// The story `id`, or 404.
-fn story_of<'c>(c: &'c Corpus, id: &str) -> Result<&'c parallax_core::Story, ApiError> {
-    c.story(id).ok_or(ApiError(AppError::not_found("story")))
+/// One page of the items of story `id` that `items` picks from the corpus, or 404 when there
+/// is no such story: the shared body of the `/api/stories/{id}/...` endpoints.
+fn story_page<'c, T, I>(
+    c: &'c Corpus,
+    id: &str,
+    p: &ListParams,
+    items: impl FnOnce(&'c parallax_core::Story) -> I,
+) -> ApiResult
+where
+    T: Clone + Serialize,
+    I: Iterator<Item = T>,
+{
+    let story = c.story(id).ok_or(ApiError(AppError::not_found("story")))?;
+    json(paginate(items(story), p))
 }
 
 /// A story's disputes: statements and the other side's denials.
@@ -419,14 +430,12 @@ async fn story_disputes(
     Query(p): Query<ListParams>,
 ) -> ApiResult {
     let c = &s.corpus;
-    let story = story_of(c, &id)?;
-    json(paginate(
+    story_page(c, &id, &p, |story| {
         c.dossier
             .disputes
             .iter()
-            .filter(|d| Corpus::in_story(&story.id, d.story.as_deref())),
-        &p,
-    ))
+            .filter(|d| Corpus::in_story(&story.id, d.story.as_deref()))
+    })
 }
 
 /// A story's timeline, in date order.
@@ -436,14 +445,12 @@ async fn story_timeline(
     Query(p): Query<ListParams>,
 ) -> ApiResult {
     let c = &s.corpus;
-    let story = story_of(c, &id)?;
-    json(paginate(
+    story_page(c, &id, &p, |story| {
         c.dossier
             .timeline
             .iter()
-            .filter(|t| Corpus::in_story(&story.id, t.story.as_deref())),
-        &p,
-    ))
+            .filter(|t| Corpus::in_story(&story.id, t.story.as_deref()))
+    })
 }
 
 /// The passages a story's articles share.
@@ -453,9 +460,11 @@ async fn story_reuse(
     Query(p): Query<ListParams>,
 ) -> ApiResult {
     let c = &s.corpus;
-    let story = story_of(c, &id)?;
-    let items = c.story_items(story, &c.doc_passages, c.dossier.reuse.len());
-    json(paginate(items.into_iter().map(|r| &c.dossier.reuse[r]), &p))
+    story_page(c, &id, &p, |story| {
+        c.story_items(story, &c.doc_passages, c.dossier.reuse.len())
+            .into_iter()
+            .map(|r| &c.dossier.reuse[r])
+    })
 }
 
 /// The statements a story's articles quote alike.
@@ -465,12 +474,11 @@ async fn story_quote_groups(
     Query(p): Query<ListParams>,
 ) -> ApiResult {
     let c = &s.corpus;
-    let story = story_of(c, &id)?;
-    let items = c.story_items(story, &c.doc_quote_groups, c.dossier.quote_groups.len());
-    json(paginate(
-        items.into_iter().map(|g| &c.dossier.quote_groups[g]),
-        &p,
-    ))
+    story_page(c, &id, &p, |story| {
+        c.story_items(story, &c.doc_quote_groups, c.dossier.quote_groups.len())
+            .into_iter()
+            .map(|g| &c.dossier.quote_groups[g])
+    })
 }
 
 async fn outlets(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
