@@ -177,7 +177,7 @@ fn analyze(
     for (label, json) in &records {
         let value: serde_json::Value = serde_json::from_str(json)
             .map_err(|e| PyValueError::new_err(format!("{label}: {e}")))?;
-        let article = parallax_ingest::article(&value)
+        let article = parallax_ingest::article(&value, &parallax_ingest::FieldNames::default())
             .map_err(|e| PyValueError::new_err(format!("{label}: {e}")))?;
         documents.push(parallax_ingest::record_document(
             article,
@@ -363,15 +363,18 @@ fn analyze_batch(
                 .as_ref()
                 .and_then(|v| v[row])
                 .map_or_else(|| format!("batch row {row}"), str::to_string);
-            let document = parallax_ingest::article(&serde_json::Value::Object(object))
-                .map(|a| {
-                    parallax_ingest::record_document(
-                        a,
-                        label.clone(),
-                        &parallax_ingest::Manifest::default(),
-                    )
-                })
-                .map_err(|e| e.to_string());
+            let document = parallax_ingest::article(
+                &serde_json::Value::Object(object),
+                &parallax_ingest::FieldNames::default(),
+            )
+            .map(|a| {
+                parallax_ingest::record_document(
+                    a,
+                    label.clone(),
+                    &parallax_ingest::Manifest::default(),
+                )
+            })
+            .map_err(|e| e.to_string());
             (label, document)
         })
         .collect();

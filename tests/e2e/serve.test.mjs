@@ -287,3 +287,41 @@ test('framing: an outlet page names each actor and its tone, one click from the 
   assert.deepEqual(problems, [], 'no console errors, CSP violations or failed requests');
   await page.close();
 });
+
+test('a phone (390 px) sees every page without sideways scrolling, under a small header', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const stories = await (await fetch(`${base}/api/stories?per_page=1`)).json();
+  const story = stories.items[0].id;
+  const entity = (await (await fetch(`${base}/api/entities?per_page=1`)).json()).items[0].id;
+  const doc = (await (await fetch(`${base}/api/documents?per_page=1`)).json()).items[0].id;
+  const outlet = (await (await fetch(`${base}/api/outlets?per_page=1`)).json()).items[0].outlet;
+  const pages = {
+    overview: '/',
+    story: `/story/${encodeURIComponent(story)}`,
+    'story-all': '/story/all',
+    search: '/search?q=Drevna',
+    entity: `/entity/${encodeURIComponent(entity)}`,
+    outlet: `/outlet/${encodeURIComponent(outlet)}`,
+    article: `/doc/${encodeURIComponent(doc)}`,
+  };
+  for (const [name, path] of Object.entries(pages)) {
+    const response = await page.goto(`${base}${path}`);
+    assert.equal(response.status(), 200, path);
+    const { width, viewport, header } = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      viewport: document.documentElement.clientWidth,
+      header: document.querySelector('header').getBoundingClientRect().height,
+    }));
+    assert.ok(width <= viewport, `${path} is ${width} px wide on a ${viewport} px screen`);
+    assert.ok(header <= 0.15 * 844, `${path}: the header takes ${header} px`);
+    await page.screenshot({ path: join(shots, `7-phone-${name}.png`), fullPage: true });
+  }
+  // The story's sections are API endpoints too.
+  for (const part of ['disputes', 'timeline', 'reuse', 'quote_groups']) {
+    const r = await fetch(`${base}/api/stories/${encodeURIComponent(story)}/${part}`);
+    assert.equal(r.status, 200, part);
+    assert.ok(Array.isArray((await r.json()).items), part);
+  }
+  assert.equal((await fetch(`${base}/api/stories/no-such-story/disputes`)).status, 404);
+  await page.close();
+});

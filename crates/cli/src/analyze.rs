@@ -1,13 +1,15 @@
 //! `parallax analyze`: ingest, analyze each article (reusing stored analyses), store, build the
 //! dossier, write `dossier.json` and `report.html` (and any `--export` formats) through the
-//! export formats of `parallax-export`.
+//! export formats of `parallax-export`; then say which store holds how many articles, and what
+//! was skipped or not read, one line per reason.
 
 use crate::export::{export, SelectArgs};
+use crate::summary::{self, thousands};
 use crate::Outcome;
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax_core::{Analysis, Document, SkippedInput};
-use parallax_ingest::{Limits, Manifest};
+use parallax_ingest::{FieldNames, Limits, Manifest};
 use parallax_store::Store;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -41,9 +43,29 @@ pub struct Args {
     /// see docs/export.md); may be given several times.
     #[arg(long = "export", value_name = "FORMAT")]
     exports: Vec<String>,
+    /// Which field of a JSON record (or manifest column) holds a piece of an article, when it
+    /// is not one of the usual names: `--field text=content_original --field published=date`
+    /// (pieces: text, title, published, outlet, url, authors, path). Repeatable.
+    #[arg(long = "field", value_name = "PIECE=NAME")]
+    fields: Vec<String>,
+    /// What to do with an article in another language than English: `analyze` segments and
+    /// stores it without the English-only annotators (a warning names them), `skip` leaves it
+    /// out.
+    #[arg(long, value_enum, default_value_t = OtherLanguages::Analyze)]
+    other_languages: OtherLanguages,
+    /// List every skipped input, not one line per reason.
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OtherLanguages {
+    Analyze,
+    Skip,
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    let fields = FieldNames::parse(&args.fields)?;
     if args.out.as_os_str() == "-" && !args.exports.is_empty() {
         anyhow::bail!("--export writes files: give an output folder with --out");
     }
@@ -51,11 +73,28 @@ pub fn run(args: Args) -> Result<Outcome> {
         parallax_export::format(format)?;
     }
     let manifest = match &args.manifest {
-        Some(path) => Manifest::load(path)
+        Some(path) => Manifest::load_with(path, fields)
             .with_context(|| format!("cannot use manifest {}", path.display()))?,
-        None => Manifest::default(),
+        None => Manifest::with_fields(fields),
     };
-    let (files, mut skipped) = parallax_ingest::discover(&args.paths);
+    let found = parallax_ingest::discover_inputs(&args.paths);
+    // The manifest describes the articles; it is not one, wherever it sits.
+    let is_manifest = |source: &std::path::Path| {
+        args.manifest
+            .as_ref()
+            .is_some_and(|m| std::fs::canonicalize(m).ok() == std::fs::canonicalize(source).ok())
+    };
+    let files: Vec<PathBuf> = found
+        .files
+        .into_iter()
+        .filter(|f| !is_manifest(f))
+        .collect();
+    let not_read: Vec<SkippedInput> = found
+        .not_read
+        .into_iter()
+        .filter(|s| !is_manifest(std::path::Path::new(&s.source)))
+        .collect();
+    let mut skipped = found.skipped;
     skipped.extend(manifest.problems().iter().cloned());
     skipped.extend(manifest.unmatched(&files));
     let limits = Limits::default();
@@ -77,6 +116,22 @@ pub fn run(args: Args) -> Result<Outcome> {
                 });
             }
         }
+    }
+
+    if args.other_languages == OtherLanguages::Skip {
+        documents.retain(|doc| match parallax_pipeline::language::unsupported(&doc.text) {
+            Some(language) => {
+                skipped.push(SkippedInput {
+                    source: doc.source.clone(),
+                    reason: format!(
+                        "in {} (detected): not analyzed, as --other-languages skip asks (the annotators read English only)",
+                        language.name
+                    ),
+                });
+                false
+            }
+            None => true,
+        });
     }
 
     let mut store = Store::open(&args.store)
@@ -174,10 +229,45 @@ pub fn run(args: Args) -> Result<Outcome> {
             args.out.join("report.html").display()
         );
     }
-    if !skipped.is_empty() {
-        eprintln!("skipped {} inputs:", skipped.len());
+    if !args.quiet {
+        let held = store.len().context("cannot count the store's articles")?;
+        let earlier = held.saturating_sub(corpus.len());
+        eprintln!(
+            "store {} holds {} articles{}",
+            args.store.display(),
+            thousands(held),
+            if earlier > 0 {
+                format!(
+                    ", {} of them from earlier runs: `parallax serve --store {}` shows them all (give --store another folder to keep a corpus apart)",
+                    thousands(earlier),
+                    args.store.display()
+                )
+            } else {
+                String::new()
+            }
+        );
+    }
+    let heading = format!(
+        "skipped {} inputs (all listed in the dossier's `skipped`)",
+        thousands(skipped.len())
+    );
+    if args.verbose && !skipped.is_empty() {
+        eprintln!("{heading}:");
         for s in &skipped {
             eprintln!("  {}: {}", s.source, s.reason);
+        }
+    } else {
+        for line in summary::lines(&heading, &skipped) {
+            eprintln!("{line}");
+        }
+    }
+    if !args.quiet {
+        let heading = format!(
+            "not read: {} files in the folders",
+            thousands(not_read.len())
+        );
+        for line in summary::lines(&heading, &not_read) {
+            eprintln!("{line}");
         }
     }
     let failed = corpus.is_empty() || (args.strict && !skipped.is_empty());

@@ -9,6 +9,8 @@ mod bench;
 mod eval;
 mod export;
 mod serve;
+mod store;
+mod summary;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +42,8 @@ enum Command {
     Train(train::Args),
     /// Serve the web app and JSON API over the stored corpus.
     Serve(serve::Args),
+    /// What a store holds; remove articles from it, or empty it.
+    Store(store::Args),
 }
 
 /// What a command's outcome means for the process.
@@ -57,6 +61,7 @@ fn main() -> ExitCode {
         Command::Bench(args) => bench::run(args),
         Command::Train(args) => train::run(args),
         Command::Serve(args) => serve::run(args),
+        Command::Store(args) => store::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

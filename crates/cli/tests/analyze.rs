@@ -100,11 +100,23 @@ fn bad_files_are_skipped_with_a_reason_and_the_rest_analyzed() {
     let (dossier, _d, output) = analyze(&[&inputs], &[]);
     let err = stderr(&output);
     assert!(output.status.success(), "{err}");
-    assert_eq!(dossier["documents"].as_array().unwrap().len(), 2, "{err}");
-    for name in ["latin1.txt", "empty.txt", "binary.txt", "broken.jsonl"] {
+    // The Latin-1 file is decoded, and says so; the other three are skipped.
+    let documents = dossier["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 3, "{err}");
+    let latin1 = documents
+        .iter()
+        .find(|d| d["source"].as_str().unwrap().ends_with("latin1.txt"))
+        .expect("latin1.txt analyzed");
+    assert!(latin1["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Caf\u{e9} society"));
+    let notes = latin1["diagnostics"].to_string();
+    assert!(notes.contains("decoded as windows-1252"), "{notes}");
+    for name in ["empty.txt", "binary.txt", "broken.jsonl"] {
         assert!(err.contains(name), "no diagnostic naming {name}: {err}");
     }
-    assert!(dossier["skipped"].as_array().unwrap().len() >= 4);
+    assert_eq!(dossier["skipped"].as_array().unwrap().len(), 3);
 
     let (_dossier, _d, strict) = analyze(&[&inputs], &["--strict"]);
     assert_eq!(strict.status.code(), Some(1));

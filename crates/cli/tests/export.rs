@@ -17,7 +17,9 @@ fn analyzed() -> tempfile::TempDir {
 fn exports_a_store_in_every_table_format() {
     let dir = analyzed();
     let store = dir.path().join("store");
-    for format in ["jsonl", "csv", "parquet", "gkg", "dossier", "report"] {
+    for format in [
+        "jsonl", "csv", "parquet", "gkg", "events", "dossier", "report",
+    ] {
         let out = dir.path().join(format);
         let output = parallax(&[
             "export",
@@ -134,13 +136,6 @@ fn bad_requests_are_refused_with_their_reason() {
         "{}",
         stderr(&no_story)
     );
-    let events = run(&["--format", "events"]);
-    assert!(!events.status.success());
-    assert!(
-        stderr(&events).contains("no event coder"),
-        "{}",
-        stderr(&events)
-    );
     let missing = parallax(&[
         "export",
         "--store",
@@ -174,4 +169,71 @@ fn analyze_writes_exports_in_the_same_run() {
     }
     let (_, _, bad) = analyze(&[&text], &["--export", "xlsx"]);
     assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn coded_events_become_gdelt_rows_and_table_rows() {
+    let events = fixtures().join("events");
+    let manifest = events.join("manifest.csv");
+    let (dossier, dir, output) = analyze(
+        &[&events],
+        &[
+            "--manifest",
+            manifest.to_str().unwrap(),
+            "--export",
+            "events",
+            "--export",
+            "csv",
+            "--export",
+            "jsonl",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let out = dir.path().join("out");
+    let gdelt = std::fs::read_to_string(out.join("gdelt_events.csv")).unwrap();
+    let rows: Vec<Vec<&str>> = gdelt.lines().map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 61), "{gdelt}");
+    // Every asserted event of the dossier is a row; the aircraft that "entered Sarkan
+    // airspace", which Velmar denies, is not.
+    let asserted: Vec<&serde_json::Value> = dossier["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["asserted"] == true)
+        .collect();
+    assert_eq!(rows.len(), asserted.len(), "{gdelt}");
+    assert!(asserted.len() < dossier["events"].as_array().unwrap().len());
+    // The depot strike both outlets report: FIGHT, CAMEO root 19 (material conflict), two
+    // outlets, dated by the day the text states.
+    let depot = rows
+        .iter()
+        .find(|r| r[31..34] == ["2", "2", "2"])
+        .unwrap_or_else(|| panic!("no event reported by both outlets:\n{gdelt}"));
+    assert_eq!((depot[28], depot[29]), ("19", "4"));
+    assert_eq!(depot[1], "20310602");
+    assert!(depot[60].starts_with("https://"), "{}", depot[60]);
+    // The ceasefire agreed in Geneva: root 03, placed by its words only, since the text does
+    // not say which Geneva (no coordinates are made up).
+    let agree = rows.iter().find(|r| r[28] == "03").expect("an AGREE row");
+    assert_eq!((agree[52], agree[56], agree[51]), ("Geneva", "", ""));
+    // The table keeps every report, asserted or not, with the GDELT row's event id.
+    let table = std::fs::read_to_string(out.join("events.csv")).unwrap();
+    assert!(table.starts_with("\u{feff}report_id,event_id,doc_id,"));
+    let records: Vec<serde_json::Value> = std::fs::read_to_string(out.join("events.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let reports: usize = dossier["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["reports"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(records.len(), reports);
+    assert!(records
+        .iter()
+        .any(|r| r["asserted"] == false && r["reason"] == "denied"));
+    let places = std::fs::read_to_string(out.join("places.csv")).unwrap();
+    assert!(places.contains("Geneva"), "{places}");
 }

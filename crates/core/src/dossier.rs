@@ -117,6 +117,9 @@ pub struct DossierDocument {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Characters of an untitled article's first line shown as its heading.
+pub const HEADING_CHARS: usize = 80;
+
 /// The voice of one sentence: reporting or the author's opinion, and the probability of it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SentenceVoiceMark {
@@ -128,6 +131,35 @@ impl DossierDocument {
     /// The outlet's name, or [`UNKNOWN_OUTLET`].
     pub fn outlet_name(&self) -> &str {
         self.outlet.as_deref().unwrap_or(UNKNOWN_OUTLET)
+    }
+
+    /// What to call the article: its title, else its first line cut to [`HEADING_CHARS`]
+    /// characters at a word (with "…"), so an untitled article is still recognisable.
+    pub fn heading(&self) -> std::borrow::Cow<'_, str> {
+        if let Some(title) = self.title.as_deref().filter(|t| !t.trim().is_empty()) {
+            return std::borrow::Cow::Borrowed(title);
+        }
+        let line = self
+            .text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or("");
+        if line.is_empty() {
+            return std::borrow::Cow::Borrowed("(empty article)");
+        }
+        if line.chars().count() <= HEADING_CHARS {
+            return std::borrow::Cow::Borrowed(line);
+        }
+        let cut = line
+            .char_indices()
+            .nth(HEADING_CHARS)
+            .map_or(line.len(), |(i, _)| i);
+        let cut = line[..cut]
+            .rfind(' ')
+            .filter(|&i| i > cut / 2)
+            .unwrap_or(cut);
+        std::borrow::Cow::Owned(format!("{}\u{2026}", line[..cut].trim_end()))
     }
 
     /// Index and span of the sentence containing the start of `span`, widened to cover all of
@@ -307,6 +339,65 @@ pub struct Claim {
     pub high: Option<f64>,
     pub outlets: Vec<String>,
     pub figures: Vec<ClaimFigure>,
+}
+
+/// Counted groups already plural or without a plural (besides words ending in "s", "men" or
+/// "ing").
+const NO_PLURAL: [&str; 7] = [
+    "people",
+    "police",
+    "personnel",
+    "staff",
+    "equipment",
+    "population",
+    "children",
+];
+
+impl Claim {
+    /// What the claim counts, in words a reader expects: "people killed", "troops wounded",
+    /// "tanks", "protesters".
+    pub fn described(&self) -> String {
+        let subject = self.subject.as_str();
+        let group = if subject.len() <= 3 && subject.chars().all(|c| c.is_ascii_alphabetic()) {
+            // A currency or other code ("usd"): written as codes are.
+            subject.to_uppercase()
+        } else if ["s", "men", "ing"].iter().any(|end| subject.ends_with(end))
+            || NO_PLURAL.contains(&subject)
+        {
+            subject.to_string()
+        } else {
+            format!("{subject}s")
+        };
+        let verb = match self.category {
+            crate::FigureCategory::Fatalities => " killed",
+            crate::FigureCategory::Injuries => " injured",
+            crate::FigureCategory::Displaced => " displaced",
+            crate::FigureCategory::Arrests => " arrested",
+            _ => "",
+        };
+        format!("{group}{verb}")
+    }
+
+    /// Each vague amount among the claim's figures as its words and the range they stand for
+    /// ("hundreds: 100\u{2013}999"), once each: a reader must not take a bound for a count.
+    pub fn vague_amounts(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for f in self.figures.iter().filter(|f| f.value.is_none()) {
+            let (Some(low), Some(high)) = (f.low, f.high) else {
+                continue;
+            };
+            let line = format!(
+                "{}: {}\u{2013}{}",
+                f.text.to_lowercase(),
+                crate::text::format_number(low),
+                crate::text::format_number(high)
+            );
+            if !out.contains(&line) {
+                out.push(line);
+            }
+        }
+        out
+    }
 }
 
 /// One side of a dispute: a quoted or attributed statement with who made it and where.
@@ -496,3 +587,84 @@ pub struct OutletTerm {
 
 /// Most uses of a loaded term kept as evidence per outlet.
 pub const MAX_TERM_EVIDENCE: usize = 10;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: Option<&str>, text: &str) -> DossierDocument {
+        DossierDocument {
+            id: "d".into(),
+            text: text.into(),
+            title: title.map(str::to_string),
+            outlet: None,
+            published: None,
+            source: "s".into(),
+            url: None,
+            authors: Vec::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            voice: Vec::new(),
+            time_anchor: None,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn claims_read_as_words() {
+        let mut claim = Claim {
+            id: "c".into(),
+            story: None,
+            category: crate::FigureCategory::Fatalities,
+            subject: "people".into(),
+            status: ClaimStatus::Conflict,
+            low: Some(100.0),
+            best: Some(100.0),
+            high: Some(999.0),
+            outlets: Vec::new(),
+            figures: Vec::new(),
+        };
+        assert_eq!(claim.described(), "people killed");
+        claim.category = crate::FigureCategory::Forces;
+        claim.subject = "tank".into();
+        assert_eq!(claim.described(), "tanks");
+        for (subject, described) in [("usd", "USD"), ("women", "women"), ("running", "running")] {
+            claim.subject = subject.into();
+            assert_eq!(claim.described(), described);
+        }
+        claim.figures.push(ClaimFigure {
+            figure: "f".into(),
+            doc: "d".into(),
+            outlet: None,
+            published: None,
+            text: "hundreds".into(),
+            value: None,
+            low: Some(100.0),
+            high: Some(999.0),
+            hedge: None,
+            asserted_by: None,
+            revises: None,
+        });
+        let mut capitalized = claim.figures[0].clone();
+        capitalized.text = "Hundreds".into();
+        claim.figures.push(capitalized);
+        assert_eq!(claim.vague_amounts(), vec!["hundreds: 100\u{2013}999"]);
+    }
+
+    #[test]
+    fn untitled_articles_are_headed_by_their_first_line() {
+        assert_eq!(doc(Some("Flood"), "Text.").heading(), "Flood");
+        assert_eq!(
+            doc(Some(" "), "\n\nWater rose.\nMore.").heading(),
+            "Water rose."
+        );
+        let long = "word ".repeat(40);
+        let untitled = doc(None, &long);
+        let heading = untitled.heading();
+        assert!(
+            heading.ends_with("word\u{2026}") && heading.chars().count() <= HEADING_CHARS + 1,
+            "{heading}"
+        );
+        assert_eq!(doc(None, "  ").heading(), "(empty article)");
+    }
+}

@@ -49,6 +49,19 @@ pub fn stamp(micros: i64) -> String {
         .unwrap_or_default()
 }
 
+/// GDELT's geographic resolution of a geocoded place from its GeoNames feature code and ISO
+/// country: 1 country, 2 US state, 3 US city, 4 world city, 5 world state.
+pub fn geo_type(feature_code: &str, country_code: Option<&str>) -> &'static str {
+    let us = country_code == Some("US");
+    match feature_code {
+        code if code.starts_with("PCL") => "1",
+        code if code.starts_with("ADM") && us => "2",
+        code if code.starts_with("ADM") => "5",
+        _ if us => "3",
+        _ => "4",
+    }
+}
+
 /// The CAMEO event code standing for a PLOVER category (and mode).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CameoCode {

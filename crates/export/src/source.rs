@@ -38,6 +38,10 @@ pub struct DocumentIndex {
     pub times: Range<usize>,
     /// `(entity, mention)` positions in `dossier.entities`, in text order.
     pub mentions: Vec<(usize, usize)>,
+    /// `(event, report)` positions in `dossier.events`, in text order of the triggers.
+    pub events: Vec<(usize, usize)>,
+    /// `(place, mention)` positions in `dossier.places`, in text order.
+    pub places: Vec<(usize, usize)>,
     pub story: Option<usize>,
     /// Publication instant, microseconds UTC.
     pub published: Option<i64>,
@@ -120,10 +124,32 @@ impl<'a> Source<'a> {
                 }
             }
         }
+        for (e, event) in dossier.events.iter().enumerate() {
+            for (r, report) in event.reports.iter().enumerate() {
+                if let Some(&d) = doc_by_id.get(report.evidence.doc.as_str()) {
+                    index[d].events.push((e, r));
+                }
+            }
+        }
+        for (p, place) in dossier.places.iter().enumerate() {
+            for (m, mention) in place.mentions.iter().enumerate() {
+                if let Some(&d) = doc_by_id.get(mention.doc.as_str()) {
+                    index[d].places.push((p, m));
+                }
+            }
+        }
         for ix in &mut index {
             ix.mentions.sort_by_key(|&(e, m)| {
                 let span = dossier.entities[e].mentions[m].evidence.span;
                 (span.start, span.end, e)
+            });
+            ix.events.sort_by_key(|&(e, r)| {
+                let span = dossier.events[e].reports[r].evidence.span;
+                (span.start, span.end, e)
+            });
+            ix.places.sort_by_key(|&(p, m)| {
+                let span = dossier.places[p].mentions[m].span;
+                (span.start, span.end, p)
             });
         }
         for (s, story) in dossier.stories.iter().enumerate() {
@@ -304,6 +330,34 @@ impl<'a> Source<'a> {
         self.index[d]
             .story
             .map(|s| self.dossier.stories[s].id.as_str())
+    }
+
+    /// The id of the entity with a mention at exactly `span` in document `d`.
+    pub fn entity_at(&self, d: usize, span: Span) -> Option<&'a str> {
+        let mentions = &self.index[d].mentions;
+        let key = |&(e, m): &(usize, usize)| {
+            let s = self.dossier.entities[e].mentions[m].evidence.span;
+            (s.start, s.end)
+        };
+        let from = mentions.partition_point(|x| key(x) < (span.start, span.end));
+        mentions[from..]
+            .first()
+            .filter(|x| key(x) == (span.start, span.end))
+            .map(|&(e, _)| self.dossier.entities[e].id.as_str())
+    }
+
+    /// The id of the story place with a mention at exactly `span` in document `d`.
+    pub fn place_at(&self, d: usize, span: Span) -> Option<&'a str> {
+        let places = &self.index[d].places;
+        let key = |&(p, m): &(usize, usize)| {
+            let s = self.dossier.places[p].mentions[m].span;
+            (s.start, s.end)
+        };
+        let from = places.partition_point(|x| key(x) < (span.start, span.end));
+        places[from..]
+            .first()
+            .filter(|x| key(x) == (span.start, span.end))
+            .map(|&(p, _)| self.dossier.places[p].id.as_str())
     }
 
     /// The outlet of the document with this id, as the dossier names it.

@@ -15,6 +15,10 @@ pub struct Record {
     pub document: String,
     /// V2.1COUNTS: (type, count, object, offset).
     pub counts: Vec<(String, f64, String, usize)>,
+    /// V2ENHANCEDLOCATIONS: (type, full name, country code, lat, lon, feature id, offset).
+    pub locations: Vec<(u8, String, String, f64, f64, String, usize)>,
+    /// V1LOCATIONS: full names.
+    pub v1_locations: Vec<String>,
     /// V2ENHANCEDPERSONS / ORGANIZATIONS: (name, offset).
     pub persons: Vec<(String, usize)>,
     pub v1_persons: Vec<String>,
@@ -97,6 +101,42 @@ pub fn parse(line: &str) -> Result<Record, String> {
         if block.split('#').count() != 10 {
             return Err(format!("V1COUNTS block {block:?}"));
         }
+    }
+    for block in blocks(f[9], ';') {
+        let p: Vec<&str> = block.split('#').collect();
+        if p.len() != 7 {
+            return Err(format!(
+                "V1LOCATIONS block {block:?} has {} parts, not 7",
+                p.len()
+            ));
+        }
+        r.v1_locations.push(p[1].into());
+    }
+    for block in blocks(f[10], ';') {
+        let p: Vec<&str> = block.split('#').collect();
+        if p.len() != 9 {
+            return Err(format!(
+                "V2ENHANCEDLOCATIONS block {block:?} has {} parts, not 9",
+                p.len()
+            ));
+        }
+        let kind: u8 = number(p[0], "location type")?;
+        if !(1..=5).contains(&kind) {
+            return Err(format!("location type {kind}"));
+        }
+        let (lat, lon): (f64, f64) = (number(p[5], "latitude")?, number(p[6], "longitude")?);
+        if lat.abs() > 90.0 || lon.abs() > 180.0 {
+            return Err(format!("coordinates {lat},{lon}"));
+        }
+        r.locations.push((
+            kind,
+            p[1].into(),
+            p[2].into(),
+            lat,
+            lon,
+            p[7].into(),
+            number(p[8], "location offset")?,
+        ));
     }
     r.v1_persons = blocks(f[11], ';').map(str::to_string).collect();
     r.persons = blocks(f[12], ';')

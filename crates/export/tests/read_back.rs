@@ -162,6 +162,7 @@ fn ids_join_the_tables() {
     let quotes = ids("quotes", "quote_id");
     let figures = ids("figures", "figure_id");
     let claims = ids("claims", "claim_id");
+    let places = ids("places", "place_id");
     for (table, column, target) in [
         ("mentions", "doc_id", &documents),
         ("mentions", "entity_id", &entities),
@@ -172,6 +173,9 @@ fn ids_join_the_tables() {
         ("claims", "figure_id", &figures),
         ("disputes", "quote_id", &quotes),
         ("labels", "entity_id", &entities),
+        ("events", "place_id", &places),
+        ("events", "sentence_id", &sentences),
+        ("places", "sentence_id", &sentences),
     ] {
         let found = ids(table, column);
         assert!(
@@ -181,6 +185,24 @@ fn ids_join_the_tables() {
         );
     }
     assert!(quotes.iter().all(|q| q.contains(":q")));
+    // Event actors join the entities where their words are an entity mention.
+    let (schema, rows) = &tables["events"];
+    let actor_ids: std::collections::HashSet<String> = ["source_entity_ids", "target_entity_ids"]
+        .iter()
+        .map(|c| schema.columns.iter().position(|x| x.name == *c).unwrap())
+        .flat_map(|i| rows.iter().map(move |r| r[i].clone()))
+        .flat_map(|v| match v {
+            Value::List(ids) => ids,
+            other => panic!("{other:?}"),
+        })
+        .filter(|id| !id.is_empty())
+        .collect();
+    assert!(!actor_ids.is_empty(), "no event actor is an entity");
+    assert!(
+        actor_ids.is_subset(&entities),
+        "{:?}",
+        actor_ids.difference(&entities).collect::<Vec<_>>()
+    );
 }
 
 /// Rows equal, floats to 15 significant digits (serde_json's default float parsing is not
@@ -374,7 +396,17 @@ fn gkg_records_parse_by_the_codebook() {
             quotes += 1;
         }
         assert_eq!(record.tone[6], Some(record.tone[6].unwrap().round()));
+        for (_, name, _, _, _, _, offset) in &record.locations {
+            // The offset is a place mention's; the name is the gazetteer's, which starts
+            // with the place's own name.
+            assert!(*offset < chars.len(), "{name} at {offset}");
+            assert!(record.v1_locations.contains(name), "{name}");
+        }
     }
+    assert!(
+        records.iter().any(|r| !r.locations.is_empty()),
+        "no record has a location"
+    );
     assert!(quotes > 10);
     assert!(records
         .iter()

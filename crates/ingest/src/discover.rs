@@ -4,6 +4,9 @@
 //! Nothing a user pointed at vanishes silently: a FIFO, device or socket (or a link to one)
 //! with an article's extension, and a file whose name is not valid UTF-8 (its name could not
 //! be shown or matched against a manifest faithfully), are listed as skipped with the reason.
+//! Files a folder walk passes over — other file types, and a dataset's README, licence or
+//! manifest (`data/not_articles.txt`) — are listed as not read ([`Discovery::not_read`]), so
+//! that a run can say what it left out.
 
 use parallax_core::SkippedInput;
 use std::collections::HashSet;
@@ -22,6 +25,8 @@ pub enum Format {
     Warc,
     /// `.warc.gz`
     WarcGz,
+    /// `.xml`, `.rss`, `.atom`: RSS or Atom, checked by the root element when read
+    Feed,
 }
 
 impl Format {
@@ -38,6 +43,7 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "jsonl" | "ndjson" | "json" => Some(Format::Json),
             "warc" => Some(Format::Warc),
+            "xml" | "rss" | "atom" => Some(Format::Feed),
             _ => None,
         }
     }
@@ -48,6 +54,23 @@ impl Format {
 /// `.`) inside folders are skipped. Paths that cannot be read, and explicitly named files of an
 /// unsupported type, come back as [`SkippedInput`]s. A file reached twice is listed once.
 pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedInput>) {
+    let found = discover_inputs(inputs);
+    (found.files, found.skipped)
+}
+
+/// What [`discover_inputs`] found.
+#[derive(Debug, Default)]
+pub struct Discovery {
+    /// Files to read, in order.
+    pub files: Vec<PathBuf>,
+    /// Inputs that cannot be read, with the reason.
+    pub skipped: Vec<SkippedInput>,
+    /// Files inside folders that are not read because of their type or name, with the reason.
+    pub not_read: Vec<SkippedInput>,
+}
+
+/// [`discover`], also listing the files the folder walks passed over.
+pub fn discover_inputs(inputs: &[PathBuf]) -> Discovery {
     let mut walk = Walk::default();
     for input in inputs {
         match std::fs::metadata(input) {
@@ -59,7 +82,42 @@ pub fn discover(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<SkippedInput>) {
             Ok(meta) => walk.file(input, &meta),
         }
     }
-    (walk.files, walk.skipped)
+    Discovery {
+        files: walk.files,
+        skipped: walk.skipped,
+        not_read: walk.not_read,
+    }
+}
+
+/// Whether a file name is a dataset's paperwork (README, licence, manifest…), not news.
+pub fn is_paperwork(path: &Path) -> bool {
+    static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        include_str!("../data/not_articles.txt")
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect()
+    });
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.split('.').next())
+        .is_some_and(|stem| names.contains(stem.to_ascii_lowercase().as_str()))
+}
+
+/// Why a folder walk passes over a file, if it does.
+fn passed_over(path: &Path) -> Option<String> {
+    if is_paperwork(path) {
+        return Some("a README, licence or manifest file, not news: not analyzed (name it on the command line to analyze it)".to_string());
+    }
+    if Format::of(path).is_none() {
+        let ext = path
+            .extension()
+            .map(|e| format!(".{}", e.to_string_lossy().to_ascii_lowercase()))
+            .unwrap_or_else(|| "no extension".into());
+        return Some(format!("not an article file type ({ext})"));
+    }
+    None
 }
 
 const NOT_UTF8_PATH: &str =
@@ -69,6 +127,7 @@ const NOT_UTF8_PATH: &str =
 struct Walk {
     files: Vec<PathBuf>,
     skipped: Vec<SkippedInput>,
+    not_read: Vec<SkippedInput>,
     seen_files: HashSet<PathBuf>,
     /// Canonical folders already walked, so symlink cycles end.
     seen_dirs: HashSet<PathBuf>,
@@ -124,8 +183,13 @@ impl Walk {
             match std::fs::metadata(&path) {
                 Err(e) => self.skip(&path, format!("cannot read: {e}")),
                 Ok(meta) if meta.is_dir() => self.dir(&path),
-                Ok(meta) if Format::of(&path).is_some() => self.file(&path, &meta),
-                Ok(_) => {}
+                Ok(meta) => match passed_over(&path) {
+                    None => self.file(&path, &meta),
+                    Some(reason) => self.not_read.push(SkippedInput {
+                        source: path.display().to_string(),
+                        reason,
+                    }),
+                },
             }
         }
     }
@@ -146,6 +210,52 @@ mod tests {
         assert_eq!(Format::of(Path::new("crawl.warc")), Some(Format::Warc));
         assert_eq!(Format::of(Path::new("x.gz")), None);
         assert_eq!(Format::of(Path::new("README")), None);
+        assert_eq!(Format::of(Path::new("world.rss")), Some(Format::Feed));
+        assert_eq!(Format::of(Path::new("feed.XML")), Some(Format::Feed));
+        assert_eq!(Format::of(Path::new("x.atom")), Some(Format::Feed));
+    }
+
+    #[test]
+    fn paperwork_in_folders_is_listed_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for name in [
+            "README.md",
+            "LICENSE",
+            "license.txt",
+            "a.txt",
+            "manifest.jsonl",
+            "b.csv",
+            "c.CSV",
+            "d.pdf",
+        ] {
+            std::fs::write(root.join(name), "x").unwrap();
+        }
+        let found = discover_inputs(&[root.to_path_buf(), root.join("README.md")]);
+        assert_eq!(
+            found.files,
+            vec![root.join("a.txt"), root.join("README.md")]
+        );
+        let reasons: Vec<(String, &str)> = found
+            .not_read
+            .iter()
+            .map(|s| {
+                (
+                    s.source.rsplit('/').next().unwrap().to_string(),
+                    s.reason.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(reasons.len(), 7, "{reasons:?}");
+        let paperwork = "a README, licence or manifest file, not news: not analyzed (name it on the command line to analyze it)";
+        assert_eq!(reasons[0], ("LICENSE".to_string(), paperwork));
+        assert_eq!(reasons[1].1, paperwork);
+        assert_eq!(reasons[2].1, "not an article file type (.csv)");
+        assert_eq!(reasons[3].1, "not an article file type (.csv)");
+        assert_eq!(reasons[4].1, "not an article file type (.pdf)");
+        assert_eq!(reasons[6], ("manifest.jsonl".to_string(), paperwork));
+        assert!(is_paperwork(Path::new("x/CHANGELOG.md")));
+        assert!(!is_paperwork(Path::new("x/readmes-of-the-world.txt")));
     }
 
     #[test]

@@ -32,7 +32,17 @@ pub enum IngestError {
     Manifest(String),
     #[error("no article text found")]
     NoText,
-    #[error("unsupported file type (supported: .txt .md .html .htm .jsonl .ndjson .json .warc .warc.gz)")]
+    #[error("the record has no article text in any of the fields {tried} (its fields: {found}): name the text field with --field text=NAME")]
+    NoTextField { tried: String, found: String },
+    #[error("malformed feed: {0}")]
+    Feed(String),
+    #[error("the feed item has no content, content:encoded, description or summary")]
+    FeedItemEmpty,
+    #[error("an XML file whose root element is <{root}>, not an RSS or Atom feed")]
+    NotAFeed { root: String },
+    #[error("--field {0}")]
+    Field(String),
+    #[error("unsupported file type (supported: .txt .md .html .htm .jsonl .ndjson .json .warc .warc.gz .xml .rss .atom)")]
     Unsupported,
 }
 

@@ -1,5 +1,7 @@
 //! Reading articles into [`Document`]s: plain text, HTML (main-content extraction), JSON Lines,
-//! WARC archives, with metadata from a manifest, the files themselves, or inference.
+//! WARC archives and RSS / Atom feeds, with metadata from a manifest, the files themselves, or
+//! inference. Bytes in legacy encodings are decoded ([`decode`](crate::decode_text)), text
+//! decoded twice is repaired (`mojibake`), and each says so in a diagnostic.
 //!
 //! Reading never fails as a whole and never panics: every file that cannot be used, and every
 //! bad record inside a JSON Lines or WARC file, becomes one [`SkippedInput`] naming the input
@@ -9,21 +11,27 @@ mod dates;
 mod decode;
 mod discover;
 mod error;
+mod feed;
+mod fields;
 mod html;
 mod id;
 mod jsonl;
 mod limits;
 mod manifest;
 mod meta;
+mod mojibake;
 mod read;
 mod text;
 mod warc;
 
-pub use discover::{discover, Format};
+pub use decode::{decode_markup, decode_text};
+pub use discover::{discover, discover_inputs, is_paperwork, Discovery, Format};
 pub use error::IngestError;
+pub use feed::{is_feed, parse_feed, FeedItem, ItemText};
+pub use fields::{Field, FieldNames};
 pub use html::{extract_html, Extracted};
 pub use id::document_id;
-pub use jsonl::{article, parse_json_records, JsonRecord};
+pub use jsonl::{article, parse_json_records, parse_json_records_with, JsonRecord};
 pub use limits::Limits;
 pub use manifest::Manifest;
 pub use warc::{gunzip, gunzip_members, parse_warc, Members, Stretch, WarcPage, WarcRecord};
@@ -100,8 +108,13 @@ fn read_into(
             );
             outcome.documents.push(doc);
         }
+        Format::Html if feed::is_feed(&bytes) => feed_documents(&bytes, source, manifest, outcome)?,
+        Format::Feed => match feed::root_element(&bytes) {
+            Some(root) if !feed::is_feed(&bytes) => return Err(IngestError::NotAFeed { root }),
+            _ => feed_documents(&bytes, source, manifest, outcome)?,
+        },
         Format::Html => {
-            let (html, diagnostics) = decode::decode_text(&bytes)?;
+            let (html, diagnostics) = decode::decode_markup(&bytes, None)?;
             let doc = html_document(&html, None, source.into(), diagnostics, |meta| {
                 manifest
                     .for_path(path)
@@ -110,7 +123,7 @@ fn read_into(
             outcome.documents.push(doc);
         }
         Format::Json => {
-            let records = jsonl::parse_json_records(&bytes)?;
+            let records = jsonl::parse_json_records_with(&bytes, manifest.fields())?;
             if records.is_empty() {
                 return Err(IngestError::NoText);
             }
@@ -171,6 +184,57 @@ fn read_into(
             if pages == 0 && outcome.skipped.is_empty() {
                 return Err(IngestError::Warc("no HTML response records".into()));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Turns a feed's items into documents, naming each item without text.
+fn feed_documents(
+    bytes: &[u8],
+    source: &str,
+    manifest: &Manifest,
+    outcome: &mut FileOutcome,
+) -> Result<(), IngestError> {
+    let (text, diagnostics) = decode::decode_markup(bytes, None)?;
+    let items = feed::parse_feed(&text)?;
+    if items.is_empty() {
+        return Err(IngestError::Feed("the feed has no items".into()));
+    }
+    for item in items {
+        let item_source = format!("{source}#{}", item.label);
+        let made = item.article.and_then(|article| {
+            let mut notes = diagnostics.clone();
+            notes.extend(article.diagnostics);
+            let (text, mut own) = if article.html {
+                let wrapped = format!(
+                    "<html><body><article>{}</article></body></html>",
+                    article.body
+                );
+                let extracted = html::extract_html(&wrapped, article.meta.url.as_deref());
+                notes.extend(extracted.diagnostics);
+                (extracted.text, article.meta)
+            } else {
+                let text = decode::normalize_newlines(article.body, &mut notes);
+                (text, article.meta)
+            };
+            if text.trim().is_empty() {
+                return Err(IngestError::NoText);
+            }
+            own.title = own.title.filter(|t| !t.is_empty());
+            let row = own.url.as_deref().and_then(|u| manifest.for_url(u));
+            Ok(make_document(
+                text,
+                item_source.clone(),
+                row,
+                own,
+                Inferred::default(),
+                notes,
+            ))
+        });
+        match made {
+            Ok(doc) => outcome.documents.push(doc),
+            Err(e) => outcome.skip(item_source, &e),
         }
     }
     Ok(())

@@ -6,8 +6,12 @@
 //! A row is never half-used silently: a date that is not a `YYYY-MM-DD` date is dropped from
 //! its row and reported ([`Manifest::problems`]), and a row whose path matches none of the
 //! input files is reported once the inputs are known ([`Manifest::unmatched`]).
+//!
+//! The manifest also carries the user's field names ([`FieldNames`], `--field PIECE=NAME`):
+//! they name its own columns and the fields of JSON Lines articles read with it.
 
 use crate::dates::normalize_date;
+use crate::fields::{Field, FieldNames};
 use crate::IngestError;
 use parallax_core::{DocumentMeta, SkippedInput};
 use std::collections::HashMap;
@@ -26,6 +30,7 @@ pub struct Manifest {
     by_name: HashMap<String, Option<usize>>,
     by_url: HashMap<String, usize>,
     problems: Vec<SkippedInput>,
+    fields: FieldNames,
 }
 
 /// One manifest row before it is indexed.
@@ -42,13 +47,32 @@ struct Row {
 impl Manifest {
     /// Reads a manifest: `.csv` as CSV with a header row, anything else as JSON Lines.
     pub fn load(path: &Path) -> Result<Manifest, IngestError> {
+        Manifest::load_with(path, FieldNames::default())
+    }
+
+    /// [`Manifest::load`] with the user's field names for its columns (and for the JSON
+    /// articles read with it).
+    pub fn load_with(path: &Path, fields: FieldNames) -> Result<Manifest, IngestError> {
         let bytes = crate::read::read_limited(path, MAX_MANIFEST_BYTES)?;
         let is_csv = path
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
         let base = path.parent().unwrap_or(Path::new(""));
-        Manifest::parse(&bytes, is_csv, base, &path.display().to_string())
+        Manifest::parse_with(&bytes, is_csv, base, &path.display().to_string(), fields)
+    }
+
+    /// A manifest with no rows that carries the user's field names.
+    pub fn with_fields(fields: FieldNames) -> Manifest {
+        Manifest {
+            fields,
+            ..Manifest::default()
+        }
+    }
+
+    /// The user's field names.
+    pub fn fields(&self) -> &FieldNames {
+        &self.fields
     }
 
     /// Reads a manifest's bytes (CSV when `is_csv`, else JSON Lines) whose paths are relative
@@ -59,17 +83,28 @@ impl Manifest {
         base: &Path,
         name: &str,
     ) -> Result<Manifest, IngestError> {
-        let (text, _) = crate::decode::decode_text(bytes)?;
-        let rows = if is_csv {
-            csv_rows(&text)?
-        } else {
-            jsonl_rows(&text)?
-        };
-        Ok(Manifest::from_rows(rows, base, name))
+        Manifest::parse_with(bytes, is_csv, base, name, FieldNames::default())
     }
 
-    fn from_rows(rows: Vec<Row>, base: &Path, file: &str) -> Manifest {
-        let mut manifest = Manifest::default();
+    /// [`Manifest::parse`] with the user's field names.
+    pub fn parse_with(
+        bytes: &[u8],
+        is_csv: bool,
+        base: &Path,
+        name: &str,
+        fields: FieldNames,
+    ) -> Result<Manifest, IngestError> {
+        let (text, _) = crate::decode::decode_text(bytes)?;
+        let rows = if is_csv {
+            csv_rows(&text, &fields)?
+        } else {
+            jsonl_rows(&text, &fields)?
+        };
+        Ok(Manifest::from_rows(rows, base, name, fields))
+    }
+
+    fn from_rows(rows: Vec<Row>, base: &Path, file: &str, fields: FieldNames) -> Manifest {
+        let mut manifest = Manifest::with_fields(fields);
         for row in rows {
             let index = manifest.rows.len();
             let label = format!("{file} {}", row.label);
@@ -166,35 +201,39 @@ fn normalize_url(url: &str) -> String {
 }
 
 /// Builds a row from (field name, value) pairs, whatever the file format.
-fn row_from_fields<'a>(label: String, fields: impl Iterator<Item = (&'a str, Field)>) -> Row {
+fn row_from_fields<'a>(
+    label: String,
+    cells: impl Iterator<Item = (&'a str, Cell)>,
+    names: &FieldNames,
+) -> Row {
     let mut row = Row {
         label,
         ..Row::default()
     };
-    for (name, value) in fields {
+    for (name, value) in cells {
         let text = match &value {
-            Field::Text(t) => t.trim().to_string(),
-            Field::List(items) => items.join("; "),
+            Cell::Text(t) => t.trim().to_string(),
+            Cell::List(items) => items.join("; "),
         };
         if text.is_empty() {
             continue;
         }
-        match name.trim().to_ascii_lowercase().as_str() {
-            "path" | "file" | "filename" => row.path = Some(text),
-            "url" => row.meta.url = Some(text),
-            "outlet" | "source" | "source_domain" | "site_name" => row.meta.outlet = Some(text),
-            "published" | "date" | "date_publish" => match normalize_date(&text) {
+        match names.field_of(name) {
+            Some(Field::Path) => row.path = Some(text),
+            Some(Field::Url) => row.meta.url = Some(text),
+            Some(Field::Outlet) => row.meta.outlet = Some(text),
+            Some(Field::Published) => match normalize_date(&text) {
                 Some(date) => row.meta.published = Some(date),
                 None => row.bad_date = Some(text),
             },
-            "title" => row.meta.title = Some(text),
-            "authors" | "author" => {
+            Some(Field::Title) => row.meta.title = Some(text),
+            Some(Field::Authors) => {
                 row.meta.authors = match value {
-                    Field::List(items) => items,
-                    Field::Text(t) => split_authors(&t),
+                    Cell::List(items) => items,
+                    Cell::Text(t) => split_authors(&t),
                 }
             }
-            _ => {}
+            Some(Field::Text) | None => {}
         }
     }
     row
@@ -209,12 +248,12 @@ pub fn split_authors(cell: &str) -> Vec<String> {
         .collect()
 }
 
-enum Field {
+enum Cell {
     Text(String),
     List(Vec<String>),
 }
 
-fn csv_rows(text: &str) -> Result<Vec<Row>, IngestError> {
+fn csv_rows(text: &str, names: &FieldNames) -> Result<Vec<Row>, IngestError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -222,7 +261,7 @@ fn csv_rows(text: &str) -> Result<Vec<Row>, IngestError> {
         .headers()
         .map_err(|e| IngestError::Manifest(format!("CSV header: {e}")))?
         .clone();
-    require_key_column(headers.iter())?;
+    require_key_column(headers.iter(), names)?;
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record =
@@ -231,13 +270,13 @@ fn csv_rows(text: &str) -> Result<Vec<Row>, IngestError> {
         let fields = headers
             .iter()
             .zip(record.iter())
-            .map(|(h, v)| (h, Field::Text(v.into())));
-        rows.push(row_from_fields(format!("line {line}"), fields));
+            .map(|(h, v)| (h, Cell::Text(v.into())));
+        rows.push(row_from_fields(format!("line {line}"), fields, names));
     }
     Ok(rows)
 }
 
-fn jsonl_rows(text: &str) -> Result<Vec<Row>, IngestError> {
+fn jsonl_rows(text: &str, names: &FieldNames) -> Result<Vec<Row>, IngestError> {
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -248,21 +287,21 @@ fn jsonl_rows(text: &str) -> Result<Vec<Row>, IngestError> {
         let object = value
             .as_object()
             .ok_or_else(|| IngestError::Manifest(format!("line {}: not a JSON object", i + 1)))?;
-        require_key_column(object.keys().map(String::as_str))
+        require_key_column(object.keys().map(String::as_str), names)
             .map_err(|e| IngestError::Manifest(format!("line {}: {e}", i + 1)))?;
         let fields = object
             .iter()
             .filter_map(|(k, v)| Some((k.as_str(), json_field(v)?)));
-        rows.push(row_from_fields(format!("line {}", i + 1), fields));
+        rows.push(row_from_fields(format!("line {}", i + 1), fields, names));
     }
     Ok(rows)
 }
 
-fn json_field(value: &serde_json::Value) -> Option<Field> {
+fn json_field(value: &serde_json::Value) -> Option<Cell> {
     match value {
-        serde_json::Value::String(s) => Some(Field::Text(s.clone())),
-        serde_json::Value::Number(n) => Some(Field::Text(n.to_string())),
-        serde_json::Value::Array(items) => Some(Field::List(
+        serde_json::Value::String(s) => Some(Cell::Text(s.clone())),
+        serde_json::Value::Number(n) => Some(Cell::Text(n.to_string())),
+        serde_json::Value::Array(items) => Some(Cell::List(
             items
                 .iter()
                 .filter_map(|i| i.as_str())
@@ -273,17 +312,15 @@ fn json_field(value: &serde_json::Value) -> Option<Field> {
     }
 }
 
-fn require_key_column<'a>(mut names: impl Iterator<Item = &'a str>) -> Result<(), IngestError> {
-    if names.any(|n| {
-        matches!(
-            n.trim().to_ascii_lowercase().as_str(),
-            "path" | "file" | "filename" | "url"
-        )
-    }) {
+fn require_key_column<'a>(
+    mut columns: impl Iterator<Item = &'a str>,
+    names: &FieldNames,
+) -> Result<(), IngestError> {
+    if columns.any(|c| matches!(names.field_of(c), Some(Field::Path | Field::Url))) {
         Ok(())
     } else {
         Err(IngestError::Manifest(
-            "no `path` or `url` column to match articles by".into(),
+            "no `path` or `url` column to match articles by (name one with --field path=NAME or --field url=NAME)".into(),
         ))
     }
 }
@@ -382,5 +419,26 @@ mod tests {
         assert!(unmatched[0]
             .reason
             .contains("missing.txt matches none of the input files"));
+    }
+
+    #[test]
+    fn user_field_names_name_manifest_columns() {
+        let fields = FieldNames::parse(&["path=doc_file", "published=pub"]).unwrap();
+        let m = Manifest::parse_with(
+            b"doc_file,pub,site_name\na.txt,2024-05-01,Star\n",
+            true,
+            Path::new(""),
+            "m.csv",
+            fields.clone(),
+        )
+        .unwrap();
+        let row = m.for_path(Path::new("a.txt")).unwrap();
+        assert_eq!(row.published.as_deref(), Some("2024-05-01"));
+        assert_eq!(row.outlet.as_deref(), Some("Star"));
+        assert_eq!(m.fields(), &fields);
+        let error = Manifest::parse(b"doc_file\na.txt\n", true, Path::new(""), "m.csv")
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("--field path=NAME"), "{error}");
     }
 }

@@ -54,6 +54,7 @@ pub fn make_document(
     inferred: Inferred,
     mut diagnostics: Vec<Diagnostic>,
 ) -> Document {
+    let text = repair_mojibake(text, "text", &mut diagnostics);
     let mut meta = manifest.cloned().unwrap_or_default();
     if manifest.is_some() {
         diagnostics.push(Diagnostic::info("ingest", "metadata from the manifest"));
@@ -64,6 +65,12 @@ pub fn make_document(
             diagnostics.push(Diagnostic::info("ingest", why));
             meta.title = Some(title);
         }
+    }
+    if let Some(title) = meta.title.take() {
+        meta.title = Some(repair_mojibake(title, "title", &mut diagnostics));
+    }
+    for author in &mut meta.authors {
+        *author = repair_mojibake(std::mem::take(author), "author", &mut diagnostics);
     }
     if meta.outlet.is_none() {
         if let Some(outlet) = meta.url.as_deref().and_then(outlet_from_url) {
@@ -78,6 +85,40 @@ pub fn make_document(
     doc.meta = meta;
     doc.diagnostics = diagnostics;
     doc
+}
+
+/// `value` with text that was decoded twice repaired ([`crate::mojibake`]), and a warning
+/// naming `what` was repaired and how much.
+fn repair_mojibake(value: String, what: &str, diagnostics: &mut Vec<Diagnostic>) -> String {
+    match crate::mojibake::repair(&value) {
+        Some((repaired, count)) => {
+            diagnostics.push(Diagnostic::warning(
+                "ingest",
+                format!(
+                    "mojibake repaired in the {what}: {count} {} decoded twice (UTF-8 read as windows-1252), e.g. \u{201c}{}\u{201d}",
+                    if count == 1 { "sequence had been" } else { "sequences had been" },
+                    first_difference(&value, &repaired)
+                ),
+            ));
+            repaired
+        }
+        None => value,
+    }
+}
+
+/// The stretch of `before` (nine characters: a character decoded twice is six) where it first
+/// differs from `after`.
+fn first_difference<'a>(before: &'a str, after: &str) -> &'a str {
+    let start = before
+        .char_indices()
+        .zip(after.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(0, |((i, _), _)| i);
+    let end = before[start..]
+        .char_indices()
+        .nth(9)
+        .map_or(before.len(), |(i, _)| start + i);
+    &before[start..end]
 }
 
 /// Metadata guessed from the text itself, each with the reason shown to the user.
@@ -156,5 +197,32 @@ mod tests {
             .diagnostics
             .iter()
             .any(|d| d.message.contains("outlet inferred from URL")));
+    }
+
+    #[test]
+    fn mojibake_in_text_and_title_is_repaired_with_a_warning() {
+        let own = DocumentMeta {
+            title: Some("Ã¢â‚¬Ëœ Riverton floods".into()),
+            ..Default::default()
+        };
+        let doc = make_document(
+            "The mayorâ€™s office said so.".into(),
+            "s".into(),
+            None,
+            own,
+            Inferred::default(),
+            Vec::new(),
+        );
+        assert_eq!(doc.text, "The mayor\u{2019}s office said so.");
+        assert_eq!(doc.id, document_id(&doc.text));
+        assert_eq!(doc.meta.title.as_deref(), Some("\u{2018} Riverton floods"));
+        let notes: Vec<&str> = doc.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(
+            notes[0].starts_with("mojibake repaired in the text: 1 "),
+            "{notes:?}"
+        );
+        assert!(notes[1].contains("in the title: 4 "), "{notes:?}");
+        assert!(notes[1].contains("\u{201c}Ã¢â‚¬Ëœ R\u{201d}"), "{notes:?}");
     }
 }

@@ -240,7 +240,9 @@ fn page(headers: &Headers, body: &[u8]) -> Result<Option<WarcPage>, IngestError>
     if !is_html(&content_type, &payload) {
         return Ok(None);
     }
-    let html = decode_html(&payload, &content_type, &mut diagnostics);
+    let (html, notes) =
+        crate::decode::decode_markup(&payload, crate::decode::charset_param(&content_type))?;
+    diagnostics.extend(notes);
     Ok(Some(WarcPage {
         html,
         url: header(headers, "warc-target-uri")
@@ -343,23 +345,6 @@ fn is_html(content_type: &str, payload: &[u8]) -> bool {
         .map(u8::to_ascii_lowercase)
         .collect();
     start.starts_with(b"<!doctype html") || start.starts_with(b"<html")
-}
-
-/// Page bytes as text: UTF-8, or Latin-1 when the content type says so; anything else keeps
-/// the valid text and marks the replaced bytes in a diagnostic.
-fn decode_html(payload: &[u8], content_type: &str, diagnostics: &mut Vec<Diagnostic>) -> String {
-    if let Ok(text) = std::str::from_utf8(payload) {
-        return text.strip_prefix('\u{feff}').unwrap_or(text).to_string();
-    }
-    let latin1 = ["iso-8859-1", "latin1", "latin-1", "windows-1252"];
-    if latin1.iter().any(|c| content_type.contains(c)) {
-        return payload.iter().map(|&b| char::from(b)).collect();
-    }
-    diagnostics.push(Diagnostic::warning(
-        "ingest",
-        "page is not valid UTF-8; invalid bytes replaced",
-    ));
-    String::from_utf8_lossy(payload).into_owned()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `read_file` end to end on small files written to a temporary folder: every supported format,
 //! and every kind of bad input, each reported once with the file (or record) and the reason.
 
-use parallax_ingest::{read_file, Limits, Manifest};
+use parallax_ingest::{read_file, FieldNames, Limits, Manifest};
 use std::path::{Path, PathBuf};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -66,8 +66,12 @@ fn bad_files_are_skipped_with_a_reason() {
     assert!(reason_of(&write(d, "empty.txt", b"")).contains("empty"));
     assert!(reason_of(&write(d, "blank.txt", b" \n\n ")).contains("empty"));
     assert!(reason_of(&write(d, "bin.txt", b"GIF89a\0\0\x01")).contains("binary"));
-    assert!(reason_of(&write(d, "latin1.txt", b"caf\xe9 au lait"))
-        .contains("invalid UTF-8 at byte offset 3"));
+    assert!(reason_of(&write(
+        d,
+        "sitemap.xml",
+        b"<?xml version=\"1.0\"?><urlset><url/></urlset>"
+    ))
+    .contains("root element is <urlset>, not an RSS or Atom feed"));
     assert!(reason_of(&write(d, "bad.json", b"[{\"text\": ")).contains("malformed JSON"));
     assert!(reason_of(&write(d, "bad.warc", b"not a warc at all")).contains("malformed WARC"));
     assert!(reason_of(&write(d, "bad.warc.gz", b"not gzip")).contains("gzip"));
@@ -266,4 +270,147 @@ fn reading_stops_at_the_limit_and_never_opens_special_files() {
         .success());
     // Would block forever if opened for reading without a writer.
     assert!(reason_of(&fifo).contains("a FIFO"));
+}
+
+fn notes(doc: &parallax_core::Document) -> String {
+    doc.diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+fn one_document(path: &Path, manifest: &Manifest) -> parallax_core::Document {
+    let mut outcome = read_file(path, manifest, &Limits::default());
+    assert_eq!(
+        outcome.documents.len(),
+        1,
+        "{path:?}: {:?}",
+        outcome.skipped
+    );
+    outcome.documents.remove(0)
+}
+
+#[test]
+fn legacy_encodings_are_decoded_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let doc = one_document(
+        &write(
+            d,
+            "latin1.txt",
+            b"Caf\xe9 au lait, said the \x93owner\x94 of the caf\xe9 near the station.",
+        ),
+        &Manifest::default(),
+    );
+    assert_eq!(
+        doc.text,
+        "Caf\u{e9} au lait, said the \u{201c}owner\u{201d} of the caf\u{e9} near the station."
+    );
+    assert!(
+        notes(&doc).contains("decoded as windows-1252"),
+        "{}",
+        notes(&doc)
+    );
+
+    let page = b"<html><head><meta charset=\"iso-8859-1\"><title>Gr\xfc\xdfe</title></head><body><article><p>Die Stadtverwaltung teilte am Freitag mit, dass die Br\xfccke gesperrt bleibt.</p></article></body></html>";
+    let doc = one_document(&write(d, "page.html", page), &Manifest::default());
+    assert!(doc.text.contains("Br\u{fc}cke"), "{}", doc.text);
+    assert_eq!(doc.meta.title.as_deref(), Some("Gr\u{fc}\u{df}e"));
+    assert!(
+        notes(&doc).contains("decoded as windows-1252 (declared in the document)"),
+        "{}",
+        notes(&doc)
+    );
+
+    let words = "Flood warning\n\nThe river rose overnight, officials said.\n";
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(words.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let doc = one_document(&write(d, "utf16.txt", &utf16), &Manifest::default());
+    assert_eq!(doc.text, words);
+    assert!(
+        notes(&doc).contains("UTF-16LE (byte-order mark)"),
+        "{}",
+        notes(&doc)
+    );
+
+    let http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1252\r\n\r\n<html><body><article><p>The mayor\u{2019}s office said the bridge stays closed until Monday.</p></article></body></html>";
+    let (http, _, _) = encoding_rs::WINDOWS_1252.encode(http);
+    let mut warc = format!("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://a.example/x\r\nContent-Length: {}\r\n\r\n", http.len()).into_bytes();
+    warc.extend_from_slice(&http);
+    warc.extend_from_slice(b"\r\n\r\n");
+    let doc = one_document(&write(d, "crawl.warc", &warc), &Manifest::default());
+    assert!(doc.text.contains("mayor\u{2019}s"), "{}", doc.text);
+    assert!(
+        notes(&doc).contains("declared by the HTTP Content-Type header"),
+        "{}",
+        notes(&doc)
+    );
+}
+
+#[test]
+fn mojibake_titles_are_repaired() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "a.jsonl",
+        "{\"title\":\"Ã¢â‚¬Ëœ Riverton floods\",\"text\":\"Water rose.\"}\n".as_bytes(),
+    );
+    let doc = one_document(&path, &Manifest::default());
+    assert_eq!(doc.meta.title.as_deref(), Some("\u{2018} Riverton floods"));
+    assert!(
+        notes(&doc).contains("mojibake repaired in the title"),
+        "{}",
+        notes(&doc)
+    );
+}
+
+#[test]
+fn feeds_are_read_item_by_item_whatever_their_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let rss = r#"<?xml version="1.0" encoding="windows-1252"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Courier</title>
+<item><title>Bridge closed</title><link>https://www.courier.example/bridge</link><pubDate>Sat, 02 Mar 2024 09:30:00 GMT</pubDate>
+<content:encoded><![CDATA[<p>The bridge over the river was closed on Saturday after the water rose overnight.</p><p>Engineers will inspect it on Monday, the city said.</p>]]></content:encoded></item>
+<item><title>Empty</title></item></channel></rss>"#;
+    for name in ["world.rss", "world.xml", "saved-feed.html"] {
+        let path = write(dir.path(), name, rss.as_bytes());
+        let outcome = read_file(&path, &Manifest::default(), &Limits::default());
+        assert_eq!(outcome.documents.len(), 1, "{name}: {:?}", outcome.skipped);
+        let doc = &outcome.documents[0];
+        assert_eq!(doc.source, format!("{}#item 1", path.display()));
+        assert!(
+            doc.text.contains("Engineers will inspect it on Monday"),
+            "{}",
+            doc.text
+        );
+        assert_eq!(doc.meta.title.as_deref(), Some("Bridge closed"));
+        assert_eq!(doc.meta.outlet.as_deref(), Some("courier.example"));
+        assert_eq!(doc.meta.published.as_deref(), Some("2024-03-02T09:30:00Z"));
+        assert_eq!(outcome.skipped.len(), 1);
+        assert_eq!(
+            outcome.skipped[0].source,
+            format!("{}#item 2", path.display())
+        );
+        assert!(outcome.skipped[0].reason.contains("no content"));
+    }
+}
+
+#[test]
+fn json_lines_with_the_users_field_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "data.jsonl", b"{\"id\":1,\"content_original\":\"Water rose.\",\"date\":\"2024-03-01\",\"site\":\"Star\"}\n");
+    let outcome = read_file(&path, &Manifest::default(), &Limits::default());
+    assert!(
+        outcome.skipped[0].reason.contains("--field text=NAME"),
+        "{:?}",
+        outcome.skipped
+    );
+    let fields = FieldNames::parse(&["text=content_original", "outlet=site"]).unwrap();
+    let doc = one_document(&path, &Manifest::with_fields(fields));
+    assert_eq!(doc.text, "Water rose.");
+    assert_eq!(doc.meta.outlet.as_deref(), Some("Star"));
+    assert_eq!(doc.meta.published.as_deref(), Some("2024-03-01"));
 }

@@ -12,9 +12,11 @@
 //! them over in batches ([`analyze_batch`]), which runs each stage over the whole batch before
 //! the next. Every document has a work budget ([`budget`]): the annotators read at most its
 //! first [`budget::MAX_TEXT_BYTES`], and once its stages have run past [`budget::MAX_TIME`] its
-//! later stages are skipped, with a diagnostic either way.
+//! later stages are skipped, with a diagnostic either way. A document reliably detected as
+//! written in another language than English is only segmented ([`language`]).
 
 pub mod budget;
+pub mod language;
 
 pub use budget::{stopped_by_budget, Budget};
 use parallax_core::{Analysis, Document};
@@ -23,7 +25,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.8.0";
+pub const PIPELINE_VERSION: &str = "0.9.0";
 
 mod stages;
 
@@ -110,12 +112,26 @@ pub fn analyze_batch_budgeted(docs: &[&Document], budget: &Budget) -> (Vec<Analy
         })
         .collect();
     let mut spent = vec![Duration::ZERO; docs.len()];
+    // A document in another language than English is only segmented.
+    let held: Vec<bool> = clipped
+        .iter()
+        .zip(&mut works)
+        .map(|((doc, _), work)| {
+            let found = language::unsupported(&doc.text);
+            if let Some(found) = &found {
+                work.analysis
+                    .diagnostics
+                    .push(language::not_analyzed(found));
+            }
+            found.is_some()
+        })
+        .collect();
     let mut stopped = vec![false; docs.len()];
     let mut times = StageTimes(Vec::with_capacity(STAGES.len()));
     for (index, stage) in STAGES.iter().enumerate() {
         let clock = Instant::now();
         for (i, ((doc, _), work)) in clipped.iter().zip(&mut works).enumerate() {
-            if stopped[i] {
+            if stopped[i] || (index > 0 && held[i]) {
                 continue;
             }
             if index > 0 && spent[i] >= budget.max_time {

@@ -76,8 +76,8 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
     html! {
         section #claims {
             h2 { "Claims, outlet by outlet" }
-            p.ctx { "Each row groups figures about the same thing. Each outlet's latest figure is shown; earlier figures it revised are struck through. Low / best / high follow UCDP's practice (see docs/dossier.md)." }
-            table {
+            p.ctx { "Each row groups figures about the same thing. A cell gives each figure, who asserts it and when; an outlet's earlier figures that it revised are struck through. Low / best / high follow UCDP's practice (see docs/dossier.md); a vague amount is shown as its words and the range they stand for." }
+            div.scroll { table {
                 tr {
                     th { "What" } th { "Status" } th { "Low / best / high" }
                     @for o in &outlets { th { (o) } }
@@ -87,9 +87,12 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
                         (story_row(&labels, c.story.as_deref(), 3 + outlets.len()))
                     }
                     tr #{ "claim-" (c.id) } class={ "status-" (format!("{:?}", c.status).to_lowercase()) } {
-                        td { strong { (format!("{:?}", c.category).to_lowercase()) } br; (c.subject) }
+                        td { strong { (c.described()) } }
                         td { span.tag { (status_label(c.status)) } }
-                        td.num { (estimate(c.low)) " / " (estimate(c.best)) " / " (estimate(c.high)) }
+                        td.num {
+                            (estimate(c.low)) " / " (estimate(c.best)) " / " (estimate(c.high))
+                            @for vague in c.vague_amounts() { div.ctx { (vague) } }
+                        }
                         @for o in &outlets {
                             td {
                                 @let mine: Vec<&parallax_core::ClaimFigure> = c.figures.iter().filter(|f| f.outlet.as_deref() == Some(*o)).collect();
@@ -101,14 +104,17 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
                                                 @if superseded { s { (f.text) } } @else { (f.text) }
                                             }
                                         }
-                                        @if let Some(by) = &f.asserted_by { @if Some(by.as_str()) != f.outlet.as_deref() { span.ctx { " (" (by) ")" } } }
+                                        div.ctx {
+                                            (f.asserted_by.as_deref().filter(|by| Some(*by) != f.outlet.as_deref()).unwrap_or("the outlet"))
+                                            @if let Some(p) = &f.published { ", " (p.get(..10).unwrap_or(p)) }
+                                        }
                                     }
                                 }
                             }
                         }
                     }
                 }
-            }
+            } }
         }
     }
 }

@@ -230,9 +230,16 @@ pub fn articles(dossier: &Dossier) -> Markup {
 }
 
 fn article(doc: &DossierDocument) -> Markup {
+    // A text whose first paragraph is its headline shows it once, as the heading.
+    let heading = doc.heading();
+    let headline_in_text = doc.paragraphs.first().is_some_and(|p| {
+        p.role == parallax_core::ParagraphRole::Headline
+            && doc.text.get(p.span.start..p.span.end).map(str::trim) == Some(heading.trim())
+    });
+    // Internal diagnostics are for the dossier's JSON, not for readers.
     html! {
         article #{ "doc-" (doc.id) } {
-            h4 { (doc.title.as_deref().unwrap_or("(untitled)")) }
+            @if !headline_in_text { h4 { (heading) } }
             div.meta {
                 (doc.published.as_deref().unwrap_or("undated"))
                 @if !doc.authors.is_empty() { " · " (doc.authors.join(", ")) }
@@ -243,7 +250,6 @@ fn article(doc: &DossierDocument) -> Markup {
                     (paragraph_sentences(doc, p.span))
                 }
             }
-            @for d in &doc.diagnostics { div.diag { (format!("{:?}", d.severity).to_lowercase()) " (" (d.stage) "): " (d.message) } }
         }
     }
 }

@@ -38,6 +38,10 @@ pub fn routes() -> Router<Shared> {
         .route("/places", get(places))
         .route("/events", get(events))
         .route("/stories", get(stories))
+        .route("/stories/{id}/disputes", get(story_disputes))
+        .route("/stories/{id}/timeline", get(story_timeline))
+        .route("/stories/{id}/reuse", get(story_reuse))
+        .route("/stories/{id}/quote_groups", get(story_quote_groups))
         .route("/outlets", get(outlets))
         .route("/search", get(search))
         .fallback(get(|| async { ApiError(AppError::not_found("API route")) }))
@@ -214,7 +218,9 @@ struct EntitySummary<'a> {
     entity_type: &'a str,
     aliases: &'a [String],
     roles: &'a [String],
-    mentions: usize,
+    /// How many mentions; left out of an entity's detail, whose `mentions` is their page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mentions: Option<usize>,
     documents: usize,
     quotes_said: usize,
 }
@@ -227,7 +233,7 @@ fn entity_summary(c: &Corpus, e: usize) -> EntitySummary<'_> {
         entity_type: entity.entity_type.as_str(),
         aliases: &entity.aliases,
         roles: &entity.roles,
-        mentions: entity.mentions.len(),
+        mentions: Some(entity.mentions.len()),
         documents: c.entity_docs[e].len(),
         quotes_said: c.said_by[e].len(),
     }
@@ -297,7 +303,10 @@ async fn entity(
         .get(&id)
         .ok_or(ApiError(AppError::not_found("entity")))?;
     json(EntityDetail {
-        summary: entity_summary(c, e),
+        summary: EntitySummary {
+            mentions: None,
+            ..entity_summary(c, e)
+        },
         mentions: paginate(c.dossier.entities[e].mentions.iter(), &p),
         said: paginate(c.said_by[e].iter().map(|&q| &c.dossier.quotes[q]), &p),
         said_about: paginate(c.said_about[e].iter().map(|&q| &c.dossier.quotes[q]), &p),
@@ -396,6 +405,80 @@ async fn events(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult
 async fn stories(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {
     let c = &s.corpus;
     json(paginate(c.stories.iter(), &p))
+}
+
+/// One page of the items of story `id` that `items` picks from the corpus, or 404 when there
+/// is no such story: the shared body of the `/api/stories/{id}/...` endpoints.
+fn story_page<'c, T, I>(
+    c: &'c Corpus,
+    id: &str,
+    p: &ListParams,
+    items: impl FnOnce(&'c parallax_core::Story) -> I,
+) -> ApiResult
+where
+    T: Clone + Serialize,
+    I: Iterator<Item = T>,
+{
+    let story = c.story(id).ok_or(ApiError(AppError::not_found("story")))?;
+    json(paginate(items(story), p))
+}
+
+/// A story's disputes: statements and the other side's denials.
+async fn story_disputes(
+    Snapshot(s): Snapshot,
+    Path(id): Path<String>,
+    Query(p): Query<ListParams>,
+) -> ApiResult {
+    let c = &s.corpus;
+    story_page(c, &id, &p, |story| {
+        c.dossier
+            .disputes
+            .iter()
+            .filter(|d| Corpus::in_story(&story.id, d.story.as_deref()))
+    })
+}
+
+/// A story's timeline, in date order.
+async fn story_timeline(
+    Snapshot(s): Snapshot,
+    Path(id): Path<String>,
+    Query(p): Query<ListParams>,
+) -> ApiResult {
+    let c = &s.corpus;
+    story_page(c, &id, &p, |story| {
+        c.dossier
+            .timeline
+            .iter()
+            .filter(|t| Corpus::in_story(&story.id, t.story.as_deref()))
+    })
+}
+
+/// The passages a story's articles share.
+async fn story_reuse(
+    Snapshot(s): Snapshot,
+    Path(id): Path<String>,
+    Query(p): Query<ListParams>,
+) -> ApiResult {
+    let c = &s.corpus;
+    story_page(c, &id, &p, |story| {
+        c.story_items(story, &c.doc_passages, c.dossier.reuse.len())
+            .into_iter()
+            .map(|r| &c.dossier.reuse[r])
+    })
+}
+
+/// The statements a story's articles quote alike.
+async fn story_quote_groups(
+    Snapshot(s): Snapshot,
+    Path(id): Path<String>,
+    Query(p): Query<ListParams>,
+) -> ApiResult {
+    let c = &s.corpus;
+    story_page(c, &id, &p, |story| {
+        c.story_items(story, &c.doc_quote_groups, c.dossier.quote_groups.len())
+            .into_iter()
+            .map(|g| &c.dossier.quote_groups[g])
+    })
 }
 
 async fn outlets(Snapshot(s): Snapshot, Query(p): Query<ListParams>) -> ApiResult {

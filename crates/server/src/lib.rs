@@ -83,7 +83,8 @@ impl AppState {
     /// Reads the store in `dir` (backfilling its search index if it predates search) and builds
     /// the dossier.
     pub fn load(dir: &Path) -> Result<AppState, ServerError> {
-        let store = Store::open(dir)?;
+        // A mistyped path must not leave an empty store behind.
+        let store = Store::open_existing(dir)?;
         // Read before the documents: a write landing in between then triggers another reload
         // rather than being missed.
         let generation = store.generation()?;
@@ -136,11 +137,11 @@ pub fn serve(dir: &Path, addr: SocketAddr, options: &ServeOptions) -> Result<(),
     {
         let state = live.snapshot();
         eprintln!(
-            "loaded {} articles, {} entities, {} claims from {} in {:.1}s",
+            "store {} holds {} articles ({} entities, {} claims), loaded in {:.1}s",
+            dir.display(),
             state.corpus.dossier.documents.len(),
             state.corpus.dossier.entities.len(),
             state.corpus.dossier.claims.len(),
-            dir.display(),
             started.elapsed().as_secs_f64()
         );
     }

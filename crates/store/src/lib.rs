@@ -9,7 +9,10 @@
 //! The full-text index ([`search`]) lives in the same database and is written in the same
 //! transaction as each document.
 
+mod manage;
 pub mod search;
+
+pub use manage::{Selection, StoreInfo, StoredArticle};
 
 use parallax_core::{Analysis, Document};
 use rusqlite::types::Type;
@@ -36,6 +39,8 @@ pub enum StoreError {
     },
     #[error("store {path} has schema version {found}, this parallax expects {SCHEMA_VERSION}")]
     Schema { path: PathBuf, found: i64 },
+    #[error("{0} holds no Parallax store (no {DATABASE_FILE}): give the folder `parallax analyze --store` wrote, or run `parallax analyze --store {0} …` first")]
+    Missing(PathBuf),
     #[error("store {path}: stored record for {doc} is corrupt: {source}")]
     Corrupt {
         path: PathBuf,
@@ -65,6 +70,15 @@ impl Store {
         let store = Store { conn, path };
         store.init()?;
         Ok(store)
+    }
+
+    /// Opens the store in `dir` only if one is there: a mistyped path is an error that
+    /// creates nothing.
+    pub fn open_existing(dir: &Path) -> Result<Store, StoreError> {
+        if !dir.join(DATABASE_FILE).is_file() {
+            return Err(StoreError::Missing(dir.to_path_buf()));
+        }
+        Store::open(dir)
     }
 
     fn sql<T>(&self, result: rusqlite::Result<T>) -> Result<T, StoreError> {

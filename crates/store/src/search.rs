@@ -14,6 +14,14 @@
 //! `-excluded` words and `prefix*` into a well-formed FTS5 expression with every term quoted,
 //! so a query cannot fail to parse or address columns, and its cost is bounded by
 //! [`MAX_QUERY_CHARS`] and [`MAX_TERMS`].
+//!
+//! The index keeps words as written (no stemming), so a `"phrase"` matches exactly. A bare word
+//! is widened at query time against the index's vocabulary ([`Searcher::search`]): by its
+//! English (Snowball) stem, so "tanks" finds "tank" and "tanked"; and, for a capitalized word
+//! (a name, as people type them) or a word no article has, of six letters or more, by
+//! spellings one edit away (two from ten letters on) sharing its first two letters, so
+//! "Zelensky" finds "Zelenskiy" and "Zelenskyy". At most [`ALTERNATIVES`] spellings per word,
+//! the most frequent first.
 
 use parallax_core::{Analysis, Document};
 use rusqlite::{params, Connection, OpenFlags, Transaction};
@@ -130,6 +138,8 @@ pub struct Query {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Term {
     words: String,
+    /// Written in quotation marks: matched exactly as written.
+    quoted: bool,
     prefix: bool,
     excluded: bool,
     /// Joined to the previous term by OR instead of AND.
@@ -167,19 +177,35 @@ impl Query {
         &self.fts
     }
 
-    /// The FTS5 expression with each one-word prefix term replaced by the alternatives
-    /// `expand` gives for it (lowercased prefix in, index terms out).
-    fn expanded(&self, expand: &mut dyn FnMut(&str) -> Option<Vec<String>>) -> String {
+    /// The FTS5 expression with each one-word prefix term and each bare word replaced by the
+    /// alternatives `expand` gives for it (index terms out).
+    fn expanded(&self, expand: &mut dyn FnMut(Widen) -> Option<Vec<String>>) -> String {
         render(&self.terms, expand)
     }
 }
 
+/// A one-word term of a query to widen against the index's vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Widen<'a> {
+    /// `prefix*`, lowercased.
+    Prefix(&'a str),
+    /// A bare word as typed (its case tells a name).
+    Word(&'a str),
+}
+
 /// Renders terms as FTS5: the positive terms joined by AND/OR, then each exclusion (FTS5's
 /// NOT is binary, "a NOT b").
-fn render(terms: &[Term], expand: &mut dyn FnMut(&str) -> Option<Vec<String>>) -> String {
+fn render(terms: &[Term], expand: &mut dyn FnMut(Widen) -> Option<Vec<String>>) -> String {
     let mut one = |t: &Term| -> String {
-        if t.prefix && !t.words.contains(' ') {
-            if let Some(alternatives) = expand(&t.words.to_lowercase()) {
+        let lower = t.words.to_lowercase();
+        let widen = match (t.prefix, t.quoted) {
+            _ if t.words.contains(' ') => None,
+            (true, _) => Some(Widen::Prefix(&lower)),
+            (false, false) => Some(Widen::Word(&t.words)),
+            (false, true) => None,
+        };
+        if let Some(widen) = widen {
+            if let Some(alternatives) = expand(widen) {
                 let quoted: Vec<String> = alternatives
                     .iter()
                     .map(|a| format!("\"{}\"", a.replace('"', "\"\"")))
@@ -223,6 +249,7 @@ fn split_terms(input: &str) -> Vec<Term> {
             Some(b) => (true, b),
             None => (false, rest),
         };
+        let quoted = body.starts_with('"');
         let (words, prefix, after) = if let Some(inner) = body.strip_prefix('"') {
             let end = inner.find('"').unwrap_or(inner.len());
             let after = inner.get(end + 1..).unwrap_or("");
@@ -241,6 +268,7 @@ fn split_terms(input: &str) -> Vec<Term> {
         if !words.is_empty() {
             terms.push(Term {
                 words,
+                quoted,
                 prefix,
                 excluded,
                 or: or_next,
@@ -569,18 +597,27 @@ impl Searcher {
             "SELECT term FROM search_vocab WHERE term >= ?1 AND term < ?2 ORDER BY doc DESC LIMIT ?3",
         ))?;
         let mut failed = None;
-        let fts = query.expanded(&mut |prefix| {
+        let mut vocabulary = |prefix: &str, limit: usize| -> Vec<String> {
             let upper = format!("{prefix}\u{10FFFF}");
             match stmt
-                .query_map(params![prefix, upper, PREFIX_TERMS as i64], |r| r.get(0))
+                .query_map(params![prefix, upper, limit as i64], |r| r.get(0))
                 .and_then(|rows| rows.collect::<Result<Vec<String>, _>>())
             {
-                Ok(terms) if !terms.is_empty() => Some(terms),
-                Ok(_) => None,
+                Ok(terms) => terms,
                 Err(e) => {
                     failed = Some(e);
-                    None
+                    Vec::new()
                 }
+            }
+        };
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let fts = query.expanded(&mut |widen| match widen {
+            Widen::Prefix(prefix) => {
+                Some(vocabulary(prefix, PREFIX_TERMS)).filter(|t| !t.is_empty())
+            }
+            Widen::Word(word) => {
+                let spellings = variants(word, &stemmer, &mut vocabulary);
+                (spellings.len() > 1).then_some(spellings)
             }
         });
         match failed {
@@ -591,6 +628,54 @@ impl Searcher {
             None => Ok(fts),
         }
     }
+}
+
+/// Spellings of a query word searched for at most (the word itself included).
+pub const ALTERNATIVES: usize = 8;
+
+/// Index terms read at most when looking for a word's variants.
+const VARIANT_SCAN: usize = 4_000;
+
+/// The spellings a bare query word is searched as: itself, index terms with its stem, and for
+/// a name-like or unknown word, index terms an edit or two away (see the module doc). `vocabulary`
+/// gives index terms starting with a prefix, the most frequent first.
+fn variants(
+    word: &str,
+    stemmer: &rust_stemmers::Stemmer,
+    vocabulary: &mut dyn FnMut(&str, usize) -> Vec<String>,
+) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let mut out = vec![lower.clone()];
+    let stem = stemmer.stem(&lower).into_owned();
+    if stem.chars().count() >= 3 {
+        for term in vocabulary(&stem, VARIANT_SCAN) {
+            if out.len() < ALTERNATIVES && !out.contains(&term) && stemmer.stem(&term) == stem {
+                out.push(term);
+            }
+        }
+    }
+    let length = lower.chars().count();
+    let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+    // Five-letter names have too many real words an edit away ("Trump", "tramp").
+    if length < 6 {
+        return out;
+    }
+    let start: String = lower.chars().take(2).collect();
+    let nearby = vocabulary(&start, VARIANT_SCAN);
+    let known = nearby.contains(&lower);
+    if !capitalized && known {
+        return out;
+    }
+    let edits = if length >= 10 { 2 } else { 1 };
+    for term in nearby {
+        if out.len() >= ALTERNATIVES {
+            break;
+        }
+        if !out.contains(&term) && strsim::damerau_levenshtein(&term, &lower) <= edits {
+            out.push(term);
+        }
+    }
+    out
 }
 
 /// Row 0 of a document is its article; the others are its quotations.
@@ -618,6 +703,17 @@ fn connect(path: &Path) -> Result<Connection, SearchError> {
     })
 }
 
+/// Removes the index rows of the document with `rowid` (its article and quotations).
+pub(crate) fn remove_items(tx: &Transaction, rowid: i64) -> rusqlite::Result<()> {
+    let base = rowid.saturating_mul(ROWS_PER_DOC);
+    let end = base.saturating_add(ROWS_PER_DOC);
+    tx.prepare_cached("DELETE FROM search WHERE rowid >= ?1 AND rowid < ?2")?
+        .execute(params![base, end])?;
+    tx.prepare_cached("DELETE FROM search_items WHERE id >= ?1 AND id < ?2")?
+        .execute(params![base, end])?;
+    Ok(())
+}
+
 /// Replaces the index rows of each document with its article and quotation rows. `rowid` is the
 /// document's rowid in `documents`.
 pub(crate) fn index_items(
@@ -628,11 +724,7 @@ pub(crate) fn index_items(
 ) -> rusqlite::Result<()> {
     let base = rowid.saturating_mul(ROWS_PER_DOC);
     let meta = &doc.meta;
-    let end = base.saturating_add(ROWS_PER_DOC);
-    tx.prepare_cached("DELETE FROM search WHERE rowid >= ?1 AND rowid < ?2")?
-        .execute(params![base, end])?;
-    tx.prepare_cached("DELETE FROM search_items WHERE id >= ?1 AND id < ?2")?
-        .execute(params![base, end])?;
+    remove_items(tx, rowid)?;
     let mut fts =
         tx.prepare_cached("INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)")?;
     let mut item = tx.prepare_cached(
@@ -727,7 +819,7 @@ mod tests {
     fn prefixes_expand_to_index_terms() {
         let q = Query::parse("Peacekeep* -drevna*").unwrap();
         let fts = q.expanded(&mut |p| match p {
-            "peacekeep" => Some(vec!["peacekeepers".into(), "peacekeeping".into()]),
+            Widen::Prefix("peacekeep") => Some(vec!["peacekeepers".into(), "peacekeeping".into()]),
             _ => None,
         });
         assert_eq!(
@@ -750,5 +842,60 @@ mod tests {
         fn any_query_parses_or_is_refused_cleanly(s in "\\PC{0,80}") {
             let _ = Query::parse(&s);
         }
+    }
+
+    #[test]
+    fn bare_words_widen_by_stem_and_names_by_spelling() {
+        let vocab = [
+            "tank",
+            "tanks",
+            "tanker",
+            "tanked",
+            "talks",
+            "tasks",
+            "zelenskiy",
+            "zelensky",
+            "zelenskyy",
+            "zealous",
+            "village",
+            "villages",
+        ];
+        let mut vocabulary = |prefix: &str, limit: usize| -> Vec<String> {
+            vocab
+                .iter()
+                .filter(|t| t.starts_with(prefix))
+                .take(limit)
+                .map(|t| t.to_string())
+                .collect()
+        };
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        assert_eq!(
+            variants("tanks", &stemmer, &mut vocabulary),
+            vec!["tanks", "tank", "tanked"],
+            "stems, never a word one letter away like \"talks\""
+        );
+        assert_eq!(
+            variants("Zelenskiy", &stemmer, &mut vocabulary),
+            vec!["zelenskiy", "zelensky", "zelenskyy"]
+        );
+        // Lowercase and known: only its stem's forms.
+        assert_eq!(
+            variants("village", &stemmer, &mut vocabulary),
+            vec!["village", "villages"]
+        );
+        // Lowercase and unknown: a misspelling is tolerated.
+        assert_eq!(
+            variants("zelenskii", &stemmer, &mut vocabulary),
+            vec!["zelenskii", "zelenskiy"]
+        );
+        let q = Query::parse("\"tanks\" tanks").unwrap();
+        let fts = q.expanded(&mut |w| match w {
+            Widen::Word(word) => Some(variants(word, &stemmer, &mut vocabulary)),
+            Widen::Prefix(_) => None,
+        });
+        assert_eq!(
+            fts, "(\"tanks\" AND (\"tanks\" OR \"tank\" OR \"tanked\"))",
+            "a quoted word stays exact"
+        );
     }
 }

@@ -456,7 +456,6 @@ fn content_words<'a>(t: &'a Tokens, start: usize, end: usize) -> impl Iterator<I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax_core::EntityType;
     use parallax_core::{Anchor, EntityType, Quote, QuoteKind, Speech};
     use proptest::prelude::*;
 
@@ -614,7 +613,12 @@ mod tests {
             role: None,
             local_entity: Some(0),
         };
-        let labels = labels(&doc, &seg, &[mention.clone()], &QuoteMask::default());
+        let labels = labels(
+            &doc,
+            &seg,
+            std::slice::from_ref(&mention),
+            &QuoteMask::default(),
+        );
         assert_eq!(texts(&labels), [("Kordanian regime", Epithet, Author)]);
         let text = "Kordanian troops moved.";
         let seg = parallax_segment::segment(text);

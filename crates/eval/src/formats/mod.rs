@@ -17,4 +17,5 @@ pub mod recognizers;
 pub mod story_chains;
 pub mod tar;
 pub mod timeml;
+pub mod trafilatura;
 pub mod wcxb;

@@ -5,9 +5,13 @@
 //! are matched as multisets, precision and recall are computed per page and averaged over the
 //! pages where they are defined, and F1 is their harmonic mean. On WCXB it is that benchmark's
 //! word-level measure: lower-cased `\w+` tokens matched as multisets, per-page precision,
-//! recall and F1 averaged over pages.
+//! recall and F1 averaged over pages. On trafilatura's benchmark it is trafilatura's snippet
+//! measure (`tests/eval_common.py`): each page's `with` snippets found in the extraction are
+//! true positives, its `without` snippets found are false positives (white space normalized),
+//! counted over all pages; pages are read from their bytes as `parallax analyze` reads a file
+//! (legacy encodings decoded), and a page that cannot be decoded counts as an empty extraction.
 
-use crate::formats::{aeb, wcxb};
+use crate::formats::{aeb, trafilatura, wcxb};
 use crate::metrics::Counts;
 use crate::{EvalError, EvalReport};
 use parallax_ingest::{extract_html, gunzip, Limits};
@@ -18,6 +22,9 @@ use std::path::Path;
 const WORST_SHOWN: usize = 5;
 
 pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
+    if trafilatura::is_benchmark(gold) {
+        return run_snippets(gold, limit);
+    }
     let is_wcxb = if gold.is_dir() {
         !gold.join("ground-truth.json").is_file() && wcxb::split_dir(gold).is_some()
     } else {
@@ -107,6 +114,77 @@ fn run_wcxb(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> 
         .notes
         .push("lower-cased word P/R/F1 averaged over pages (WCXB evaluate.py)".into());
     note_worst(&mut report, per_page);
+    Ok(report)
+}
+
+fn run_snippets(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
+    let (mut pages, files) = trafilatura::load(gold)?;
+    pages.truncate(limit.unwrap_or(usize::MAX));
+    let mut report = EvalReport::new("extract", gold.display().to_string());
+    let mut totals = [0usize; 4];
+    let (mut legacy, mut undecodable, mut missing) = (0, 0, 0);
+    let mut per_page = Vec::new();
+    for page in &pages {
+        let Some(bytes) = files.get(&page.file) else {
+            missing += 1;
+            continue;
+        };
+        let extracted = match parallax_ingest::decode_markup(bytes, None) {
+            Ok((html, notes)) => {
+                if notes.iter().any(|d| d.message.contains("decoded as")) {
+                    legacy += 1;
+                }
+                Some(extract_html(&html, Some(&page.url)).text)
+            }
+            Err(_) => {
+                undecodable += 1;
+                None
+            }
+        };
+        let counts = trafilatura::count(page, extracted.as_deref());
+        for (total, n) in totals.iter_mut().zip(counts) {
+            *total += n;
+        }
+        let snippets = page.with.len() + page.without.len();
+        let right = counts[0] + counts[3];
+        per_page.push((page.url.clone(), ratio(right, snippets)));
+    }
+    if missing > 0 {
+        return Err(EvalError::format(
+            &gold.join(trafilatura::ARCHIVE_FILE),
+            format!(
+                "{missing} pages of {} have no file in the archive",
+                trafilatura::GOLD_FILE
+            ),
+        ));
+    }
+    let [tp, fp, fn_, tn] = totals;
+    let precision = ratio(tp, tp + fp);
+    let recall = ratio(tp, tp + fn_);
+    report.items = pages.len();
+    report
+        .metric("precision", precision)
+        .metric("recall", recall)
+        .metric("accuracy", ratio(tp + tn, tp + fp + fn_ + tn))
+        .metric("f1", ratio(2 * tp, 2 * tp + fp + fn_))
+        .metric("pages_in_legacy_encodings", legacy as f64)
+        .metric("pages_not_decoded", undecodable as f64);
+    report.notes.push(format!(
+        "trafilatura's snippet measure (tests/eval_common.py): {tp} of {} `with` snippets found, {fp} of {} `without` snippets found; {legacy} pages decoded from a legacy encoding, {undecodable} not decodable",
+        tp + fn_,
+        fp + tn
+    ));
+    per_page.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let worst: Vec<String> = per_page
+        .iter()
+        .take(WORST_SHOWN)
+        .map(|(url, share)| format!("{url} ({share:.2} of its snippets right)"))
+        .collect();
+    if !worst.is_empty() {
+        report
+            .notes
+            .push(format!("worst pages: {}", worst.join(", ")));
+    }
     Ok(report)
 }
 

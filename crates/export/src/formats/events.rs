@@ -1,13 +1,24 @@
-//! GDELT Event 2.0-style rows (`events.csv`): one tab-separated line per coded event with the
-//! codebook's 61 columns in order, the event coded to CAMEO through PLOVER's own table
-//! ([`crate::gdelt::cameo`]; codes kept as strings, so `080` keeps its zero), each with the
-//! article's URL. Our pipeline does not code events yet: until an event layer exists, the
-//! format refuses with that reason, and [`row`] is exercised by its tests.
+//! GDELT Event 2.0-style rows (`gdelt_events.csv`, apart from the `events` table's
+//! `events.csv`): one tab-separated line per coded event with the codebook's 61 columns in
+//! order, the event coded to CAMEO through PLOVER's own table ([`crate::gdelt::cameo`]; codes
+//! kept as strings, so `080` keeps its zero), each with the article's URL.
+//!
+//! A row is one of the dossier's cross-outlet events ([`parallax_core::DossierEvent`]), as
+//! GDELT's Event table has one row per event and counts its mentions, sources and articles.
+//! Only what a selected article asserts is written: a threatened, planned, denied or negated
+//! event is not an event that happened, and CAMEO has no column to say so (the `events` table
+//! keeps them with their reason). The type is the one the asserting reports give most. The
+//! counts are over the asserted reports of the selected articles; `SOURCEURL` and `DATEADDED`
+//! are those of the first of them, in publication order.
 
 use super::Format;
-use crate::gdelt::{cameo, clean, stamp};
+use crate::files::AtomicFile;
+use crate::gdelt::{cameo, clean, geo_type, stamp};
 use crate::source::Source;
 use crate::{ExportError, Options};
+use parallax_core::{DossierEvent, EventType, ParagraphRole};
+use std::collections::BTreeSet;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub struct Events;
@@ -90,9 +101,14 @@ pub struct Actor<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Place<'a> {
     pub name: &'a str,
+    /// ISO 3166 alpha-2 code of the country.
     pub country: Option<&'a str>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    /// GeoNames feature code (`PCLI`, `ADM1`, `PPL`), which decides `ActionGeo_Type`.
+    pub feature_code: Option<&'a str>,
+    /// GeoNames id (`ActionGeo_FeatureID`).
+    pub feature_id: Option<u32>,
 }
 
 /// A coded event as the Event rows need it.
@@ -110,6 +126,13 @@ pub struct CodedEvent<'a> {
     pub published: Option<i64>,
     /// The article's URL, else its source.
     pub url: &'a str,
+    /// Whether the first report is in the article's lead paragraph (`IsRootEvent`).
+    pub root: bool,
+    /// Reports, distinct outlets and distinct articles (`NumMentions`, `NumSources`,
+    /// `NumArticles`).
+    pub mentions: usize,
+    pub sources: usize,
+    pub articles: usize,
 }
 
 impl Format for Events {
@@ -118,15 +141,101 @@ impl Format for Events {
     }
 
     fn summary(&self) -> &'static str {
-        "GDELT Event 2.0-style rows of coded events (events.csv), once the pipeline codes events"
+        "GDELT Event 2.0-style rows of the coded events the articles assert (gdelt_events.csv)"
     }
 
-    fn write(&self, _: &Source, out: &Path, _: &Options) -> Result<Vec<PathBuf>, ExportError> {
-        Err(ExportError::Encode {
-            path: out.join("events.csv"),
-            message: "no coded events: this version of the pipeline has no event coder yet".into(),
-        })
+    fn write(&self, source: &Source, out: &Path, _: &Options) -> Result<Vec<PathBuf>, ExportError> {
+        let mut file = AtomicFile::create(&out.join("gdelt_events.csv"))?;
+        let path = file.path.clone();
+        for (e, event) in source.dossier.events.iter().enumerate() {
+            let Some(coded) = coded(source, event) else {
+                continue;
+            };
+            let Some(fields) = row(e as u64 + 1, &coded) else {
+                continue;
+            };
+            writeln!(file.writer(), "{}", fields.join("\t")).map_err(|err| ExportError::Io {
+                path: path.clone(),
+                source: err,
+            })?;
+        }
+        Ok(vec![file.commit()?])
     }
+}
+
+/// `event` as its row needs it, from the asserted reports of the selected articles; `None`
+/// when there are none.
+fn coded<'a>(source: &Source<'a>, event: &'a DossierEvent) -> Option<CodedEvent<'a>> {
+    let reports: Vec<_> = event
+        .reports
+        .iter()
+        .filter(|r| r.asserted)
+        .filter(|r| source.is_selected(&r.evidence.doc))
+        .filter_map(|r| source.doc(&r.evidence.doc).map(|d| (d, r)))
+        .collect();
+    let &(first_doc, first) = reports
+        .iter()
+        .min_by_key(|(d, r)| (*d, r.evidence.span.start))?;
+    let doc = source.document(first_doc);
+    let lead = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.role == ParagraphRole::Body);
+    let actor = |names: &'a [String]| {
+        (!names.is_empty()).then(|| Actor {
+            name: names.first().map_or("", String::as_str),
+            code: None,
+        })
+    };
+    // The type the asserting reports give most (the event's own type counts every report,
+    // a denied one too); the event's mode goes with the event's type only.
+    let mut types: Vec<EventType> = reports.iter().map(|(_, r)| r.event_type).collect();
+    types.sort();
+    let category = types
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| (run.len(), run[0] == event.event_type))
+        .map_or(event.event_type, |run| run[0]);
+    Some(CodedEvent {
+        category: category.as_str(),
+        mode: event
+            .mode
+            .as_deref()
+            .filter(|_| category == event.event_type),
+        source: actor(&event.source),
+        target: actor(&event.target),
+        place: match (&event.place, &event.location) {
+            (Some(p), _) => Some(Place {
+                name: &p.name,
+                country: p.country_code.as_deref(),
+                lat: Some(p.lat),
+                lon: Some(p.lon),
+                feature_code: Some(&p.feature_code),
+                feature_id: Some(p.geonames_id).filter(|&id| id != 0),
+            }),
+            (None, Some(words)) => Some(Place {
+                name: words,
+                ..Place::default()
+            }),
+            (None, None) => None,
+        },
+        date: event.date.as_deref(),
+        published: source.index[first_doc].published,
+        url: doc.url.as_deref().unwrap_or(&doc.source),
+        root: lead.is_some_and(|p| {
+            p.span.start <= first.evidence.span.start && first.evidence.span.end <= p.span.end
+        }),
+        mentions: reports.len(),
+        sources: reports
+            .iter()
+            .map(|(_, r)| r.outlet.as_str())
+            .collect::<BTreeSet<_>>()
+            .len(),
+        articles: reports
+            .iter()
+            .map(|(d, _)| *d)
+            .collect::<BTreeSet<_>>()
+            .len(),
+    })
 }
 
 /// The 61 fields of event number `id`; `None` when its category has no CAMEO code.
@@ -158,24 +267,35 @@ pub fn row(id: u64, event: &CodedEvent) -> Option<Vec<String>> {
                 .to_string();
         }
     }
-    f[25] = "1".into();
+    f[25] = if event.root { "1" } else { "0" }.into();
     f[29] = quad_class(code.root()).to_string();
     f[26] = code.code.clone();
     f[27] = code.base().to_string();
     f[28] = code.root().to_string();
-    f[31] = "1".into();
-    f[32] = "1".into();
-    f[33] = "1".into();
+    f[31] = event.mentions.to_string();
+    f[32] = event.sources.to_string();
+    f[33] = event.articles.to_string();
     if let Some(place) = &event.place {
-        f[51] = if place.lat.is_some() { "4" } else { "" }.into();
+        f[51] = action_geo_type(place).to_string();
         f[52] = clean(place.name, &[]);
         f[53] = place.country.unwrap_or("").to_string();
         f[56] = place.lat.map(|x| x.to_string()).unwrap_or_default();
         f[57] = place.lon.map(|x| x.to_string()).unwrap_or_default();
+        f[58] = place.feature_id.map(|x| x.to_string()).unwrap_or_default();
     }
     f[59] = event.published.map(stamp).unwrap_or_default();
     f[60] = clean(event.url, &[]);
     Some(f)
+}
+
+/// `ActionGeo_Type` of a place: its gazetteer feature's ([`geo_type`]), a world city when only
+/// coordinates are known, empty when the place is not geocoded.
+fn action_geo_type(place: &Place) -> &'static str {
+    match (place.lat, place.feature_code) {
+        (None, _) => "",
+        (Some(_), Some(code)) => geo_type(code, place.country),
+        (Some(_), None) => "4",
+    }
 }
 
 /// CAMEO's quad class of a root code: 1 verbal cooperation, 2 material cooperation, 3 verbal
@@ -211,10 +331,16 @@ mod tests {
                 country: Some("GG"),
                 lat: Some(41.98),
                 lon: Some(44.11),
+                feature_code: Some("PPLA"),
+                feature_id: Some(615_532),
             }),
             date: Some("2008-08-09"),
             published: Some(1_218_326_400_000_000),
             url: "https://example.org/a\tb",
+            root: true,
+            mentions: 3,
+            sources: 2,
+            articles: 2,
         };
         let row = row(7, &event).unwrap();
         assert_eq!(row.len(), COLUMNS.len());
@@ -225,8 +351,34 @@ mod tests {
         );
         assert_eq!(row[29], "4");
         assert_eq!(row[6], "RUSSIAN FORCES");
+        assert_eq!(&row[25], "1");
+        assert_eq!(&row[31..34], ["3", "2", "2"]);
+        assert_eq!(&row[51..54], ["4", "Gori", "GG"]);
+        assert_eq!(row[58], "615532");
         assert_eq!(row[60], "https://example.org/a b");
         assert!(row.iter().all(|f| !f.contains('\t') && !f.contains('\n')));
+    }
+
+    #[test]
+    fn the_geographic_type_follows_the_gazetteer_feature() {
+        let place = |code: &'static str, country: &'static str| Place {
+            name: "x",
+            country: Some(country),
+            lat: Some(1.0),
+            lon: Some(1.0),
+            feature_code: Some(code),
+            feature_id: None,
+        };
+        assert_eq!(action_geo_type(&place("PCLI", "GE")), "1");
+        assert_eq!(action_geo_type(&place("ADM1", "US")), "2");
+        assert_eq!(action_geo_type(&place("PPL", "US")), "3");
+        assert_eq!(action_geo_type(&place("PPLA", "GE")), "4");
+        assert_eq!(action_geo_type(&place("ADM1", "GE")), "5");
+        let words = Place {
+            name: "the depot",
+            ..Place::default()
+        };
+        assert_eq!(action_geo_type(&words), "");
     }
 
     #[test]

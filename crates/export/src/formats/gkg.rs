@@ -5,7 +5,7 @@
 
 use super::Format;
 use crate::files::AtomicFile;
-use crate::gdelt::{clean, number, stamp};
+use crate::gdelt::{clean, geo_type, number, stamp};
 use crate::source::Source;
 use crate::{ExportError, Options};
 use parallax_core::{EntityType, FigureCategory, MentionKind, TimexType};
@@ -86,6 +86,7 @@ pub fn record(source: &Source, d: usize, n: usize) -> Vec<String> {
     let (v1_counts, v21_counts) = counts(source, d);
     fields[5] = v1_counts;
     fields[6] = v21_counts;
+    (fields[9], fields[10]) = locations(source, d);
 
     // Persons and organizations: each resolved entity once (V1), each mention by name with
     // its offset (V2).
@@ -185,6 +186,41 @@ fn counts(source: &Source, d: usize) -> (String, String) {
         v1.push(block);
     }
     (v1.join(";"), v21.join(";"))
+}
+
+/// V1LOCATIONS and V2ENHANCEDLOCATIONS: each geocoded place of the article once
+/// (`type#name#country#adm1#lat#lon#id`), and each mention of one with its character offset
+/// (`type#name#country#adm1#adm2#lat#lon#id#offset`). Places the text leaves open are left out:
+/// GDELT's locations have coordinates. ADM codes are empty (GDELT's are FIPS codes; the
+/// gazetteer gives region names), country codes are ISO 3166 alpha-2.
+fn locations(source: &Source, d: usize) -> (String, String) {
+    let mut v1: Vec<String> = Vec::new();
+    let mut v2 = Vec::new();
+    for &(p, m) in &source.index[d].places {
+        let place = &source.dossier.places[p];
+        let Some(geo) = &place.place else {
+            continue;
+        };
+        let kind = geo_type(&geo.feature_code, geo.country_code.as_deref());
+        let mut full = vec![geo.name.as_str()];
+        full.extend(geo.admin1.as_deref().filter(|a| *a != geo.name));
+        full.extend(geo.country.as_deref().filter(|c| *c != geo.name));
+        let name = clean(&full.join(", "), &[';', '#']);
+        let country = geo.country_code.as_deref().unwrap_or("");
+        let id = if geo.geonames_id == 0 {
+            String::new()
+        } else {
+            geo.geonames_id.to_string()
+        };
+        let (lat, lon) = (number(geo.lat), number(geo.lon));
+        let once = format!("{kind}#{name}#{country}##{lat}#{lon}#{id}");
+        if !v1.contains(&once) {
+            v1.push(once);
+        }
+        let at = source.chars(d, place.mentions[m].span.start);
+        v2.push(format!("{kind}#{name}#{country}###{lat}#{lon}#{id}#{at}"));
+    }
+    (v1.join(";"), v2.join(";"))
 }
 
 /// The words of document `d`: its word tokens (alphanumeric), lowercased.

@@ -1,10 +1,10 @@
 //! The exported tables, one module each, and the one list of them ([`TABLES`]).
 //!
 //! A table module declares its [`TableSchema`] and writes its rows into a [`Sink`] as
-//! [`Cell`]s in column order; it knows nothing of file formats. Adding a table (events and
-//! places, when they land) is one module here and one line in [`TABLES`]; every format then
-//! writes it. Tables whose rows belong to one document each (`per_document`) are written
-//! document by document, in publication order, so a format can partition them by day.
+//! [`Cell`]s in column order; it knows nothing of file formats. Adding a table is one module
+//! here and one line in [`TABLES`]; every format then writes it. Tables whose rows belong to
+//! one document each (`per_document`) are written document by document, in publication order,
+//! so a format can partition them by day.
 //!
 //! Every row about a span of an article carries the same location columns, [`located`]:
 //! `doc_id`, `byte_start`, `byte_end`, `char_start`, `char_end`, `text` (exactly those bytes),
@@ -15,10 +15,12 @@ mod claims;
 mod disputes;
 mod documents;
 mod entities;
+mod events;
 mod figures;
 mod framing;
 mod mentions;
 mod outlets;
+mod places;
 mod quote_groups;
 mod quotes;
 mod reuse;
@@ -72,6 +74,8 @@ pub static TABLES: &[&dyn Table] = &[
     &figures::Figures,
     &claims::Claims,
     &times::Times,
+    &events::Events,
+    &places::Places,
     &stories::Stories,
     &timeline::Timeline,
     &reuse::Reuse,

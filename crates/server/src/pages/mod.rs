@@ -143,7 +143,7 @@ pub fn doc_link(corpus: &Corpus, doc: &str) -> Markup {
     };
     let document = &corpus.dossier.documents[d];
     html! {
-        a href=(links::doc(doc)) { (document.title.as_deref().unwrap_or("(untitled)")) }
+        a href=(links::doc(doc)) { (document.heading()) }
     }
 }
 

@@ -148,19 +148,54 @@ fn hit_view(corpus: &Corpus, hit: &Hit) -> Markup {
         }
         _ => links::doc(&hit.doc),
     };
+    let document = corpus
+        .doc_index
+        .get(&hit.doc)
+        .map(|&d| &corpus.dossier.documents[d]);
+    // An untitled article is named by its first line.
+    let untitled = document
+        .filter(|_| hit.title.as_deref().is_none_or(|t| t.trim().is_empty()))
+        .map(|d| d.heading());
+    let speaker = hit
+        .span
+        .filter(|_| hit.kind == HitKind::Quote)
+        .and_then(|(s, e)| quote_speaker(corpus, &hit.doc, Span::new(s, e)));
     html! {
         div.hit {
             div.hit-title {
                 span class={ "tag kind-" (hit.kind.as_str()) } { (hit.kind.as_str()) }
                 " "
-                a href=(href) { (marked(hit.title.as_deref().unwrap_or("(untitled)"))) }
+                a href=(href) {
+                    @if let Some(heading) = &untitled { (heading) }
+                    @else { (marked(hit.title.as_deref().unwrap_or(""))) }
+                }
             }
             div.meta {
+                @if hit.kind == HitKind::Quote {
+                    span.speaker { "said by " @match &speaker { Some(s) => (s), None => "an unattributed speaker" } } " · "
+                }
                 @if let Some(o) = &hit.outlet { (outlet_link(o)) " · " }
                 (hit.published.as_deref().map(day).unwrap_or("undated"))
             }
             p.snippet { (marked(&hit.snippet)) }
         }
+    }
+}
+
+/// Who said the quotation at `span` of `doc`: the resolved entity's name (linked), else the
+/// speaker as written.
+fn quote_speaker(corpus: &Corpus, doc: &str, span: Span) -> Option<Markup> {
+    let &d = corpus.doc_index.get(doc)?;
+    let q = corpus.doc_marks[d]
+        .iter()
+        .find_map(|(at, mark)| match mark {
+            crate::state::Mark::Quote(q) if *at == span => Some(&corpus.dossier.quotes[*q]),
+            _ => None,
+        })?;
+    match (q.speaker.as_deref(), q.speaker_text.as_deref()) {
+        (Some(id), _) if corpus.entity_name(id).is_some() => Some(super::entity_link(corpus, id)),
+        (_, Some(text)) => Some(html! { (text) }),
+        _ => None,
     }
 }
 

@@ -1,5 +1,7 @@
-//! `/story/{id}`: one story side by side — the claims table with outlets as columns, the same
-//! statements as each outlet quoted them, shared passages, the timeline and the articles.
+//! `/story/{id}`: one story side by side — the claims table with outlets as columns, disputes
+//! (a statement beside the other side's denials), the same statements as each outlet quoted
+//! them, shared passages, the timeline and the articles. Each section's full list is also an
+//! API endpoint (`/api/stories/{id}/disputes`, `…/timeline`, `…/reuse`, `…/quote_groups`).
 //! `/story/all` is the whole corpus read as one story.
 
 use super::{
@@ -39,10 +41,11 @@ pub async fn page(
             a href={ "/search" (links::query(&[("story", &story.id)])) } { "search within this story" }
         }
         nav.toc {
-            a href="#claims" { "Claims" } a href="#quotes" { "Aligned quotations" }
+            a href="#claims" { "Claims" } a href="#disputes" { "Disputes" } a href="#quotes" { "Aligned quotations" }
             a href="#passages" { "Shared passages" } a href="#timeline" { "Timeline" } a href="#events" { "Events" } a href="#places" { "Places" } a href="#articles" { "Articles" }
         }
         (claims(corpus, story))
+        (disputes(corpus, story))
         (quote_groups(corpus, story))
         (passages(corpus, story))
         (timeline(corpus, story))
@@ -80,9 +83,12 @@ fn claims(corpus: &Corpus, story: &Story) -> Markup {
                         tbody {
                             @for c in shown {
                                 tr id={ "claim-" (c.id) } {
-                                    td { strong { (format!("{:?}", c.category).to_lowercase()) } br; (c.subject) }
+                                    td { strong { (c.described()) } }
                                     td { span class={ "tag " (status_class(c.status)) } { (status_label(c.status)) } }
-                                    td.num { (estimate(c.low)) " / " (estimate(c.best)) " / " (estimate(c.high)) }
+                                    td.num {
+                                        (estimate(c.low)) " / " (estimate(c.best)) " / " (estimate(c.high))
+                                        @for vague in c.vague_amounts() { div.note { (vague) } }
+                                    }
                                     @let by_outlet = by_outlet(c);
                                     @for o in &outlets { td { (claim_cell(corpus, by_outlet.get(o).map_or(&[][..], Vec::as_slice))) } }
                                 }
@@ -125,6 +131,44 @@ fn claim_cell(corpus: &Corpus, mine: &[&ClaimFigure]) -> Markup {
                 @if let Some(by) = &f.asserted_by { @if Some(by.as_str()) != f.outlet.as_deref() { span.by { " — " (by) } } }
                 @if let Some(p) = &f.published { span.when { (day(p)) } }
             }
+        }
+    }
+}
+
+fn disputes(corpus: &Corpus, story: &Story) -> Markup {
+    let disputes: Vec<&parallax_core::Dispute> = corpus
+        .dossier
+        .disputes
+        .iter()
+        .filter(|d| Corpus::in_story(&story.id, d.story.as_deref()))
+        .collect();
+    let side = |s: &parallax_core::DisputeStatement| {
+        html! {
+            div.side {
+                div.meta {
+                    strong { (s.speaker_text.as_deref().unwrap_or("unattributed")) }
+                    " · " (outlet_link(corpus.outlet_of(&s.evidence.doc)))
+                    @if let Some(p) = &s.published { " · " span.when { (day(p)) } }
+                }
+                (context(corpus, &s.evidence.doc, s.evidence.span))
+            }
+        }
+    };
+    html! {
+        section #disputes {
+            h2 { "Disputes" }
+            p.note { "A quoted statement beside another speaker's denial of it." }
+            @if disputes.is_empty() { p.empty { "No quoted statement is denied by another speaker in this story." } }
+            @for d in disputes.iter().take(GROUPS) {
+                div.group.dispute id={ "dispute-" (d.id) } {
+                    @if !d.about.is_empty() { p.note { "About: " (d.about.join(", ")) } }
+                    div.sides {
+                        div { h3 { "Statement" } (side(&d.claim)) }
+                        div { h3 { "Denied by" } @for denial in d.denials.iter().take(MEMBERS) { (side(denial)) } }
+                    }
+                }
+            }
+            (cut_note(disputes.len().min(GROUPS), disputes.len(), &format!("/api/stories/{}/disputes", links::encode(&story.id))))
         }
     }
 }

@@ -443,7 +443,9 @@ pub fn extract(t: &Targeted, config: &ToneConfig) -> Vec<(u32, f32)> {
     merged
 }
 
+// `View::new` takes slices of byte ranges: a one-range slice is meant, not a range of numbers.
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 

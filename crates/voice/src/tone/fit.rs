@@ -111,7 +111,7 @@ pub fn fit(
     }
     let total: f64 = class_weight.iter().sum();
     let present = class_weight.iter().filter(|w| **w > 0.0).count().max(1) as f64;
-    let data: Vec<(Vec<(u32, f32)>, usize, f64)> = examples
+    let data: Vec<Weighted> = examples
         .iter()
         .filter(|e| e.class < CLASSES)
         .map(|e| {
@@ -196,10 +196,13 @@ pub fn average(models: &[ToneModel]) -> Option<ToneModel> {
     Some(mean)
 }
 
+/// One training example as the optimizer reads it: sparse features (slot, value), class, weight.
+type Weighted = (Vec<(u32, f32)>, usize, f64);
+
 /// The regularized mean softmax cross-entropy; the last [`CLASSES`] coordinates are the
 /// unpenalized biases, slot `s`'s class `k` weight is at `s · CLASSES + k`.
 struct Softmax<'a> {
-    data: &'a [(Vec<(u32, f32)>, usize, f64)],
+    data: &'a [Weighted],
     total: f64,
     l2: f64,
     slots: usize,
@@ -240,7 +243,9 @@ impl Objective for Softmax<'_> {
     }
 }
 
+// `View::new` takes slices of byte ranges: a one-range slice is meant, not a range of numbers.
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 

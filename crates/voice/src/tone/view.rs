@@ -153,7 +153,9 @@ fn words_of(sentence: &str, range: Range<usize>, out: &mut Vec<Token>) {
     punctuation(at, part.len(), out);
 }
 
+// `View::new` takes slices of byte ranges: a one-range slice is meant, not a range of numbers.
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
     use proptest::prelude::*;

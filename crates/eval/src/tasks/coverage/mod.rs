@@ -566,6 +566,8 @@ mod tests {
                 value: value.into(),
                 timex_type: TimexType::Date,
                 relative: true,
+                section_anchor: None,
+                uncertain: false,
             },
             anchor: None,
         }
