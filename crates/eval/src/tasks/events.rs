@@ -160,7 +160,8 @@ fn plover(path: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
         let main = events.first();
         // Development aid: EVENTS_DUMP=1 prints every record whose main event is wrong.
         if std::env::var_os("EVENTS_DUMP").is_some()
-            && main.is_none_or(|e| e.event_type != record.event)
+            && (std::env::var_os("EVENTS_ALL").is_some()
+                || main.is_none_or(|e| e.event_type != record.event))
         {
             eprintln!(
                 "{} gold={} got={} src={:?}/{:?} tgt={:?}/{:?} | {}",
