@@ -69,7 +69,9 @@ pub fn framing(dossier: &Dossier, index: &Index) -> Markup {
             @for (entity, outlets) in &main {
                 div.group #{ "framing-" (entity.id) } {
                     h3 { "How each outlet names " a href={ "#entity-" (entity.id) } { (entity.name) } }
-                    table.framing {
+                    // One column per outlet: with many outlets the table is wider than the page and
+                    // scrolls inside its own box, as the claims table does.
+                    div.scroll { table.framing {
                         tr { th { "" } @for (outlet, _) in outlets.iter() { th { (outlet) } } }
                         tr {
                             th { "Labels" }
@@ -123,7 +125,7 @@ pub fn framing(dossier: &Dossier, index: &Index) -> Markup {
                                 }
                             }
                         }
-                    }
+                    } }
                 }
             }
             h3 { "Loaded terms by outlet" }
