@@ -9,6 +9,7 @@
 mod cross;
 pub mod events;
 mod framing;
+pub mod limits;
 pub mod map;
 pub mod places;
 mod sections;
@@ -61,7 +62,7 @@ pub fn render(dossier: &Dossier) -> String {
                     }
                 }
                 main {
-                    (cross::stories(dossier))
+                    (cross::stories(dossier, &index))
                     (cross::claims(dossier, &index))
                     (cross::disputes(dossier, &index))
                     (events::events(dossier, &index))
@@ -76,7 +77,7 @@ pub fn render(dossier: &Dossier) -> String {
                     (sections::figures(dossier, &index))
                     (sections::times(dossier, &index))
                     (sections::skipped(dossier))
-                    (sections::articles(dossier))
+                    (sections::articles(&index))
                 }
             }
         }
