@@ -1,8 +1,12 @@
 // Browser end-to-end test of the self-contained HTML report (`report.html` of `parallax analyze`),
 // opened from disk in headless Chromium as a reader opens it: at a laptop's 1280 px and a phone's
 // 390 px nothing is wider than the page (tables with a column per outlet scroll inside their own
-// box). Runs on the fixture corpus, and on the first 60 AllSides articles when ../shared/data is
-// present (real articles carry long URLs and many outlets). Screenshots go to
+// box); a table sorts by a clicked header and filters by its box, with no CSP violation and no
+// request; a link into a section laid out lazily lands on its target. Runs on the fixture
+// corpus, and on the first 60 AllSides articles when ../shared/data is present (real articles
+// carry long URLs and many outlets). The time each report takes to open is printed; with
+// PARALLAX_E2E_LARGE_REPORT=path/to/report.html (a 10,000-article report, see
+// docs/benchmarks.md) that report must open in under 3 s. Screenshots go to
 // target/e2e-screenshots/.
 //
 // Uses Debian's chromium (/usr/bin/chromium, or $CHROMIUM) through playwright-core; the binary is
@@ -80,9 +84,22 @@ async function open(file, width) {
   return { page, problems };
 }
 
+/** Milliseconds from navigation to the second frame painted after the load event. */
+async function openTime(page, file) {
+  const start = Date.now();
+  await page.goto(`file://${file}`, { timeout: 120_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return Date.now() - start;
+}
+
 /** The page's width, and the outermost elements wider than the viewport outside a scroll box. */
 function overflow(page) {
   return page.evaluate(() => {
+    // Sections are laid out lazily (content-visibility), which also clips what overflows them:
+    // measure them laid out, so that a too-wide element is found rather than hidden.
+    const style = document.createElement('style');
+    style.textContent = 'section { content-visibility: visible !important; }';
+    document.head.append(style);
     const viewport = document.documentElement.clientWidth;
     const culprits = [];
     for (const el of document.querySelectorAll('body *')) {
@@ -115,3 +132,70 @@ for (const width of [1280, 390]) {
     }
   });
 }
+
+test('a table sorts by a clicked header and filters by its box', async () => {
+  const file = reports.allsides60 ?? reports.fixtures;
+  const { page, problems } = await open(file, 1280);
+  const table = page.locator('#entities table');
+  const names = () => table.locator('tr:not([hidden]) td:first-child').allTextContents();
+  const before = await names();
+  assert.ok(before.length >= 5, 'the entities table has rows');
+  await table.locator('th', { hasText: 'Name' }).click();
+  const ascending = await names();
+  const sorted = [...before].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' }));
+  assert.deepEqual(ascending, sorted, 'one click sorts by name, ascending');
+  assert.equal(await table.locator('th[aria-sort=ascending]').count(), 1);
+  await table.locator('th', { hasText: 'Name' }).click();
+  assert.deepEqual(await names(), [...sorted].reverse(), 'a second click sorts descending');
+  await table.locator('th', { hasText: 'Name' }).click();
+  assert.deepEqual(await names(), before, 'a third click restores the page order');
+
+  // Filter by the first row's name: every row left contains it, and fewer rows are left.
+  const word = before[0].split(/\s+/)[0];
+  await page.locator('#entities .table-tools input').fill(word);
+  const filtered = await names();
+  assert.ok(filtered.length >= 1 && filtered.length < before.length, `filtering by ${word}`);
+  for (const text of await table.locator('tr:not([hidden]):not(:first-child)').allTextContents()) {
+    assert.ok(text.toLowerCase().includes(word.toLowerCase()), `a row left by the filter holds ${word}`);
+  }
+  await page.screenshot({ path: join(shots, 'report-filtered.png') });
+  await page.locator('#entities .table-tools input').fill('');
+  assert.deepEqual(await names(), before, 'clearing the filter shows every row');
+
+  // A claim's or an entity's evidence links to its sentence in the articles, far below.
+  const link = page.locator('#entities td a.ctx').first();
+  const target = (await link.getAttribute('href')).slice(1);
+  await link.click();
+  const landed = await page.evaluate((id) => {
+    const el = document.getElementById(id);
+    const box = el.getBoundingClientRect();
+    return { hash: location.hash, top: box.top, bottom: box.bottom, height: innerHeight };
+  }, target);
+  assert.equal(landed.hash, `#${target}`);
+  assert.ok(landed.top >= 0 && landed.top < landed.height, `the linked sentence is on screen: ${JSON.stringify(landed)}`);
+  assert.deepEqual(problems, [], 'no console errors, CSP violations or requests');
+  await page.close();
+});
+
+test('single-article stories are folded into one list; the open time is measured', async () => {
+  for (const [name, file] of Object.entries(reports)) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const ms = await openTime(page, file);
+    const { stories, folded } = await page.evaluate(() => ({
+      stories: document.querySelectorAll('#stories > table tr').length,
+      folded: document.querySelectorAll('details.single-stories li').length,
+    }));
+    console.log(`${name}: report opened in ${ms} ms; ${stories} story rows, ${folded} folded single-article stories`);
+    assert.equal(await page.locator('details.single-stories[open]').count(), 0, 'the list is folded');
+    await page.close();
+  }
+  const large = process.env.PARALLAX_E2E_LARGE_REPORT;
+  if (large) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const ms = await openTime(page, resolve(large));
+    console.log(`${large}: opened in ${ms} ms`);
+    assert.ok(ms < 3000, `${large} took ${ms} ms to open`);
+    await page.screenshot({ path: join(shots, 'report-large.png') });
+    await page.close();
+  }
+});

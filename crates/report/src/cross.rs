@@ -244,7 +244,7 @@ pub fn stories(dossier: &Dossier, index: &Index) -> Markup {
                     table {
                         tr { th { "Story" } th { "Articles" } th { "Outlets" } th { "From" } th { "To" } }
                         @for s in shown {
-                            tr { td { (s.label) } td { (s.documents.len()) } td { (s.outlets.join(", ")) }
+                            tr { td { @if let Some(doc) = s.documents.first() { a href={ "#" (index.article_anchor(doc)) } { (s.label) } } @else { (s.label) } } td { (s.documents.len()) } td { (s.outlets.join(", ")) }
                                  td.when { (s.first_published.as_deref().unwrap_or("")) } td.when { (s.last_published.as_deref().unwrap_or("")) } }
                         }
                     }
