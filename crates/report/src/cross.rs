@@ -65,12 +65,45 @@ fn estimate(v: Option<f64>) -> String {
     v.map(crate::sections::number).unwrap_or_else(|| "—".into())
 }
 
+/// An outlet's figures of one claim, oldest first; those it revised later are struck through.
+fn outlet_figures(
+    claim: &Claim,
+    outlet: &str,
+    figures: &HashMap<&str, &parallax_core::DossierFigure>,
+    index: &Index,
+) -> Markup {
+    let mine: Vec<&parallax_core::ClaimFigure> = claim
+        .figures
+        .iter()
+        .filter(|f| f.outlet.as_deref() == Some(outlet))
+        .collect();
+    html! {
+        @for (i, f) in mine.iter().enumerate() {
+            @let superseded = i + 1 < mine.len() && mine[i + 1].revises.is_some();
+            div {
+                @if let Some(fig) = figures.get(f.figure.as_str()) {
+                    a href={ "#" (index.sentence_anchor_of(&fig.doc, fig.figure.span)) } title=(f.asserted_by.as_deref().unwrap_or("")) {
+                        @if superseded { s { (f.text) } } @else { (f.text) }
+                    }
+                }
+                div.ctx {
+                    (f.asserted_by.as_deref().filter(|by| Some(*by) != f.outlet.as_deref()).unwrap_or("the outlet"))
+                    @if let Some(p) = &f.published { ", " (p.get(..10).unwrap_or(p)) }
+                }
+            }
+        }
+    }
+}
+
 pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
     let shown = limits::cut(&dossier.claims, limits::ROWS);
     let outlets: BTreeSet<&str> = shown
         .iter()
         .flat_map(|c| c.outlets.iter().map(String::as_str))
         .collect();
+    // A column per outlet reads well for a handful of outlets; with more, most cells are empty
+    // and the table is many screens wide, so each row lists its own outlets in one column.
+    let columns = outlets.len() <= limits::OUTLET_COLUMNS;
     let labels = story_labels(dossier);
     let figures: HashMap<&str, &parallax_core::DossierFigure> =
         dossier.figures.iter().map(|f| (f.id.as_str(), f)).collect();
@@ -81,11 +114,11 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
             div.scroll { table {
                 tr {
                     th { "What" } th { "Status" } th { "Low / best / high" }
-                    @for o in &outlets { th { (o) } }
+                    @if columns { @for o in &outlets { th { (o) } } } @else { th { "Figures by outlet" } }
                 }
                 @for (i, c) in shown.iter().enumerate() {
                     @if i == 0 || shown[i - 1].story != c.story {
-                        (story_row(&labels, c.story.as_deref(), 3 + outlets.len()))
+                        (story_row(&labels, c.story.as_deref(), 3 + if columns { outlets.len() } else { 1 }))
                     }
                     tr #{ "claim-" (c.id) } class={ "status-" (format!("{:?}", c.status).to_lowercase()) } {
                         td { strong { (c.described()) } }
@@ -94,22 +127,12 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
                             (estimate(c.low)) " / " (estimate(c.best)) " / " (estimate(c.high))
                             @for vague in c.vague_amounts() { div.ctx { (vague) } }
                         }
-                        @for o in &outlets {
+                        @if columns {
+                            @for o in &outlets { td { (outlet_figures(c, o, &figures, index)) } }
+                        } @else {
                             td {
-                                @let mine: Vec<&parallax_core::ClaimFigure> = c.figures.iter().filter(|f| f.outlet.as_deref() == Some(*o)).collect();
-                                @for (i, f) in mine.iter().enumerate() {
-                                    @let superseded = i + 1 < mine.len() && mine[i + 1].revises.is_some();
-                                    div {
-                                        @if let Some(fig) = figures.get(f.figure.as_str()) {
-                                            a href={ "#" (index.sentence_anchor_of(&fig.doc, fig.figure.span)) } title=(f.asserted_by.as_deref().unwrap_or("")) {
-                                                @if superseded { s { (f.text) } } @else { (f.text) }
-                                            }
-                                        }
-                                        div.ctx {
-                                            (f.asserted_by.as_deref().filter(|by| Some(*by) != f.outlet.as_deref()).unwrap_or("the outlet"))
-                                            @if let Some(p) = &f.published { ", " (p.get(..10).unwrap_or(p)) }
-                                        }
-                                    }
+                                @for o in &c.outlets {
+                                    div.claim-outlet { span.tag { (o) } div { (outlet_figures(c, o, &figures, index)) } }
                                 }
                             }
                         }

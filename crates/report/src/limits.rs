@@ -21,6 +21,8 @@ pub const MEMBERS: usize = 12;
 /// Members of a shared passage shown with their text (the others are named and linked: the
 /// passages are near-identical).
 pub const PASSAGE_TEXTS: usize = 3;
+/// Most outlets the claims table gives a column each; with more, a row lists its own outlets.
+pub const OUTLET_COLUMNS: usize = 10;
 /// Labels shown per actor and outlet in the framing tables.
 pub const LABELS: usize = 6;
 /// Stories drawn as a row of the stories table (the rest are counted in a line).
