@@ -111,7 +111,8 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
         section #claims {
             h2 { "Claims, outlet by outlet" }
             p.ctx { "Each row groups figures about the same thing. A cell gives each figure, who asserts it and when; an outlet's earlier figures that it revised are struck through. Low / best / high follow UCDP's practice (see docs/dossier.md); a vague amount is shown as its words and the range they stand for." }
-            div.scroll { table {
+            @if shown.is_empty() { p.ctx { "No claim was found in these articles (docs/dossier.md says which figures make a claim)." } }
+            @else { div.scroll { table {
                 tr {
                     th { "What" } th { "Status" } th { "Low / best / high" }
                     @if columns { @for o in &outlets { th { (o) } } } @else { th { "Figures by outlet" } }
@@ -138,7 +139,7 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
                         }
                     }
                 }
-            } }
+            } } }
             (limits::note(shown.len(), dossier.claims.len(), "claims"))
         }
     }
