@@ -118,12 +118,7 @@ pub(crate) struct Local<'a> {
 /// Whether one of the entity's mentions is a name (not so for an unnamed actor, "the
 /// gunman").
 pub(crate) fn is_named(analysis: &Analysis, entity: &LocalEntity) -> bool {
-    entity.mentions.iter().any(|&m| {
-        analysis
-            .mentions
-            .get(m)
-            .is_some_and(|m| m.kind == MentionKind::Name)
-    })
+    entity.is_named(&analysis.mentions)
 }
 
 /// Resolves the local entities of `analyses` into corpus-wide entities, with no story
@@ -563,6 +558,47 @@ mod tests {
         assert_eq!(r.entities.len(), 2, "{:?}", names(&r));
         let person = r.entities.iter().find(|e| e.entity_type == Person).unwrap();
         assert_eq!(person.members.len(), 4);
+    }
+
+    #[test]
+    fn a_dotted_acronym_does_not_block_its_expansion() {
+        use EntityType::*;
+        let a = analysis(&[("Federal Bureau of Investigation", Org)]);
+        let b = analysis(&[("FBI", Org), ("F.B.I.", Org)]);
+        let r = resolve(&[&a, &b]);
+        assert_eq!(r.entities.len(), 1, "{:?}", names(&r));
+    }
+
+    #[test]
+    fn a_surname_tagged_as_organization_is_the_person_unless_an_organization_leads_with_it() {
+        use EntityType::*;
+        let a = analysis(&[
+            ("James Comey", Person),
+            ("Comey", Org),
+            ("Rubio Comey", Org),
+            ("Video of Comey", Org),
+        ]);
+        let r = resolve(&[&a]);
+        assert!(
+            r.entities
+                .iter()
+                .any(|e| e.name == "James Comey" && e.members.len() == 2),
+            "{:?}",
+            names(&r)
+        );
+        let b = analysis(&[
+            ("Michael Bloomberg", Person),
+            ("Bloomberg", Org),
+            ("Bloomberg News", Org),
+        ]);
+        let r = resolve(&[&b]);
+        assert!(
+            r.entities
+                .iter()
+                .any(|e| e.name == "Michael Bloomberg" && e.members.len() == 1),
+            "{:?}",
+            names(&r)
+        );
     }
 
     #[test]

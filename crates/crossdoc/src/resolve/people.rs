@@ -17,7 +17,8 @@
 //!
 //! A one-word name of another type than person (a tagger's "Bloomberg" organization) is that
 //! person too when exactly one full name ends with it and no longer name of another type
-//! holds the word ("Bloomberg News", "Ford Motor"); it then counts as a person.
+//! holds the word before its last ("Bloomberg News", "Ford Motor"; not "Rubio Comey"); it
+//! then counts as a person.
 
 use super::{Local, UnionFind};
 use crate::names::skeleton;
@@ -69,11 +70,13 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
         slot.0 += l.mentions;
         slot.1.extend(l.roles.iter().cloned());
     }
-    // Words that longer names of other types hold.
+    // Words that longer names of other types hold before their last word: a name built on a
+    // person's surname leads with it ("Bloomberg News", "Walt Disney Company"), while a
+    // tagger's run ending in one ("Rubio Comey", "A.M. Since Comey") says nothing of it.
     let held: HashSet<&str> = locals
         .iter()
         .filter(|l| !is_person(l) && l.words.len() > 1)
-        .flat_map(|l| l.words.iter().map(String::as_str))
+        .flat_map(|l| l.words[..l.words.len() - 1].iter().map(String::as_str))
         .collect();
 
     let mut joins = Vec::new();

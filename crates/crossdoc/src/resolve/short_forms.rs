@@ -5,7 +5,7 @@
 //!
 //! - **Acronym:** a one-word name written in capitals (2–6 letters, dots allowed) joins the
 //!   name of several words, of any type but person, whose initials it is — when exactly one
-//!   name of the corpus has those initials.
+//!   name of the corpus has those initials (a dotted acronym, "F.B.I.", is no such name).
 //! - **Trade descriptors:** an organization named by a shorter organization's words followed
 //!   only by words of trade (`data/org_suffixes.txt`: "Group", "Motors", "Computer") joins
 //!   it ("Ford Motor" → "Ford", "Chrysler Group" → "Chrysler").
@@ -37,7 +37,10 @@ fn acronyms(locals: &[Local], uf: &mut UnionFind) {
     let mut by_initials: HashMap<String, BTreeSet<&str>> = HashMap::new();
     let mut first_of: HashMap<&str, usize> = HashMap::new();
     for (n, l) in locals.iter().enumerate() {
-        if l.entity.entity_type == EntityType::Person {
+        // A dotted acronym ("F.B.I.") splits into one-letter words whose initials are the
+        // acronym itself: it is a short form, not a second expansion that would make the
+        // initials ambiguous.
+        if l.entity.entity_type == EntityType::Person || is_acronym(l.entity.name.trim()) {
             continue;
         }
         let i = initials(&l.words);
