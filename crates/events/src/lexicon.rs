@@ -73,6 +73,15 @@ pub struct ModeWord {
     pub slots: Vec<Slot>,
 }
 
+/// A sense of a trigger word decided by its sentence (`lexicon/senses.txt`).
+#[derive(Debug, Clone)]
+pub struct Sense {
+    pub event_type: EventType,
+    pub mode: Option<&'static str>,
+    /// Stems of which one must stand in the sentence.
+    pub context: FxHashSet<String>,
+}
+
 /// What a modality word does to the event it governs (see `lexicon/modality.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Modality {
@@ -133,6 +142,8 @@ pub struct Lexicon {
     pub modality: FxHashMap<String, Modality>,
     pub sectors: FxHashMap<String, &'static str>,
     pub boundaries: FxHashSet<String>,
+    /// The senses of ambiguous trigger words, by the word's stem, in file order.
+    pub senses: FxHashMap<String, Vec<Sense>>,
     /// Words, as written (lowercase), that are never triggers however they stem: the actor
     /// nouns ("aides" is not "aid") and the clause boundaries ("according" is not "accord").
     pub not_triggers: FxHashSet<String>,
@@ -219,6 +230,34 @@ impl Lexicon {
                 max_len = max_len.max(w.len());
             }
         }
+        let mut senses: FxHashMap<String, Vec<Sense>> = FxHashMap::default();
+        for line in content_lines(include_str!("../lexicon/senses.txt")) {
+            let fields: Vec<&'static str> = line.split_whitespace().collect();
+            let (Some(word), Some(t), Some(m)) = (fields.first(), fields.get(1), fields.get(2))
+            else {
+                continue;
+            };
+            let Some(event_type) = EventType::parse(t) else {
+                continue;
+            };
+            let context = fields[3..]
+                .iter()
+                .map(|w| stem(&w.to_ascii_lowercase()).to_string())
+                .collect();
+            let list = senses.entry(stem(word).to_string()).or_default();
+            // Lines of the same word, type and mode add context words to one sense.
+            match list
+                .iter_mut()
+                .find(|s| s.event_type == event_type && s.mode == mode_of(m))
+            {
+                Some(sense) => sense.context.extend(context),
+                None => list.push(Sense {
+                    event_type,
+                    mode: mode_of(m),
+                    context,
+                }),
+            }
+        }
         let boundaries = content_lines(include_str!("../lexicon/clauses.txt"))
             .flat_map(str::split_whitespace)
             .map(|w| stem(w).to_string())
@@ -266,6 +305,7 @@ impl Lexicon {
             modality,
             sectors,
             boundaries,
+            senses,
             not_triggers,
             max_len,
         }
@@ -314,5 +354,9 @@ mod tests {
         );
         assert_eq!(lex.sectors.get(stem("drones")), Some(&"military"));
         assert!(lex.boundaries.contains(stem("said")));
+        let strike = &lex.senses[stem("strike")];
+        assert_eq!(strike[0].event_type, EventType::Protest);
+        assert!(strike[0].context.contains(stem("workers")));
+        assert!(strike[0].context.contains(stem("strikers")));
     }
 }
