@@ -98,8 +98,13 @@ pub fn mode_word(s: &Sentence, lex: &Lexicon) -> Option<&'static str> {
 }
 
 /// The type and mode the sentence gives a one-word trigger of several senses ("strike" in a
-/// sentence about workers and wages is a labour strike), if it gives one.
-fn sense(s: &Sentence, m: &Match, lex: &Lexicon) -> Option<(EventType, Option<&'static str>)> {
+/// sentence about workers and wages is a labour strike; a type `None` is no event), if it
+/// gives one.
+fn sense(
+    s: &Sentence,
+    m: &Match,
+    lex: &Lexicon,
+) -> Option<(Option<EventType>, Option<&'static str>)> {
     if m.last != m.first + 1 {
         return None;
     }
@@ -193,7 +198,11 @@ pub fn candidates(s: &Sentence, text: &str, matches: &[Match], lex: &Lexicon) ->
     let mut by_first: Vec<(usize, usize)> = Vec::new();
     for m in matches {
         let pattern = &lex.triggers[m.pattern];
-        let (event_type, mode) = sense(s, m, lex).unwrap_or((pattern.event_type, pattern.mode));
+        let (event_type, mode) = match sense(s, m, lex) {
+            Some((Some(t), mode)) => (t, mode),
+            Some((None, _)) => continue,
+            None => (pattern.event_type, pattern.mode),
+        };
         let mut c = Candidate {
             first: m.first,
             last: m.last,

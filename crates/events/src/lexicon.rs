@@ -76,7 +76,8 @@ pub struct ModeWord {
 /// A sense of a trigger word decided by its sentence (`lexicon/senses.txt`).
 #[derive(Debug, Clone)]
 pub struct Sense {
-    pub event_type: EventType,
+    /// `None`: in this sense the word codes no event ("struck a different tone").
+    pub event_type: Option<EventType>,
     pub mode: Option<&'static str>,
     /// Stems of which one must stand in the sentence.
     pub context: FxHashSet<String>,
@@ -237,8 +238,12 @@ impl Lexicon {
             else {
                 continue;
             };
-            let Some(event_type) = EventType::parse(t) else {
-                continue;
+            let event_type = match *t {
+                "-" => None,
+                t => match EventType::parse(t) {
+                    Some(e) => Some(e),
+                    None => continue,
+                },
             };
             let context = fields[3..]
                 .iter()
@@ -355,8 +360,11 @@ mod tests {
         assert_eq!(lex.sectors.get(stem("drones")), Some(&"military"));
         assert!(lex.boundaries.contains(stem("said")));
         let strike = &lex.senses[stem("strike")];
-        assert_eq!(strike[0].event_type, EventType::Protest);
-        assert!(strike[0].context.contains(stem("workers")));
-        assert!(strike[0].context.contains(stem("strikers")));
+        let labour = strike
+            .iter()
+            .find(|s| s.event_type == Some(EventType::Protest))
+            .unwrap();
+        assert!(labour.context.contains(stem("workers")));
+        assert!(labour.context.contains(stem("strikers")));
     }
 }

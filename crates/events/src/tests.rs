@@ -247,6 +247,19 @@ fn a_strike_by_workers_is_a_protest_not_an_air_strike() {
         &[("Israel", Gpe, None)],
     );
     assert_eq!(e[0].event_type, EventType::Fight, "{e:?}");
+    let e = events(
+        "Papadopoulos struck a plea agreement with prosecutors.",
+        &[("Papadopoulos", EntityType::Person, None)],
+    );
+    assert_eq!(e[0].event_type, EventType::Agree, "{e:?}");
+    let e = events(
+        "Reagan struck a different tone than Trump.",
+        &[
+            ("Reagan", EntityType::Person, None),
+            ("Trump", EntityType::Person, None),
+        ],
+    );
+    assert!(e.iter().all(|e| e.event_type != EventType::Fight), "{e:?}");
 }
 
 #[test]
