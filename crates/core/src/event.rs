@@ -179,7 +179,7 @@ pub struct EventDate {
 pub struct Event {
     #[serde(rename = "type")]
     pub event_type: EventType,
-    /// How, where the text says it ("airstrike", "shelling", "demonstration").
+    /// How, where the text says it, in PLOVER's mode names ("airstrike", "heavy-weapons", "demo").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
     /// The words that code the event ("struck", "opened fire on").

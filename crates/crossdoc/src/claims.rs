@@ -197,14 +197,8 @@ struct Groups {
     generic: BTreeSet<&'static str>,
 }
 
-/// The entries of a word-list file: one a line, `#` starting a comment.
-fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
-    list.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
-}
-
 fn groups() -> &'static Groups {
+    use crate::wordlists::entries;
     static GROUPS: LazyLock<Groups> = LazyLock::new(|| Groups {
         class_of: entries(include_str!("../data/counted_groups.txt"))
             .filter_map(|l| l.split_once(':'))

@@ -36,95 +36,37 @@ use parallax_core::{
     UNKNOWN_OUTLET,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
-
-/// Words that call a statement untrue wherever they stand.
-const FALSITY_WORDS: &[&str] = &[
-    "false",
-    "falsely",
-    "untrue",
-    "baseless",
-    "groundless",
-    "unfounded",
-    "fabricated",
-    "fabrication",
-    "fabrications",
-    "fake",
-    "nonsense",
-    "disinformation",
-    "lie",
-    "lies",
-];
-
-/// Words before "lie"/"lies" that make it the noun ("a lie", "are lies"), not the verb
-/// ("the town lies in ruins").
-const LIE_MARKERS: &[&str] = &[
-    "a", "an", "are", "were", "as", "of", "outright", "blatant", "pure", "big", "total",
-    "complete", "all", "more", "is", "was",
-];
+use std::sync::LazyLock;
 
 /// The mode the events layer gives a REJECT event that denies a statement ("denied").
 const DENIAL_MODE: &str = "denial";
-
-/// Nouns of reported statements: the object of a rejection that makes it a denial.
-const STATEMENT_NOUNS: &[&str] = &[
-    "claim",
-    "claims",
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "suggestion",
-    "suggestions",
-    "report",
-    "reports",
-    "statement",
-    "statements",
-    "assertion",
-    "assertions",
-];
 
 /// How many words of a rejection's object may stand before its statement noun ("the
 /// Sudanese government's accusations").
 const STATEMENT_REACH: usize = 5;
 
-/// Words that say what kind of statement it is, or name a generic actor: no subject matter.
-const META_WORDS: &[&str] = &[
-    "claim",
-    "claimed",
-    "claiming",
-    "allegation",
-    "alleged",
-    "accusation",
-    "accused",
-    "suggestion",
-    "suggested",
-    "statement",
-    "denial",
-    "report",
-    "reports",
-    "true",
-    "truth",
-    "force",
-    "forces",
-    "troop",
-    "troops",
-    "official",
-    "officials",
-    "government",
-    "country",
-    "region",
-    "side",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ministry",
-    "leader",
-    "president",
-    "minister",
-    "had",
-    "have",
-    "any",
-];
+/// The word lists of disputes (`data/*.txt`, each file saying what its words are for).
+struct Lists {
+    /// Words that call a statement untrue wherever they stand.
+    falsity: HashSet<&'static str>,
+    /// Words before "lie"/"lies" that make it the noun.
+    lie_markers: HashSet<&'static str>,
+    /// Nouns of reported statements: the object of a rejection that makes it a denial.
+    statement_nouns: HashSet<&'static str>,
+    /// Words that say what kind of statement it is, or name a generic actor.
+    meta: HashSet<&'static str>,
+}
+
+fn lists() -> &'static Lists {
+    use crate::wordlists::entries;
+    static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
+        falsity: entries(include_str!("../data/falsity_words.txt")).collect(),
+        lie_markers: entries(include_str!("../data/lie_markers.txt")).collect(),
+        statement_nouns: entries(include_str!("../data/statement_nouns.txt")).collect(),
+        meta: entries(include_str!("../data/meta_words.txt")).collect(),
+    });
+    &LISTS
+}
 
 /// One coded event as disputes read it: where its trigger stands, and what it is.
 #[derive(Debug, Clone, Copy)]
@@ -205,11 +147,12 @@ impl Statement {
 /// A word's matching stem: the story clusterer's term, without "-ing", "-ed" and a final "e"
 /// so that "shelling"/"shelled" and "fire"/"fired" meet.
 fn stem(norm: &str) -> Option<String> {
-    if META_WORDS.contains(&norm) || FALSITY_WORDS.contains(&norm) {
+    let lists = lists();
+    if lists.meta.contains(norm) || lists.falsity.contains(norm) {
         return None;
     }
     let t = term(norm)?;
-    if t.chars().all(|c| c.is_ascii_digit()) || META_WORDS.contains(&t.as_str()) {
+    if t.chars().all(|c| c.is_ascii_digit()) || lists.meta.contains(t.as_str()) {
         return None;
     }
     let mut s = t.as_str();
@@ -287,17 +230,18 @@ fn names_a_statement(text: &str) -> bool {
         && words
             .iter()
             .take(STATEMENT_REACH)
-            .any(|w| STATEMENT_NOUNS.contains(&w.norm.as_str()))
+            .any(|w| lists().statement_nouns.contains(w.norm.as_str()))
 }
 
 fn calls_untrue(text: &str) -> bool {
+    let lists = lists();
     let words = words_in(text, Span::new(0, text.len()));
     words.iter().enumerate().any(|(i, w)| {
         let previous = i.checked_sub(1).map(|p| words[p].norm.as_str());
         match w.norm.as_str() {
-            "lie" | "lies" => previous.is_some_and(|p| LIE_MARKERS.contains(&p)),
+            "lie" | "lies" => previous.is_some_and(|p| lists.lie_markers.contains(p)),
             "true" => previous == Some("not"),
-            word => FALSITY_WORDS.contains(&word),
+            word => lists.falsity.contains(word),
         }
     })
 }

@@ -32,6 +32,7 @@ pub mod resolve;
 pub mod reuse;
 pub mod stories;
 pub mod timeline;
+pub mod wordlists;
 pub mod words;
 
 pub use assemble::{build_dossier, build_dossier_timed, CrossdocTimes};

@@ -8,7 +8,7 @@
 //! layer: a nationality by its country, a pronoun or a surname by its entity's name. A
 //! pronoun resolved to one of the entity layer's unnamed actors ("the gunman") is no actor.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Modality};
 use crate::sentence::Sentence;
 use parallax_core::function_words::{self, FunctionWord};
 use parallax_core::{Anchor, EntityType, EventActor, LocalEntity, Mention, MentionKind, Span};
@@ -155,13 +155,19 @@ pub fn phrases(
         let mut sector = None;
         let head = (last..(last + MAX_MODIFIER_GAP + 1).min(s.len()))
             .take_while(|&k| {
-                s.is_word(k) || text.get(s.toks[k].span.start..s.toks[k].span.end) == Some("-")
+                (s.is_word(k) && s.stem(k) != "to")
+                    || text.get(s.toks[k].span.start..s.toks[k].span.end) == Some("-")
             })
-            .find(|&k| lex.sectors.contains_key(s.stem(k)));
+            .find(|&k| lex.sectors.contains_key(s.stem(k)) && !is_verb(s, k, lex));
         if let Some(k) = head {
-            // "security forces": the last noun of the run is the head.
+            // "security forces": the last noun of the run is the head; a capital ends it.
             last = k;
-            while let Some(&next) = s.toks.get(last).and_then(|_| lex.sectors.get(s.stem(last))) {
+            while let Some(&next) = s
+                .toks
+                .get(last)
+                .filter(|t| !t.capital || last == k)
+                .and_then(|_| lex.sectors.get(s.stem(last)))
+            {
                 sector = Some(next);
                 last += 1;
             }
@@ -183,16 +189,22 @@ pub fn phrases(
         });
     }
     // Generic actor nouns outside mentions, a run of them being one phrase ("riot police").
+    // An infinitive is no actor ("to force President Biden"), and a capital ends the run: a
+    // title before a name is no noun of the run ("forces President").
     let mut k = 0;
     while k < s.len() {
-        if covered[k] || !lex.sectors.contains_key(s.stem(k)) || s.toks[k].capital && k > 0 {
+        if covered[k]
+            || !lex.sectors.contains_key(s.stem(k))
+            || s.toks[k].capital && k > 0
+            || is_verb(s, k, lex)
+        {
             k += 1;
             continue;
         }
         let first = k;
         let mut sector = lex.sectors.get(s.stem(k)).copied();
         k += 1;
-        while k < s.len() && !covered[k] {
+        while k < s.len() && !covered[k] && !s.toks[k].capital {
             match lex.sectors.get(s.stem(k)) {
                 Some(&next) => {
                     sector = Some(next);
@@ -215,14 +227,29 @@ pub fn phrases(
     out.sort_by_key(|p| p.first);
     out.dedup_by(|b, a| b.first < a.last);
     for p in &mut out {
-        // The preposition may stand before a determiner ("in the capital Kabul").
+        // The preposition may stand before a determiner ("in the capital Kabul"), not before
+        // a number: "at least 16 people" are no place.
         p.locative = (1..=3).any(|back| {
-            p.first
-                .checked_sub(back)
-                .is_some_and(|k| LOCATIVE.contains(&s.stem(k)))
+            p.first.checked_sub(back).is_some_and(|k| {
+                LOCATIVE.contains(&s.stem(k)) && (k + 1..p.first).all(|w| s.is_word(w))
+            })
         });
     }
     out
+}
+
+/// Whether the actor noun at token `k` is used as a verb: after the infinitive "to" or an
+/// auxiliary ([future] or [hypothetical] in `lexicon/modality.txt`) and before its object, a
+/// name or "the" ("to force President Biden", "would force President Trump", "to police
+/// the streets"); "sent aid to rebels in Idlib" keeps its noun.
+fn is_verb(s: &Sentence, k: usize, lex: &Lexicon) -> bool {
+    k > 0
+        && (s.stem(k - 1) == "to"
+            || matches!(
+                lex.modality.get(s.stem(k - 1)),
+                Some(Modality::Future | Modality::Hypothetical)
+            ))
+        && (s.toks.get(k + 1).is_some_and(|t| t.capital) || s.stem(k + 1) == "the")
 }
 
 /// Indices into `phrases` of the coordinated run starting at `i` ("Bosnia and Slovenia").
@@ -260,6 +287,9 @@ pub struct Roles {
     pub source: Vec<EventActor>,
     pub target: Vec<EventActor>,
     pub location: Option<Anchor>,
+    /// Whether the trigger is a passive participle ("were seized"): the text says something
+    /// underwent it, named or not.
+    pub passive: bool,
 }
 
 /// Words before a participle that make it passive ("was struck").
@@ -341,17 +371,23 @@ pub fn roles(
         })
         .flatten();
     // A place after "in", "at", "near" is where it happened; it is the target (as PLOVER
-    // codes it: the place's government) only when no other actor follows.
+    // codes it: the place's government) only when no other actor follows, and not when it
+    // locates the actor named just before it ("the Justice Department in Washington").
     let after = |p: &Phrase| {
         p.first >= last && p.last <= end && Some(p.first) != by_agent.map(|b| phrases[b].first)
+    };
+    let locates_another = |p: &Phrase| {
+        phrases
+            .iter()
+            .any(|q| q.last < p.first && p.first - q.last <= 2 && q.last >= last)
     };
     let object = phrases
         .iter()
         .position(|p| after(p) && !p.locative)
         .or_else(|| {
-            phrases
-                .iter()
-                .position(|p| after(p) && p.entity_type == Some(EntityType::Gpe))
+            phrases.iter().position(|p| {
+                after(p) && p.entity_type == Some(EntityType::Gpe) && !locates_another(p)
+            })
         })
         .map(|i| with_coordinated(s, text, phrases, i, end));
     let pick = |run: Option<Vec<usize>>| -> Vec<EventActor> {
@@ -388,5 +424,6 @@ pub fn roles(
         source,
         target,
         location,
+        passive,
     }
 }

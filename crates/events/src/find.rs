@@ -97,6 +97,24 @@ pub fn mode_word(s: &Sentence, lex: &Lexicon) -> Option<&'static str> {
     })
 }
 
+/// The type and mode the sentence gives a one-word trigger of several senses ("strike" in a
+/// sentence about workers and wages is a labour strike; a type `None` is no event), if it
+/// gives one.
+fn sense(
+    s: &Sentence,
+    m: &Match,
+    lex: &Lexicon,
+) -> Option<(Option<EventType>, Option<&'static str>)> {
+    if m.last != m.first + 1 {
+        return None;
+    }
+    let senses = lex.senses.get(s.stem(m.first))?;
+    senses
+        .iter()
+        .find(|sense| (0..s.len()).any(|k| sense.context.contains(s.stem(k))))
+        .map(|sense| (sense.event_type, sense.mode))
+}
+
 /// A candidate event of the sentence before its actors are read.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -180,12 +198,17 @@ pub fn candidates(s: &Sentence, text: &str, matches: &[Match], lex: &Lexicon) ->
     let mut by_first: Vec<(usize, usize)> = Vec::new();
     for m in matches {
         let pattern = &lex.triggers[m.pattern];
+        let (event_type, mode) = match sense(s, m, lex) {
+            Some((Some(t), mode)) => (t, mode),
+            Some((None, _)) => continue,
+            None => (pattern.event_type, pattern.mode),
+        };
         let mut c = Candidate {
             first: m.first,
             last: m.last,
-            event_type: pattern.event_type,
-            lexical_type: pattern.event_type,
-            mode: pattern.mode,
+            event_type,
+            lexical_type: event_type,
+            mode,
             governed: None,
             governor: governor(s, text, m.first, lex),
             reason: None,

@@ -73,6 +73,16 @@ pub struct ModeWord {
     pub slots: Vec<Slot>,
 }
 
+/// A sense of a trigger word decided by its sentence (`lexicon/senses.txt`).
+#[derive(Debug, Clone)]
+pub struct Sense {
+    /// `None`: in this sense the word codes no event ("struck a different tone").
+    pub event_type: Option<EventType>,
+    pub mode: Option<&'static str>,
+    /// Stems of which one must stand in the sentence.
+    pub context: FxHashSet<String>,
+}
+
 /// What a modality word does to the event it governs (see `lexicon/modality.txt`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Modality {
@@ -133,6 +143,8 @@ pub struct Lexicon {
     pub modality: FxHashMap<String, Modality>,
     pub sectors: FxHashMap<String, &'static str>,
     pub boundaries: FxHashSet<String>,
+    /// The senses of ambiguous trigger words, by the word's stem, in file order.
+    pub senses: FxHashMap<String, Vec<Sense>>,
     /// Words, as written (lowercase), that are never triggers however they stem: the actor
     /// nouns ("aides" is not "aid") and the clause boundaries ("according" is not "accord").
     pub not_triggers: FxHashSet<String>,
@@ -219,6 +231,38 @@ impl Lexicon {
                 max_len = max_len.max(w.len());
             }
         }
+        let mut senses: FxHashMap<String, Vec<Sense>> = FxHashMap::default();
+        for line in content_lines(include_str!("../lexicon/senses.txt")) {
+            let fields: Vec<&'static str> = line.split_whitespace().collect();
+            let (Some(word), Some(t), Some(m)) = (fields.first(), fields.get(1), fields.get(2))
+            else {
+                continue;
+            };
+            let event_type = match *t {
+                "-" => None,
+                t => match EventType::parse(t) {
+                    Some(e) => Some(e),
+                    None => continue,
+                },
+            };
+            let context = fields[3..]
+                .iter()
+                .map(|w| stem(&w.to_ascii_lowercase()).to_string())
+                .collect();
+            let list = senses.entry(stem(word).to_string()).or_default();
+            // Lines of the same word, type and mode add context words to one sense.
+            match list
+                .iter_mut()
+                .find(|s| s.event_type == event_type && s.mode == mode_of(m))
+            {
+                Some(sense) => sense.context.extend(context),
+                None => list.push(Sense {
+                    event_type,
+                    mode: mode_of(m),
+                    context,
+                }),
+            }
+        }
         let boundaries = content_lines(include_str!("../lexicon/clauses.txt"))
             .flat_map(str::split_whitespace)
             .map(|w| stem(w).to_string())
@@ -266,6 +310,7 @@ impl Lexicon {
             modality,
             sectors,
             boundaries,
+            senses,
             not_triggers,
             max_len,
         }
@@ -314,5 +359,12 @@ mod tests {
         );
         assert_eq!(lex.sectors.get(stem("drones")), Some(&"military"));
         assert!(lex.boundaries.contains(stem("said")));
+        let strike = &lex.senses[stem("strike")];
+        let labour = strike
+            .iter()
+            .find(|s| s.event_type == Some(EventType::Protest))
+            .unwrap();
+        assert!(labour.context.contains(stem("workers")));
+        assert!(labour.context.contains(stem("strikers")));
     }
 }

@@ -24,9 +24,14 @@
 //!    source from its "by" phrase. Inside a quotation the clause starts at the quotation.
 //!    Actors are named through the entity layer ("Iranian drones" → Iran, military).
 //!    A place after a locative preposition is the location, and the target only when no
-//!    other actor follows (PLOVER codes the place's government). A participle
+//!    other actor follows (PLOVER codes the place's government) and it does not locate
+//!    another actor named just before it ("the Justice Department in Washington", "the
+//!    U.S. Embassy in Athens": the place of that office, aimed at by nobody). A participle
 //!    after a comma continuing an event of the same family (", killing four guards") is part
-//!    of that event, not another.
+//!    of that event, not another. A trigger with neither a source nor a target codes no
+//!    event ("wide support for the bill"), unless it is a physical event (material
+//!    conflict, protest, mobilization) with its place, a mode word or a passive trigger
+//!    ("an explosion in Kabul", "grenades exploded", "weapons were seized").
 //! 4. **Location**: the first place mention after a locative preposition ("in Gori"), after
 //!    the trigger if one is, else anywhere in the sentence; linked to the geocoded place
 //!    (`places` layer) it overlaps.
@@ -188,6 +193,21 @@ pub fn code(
                 None => (0, s.len()),
             };
             let roles = actors::roles(&s, text, &phrases, lex, clause, c.first, c.last, reach);
+            // Who did what to whom: with neither a source nor a target the words code no
+            // event ("the deal", "support for the bill"), as GDELT codes none without an
+            // actor; only a physical event with its place, its weapon or what underwent it
+            // stands alone, as ACLED codes it ("an explosion in Kabul", "grenades
+            // exploded", "weapons were seized").
+            let physical = matches!(
+                c.event_type.family(),
+                "material-conflict" | "protest" | "mobilize"
+            );
+            if roles.source.is_empty()
+                && roles.target.is_empty()
+                && !(physical && (roles.location.is_some() || mode_word.is_some() || roles.passive))
+            {
+                continue;
+            }
             let features = features::extract(&s, c, &roles, bits);
             let event_type = decide(model, &features, c.event_type);
             let material = matches!(event_type.family(), "material-conflict" | "protest");

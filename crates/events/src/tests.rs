@@ -233,6 +233,95 @@ fn a_month_is_not_a_march() {
 }
 
 #[test]
+fn a_strike_by_workers_is_a_protest_not_an_air_strike() {
+    let e = events("The union said the strike would go ahead over pay.", &[]);
+    assert!(e.iter().all(|e| e.event_type != EventType::Fight), "{e:?}");
+    let e = events(
+        "Teachers began the strike at Lincoln High on Monday.",
+        &[("Lincoln High", EntityType::Fac, None)],
+    );
+    assert_eq!(e[0].event_type, EventType::Protest, "{e:?}");
+    assert_eq!(e[0].mode.as_deref(), Some("boycott"));
+    let e = events(
+        "Israel said the strike hit Hamas.",
+        &[("Israel", Gpe, None)],
+    );
+    assert_eq!(e[0].event_type, EventType::Fight, "{e:?}");
+    let e = events(
+        "Papadopoulos struck a plea agreement with prosecutors.",
+        &[("Papadopoulos", EntityType::Person, None)],
+    );
+    assert_eq!(e[0].event_type, EventType::Agree, "{e:?}");
+    let e = events(
+        "Reagan struck a different tone than Trump.",
+        &[
+            ("Reagan", EntityType::Person, None),
+            ("Trump", EntityType::Person, None),
+        ],
+    );
+    assert!(e.iter().all(|e| e.event_type != EventType::Fight), "{e:?}");
+}
+
+#[test]
+fn words_with_no_actor_code_no_event() {
+    let e = events(
+        "There is wide support for the bill and a deal is close.",
+        &[],
+    );
+    assert!(e.is_empty(), "{e:?}");
+    // A physical event stands with its place or what underwent it.
+    let e = events("A bomb exploded in Kabul.", &[("Kabul", Gpe, None)]);
+    assert!(!e.is_empty());
+    let e = events("Weapons were seized during the raid.", &[]);
+    assert_eq!(e[0].event_type, EventType::Coerce, "{e:?}");
+}
+
+#[test]
+fn a_verb_or_a_title_is_no_actor_noun() {
+    let e = events(
+        "Democrats want to force President Biden to resign.",
+        &[
+            ("Democrats", EntityType::Org, None),
+            ("Biden", EntityType::Person, None),
+        ],
+    );
+    assert!(
+        e.iter()
+            .flat_map(|e| e.source.iter().chain(&e.target))
+            .all(|a| !a.text.contains("force")),
+        "{e:?}"
+    );
+    let e = events(
+        "A bill would force President Trump to restrict exports to China.",
+        &[("Trump", EntityType::Person, None), ("China", Gpe, None)],
+    );
+    assert!(
+        e.iter()
+            .flat_map(|e| e.source.iter().chain(&e.target))
+            .all(|a| !a.text.contains("force")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_place_locating_another_actor_is_not_the_target() {
+    let e = events(
+        "Mueller spoke about the investigation at the Justice Department in Washington.",
+        &[
+            ("Mueller", EntityType::Person, None),
+            ("Justice Department", EntityType::Org, None),
+            ("Washington", Gpe, None),
+        ],
+    );
+    assert!(
+        e.iter().all(|e| names(&e.target) != ["Washington"]),
+        "{e:?}"
+    );
+    let e = events("At least 16 people were killed in the blast.", &[]);
+    assert_eq!(names(&e[0].target), ["people"], "{e:?}");
+}
+
+#[test]
 fn the_committed_model_reads() {
     assert!(model::embedded().is_ok());
 }
