@@ -14,6 +14,7 @@
 //! An entity's name is its longest name mention; its roles are the titles written with its
 //! mentions; its gender is the first evidence found (honorific, gendered title, first name).
 
+mod index;
 mod nominals;
 mod pronouns;
 
@@ -47,14 +48,21 @@ struct Linked {
 pub fn resolve(
     text: &str,
     sentences: &[SentenceTokens],
-    names: Vec<Name>,
+    mut names: Vec<Name>,
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
+    // The rules look names up by position: they must be in text order, as recognition gives
+    // them (stable, so this changes nothing for its output).
+    names.sort_by_key(|n| n.span.start);
     let mut entities: Vec<Entity> = Vec::new();
     let mut linked: Vec<Linked> = Vec::new();
+    let mut index = index::EntityIndex::default();
     for name in names {
         let words: Vec<String> = name.words.iter().map(|w| normalize(w)).collect();
         let entity_type = name.entity_type;
-        let found = find_entity(&entities, &linked, &words, entity_type);
+        let found = index.find(&words, entity_type, |id| {
+            joins(&entities[id], &words, entity_type)
+        });
+        let created = found.is_none();
         let id = match found {
             Some(id) => id,
             None => {
@@ -73,6 +81,9 @@ pub fn resolve(
         if written.chars().count() > entity.name.chars().count() {
             entity.name = written.to_string();
             entity.words = words;
+            index.add(id, entity);
+        } else if created {
+            index.add(id, entity);
         }
         if let Some(role) = &name.role {
             if !entity.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
@@ -82,6 +93,7 @@ pub fn resolve(
         if entity.gender == Gender::Unknown {
             entity.gender = name.gender;
         }
+        index.mentioned(id, linked.len());
         linked.push(Linked {
             mention: Mention {
                 span: name.span,
@@ -175,31 +187,15 @@ fn same_family(a: EntityType, b: EntityType) -> bool {
     a == b || (place(a) && place(b))
 }
 
-/// The entity a name with these normalized `words` and type belongs to, most recent first.
-fn find_entity(
-    entities: &[Entity],
-    linked: &[Linked],
-    words: &[String],
-    entity_type: EntityType,
-) -> Option<usize> {
-    let recent = linked.iter().rev().map(|l| l.entity);
-    let mut seen = vec![false; entities.len()];
-    for id in recent {
-        if std::mem::replace(seen.get_mut(id)?, true) {
-            continue;
-        }
-        let e = &entities[id];
-        if e.entity_type == EntityType::Person {
-            if entity_type == EntityType::Person && person_matches(&e.words, words) {
-                return Some(id);
-            }
-        } else if same_family(e.entity_type, entity_type)
+/// Whether a name with these normalized `words` and type can join entity `e` (of all that
+/// can, it joins the one mentioned most recently: [`index`]).
+fn joins(e: &Entity, words: &[String], entity_type: EntityType) -> bool {
+    if e.entity_type == EntityType::Person {
+        entity_type == EntityType::Person && person_matches(&e.words, words)
+    } else {
+        same_family(e.entity_type, entity_type)
             && (e.words == words || is_initials(words, &e.words) || is_initials(&e.words, words))
-        {
-            return Some(id);
-        }
     }
-    None
 }
 
 /// Whether two person names can be one person: one's words end the other's, and they do not
@@ -212,13 +208,21 @@ fn person_matches(a: &[String], b: &[String]) -> bool {
 /// Whether `acronym` is one word made of the initials of `full`'s significant words.
 fn is_initials(acronym: &[String], full: &[String]) -> bool {
     let [word] = acronym else { return false };
-    let letters: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-    let initials: String = full
-        .iter()
+    let letters = letters(word);
+    full.len() >= 2 && letters.len() >= 2 && letters == initials(full)
+}
+
+/// The letters and digits of a word ("U.N." gives "UN").
+fn letters(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The first letters of a name's significant words.
+fn initials(full: &[String]) -> String {
+    full.iter()
         .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "&"))
         .filter_map(|w| w.chars().next())
-        .collect();
-    full.len() >= 2 && letters.len() >= 2 && letters == initials
+        .collect()
 }
 
 #[cfg(test)]

@@ -23,6 +23,8 @@ fn pronoun_gender(word: &str) -> Option<Gender> {
 }
 
 /// `mentions` must be in text order.
+/// The pronoun mentions of the document; `mentions` (names and nominals) in order of their
+/// start.
 pub(super) fn find(context: &Context<'_>, mentions: &[Linked]) -> Vec<Linked> {
     let mut out = Vec::new();
     for (index, sentence) in context.sentences.iter().enumerate() {
@@ -30,7 +32,10 @@ pub(super) fn find(context: &Context<'_>, mentions: &[Linked]) -> Vec<Linked> {
             let Some(gender) = pronoun_gender(span.text(context.text)) else {
                 continue;
             };
-            let candidate = mentions
+            // Mentions starting after the pronoun cannot end before it: only those before
+            // are read (`mentions` are in order of their start), back to the window's edge.
+            let before = mentions.partition_point(|m| m.mention.span.start <= span.start);
+            let candidate = mentions[..before]
                 .iter()
                 .rev()
                 .filter(|m| m.mention.span.end <= span.start)
