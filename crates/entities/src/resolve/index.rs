@@ -25,10 +25,9 @@ enum Key {
     Person(String),
     /// A type family and all the words.
     Words(EntityType, Vec<String>),
-    /// A type family and the initials of several words.
-    Initials(EntityType, String),
-    /// A type family and the letters of one word.
-    Letters(EntityType, String),
+    /// A type family, the letters of one word or the initials of several, and whether the
+    /// entity filed under it is the one word.
+    Acronym(EntityType, String, bool),
 }
 
 /// The entities under each key, and the position of each entity's latest name mention.
@@ -47,8 +46,11 @@ fn family(t: EntityType) -> EntityType {
 }
 
 impl EntityIndex {
-    /// The keys under which a name of these words and type finds the entities it may join.
-    fn lookups(words: &[String], entity_type: EntityType) -> Vec<Key> {
+    /// The keys an entity of these words and type is filed under (`filed`), or those a name
+    /// of them looks under: the same but for the acronym key, under which a name looks for
+    /// the other side (a one-word name for entities of several words whose initials it is,
+    /// a name of several words for one-word entities that are its initials).
+    fn keys(words: &[String], entity_type: EntityType, filed: bool) -> Vec<Key> {
         if entity_type == EntityType::Person {
             return words
                 .last()
@@ -58,36 +60,20 @@ impl EntityIndex {
         }
         let f = family(entity_type);
         let mut keys = vec![Key::Words(f, words.to_vec())];
-        match words {
-            [word] => keys.push(Key::Initials(f, letters(word))),
-            [_, _, ..] => keys.push(Key::Letters(f, initials(words))),
-            [] => {}
-        }
-        keys
-    }
-
-    /// The keys under which an entity of these words and type is found.
-    fn entries(words: &[String], entity_type: EntityType) -> Vec<Key> {
-        if entity_type == EntityType::Person {
-            return words
-                .last()
-                .map(|w| Key::Person(w.clone()))
-                .into_iter()
-                .collect();
-        }
-        let f = family(entity_type);
-        let mut keys = vec![Key::Words(f, words.to_vec())];
-        match words {
-            [word] => keys.push(Key::Letters(f, letters(word))),
-            [_, _, ..] => keys.push(Key::Initials(f, initials(words))),
-            [] => {}
+        let acronym = match words {
+            [word] => Some((letters(word), true)),
+            [_, _, ..] => Some((initials(words), false)),
+            [] => None,
+        };
+        if let Some((letters, one_word)) = acronym {
+            keys.push(Key::Acronym(f, letters, one_word == filed));
         }
         keys
     }
 
     /// Files entity `id` under the keys of its (new) words.
     pub(super) fn add(&mut self, id: usize, entity: &Entity) {
-        for key in Self::entries(&entity.words, entity.entity_type) {
+        for key in Self::keys(&entity.words, entity.entity_type, true) {
             let ids = self.keys.entry(key).or_default();
             if !ids.contains(&id) {
                 ids.push(id);
@@ -110,12 +96,73 @@ impl EntityIndex {
         entity_type: EntityType,
         joins: impl Fn(usize) -> bool,
     ) -> Option<usize> {
-        Self::lookups(words, entity_type)
+        Self::keys(words, entity_type, false)
             .iter()
             .filter_map(|key| self.keys.get(key))
             .flatten()
             .copied()
             .filter(|&id| joins(id))
             .max_by_key(|&id| self.latest.get(id).copied().unwrap_or(0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::joins;
+    use super::*;
+    use crate::lexicon::normalize;
+    use crate::roles::Gender;
+
+    fn words(name: &str) -> Vec<String> {
+        name.split(' ').map(normalize).collect()
+    }
+
+    #[test]
+    fn a_name_finds_the_latest_entity_it_may_join_by_key() {
+        let entities: Vec<Entity> = [
+            (EntityType::Org, "European Union"),
+            (EntityType::Person, "Mikheil Saakashvili"),
+            (EntityType::Person, "Sandra Saakashvili"),
+            (EntityType::Gpe, "United States"),
+            (EntityType::Org, "NATO"),
+        ]
+        .into_iter()
+        .map(|(entity_type, name)| Entity {
+            entity_type,
+            words: words(name),
+            name: name.to_string(),
+            roles: Vec::new(),
+            gender: Gender::Unknown,
+        })
+        .collect();
+        let mut index = EntityIndex::default();
+        for (id, entity) in entities.iter().enumerate() {
+            index.add(id, entity);
+            index.mentioned(id, id);
+        }
+        let find = |index: &EntityIndex, name: &str, entity_type| {
+            let words = words(name);
+            index.find(&words, entity_type, |id| {
+                joins(&entities[id], &words, entity_type)
+            })
+        };
+        assert_eq!(find(&index, "EU", EntityType::Org), Some(0));
+        assert_eq!(find(&index, "Saakashvili", EntityType::Person), Some(2));
+        assert_eq!(
+            find(&index, "Mikheil Saakashvili", EntityType::Person),
+            Some(1)
+        );
+        assert_eq!(find(&index, "US", EntityType::Loc), Some(3));
+        assert_eq!(find(&index, "European Union", EntityType::Gpe), None);
+        assert_eq!(
+            find(
+                &index,
+                "North Atlantic Treaty Organization",
+                EntityType::Org
+            ),
+            Some(4)
+        );
+        index.mentioned(1, 9);
+        assert_eq!(find(&index, "Saakashvili", EntityType::Person), Some(1));
     }
 }
