@@ -184,6 +184,17 @@ pub struct LocalEntity {
     pub country: Option<String>,
 }
 
+impl LocalEntity {
+    /// Whether one of its mentions is a proper name. An entity without one is an unnamed actor
+    /// ("the gunman", "a senior official"): the dossier keeps it for its pronouns, but stages
+    /// that report on named actors (tone, event actors) leave it out.
+    pub fn is_named(&self, mentions: &[Mention]) -> bool {
+        self.mentions
+            .iter()
+            .any(|&k| mentions.get(k).is_some_and(|m| m.kind == MentionKind::Name))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuoteKind {

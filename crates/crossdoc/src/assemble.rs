@@ -5,7 +5,7 @@
 //! list follows document order then text order, so the same corpus always gives the same
 //! dossier byte for byte.
 
-use crate::resolve::{resolve, Resolution};
+use crate::resolve::{resolve_in_stories, Resolution};
 use parallax_core::text::without_relative_clause;
 use parallax_core::{
     Analysis, Document, Dossier, DossierDocument, DossierFigure, DossierQuote, DossierTime, Entity,
@@ -59,7 +59,11 @@ pub fn build_dossier_timed(
     let docs: Vec<&Document> = order.iter().map(|&i| &corpus[i].0).collect();
     let analyses: Vec<&Analysis> = order.iter().map(|&i| &corpus[i].1).collect();
     times.0.push(("order", clock.elapsed()));
-    let resolution = times.time("resolve", || resolve(&analyses));
+    let pairs: Vec<(&Document, &Analysis)> =
+        docs.iter().copied().zip(analyses.iter().copied()).collect();
+    let stories = times.time("stories", || crate::stories::stories(&pairs));
+    let story_of = story_of_documents(&docs, &stories);
+    let resolution = times.time("resolve", || resolve_in_stories(&analyses, &story_of));
     let entity_ids = entity_ids(&resolution);
     let clock = Instant::now();
 
@@ -227,9 +231,7 @@ pub fn build_dossier_timed(
         }
     }
     times.0.push(("event reports", clock.elapsed()));
-    let pairs: Vec<(&Document, &Analysis)> =
-        docs.iter().copied().zip(analyses.iter().copied()).collect();
-    dossier.stories = times.time("stories", || crate::stories::stories(&pairs));
+    dossier.stories = stories;
     dossier.reuse = times.time("reuse", || crate::reuse::find_reuse(&pairs));
     dossier.places = times.time("places", || {
         crate::places::gather(&docs, &analyses, &dossier.stories)
@@ -263,6 +265,21 @@ fn link_cross_source(
     dossier.outlets = times.time("outlets", || {
         crate::outlets::profiles(dossier, &dossier.claims, &story_of, &by_id)
     });
+}
+
+/// The index of the story each document (in `docs`' order) belongs to.
+pub fn story_of_documents(
+    docs: &[&Document],
+    stories: &[parallax_core::Story],
+) -> Vec<Option<usize>> {
+    let index: HashMap<&str, usize> = stories
+        .iter()
+        .enumerate()
+        .flat_map(|(s, story)| story.documents.iter().map(move |d| (d.as_str(), s)))
+        .collect();
+    docs.iter()
+        .map(|d| index.get(d.id.as_str()).copied())
+        .collect()
 }
 
 /// Whether a speaker phrase is one personal pronoun ("he", "they").

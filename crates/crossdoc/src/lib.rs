@@ -1,6 +1,7 @@
 //! Cross-document stages: they read stored per-document analyses and build the dossier.
 //!
-//! - [`names`] folds names into matching keys (case, accents, honorifics, transliteration).
+//! - [`names`] folds names into matching keys (case, accents, honorifics, transliteration,
+//!   nicknames, legal forms, aliases), with the word lists of `lists` (`data/*.txt`).
 //! - [`resolve`] merges each document's local entities into corpus-wide entities.
 //! - [`assemble`] builds the [`Dossier`](parallax_core::Dossier) with every item's evidence,
 //!   then links the cross-source layers:
@@ -21,6 +22,7 @@ pub mod assemble;
 pub mod claims;
 pub mod disputes;
 pub mod events;
+mod lists;
 pub mod names;
 pub mod outlets;
 pub mod places;

@@ -1,64 +1,43 @@
 //! Name keys for matching entities across documents.
 //!
-//! A name is folded to ASCII lowercase words with honorifics dropped ([`words`]). Two names
-//! match exactly when their words are equal, and loosely when their *consonant skeletons*
-//! are equal: each word without vowels (counting `y`), doubled letters, `h` after another
+//! A name is folded to ASCII lowercase words with the titles, honorifics and "the" that
+//! precede it dropped ([`words`]; the list is `data/name_prefixes.txt`). Two names match
+//! exactly when their words are equal, and loosely when their *consonant skeletons* are
+//! equal: each word without vowels (counting `y`), doubled letters, `h` after another
 //! consonant, and the `w`/`v` distinction. The skeleton absorbs the usual transliteration
 //! variants (Mikheil/Mikhail → `mkl`, Dmitry/Dmitri → `dmtr`, Sergei/Sergey → `srg`) and vowel
 //! slips and transpositions of vowels ("Tiblisi"/"Tbilisi" → `tblss`).
+//!
+//! Kinds of names fold further before they are compared ([`key_words`]):
+//! - a person's name loses its initials and suffixes ("Donald J. Trump" → `donald trump`) and
+//!   its first name is written in full (`data/nicknames.txt`: "Mike" → `michael`);
+//! - an organization's name loses its legal form (`data/org_suffixes.txt`: "Apple Inc." →
+//!   `apple`);
+//! - any name that is, or starts with, an alias (`data/aliases.txt`: "U.S." → `united
+//!   states`, "UN General Assembly" → `united nations general assembly`) is written with the
+//!   canonical words, so that every spelling of one actor has one key.
 
-/// Words that precede a name without being part of it.
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "premier",
-    "prime",
-    "minister",
-    "gen",
-    "general",
-    "col",
-    "colonel",
-    "lt",
-    "sgt",
-    "capt",
-    "captain",
-    "gov",
-    "governor",
-    "sen",
-    "senator",
-    "rep",
-    "rev",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "sheikh",
-    "the",
-];
+use crate::lists::lists;
+use parallax_core::EntityType;
 
-/// The folded words of `name`: ASCII, lowercase, without punctuation or honorifics.
+/// The folded words of `name`: ASCII, lowercase, without punctuation or leading titles.
 pub fn words(name: &str) -> Vec<String> {
-    let ascii = deunicode::deunicode(name).to_lowercase();
-    let mut out: Vec<String> = ascii
-        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
-        .map(|w| w.trim_matches('\'').to_string())
-        .filter(|w| !w.is_empty())
-        .collect();
-    // Drop a possessive "s" left by "Georgia's".
-    out.retain(|w| w != "s");
-    while out.len() > 1 && HONORIFICS.contains(&out[0].as_str()) {
+    let mut out = fold(name);
+    while out.len() > 1 && lists().is_prefix(&out[0]) {
         out.remove(0);
     }
     out
+}
+
+/// `name` as ASCII lowercase words, split at anything but letters, digits and apostrophes,
+/// without a possessive "s".
+pub(crate) fn fold(name: &str) -> Vec<String> {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    ascii
+        .split(|c: char| !c.is_ascii_alphanumeric() && c != '\'')
+        .map(|w| w.trim_matches('\'').to_string())
+        .filter(|w| !w.is_empty() && w != "s")
+        .collect()
 }
 
 /// The exact matching key: folded words joined by spaces.
@@ -66,13 +45,42 @@ pub fn exact_key(name: &str) -> String {
     words(name).join(" ")
 }
 
-/// The loose matching key: the consonant skeleton of each folded word.
-pub fn skeleton_key(name: &str) -> String {
-    words(name)
+/// The words a name of this type is compared by (see the module doc).
+pub fn key_words(name: &str, entity_type: EntityType) -> Vec<String> {
+    let words = lists().expand_alias(words(name));
+    match entity_type {
+        EntityType::Person => {
+            let mut core = parallax_core::names::core_words(&words);
+            if core.len() > 1 {
+                if let Some(full) = lists().full_first_name(&core[0]) {
+                    core[0] = full.to_string();
+                }
+            }
+            core
+        }
+        EntityType::Org => {
+            let mut words = words;
+            while words.len() > 1 && words.last().is_some_and(|w| lists().is_legal_form(w)) {
+                words.pop();
+            }
+            words
+        }
+        _ => words,
+    }
+}
+
+/// The loose matching key of folded words: the consonant skeleton of each.
+pub fn skeleton_of(words: &[String]) -> String {
+    words
         .iter()
         .map(|w| skeleton(w))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The loose matching key: the consonant skeleton of each folded word.
+pub fn skeleton_key(name: &str) -> String {
+    skeleton_of(&words(name))
 }
 
 /// The consonant skeleton of one folded word.
@@ -95,6 +103,24 @@ pub fn skeleton(word: &str) -> String {
     out
 }
 
+/// The initials of a name's words, skipping "of", "the", "and", "for" and "&"
+/// ("International Atomic Energy Agency" → `iaea`); empty for a name of one word.
+pub fn initials(words: &[String]) -> String {
+    if words.len() < 2 {
+        return String::new();
+    }
+    words
+        .iter()
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "of" | "the" | "and" | "for" | "de" | "du" | "des"
+            )
+        })
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +133,27 @@ mod tests {
         );
         assert_eq!(exact_key("Mr. Lavrov"), "lavrov");
         assert_eq!(exact_key("Škoda"), "skoda");
+        assert_eq!(exact_key("the Kremlin"), "kremlin");
+    }
+
+    #[test]
+    fn kinds_of_names_fold_to_one_key() {
+        use EntityType::*;
+        let key = |n, t| key_words(n, t).join(" ");
+        assert_eq!(key("Donald J. Trump", Person), "donald trump");
+        assert_eq!(key("Mike Bloomberg", Person), "michael bloomberg");
+        assert_eq!(key("W. Mark Felt Sr.", Person), "mark felt");
+        // A lone first name stays itself.
+        assert_eq!(key("Mike", Person), "mike");
+        assert_eq!(key("Apple Inc.", Org), "apple");
+        assert_eq!(key("Ford Motor Co.", Org), "ford motor");
+        assert_eq!(key("U.S.", Gpe), "united states");
+        assert_eq!(
+            key("UN General Assembly", Org),
+            "united nations general assembly"
+        );
+        assert_eq!(key("the Élysée", Org), "france");
+        assert_eq!(key("Republic of Korea", Gpe), "south korea");
     }
 
     #[test]
@@ -120,5 +167,13 @@ mod tests {
         assert_eq!(skeleton("tbilisi"), skeleton("tiblisi"));
         assert_ne!(skeleton("ossetia"), skeleton("estonia"));
         assert_ne!(skeleton_key("Sergei Lavrov"), skeleton_key("Sergei Ivanov"));
+    }
+
+    #[test]
+    fn initials_skip_function_words() {
+        let w = |s: &str| words(s);
+        assert_eq!(initials(&w("International Atomic Energy Agency")), "iaea");
+        assert_eq!(initials(&w("Bank of America")), "ba");
+        assert_eq!(initials(&w("Europe")), "");
     }
 }

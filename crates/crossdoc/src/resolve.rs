@@ -1,28 +1,51 @@
 //! Cross-document entity resolution: one entity per real-world actor.
 //!
 //! Each document's local entities (already resolved within the document: titles, surnames,
-//! pronouns) are merged across documents with a union-find over three rules, each a hash
+//! pronouns) are merged across documents with a union-find over these rules, each a hash
 //! lookup, so the cost is linear in the number of local entities:
-//! 1. **Same name**: equal exact keys within the same type class.
+//! 1. **Same name**: equal name keys ([`crate::names::key_words`]: a person's name without
+//!    initials, suffixes and nicknames, an organization's without its legal form, aliases
+//!    written as their canonical name) within the same type class.
 //! 2. **Same spelling skeleton**: equal consonant skeletons ([`crate::names`]) within the same
 //!    type class, for names whose skeleton is long enough (≥ 4 letters) to be distinctive —
 //!    transliterations and misspellings.
-//! 3. **Surname alone**: a one-word person name joins the multi-word person whose last word
-//!    has the same skeleton, but only when exactly one such person exists in the corpus; two
-//!    different people who share a surname are never merged on the surname alone.
-//!
-//! 4. **Demonym to country**: a nationality (NORP) joins the place in the corpus whose name it
+//! 3. **Aliases across types**: a name that is wholly an alias of another actor
+//!    (`data/aliases.txt`: "the Kremlin" → Russia, "U.S." → United States) joins that actor
+//!    whatever type the tagger gave either.
+//! 4. **Short forms** ([`short_forms`]): acronyms, organizations' trade descriptors and partial
+//!    names.
+//! 5. **Lone names of people** ([`people`]): a surname or first name alone joins the person
+//!    the corpus names in full with it, by titles and salience; where several people share it
+//!    and none is the clear subject, it stays apart.
+//! 6. **Demonym to country**: a nationality (NORP) joins the place in the corpus whose name it
 //!    is with its demonym ending removed ("Russian" → Russia, "Marenian" → Marenia, "Iraqi" →
 //!    Iraq), so that "Russian forces" count as Russia acting; the merged entity is a GPE.
+//! 7. **Dominant type**: a name tagged with different types in different places takes its
+//!    dominant type (at least 60% of its mentions) and becomes one entity; for one-word names
+//!    the name's spelling skeleton is compared, so that a misspelt "Budapset" the tagger took
+//!    for a person joins Budapest.
+//!
+//! **Unnamed actors** (local entities with no name mention: "the gunman", "police", "the
+//! migrant caravan") take no part in these rules: they join each other only within one
+//! story, by type and the singular of their head noun with the names that modify it
+//! ("caravans" → caravan; "a Marenian official" is not "a Kordanian official"), since "the
+//! gunman" of one story is not the gunman of another; one owned by a possessive ("her
+//! family") never does. Without stories they stay apart.
 //!
 //! Type classes: places (GPE, LOC) match each other, since outlets and taggers disagree on
 //! them; every other type matches only itself. The merged entity takes its members' most
-//! common type, its most used name as canonical name, every other name as an alias, and
-//! every role.
+//! common type, its most used name as canonical name (a person's full name before a lone
+//! surname, an actor's own name before another name for it: "United States", not "White
+//! House" or "U.S.", written from the alias list when no member writes it), every other name
+//! as an alias, and every role.
 
-use crate::names::{exact_key, skeleton_key, words};
-use parallax_core::{Analysis, EntityType, MentionKind};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+mod people;
+mod short_forms;
+
+use crate::lists::lists;
+use crate::names::{exact_key, key_words, skeleton, skeleton_of};
+use parallax_core::{Analysis, EntityType, LocalEntity, MentionKind};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// A corpus-wide entity before it is laid out in the dossier.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,10 +78,10 @@ fn type_class(t: EntityType) -> u8 {
     }
 }
 
-struct UnionFind(Vec<usize>);
+pub(crate) struct UnionFind(Vec<usize>);
 
 impl UnionFind {
-    fn find(&mut self, mut x: usize) -> usize {
+    pub(crate) fn find(&mut self, mut x: usize) -> usize {
         while self.0[x] != x {
             self.0[x] = self.0[self.0[x]];
             x = self.0[x];
@@ -66,7 +89,7 @@ impl UnionFind {
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             self.0[ra.max(rb)] = ra.min(rb);
@@ -74,86 +97,165 @@ impl UnionFind {
     }
 }
 
-/// Resolves the local entities of `analyses` into corpus-wide entities.
+/// One local entity as the rules read it.
+pub(crate) struct Local<'a> {
+    pub doc: usize,
+    /// Index of the entity among its document's local entities.
+    pub local: usize,
+    pub entity: &'a LocalEntity,
+    /// The name key's words ([`key_words`]).
+    pub words: Vec<String>,
+    /// `words` joined by spaces.
+    pub key: String,
+    /// How many mentions it has (at least one).
+    pub mentions: usize,
+    /// The lowercase head words of its titles ("president").
+    pub roles: BTreeSet<String>,
+    /// An unnamed actor: it has mentions, and none of them is a name.
+    pub unnamed: bool,
+}
+
+/// Whether one of the entity's mentions is a name (not so for an unnamed actor, "the
+/// gunman").
+pub(crate) fn is_named(analysis: &Analysis, entity: &LocalEntity) -> bool {
+    entity.mentions.iter().any(|&m| {
+        analysis
+            .mentions
+            .get(m)
+            .is_some_and(|m| m.kind == MentionKind::Name)
+    })
+}
+
+/// Resolves the local entities of `analyses` into corpus-wide entities, with no story
+/// known: unnamed actors stay apart.
 pub fn resolve(analyses: &[&Analysis]) -> Resolution {
-    let locals: Vec<(usize, usize)> = analyses
+    resolve_in_stories(analyses, &[])
+}
+
+/// Resolves the local entities of `analyses`, document `d` being of story `story_of[d]`.
+pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) -> Resolution {
+    let index: Vec<(usize, usize)> = analyses
         .iter()
         .enumerate()
         .flat_map(|(d, a)| (0..a.local_entities.len()).map(move |i| (d, i)))
         .collect();
+    let locals: Vec<Local> = index
+        .iter()
+        .map(|&(d, i)| {
+            let analysis = analyses[d];
+            let entity = &analysis.local_entities[i];
+            let unnamed = !entity.mentions.is_empty() && !is_named(analysis, entity);
+            let words = if unnamed {
+                Vec::new()
+            } else {
+                key_words(&entity.name, entity.entity_type)
+            };
+            Local {
+                doc: d,
+                local: i,
+                entity,
+                key: words.join(" "),
+                words,
+                mentions: entity.mentions.len().max(1),
+                roles: entity
+                    .roles
+                    .iter()
+                    .filter_map(|r| r.split_whitespace().last())
+                    .map(str::to_lowercase)
+                    .collect(),
+                unnamed,
+            }
+        })
+        .collect();
     let mut uf = UnionFind((0..locals.len()).collect());
-    let mut by_exact: HashMap<(u8, String), usize> = HashMap::new();
-    let mut by_skeleton: HashMap<(u8, String), usize> = HashMap::new();
-    let mut surnames: HashMap<String, BTreeSet<String>> = HashMap::new();
-    let mut full_by_skeleton: HashMap<String, usize> = HashMap::new();
 
-    for (n, &(d, i)) in locals.iter().enumerate() {
-        let entity = &analyses[d].local_entities[i];
-        let class = type_class(entity.entity_type);
-        let exact = exact_key(&entity.name);
-        if exact.is_empty() {
+    // Unnamed actors: within a story, by type and head noun.
+    let mut by_head: HashMap<(usize, u8, String), usize> = HashMap::new();
+    for (n, l) in locals.iter().enumerate().filter(|(_, l)| l.unnamed) {
+        let Some(story) = story_of.get(l.doc).copied().flatten() else {
             continue;
-        }
-        match by_exact.get(&(class, exact.clone())) {
+        };
+        let Some(head) = unnamed_key(&l.entity.name) else {
+            continue;
+        };
+        let key = (story, type_class(l.entity.entity_type), head);
+        match by_head.get(&key) {
             Some(&m) => uf.union(n, m),
             None => {
-                by_exact.insert((class, exact), n);
+                by_head.insert(key, n);
             }
         }
-        let skeleton = skeleton_key(&entity.name);
-        if skeleton.replace(' ', "").len() >= 4 {
-            match by_skeleton.get(&(class, skeleton.clone())) {
+    }
+
+    // Rules 1 and 2: same key, same skeleton.
+    let mut by_key: HashMap<(u8, &str), usize> = HashMap::new();
+    let mut by_skeleton: HashMap<(u8, String), usize> = HashMap::new();
+    for (n, l) in locals.iter().enumerate() {
+        if l.key.is_empty() {
+            continue;
+        }
+        let class = type_class(l.entity.entity_type);
+        match by_key.get(&(class, l.key.as_str())) {
+            Some(&m) => uf.union(n, m),
+            None => {
+                by_key.insert((class, &l.key), n);
+            }
+        }
+        let sk = skeleton_of(&l.words);
+        if sk.replace(' ', "").len() >= 4 {
+            match by_skeleton.get(&(class, sk.clone())) {
                 Some(&m) => uf.union(n, m),
                 None => {
-                    by_skeleton.insert((class, skeleton.clone()), n);
+                    by_skeleton.insert((class, sk), n);
                 }
             }
         }
-        if entity.entity_type == EntityType::Person && skeleton.contains(' ') {
-            if let Some(last) = skeleton.rsplit(' ').next() {
-                surnames
-                    .entry(last.to_string())
-                    .or_default()
-                    .insert(skeleton.clone());
-            }
-            full_by_skeleton.entry(skeleton).or_insert(n);
+    }
+    // The first local of each key, whatever its type.
+    let mut any_class: HashMap<&str, usize> = HashMap::new();
+    for (n, l) in locals.iter().enumerate() {
+        if !l.key.is_empty() {
+            any_class.entry(l.key.as_str()).or_insert(n);
         }
     }
-    // Rule 3: a lone surname joins the only full name that ends with it.
-    for (n, &(d, i)) in locals.iter().enumerate() {
-        let entity = &analyses[d].local_entities[i];
-        if entity.entity_type != EntityType::Person || words(&entity.name).len() != 1 {
+
+    // Rule 3: a name that is wholly an alias joins its actor across types.
+    for (n, l) in locals.iter().enumerate() {
+        if l.key.is_empty() || exact_key(&l.entity.name) == l.key {
             continue;
         }
-        let skeleton = skeleton_key(&entity.name);
-        if let Some(full) = surnames.get(&skeleton).filter(|s| s.len() == 1) {
-            if let Some(&m) = full.iter().next().and_then(|f| full_by_skeleton.get(f)) {
-                uf.union(n, m);
+        if lists()
+            .alias_of(&crate::names::words(&l.entity.name))
+            .is_some()
+        {
+            for class in 0..=6 {
+                if let Some(&m) = by_key.get(&(class, l.key.as_str())) {
+                    uf.union(n, m);
+                }
             }
         }
     }
 
-    // Rule 4: a demonym joins its country, whatever type the tagger gave either.
-    // Where the name was tagged with several types, the place wins (a demonym names a
-    // country), then the lower type class and the earlier mention: never the hash order.
-    let mut any_class: HashMap<&str, (u8, usize)> = HashMap::new();
-    for ((class, key), &n) in &by_exact {
-        let slot = any_class.entry(key.as_str()).or_insert((*class, n));
-        *slot = (*slot).min((*class, n));
-    }
+    // Rules 4 and 5.
+    short_forms::join(&locals, &mut uf);
+    let as_person = people::join(&locals, &mut uf);
+
+    // Rule 6: a demonym joins its country, whatever type the tagger gave either.
     // The annotator's lexicon names the country ("French" → France); the stem rule covers
     // demonyms it does not list. Nationalities of one country join each other even when the
     // corpus never names it ("Russian", "Russians").
     let mut by_country: HashMap<String, usize> = HashMap::new();
-    for (n, &(d, i)) in locals.iter().enumerate() {
-        let entity = &analyses[d].local_entities[i];
-        let key = exact_key(&entity.name);
-        let country = entity.country.as_deref().map(exact_key);
+    for (n, l) in locals.iter().enumerate() {
+        let country = l
+            .entity
+            .country
+            .as_deref()
+            .map(|c| key_words(c, EntityType::Gpe).join(" "));
         let named = country
             .as_deref()
             .and_then(|c| any_class.get(c))
-            .or_else(|| demonym_stem(&key).and_then(|stem| any_class.get(stem)));
-        if let Some(&(_, m)) = named {
+            .or_else(|| demonym_stem(&l.key).and_then(|stem| any_class.get(stem)));
+        if let Some(&m) = named {
             uf.union(n, m);
         }
         if let Some(country) = country {
@@ -162,21 +264,23 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
         }
     }
 
-    // Rule 5: a one-word name tagged with different types in different places takes its
-    // dominant type (at least 60% of its mentions) and becomes one entity.
+    // Rule 7: a name tagged with different types takes its dominant type (at least 60% of its
+    // mentions) and becomes one entity. One-word names compare by skeleton.
     let mut votes: HashMap<String, BTreeMap<u8, (usize, Vec<usize>)>> = HashMap::new();
-    for (n, &(d, i)) in locals.iter().enumerate() {
-        let entity = &analyses[d].local_entities[i];
-        let key = exact_key(&entity.name);
-        if key.is_empty() || key.contains(' ') {
+    for (n, l) in locals.iter().enumerate() {
+        if l.key.is_empty() {
             continue;
         }
+        let key = match l.words.as_slice() {
+            [word] if skeleton(word).len() >= 4 => format!("~{}", skeleton(word)),
+            _ => l.key.clone(),
+        };
         let slot = votes
             .entry(key)
             .or_default()
-            .entry(type_class(entity.entity_type))
+            .entry(type_class(l.entity.entity_type))
             .or_default();
-        slot.0 += entity.mentions.len().max(1);
+        slot.0 += l.mentions;
         slot.1.push(n);
     }
     for classes in votes.values().filter(|c| c.len() > 1) {
@@ -200,15 +304,61 @@ pub fn resolve(analyses: &[&Analysis]) -> Resolution {
     }
     let mut resolution = Resolution::default();
     for members in groups.into_values() {
-        let members: Vec<(usize, usize)> = members.into_iter().map(|n| locals[n]).collect();
-        let entity = merge(analyses, &members);
-        let index = resolution.entities.len();
+        let entity = merge(analyses, &locals, &members, &as_person);
+        let index_of = resolution.entities.len();
         for &m in &members {
-            resolution.of_local.insert(m, index);
+            resolution.of_local.insert(index[m], index_of);
         }
         resolution.entities.push(entity);
     }
     resolution
+}
+
+/// What an unnamed actor is compared by across documents: the singular of its head noun,
+/// after the names that modify it ("the migrant caravan" → `caravan`, "the caravans" →
+/// `caravan`, "a Marenian official" → `marenian official`).
+fn unnamed_key(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "her family": whose family only its own article tells.
+    if parallax_core::function_words::class_of(words.first()?)
+        .is(parallax_core::function_words::FunctionWord::POSSESSIVE)
+    {
+        return None;
+    }
+    let (head, modifiers) = words.split_last()?;
+    let mut key: Vec<String> = modifiers
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "the" | "a" | "an" | "this" | "that" | "these" | "those" | "another"
+            )
+        })
+        .flat_map(|w| crate::names::fold(w))
+        .collect();
+    key.push(singular(crate::names::fold(head).last()?));
+    Some(key.join(" "))
+}
+
+/// The singular of a folded plural noun by the regular rules ("caravans" → "caravan",
+/// "gunmen" → "gunman", "authorities" → "authority"); other words unchanged.
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("men") {
+        return format!("{stem}man");
+    }
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() > 2) {
+        return format!("{stem}y");
+    }
+    for ending in ["sses", "shes", "ches", "xes"] {
+        if word.ends_with(ending) {
+            return word[..word.len() - 2].to_string();
+        }
+    }
+    match word.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && stem.len() > 2 => stem.to_string(),
+        _ => word.to_string(),
+    }
 }
 
 /// The country name a one-word demonym is made from ("marenian" → "marenia", "iraqi" →
@@ -258,21 +408,32 @@ fn readable_case(name: String, uses: &BTreeMap<String, usize>, entity_type: Enti
     out
 }
 
-fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
+fn merge(
+    analyses: &[&Analysis],
+    locals: &[Local],
+    members: &[usize],
+    as_person: &HashSet<usize>,
+) -> ResolvedEntity {
     let mut type_votes: BTreeMap<EntityType, usize> = BTreeMap::new();
     let mut name_uses: BTreeMap<String, usize> = BTreeMap::new();
     let mut roles = BTreeSet::new();
     // Nationalities among the members, and the countries they name.
     let mut demonyms: BTreeSet<String> = BTreeSet::new();
     let mut countries: BTreeSet<&str> = BTreeSet::new();
-    for &(d, i) in members {
-        let analysis = analyses[d];
-        let entity = &analysis.local_entities[i];
+    for &n in members {
+        let l = &locals[n];
+        let analysis = analyses[l.doc];
+        let entity = l.entity;
         if let Some(country) = entity.country.as_deref() {
             countries.insert(country);
             demonyms.insert(exact_key(&entity.name));
         }
-        *type_votes.entry(entity.entity_type).or_default() += entity.mentions.len().max(1);
+        let voted = if as_person.contains(&n) {
+            EntityType::Person
+        } else {
+            entity.entity_type
+        };
+        *type_votes.entry(voted).or_default() += l.mentions;
         roles.extend(entity.roles.iter().cloned());
         // One use per document: a local entity's name is its fullest form there.
         *name_uses.entry(entity.name.clone()).or_default() += 1;
@@ -317,17 +478,31 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
             .unwrap_or(EntityType::Misc)
     };
     // The canonical name: the name most documents use for it (a document's name for an entity
-    // is its fullest form there), never a demonym of another member; ties go to the longer.
-    let name = name_uses
+    // is its fullest form there), never a demonym of another member; a person's full name
+    // before a lone name; ties go to the longer.
+    let full = |n: &str| {
+        entity_type != EntityType::Person
+            || parallax_core::names::core_words(&crate::names::words(n)).len() > 1
+    };
+    let alias = |n: &str| lists().alias_of(&crate::names::words(n));
+    let named = name_uses
         .iter()
         .filter(|(n, _)| !is_demonym(&exact_key(n)))
         .max_by(|a, b| {
-            a.1.cmp(b.1)
+            full(a.0)
+                .cmp(&full(b.0))
+                .then(alias(b.0).is_some().cmp(&alias(a.0).is_some()))
+                .then(a.1.cmp(b.1))
                 .then(a.0.len().cmp(&b.0.len()))
                 .then(b.0.cmp(a.0))
         })
         .map(|(n, _)| n.clone())
         .unwrap_or_default();
+    // Only other names of one actor ("White House", "U.S."): the actor's own name.
+    let name = match alias(&named) {
+        Some(canonical) => canonical.to_string(),
+        None => named,
+    };
     let name = readable_case(name, &name_uses, entity_type);
     let aliases = name_uses.into_keys().filter(|n| *n != name).collect();
     ResolvedEntity {
@@ -335,7 +510,10 @@ fn merge(analyses: &[&Analysis], members: &[(usize, usize)]) -> ResolvedEntity {
         entity_type,
         aliases,
         roles: roles.into_iter().collect(),
-        members: members.to_vec(),
+        members: members
+            .iter()
+            .map(|&n| (locals[n].doc, locals[n].local))
+            .collect(),
     }
 }
 
@@ -447,19 +625,118 @@ mod tests {
     fn names_in_capitals_read_in_mixed_case() {
         use EntityType::*;
         let a = analysis(&[("TBILISI", Gpe), ("NATO", Org), ("BADEN-WURTTEMBERG", Gpe)]);
-        let b = analysis(&[("O'BRIEN", Person), ("USSR", Gpe)]);
+        let b = analysis(&[("O'BRIEN", Person), ("OSCE", Org)]);
         let r = resolve(&[&a, &b]);
         let mut found: Vec<&str> = r.entities.iter().map(|e| e.name.as_str()).collect();
         found.sort_unstable();
         assert_eq!(
             found,
-            ["Baden-Wurttemberg", "NATO", "O'Brien", "Tbilisi", "USSR"]
+            ["Baden-Wurttemberg", "NATO", "O'Brien", "OSCE", "Tbilisi"]
         );
         // The corpus's own mixed-case spelling wins over title-casing.
         let c = analysis(&[("MCCAIN", Person)]);
         let d = analysis(&[("McCain", Person)]);
         let r = resolve(&[&c, &d]);
         assert_eq!(r.entities[0].name, "McCain");
+    }
+
+    #[test]
+    fn plurals_fold_to_their_singular() {
+        assert_eq!(singular("caravans"), "caravan");
+        assert_eq!(singular("gunmen"), "gunman");
+        assert_eq!(singular("authorities"), "authority");
+        assert_eq!(singular("witnesses"), "witness");
+        assert_eq!(singular("police"), "police");
+        assert_eq!(singular("press"), "press");
+        assert_eq!(
+            unnamed_key("the migrant caravan").as_deref(),
+            Some("caravan")
+        );
+        assert_eq!(unnamed_key("The caravans").as_deref(), Some("caravan"));
+        assert_eq!(
+            unnamed_key("a Marenian official").as_deref(),
+            Some("marenian official")
+        );
+        assert_eq!(unnamed_key("her family"), None);
+    }
+
+    #[test]
+    fn unnamed_actors_join_within_a_story_only() {
+        use parallax_core::{Mention, Span};
+        let described = |name: &str, t: EntityType| Analysis {
+            mentions: vec![Mention {
+                span: Span::new(0, name.len()),
+                text: name.to_string(),
+                entity_type: t,
+                kind: MentionKind::Nominal,
+                role: None,
+                local_entity: Some(0),
+            }],
+            local_entities: vec![LocalEntity {
+                name: name.to_string(),
+                entity_type: t,
+                mentions: vec![0],
+                roles: vec![],
+                country: None,
+            }],
+            ..Analysis::default()
+        };
+        let a = described("the migrant caravan", EntityType::Norp);
+        let b = described("the caravans", EntityType::Norp);
+        let c = described("the caravan", EntityType::Norp);
+        let d = described("the gunman", EntityType::Person);
+        let all = [&a, &b, &c, &d];
+        let r = resolve_in_stories(&all, &[Some(0), Some(0), Some(1), Some(0)]);
+        assert_eq!(r.entities.len(), 3, "{:?}", names(&r));
+        assert_eq!(r.of_local[&(0, 0)], r.of_local[&(1, 0)]);
+        assert_ne!(r.of_local[&(0, 0)], r.of_local[&(2, 0)]);
+        // No stories: every unnamed actor stays in its document.
+        assert_eq!(resolve(&all).entities.len(), 4);
+    }
+
+    #[test]
+    fn other_names_of_one_actor_join_under_its_own_name() {
+        use EntityType::*;
+        let a = analysis(&[("U.S.", Gpe), ("the Kremlin", Org), ("IAEA", Org)]);
+        let b = analysis(&[
+            ("White House", Fac),
+            ("Russia", Gpe),
+            ("International Atomic Energy Agency", Org),
+        ]);
+        let c = analysis(&[("GDR", Gpe), ("East Germany", Gpe), ("Élysée", Loc)]);
+        let r = resolve(&[&a, &b, &c]);
+        let mut found: Vec<(String, Vec<String>)> = r
+            .entities
+            .iter()
+            .map(|e| (e.name.clone(), e.aliases.clone()))
+            .collect();
+        found.sort();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            found,
+            [
+                ("East Germany".to_string(), s(&["GDR"])),
+                ("France".to_string(), s(&["Élysée"])),
+                (
+                    "International Atomic Energy Agency".to_string(),
+                    s(&["IAEA"])
+                ),
+                ("Russia".to_string(), s(&["the Kremlin"])),
+                ("United States".to_string(), s(&["U.S."])),
+                // The seat of the presidency is an actor apart from its country.
+                ("White House".to_string(), s(&[])),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_chamber_is_not_its_committees() {
+        use EntityType::*;
+        let a = analysis(&[("House", Org), ("House oversight committee", Org)]);
+        let b = analysis(&[("Senate", Org), ("Senate Judiciary Committee", Org)]);
+        let c = analysis(&[("Colts", Org), ("Indianapolis Colts", Org)]);
+        let r = resolve(&[&a, &b, &c]);
+        assert_eq!(r.entities.len(), 5, "{:?}", names(&r));
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! [`annotate`] tags proper names with a statistical sequence tagger ([`tagger`]: an averaged
 //! structured perceptron over hashed features, trained on CoNLL-2003), refines its four classes
 //! into Parallax's eight types with written lexicons ([`lexicon`], [`types`]), moves titles out
-//! of person names into roles ([`roles`]), reads wire datelines ([`dateline`]), and resolves
+//! of person names into roles ([`roles`]), reads wire datelines ([`dateline`]) and title-case
+//! headlines ([`headline`]), and resolves
 //! names, nominals and pronouns into within-document entities ([`resolve`]).
 
 pub mod dateline;
 pub mod hash;
+pub mod headline;
 pub mod lexicon;
 pub mod names;
 pub mod resolve;

@@ -1,13 +1,17 @@
-//! Name recognition over a document: the tagger's spans per sentence, datelines, and the
-//! titles and honorifics moved out of person names into roles.
+//! Name recognition over a document: the tagger's spans per sentence, title-case headlines
+//! read against the rest of the document ([`headline`]), datelines, the titles and
+//! honorifics moved out of person names into roles, and a leading preposition or conjunction
+//! the tagger took into a name ("While Spain", "Unlike Trump") left out.
 
 use crate::dateline;
 use crate::hash::word_key;
+use crate::headline;
 use crate::lexicon::{lexicon, normalize, Kind};
 use crate::roles::{gender_of_first_name, title_at_start, title_before, Gender};
 use crate::tagger::{Class, Model, TokenSpan};
 use crate::tokens::SentenceTokens;
 use crate::types::refine;
+use parallax_core::function_words::{class_of, FunctionWord};
 use parallax_core::{EntityType, Span};
 
 /// A proper-name mention before resolution.
@@ -30,7 +34,30 @@ pub fn recognize(text: &str, sentences: &[SentenceTokens], model: &Model) -> Vec
         .iter()
         .map(|s| s.spans.iter().map(|t| t.text(text)).collect())
         .collect();
-    let tagged = model.document_spans(&words);
+    let mut tagged = model.document_spans(&words);
+    let headline: Vec<bool> = words
+        .iter()
+        .map(|w| headline::is_title_case(w, |w| model.is_common(w)))
+        .collect();
+    let mut body = headline::BodyNames::default();
+    for ((words, spans), _) in words
+        .iter()
+        .zip(&tagged)
+        .zip(&headline)
+        .filter(|(_, h)| !**h)
+    {
+        body.add(words, spans);
+    }
+    if !body.is_empty() {
+        for ((words, spans), _) in words
+            .iter()
+            .zip(tagged.iter_mut())
+            .zip(&headline)
+            .filter(|(_, h)| **h)
+        {
+            *spans = body.rescue(words, spans);
+        }
+    }
     for (index, ((sentence, words), mut spans)) in
         sentences.iter().zip(&words).zip(tagged).enumerate()
     {
@@ -106,6 +133,14 @@ fn name_of(
                 .get(start)
                 .map_or(Gender::Unknown, |w| gender_of_first_name(w));
         }
+    }
+    // A preposition or conjunction the tagger took in ("While Spain", "Unlike Trump").
+    while end - start > 1
+        && words
+            .get(start)
+            .is_some_and(|w| class_of(w).is(FunctionWord::PREPOSITION | FunctionWord::CONJUNCTION))
+    {
+        start += 1;
     }
     let name_words = words.get(start..end)?;
     Some(Name {

@@ -119,3 +119,107 @@ fn every_mention_belongs_to_an_entity_that_lists_it() {
         assert!(layer.local_entities[e].mentions.contains(&i));
     }
 }
+
+const UNNAMED: &str =
+    "Police said a gunman opened fire at a shopping centre in Ostrava on Friday. \
+The gunman was arrested an hour later. The military operation ended at noon, and the police \
+said they had found no other suspects.\n\n\
+The actress Tara Reid was at the centre. The actress said she was unhurt. The migrant caravan \
+reached the border on Monday; the caravans were stopped there. His mother and her mother spoke \
+to reporters.";
+
+fn entity_of(layer: &EntityLayer, text: &str) -> Option<usize> {
+    find(layer, text).local_entity
+}
+
+#[test]
+fn descriptions_of_unnamed_actors_are_one_entity() {
+    let layer = run(UNNAMED);
+    let first = find(&layer, "a gunman");
+    assert_eq!(first.kind, MentionKind::Nominal);
+    assert_eq!(first.entity_type, EntityType::Person);
+    assert_eq!(first.local_entity, entity_of(&layer, "The gunman"));
+    assert_eq!(entity_of(&layer, "Police"), entity_of(&layer, "the police"));
+    // Singular and plural of a collective noun are one actor.
+    assert_eq!(
+        entity_of(&layer, "The migrant caravan"),
+        entity_of(&layer, "the caravans")
+    );
+    // A noun modifying another word is not an actor ("the military operation").
+    assert!(layer.mentions.iter().all(|m| !m.text.contains("military")));
+    // One actor per possessive: his mother is not her mother.
+    let mothers: Vec<_> = layer
+        .mentions
+        .iter()
+        .filter(|m| m.text == "mother")
+        .map(|m| m.local_entity)
+        .collect();
+    assert_eq!(mothers.len(), 2, "{:#?}", layer.mentions);
+    assert_ne!(mothers[0], mothers[1]);
+}
+
+#[test]
+fn a_description_of_a_named_person_is_that_person() {
+    let layer = run(UNNAMED);
+    let reid = entity_of(&layer, "Tara Reid");
+    assert_eq!(entity_of(&layer, "The actress"), reid);
+    assert_eq!(entity_of(&layer, "she"), reid);
+}
+
+#[test]
+fn he_and_she_take_an_unnamed_person_only_of_their_gender() {
+    let text = "Ivan Petrov met a teenager in Ostrava. A ministry spokesman arrived later, and \
+he said the talks had ended.";
+    let layer = run(text);
+    assert_eq!(
+        entity_of(&layer, "he"),
+        entity_of(&layer, "A ministry spokesman")
+    );
+    let text = "Ivan Petrov visited the school on Friday. A teenager met him at the gate, and he \
+said the visit was short.";
+    let layer = run(text);
+    assert_eq!(entity_of(&layer, "he"), entity_of(&layer, "Ivan Petrov"));
+}
+
+#[test]
+fn plural_pronouns_resolve_to_groups_and_bodies() {
+    let layer = run(UNNAMED);
+    assert_eq!(entity_of(&layer, "they"), entity_of(&layer, "the police"));
+    let text = "The Marenian Defence Ministry issued a statement on Friday. It said three \
+soldiers had died. It was unclear where.";
+    let layer = run(text);
+    let its: Vec<_> = layer.mentions.iter().filter(|m| m.text == "It").collect();
+    assert_eq!(its.len(), 1, "{:#?}", layer.mentions);
+    assert_eq!(
+        its[0].local_entity,
+        entity_of(&layer, "Marenian Defence Ministry")
+    );
+}
+
+#[test]
+fn descriptions_stand_for_people_only_when_they_name_one() {
+    let text = "Joe Sestak beat Sen. Arlen Specter, the Obama administration said on Friday. \
+Kordanian officials met Marenian troops at the border.";
+    let layer = run(text);
+    let specter = entity_of(&layer, "Arlen Specter");
+    assert!(layer
+        .mentions
+        .iter()
+        .filter(|m| m.text.contains("administration"))
+        .all(|m| m.local_entity != specter));
+    let officials = find(&layer, "officials");
+    let kordanian = find(&layer, "Kordanian");
+    assert_ne!(officials.local_entity, kordanian.local_entity);
+}
+
+#[test]
+fn its_is_not_a_group_of_people() {
+    let text = "Residents fled the town. Kordania said it would protect its citizens.";
+    let layer = run(text);
+    let residents = entity_of(&layer, "Residents");
+    assert!(layer
+        .mentions
+        .iter()
+        .filter(|m| m.text == "its")
+        .all(|m| m.local_entity != residents));
+}

@@ -32,6 +32,8 @@ proptest! {
                 Just("president"), Just("he"), Just("the"), Just("ministry"), Just("TBILISI"),
                 Just("(AP)"), Just("–"), Just("Tbilisi"), Just("Ossetian"), Just("é"), Just("\n"),
                 Just("."), Just(","), Just("Foreign Minister"), Just("Ǆ"), Just("北京"),
+                Just("gunman"), Just("police"), Just("caravans"), Just("actress"), Just("they"),
+                Just("It"), Just("said"), Just(", who"), Just("his"), Just("mother"),
             ],
             0..60,
         )

@@ -5,10 +5,12 @@
 //! An actor phrase is an entity mention (a person, organization, country, nationality or
 //! place), a generic actor noun from `lexicon/actors.txt` ("troops", "police"), or a mention
 //! followed by such a noun ("Iranian drones": Iran, military). It is named through the entity
-//! layer: a nationality by its country, a pronoun or a surname by its entity's name.
+//! layer: a nationality by its country, a pronoun or a surname by its entity's name. A
+//! pronoun resolved to one of the entity layer's unnamed actors ("the gunman") is no actor.
 
 use crate::lexicon::Lexicon;
 use crate::sentence::Sentence;
+use parallax_core::function_words::{self, FunctionWord};
 use parallax_core::{Anchor, EntityType, EventActor, LocalEntity, Mention, MentionKind, Span};
 
 /// An actor phrase: tokens `[first, last)`.
@@ -66,6 +68,40 @@ fn actor_of(
     })
 }
 
+/// Whether local entity `e` is an unnamed actor: none of its mentions is a name.
+fn unnamed(e: usize, mentions: &[Mention], entities: &[LocalEntity]) -> bool {
+    entities
+        .get(e)
+        .is_some_and(|le| !le.mentions.is_empty() && !le.is_named(mentions))
+}
+
+/// The text of token `i` of `s` ("" out of range).
+fn word<'t>(s: &Sentence, text: &'t str, i: usize) -> &'t str {
+    s.toks
+        .get(i)
+        .and_then(|t| text.get(t.span.start..t.span.end))
+        .unwrap_or("")
+}
+
+/// Whether token `i` of `s` is a closed-class word of one of `classes`.
+fn is_class(s: &Sentence, text: &str, i: usize, classes: FunctionWord) -> bool {
+    function_words::class_of(word(s, text, i)).is(classes)
+}
+
+/// Whether the pronoun at token `i` is a possessive before its noun ("their demands", "its
+/// involvement"): the noun phrase it opens is the participant, not the pronoun's referent.
+/// "her" is also an object ("police arrested her"): it is a possessive only before a word
+/// that is no closed-class word.
+fn possessive_determiner(s: &Sentence, text: &str, i: usize) -> bool {
+    if !is_class(s, text, i, FunctionWord::POSSESSIVE) {
+        return false;
+    }
+    if !word(s, text, i).eq_ignore_ascii_case("her") {
+        return true;
+    }
+    s.is_word(i + 1) && function_words::class_of(word(s, text, i + 1)) == FunctionWord::default()
+}
+
 /// The actor phrases of sentence `s`, in text order, from the `mentions` inside it.
 pub fn phrases(
     s: &Sentence,
@@ -77,15 +113,43 @@ pub fn phrases(
 ) -> Vec<Phrase> {
     let mut out: Vec<Phrase> = Vec::new();
     let mut covered = vec![false; s.len()];
-    for i in sentence_mentions {
+    for i in sentence_mentions.clone() {
         let Some(m) = mentions.get(i) else { continue };
         if matches!(m.entity_type, EntityType::Event | EntityType::Misc) {
             continue;
         }
-        let first = s.tok_at(m.span.start);
+        // A pronoun resolved to an unnamed actor ("the gunman") names nobody an event could
+        // be coded with: a named actor of the sentence takes the role.
+        if m.kind == MentionKind::Pronoun
+            && m.local_entity
+                .is_some_and(|e| unnamed(e, mentions, entities))
+        {
+            continue;
+        }
+        // A pronoun whose entity the sentence already named ("French farmers said they would
+        // blockade Paris") adds no actor: the name is the phrase a reader looks for.
+        if m.kind == MentionKind::Pronoun
+            && m.local_entity.is_some_and(|e| {
+                (sentence_mentions.start..i).any(|j| {
+                    mentions.get(j).is_some_and(|o| {
+                        o.local_entity == Some(e) && o.kind != MentionKind::Pronoun
+                    })
+                })
+            })
+        {
+            continue;
+        }
+        let mut first = s.tok_at(m.span.start);
         let mut last = s.tok_at(m.span.end);
         if first >= last || last > s.len() {
             continue;
+        }
+        if m.kind == MentionKind::Pronoun && possessive_determiner(s, text, first) {
+            continue;
+        }
+        // A description's article is no part of the actor ("the Israeli army").
+        while first + 1 < last && is_class(s, text, first, FunctionWord::DETERMINER) {
+            first += 1;
         }
         // A generic actor noun right after the mention is its head ("Iranian drones").
         let mut sector = None;
@@ -102,7 +166,8 @@ pub fn phrases(
                 last += 1;
             }
         }
-        let span = Span::new(m.span.start, s.toks[last - 1].span.end.max(m.span.end));
+        let start = m.span.start.max(s.toks[first].span.start);
+        let span = Span::new(start, s.toks[last - 1].span.end.max(m.span.end));
         let Some(actor) = actor_of(text, span, Some((i, m)), entities, sector) else {
             continue;
         };

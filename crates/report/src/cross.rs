@@ -2,9 +2,10 @@
 //! quotations, disputes (statements and their denials, per story), shared passages, stories,
 //! the timeline and outlet profiles.
 
-use crate::sections::{evidence, Index};
+use crate::limits;
+use crate::sections::{evidence, ranked_stories, Index};
 use maud::{html, Markup};
-use parallax_core::{Claim, ClaimStatus, Dossier};
+use parallax_core::{Claim, ClaimStatus, Dossier, Story};
 use std::collections::{BTreeSet, HashMap};
 
 fn status_label(status: ClaimStatus) -> &'static str {
@@ -64,12 +65,45 @@ fn estimate(v: Option<f64>) -> String {
     v.map(crate::sections::number).unwrap_or_else(|| "—".into())
 }
 
+/// An outlet's figures of one claim, oldest first; those it revised later are struck through.
+fn outlet_figures(
+    claim: &Claim,
+    outlet: &str,
+    figures: &HashMap<&str, &parallax_core::DossierFigure>,
+    index: &Index,
+) -> Markup {
+    let mine: Vec<&parallax_core::ClaimFigure> = claim
+        .figures
+        .iter()
+        .filter(|f| f.outlet.as_deref() == Some(outlet))
+        .collect();
+    html! {
+        @for (i, f) in mine.iter().enumerate() {
+            @let superseded = i + 1 < mine.len() && mine[i + 1].revises.is_some();
+            div {
+                @if let Some(fig) = figures.get(f.figure.as_str()) {
+                    a href={ "#" (index.sentence_anchor_of(&fig.doc, fig.figure.span)) } title=(f.asserted_by.as_deref().unwrap_or("")) {
+                        @if superseded { s { (f.text) } } @else { (f.text) }
+                    }
+                }
+                div.ctx {
+                    (f.asserted_by.as_deref().filter(|by| Some(*by) != f.outlet.as_deref()).unwrap_or("the outlet"))
+                    @if let Some(p) = &f.published { ", " (p.get(..10).unwrap_or(p)) }
+                }
+            }
+        }
+    }
+}
+
 pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
-    let outlets: BTreeSet<&str> = dossier
-        .claims
+    let shown = limits::cut(&dossier.claims, limits::ROWS);
+    let outlets: BTreeSet<&str> = shown
         .iter()
         .flat_map(|c| c.outlets.iter().map(String::as_str))
         .collect();
+    // A column per outlet reads well for a handful of outlets; with more, most cells are empty
+    // and the table is many screens wide, so each row lists its own outlets in one column.
+    let columns = outlets.len() <= limits::OUTLET_COLUMNS;
     let labels = story_labels(dossier);
     let figures: HashMap<&str, &parallax_core::DossierFigure> =
         dossier.figures.iter().map(|f| (f.id.as_str(), f)).collect();
@@ -77,14 +111,15 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
         section #claims {
             h2 { "Claims, outlet by outlet" }
             p.ctx { "Each row groups figures about the same thing. A cell gives each figure, who asserts it and when; an outlet's earlier figures that it revised are struck through. Low / best / high follow UCDP's practice (see docs/dossier.md); a vague amount is shown as its words and the range they stand for." }
-            div.scroll { table {
+            @if shown.is_empty() { p.ctx { "No claim was found in these articles (docs/dossier.md says which figures make a claim)." } }
+            @else { div.scroll { table {
                 tr {
                     th { "What" } th { "Status" } th { "Low / best / high" }
-                    @for o in &outlets { th { (o) } }
+                    @if columns { @for o in &outlets { th { (o) } } } @else { th { "Figures by outlet" } }
                 }
-                @for (i, c) in dossier.claims.iter().enumerate() {
-                    @if i == 0 || dossier.claims[i - 1].story != c.story {
-                        (story_row(&labels, c.story.as_deref(), 3 + outlets.len()))
+                @for (i, c) in shown.iter().enumerate() {
+                    @if i == 0 || shown[i - 1].story != c.story {
+                        (story_row(&labels, c.story.as_deref(), 3 + if columns { outlets.len() } else { 1 }))
                     }
                     tr #{ "claim-" (c.id) } class={ "status-" (format!("{:?}", c.status).to_lowercase()) } {
                         td { strong { (c.described()) } }
@@ -93,28 +128,19 @@ pub fn claims(dossier: &Dossier, index: &Index) -> Markup {
                             (estimate(c.low)) " / " (estimate(c.best)) " / " (estimate(c.high))
                             @for vague in c.vague_amounts() { div.ctx { (vague) } }
                         }
-                        @for o in &outlets {
+                        @if columns {
+                            @for o in &outlets { td { (outlet_figures(c, o, &figures, index)) } }
+                        } @else {
                             td {
-                                @let mine: Vec<&parallax_core::ClaimFigure> = c.figures.iter().filter(|f| f.outlet.as_deref() == Some(*o)).collect();
-                                @for (i, f) in mine.iter().enumerate() {
-                                    @let superseded = i + 1 < mine.len() && mine[i + 1].revises.is_some();
-                                    div {
-                                        @if let Some(fig) = figures.get(f.figure.as_str()) {
-                                            a href={ "#" (index.sentence_anchor_of(&fig.doc, fig.figure.span)) } title=(f.asserted_by.as_deref().unwrap_or("")) {
-                                                @if superseded { s { (f.text) } } @else { (f.text) }
-                                            }
-                                        }
-                                        div.ctx {
-                                            (f.asserted_by.as_deref().filter(|by| Some(*by) != f.outlet.as_deref()).unwrap_or("the outlet"))
-                                            @if let Some(p) = &f.published { ", " (p.get(..10).unwrap_or(p)) }
-                                        }
-                                    }
+                                @for o in &c.outlets {
+                                    div.claim-outlet { span.tag { (o) } div { (outlet_figures(c, o, &figures, index)) } }
                                 }
                             }
                         }
                     }
                 }
-            } }
+            } } }
+            (limits::note(shown.len(), dossier.claims.len(), "claims"))
         }
     }
 }
@@ -125,12 +151,12 @@ pub fn quote_groups(dossier: &Dossier, index: &Index) -> Markup {
     html! {
         section #quote-groups {
             h2 { "The same statement across outlets" }
-            @for g in &dossier.quote_groups {
+            @for g in limits::cut(&dossier.quote_groups, limits::ROWS) {
                 div.group {
                     p { "“" (g.canonical) "” " span.tag { (g.outlets.len()) " outlets" } }
                     table {
                         tr { th { "Outlet" } th { "Attributed to" } th { "As quoted" } }
-                        @for q in g.quotes.iter().filter_map(|id| quotes.get(id.as_str())) {
+                        @for q in g.quotes.iter().take(limits::MEMBERS).filter_map(|id| quotes.get(id.as_str())) {
                             tr {
                                 td { (index.outlet(&q.evidence.doc)) }
                                 td { (q.speaker_text.as_deref().unwrap_or("unattributed")) }
@@ -138,8 +164,10 @@ pub fn quote_groups(dossier: &Dossier, index: &Index) -> Markup {
                             }
                         }
                     }
+                    (limits::more(g.quotes.len().min(limits::MEMBERS), g.quotes.len()))
                 }
             }
+            (limits::note(dossier.quote_groups.len().min(limits::ROWS), dossier.quote_groups.len(), "shared statements"))
         }
     }
 }
@@ -164,7 +192,7 @@ pub fn disputes(dossier: &Dossier, index: &Index) -> Markup {
         .map(|s| (s.id.as_str(), s.label.as_str()))
         .collect();
     let mut by_story: Vec<(Option<&str>, Vec<&parallax_core::Dispute>)> = Vec::new();
-    for d in &dossier.disputes {
+    for d in limits::cut(&dossier.disputes, limits::ROWS) {
         let story = d.story.as_deref();
         match by_story.iter_mut().find(|(s, _)| *s == story) {
             Some((_, list)) => list.push(d),
@@ -184,11 +212,12 @@ pub fn disputes(dossier: &Dossier, index: &Index) -> Markup {
                         tr #{ "dispute-" (d.id) } {
                             td { (d.about.join(", ")) }
                             td { (dispute_side(index, &d.claim)) }
-                            td { @for denial in &d.denials { (dispute_side(index, denial)) } }
+                            td { @for denial in limits::cut(&d.denials, limits::MEMBERS) { (dispute_side(index, denial)) } (limits::more(d.denials.len().min(limits::MEMBERS), d.denials.len())) }
                         }
                     }
                 }
             }
+            (limits::note(dossier.disputes.len().min(limits::ROWS), dossier.disputes.len(), "disputes"))
         }
     }
 }
@@ -198,30 +227,67 @@ pub fn reuse(dossier: &Dossier, index: &Index) -> Markup {
         section #reuse {
             h2 { "Shared passages" }
             @if dossier.reuse.is_empty() { p.ctx { "No passage is shared between outlets." } }
-            @for r in &dossier.reuse {
+            @for r in limits::cut(&dossier.reuse, limits::ROWS) {
                 div.group {
                     p { span.tag { "similarity " (format!("{:.2}", r.similarity)) }
                         @if let Some(origin) = &r.origin { "likely origin: " strong { (index.outlet(origin)) } } }
+                    @let (whole, named) = r.members.split_at(r.members.len().min(limits::PASSAGE_TEXTS));
+                    @let named = limits::cut(named, limits::MEMBERS);
                     table {
                         tr { th { "Outlet" } th { "Passage" } }
-                        @for m in &r.members { tr { td { (index.outlet(&m.doc)) } td { (evidence(index, &m.doc, m.span)) } } }
+                        @for m in whole { tr { td { (index.outlet(&m.doc)) } td { (evidence(index, &m.doc, m.span)) } } }
+                    }
+                    @if !named.is_empty() {
+                        p.ctx { "Also in: "
+                            @for m in named { a href={ "#" (index.sentence_anchor_of(&m.doc, m.span)) } { (index.outlet(&m.doc)) } " " }
+                            (limits::more(whole.len() + named.len(), r.members.len()))
+                        }
                     }
                 }
             }
+            (limits::note(dossier.reuse.len().min(limits::ROWS), dossier.reuse.len(), "shared passages"))
         }
     }
 }
 
-pub fn stories(dossier: &Dossier) -> Markup {
+/// The stories covered by several articles, most outlets first, as a table; the stories told by
+/// one article folded into one list of titles.
+pub fn stories(dossier: &Dossier, index: &Index) -> Markup {
+    let (covered, single): (Vec<&Story>, Vec<&Story>) = ranked_stories(dossier)
+        .into_iter()
+        .partition(|s| s.documents.len() > 1);
+    let shown = limits::cut(&covered, limits::STORIES);
+    let listed = limits::cut(&single, limits::SINGLE_STORIES);
     html! {
         @if !dossier.stories.is_empty() {
             section #stories {
                 h2 { "Stories" }
-                table {
-                    tr { th { "Story" } th { "Articles" } th { "Outlets" } th { "From" } th { "To" } }
-                    @for s in &dossier.stories {
-                        tr { td { (s.label) } td { (s.documents.len()) } td { (s.outlets.join(", ")) }
-                             td.when { (s.first_published.as_deref().unwrap_or("")) } td.when { (s.last_published.as_deref().unwrap_or("")) } }
+                @if covered.is_empty() { p.ctx { "No story is told by more than one article." } }
+                @else {
+                    p.ctx { "Stories told by several articles, those most outlets cover first." }
+                    table {
+                        tr { th { "Story" } th { "Articles" } th { "Outlets" } th { "From" } th { "To" } }
+                        @for s in shown {
+                            tr { td { @if let Some(doc) = s.documents.first() { a href={ "#" (index.article_anchor(doc)) } { (s.label) } } @else { (s.label) } } td { (s.documents.len()) } td { (s.outlets.join(", ")) }
+                                 td.when { (s.first_published.as_deref().unwrap_or("")) } td.when { (s.last_published.as_deref().unwrap_or("")) } }
+                        }
+                    }
+                    (limits::note(shown.len(), covered.len(), "stories told by several articles"))
+                }
+                @if !single.is_empty() {
+                    details.single-stories {
+                        summary { (crate::sections::number(single.len() as f64)) " stories told by a single article" }
+                        ul.article-lines {
+                            @for s in listed {
+                                li {
+                                    @if let Some(doc) = s.documents.first() {
+                                        a href={ "#" (index.article_anchor(doc)) } { (s.label) }
+                                    } @else { (s.label) }
+                                    " " span.ctx { (s.outlets.join(", ")) @if let Some(p) = &s.first_published { " · " (p.get(..10).unwrap_or(p)) } }
+                                }
+                            }
+                        }
+                        (limits::note(listed.len(), single.len(), "single-article stories"))
                     }
                 }
             }
@@ -231,22 +297,24 @@ pub fn stories(dossier: &Dossier) -> Markup {
 
 pub fn timeline(dossier: &Dossier, index: &Index) -> Markup {
     let labels = story_labels(dossier);
+    let shown = limits::cut(&dossier.timeline, limits::ROWS);
     html! {
         section #timeline {
             h2 { "Timeline" }
             table {
                 tr { th { "Date" } th { "Reported by" } th { "What the articles date to it" } }
-                @for (i, t) in dossier.timeline.iter().enumerate() {
-                    @if i == 0 || dossier.timeline[i - 1].story != t.story {
+                @for (i, t) in shown.iter().enumerate() {
+                    @if i == 0 || shown[i - 1].story != t.story {
                         (story_row(&labels, t.story.as_deref(), 3))
                     }
                     tr {
                         td.num { (t.date) }
                         td { (t.outlets.join(", ")) }
-                        td { @for e in &t.evidence { div { span.tag { (index.outlet(&e.doc)) } (evidence(index, &e.doc, e.span)) } } }
+                        td { @for e in limits::cut(&t.evidence, limits::MEMBERS) { div { span.tag { (index.outlet(&e.doc)) } (evidence(index, &e.doc, e.span)) } } (limits::more(t.evidence.len().min(limits::MEMBERS), t.evidence.len())) }
                     }
                 }
             }
+            (limits::note(shown.len(), dossier.timeline.len(), "timeline entries"))
         }
     }
 }

@@ -39,7 +39,7 @@ pub fn events(dossier: &Dossier, index: &Index) -> Markup {
         .map(|s| (s.id.as_str(), s.label.as_str()))
         .collect();
     let mut by_story: Vec<(Option<&str>, Vec<&DossierEvent>)> = Vec::new();
-    for e in &dossier.events {
+    for e in crate::limits::cut(&dossier.events, crate::limits::ROWS) {
         let story = e.story.as_deref();
         match by_story.iter_mut().find(|(s, _)| *s == story) {
             Some((_, list)) => list.push(e),
@@ -69,7 +69,7 @@ pub fn events(dossier: &Dossier, index: &Index) -> Markup {
                             td { (e.date.as_deref().unwrap_or("—")) @if e.date_from_anchor { " " span.ctx { "(publication date)" } } }
                             td { (e.outlets.join(", ")) " " span.ctx { "(" (e.num_sources) " outlets, " (e.num_articles) " articles)" } }
                             td {
-                                @for r in &e.reports {
+                                @for r in crate::limits::cut(&e.reports, crate::limits::MEMBERS) {
                                     div {
                                         span.tag { (r.outlet) }
                                         @if let Some(by) = &r.reported_by { " " span.ctx { "according to " (by) } }
@@ -78,11 +78,13 @@ pub fn events(dossier: &Dossier, index: &Index) -> Markup {
                                         (evidence(index, &r.evidence.doc, r.evidence.span))
                                     }
                                 }
+                                (crate::limits::more(e.reports.len().min(crate::limits::MEMBERS), e.reports.len()))
                             }
                         }
                     }
                 }
             }
+            (crate::limits::note(dossier.events.len().min(crate::limits::ROWS), dossier.events.len(), "events"))
         }
     }
 }

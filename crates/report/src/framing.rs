@@ -3,6 +3,7 @@
 //! sentences linked, what the people it quotes say of the actor, and the loaded terms each
 //! outlet uses.
 
+use crate::limits;
 use crate::sections::Index;
 use maud::{html, Markup};
 use parallax_core::{Dossier, LabelForm, OutletActor, Speech, Tone};
@@ -54,6 +55,10 @@ pub fn framing(dossier: &Dossier, index: &Index) -> Markup {
                 .push((outlet.outlet.as_str(), actor));
         }
     }
+    // The outlets that label an actor most come first; a large corpus keeps only the first ones.
+    for outlets in views.values_mut() {
+        outlets.sort_by_key(|(_, a)| std::cmp::Reverse(a.labels.len()));
+    }
     let main: Vec<(&parallax_core::Entity, &Vec<(&str, &OutletActor)>)> = dossier
         .entities
         .iter()
@@ -68,21 +73,27 @@ pub fn framing(dossier: &Dossier, index: &Index) -> Markup {
             @if main.is_empty() { p.ctx { "No labels found." } }
             @for (entity, outlets) in &main {
                 div.group #{ "framing-" (entity.id) } {
+                    @let all = outlets.len();
+                    @let outlets = limits::cut(outlets, limits::MEMBERS);
                     h3 { "How each outlet names " a href={ "#entity-" (entity.id) } { (entity.name) } }
-                    table.framing {
+                    @if outlets.len() < all { p.ctx { "The " (outlets.len()) " outlets that label it most, of " (all) "." } }
+                    // One column per outlet: with many outlets the table is wider than the page and
+                    // scrolls inside its own box, as the claims table does.
+                    div.scroll { table.framing {
                         tr { th { "" } @for (outlet, _) in outlets.iter() { th { (outlet) } } }
                         tr {
                             th { "Labels" }
                             @for (_, actor) in outlets.iter() {
                                 td {
                                     @if actor.labels.is_empty() { span.ctx { "—" } }
-                                    @for label in &actor.labels {
+                                    @for label in limits::cut(&actor.labels, limits::LABELS) {
                                         div.label {
                                             a href={ "#" (index.sentence_anchor_of(&label.evidence.doc, label.evidence.span)) } title=(form_name(label.form)) { (label.evidence.text) }
                                             " " span.tag { (form_name(label.form)) }
                                             @if label.voice == Speech::Quoted { span.tag.quoted { "quoted" } }
                                         }
                                     }
+                                    (limits::more(actor.labels.len().min(limits::LABELS), actor.labels.len()))
                                 }
                             }
                         }
@@ -123,7 +134,7 @@ pub fn framing(dossier: &Dossier, index: &Index) -> Markup {
                                 }
                             }
                         }
-                    }
+                    } }
                 }
             }
             h3 { "Loaded terms by outlet" }

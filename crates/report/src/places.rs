@@ -73,16 +73,22 @@ pub fn pins<'d>(
 }
 
 pub fn places(dossier: &Dossier, index: &Index) -> Markup {
+    let shown = crate::limits::cut(&dossier.places, crate::limits::ROWS);
     let mut stories: Vec<Option<&str>> = Vec::new();
-    for p in &dossier.places {
+    for p in shown {
         if stories.last() != Some(&p.story.as_deref()) {
             stories.push(p.story.as_deref());
         }
     }
+    let labels: std::collections::HashMap<&str, &str> = dossier
+        .stories
+        .iter()
+        .map(|s| (s.id.as_str(), s.label.as_str()))
+        .collect();
     let label = |story: Option<&str>| {
         story
-            .and_then(|s| dossier.stories.iter().find(|x| x.id == s))
-            .map_or("Articles in no story", |s| s.label.as_str())
+            .and_then(|s| labels.get(s).copied())
+            .unwrap_or("Articles in no story")
     };
     html! {
         section #places {
@@ -90,10 +96,11 @@ pub fn places(dossier: &Dossier, index: &Index) -> Markup {
             @if dossier.places.is_empty() {
                 p { "No place was named." }
             }
-            @for story in &stories {
-                @let mine: Vec<&DossierPlace> = dossier.places.iter().filter(|p| p.story.as_deref() == *story).collect();
+            @for (i, story) in stories.iter().enumerate() {
+                @let mine: Vec<&DossierPlace> = shown.iter().filter(|p| p.story.as_deref() == *story).collect();
                 h3 { "Story: " (label(*story)) }
-                (map::svg(&pins(&mine, |p| format!("#place-{}", p.id)), &format!("Map of the places of {}", label(*story))))
+                // Each map carries the world outline: only the first stories get one.
+                @if i < crate::limits::MAPS { (map::svg(&pins(&mine, |p| format!("#place-{}", p.id)), &format!("Map of the places of {}", label(*story)))) }
                 table {
                     tr { th { "Place" } th { "What it is" } th { "Outlets" } th { "Mentions" } }
                     @for p in &mine {
@@ -123,6 +130,7 @@ pub fn places(dossier: &Dossier, index: &Index) -> Markup {
                     }
                 }
             }
+            (crate::limits::note(shown.len(), dossier.places.len(), "places"))
             (credit())
         }
     }

@@ -1,28 +1,76 @@
 //! The report's sections, one function each. All text goes through maud's escaping.
 
+use crate::limits;
 use maud::{html, Markup};
-use parallax_core::{Dossier, DossierDocument, Span, Voice};
-use std::collections::{BTreeMap, HashMap};
+use parallax_core::{Dossier, DossierDocument, Span, Story, Voice};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Lookups shared by the sections: documents by id, in dossier order.
+/// Lookups shared by the sections: documents by id, in dossier order, and which articles the
+/// report shows whole or as one line (see [`crate::limits`]).
 pub struct Index<'d> {
     docs: HashMap<&'d str, &'d DossierDocument>,
     entity_names: HashMap<&'d str, &'d str>,
+    /// Articles in the order the report shows them: those of the most covered stories first.
+    order: Vec<&'d DossierDocument>,
+    /// How each article is shown: its whole text, or one line of the articles list.
+    shown: HashMap<&'d str, Shown>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Text,
+    Line,
+}
+
+/// The stories, those covered by the most outlets (then articles) first; ties keep the
+/// dossier's order.
+pub fn ranked_stories(dossier: &Dossier) -> Vec<&Story> {
+    let mut stories: Vec<&Story> = dossier.stories.iter().collect();
+    stories.sort_by_key(|s| std::cmp::Reverse((s.outlets.len(), s.documents.len())));
+    stories
 }
 
 impl<'d> Index<'d> {
     pub fn new(dossier: &'d Dossier) -> Self {
-        Index {
-            docs: dossier
-                .documents
+        let docs: HashMap<&str, &DossierDocument> = dossier
+            .documents
+            .iter()
+            .map(|d| (d.id.as_str(), d))
+            .collect();
+        let mut order: Vec<&DossierDocument> = Vec::with_capacity(docs.len());
+        let mut seen: HashSet<&str> = HashSet::with_capacity(docs.len());
+        let in_stories = ranked_stories(dossier).into_iter().flat_map(|s| {
+            s.documents
                 .iter()
-                .map(|d| (d.id.as_str(), d))
-                .collect(),
+                .filter_map(|id| docs.get(id.as_str()).copied())
+        });
+        for doc in in_stories.chain(dossier.documents.iter()) {
+            if seen.insert(doc.id.as_str()) {
+                order.push(doc);
+            }
+        }
+        let shown = order
+            .iter()
+            .take(limits::ARTICLE_TEXTS + limits::ARTICLE_LINES)
+            .enumerate()
+            .map(|(i, d)| {
+                let how = if i < limits::ARTICLE_TEXTS {
+                    Shown::Text
+                } else {
+                    Shown::Line
+                };
+                (d.id.as_str(), how)
+            })
+            .collect();
+        Index {
+            docs,
             entity_names: dossier
                 .entities
                 .iter()
                 .map(|e| (e.id.as_str(), e.name.as_str()))
                 .collect(),
+            order,
+            shown,
         }
     }
 
@@ -38,13 +86,28 @@ fn sentence_anchor(doc: &str, n: usize) -> String {
 }
 
 impl Index<'_> {
-    /// The anchor of the sentence of `doc` that contains `span`.
+    /// The anchor of an article: its text when shown whole, else its line, else the list.
+    pub fn article_anchor(&self, doc: &str) -> String {
+        match self.shown.get(doc) {
+            Some(_) => format!("doc-{doc}"),
+            None => "articles".into(),
+        }
+    }
+
+    /// The anchor of the sentence of `doc` that contains `span`; for an article not shown whole,
+    /// its line in the articles list, or the list itself.
     pub fn sentence_anchor_of(&self, doc: &str, span: Span) -> String {
-        let n = self
-            .docs
-            .get(doc)
-            .map_or(0, |d| d.sentence_containing(span).0);
-        sentence_anchor(doc, n)
+        match self.shown.get(doc) {
+            Some(Shown::Text) => {
+                let n = self
+                    .docs
+                    .get(doc)
+                    .map_or(0, |d| d.sentence_containing(span).0);
+                sentence_anchor(doc, n)
+            }
+            Some(Shown::Line) => format!("doc-{doc}"),
+            None => "articles".into(),
+        }
     }
 }
 
@@ -53,13 +116,13 @@ pub fn evidence(index: &Index, doc: &str, span: Span) -> Markup {
     let Some(document) = index.docs.get(doc) else {
         return html! {};
     };
-    let (n, sentence) = document.sentence_containing(span);
+    let (_, sentence) = document.sentence_containing(span);
     let text = &document.text;
     let before = text.get(sentence.start..span.start).unwrap_or("");
     let marked = text.get(span.start..span.end).unwrap_or("");
     let after = text.get(span.end..sentence.end).unwrap_or("");
     html! {
-        a.ctx href={ "#" (sentence_anchor(doc, n)) } {
+        a.ctx href={ "#" (index.sentence_anchor_of(doc, span)) } {
             (before) mark { (marked) } (after)
         }
     }
@@ -95,7 +158,7 @@ pub fn entities(dossier: &Dossier, index: &Index) -> Markup {
             h2 { "Entities" }
             table {
                 tr { th { "Name" } th { "Type" } th { "Also called" } th { "Roles" } th { "Mentions by outlet" } th { "First mention" } }
-                @for entity in &dossier.entities {
+                @for entity in limits::cut(&dossier.entities, limits::ROWS) {
                     @let mut by_outlet: BTreeMap<&str, usize> = BTreeMap::new();
                     @for m in &entity.mentions { (count(&mut by_outlet, index.outlet(&m.evidence.doc))) }
                     tr #{ "entity-" (entity.id) } {
@@ -103,12 +166,23 @@ pub fn entities(dossier: &Dossier, index: &Index) -> Markup {
                         td { span.tag { (entity.entity_type.as_str()) } }
                         td { (entity.aliases.join("; ")) }
                         td { (entity.roles.join("; ")) }
-                        td { @for (outlet, n) in &by_outlet { span.tag { (outlet) " " (n) } } }
+                        td { (outlet_counts(&by_outlet)) }
                         td { @if let Some(m) = entity.mentions.first() { (evidence(index, &m.evidence.doc, m.evidence.span)) } }
                     }
                 }
             }
+            (limits::note(dossier.entities.len().min(limits::ROWS), dossier.entities.len(), "entities"))
         }
+    }
+}
+
+/// Mentions per outlet, the outlets with most first, cut to [`limits::MEMBERS`].
+fn outlet_counts(by_outlet: &BTreeMap<&str, usize>) -> Markup {
+    let mut counts: Vec<(&str, usize)> = by_outlet.iter().map(|(o, n)| (*o, *n)).collect();
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    html! {
+        @for (outlet, n) in limits::cut(&counts, limits::MEMBERS) { span.tag { (outlet) " " (n) } }
+        (limits::more(counts.len().min(limits::MEMBERS), counts.len()))
     }
 }
 
@@ -123,7 +197,7 @@ pub fn quotes(dossier: &Dossier, index: &Index) -> Markup {
             h2 { "Quotes" }
             table {
                 tr { th { "Speaker" } th { "Quote (in its sentence)" } th { "Kind" } th { "Cue" } th { "Outlet" } }
-                @for q in &dossier.quotes {
+                @for q in limits::cut(&dossier.quotes, limits::ROWS) {
                     tr {
                         td {
                             @if let Some(name) = q.speaker.as_deref().and_then(|id| index.entity_names.get(id)) {
@@ -139,6 +213,7 @@ pub fn quotes(dossier: &Dossier, index: &Index) -> Markup {
                     }
                 }
             }
+            (limits::note(dossier.quotes.len().min(limits::ROWS), dossier.quotes.len(), "quotes"))
         }
     }
 }
@@ -151,7 +226,7 @@ pub fn figures(dossier: &Dossier, index: &Index) -> Markup {
             h2 { "Figures" }
             table {
                 tr { th { "Value" } th { "Range" } th { "Hedge" } th { "Counts" } th { "Category" } th { "Asserted by" } th { "Outlet" } th { "Sentence" } }
-                @for f in &dossier.figures {
+                @for f in limits::cut(&dossier.figures, limits::ROWS) {
                     tr {
                         td.num { @if let Some(v) = f.figure.value { (number(v)) } @else { "—" } }
                         td.num {
@@ -167,6 +242,7 @@ pub fn figures(dossier: &Dossier, index: &Index) -> Markup {
                     }
                 }
             }
+            (limits::note(dossier.figures.len().min(limits::ROWS), dossier.figures.len(), "figures"))
         }
     }
 }
@@ -179,7 +255,7 @@ pub fn times(dossier: &Dossier, index: &Index) -> Markup {
             h2 { "Dates and times, in time order" }
             table {
                 tr { th { "Value" } th { "Type" } th { "As written" } th { "Anchored on" } th { "Outlet" } th { "Sentence" } }
-                @for t in order {
+                @for t in limits::cut(&order, limits::ROWS) {
                     tr {
                         td.num { (t.time.value) }
                         td { span.tag { (format!("{:?}", t.time.timex_type).to_uppercase()) } }
@@ -190,6 +266,7 @@ pub fn times(dossier: &Dossier, index: &Index) -> Markup {
                     }
                 }
             }
+            (limits::note(order.len().min(limits::ROWS), order.len(), "dates"))
         }
     }
 }
@@ -201,22 +278,30 @@ pub fn skipped(dossier: &Dossier) -> Markup {
                 h2 { "Inputs that could not be analyzed" }
                 table {
                     tr { th { "Input" } th { "Reason" } }
-                    @for s in &dossier.skipped { tr { td { (s.source) } td { (s.reason) } } }
+                    @for s in limits::cut(&dossier.skipped, limits::ROWS) { tr { td { (s.source) } td { (s.reason) } } }
                 }
+                (limits::note(dossier.skipped.len().min(limits::ROWS), dossier.skipped.len(), "skipped inputs"))
             }
         }
     }
 }
 
-pub fn articles(dossier: &Dossier) -> Markup {
+pub fn articles(index: &Index) -> Markup {
     let mut by_outlet: BTreeMap<&str, Vec<&DossierDocument>> = BTreeMap::new();
-    for doc in &dossier.documents {
-        by_outlet.entry(doc.outlet_name()).or_default().push(doc);
+    let mut lines: Vec<&DossierDocument> = Vec::new();
+    for doc in &index.order {
+        match index.shown.get(doc.id.as_str()) {
+            Some(Shown::Text) => by_outlet.entry(doc.outlet_name()).or_default().push(doc),
+            Some(Shown::Line) => lines.push(doc),
+            None => {}
+        }
     }
+    let whole = index.order.len().min(limits::ARTICLE_TEXTS);
     html! {
         section #articles {
             h2 { "Articles, side by side by outlet" }
             p.legend { span.s.opinion { "Underlined sentences" } " read as the author's opinion; the others report. Hover a marked sentence for the classifier's confidence." }
+            (limits::note(whole, index.order.len(), "article texts (those of the stories most outlets cover)"))
             div.outlets {
                 @for (outlet, docs) in &by_outlet {
                     div.outlet {
@@ -225,6 +310,23 @@ pub fn articles(dossier: &Dossier) -> Markup {
                     }
                 }
             }
+            @if !lines.is_empty() {
+                h3 { "Other articles" }
+                ul.article-lines {
+                    @for doc in &lines { (article_line(doc)) }
+                }
+                (limits::note(whole + lines.len(), index.order.len(), "articles"))
+            }
+        }
+    }
+}
+
+/// An article as one line: its title, outlet, date and address, the target of its items' links.
+fn article_line(doc: &DossierDocument) -> Markup {
+    html! {
+        li #{ "doc-" (doc.id) } {
+            strong { (doc.heading()) } " " span.tag { (doc.outlet_name()) }
+            span.ctx { (doc.published.as_deref().map_or("undated", |p| p.get(..10).unwrap_or(p))) " · " (doc.url.as_deref().unwrap_or(&doc.source)) }
         }
     }
 }

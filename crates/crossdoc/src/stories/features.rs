@@ -8,7 +8,7 @@
 
 use crate::names::exact_key;
 use crate::words::{hash_str, sentence_spans, words_in};
-use parallax_core::{Analysis, Document, Span};
+use parallax_core::{Analysis, Document, MentionKind, Span};
 use std::collections::HashMap;
 
 /// The clusterer's view of one article.
@@ -207,12 +207,27 @@ pub fn features(doc: &Document, analysis: &Analysis) -> DocFeatures {
     let mut terms: Vec<(u64, u32)> = counts.into_iter().collect();
     terms.sort_unstable();
     let mut mentions: HashMap<u64, u32> = HashMap::new();
-    for e in &analysis.local_entities {
+    // Named entities only: "the gunman" of one story says nothing of another's.
+    for e in analysis
+        .local_entities
+        .iter()
+        .filter(|e| e.mentions.is_empty() || crate::resolve::is_named(analysis, e))
+    {
+        // Each name as the article writes it ("Reggie Bush", "Bush"): other articles may use
+        // either; the entity's other mentions count under its longest name.
         let key = exact_key(&e.name);
+        let mut rest = u32::try_from(e.mentions.len()).unwrap_or(u32::MAX).max(1);
+        for m in e.mentions.iter().filter_map(|&m| analysis.mentions.get(m)) {
+            let written = exact_key(&m.text);
+            if m.kind == MentionKind::Name && written != key && !written.is_empty() {
+                let slot = mentions.entry(hash_str(&written)).or_default();
+                *slot = slot.saturating_add(1);
+                rest = rest.saturating_sub(1);
+            }
+        }
         if !key.is_empty() {
-            let n = u32::try_from(e.mentions.len()).unwrap_or(u32::MAX).max(1);
             let slot = mentions.entry(hash_str(&key)).or_default();
-            *slot = slot.saturating_add(n);
+            *slot = slot.saturating_add(rest.max(1));
         }
     }
     let mut entities: Vec<(u64, u32)> = mentions.into_iter().collect();

@@ -50,15 +50,7 @@ impl Lexicon {
     }
 
     fn load(&mut self, source: &str, text: &str) {
-        for line in text.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            let (phrase, extra) = match line.split_once('|') {
-                Some((p, e)) => (p.trim(), e.trim()),
-                None => (line, ""),
-            };
+        for (phrase, extra) in super::entries(text) {
             if (source, extra) == ("first_names", "?") {
                 // Used for both genders: a first name, but no gender evidence.
                 self.insert(phrase, Kind::MaleName.bit() | Kind::FemaleName.bit());

@@ -8,8 +8,11 @@
 //! Parallax's eight types (a known country is a GPE, a demonym is a NORP, …).
 //!
 //! The lists live in `crates/entities/lexicon/*.txt`, one entry a line, `#` starting a comment;
-//! entries are matched case- and accent-insensitively, token by token.
+//! entries are matched case- and accent-insensitively, token by token. The files of `SOURCES`
+//! are the tagger's gazetteer; those of [`lists`] are read by resolution only, so that adding
+//! to them never changes what the trained tagger sees.
 
+pub mod lists;
 mod matcher;
 
 pub use matcher::{GazMatch, Lexicon};
@@ -107,6 +110,21 @@ pub(crate) const SOURCES: [(&str, &str); 16] = [
     ("agencies", include_str!("../../lexicon/agencies.txt")),
     ("event_names", include_str!("../../lexicon/event_names.txt")),
 ];
+
+/// The entries of a list file: each line's phrase and the text after its `|` (empty when it
+/// has none), comments (`#` to the end of the line) and blank lines skipped.
+pub(crate) fn entries(text: &str) -> impl Iterator<Item = (&str, &str)> {
+    text.lines().filter_map(|line| {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            return None;
+        }
+        Some(match line.split_once('|') {
+            Some((p, e)) => (p.trim(), e.trim()),
+            None => (line, ""),
+        })
+    })
+}
 
 /// The lexicon built from the files compiled into the crate.
 pub fn lexicon() -> &'static Lexicon {

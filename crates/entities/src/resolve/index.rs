@@ -1,15 +1,14 @@
 //! Finding the entity a name joins without comparing it with every earlier entity.
 //!
-//! [`find_entity`](super) must return, among the entities a name may join, the one mentioned
-//! most recently. Comparing the name with each entity in turn made resolution cost the number
+//! A name (other than a person's) joins, among the entities it may join
+//! ([`joins`](super::joins)), the one mentioned most recently. Comparing the name with each entity in turn made resolution cost the number
 //! of names times the number of entities, the square of a document's length. Every rule that
 //! lets a name join an entity implies a shared key, so only the entities under the name's keys
 //! are compared (by the same rule as before), and the latest mention of each is kept:
 //!
-//! - a person's name joins a person whose words end its own, or the reverse: the two share
-//!   their last word (which therefore never changes for a person entity);
-//! - another name joins an entity of its type family with the same words, or whose initials
-//!   it is, or which is its initials.
+//! a name joins an entity of its type family with the same words, or whose initials it is, or
+//! which is its initials. People are grouped by [`people`](super::people) instead, and are
+//! filed under no key.
 //!
 //! An entity's words change when a longer name of it is written; the keys of the new words are
 //! added, and those of the old ones left (a candidate is always checked against its current
@@ -21,8 +20,6 @@ use std::collections::HashMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
-    /// A person's last word.
-    Person(String),
     /// A type family and all the words.
     Words(EntityType, Vec<String>),
     /// A type family, the letters of one word or the initials of several, and whether the
@@ -52,11 +49,7 @@ impl EntityIndex {
     /// a name of several words for one-word entities that are its initials).
     fn keys(words: &[String], entity_type: EntityType, filed: bool) -> Vec<Key> {
         if entity_type == EntityType::Person {
-            return words
-                .last()
-                .map(|w| Key::Person(w.clone()))
-                .into_iter()
-                .collect();
+            return Vec::new();
         }
         let f = family(entity_type);
         let mut keys = vec![Key::Words(f, words.to_vec())];
@@ -122,9 +115,10 @@ mod tests {
         let entities: Vec<Entity> = [
             (EntityType::Org, "European Union"),
             (EntityType::Person, "Mikheil Saakashvili"),
-            (EntityType::Person, "Sandra Saakashvili"),
+            (EntityType::Org, "Georgian Dream"),
             (EntityType::Gpe, "United States"),
             (EntityType::Org, "NATO"),
+            (EntityType::Org, "Georgian Dream"),
         ]
         .into_iter()
         .map(|(entity_type, name)| Entity {
@@ -133,6 +127,7 @@ mod tests {
             name: name.to_string(),
             roles: Vec::new(),
             gender: Gender::Unknown,
+            unnamed: false,
         })
         .collect();
         let mut index = EntityIndex::default();
@@ -147,11 +142,10 @@ mod tests {
             })
         };
         assert_eq!(find(&index, "EU", EntityType::Org), Some(0));
-        assert_eq!(find(&index, "Saakashvili", EntityType::Person), Some(2));
-        assert_eq!(
-            find(&index, "Mikheil Saakashvili", EntityType::Person),
-            Some(1)
-        );
+        // People are grouped elsewhere: no name finds a person here.
+        assert_eq!(find(&index, "Saakashvili", EntityType::Person), None);
+        // Of two entities a name may join, the one mentioned last.
+        assert_eq!(find(&index, "GD", EntityType::Org), Some(5));
         assert_eq!(find(&index, "US", EntityType::Loc), Some(3));
         assert_eq!(find(&index, "European Union", EntityType::Gpe), None);
         assert_eq!(
@@ -162,7 +156,7 @@ mod tests {
             ),
             Some(4)
         );
-        index.mentioned(1, 9);
-        assert_eq!(find(&index, "Saakashvili", EntityType::Person), Some(1));
+        index.mentioned(2, 9);
+        assert_eq!(find(&index, "Georgian Dream", EntityType::Org), Some(2));
     }
 }

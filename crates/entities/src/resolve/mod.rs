@@ -2,27 +2,36 @@
 //!
 //! Rules, applied in text order:
 //!
-//! 1. **Names.** A person's name joins an earlier person entity when the two share their words
-//!    or one's words end the other's ("Mikheil Saakashvili", "Saakashvili"), unless both have
-//!    different first words ("Mikheil Saakashvili" vs "Sandra Saakashvili"); when several fit,
-//!    the most recently mentioned wins. Other names join an
-//!    entity of the same type family (GPE/LOC/FAC together) with the same words, or whose
-//!    initials they are ("EU" for "European Union").
+//! 1. **Names.** Person names are grouped by [`people`] (full names, lone surnames and first
+//!    names, surname-first names, by salience where several people share a name). A one-word
+//!    name the tagger did not type as a person is the person whose surname (or first name) it
+//!    is, when the document names that person in full, no longer name of another kind holds
+//!    the word and the lexicon does not know it as a place ("Bloomberg" after "Michael
+//!    Bloomberg"); a longer name takes the type most of its occurrences have. Other names
+//!    join an entity of the same type family (GPE/LOC/FAC together) with the same words, or
+//!    whose initials they are ("EU" for "European Union").
 //! 2. **Nominals** ([`nominals`]): "Georgia's president", "the president", "the ministry".
-//! 3. **Pronouns** ([`pronouns`]): he/him/his/himself and she/her/hers/herself.
+//! 3. **Descriptions** ([`descriptions`]): actors without a proper name ("the gunman",
+//!    "police", "the migrant caravan"), or the named person a description stands for
+//!    ("actress Tara Reid", "the actress").
+//! 4. **Pronouns** ([`pronouns`]): he/him/his/himself and she/her/hers/herself.
 //!
-//! An entity's name is its longest name mention; its roles are the titles written with its
+//! An entity's name is its longest name mention (an unnamed actor's, its longest definite
+//! description); its roles are the titles written with its
 //! mentions; its gender is the first evidence found (honorific, gendered title, first name).
 
+mod descriptions;
 mod index;
 mod nominals;
+mod people;
 mod pronouns;
 
-use crate::lexicon::normalize;
+use crate::lexicon::{lexicon, normalize, Kind};
 use crate::names::Name;
 use crate::roles::Gender;
 use crate::tokens::SentenceTokens;
 use parallax_core::{EntityType, LocalEntity, Mention, MentionKind, Span};
+use std::collections::{HashMap, HashSet};
 
 /// An entity being built.
 #[derive(Debug, Clone)]
@@ -33,6 +42,9 @@ struct Entity {
     name: String,
     roles: Vec<String>,
     gender: Gender,
+    /// Whether it is an unnamed actor ("the gunman"): one of unknown gender is no one's "he"
+    /// or "she", since the nearest such noun is more often a bystander than the subject.
+    unnamed: bool,
 }
 
 /// A mention with its entity, before final ordering.
@@ -53,15 +65,21 @@ pub fn resolve(
     // The rules look names up by position: they must be in text order, as recognition gives
     // them (stable, so this changes nothing for its output).
     names.sort_by_key(|n| n.span.start);
+    let names = retype(names);
+    let person_group = person_groups(text, sentences, &names);
     let mut entities: Vec<Entity> = Vec::new();
     let mut linked: Vec<Linked> = Vec::new();
+    let mut person_entity: Vec<Option<usize>> = Vec::new();
     let mut index = index::EntityIndex::default();
-    for name in names {
+    for (n, name) in names.into_iter().enumerate() {
         let words: Vec<String> = name.words.iter().map(|w| normalize(w)).collect();
         let entity_type = name.entity_type;
-        let found = index.find(&words, entity_type, |id| {
-            joins(&entities[id], &words, entity_type)
-        });
+        let found = match person_group[n] {
+            Some(g) => person_entity.get(g).copied().flatten(),
+            None => index.find(&words, entity_type, |id| {
+                joins(&entities[id], &words, entity_type)
+            }),
+        };
         let created = found.is_none();
         let id = match found {
             Some(id) => id,
@@ -72,10 +90,17 @@ pub fn resolve(
                     name: String::new(),
                     roles: Vec::new(),
                     gender: Gender::Unknown,
+                    unnamed: false,
                 });
                 entities.len() - 1
             }
         };
+        if let Some(g) = person_group[n] {
+            if person_entity.len() <= g {
+                person_entity.resize(g + 1, None);
+            }
+            person_entity[g] = Some(id);
+        }
         let entity = &mut entities[id];
         let written = name.span.text(text);
         if written.chars().count() > entity.name.chars().count() {
@@ -115,6 +140,14 @@ pub fn resolve(
     let nominal = nominals::find(&context, &linked);
     linked.extend(nominal);
     linked.sort_by_key(|l| l.mention.span.start);
+    let described = descriptions::find(text, sentences, &linked, &mut entities);
+    linked.extend(described);
+    linked.sort_by_key(|l| l.mention.span.start);
+    let context = Context {
+        text,
+        sentences,
+        entities: &entities,
+    };
     let pronoun = pronouns::find(&context, &linked);
     linked.extend(pronoun);
     linked.sort_by_key(|l| (l.mention.span.start, l.mention.span.end));
@@ -188,21 +221,102 @@ fn same_family(a: EntityType, b: EntityType) -> bool {
 }
 
 /// Whether a name with these normalized `words` and type can join entity `e` (of all that
-/// can, it joins the one mentioned most recently: [`index`]).
+/// can, it joins the one mentioned most recently: [`index`]). People are grouped by
+/// [`people`] instead: no name joins a person here.
 fn joins(e: &Entity, words: &[String], entity_type: EntityType) -> bool {
-    if e.entity_type == EntityType::Person {
-        entity_type == EntityType::Person && person_matches(&e.words, words)
-    } else {
-        same_family(e.entity_type, entity_type)
-            && (e.words == words || is_initials(words, &e.words) || is_initials(&e.words, words))
-    }
+    e.entity_type != EntityType::Person
+        && same_family(e.entity_type, entity_type)
+        && (e.words == words || is_initials(words, &e.words) || is_initials(&e.words, words))
 }
 
-/// Whether two person names can be one person: one's words end the other's, and they do not
-/// have different first names.
-fn person_matches(a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    !short.is_empty() && long.ends_with(short)
+/// Types made consistent within the document (see the module's rule 1): a name of several
+/// words takes the type most of its occurrences have (the tagger's "Meridian Wire" person in
+/// one sentence is the organization of two others), and a one-word name that is a person's
+/// surname or first name becomes that person's.
+fn retype(mut names: Vec<Name>) -> Vec<Name> {
+    let mut votes: HashMap<Vec<String>, Vec<(EntityType, usize)>> = HashMap::new();
+    for n in names.iter().filter(|n| n.words.len() > 1) {
+        let tally = votes.entry(normalized(&n.words)).or_default();
+        match tally.iter_mut().find(|(t, _)| *t == n.entity_type) {
+            Some((_, count)) => *count += 1,
+            None => tally.push((n.entity_type, 1)),
+        }
+    }
+    for name in names.iter_mut().filter(|n| n.words.len() > 1) {
+        let Some(tally) = votes.get(&normalized(&name.words)) else {
+            continue;
+        };
+        let total: usize = tally.iter().map(|(_, c)| c).sum();
+        if let Some(&(majority, _)) = tally.iter().find(|(_, c)| 2 * c > total) {
+            name.entity_type = majority;
+        }
+    }
+    let person_cores: Vec<Vec<String>> = names
+        .iter()
+        .filter(|n| n.entity_type == EntityType::Person)
+        .map(|n| people::core(&normalized(&n.words)))
+        .filter(|c| c.len() >= 2)
+        .collect();
+    if person_cores.is_empty() {
+        return names;
+    }
+    // Words inside longer names of other kinds ("Bloomberg News", "Ford Motor").
+    let held: HashSet<String> = names
+        .iter()
+        .filter(|n| n.entity_type != EntityType::Person && n.words.len() > 1)
+        .flat_map(|n| normalized(&n.words))
+        .collect();
+    let places = Kind::Country.bit() | Kind::City.bit() | Kind::Region.bit() | Kind::Place.bit();
+    for name in names
+        .iter_mut()
+        .filter(|n| n.entity_type != EntityType::Person && n.words.len() == 1)
+    {
+        let word = normalize(&name.words[0]);
+        let named = person_cores
+            .iter()
+            .any(|c| c.last() == Some(&word) || c.first() == Some(&word));
+        if named
+            && !held.contains(&word)
+            && lexicon().kinds_of_words(&[name.words[0].as_str()]) & places == 0
+        {
+            name.entity_type = EntityType::Person;
+        }
+    }
+    names
+}
+
+fn normalized(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| normalize(w)).collect()
+}
+
+/// The person group of each name (`None` for names of other types), by [`people::group`],
+/// with the gender the pronouns after each lone name give it.
+fn person_groups(text: &str, sentences: &[SentenceTokens], names: &[Name]) -> Vec<Option<usize>> {
+    let persons: Vec<usize> = (0..names.len())
+        .filter(|&i| names[i].entity_type == EntityType::Person)
+        .collect();
+    let input: Vec<people::PersonName> = persons
+        .iter()
+        .map(|&i| {
+            let n = &names[i];
+            people::PersonName {
+                words: normalized(&n.words),
+                role_head: n
+                    .role
+                    .as_deref()
+                    .and_then(|r| r.split_whitespace().last())
+                    .map(str::to_lowercase),
+                gender: n.gender,
+                pronoun_gender: pronouns::gender_after(text, sentences, names, i),
+            }
+        })
+        .collect();
+    let groups = people::group(&input);
+    let mut out = vec![None; names.len()];
+    for (&i, g) in persons.iter().zip(groups) {
+        out[i] = Some(g);
+    }
+    out
 }
 
 /// Whether `acronym` is one word made of the initials of `full`'s significant words.
@@ -234,15 +348,7 @@ mod tests {
     }
 
     #[test]
-    fn matches_person_names_by_suffix() {
-        assert!(person_matches(
-            &words("Mikheil Saakashvili"),
-            &words("Saakashvili")
-        ));
-        assert!(!person_matches(
-            &words("Mikheil Saakashvili"),
-            &words("Sandra Saakashvili")
-        ));
+    fn matches_initials() {
         assert!(is_initials(&words("EU"), &words("European Union")));
         assert!(is_initials(&words("U.N."), &words("United Nations")));
         assert!(!is_initials(&words("EU"), &words("Europe")));

@@ -3,8 +3,8 @@
 
 use super::features::{DocContext, FeatureContext, FeatureScratch, SentenceFeatures};
 use super::tags::{spans_of, Tag, TokenSpan, NUM_TAGS};
-use crate::hash::KeySet;
-use crate::lexicon::lexicon;
+use crate::hash::{word_key, KeySet};
+use crate::lexicon::{lexicon, normalize};
 use std::sync::LazyLock;
 
 /// Scores of a tag given the previous one, and of starting and ending a sentence with it.
@@ -47,6 +47,11 @@ impl Model {
             common: &self.common,
             bits: self.bits,
         }
+    }
+
+    /// Whether the training text writes `word` in lowercase: a common word, not a name.
+    pub fn is_common(&self, word: &str) -> bool {
+        self.common.contains(&word_key(&normalize(word)))
     }
 
     /// Number of weight rows kept (a measure of the model's size).

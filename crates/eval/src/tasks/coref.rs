@@ -18,6 +18,9 @@
 //! - MEANTIME: each topic folder resolved as one dossier, all 120 documents scored; rows give
 //!   the whole corpus resolved as one dossier, each topic and each gold type.
 //!
+//! A group is resolved as the dossier resolves a corpus: its stories are found first
+//! ([`parallax_crossdoc::stories`]), since unnamed actors ("the gunman") join only within one.
+//!
 //! Two baselines are rows of both: `baseline_singletons` (every mention alone) and
 //! `baseline_same_head` (mentions of a group with the same lowercased head word together).
 
@@ -29,17 +32,31 @@ use crate::metrics::coref::{score, CorefScores};
 use crate::tasks::ner::dataset_name;
 use crate::{EvalError, EvalReport};
 use align::{responses, GoldMention, Response};
-use parallax_core::Analysis;
+use parallax_core::{Analysis, Document};
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::path::Path;
 
 /// The ECB+ test topics of the usual split.
 const TEST_TOPICS: std::ops::RangeInclusive<u32> = 36..=45;
+/// The ECB+ development topics of the same split (Barhom et al. 2019); the other topics below
+/// 36 are training topics. Nothing is trained here: tuning reads these rows, never the test's.
+const DEV_TOPICS: [u32; 8] = [2, 5, 12, 18, 21, 23, 34, 35];
+
+/// MEANTIME has no split: a third of its documents, chosen by a seeded hash of the document
+/// name, is held out as a test part (`test_docs`), the rest is the part tuned on (`dev_docs`).
+/// Both are scored with every topic resolved whole, since chains cross documents.
+fn meantime_test_doc(name: &str) -> bool {
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64 ^ 18, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    hash % 3 == 0
+}
 
 /// An analyzed corpus with its gold mentions.
 #[derive(Default)]
 pub(crate) struct Corpus {
+    pub documents: Vec<Document>,
     pub analyses: Vec<Analysis>,
     pub gold: Vec<GoldMention>,
     /// Named groups of document indices, each resolved as one dossier.
@@ -63,7 +80,7 @@ pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
     let mut report = EvalReport::new("coref", dataset_name(gold));
     report.items = corpus.analyses.len();
     let groups: Vec<Vec<usize>> = corpus.groups.iter().map(|g| g.1.clone()).collect();
-    let system = responses(&corpus.analyses, &groups, &corpus.gold);
+    let system = responses(&corpus.documents, &corpus.analyses, &groups, &corpus.gold);
     let all: Vec<usize> = (0..corpus.gold.len()).collect();
     let group_of = group_of(&corpus);
     let in_groups = |keep: &dyn Fn(&str) -> bool| -> Vec<usize> {
@@ -100,12 +117,40 @@ pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
     if ecb {
         let everything = evaluate(&corpus.gold, &all, |i| system[i]);
         put_row(&mut report, "all_topics", &everything);
+        let dev = in_groups(&|t| t.parse().is_ok_and(|t: u32| DEV_TOPICS.contains(&t)));
+        put_row(
+            &mut report,
+            "dev_topics",
+            &evaluate(&corpus.gold, &dev, |i| system[i]),
+        );
+        let train = in_groups(&|t| {
+            t.parse()
+                .is_ok_and(|t: u32| !DEV_TOPICS.contains(&t) && !TEST_TOPICS.contains(&t))
+        });
+        put_row(
+            &mut report,
+            "train_topics",
+            &evaluate(&corpus.gold, &train, |i| system[i]),
+        );
+    } else {
+        for (row, test) in [("dev_docs", false), ("test_docs", true)] {
+            let part: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|&i| meantime_test_doc(&corpus.analyses[corpus.gold[i].doc].doc) == test)
+                .collect();
+            put_row(
+                &mut report,
+                row,
+                &evaluate(&corpus.gold, &part, |i| system[i]),
+            );
+        }
     }
     // The scored documents resolved as a single dossier.
     let mut docs: Vec<usize> = main.iter().map(|&i| corpus.gold[i].doc).collect();
     docs.sort_unstable();
     docs.dedup();
-    let single = responses(&corpus.analyses, &[docs], &corpus.gold);
+    let single = responses(&corpus.documents, &corpus.analyses, &[docs], &corpus.gold);
     put_row(
         &mut report,
         "one_dossier",
@@ -264,4 +309,65 @@ fn put_row(report: &mut EvalReport, row: &str, s: &Scored) {
     report.type_metric(row, "conll_f1", c.conll_f1());
     report.type_metric(row, "mentions", s.mentions as f64);
     report.type_metric(row, "chains", s.chains as f64);
+}
+
+#[cfg(test)]
+mod dump {
+    use super::*;
+
+    /// Development aid: one line per gold mention of the corpus in COREF_DUMP (tab-separated:
+    /// group, document, chain, class, gold text, head word, predicted mention or `-`, its
+    /// kind, its entity's name, response cluster).
+    #[test]
+    #[ignore]
+    fn dump_mentions() {
+        let Ok(dir) = std::env::var("COREF_DUMP") else {
+            return;
+        };
+        let gold = Path::new(&dir);
+        let corpus = if ecbplus::is_ecbplus(gold) {
+            ecbplus::load(gold, None)
+        } else {
+            meantime::load(gold, None)
+        }
+        .unwrap();
+        let groups: Vec<Vec<usize>> = corpus.groups.iter().map(|g| g.1.clone()).collect();
+        let system = responses(&corpus.documents, &corpus.analyses, &groups, &corpus.gold);
+        let group_of = group_of(&corpus);
+        for (i, m) in corpus.gold.iter().enumerate() {
+            let a = &corpus.analyses[m.doc];
+            let (pred, kind, entity) = match align::match_mention(a, m) {
+                Some(p) => {
+                    let pm = &a.mentions[p];
+                    let e = pm
+                        .local_entity
+                        .and_then(|l| a.local_entities.get(l))
+                        .map_or("-".to_string(), |e| {
+                            format!("{}/{:?}", e.name, e.entity_type)
+                        });
+                    (pm.text.clone(), format!("{:?}", pm.kind), e)
+                }
+                None => ("-".into(), "-".into(), "-".into()),
+            };
+            let time = a
+                .times
+                .iter()
+                .find(|t| t.span.overlaps(m.head))
+                .map_or("-".to_string(), |t| format!("{}|{}", t.value, t.text));
+            println!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:?}\t{}",
+                corpus.groups[group_of[m.doc]].0,
+                a.doc,
+                m.chain,
+                m.class,
+                m.words,
+                m.head_word,
+                pred.replace(['\n', '\t'], " "),
+                kind,
+                entity,
+                system[i],
+                time
+            );
+        }
+    }
 }

@@ -158,9 +158,11 @@ fn plover(path: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
     for record in &held {
         let events = events_of(&record.id, &record.text);
         let main = events.first();
-        // Development aid: EVENTS_DUMP=1 prints every record whose main event is wrong.
-        if std::env::var_os("EVENTS_DUMP").is_some()
-            && main.is_none_or(|e| e.event_type != record.event)
+        // Development aid: EVENTS_DUMP=1 prints every record whose main event is wrong,
+        // EVENTS_DUMP=all every record (to compare actors between two builds).
+        let dump = std::env::var("EVENTS_DUMP").ok();
+        if dump.is_some()
+            && (dump.as_deref() == Some("all") || main.is_none_or(|e| e.event_type != record.event))
         {
             eprintln!(
                 "{} gold={} got={} src={:?}/{:?} tgt={:?}/{:?} | {}",

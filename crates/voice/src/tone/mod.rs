@@ -103,12 +103,19 @@ pub fn tones_with(
     mask: &QuoteMask,
 ) -> Tones {
     let mut out = Tones::default();
-    // Resolved mentions in text order, each with its entity.
+    // Resolved mentions of named entities in text order, each with its entity. An unnamed
+    // actor ("the gunman") is nobody a reader could look up, and the model was fitted on
+    // named targets: its mentions are read as plain words.
     let mut resolved: Vec<(usize, Span, usize)> = mentions
         .iter()
         .enumerate()
         .filter_map(|(i, m)| Some((i, m.span, m.local_entity?)))
-        .filter(|(_, span, e)| *e < local_entities.len() && span.slice(&doc.text).is_ok())
+        .filter(|(_, span, e)| {
+            local_entities
+                .get(*e)
+                .is_some_and(|le| le.is_named(mentions))
+                && span.slice(&doc.text).is_ok()
+        })
         .collect();
     resolved.sort_by_key(|(i, span, _)| (span.start, *i));
     let mut at = 0;

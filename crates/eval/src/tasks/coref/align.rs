@@ -18,12 +18,14 @@
 //! cluster.
 //!
 //! **Response clustering:** the documents of a group (an ECB+ topic, a MEANTIME topic folder)
-//! are resolved together by [`parallax_crossdoc::resolve`] as the dossier does; a matched gold
+//! are resolved together as the dossier does: stories first ([`parallax_crossdoc::stories`]),
+//! then [`parallax_crossdoc::resolve::resolve_in_stories`]; a matched gold
 //! mention takes its predicted mention's corpus-wide entity; one whose predicted mention has
 //! no local entity takes that mention alone; an unmatched gold mention is a singleton.
 
-use parallax_core::{Analysis, Span};
-use parallax_crossdoc::resolve::resolve;
+use parallax_core::{Analysis, Document, Span};
+use parallax_crossdoc::assemble::story_of_documents;
+use parallax_crossdoc::resolve::resolve_in_stories;
 use std::collections::HashMap;
 
 /// How far past the previous token a gold token is looked for, in bytes.
@@ -40,6 +42,8 @@ pub struct GoldMention {
     pub head: Span,
     /// The lowercased head word (for the same-head baseline).
     pub head_word: String,
+    /// The gold words, joined by spaces (for reading errors).
+    pub words: String,
     /// The gold chain (cross-document identity).
     pub chain: String,
     /// The gold class or type, for per-class rows.
@@ -153,6 +157,7 @@ pub fn gold_mention(
         span: first.cover(*last),
         head,
         head_word: words.get(h).map_or_else(String::new, |w| w.to_lowercase()),
+        words: words.join(" "),
         chain,
         class,
     })
@@ -181,8 +186,10 @@ pub fn match_mention(analysis: &Analysis, gold: &GoldMention) -> Option<usize> {
 }
 
 /// The response cluster of every gold mention when each group of documents (indices into
-/// `analyses`) is resolved as one dossier. A document in no group is resolved alone.
+/// `documents` and `analyses`) is resolved as one dossier. A document in no group is
+/// resolved alone.
 pub fn responses(
+    documents: &[Document],
     analyses: &[Analysis],
     groups: &[Vec<usize>],
     gold: &[GoldMention],
@@ -204,8 +211,14 @@ pub fn responses(
             .map(|d| vec![d]),
     );
     for (g, group) in all_groups.iter().enumerate() {
-        let members: Vec<&Analysis> = group.iter().filter_map(|&d| analyses.get(d)).collect();
-        let resolution = resolve(&members);
+        let pairs: Vec<(&Document, &Analysis)> = group
+            .iter()
+            .filter_map(|&d| Some((documents.get(d)?, analyses.get(d)?)))
+            .collect();
+        let docs: Vec<&Document> = pairs.iter().map(|p| p.0).collect();
+        let members: Vec<&Analysis> = pairs.iter().map(|p| p.1).collect();
+        let stories = parallax_crossdoc::stories::stories(&pairs);
+        let resolution = resolve_in_stories(&members, &story_of_documents(&docs, &stories));
         for (&(local_doc, local), &entity) in &resolution.of_local {
             if let Some(&d) = group.get(local_doc) {
                 entity_of.insert((d, local), (g, entity));

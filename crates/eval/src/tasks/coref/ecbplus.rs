@@ -74,6 +74,7 @@ pub fn load(gold: &Path, limit: Option<usize>) -> Result<Corpus, EvalError> {
         let topic = doc.topic().unwrap_or(0);
         groups.entry(topic).or_default().push(d);
         corpus.analyses.push(parallax_pipeline::analyze(&document));
+        corpus.documents.push(document);
     }
     corpus.groups = groups
         .into_iter()

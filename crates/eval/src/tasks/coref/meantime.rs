@@ -99,5 +99,6 @@ fn add_document(corpus: &mut Corpus, doc: &MeantimeDocument) -> usize {
         }
     }
     corpus.analyses.push(parallax_pipeline::analyze(&document));
+    corpus.documents.push(document);
     d
 }

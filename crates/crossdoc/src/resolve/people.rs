@@ -1,0 +1,138 @@
+//! Lone names of people across documents: which full name a document's "Biden", "Xi" or
+//! "Bloomberg" is.
+//!
+//! A lone name (one word once initials and suffixes are dropped) is matched to the persons of
+//! the corpus named in full whose last word has its spelling skeleton, or, when none has, whose
+//! first word has it ("Xi" → "Xi Jinping", "Kim" → "Kim Jong-un"). A person is not a candidate
+//! when the lone name's own document names it and still kept the two apart; a lone name whose
+//! document did so joins another namesake only by a shared title. Among the rest:
+//!
+//! - a lone name written with a title keeps to the candidates carrying a title with the same
+//!   head word ("President Biden" → "President Joe Biden", not "Jill Biden");
+//! - **one candidate:** joined, unless the lone name is a person of its own across the corpus:
+//!   its lone mentions outnumber the candidate's and carry titles the candidate never does;
+//! - **several:** the candidate named in at least twice as many documents as any other, the
+//!   subject of the story, wins; otherwise the lone name stays apart: the corpus does not
+//!   say which of them it is.
+//!
+//! A one-word name of another type than person (a tagger's "Bloomberg" organization) is that
+//! person too when exactly one full name ends with it and no longer name of another type
+//! holds the word ("Bloomberg News", "Ford Motor"); it then counts as a person.
+
+use super::{Local, UnionFind};
+use crate::names::skeleton;
+use parallax_core::EntityType;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+/// What the full-name persons of one root say together.
+#[derive(Debug, Default)]
+struct Person {
+    docs: BTreeSet<usize>,
+    roles: BTreeSet<String>,
+    mentions: usize,
+}
+
+/// Joins lone names to persons; returns the locals that joined as persons although typed
+/// otherwise.
+pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
+    let is_person = |l: &Local| l.entity.entity_type == EntityType::Person;
+    // Full-name persons by root, and the roots by last and first word skeleton.
+    let mut persons: BTreeMap<usize, Person> = BTreeMap::new();
+    for (n, l) in locals.iter().enumerate() {
+        if is_person(l) && l.words.len() >= 2 {
+            let p = persons.entry(uf.find(n)).or_default();
+            p.docs.insert(l.doc);
+            p.roles.extend(l.roles.iter().cloned());
+            p.mentions += l.mentions;
+        }
+    }
+    let mut by_last: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for (n, l) in locals.iter().enumerate() {
+        if is_person(l) && l.words.len() >= 2 {
+            let root = uf.find(n);
+            if let (Some(first), Some(last)) = (l.words.first(), l.words.last()) {
+                by_last.entry(skeleton(last)).or_default().insert(root);
+                by_first.entry(skeleton(first)).or_default().insert(root);
+            }
+        }
+    }
+    // Docs each root is named in, to respect what each document kept apart.
+    let mut root_docs: HashMap<usize, HashSet<usize>> = HashMap::new();
+    for (n, l) in locals.iter().enumerate() {
+        root_docs.entry(uf.find(n)).or_default().insert(l.doc);
+    }
+    // The lone mentions of each skeleton across the corpus, with their titles.
+    let mut lone: HashMap<String, (usize, BTreeSet<String>)> = HashMap::new();
+    for l in locals.iter().filter(|l| is_person(l) && l.words.len() == 1) {
+        let slot = lone.entry(skeleton(&l.words[0])).or_default();
+        slot.0 += l.mentions;
+        slot.1.extend(l.roles.iter().cloned());
+    }
+    // Words that longer names of other types hold.
+    let held: HashSet<&str> = locals
+        .iter()
+        .filter(|l| !is_person(l) && l.words.len() > 1)
+        .flat_map(|l| l.words.iter().map(String::as_str))
+        .collect();
+
+    let mut joins = Vec::new();
+    let mut as_person = HashSet::new();
+    for (n, l) in locals.iter().enumerate() {
+        let [word] = l.words.as_slice() else { continue };
+        let sk = skeleton(word);
+        if sk.len() < 2 {
+            continue;
+        }
+        // No rule before this one joins a lone name to a full name, so a root whose documents
+        // include the lone name's own was kept apart from it there.
+        let own_doc = |root: &usize| root_docs.get(root).is_some_and(|d| d.contains(&l.doc));
+        if is_person(l) {
+            let mut found: Vec<usize> = by_last
+                .get(&sk)
+                .or_else(|| by_first.get(&sk))
+                .map(|s| s.iter().copied().collect())
+                .unwrap_or_default();
+            let named = found.len();
+            found.retain(|r| !own_doc(r));
+            let titled: Vec<usize> = found
+                .iter()
+                .copied()
+                .filter(|r| l.roles.iter().any(|t| persons[r].roles.contains(t)))
+                .collect();
+            if !titled.is_empty() {
+                found = titled;
+            } else if found.len() < named {
+                // Its own document names a namesake and keeps it apart: only a title decides.
+                continue;
+            }
+            let chosen = match found.as_slice() {
+                [] => None,
+                [one] => {
+                    let p = &persons[one];
+                    let (count, titles) = &lone[&sk];
+                    let own_person =
+                        *count > p.mentions && !titles.is_empty() && titles.is_disjoint(&p.roles);
+                    (!own_person).then_some(*one)
+                }
+                several => {
+                    let docs = |r: &usize| persons[r].docs.len();
+                    let top = several.iter().max_by_key(|r| docs(r)).copied();
+                    top.filter(|t| several.iter().all(|r| r == t || docs(t) >= 2 * docs(r)))
+                }
+            };
+            if let Some(root) = chosen {
+                joins.push((n, root));
+            }
+        } else if l.entity.entity_type != EntityType::Gpe && !held.contains(word.as_str()) {
+            if let Some(roots) = by_last.get(&sk).filter(|s| s.len() == 1) {
+                joins.extend(roots.iter().map(|&r| (n, r)));
+                as_person.insert(n);
+            }
+        }
+    }
+    for (n, root) in joins {
+        uf.union(n, root);
+    }
+    as_person
+}
