@@ -14,8 +14,12 @@
 //! followed by one indented row per cross-document sub-stage (resolution, stories, reuse, quote
 //! groups, claims, disputes, timeline, outlets...). `--dossier FILE` writes the dossier built,
 //! so a speed change can be checked to leave results unchanged on a large corpus.
+//!
+//! `--scaling` instead times one document of the corpus's joined text at three lengths and
+//! prints each stage's time ratios ([`scaling`]): every stage should be near-linear.
 
 mod replicate;
+mod scaling;
 
 use crate::Outcome;
 use anyhow::{bail, Result};
@@ -44,6 +48,10 @@ pub struct Args {
     /// that a speed change leaves the results unchanged.
     #[arg(long)]
     dossier: Option<PathBuf>,
+    /// Instead, time each per-document stage on one document of the articles' joined text at
+    /// 0.25, 1 and 4 MB (no text cap) and print the time ratios.
+    #[arg(long, conflicts_with_all = ["replicate", "dossier"])]
+    scaling: bool,
 }
 
 struct Row {
@@ -65,6 +73,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     let ingest_time = ingest_clock.elapsed();
     if docs.is_empty() {
         bail!("no articles to time");
+    }
+    if args.scaling {
+        let scaling = scaling::measure(&docs)?;
+        match args.json {
+            true => println!("{}", serde_json::to_string_pretty(&scaling.json())?),
+            false => scaling.print(),
+        }
+        return Ok(Outcome::Success);
     }
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
 

@@ -14,6 +14,8 @@ pub enum IngestError {
     Empty,
     #[error("the file is {size} bytes, over the {limit}-byte limit")]
     TooLarge { size: u64, limit: u64 },
+    #[error("the record is {size} bytes, over the {limit}-byte limit for one record")]
+    RecordTooLarge { size: u64, limit: u64 },
     #[error("the file holds more than the {limit}-byte limit (reading stopped there)")]
     OverLimit { limit: u64 },
     #[error("{kind}, not a regular file: not read")]

@@ -92,7 +92,10 @@ pub fn parse_json_records_with(
 }
 
 /// One line of a JSON Lines file (its `\r` included, which JSON reads as white space).
-fn json_line(line: &[u8], fields: &FieldNames) -> Result<(String, DocumentMeta), IngestError> {
+pub(crate) fn json_line(
+    line: &[u8],
+    fields: &FieldNames,
+) -> Result<(String, DocumentMeta), IngestError> {
     if let Some(offset) = memchr::memchr(0, line) {
         return Err(IngestError::Binary { offset });
     }

@@ -5,7 +5,8 @@
 //!
 //! Reading never fails as a whole and never panics: every file that cannot be used, and every
 //! bad record inside a JSON Lines or WARC file, becomes one [`SkippedInput`] naming the input
-//! and the reason, and the rest is read.
+//! and the reason, and the rest is read. JSON Lines files are read record by record, whatever
+//! their size (the size limit applies to each record).
 
 mod dates;
 mod decode;
@@ -15,8 +16,10 @@ mod feed;
 mod fields;
 mod html;
 mod id;
+mod json_file;
 mod jsonl;
 mod limits;
+mod lines;
 mod manifest;
 mod meta;
 mod mojibake;
@@ -88,7 +91,21 @@ fn read_into(
     limits: &Limits,
     outcome: &mut FileOutcome,
 ) -> Result<(), IngestError> {
-    let format = Format::of(path).ok_or(IngestError::Unsupported)?;
+    match Format::of(path).ok_or(IngestError::Unsupported)? {
+        Format::Json => json_file::read_json(path, source, manifest, limits, outcome),
+        format => read_whole(path, format, source, manifest, limits, outcome),
+    }
+}
+
+/// Reads a file whole, under the file size limit (JSON only when it is one JSON document).
+fn read_whole(
+    path: &Path,
+    format: Format,
+    source: &str,
+    manifest: &Manifest,
+    limits: &Limits,
+    outcome: &mut FileOutcome,
+) -> Result<(), IngestError> {
     let bytes = read::read_limited(path, limits.max_file_bytes)?;
     if bytes.is_empty() {
         return Err(IngestError::Empty);
@@ -122,23 +139,7 @@ fn read_into(
             })?;
             outcome.documents.push(doc);
         }
-        Format::Json => {
-            let records = jsonl::parse_json_records_with(&bytes, manifest.fields())?;
-            if records.is_empty() {
-                return Err(IngestError::NoText);
-            }
-            for record in records {
-                let record_source = format!("{source}#{}", record.label);
-                match record.article {
-                    Ok(article) => {
-                        outcome
-                            .documents
-                            .push(record_document(article, record_source, manifest))
-                    }
-                    Err(e) => outcome.skip(record_source, &e),
-                }
-            }
-        }
+        Format::Json => json_file::whole_records(&bytes, source, manifest, outcome)?,
         Format::Warc => {
             let records = warc::parse_warc(&bytes)?;
             let pages = warc_documents(records, 0, false, source, manifest, outcome);

@@ -42,11 +42,7 @@ pub fn irregular_kind(meta: &Metadata) -> Option<&'static str> {
 
 /// The bytes of the regular file at `path`, refusing files over `limit` bytes.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
-    let meta = std::fs::metadata(path).map_err(|e| IngestError::io(path, e))?;
-    check(&meta, limit)?;
-    let file = open(path).map_err(|e| IngestError::io(path, e))?;
-    let meta = file.metadata().map_err(|e| IngestError::io(path, e))?;
-    check(&meta, limit)?;
+    let (file, meta) = open_regular(path, limit)?;
     let mut bytes = Vec::with_capacity(meta.len().min(limit) as usize);
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
@@ -55,6 +51,18 @@ pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
         return Err(IngestError::OverLimit { limit });
     }
     Ok(bytes)
+}
+
+/// The regular file at `path`, opened for reading, with its metadata; refused when it is not
+/// a regular file or its size on disk is over `limit` bytes (pass `u64::MAX` for files read
+/// piece by piece, whose limit applies to each piece).
+pub fn open_regular(path: &Path, limit: u64) -> Result<(File, Metadata), IngestError> {
+    let meta = std::fs::metadata(path).map_err(|e| IngestError::io(path, e))?;
+    check(&meta, limit)?;
+    let file = open(path).map_err(|e| IngestError::io(path, e))?;
+    let meta = file.metadata().map_err(|e| IngestError::io(path, e))?;
+    check(&meta, limit)?;
+    Ok((file, meta))
 }
 
 fn check(meta: &Metadata, limit: u64) -> Result<(), IngestError> {

@@ -414,3 +414,93 @@ fn json_lines_with_the_users_field_names() {
     assert_eq!(doc.meta.outlet.as_deref(), Some("Star"));
     assert_eq!(doc.meta.published.as_deref(), Some("2024-03-01"));
 }
+
+/// `n` JSON Lines records of about `size` bytes each, numbered so that no two texts are equal.
+fn json_lines(n: usize, size: usize) -> Vec<u8> {
+    let sentence = "Water rose overnight in the valley town, officials said on Friday. ";
+    let body = sentence.repeat(size / sentence.len() + 1);
+    (0..n)
+        .map(|i| format!("{{\"title\":\"Flood {i}\",\"text\":\"Report {i}. {body}\"}}\n"))
+        .collect::<String>()
+        .into_bytes()
+}
+
+#[test]
+fn json_lines_over_the_file_limit_are_read_record_by_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let limit = Limits::default().max_file_bytes as usize;
+    let bytes = json_lines(limit / 10_000 + 100, 10_000);
+    assert!(bytes.len() > limit);
+    let path = write(dir.path(), "big.jsonl", &bytes);
+    let outcome = read_file(&path, &Manifest::default(), &Limits::default());
+    assert!(outcome.skipped.is_empty(), "{:?}", outcome.skipped);
+    assert_eq!(outcome.documents.len(), limit / 10_000 + 100);
+    let last = outcome.documents.last().unwrap();
+    assert_eq!(
+        last.source,
+        format!("{}#line {}", path.display(), limit / 10_000 + 100)
+    );
+    // A file that is one JSON array is still read whole, under the file limit.
+    let array = write(dir.path(), "big.json", &[b"[", &bytes[..], b"]"].concat());
+    assert!(reason_of(&array).contains("-byte limit"));
+}
+
+#[test]
+fn an_oversized_record_costs_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let limits = Limits {
+        max_record_bytes: 2_000,
+        ..Limits::default()
+    };
+    let small = json_lines(3, 100);
+    let huge = json_lines(1, 5_000);
+    let mut bytes = Vec::new();
+    for (i, line) in small.split_inclusive(|&b| b == b'\n').enumerate() {
+        bytes.extend_from_slice(line);
+        if i == 0 {
+            bytes.extend_from_slice(&huge);
+        }
+    }
+    let path = write(dir.path(), "mixed.jsonl", &bytes);
+    let outcome = read_file(&path, &Manifest::default(), &limits);
+    let sources: Vec<&str> = outcome
+        .documents
+        .iter()
+        .map(|d| d.source.rsplit('#').next().unwrap())
+        .collect();
+    assert_eq!(sources, vec!["line 1", "line 3", "line 4"]);
+    assert_eq!(outcome.skipped.len(), 1);
+    assert_eq!(
+        outcome.skipped[0].source,
+        format!("{}#line 2", path.display())
+    );
+    assert_eq!(
+        outcome.skipped[0].reason,
+        format!(
+            "the record is {} bytes, over the 2000-byte limit for one record",
+            huge.len() - 1
+        )
+    );
+}
+
+#[test]
+fn binary_json_lines_are_one_reason_and_bad_lines_stay_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let many_bad = "x\n".repeat(2_000);
+    let binary = write(dir.path(), "a.jsonl", format!("\0\n{many_bad}").as_bytes());
+    let outcome = read_file(&binary, &Manifest::default(), &Limits::default());
+    assert_eq!(outcome.skipped.len(), 1, "{:?}", &outcome.skipped[..2]);
+    assert!(outcome.skipped[0]
+        .reason
+        .contains("NUL byte at byte offset 0"));
+    // Bad lines without a NUL byte are each reported; a NUL after the window is one more.
+    let text = write(
+        dir.path(),
+        "b.jsonl",
+        format!("{many_bad}\0\n{{\"text\":\"Kept.\"}}\n").as_bytes(),
+    );
+    let outcome = read_file(&text, &Manifest::default(), &Limits::default());
+    assert_eq!(outcome.skipped.len(), 2_001);
+    assert_eq!(outcome.documents.len(), 1);
+    assert!(reason_of(&write(dir.path(), "c.jsonl", b"\n  \n")).contains("empty"));
+}

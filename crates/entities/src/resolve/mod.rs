@@ -21,6 +21,7 @@
 //! mentions; its gender is the first evidence found (honorific, gendered title, first name).
 
 mod descriptions;
+mod index;
 mod nominals;
 mod people;
 mod pronouns;
@@ -59,20 +60,27 @@ struct Linked {
 pub fn resolve(
     text: &str,
     sentences: &[SentenceTokens],
-    names: Vec<Name>,
+    mut names: Vec<Name>,
 ) -> (Vec<Mention>, Vec<LocalEntity>) {
+    // The rules look names up by position: they must be in text order, as recognition gives
+    // them (stable, so this changes nothing for its output).
+    names.sort_by_key(|n| n.span.start);
     let names = retype(names);
     let person_group = person_groups(text, sentences, &names);
     let mut entities: Vec<Entity> = Vec::new();
     let mut linked: Vec<Linked> = Vec::new();
     let mut person_entity: Vec<Option<usize>> = Vec::new();
+    let mut index = index::EntityIndex::default();
     for (n, name) in names.into_iter().enumerate() {
         let words: Vec<String> = name.words.iter().map(|w| normalize(w)).collect();
         let entity_type = name.entity_type;
         let found = match person_group[n] {
             Some(g) => person_entity.get(g).copied().flatten(),
-            None => find_entity(&entities, &linked, &words, entity_type),
+            None => index.find(&words, entity_type, |id| {
+                joins(&entities[id], &words, entity_type)
+            }),
         };
+        let created = found.is_none();
         let id = match found {
             Some(id) => id,
             None => {
@@ -98,6 +106,9 @@ pub fn resolve(
         if written.chars().count() > entity.name.chars().count() {
             entity.name = written.to_string();
             entity.words = words;
+            index.add(id, entity);
+        } else if created {
+            index.add(id, entity);
         }
         if let Some(role) = &name.role {
             if !entity.roles.iter().any(|r| r.eq_ignore_ascii_case(role)) {
@@ -107,6 +118,7 @@ pub fn resolve(
         if entity.gender == Gender::Unknown {
             entity.gender = name.gender;
         }
+        index.mentioned(id, linked.len());
         linked.push(Linked {
             mention: Mention {
                 span: name.span,
@@ -208,28 +220,13 @@ fn same_family(a: EntityType, b: EntityType) -> bool {
     a == b || (place(a) && place(b))
 }
 
-/// The entity a name with these normalized `words` and type belongs to, most recent first.
-fn find_entity(
-    entities: &[Entity],
-    linked: &[Linked],
-    words: &[String],
-    entity_type: EntityType,
-) -> Option<usize> {
-    let recent = linked.iter().rev().map(|l| l.entity);
-    let mut seen = vec![false; entities.len()];
-    for id in recent {
-        if std::mem::replace(seen.get_mut(id)?, true) {
-            continue;
-        }
-        let e = &entities[id];
-        if e.entity_type != EntityType::Person
-            && same_family(e.entity_type, entity_type)
-            && (e.words == words || is_initials(words, &e.words) || is_initials(&e.words, words))
-        {
-            return Some(id);
-        }
-    }
-    None
+/// Whether a name with these normalized `words` and type can join entity `e` (of all that
+/// can, it joins the one mentioned most recently: [`index`]). People are grouped by
+/// [`people`] instead: no name joins a person here.
+fn joins(e: &Entity, words: &[String], entity_type: EntityType) -> bool {
+    e.entity_type != EntityType::Person
+        && same_family(e.entity_type, entity_type)
+        && (e.words == words || is_initials(words, &e.words) || is_initials(&e.words, words))
 }
 
 /// Types made consistent within the document (see the module's rule 1): a name of several
@@ -325,13 +322,21 @@ fn person_groups(text: &str, sentences: &[SentenceTokens], names: &[Name]) -> Ve
 /// Whether `acronym` is one word made of the initials of `full`'s significant words.
 fn is_initials(acronym: &[String], full: &[String]) -> bool {
     let [word] = acronym else { return false };
-    let letters: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-    let initials: String = full
-        .iter()
+    let letters = letters(word);
+    full.len() >= 2 && letters.len() >= 2 && letters == initials(full)
+}
+
+/// The letters and digits of a word ("U.N." gives "UN").
+fn letters(word: &str) -> String {
+    word.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The first letters of a name's significant words.
+fn initials(full: &[String]) -> String {
+    full.iter()
         .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "&"))
         .filter_map(|w| w.chars().next())
-        .collect();
-    full.len() >= 2 && letters.len() >= 2 && letters == initials
+        .collect()
 }
 
 #[cfg(test)]

@@ -15,15 +15,18 @@ use super::{Context, Linked};
 use crate::lexicon::{lexicon, normalize, Kind};
 use crate::roles::title_at_start;
 use parallax_core::{EntityType, MentionKind, Span};
+use std::collections::HashMap;
 
+/// The nominal mentions of the document; `names` (the name mentions) in order of their start.
 pub(super) fn find(context: &Context<'_>, names: &[Linked]) -> Vec<Linked> {
+    let names = Names::new(context, names);
     let mut out = Vec::new();
     for (index, sentence) in context.sentences.iter().enumerate() {
         let words = context.words(sentence);
         let mut i = 0;
         while i < words.len() {
-            let found = possessive(context, names, sentence.spans.as_slice(), &words, i, index)
-                .or_else(|| definite(context, names, sentence.spans.as_slice(), &words, i, index));
+            let found = possessive(context, &names, sentence.spans.as_slice(), &words, i, index)
+                .or_else(|| definite(context, &names, sentence.spans.as_slice(), &words, i, index));
             match found {
                 Some((linked, next)) => {
                     out.push(linked);
@@ -36,22 +39,93 @@ pub(super) fn find(context: &Context<'_>, names: &[Linked]) -> Vec<Linked> {
     out
 }
 
-/// "Georgia's president": a place name ending at token `i`, "'s", a title.
+/// The name mentions the rules look up, indexed so that a lookup reads only the names it may
+/// take rather than every name of the document (which made the rules cost the square of the
+/// document's length). Lists of positions are in text order.
+struct Names<'a> {
+    names: &'a [Linked],
+    /// The first place name ending at each (sentence, byte offset).
+    places: HashMap<(usize, usize), usize>,
+    /// Names of persons, by the head word (lowercased) of each of the person's roles.
+    by_role: HashMap<String, Vec<usize>>,
+    /// Names of organizations, by the last word of the organization's name.
+    by_last_word: HashMap<&'a str, Vec<usize>>,
+    organizations: Vec<usize>,
+}
+
+/// The head word of a role ("foreign minister" → "minister"), lowercased.
+fn head(role: &str) -> Option<String> {
+    role.split_whitespace().last().map(str::to_lowercase)
+}
+
+impl<'a> Names<'a> {
+    fn new(context: &Context<'a>, names: &'a [Linked]) -> Self {
+        let mut index = Names {
+            names,
+            places: HashMap::new(),
+            by_role: HashMap::new(),
+            by_last_word: HashMap::new(),
+            organizations: Vec::new(),
+        };
+        for (i, n) in names.iter().enumerate() {
+            if n.mention.kind == MentionKind::Name && n.mention.entity_type == EntityType::Gpe {
+                index
+                    .places
+                    .entry((n.sentence, n.mention.span.end))
+                    .or_insert(i);
+            }
+            let Some(e) = context.entities.get(n.entity) else {
+                continue;
+            };
+            match e.entity_type {
+                EntityType::Person => {
+                    for role in e.roles.iter().filter_map(|r| head(r)) {
+                        let list = index.by_role.entry(role).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+                EntityType::Org => {
+                    index.organizations.push(i);
+                    if let Some(last) = e.words.last() {
+                        index.by_last_word.entry(last.as_str()).or_default().push(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        index
+    }
+
+    /// The last name of `list` that ends by `at`.
+    fn latest_before(&self, list: &[usize], at: usize) -> Option<&'a Linked> {
+        // Names starting after `at` cannot end by it.
+        let upto = list.partition_point(|&i| self.names[i].mention.span.start <= at);
+        list[..upto]
+            .iter()
+            .rev()
+            .map(|&i| &self.names[i])
+            .find(|n| n.mention.span.end <= at)
+    }
+
+    /// The first name of `list` that starts after `at`.
+    fn first_after(&self, list: &[usize], at: usize) -> Option<&'a Linked> {
+        let from = list.partition_point(|&i| self.names[i].mention.span.start <= at);
+        list.get(from).map(|&i| &self.names[i])
+    }
+}
+
 fn possessive(
     context: &Context<'_>,
-    names: &[Linked],
+    names: &Names<'_>,
     spans: &[Span],
     words: &[&str],
     i: usize,
     sentence: usize,
 ) -> Option<(Linked, usize)> {
     let end_of_place = spans.get(i)?.end;
-    let place = names.iter().find(|n| {
-        n.sentence == sentence
-            && n.mention.span.end == end_of_place
-            && n.mention.kind == MentionKind::Name
-            && n.mention.entity_type == EntityType::Gpe
-    })?;
+    let place = &names.names[*names.places.get(&(sentence, end_of_place))?];
     if !matches!(words.get(i + 1), Some(&"'s") | Some(&"’s")) {
         return None;
     }
@@ -70,7 +144,7 @@ fn possessive(
     let title_span = Span::new(spans.get(i + 2)?.start, spans.get(end - 1)?.end);
     let role = title_span.text(context.text);
     let at = place.mention.span.start;
-    let entity = person_with_role(context, names, role, at)?;
+    let entity = person_with_role(names, role, at)?;
     let span = Span::new(at, title_span.end);
     Some((
         context.mention(
@@ -87,7 +161,7 @@ fn possessive(
 /// "the president", "the ministry": lowercase "the" + title or organization word.
 fn definite(
     context: &Context<'_>,
-    names: &[Linked],
+    names: &Names<'_>,
     spans: &[Span],
     words: &[&str],
     i: usize,
@@ -105,7 +179,7 @@ fn definite(
         let end = i + 1 + title.len;
         let title_span = Span::new(spans.get(i + 1)?.start, spans.get(end - 1)?.end);
         let role = title_span.text(context.text);
-        let entity = person_with_role(context, names, role, at)?;
+        let entity = person_with_role(names, role, at)?;
         let span = Span::new(at, title_span.end);
         return Some((
             context.mention(
@@ -124,16 +198,11 @@ fn definite(
     if !is_org_word && !generic {
         return None;
     }
-    let entity = names
-        .iter()
-        .rev()
-        .filter(|n| n.mention.span.end <= at)
-        .find_map(|n| {
-            let e = context.entities.get(n.entity)?;
-            let fits =
-                e.entity_type == EntityType::Org && (generic || e.words.last() == Some(&head));
-            fits.then_some(n.entity)
-        })?;
+    let organizations = match generic {
+        true => &names.organizations,
+        false => names.by_last_word.get(head.as_str())?,
+    };
+    let entity = names.latest_before(organizations, at)?.entity;
     let span = Span::new(at, spans.get(i + 1)?.end);
     Some((
         context.mention(span, MentionKind::Nominal, entity, sentence, None)?,
@@ -143,33 +212,10 @@ fn definite(
 
 /// The person entity with a role whose head word is `role`'s: the last mentioned before `at`,
 /// else the first after.
-fn person_with_role(
-    context: &Context<'_>,
-    names: &[Linked],
-    role: &str,
-    at: usize,
-) -> Option<usize> {
-    let head = |r: &str| r.split_whitespace().last().map(str::to_lowercase);
-    let wanted = head(role)?;
-    let fits = |n: &&Linked| {
-        context.entities.get(n.entity).is_some_and(|e| {
-            e.entity_type == EntityType::Person
-                && e.roles
-                    .iter()
-                    .any(|r| head(r).as_deref() == Some(wanted.as_str()))
-        })
-    };
-    let before = names
-        .iter()
-        .rev()
-        .filter(|n| n.mention.span.end <= at)
-        .find(fits);
-    before
-        .or_else(|| {
-            names
-                .iter()
-                .filter(|n| n.mention.span.start > at)
-                .find(fits)
-        })
+fn person_with_role(names: &Names<'_>, role: &str, at: usize) -> Option<usize> {
+    let persons = names.by_role.get(&head(role)?)?;
+    names
+        .latest_before(persons, at)
+        .or_else(|| names.first_after(persons, at))
         .map(|n| n.entity)
 }

@@ -93,7 +93,8 @@ pub(super) fn gender_after(
     }
 }
 
-/// `mentions` must be in text order.
+/// The pronoun mentions of the document; `mentions` (names and nominals) in order of their
+/// start.
 pub(super) fn find(context: &Context<'_>, mentions: &[Linked]) -> Vec<Linked> {
     let mut out = Vec::new();
     let is_type = |m: &Linked, types: &[EntityType]| {
@@ -109,8 +110,12 @@ pub(super) fn find(context: &Context<'_>, mentions: &[Linked]) -> Vec<Linked> {
             if class == FunctionWord::default() {
                 continue;
             }
+            // Mentions starting after the pronoun cannot end before it: only those before
+            // are read (`mentions` are in order of their start), back to the window's edge.
+            let earlier =
+                &mentions[..mentions.partition_point(|m| m.mention.span.start <= span.start)];
             let before = |window: usize| {
-                mentions
+                earlier
                     .iter()
                     .rev()
                     .filter(|m| m.mention.span.end <= span.start)
