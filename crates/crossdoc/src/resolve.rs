@@ -577,6 +577,7 @@ mod tests {
             ("Comey", Org),
             ("Rubio Comey", Org),
             ("Video of Comey", Org),
+            ("COMEY CRAZY COVFEFE LIVEWIRE", Org),
         ]);
         let r = resolve(&[&a]);
         assert!(

@@ -73,9 +73,12 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
     // Words that longer names of other types hold before their last word: a name built on a
     // person's surname leads with it ("Bloomberg News", "Walt Disney Company"), while a
     // tagger's run ending in one ("Rubio Comey", "A.M. Since Comey") says nothing of it.
+    // A run of capitals ("COMEY CRAZY COVFEFE LIVEWIRE") is a shouted headline the tagger
+    // read as a name, not an organization.
+    let shouted = |l: &Local| !l.entity.name.chars().any(char::is_lowercase);
     let held: HashSet<&str> = locals
         .iter()
-        .filter(|l| !is_person(l) && l.words.len() > 1)
+        .filter(|l| !is_person(l) && l.words.len() > 1 && !shouted(l))
         .flat_map(|l| l.words[..l.words.len() - 1].iter().map(String::as_str))
         .collect();
 
