@@ -193,6 +193,11 @@ impl LocalEntity {
             .iter()
             .any(|&k| mentions.get(k).is_some_and(|m| m.kind == MentionKind::Name))
     }
+
+    /// Whether it is an unnamed actor: it has mentions, and none of them is a name.
+    pub fn is_unnamed(&self, mentions: &[Mention]) -> bool {
+        !self.mentions.is_empty() && !self.is_named(mentions)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

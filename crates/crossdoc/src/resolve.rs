@@ -115,12 +115,6 @@ pub(crate) struct Local<'a> {
     pub unnamed: bool,
 }
 
-/// Whether one of the entity's mentions is a name (not so for an unnamed actor, "the
-/// gunman").
-pub(crate) fn is_named(analysis: &Analysis, entity: &LocalEntity) -> bool {
-    entity.is_named(&analysis.mentions)
-}
-
 /// Resolves the local entities of `analyses` into corpus-wide entities, with no story
 /// known: unnamed actors stay apart.
 pub fn resolve(analyses: &[&Analysis]) -> Resolution {
@@ -139,7 +133,7 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
         .map(|&(d, i)| {
             let analysis = analyses[d];
             let entity = &analysis.local_entities[i];
-            let unnamed = !entity.mentions.is_empty() && !is_named(analysis, entity);
+            let unnamed = entity.is_unnamed(&analysis.mentions);
             let words = if unnamed {
                 Vec::new()
             } else {

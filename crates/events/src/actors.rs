@@ -68,11 +68,9 @@ fn actor_of(
     })
 }
 
-/// Whether local entity `e` is an unnamed actor: none of its mentions is a name.
+/// Whether local entity `e` is an unnamed actor ([`LocalEntity::is_unnamed`]).
 fn unnamed(e: usize, mentions: &[Mention], entities: &[LocalEntity]) -> bool {
-    entities
-        .get(e)
-        .is_some_and(|le| !le.mentions.is_empty() && !le.is_named(mentions))
+    entities.get(e).is_some_and(|le| le.is_unnamed(mentions))
 }
 
 /// The text of token `i` of `s` ("" out of range).

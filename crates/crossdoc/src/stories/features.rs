@@ -211,7 +211,7 @@ pub fn features(doc: &Document, analysis: &Analysis) -> DocFeatures {
     for e in analysis
         .local_entities
         .iter()
-        .filter(|e| e.mentions.is_empty() || crate::resolve::is_named(analysis, e))
+        .filter(|e| !e.is_unnamed(&analysis.mentions))
     {
         // Each name as the article writes it ("Reggie Bush", "Bush"): other articles may use
         // either; the entity's other mentions count under its longest name.
