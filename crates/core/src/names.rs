@@ -2,18 +2,43 @@
 //! resolution both drop before comparing two names: generational suffixes and post-nominal
 //! letters ("Jr.", "III", from `crates/core/data/name_suffixes.txt`) and single-letter initials
 //! ("W.", "J"). One list, so that both stages agree that "W. Mark Felt Sr." is "Mark Felt".
+//! A generational suffix also names a generation ([`generation`]), which both stages use to
+//! keep a son apart from the father he is named after.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static SUFFIXES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+/// Each suffix, keyed as [`key`] folds it, with the generation it names (`None` for a
+/// post-nominal such as "PhD").
+static SUFFIXES: LazyLock<HashMap<String, Option<&'static str>>> = LazyLock::new(|| {
+    suffix_lines()
+        .map(|line| match line.split_once('=') {
+            Some((word, value)) => (key(word.trim()), value.split_whitespace().next()),
+            None => (key(line), None),
+        })
+        .collect()
+});
+
+/// The generations marked `elder` in the list ("sr").
+static ELDER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    suffix_lines()
+        .filter_map(|line| line.split_once('=').map(|(_, value)| value))
+        .filter_map(
+            |value| match value.split_whitespace().collect::<Vec<_>>()[..] {
+                [generation, "elder"] => Some(generation),
+                _ => None,
+            },
+        )
+        .collect()
+});
+
+/// The list's lines without comments and blank lines.
+fn suffix_lines() -> impl Iterator<Item = &'static str> {
     include_str!("../data/name_suffixes.txt")
         .lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())
         .filter(|line| !line.is_empty())
-        .map(key)
-        .collect()
-});
+}
 
 /// A word as the list stores it: ASCII-lowercased, without final full stops.
 fn key(word: &str) -> String {
@@ -22,7 +47,30 @@ fn key(word: &str) -> String {
 
 /// Whether `word` is a generational suffix or a post-nominal ("Jr.", "III", "PhD").
 pub fn is_name_suffix(word: &str) -> bool {
-    SUFFIXES.contains(&key(word))
+    SUFFIXES.contains_key(&key(word))
+}
+
+/// The generation a suffix word names ("Jr." and "Junior" → `jr`, "III" → `iii`), or `None`
+/// for any other word, post-nominals included.
+pub fn generation_of(word: &str) -> Option<&'static str> {
+    SUFFIXES.get(&key(word)).copied().flatten()
+}
+
+/// Whether `generation` is the elder's ("sr"): a story writing it calls the same man by his
+/// unmarked name, while a son's suffix ("jr", "iii") sets him apart from an unmarked father.
+pub fn is_elder(generation: &str) -> bool {
+    ELDER.contains(&generation)
+}
+
+/// The generation a personal name is marked with: its last generational suffix after the
+/// first word ("Donald Trump Jr." → `jr`), or `None` for an unmarked name. The first word is
+/// never a suffix, so that a lone "Junior" (a nickname) marks nothing.
+pub fn generation<S: AsRef<str>>(words: &[S]) -> Option<&'static str> {
+    words
+        .iter()
+        .skip(1)
+        .rev()
+        .find_map(|w| generation_of(w.as_ref()))
 }
 
 /// Whether `word` is a single-letter initial ("W.", "J").
@@ -82,5 +130,23 @@ mod tests {
         assert!(is_name_suffix("III"));
         assert!(!is_name_suffix("Felt"));
         assert!(!is_initial("Xi"));
+    }
+
+    #[test]
+    fn generational_suffixes_name_a_generation() {
+        assert_eq!(generation(&["Donald", "Trump", "Jr."]), Some("jr"));
+        assert_eq!(generation(&["Hank", "Williams", "Junior"]), Some("jr"));
+        assert_eq!(generation(&["W.", "Mark", "Felt", "Sr."]), Some("sr"));
+        assert_eq!(
+            generation(&["Martin", "Luther", "King", "III"]),
+            Some("iii")
+        );
+        assert_eq!(generation(&["Donald", "Trump"]), None);
+        assert_eq!(generation(&["Jane", "Roe", "PhD"]), None);
+        assert_eq!(generation(&["Junior"]), None);
+        assert_eq!(generation_of("Jr"), Some("jr"));
+        assert_eq!(generation_of("MD"), None);
+        assert!(is_elder("sr"));
+        assert!(!is_elder("jr"));
     }
 }

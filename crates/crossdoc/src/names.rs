@@ -10,7 +10,9 @@
 //!
 //! Kinds of names fold further before they are compared ([`key_words`]):
 //! - a person's name loses its initials and suffixes ("Donald J. Trump" → `donald trump`) and
-//!   its first name is written in full (`data/nicknames.txt`: "Mike" → `michael`);
+//!   its first name is written in full (`data/nicknames.txt`: "Mike" → `michael`); a
+//!   generational suffix is kept as the generation's word at the end ("Donald Trump Jr." →
+//!   `donald trump jr`), which resolution drops again for the elder's ("Sr.");
 //! - an organization's name loses its legal form (`data/org_suffixes.txt`: "Apple Inc." →
 //!   `apple`);
 //! - any name that is, or starts with, an alias (`data/aliases.txt`: "U.S." → `united
@@ -55,6 +57,14 @@ pub fn key_words(name: &str, entity_type: EntityType) -> Vec<String> {
                 if let Some(full) = lists().full_first_name(&core[0]) {
                     core[0] = full.to_string();
                 }
+            }
+            // A regnal numeral already in the core ("elizabeth ii") is not added twice.
+            let in_core = core
+                .iter()
+                .any(|w| parallax_core::names::generation_of(w).is_some());
+            if let Some(generation) = parallax_core::names::generation(&words).filter(|_| !in_core)
+            {
+                core.push(generation.to_string());
             }
             core
         }
@@ -142,7 +152,10 @@ mod tests {
         let key = |n, t| key_words(n, t).join(" ");
         assert_eq!(key("Donald J. Trump", Person), "donald trump");
         assert_eq!(key("Mike Bloomberg", Person), "michael bloomberg");
-        assert_eq!(key("W. Mark Felt Sr.", Person), "mark felt");
+        assert_eq!(key("W. Mark Felt Sr.", Person), "mark felt sr");
+        assert_eq!(key("Donald Trump Jr.", Person), "donald trump jr");
+        assert_eq!(key("Trump Jr", Person), "trump jr");
+        assert_eq!(key("Elizabeth II", Person), "elizabeth ii");
         // A lone first name stays itself.
         assert_eq!(key("Mike", Person), "mike");
         assert_eq!(key("Apple Inc.", Org), "apple");

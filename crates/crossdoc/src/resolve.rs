@@ -5,7 +5,10 @@
 //! lookup, so the cost is linear in the number of local entities:
 //! 1. **Same name**: equal name keys ([`crate::names::key_words`]: a person's name without
 //!    initials, suffixes and nicknames, an organization's without its legal form, aliases
-//!    written as their canonical name) within the same type class.
+//!    written as their canonical name) within the same type class. A son's generation ("Jr.",
+//!    "III") stays in a person's key, as it does within a document: "Bobby Kennedy Jr." is not
+//!    his father "Robert F. Kennedy" named in another article. The elder's ("Sr.") is dropped
+//!    ([`drop_elder_generations`]): "W. Mark Felt Sr." is the "Mark Felt" of other articles.
 //! 2. **Same spelling skeleton**: equal consonant skeletons ([`crate::names`]) within the same
 //!    type class, for names whose skeleton is long enough (≥ 4 letters) to be distinctive —
 //!    transliterations and misspellings.
@@ -128,7 +131,7 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
         .enumerate()
         .flat_map(|(d, a)| (0..a.local_entities.len()).map(move |i| (d, i)))
         .collect();
-    let locals: Vec<Local> = index
+    let mut locals: Vec<Local> = index
         .iter()
         .map(|&(d, i)| {
             let analysis = analyses[d];
@@ -156,6 +159,7 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
             }
         })
         .collect();
+    drop_elder_generations(&mut locals);
     let mut uf = UnionFind((0..locals.len()).collect());
 
     // Unnamed actors: within a story, by type and head noun.
@@ -178,7 +182,7 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
 
     // Rules 1 and 2: same key, same skeleton.
     let mut by_key: HashMap<(u8, &str), usize> = HashMap::new();
-    let mut by_skeleton: HashMap<(u8, String), usize> = HashMap::new();
+    let mut by_skeleton: HashMap<(u8, String, Option<&str>), usize> = HashMap::new();
     for (n, l) in locals.iter().enumerate() {
         if l.key.is_empty() {
             continue;
@@ -190,12 +194,16 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
                 by_key.insert((class, &l.key), n);
             }
         }
-        let sk = skeleton_of(&l.words);
+        // The generation word counts for no letters of the name ("Don Jr." is not
+        // "Dionne Jr."), but a son and his father keep apart.
+        let (name, generation) = split_generation(l);
+        let sk = skeleton_of(name);
         if sk.replace(' ', "").len() >= 4 {
-            match by_skeleton.get(&(class, sk.clone())) {
+            let key = (class, sk, generation);
+            match by_skeleton.get(&key) {
                 Some(&m) => uf.union(n, m),
                 None => {
-                    by_skeleton.insert((class, sk), n);
+                    by_skeleton.insert(key, n);
                 }
             }
         }
@@ -306,6 +314,34 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
 /// What an unnamed actor is compared by across documents: the singular of its head noun,
 /// after the names that modify it ("the migrant caravan" → `caravan`, "the caravans" →
 /// `caravan`, "a Marenian official" → `marenian official`).
+/// The generation word ending a person's key words, if the key has one ("donald trump jr").
+fn generation_word(l: &Local) -> Option<&'static str> {
+    if l.entity.entity_type != EntityType::Person || l.words.len() < 2 {
+        return None;
+    }
+    let generation = parallax_core::names::generation_of(l.words.last()?)?;
+    // A regnal name keeps its numeral: "Elizabeth II" is her name, not a generation.
+    (parallax_core::names::core_words(&l.words).len() < l.words.len()).then_some(generation)
+}
+
+/// A local's key words without the generation word, and that generation.
+fn split_generation<'a>(l: &'a Local) -> (&'a [String], Option<&'static str>) {
+    match generation_word(l) {
+        Some(generation) => (&l.words[..l.words.len() - 1], Some(generation)),
+        None => (&l.words, None),
+    }
+}
+
+/// Drops the elder's generation word ("sr") from the keys of the persons marked with it.
+fn drop_elder_generations(locals: &mut [Local]) {
+    for l in locals.iter_mut() {
+        if generation_word(l).is_some_and(parallax_core::names::is_elder) {
+            l.words.pop();
+            l.key = l.words.join(" ");
+        }
+    }
+}
+
 fn unnamed_key(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     // "her family": whose family only its own article tells.
@@ -604,6 +640,31 @@ mod tests {
         let r = resolve(&[&a, &b]);
         // "Ivanov" alone could be either Ivanov: it stays on its own.
         assert_eq!(r.entities.len(), 4, "{:?}", names(&r));
+    }
+
+    #[test]
+    fn a_son_is_not_his_father_but_the_elder_is_himself() {
+        use EntityType::*;
+        let a = analysis(&[("Donald Trump", Person), ("Donald Trump Jr.", Person)]);
+        let b = analysis(&[("Donald Trump Jr.", Person)]);
+        let c = analysis(&[("Donald Trump", Person), ("Trump Jr.", Person)]);
+        let r = resolve(&[&a, &b, &c]);
+        let found = names(&r);
+        assert_eq!(r.entities.len(), 2, "{found:?}");
+        let son = r
+            .entities
+            .iter()
+            .find(|e| e.name == "Donald Trump Jr.")
+            .expect("the son is an entity");
+        assert_eq!(son.members.len(), 3, "{found:?}");
+        // Named in different articles, a son is still not his father.
+        let a = analysis(&[("Robert F. Kennedy", Person)]);
+        let b = analysis(&[("Bobby Kennedy Jr.", Person)]);
+        assert_eq!(resolve(&[&a, &b]).entities.len(), 2);
+        // The elder's suffix is one man's name written two ways.
+        let a = analysis(&[("W. Mark Felt Sr.", Person)]);
+        let b = analysis(&[("Mark Felt", Person)]);
+        assert_eq!(resolve(&[&a, &b]).entities.len(), 1);
     }
 
     #[test]

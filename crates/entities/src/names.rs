@@ -113,10 +113,11 @@ fn name_of(
     index: usize,
 ) -> Option<Name> {
     let mut start = span.start;
-    let end = span.end.min(words.len());
+    let mut end = span.end.min(words.len());
     let mut role = None;
     let mut gender = Gender::Unknown;
     if span.class == Class::Per {
+        end = with_generation(words, end);
         // A title the tagger took into the name: move it out, keeping at least one word.
         if let Some(t) = title_at_start(words.get(start..end.saturating_sub(1))?) {
             let role_span = cover(sentence, start, start + t.len)?;
@@ -134,12 +135,25 @@ fn name_of(
                 .map_or(Gender::Unknown, |w| gender_of_first_name(w));
         }
     }
-    // A preposition or conjunction the tagger took in ("While Spain", "Unlike Trump").
+    // A preposition or conjunction the tagger took in ("While Spain", "Unlike Trump"), or
+    // the suffix of the name before ("Martin Luther King Jr. Reagan": that name took it).
+    let is_generation = |w: &&str| parallax_core::names::generation_of(w).is_some();
     while end - start > 1
-        && words
-            .get(start)
-            .is_some_and(|w| class_of(w).is(FunctionWord::PREPOSITION | FunctionWord::CONJUNCTION))
+        && words.get(start).is_some_and(|w| {
+            class_of(w).is(FunctionWord::PREPOSITION | FunctionWord::CONJUNCTION)
+                || (span.class == Class::Per && is_generation(w))
+        })
     {
+        start += 1;
+    }
+    // A suffix the tagger made a name of its own ("King Jr" as "King" and "Jr"): the name
+    // before has taken it, and alone it names nothing.
+    if words.get(start..end)?.iter().all(is_generation) {
+        return None;
+    }
+    // A place written after a comma that the tagger ran into the name after it: "Washington,
+    // D.C. Jackson's wife" is Jackson's wife, where the sentence splitter missed the end.
+    if span.class == Class::Per && end - start > 1 && ends_address(words, start) {
         start += 1;
     }
     let name_words = words.get(start..end)?;
@@ -153,6 +167,37 @@ fn name_of(
     })
 }
 
+/// Whether token `start` is a region or country closing an address ("Washington, D.C.",
+/// "Paris, France") rather than a first name: a comma before it, and the lexicon knows it as
+/// a place and not as a first name.
+fn ends_address(words: &[&str], start: usize) -> bool {
+    let Some(word) = words.get(start) else {
+        return false;
+    };
+    let kinds = lexicon().kinds_of_words(&[word]);
+    let place = Kind::Region.bit() | Kind::Country.bit();
+    let first_name = Kind::MaleName.bit() | Kind::FemaleName.bit();
+    start > 0 && words[start - 1] == "," && kinds & place != 0 && kinds & first_name == 0
+}
+
+/// The end of a person's name extended over a generational suffix the tagger left out
+/// ("Jesse Jackson Jr. pleaded", "Martin Luther King, III"): the suffix tells a son from the
+/// father he is named after, so it belongs to the name.
+fn with_generation(words: &[&str], end: usize) -> usize {
+    let is_generation = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| parallax_core::names::generation_of(w).is_some())
+    };
+    if is_generation(end) {
+        end + 1
+    } else if words.get(end) == Some(&",") && is_generation(end + 1) {
+        end + 2
+    } else {
+        end
+    }
+}
+
 /// The byte span from token `start` to the end of token `end - 1`.
 fn cover(sentence: &SentenceTokens, start: usize, end: usize) -> Option<Span> {
     let first = sentence.spans.get(start)?;
@@ -163,6 +208,25 @@ fn cover(sentence: &SentenceTokens, start: usize, end: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_generational_suffix_joins_the_name_before_it() {
+        let words = ["Jesse", "Jackson", "Jr.", "pleaded"];
+        assert_eq!(with_generation(&words, 2), 3);
+        let words = ["Martin", "Luther", "King", ",", "III", "said"];
+        assert_eq!(with_generation(&words, 3), 5);
+        let words = ["Jesse", "Jackson", "pleaded"];
+        assert_eq!(with_generation(&words, 2), 2);
+        let words = ["Jane", "Roe", ",", "PhD"];
+        assert_eq!(with_generation(&words, 2), 2);
+    }
+
+    #[test]
+    fn an_address_before_a_name_is_not_part_of_it() {
+        assert!(ends_address(&["Washington", ",", "D.C.", "Jackson"], 2));
+        assert!(!ends_address(&["Washington", "D.C.", "Jackson"], 1));
+        assert!(!ends_address(&["said", ",", "Jesse", "Jackson"], 2));
+    }
 
     #[test]
     fn adds_capitalized_lexicon_organizations_only() {

@@ -223,3 +223,51 @@ fn its_is_not_a_group_of_people() {
         .filter(|m| m.text == "its")
         .all(|m| m.local_entity != residents));
 }
+
+#[test]
+fn a_son_named_for_his_father_is_not_the_father() {
+    // The son leads the story; his father is named once with his title further down.
+    let layer = run("Jesse Jackson Jr. sentenced to prison\n\n\
+WASHINGTON (AP) - Former Rep. Jesse Jackson Jr. was sentenced on Wednesday to two and a half \
+years in prison. His father, the Rev. Jesse Jackson, sat in the courtroom. Jackson pleaded \
+guilty in February to spending campaign money on personal items.");
+    let son = entity_of(&layer, "Jesse Jackson Jr.");
+    assert!(son.is_some());
+    let mentions = |text: &str| {
+        layer
+            .mentions
+            .iter()
+            .filter(|m| m.text == text)
+            .map(|m| m.local_entity)
+            .collect::<Vec<_>>()
+    };
+    assert!(mentions("Jesse Jackson Jr.").iter().all(|&e| e == son));
+    assert!(mentions("Jackson").iter().all(|&e| e == son));
+    assert_ne!(entity_of(&layer, "Jesse Jackson"), son);
+
+    // The father named first: his namesake son is another person.
+    let layer = run(
+        "Donald Trump said on Monday that his son had done nothing wrong. \
+Donald Trump Jr. met a Russian lawyer in June 2016. Trump Jr. released the emails on Tuesday. \
+Trump called it the greatest witch hunt.",
+    );
+    let father = entity_of(&layer, "Donald Trump");
+    let son = entity_of(&layer, "Donald Trump Jr.");
+    assert!(father.is_some() && son.is_some());
+    assert_ne!(father, son);
+    assert_eq!(entity_of(&layer, "Trump Jr."), son);
+    assert_eq!(entity_of(&layer, "Trump"), father);
+}
+
+#[test]
+fn a_generational_suffix_is_never_a_name_of_its_own() {
+    let layer = run(
+        "The nation marked its national holiday honoring Martin Luther King Jr on \
+Monday. Lewis, who marched with Martin Luther King Jr. Reagan signed the holiday into law.",
+    );
+    assert!(
+        layer.mentions.iter().all(|m| !m.text.starts_with("Jr")),
+        "{:#?}",
+        layer.mentions
+    );
+}

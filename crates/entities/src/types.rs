@@ -25,6 +25,15 @@ pub fn refine(class: Class, words: &[&str]) -> EntityType {
     let has = |bits: u32, kind: Kind| bits & kind.bit() != 0;
     let facility =
         has(head, Kind::FacilityWord) || words.iter().any(|w| w.eq_ignore_ascii_case("airbase"));
+    // "Trump Jr.", "Bush, Jr.": a short name ending in a son's or father's suffix is a
+    // person's, whatever class the tagger gave it (a headline it ran together is not).
+    // Roman numerals are left out: "World War II".
+    let generational = |w: &&str| {
+        parallax_core::names::generation_of(w).is_some() && w.chars().any(char::is_lowercase)
+    };
+    if (2..=4).contains(&words.len()) && words.last().is_some_and(generational) {
+        return EntityType::Person;
+    }
     match class {
         Class::Per => EntityType::Person,
         Class::Org => EntityType::Org,
@@ -78,6 +87,8 @@ mod tests {
             EntityType::Event
         );
         assert_eq!(refine(Class::Misc, &["Windows"]), EntityType::Misc);
+        assert_eq!(refine(Class::Org, &["Trump", "Jr."]), EntityType::Person);
+        assert_eq!(refine(Class::Org, &["Jr."]), EntityType::Org);
         assert_eq!(conll_class(EntityType::Fac), Class::Loc);
         assert_eq!(conll_class(EntityType::Norp), Class::Misc);
     }

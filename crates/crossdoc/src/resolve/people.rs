@@ -15,12 +15,16 @@
 //!   subject of the story, wins; otherwise the lone name stays apart: the corpus does not
 //!   say which of them it is.
 //!
+//! A generation kept in the keys ("trump jr": see the parent module) is matched as well: a lone
+//! "Trump Jr." is a candidate only for the full names of that generation, and a lone "Trump"
+//! only for those without one.
+//!
 //! A one-word name of another type than person (a tagger's "Bloomberg" organization) is that
 //! person too when exactly one full name ends with it and no longer name of another type
 //! holds the word before its last ("Bloomberg News", "Ford Motor"; not "Rubio Comey"); it
 //! then counts as a person.
 
-use super::{Local, UnionFind};
+use super::{split_generation, Local, UnionFind};
 use crate::names::skeleton;
 use parallax_core::EntityType;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -32,6 +36,10 @@ struct Person {
     roles: BTreeSet<String>,
     mentions: usize,
 }
+
+/// A name's spelling skeleton (of its last, first or only word) and the generation its key
+/// keeps.
+type Lone = (String, Option<&'static str>);
 
 /// Joins lone names to persons; returns the locals that joined as persons although typed
 /// otherwise.
@@ -47,14 +55,21 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
             p.mentions += l.mentions;
         }
     }
-    let mut by_last: HashMap<String, BTreeSet<usize>> = HashMap::new();
-    let mut by_first: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let mut by_last: HashMap<Lone, BTreeSet<usize>> = HashMap::new();
+    let mut by_first: HashMap<Lone, BTreeSet<usize>> = HashMap::new();
     for (n, l) in locals.iter().enumerate() {
-        if is_person(l) && l.words.len() >= 2 {
+        let (name, generation) = split_generation(l);
+        if is_person(l) && name.len() >= 2 {
             let root = uf.find(n);
-            if let (Some(first), Some(last)) = (l.words.first(), l.words.last()) {
-                by_last.entry(skeleton(last)).or_default().insert(root);
-                by_first.entry(skeleton(first)).or_default().insert(root);
+            if let (Some(first), Some(last)) = (name.first(), name.last()) {
+                by_last
+                    .entry((skeleton(last), generation))
+                    .or_default()
+                    .insert(root);
+                by_first
+                    .entry((skeleton(first), generation))
+                    .or_default()
+                    .insert(root);
             }
         }
     }
@@ -64,9 +79,11 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
         root_docs.entry(uf.find(n)).or_default().insert(l.doc);
     }
     // The lone mentions of each skeleton across the corpus, with their titles.
-    let mut lone: HashMap<String, (usize, BTreeSet<String>)> = HashMap::new();
-    for l in locals.iter().filter(|l| is_person(l) && l.words.len() == 1) {
-        let slot = lone.entry(skeleton(&l.words[0])).or_default();
+    let mut lone: HashMap<Lone, (usize, BTreeSet<String>)> = HashMap::new();
+    for l in locals.iter().filter(|l| is_person(l)) {
+        let (name, generation) = split_generation(l);
+        let [word] = name else { continue };
+        let slot = lone.entry((skeleton(word), generation)).or_default();
         slot.0 += l.mentions;
         slot.1.extend(l.roles.iter().cloned());
     }
@@ -85,18 +102,20 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
     let mut joins = Vec::new();
     let mut as_person = HashSet::new();
     for (n, l) in locals.iter().enumerate() {
-        let [word] = l.words.as_slice() else { continue };
+        let (name, generation) = split_generation(l);
+        let [word] = name else { continue };
         let sk = skeleton(word);
         if sk.len() < 2 {
             continue;
         }
+        let key = (sk, generation);
         // No rule before this one joins a lone name to a full name, so a root whose documents
         // include the lone name's own was kept apart from it there.
         let own_doc = |root: &usize| root_docs.get(root).is_some_and(|d| d.contains(&l.doc));
         if is_person(l) {
             let mut found: Vec<usize> = by_last
-                .get(&sk)
-                .or_else(|| by_first.get(&sk))
+                .get(&key)
+                .or_else(|| by_first.get(&key))
                 .map(|s| s.iter().copied().collect())
                 .unwrap_or_default();
             let named = found.len();
@@ -116,7 +135,7 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
                 [] => None,
                 [one] => {
                     let p = &persons[one];
-                    let (count, titles) = &lone[&sk];
+                    let (count, titles) = &lone[&key];
                     let own_person =
                         *count > p.mentions && !titles.is_empty() && titles.is_disjoint(&p.roles);
                     (!own_person).then_some(*one)
@@ -131,7 +150,7 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
                 joins.push((n, root));
             }
         } else if l.entity.entity_type != EntityType::Gpe && !held.contains(word.as_str()) {
-            if let Some(roots) = by_last.get(&sk).filter(|s| s.len() == 1) {
+            if let Some(roots) = by_last.get(&key).filter(|s| s.len() == 1) {
                 joins.extend(roots.iter().map(|&r| (n, r)));
                 as_person.insert(n);
             }

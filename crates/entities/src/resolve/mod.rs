@@ -295,6 +295,7 @@ fn person_groups(text: &str, sentences: &[SentenceTokens], names: &[Name]) -> Ve
     let persons: Vec<usize> = (0..names.len())
         .filter(|&i| names[i].entity_type == EntityType::Person)
         .collect();
+    let headline = is_headline(text, sentences);
     let input: Vec<people::PersonName> = persons
         .iter()
         .map(|&i| {
@@ -308,6 +309,7 @@ fn person_groups(text: &str, sentences: &[SentenceTokens], names: &[Name]) -> Ve
                     .map(str::to_lowercase),
                 gender: n.gender,
                 pronoun_gender: pronouns::gender_after(text, sentences, names, i),
+                in_headline: headline && n.sentence == 0,
             }
         })
         .collect();
@@ -317,6 +319,16 @@ fn person_groups(text: &str, sentences: &[SentenceTokens], names: &[Name]) -> Ve
         out[i] = Some(g);
     }
     out
+}
+
+/// Whether the document's first sentence is a headline: it does not end as a sentence of
+/// running text does (with `.`, `!`, `?`, a closing quotation mark or a colon).
+fn is_headline(text: &str, sentences: &[SentenceTokens]) -> bool {
+    let last = sentences
+        .first()
+        .and_then(|s| s.spans.last())
+        .map_or("", |span| span.text(text));
+    !last.ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
 }
 
 /// Whether `acronym` is one word made of the initials of `full`'s significant words.

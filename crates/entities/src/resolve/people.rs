@@ -20,6 +20,21 @@
 //!      other candidate) wins.
 //!    - Otherwise the lone name stays a person of its own: the text does not say which one
 //!      it is, and a wrong merge costs more than a missed one.
+//!
+//! **Generations.** A generational suffix ("Jr.", "III") is left out of the core but kept as
+//! the name's generation: a son is often named after his father, and a story about one names
+//! the other ("Donald Trump Jr." and his father "Donald Trump").
+//! - Two names of different generations are never one person.
+//! - A son's generation ("Jr.", "III") sets him apart from the unmarked name: a story that
+//!   writes "Donald Trump Jr." or "Jesse Jackson Jr." means the father by "Donald Trump" or
+//!   "the Rev. Jesse Jackson". The elder's ("Sr.", see `core/data/name_suffixes.txt`) does
+//!   not: "W. Mark Felt Sr." is the "Mark Felt" of the same story, unless that mention
+//!   carries a title he never does.
+//! - A lone name with a suffix ("Trump Jr.") joins only a person of its generation. An
+//!   unmarked lone name whose candidates are of different generations joins the one the story
+//!   named first outside the headline, whatever their counts of full names: the son of the
+//!   lede, not the father named in passing further down, and the father of a story that
+//!   introduces him before his son.
 
 use crate::roles::Gender;
 
@@ -34,6 +49,8 @@ pub(super) struct PersonName {
     pub gender: Gender,
     /// Gender from the pronouns that follow the mention, where it alone is named.
     pub pronoun_gender: Gender,
+    /// Whether the mention is in the document's headline.
+    pub in_headline: bool,
 }
 
 /// The core of a name: without initials ("W.", "J") and suffixes ("Jr.", "III"), unless
@@ -55,10 +72,21 @@ struct Person {
     gender: Gender,
     roles: Vec<String>,
     mentions: usize,
+    /// The generation its names are marked with ("jr"), if any is.
+    generation: Option<&'static str>,
+    /// Index of its first name outside the headline.
+    first_in_story: Option<usize>,
 }
 
 impl Person {
-    fn add(&mut self, name: &PersonName, core: &[String]) {
+    fn add(&mut self, index: usize, name: &PersonName, core: &[String]) {
+        let generation = parallax_core::names::generation(&name.words);
+        if generation.is_some() {
+            self.generation = generation;
+        }
+        if !name.in_headline && self.first_in_story.is_none() {
+            self.first_in_story = Some(index);
+        }
         if core.len() > self.core.len() {
             self.core = core.to_vec();
         }
@@ -74,27 +102,53 @@ impl Person {
     }
 }
 
+/// Whether a name of `generation` (with title head `role`) can be the person `p`, by the
+/// module's rules on generations.
+fn same_generation(p: &Person, generation: Option<&'static str>, role: Option<&str>) -> bool {
+    use parallax_core::names::is_elder;
+    match (p.generation, generation) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => true,
+        (Some(g), None) => is_elder(g) && role.is_none_or(|r| p.roles.iter().any(|pr| pr == r)),
+        (None, Some(g)) => is_elder(g),
+    }
+}
+
 /// Groups `names` into persons: the group number of each name, groups numbered from 0 in the
 /// order of their first name.
 pub(super) fn group(names: &[PersonName]) -> Vec<usize> {
     let cores: Vec<Vec<String>> = names.iter().map(|n| core(&n.words)).collect();
+    let generations: Vec<Option<&'static str>> = names
+        .iter()
+        .map(|n| parallax_core::names::generation(&n.words))
+        .collect();
     let mut group_of: Vec<Option<usize>> = vec![None; names.len()];
     let mut persons: Vec<Person> = Vec::new();
 
-    // 1. Full names.
+    // 1. Full names: a person of the name's own generation first, else one it can join.
     for (i, name) in names.iter().enumerate() {
         let core = &cores[i];
         if core.len() < 2 {
             continue;
         }
-        let found = persons.iter().position(|p| {
+        let generation = generations[i];
+        let role = name.role_head.as_deref();
+        let same_core = |p: &Person| {
             let (short, long) = if p.core.len() <= core.len() {
                 (&p.core, core)
             } else {
                 (core, &p.core)
             };
             long.ends_with(short) && compatible(p.gender, name.gender)
-        });
+        };
+        let found = persons
+            .iter()
+            .position(|p| same_core(p) && p.generation == generation)
+            .or_else(|| {
+                persons
+                    .iter()
+                    .position(|p| same_core(p) && same_generation(p, generation, role))
+            });
         let id = found.unwrap_or_else(|| {
             persons.push(Person {
                 first: i,
@@ -102,13 +156,15 @@ pub(super) fn group(names: &[PersonName]) -> Vec<usize> {
             });
             persons.len() - 1
         });
-        persons[id].add(name, core);
+        persons[id].add(i, name, core);
         group_of[i] = Some(id);
     }
 
-    // 2. Lone names, with what all lone mentions of the same word say together.
-    let lone_word = |i: usize| (cores[i].len() == 1).then(|| cores[i][0].as_str());
-    let mut by_word: Vec<(&str, LoneGroup)> = Vec::new();
+    // 2. Lone names, with what all lone mentions of the same word and generation say
+    // together.
+    let lone_word =
+        |i: usize| (cores[i].len() == 1).then(|| (cores[i][0].as_str(), generations[i]));
+    let mut by_word: Vec<(LoneWord, LoneGroup)> = Vec::new();
     for (i, name) in names.iter().enumerate() {
         let Some(word) = lone_word(i) else { continue };
         let slot = match by_word.iter().position(|(w, _)| *w == word) {
@@ -126,7 +182,7 @@ pub(super) fn group(names: &[PersonName]) -> Vec<usize> {
         };
         by_word[slot].1.add(name);
     }
-    let mut lone_persons: Vec<(String, Gender, usize)> = Vec::new();
+    let mut lone_persons: Vec<(LoneWord, Gender, usize)> = Vec::new();
     for (i, name) in names.iter().enumerate() {
         let Some(word) = lone_word(i) else { continue };
         let lone = by_word
@@ -142,11 +198,10 @@ pub(super) fn group(names: &[PersonName]) -> Vec<usize> {
         let id = match chosen {
             Some(id) => id,
             None => {
-                // A person of its own, one per word and gender.
-                let key = (word.to_string(), gender);
+                // A person of its own, one per word, generation and gender.
                 match lone_persons
                     .iter()
-                    .find(|(w, g, _)| *w == key.0 && compatible(*g, key.1))
+                    .find(|(w, g, _)| *w == word && compatible(*g, gender))
                 {
                     Some(&(_, _, id)) => id,
                     None => {
@@ -154,13 +209,13 @@ pub(super) fn group(names: &[PersonName]) -> Vec<usize> {
                             first: i,
                             ..Person::default()
                         });
-                        lone_persons.push((key.0, key.1, persons.len() - 1));
+                        lone_persons.push((word, gender, persons.len() - 1));
                         persons.len() - 1
                     }
                 }
             }
         };
-        persons[id].add(name, &cores[i]);
+        persons[id].add(i, name, &cores[i]);
         group_of[i] = Some(id);
     }
 
@@ -178,6 +233,9 @@ pub(super) fn group(names: &[PersonName]) -> Vec<usize> {
         })
         .collect()
 }
+
+/// A lone name's word and the generation it is marked with ("Trump Jr." → `(trump, jr)`).
+type LoneWord<'a> = (&'a str, Option<&'static str>);
 
 /// What the lone mentions of one word say together.
 #[derive(Debug, Default)]
@@ -222,7 +280,7 @@ impl LoneGroup {
 /// The full-name person a lone name `word` joins, by the module's rules.
 fn candidate(
     persons: &[Person],
-    word: &str,
+    (word, generation): LoneWord,
     gender: Gender,
     role_head: Option<&str>,
     lone: &LoneGroup,
@@ -241,6 +299,9 @@ fn candidate(
         by_last
     };
     found.retain(|&p| compatible(persons[p].gender, gender));
+    if generation.is_some() {
+        found.retain(|&p| persons[p].generation == generation);
+    }
     if let Some(role) = role_head {
         let titled: Vec<usize> = found
             .iter()
@@ -259,6 +320,17 @@ fn candidate(
         [] => None,
         [one] => Some(*one),
         several => {
+            let generations_differ = several
+                .iter()
+                .any(|&p| persons[p].generation != persons[several[0]].generation);
+            if generations_differ {
+                // Full-name counts say little here: a son is mostly named by his surname.
+                return several
+                    .iter()
+                    .copied()
+                    .filter(|&p| persons[p].first_in_story.is_some())
+                    .min_by_key(|&p| persons[p].first_in_story);
+            }
             let top = several
                 .iter()
                 .copied()
@@ -290,6 +362,7 @@ mod tests {
             role_head: role.map(str::to_string),
             gender,
             pronoun_gender: Gender::Unknown,
+            in_headline: false,
         }
     }
 
@@ -385,5 +458,43 @@ mod tests {
             name("Saakashvili", None, Gender::Female),
         ];
         assert_eq!(group(&names), [0, 1, 1]);
+    }
+
+    #[test]
+    fn a_son_named_after_his_father_is_someone_else() {
+        // The son's suffix sets him apart from every unmarked name of his father's.
+        let names = [
+            plain("Donald Trump"),
+            plain("Donald Trump Jr."),
+            plain("Trump Jr."),
+            plain("Donald Trump"),
+            plain("Trump"),
+            plain("Trump"),
+        ];
+        assert_eq!(group(&names), [0, 1, 1, 0, 0, 0]);
+        // The son leads the story: a lone name is him, the father named further down not.
+        let names = [
+            plain("Jesse Jackson Jr."),
+            plain("Jackson"),
+            name("Jesse Jackson", Some("rev."), Gender::Male),
+            plain("Jesse Jackson"),
+            plain("Jackson"),
+        ];
+        assert_eq!(group(&names), [0, 0, 1, 1, 0]);
+        // A headline naming the father does not make him the first one named.
+        let mut headline = plain("Jesse Jackson");
+        headline.in_headline = true;
+        let names = [
+            headline,
+            plain("Jesse Jackson Jr."),
+            name("Jesse Jackson", Some("rev."), Gender::Male),
+            plain("Jackson"),
+        ];
+        assert_eq!(group(&names), [0, 1, 0, 1]);
+        // The elder's suffix is his own name written in full.
+        assert_eq!(
+            group(&[plain("Mark Felt"), plain("W. Mark Felt Sr."), plain("Felt")]),
+            [0, 0, 0]
+        );
     }
 }
