@@ -22,6 +22,7 @@ impl FunctionWord {
     pub const PLURAL: FunctionWord = FunctionWord(1 << 8);
     pub const NEUTER: FunctionWord = FunctionWord(1 << 9);
     pub const RELATIVE: FunctionWord = FunctionWord(1 << 10);
+    pub const DEFINITE: FunctionWord = FunctionWord(1 << 11);
 
     fn named(class: &str) -> FunctionWord {
         match class {
@@ -36,6 +37,7 @@ impl FunctionWord {
             "plural" => Self::PLURAL,
             "neuter" => Self::NEUTER,
             "relative" => Self::RELATIVE,
+            "definite" => Self::DEFINITE,
             _ => FunctionWord(0),
         }
     }

@@ -8,7 +8,10 @@
 //! marched" and "200,000 demonstrators"); a people named by their nationality ("Chileans") are
 //! "people"; any other head is itself without a plural "s". Figures of category `other` that
 //! count nothing are not claims, and neither are counts of generic nouns
-//! (`data/generic_counts.txt`: "two countries", "two provinces", "two nations' troops").
+//! (`data/generic_counts.txt`: "two countries", "two provinces", "two nations' troops"). A
+//! figure of category `other` that counts a set the text already knows, written after a
+//! definite determiner or a possessive ("the two coasts", "those two things", "his nearly two
+//! full terms"), is no claim either: it refers to the set rather than reporting its size.
 //!
 //! **Voices.** Within an outlet, figures are kept apart by who speaks them: the outlet's own
 //! text (with the attributions its reporting carries), its factbox (a `list` paragraph: "
@@ -60,6 +63,13 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
             continue;
         };
         if figure.figure.value.is_none() && figure.figure.low.is_none() {
+            continue;
+        }
+        let text = docs
+            .get(figure.doc.as_str())
+            .and_then(|&(i, _, _)| dossier.documents.get(i))
+            .map_or("", |d| d.text.as_str());
+        if counts_a_known_set(figure, text) {
             continue;
         }
         groups
@@ -250,6 +260,20 @@ fn subject(figure: &DossierFigure) -> Option<String> {
         return Some("people".to_string());
     }
     Some(singular(&head))
+}
+
+/// Whether `figure` (of category `other`) counts a set its text already knows: the word
+/// before it is a definite determiner or a possessive ("the two coasts", "his two terms").
+fn counts_a_known_set(figure: &DossierFigure, text: &str) -> bool {
+    use parallax_core::function_words::{class_of, FunctionWord};
+    if figure.figure.category != FigureCategory::Other {
+        return false;
+    }
+    let before = text
+        .get(..figure.figure.span.start)
+        .and_then(|t| t.split_whitespace().next_back())
+        .unwrap_or("");
+    class_of(before).is(FunctionWord::DEFINITE | FunctionWord::POSSESSIVE)
 }
 
 /// Whether an update paragraph ("UPDATE:") of `document` starts between byte offsets `from`
@@ -600,6 +624,36 @@ mod tests {
             })
             .collect();
         d
+    }
+
+    #[test]
+    fn a_count_of_a_known_set_makes_no_claim() {
+        let mut d = Dossier::empty();
+        d.documents = vec![
+            doc("a", "Wire", "2031-05-09"),
+            doc("b", "Herald", "2031-05-09"),
+        ];
+        d.documents[0].text = "beyond the two coasts".into();
+        d.documents[1].text = "Democrats gained two seats".into();
+        let two = |id: &str, doc: &str, at: usize, counted: &str, category| {
+            let mut f = fig(id, doc, at, Some(2.0), Some(2.0), Some(2.0), None, counted);
+            f.figure.category = category;
+            f
+        };
+        let coasts = two("f1", "a", 11, "coasts", FigureCategory::Other);
+        let seats = two("f2", "b", 17, "seats", FigureCategory::Other);
+        // A toll is a claim whatever comes before it ("the 15 people killed").
+        let dead = two("f3", "a", 11, "people", FigureCategory::Fatalities);
+        d.figures = vec![coasts, seats, dead];
+        let story: HashMap<String, String> = [("a", "s"), ("b", "s")]
+            .map(|(k, v)| (k.into(), v.into()))
+            .into();
+        let claims = reconcile(&d, &story);
+        let figures: Vec<&str> = claims
+            .iter()
+            .flat_map(|c| c.figures.iter().map(|f| f.figure.as_str()))
+            .collect();
+        assert_eq!(figures, ["f3", "f2"], "{claims:#?}");
     }
 
     #[test]
