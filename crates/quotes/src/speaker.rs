@@ -619,10 +619,15 @@ const NAME_LINKS: [&str; 15] = [
 
 /// Whether token `k` is a lowercase link word inside a name (see [`NAME_LINKS`]).
 fn name_link(ctx: &Ctx, k: usize, floor: usize) -> bool {
+    // "The Register on July 20": a date after "on" is no part of the name.
+    let date = |w: &str| {
+        parallax_core::calendar::month(w).is_some() || parallax_core::calendar::weekday(w).is_some()
+    };
     NAME_LINKS.contains(&ctx.word(k))
         && k > floor
         && ctx.is_capitalized(k - 1)
         && ctx.is_capitalized(k + 1)
+        && !date(ctx.word(k + 1))
 }
 
 /// Moves a contracted auxiliary from the end of a speaker right before its cue into the cue:
@@ -671,6 +676,7 @@ pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
                 .iter()
                 .any(|t| lexicon::is(w, t))
             || parallax_core::calendar::weekday(w).is_some()
+            || ctx.is_capitalized(k) && parallax_core::calendar::month(w).is_some()
     };
     let timed = |c: usize| {
         (start..c).any(time_word) && (start + 1..c).all(|k| !ctx.is_capitalized(k) || time_word(k))
@@ -679,6 +685,11 @@ pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         start = (start..limit).find(|&i| ctx.is(i, ","))? + 1;
     } else if let Some(c) = comma.filter(|&c| timed(c)) {
         start = c + 1;
+        // The year of a date: "On May 26, 2009, The Connecticut Post".
+        let year = ctx.word(start);
+        if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && ctx.is(start + 1, ",") {
+            start += 2;
+        }
     }
     // Without a parser the phrase would run on into the verb ("Clinton spoke out Tuesday"):
     // a name ends at the first lowercase word after it.
