@@ -95,7 +95,18 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span, Option<Span>)> {
         return Some((dash.0, dash.1, None));
     }
     let window = begin..end.min(start + AFTER_WINDOW);
-    let cue = cue::find(ctx, window).into_iter().next()?;
+    let cues = cue::find(ctx, window.clone());
+    let Some(&cue) = cues.first() else {
+        return document_reads(ctx, window, end).map(|(c, s)| (c, s, None));
+    };
+    // The clause may hold a word the cue finder takes ("with the request, said …").
+    let late = cues
+        .iter()
+        .filter(|_| !next_sentence)
+        .find_map(|c| after_a_clause(ctx, c, begin, end).map(|s| (*c, s)));
+    if let Some((cue, late)) = late {
+        return Some((cue, late, None));
+    }
     if let Some((speaker, _)) = channel::quoted_as(ctx, &cue, begin) {
         return Some((cue, speaker, None));
     }
@@ -166,6 +177,91 @@ fn states_its_own(ctx: &Ctx, cue: &Cue) -> bool {
         && !indirect::is_told(ctx.word(cue.verb))
         && ctx.is_word(next)
         && (ctx.is_determiner(next) || ctx.is_pronoun(next) || lexicon::is(ctx.word(next), "that"))
+}
+
+/// Most tokens of the clause between a quotation and a later attribution ("“…” if the U.S.
+/// persists, the ministry said").
+const CLAUSE_BETWEEN: usize = 16;
+
+/// Words that open a clause or phrase going on with a quoted sentence after its closing mark.
+const CONTINUING: [&str; 14] = [
+    "if", "unless", "when", "while", "because", "as", "after", "before", "since", "with", "for",
+    "to", "until", "though",
+];
+
+/// The speaker of an attribution closing the sentence after a clause that continues the
+/// quotation: "“…” if the U.S. persists in its “protectionism,” the ministry said in a
+/// statement", "“…” with the request, said one official briefed on the matter". The clause
+/// (from token `begin`) opens with a [`CONTINUING`] word and ends in a comma right before the
+/// speaker or the inverted cue.
+fn after_a_clause(ctx: &Ctx, cue: &Cue, begin: usize, end: usize) -> Option<Span> {
+    if cue.kind != CueKind::Verb || cue.first <= begin || cue.first - begin > CLAUSE_BETWEEN {
+        return None;
+    }
+    // The clause opens as the rest of the quoted sentence would: "if …", "with …".
+    let continues = CONTINUING.iter().any(|w| lexicon::is(ctx.word(begin), w));
+    if !continues {
+        return None;
+    }
+    let comma = (begin..cue.first).rev().find(|&k| ctx.is(k, ","))?;
+    if comma == begin {
+        return None;
+    }
+    // The comma may close a quoted word: "its “protectionism,” the ministry said".
+    let mut from = comma + 1;
+    while from < cue.first && ctx.is_mark(from) {
+        from += 1;
+    }
+    if cue.first == from {
+        // The speaker phrase ends before a participle phrase ("one official briefed on …").
+        let participle = (cue.next + 1..end)
+            .find(|&k| ctx.word(k).ends_with("ed") && !ctx.is_capitalized(k))
+            .unwrap_or(end);
+        let speaker = speaker::after(ctx, cue.next, participle)?;
+        let rest = ctx.token_from(speaker.end);
+        // "said one official briefed on the matter": a participle phrase ends the speaker.
+        let participle = ctx.word(rest).ends_with("ed")
+            && !ctx.is_capitalized(rest)
+            && (rest..end).all(|k| !ctx.is_mark(k));
+        let closes = !ctx.is_mark(rest)
+            && (indirect::ends_sentence(ctx, rest, end)
+                || indirect::only_circumstance(ctx, rest, end)
+                || participle);
+        let speaker = if participle {
+            let last = (rest..end).rev().find(|&k| ctx.is_word(k)).unwrap_or(rest);
+            Span::new(speaker.start, ctx.tok(last).end)
+        } else {
+            speaker
+        };
+        return closes.then_some(speaker);
+    }
+    let speaker =
+        speaker::before(ctx, from, cue.first).filter(|s| ctx.token_from(s.start) == from)?;
+    closes_its_sentence(ctx, cue, end).then_some(speaker)
+}
+
+/// "“…,” the memo reads": "read" credits a quotation only to a document (no lexicon cue, as
+/// people read what others wrote).
+fn document_reads(ctx: &Ctx, window: std::ops::Range<usize>, end: usize) -> Option<(Cue, Span)> {
+    let begin = window.start;
+    let verb = window.clone().find(|&k| {
+        ["read", "reads"]
+            .iter()
+            .any(|r| lexicon::is(ctx.word(k), r))
+    })?;
+    let speaker = speaker::before(ctx, begin, verb).filter(|s| ctx.token_from(s.start) == begin)?;
+    let head = ctx.tokens_in(speaker).end.checked_sub(1)?;
+    let cue = Cue {
+        span: ctx.tok(verb),
+        kind: CueKind::Verb,
+        first: verb,
+        verb,
+        next: verb + 1,
+        weak: false,
+        noun_like: false,
+    };
+    (lexicon::is_document(ctx.word(head)) && closes_its_sentence(ctx, &cue, end))
+        .then_some((cue, speaker))
 }
 
 /// Whether the sentence ending before token `end` ends after `cue` but for time, place and

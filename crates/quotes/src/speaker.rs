@@ -427,7 +427,16 @@ fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
         .take_while(|&k| !ctx.is_mark(k) && !ctx.is_cue_verb(k))
         .find(|&k| ctx.is(k, ","))?;
     let name = before(ctx, floor, opening)?;
-    if !ctx.is_capitalized(ctx.tokens_in(name).end.checked_sub(1)?) {
+    let head = ctx.tokens_in(name).end.checked_sub(1)?;
+    // "the report, by White House Counsel Robert Bauer, concluded": a document and its
+    // author.
+    let by = ["by", "from"]
+        .iter()
+        .any(|w| lexicon::is(ctx.word(opening + 1), w));
+    if by && lexicon::is_document(ctx.word(head)) && comma - opening <= 10 {
+        return Some(Span::new(name.start, ctx.tok(comma).end));
+    }
+    if !ctx.is_capitalized(head) {
         // "Mr. Jackson's lawyer, Reid H. Weingarten, said", "one of her lawyers, Tom Kirsch,
         // says": a role, then the name of the one holding it.
         let named = (opening + 1..comma).all(|k| ctx.is_capitalized(k) || !ctx.is_word(k))

@@ -858,3 +858,44 @@ fn summarized_is_a_cue() {
     let text = "“It’s completely inconsistent with this latest statement,” summarized Senor.";
     assert_eq!(credit_of(text, "inconsistent").1.as_deref(), Some("Senor"));
 }
+
+#[test]
+fn an_attribution_after_a_clause_going_on_with_the_quote_credits_it() {
+    let text = "Trade\n\n\"China will fight back firmly\" if the U.S. persists in its \
+                \"protectionism,\" the ministry said in a statement.";
+    assert_eq!(
+        credit_of(text, "China will fight").1.as_deref(),
+        Some("the ministry")
+    );
+    let text = "Trade\n\n“What do we need to comply” with the request, said one official \
+                briefed on the matter.";
+    assert_eq!(
+        credit_of(text, "What do we need").1.as_deref(),
+        Some("one official briefed on the matter"),
+        "{:?}",
+        triples(text)
+    );
+    // A clause of the outlet's own that goes on to its own report is no attribution.
+    let text = "Trade\n\n“We will not pay for the wall, ever, in any form.” And Jones, the \
+                chair, said the vote was close.";
+    assert_ne!(
+        credit_of(text, "We will not pay").1.as_deref(),
+        Some("the chair")
+    );
+}
+
+#[test]
+fn a_document_with_its_author_speaks() {
+    let text = "Report\n\nBut the report, by White House Counsel Robert Bauer, concluded that \
+                \"allegations of improper conduct rest on factual errors.\"";
+    assert_eq!(
+        credit_of(text, "allegations").1.as_deref(),
+        Some("the report, by White House Counsel Robert Bauer,")
+    );
+    // "reads" credits a document.
+    let text = "Report\n\n\"Such discussions are consistent with the law,\" the memo reads.";
+    assert_eq!(
+        credit_of(text, "Such discussions"),
+        (Some("reads".to_string()), Some("the memo".to_string()))
+    );
+}
