@@ -476,8 +476,52 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
     if let Some(k) = (start + 1..end).find(|&k| ends_clause(k) && !inside_quote(ctx, k)) {
         stop = ctx.tok(k - 1).start;
     }
+    // "While Spain said it would act, the talks stalled": a cue in a subordinate clause
+    // opening the sentence reports as far as the comma closing that clause.
+    if opens_subordinate(ctx, cue.first) {
+        let comma = (start + 1..end).find(|&k| ctx.is(k, ",") && !inside_quote(ctx, k));
+        if let Some(comma) = comma {
+            stop = stop.min(ctx.tok(comma).start);
+        }
+    }
     let content = ctx.trim_content(Span::new(ctx.tok(start).start, stop));
+    // "added his voice to the debate", "adds its weight": "add" with a possessed noun is no
+    // report of speech.
+    let adds = ["add", "adds", "added", "adding"]
+        .iter()
+        .any(|v| lexicon::is(verb, v));
+    let possessed = ["his", "her", "its", "their", "our", "my", "your"]
+        .iter()
+        .any(|p| lexicon::is(ctx.word(start), p));
+    if adds && possessed && start == cue.next {
+        return None;
+    }
     (!content.is_empty()).then_some(content)
+}
+
+/// Subordinators that open a clause before the main one ("While …, the talks stalled").
+const SUBORDINATORS: [&str; 10] = [
+    "while", "although", "though", "because", "if", "when", "since", "after", "before", "whereas",
+];
+
+/// Whether the sentence holding token `k` opens with a [`SUBORDINATORS`] word and no comma
+/// stands between it and `k`: `k` is inside the opening subordinate clause.
+fn opens_subordinate(ctx: &Ctx, k: usize) -> bool {
+    let Some(sentence) = ctx
+        .seg
+        .sentence_at(ctx.tok(k).start)
+        .and_then(|s| ctx.seg.sentences.get(s))
+    else {
+        return false;
+    };
+    let mut first = ctx.tokens_in(sentence.span).start;
+    while first < k && !ctx.is_word(first) {
+        first += 1;
+    }
+    SUBORDINATORS
+        .iter()
+        .any(|w| lexicon::is(ctx.word(first), w))
+        && (first..k).all(|i| !ctx.is(i, ","))
 }
 
 /// Whether a negated infinitive opens at token `k` ("asked not to be named"): a request, not

@@ -349,16 +349,18 @@ const LOCATIVE: [&str; 9] = [
 ];
 
 /// Whether a place mention is a location: a [`LOCATIVE`] preposition stands before it, with
-/// "the" between them or not ("in Benghazi", "from the United States").
+/// "the" between them or not ("in Benghazi", "from the United States"), or it is the state of
+/// a party-state tag ("R-Idaho").
 fn located(text: &str, m: &Mention) -> bool {
     if m.entity_type != EntityType::Gpe {
         return false;
     }
-    let mut words = text
-        .get(..m.span.start)
-        .unwrap_or("")
-        .split_whitespace()
-        .rev();
+    let before = text.get(..m.span.start).unwrap_or("");
+    // A party-state tag ("R-Idaho", "(D-N.Y.)") names a constituency, never a speaker.
+    if ["R-", "D-", "I-"].iter().any(|t| before.ends_with(t)) {
+        return true;
+    }
+    let mut words = before.split_whitespace().rev();
     let mut w = words.next().unwrap_or("");
     if lexicon::is(w, "the") {
         w = words.next().unwrap_or("");
@@ -460,6 +462,9 @@ mod tests {
         let text2 = "China met in Geneva.";
         let china = mention("China", text2, EntityType::Gpe, MentionKind::Name);
         assert!(!located(text2, &china));
+        let text3 = "Rep. Raul Labrador (R-Idaho) spoke.";
+        let idaho = mention("Idaho", text3, EntityType::Gpe, MentionKind::Name);
+        assert!(located(text3, &idaho));
         mentions.push(mention(
             "ministry",
             text,

@@ -899,3 +899,21 @@ fn a_document_with_its_author_speaks() {
         (Some("reads".to_string()), Some("the memo".to_string()))
     );
 }
+
+#[test]
+fn a_report_in_an_opening_subordinate_clause_ends_at_its_comma() {
+    let text = "Talks\n\nWhile Spain said it would act, the talks stalled.";
+    let got = triples(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "it would act");
+    assert_eq!(got[0].2.as_deref(), Some("Spain"));
+}
+
+#[test]
+fn adding_ones_voice_is_no_speech() {
+    let got = triples("Debate\n\nSenator Smith added his voice to the debate on Tuesday.");
+    assert!(got.is_empty(), "{got:?}");
+    // "added that …" still reports.
+    let got = triples("Debate\n\nSenator Smith added that the debate was over.");
+    assert_eq!(got.len(), 1, "{got:?}");
+}
