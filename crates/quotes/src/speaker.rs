@@ -574,7 +574,10 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         let breaks = lexicon::is_phrase_break(w) && !name_link(ctx, k, start);
         // "told the paper it was …", "told reporters he would …": a pronoun opens the clause.
         let clause = ctx.is_pronoun(k) && !lexicon::is_relative(w);
-        if word && k > start && (breaks || ctx.is_cue_verb(k) || clause) {
+        // A document noun that is also a verb form, right after a determiner: "said the
+        // report", "said the statement".
+        let verb = ctx.is_cue_verb(k) && !(ctx.is_determiner(k - 1) && lexicon::is_document(w));
+        if word && k > start && (breaks || verb || clause) {
             break;
         }
         // "Mr. Burman of the Tax Policy Center": an organization after "of the" is part of
@@ -835,6 +838,12 @@ mod tests {
         let ctx = Ctx::new(text, &seg);
         let got = after(&ctx, 1, seg.tokens.len()).map(|s| s.text(text));
         assert_eq!(got, Some("the Russian Defence Ministry"));
+        // A document whose noun is also a verb of saying.
+        let text = "said the report.";
+        let seg = seg_of(text);
+        let ctx = Ctx::new(text, &seg);
+        let got = after(&ctx, 1, seg.tokens.len()).map(|s| s.text(text));
+        assert_eq!(got, Some("the report"));
         // An infinitive or a recipient after "to" is not a speaker.
         let text = "pledged to act quickly";
         let seg = seg_of(text);
