@@ -316,7 +316,9 @@ fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> 
         .and_then(|s| ctx.seg.sentences.get(s))?;
     let start = ctx.tokens_in(sentence.span).start;
     let open = ctx.token_from(pair.open.start);
-    let cue = cue::find(ctx, start..open).into_iter().last()?;
+    let Some(cue) = cue::find(ctx, start..open).into_iter().last() else {
+        return as_put_it(ctx, start, open);
+    };
     let gap = cue.next..open;
     // "said that “…”" and a quote that the sentence goes on after are fragments of an
     // indirect attribution, which makes them mixed.
@@ -372,6 +374,33 @@ fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> 
                     .flatten()
             }),
     }?;
+    Some((cue, speaker))
+}
+
+/// "As Sen. Rand Paul, R-Ky., put it, “…”": "as X put it" opening the sentence (from token
+/// `start`) right before the opening mark at token `open` credits the quote to X.
+fn as_put_it(ctx: &Ctx, start: usize, open: usize) -> Option<(Cue, Span)> {
+    let comma = open.checked_sub(1).filter(|&c| ctx.is(c, ","))?;
+    let it = comma
+        .checked_sub(1)
+        .filter(|&i| lexicon::is(ctx.word(i), "it"))?;
+    let put = it
+        .checked_sub(1)
+        .filter(|&p| lexicon::is(ctx.word(p), "put"))?;
+    if !lexicon::is(ctx.word(start), "as") || put <= start + 1 {
+        return None;
+    }
+    let speaker =
+        speaker::before(ctx, start + 1, put).filter(|s| ctx.token_from(s.start) == start + 1)?;
+    let cue = Cue {
+        span: ctx.cover(put, it),
+        kind: CueKind::Verb,
+        first: put,
+        verb: put,
+        next: comma,
+        weak: false,
+        noun_like: false,
+    };
     Some((cue, speaker))
 }
 

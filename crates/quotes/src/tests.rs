@@ -917,3 +917,19 @@ fn adding_ones_voice_is_no_speech() {
     let got = triples("Debate\n\nSenator Smith added that the debate was over.");
     assert_eq!(got.len(), 1, "{got:?}");
 }
+
+#[test]
+fn as_someone_put_it_credits_the_quote() {
+    let text = "Libya\n\nAs Sen. Rand Paul, R-Ky., put it, \"Libya has to have been one of the \
+                hottest of hot spots around the world.\"";
+    assert_eq!(
+        credit_of(text, "Libya has to have been"),
+        (
+            Some("put it".to_string()),
+            Some("Sen. Rand Paul, R-Ky.,".to_string())
+        )
+    );
+    // "put it" with no "as" opening the sentence is no attribution.
+    let text = "Libya\n\nHe put it, \"plainly and simply,\" on the table.";
+    assert_ne!(credit_of(text, "plainly").0.as_deref(), Some("put it"));
+}
