@@ -30,12 +30,17 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
         if inner.is_empty() || taken(found, pair.outer()) {
             continue;
         }
+        if is_title(ctx, pair) {
+            fragments.push(*pair);
+            continue;
+        }
         let mut quote = Found::new(inner, QuoteKind::Direct);
         let attribution = after_quote(ctx, pair)
-            .or_else(|| colon_label(ctx, pair))
-            .or_else(|| before_quote(ctx, pair, found));
-        if let Some((cue, speaker)) = attribution {
+            .or_else(|| colon_label(ctx, pair).map(|(c, s)| (c, s, None)))
+            .or_else(|| before_quote(ctx, pair, found).map(|(c, s)| (c, s, None)));
+        if let Some((cue, speaker, outer)) = attribution {
             quote.cue = Some(cue.span);
+            quote.outer_cue = outer;
             quote.speaker = Some(speaker);
             let window = ctx
                 .seg
@@ -64,8 +69,9 @@ pub fn keep_statements(ctx: &Ctx, fragments: &[Pair], found: &mut Vec<Found>) {
     }
 }
 
-/// "…," he said / "…," said the ministry / "…," according to X.
-fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
+/// "…," he said / "…," said the ministry / "…," according to X. The third part is the cue of
+/// a report around the attribution ("aides said Mr. Ryan told").
+fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span, Option<Span>)> {
     let index = ctx.seg.sentence_at(pair.close.start)?;
     let sentence = ctx.seg.sentences.get(index)?;
     let mut end = ctx.tokens_in(sentence.span).end;
@@ -86,18 +92,34 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
         begin += 1;
     }
     if let Some(dash) = dash_credit(ctx, start, end) {
-        return Some(dash);
+        return Some((dash.0, dash.1, None));
     }
     let window = begin..end.min(start + AFTER_WINDOW);
-    let cue = cue::find(ctx, window).into_iter().next()?;
+    let cues = cue::find(ctx, window.clone());
+    let Some(&cue) = cues.first() else {
+        return document_reads(ctx, window, end).map(|(c, s)| (c, s, None));
+    };
+    // The clause may hold a word the cue finder takes ("with the request, said …").
+    let late = cues
+        .iter()
+        .filter(|_| !next_sentence)
+        .find_map(|c| after_a_clause(ctx, c, begin, end).map(|s| (*c, s)));
+    if let Some((cue, late)) = late {
+        return Some((cue, late, None));
+    }
     if let Some((speaker, _)) = channel::quoted_as(ctx, &cue, begin) {
-        return Some((cue, speaker));
+        return Some((cue, speaker, None));
     }
     let speaker_first =
         speaker::before(ctx, begin, cue.first).filter(|s| ctx.token_from(s.start) == begin);
     // In the next sentence, "Clinton said." credits the quote, but "The star then recalled
     // an incident …" is a statement of its own.
-    if next_sentence && speaker_first.is_some() && states_its_own(ctx, &cue) {
+    // So does "The Weekly reported on May 23 that he …": a next sentence credits the quote
+    // only when nothing but its time and place follows the cue.
+    if next_sentence
+        && speaker_first.is_some()
+        && (states_its_own(ctx, &cue) || !closes_its_sentence(ctx, &cue, end))
+    {
         return None;
     }
     // "“…,” adding that …", "“…,” saying …": a participle is spoken by the sentence's subject.
@@ -105,6 +127,10 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
         && begin > start
         && ctx.word(cue.verb).ends_with("ing")
         && !next_sentence;
+    // "“…,” aides said Mr. Ryan told his colleagues": the quote is what the inner speaker said.
+    if let Some((inner, speaker)) = speaker_first.and_then(|_| reported_speaker(ctx, &cue, end)) {
+        return Some((inner, speaker, Some(cue.span)));
+    }
     let speaker = match cue.kind {
         CueKind::According => speaker::after(ctx, cue.next, end).filter(|_| cue.first == begin),
         CueKind::Verb if participle => {
@@ -118,7 +144,24 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
         CueKind::Verb => speaker_first
             .or_else(|| speaker::after(ctx, cue.next, end).filter(|_| cue.first == begin)),
     }?;
-    Some((cue, speaker))
+    Some((cue, speaker, None))
+}
+
+/// The cue and speaker of a report of speech right after `cue` ("aides said Mr. Ryan told
+/// his colleagues", "officials say he added"): a speaker phrase starting at the token after
+/// the cue, then a verb cue, in the sentence ending before token `end`.
+fn reported_speaker(ctx: &Ctx, cue: &Cue, end: usize) -> Option<(Cue, Span)> {
+    if cue.kind != CueKind::Verb || lexicon::is(ctx.word(cue.next), "that") {
+        return None;
+    }
+    let inner = cue::find(ctx, cue.next..end)
+        .into_iter()
+        .next()
+        .filter(|c| c.kind == CueKind::Verb && c.first > cue.next)?;
+    let speaker = speaker::before(ctx, cue.next, inner.first)
+        .filter(|s| ctx.token_from(s.start) == cue.next)?;
+    let named = ctx.tokens_in(speaker).any(|k| ctx.is_capitalized(k)) || ctx.is_pronoun(cue.next);
+    named.then_some((inner, speaker))
 }
 
 /// The token of the opening mark of `pair`.
@@ -134,6 +177,106 @@ fn states_its_own(ctx: &Ctx, cue: &Cue) -> bool {
         && !indirect::is_told(ctx.word(cue.verb))
         && ctx.is_word(next)
         && (ctx.is_determiner(next) || ctx.is_pronoun(next) || lexicon::is(ctx.word(next), "that"))
+}
+
+/// Most tokens of the clause between a quotation and a later attribution ("“…” if the U.S.
+/// persists, the ministry said").
+const CLAUSE_BETWEEN: usize = 16;
+
+/// Words that open a clause or phrase going on with a quoted sentence after its closing mark.
+const CONTINUING: [&str; 14] = [
+    "if", "unless", "when", "while", "because", "as", "after", "before", "since", "with", "for",
+    "to", "until", "though",
+];
+
+/// The speaker of an attribution closing the sentence after a clause that continues the
+/// quotation: "“…” if the U.S. persists in its “protectionism,” the ministry said in a
+/// statement", "“…” with the request, said one official briefed on the matter". The clause
+/// (from token `begin`) opens with a [`CONTINUING`] word and ends in a comma right before the
+/// speaker or the inverted cue.
+fn after_a_clause(ctx: &Ctx, cue: &Cue, begin: usize, end: usize) -> Option<Span> {
+    if cue.kind != CueKind::Verb || cue.first <= begin || cue.first - begin > CLAUSE_BETWEEN {
+        return None;
+    }
+    // The clause opens as the rest of the quoted sentence would: "if …", "with …".
+    let continues = CONTINUING.iter().any(|w| lexicon::is(ctx.word(begin), w));
+    if !continues {
+        return None;
+    }
+    let comma = (begin..cue.first).rev().find(|&k| ctx.is(k, ","))?;
+    if comma == begin {
+        return None;
+    }
+    // The comma may close a quoted word: "its “protectionism,” the ministry said".
+    let mut from = comma + 1;
+    while from < cue.first && ctx.is_mark(from) {
+        from += 1;
+    }
+    if cue.first == from {
+        // The speaker phrase ends before a participle phrase ("one official briefed on …").
+        let participle = (cue.next + 1..end)
+            .find(|&k| ctx.word(k).ends_with("ed") && !ctx.is_capitalized(k))
+            .unwrap_or(end);
+        let speaker = speaker::after(ctx, cue.next, participle)?;
+        let rest = ctx.token_from(speaker.end);
+        // "said one official briefed on the matter": a participle phrase ends the speaker.
+        let participle = ctx.word(rest).ends_with("ed")
+            && !ctx.is_capitalized(rest)
+            && (rest..end).all(|k| !ctx.is_mark(k));
+        let closes = !ctx.is_mark(rest)
+            && (indirect::ends_sentence(ctx, rest, end)
+                || indirect::only_circumstance(ctx, rest, end)
+                || participle);
+        let speaker = if participle {
+            let last = (rest..end).rev().find(|&k| ctx.is_word(k)).unwrap_or(rest);
+            Span::new(speaker.start, ctx.tok(last).end)
+        } else {
+            speaker
+        };
+        return closes.then_some(speaker);
+    }
+    let speaker =
+        speaker::before(ctx, from, cue.first).filter(|s| ctx.token_from(s.start) == from)?;
+    closes_its_sentence(ctx, cue, end).then_some(speaker)
+}
+
+/// "“…,” the memo reads": "read" credits a quotation only to a document (no lexicon cue, as
+/// people read what others wrote).
+fn document_reads(ctx: &Ctx, window: std::ops::Range<usize>, end: usize) -> Option<(Cue, Span)> {
+    let begin = window.start;
+    let verb = window.clone().find(|&k| {
+        ["read", "reads"]
+            .iter()
+            .any(|r| lexicon::is(ctx.word(k), r))
+    })?;
+    let speaker = speaker::before(ctx, begin, verb).filter(|s| ctx.token_from(s.start) == begin)?;
+    let head = ctx.tokens_in(speaker).end.checked_sub(1)?;
+    let cue = Cue {
+        span: ctx.tok(verb),
+        kind: CueKind::Verb,
+        first: verb,
+        verb,
+        next: verb + 1,
+        weak: false,
+        noun_like: false,
+    };
+    (lexicon::is_document(ctx.word(head)) && closes_its_sentence(ctx, &cue, end))
+        .then_some((cue, speaker))
+}
+
+/// Whether the sentence ending before token `end` ends after `cue` but for time, place and
+/// medium ("said on Tuesday in a statement.") or a listener ("told reporters.").
+fn closes_its_sentence(ctx: &Ctx, cue: &Cue, end: usize) -> bool {
+    let mut next = cue.next;
+    if indirect::is_told(ctx.word(cue.verb)) {
+        if let Some(listener) = speaker::after(ctx, next, end) {
+            next = ctx.token_from(listener.end);
+        }
+    }
+    while next < end && (ctx.is(next, ",") || lexicon::is_adverbial(ctx.word(next))) {
+        next += 1;
+    }
+    indirect::ends_sentence(ctx, next, end) || indirect::only_circumstance(ctx, next, end)
 }
 
 /// "…" ― Sonya Herridge: a dash and a name closing the sentence credit the quote.
@@ -173,7 +316,9 @@ fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> 
         .and_then(|s| ctx.seg.sentences.get(s))?;
     let start = ctx.tokens_in(sentence.span).start;
     let open = ctx.token_from(pair.open.start);
-    let cue = cue::find(ctx, start..open).into_iter().last()?;
+    let Some(cue) = cue::find(ctx, start..open).into_iter().last() else {
+        return as_put_it(ctx, start, open);
+    };
     let gap = cue.next..open;
     // "said that “…”" and a quote that the sentence goes on after are fragments of an
     // indirect attribution, which makes them mixed.
@@ -209,13 +354,53 @@ fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> 
                 f.cue
                     .is_some_and(|c| c.end <= cue.span.start && sentence.span.contains(c))
             });
+            // "…, he said, adding, “…”": the speaker of the cue the participle follows.
+            let said = cue::find(ctx, start..cue.first)
+                .into_iter()
+                .last()
+                .filter(|c| c.kind == CueKind::Verb && ctx.is(c.next, ","))
+                .and_then(|c| speaker::before(ctx, start, c.first));
             prior
                 .and_then(|f| f.speaker)
+                .or(said)
                 .or_else(|| speaker::subject(ctx, start, cue.first))
         }
         CueKind::Verb => speaker::before(ctx, start, cue.first)
-            .filter(|s| !speaker::is_named_thing(ctx, &cue, *s)),
+            .filter(|s| !speaker::is_named_thing(ctx, &cue, *s))
+            .or_else(|| {
+                // "Rep. Steve King (R-Iowa), tweeted on Friday “…”".
+                (cue.first > start && ctx.is(cue.first - 1, ","))
+                    .then(|| indirect::subject_before(ctx, start, &cue))
+                    .flatten()
+            }),
     }?;
+    Some((cue, speaker))
+}
+
+/// "As Sen. Rand Paul, R-Ky., put it, “…”": "as X put it" opening the sentence (from token
+/// `start`) right before the opening mark at token `open` credits the quote to X.
+fn as_put_it(ctx: &Ctx, start: usize, open: usize) -> Option<(Cue, Span)> {
+    let comma = open.checked_sub(1).filter(|&c| ctx.is(c, ","))?;
+    let it = comma
+        .checked_sub(1)
+        .filter(|&i| lexicon::is(ctx.word(i), "it"))?;
+    let put = it
+        .checked_sub(1)
+        .filter(|&p| lexicon::is(ctx.word(p), "put"))?;
+    if !lexicon::is(ctx.word(start), "as") || put <= start + 1 {
+        return None;
+    }
+    let speaker =
+        speaker::before(ctx, start + 1, put).filter(|s| ctx.token_from(s.start) == start + 1)?;
+    let cue = Cue {
+        span: ctx.cover(put, it),
+        kind: CueKind::Verb,
+        first: put,
+        verb: put,
+        next: comma,
+        weak: false,
+        noun_like: false,
+    };
     Some((cue, speaker))
 }
 
@@ -248,6 +433,37 @@ fn colon_label(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
         noun_like: false,
     };
     Some((cue, speaker))
+}
+
+/// Most words of a show's or a book's name in quotation marks.
+const TITLE_WORDS: usize = 5;
+
+/// Whether the quoted words are a name in title case right after a preposition or a
+/// possessive ("Speaking on ABC's “This Week,” Sen. McCain said", "on “Fox News Sunday”"):
+/// a show or a title, which no one is credited with saying.
+fn is_title(ctx: &Ctx, pair: &Pair) -> bool {
+    let open = ctx.token_from(pair.open.start);
+    let Some(before) = open.checked_sub(1) else {
+        return false;
+    };
+    let w = ctx.word(before);
+    let introduced = ["on", "in", "at", "from"].iter().any(|p| lexicon::is(w, p))
+        || matches!(w, "'s" | "’s")
+        || w.ends_with("'s") && ctx.is_capitalized(before);
+    let words: Vec<usize> = ctx
+        .tokens_in(pair.inner())
+        .filter(|&k| ctx.is_word(k))
+        .collect();
+    introduced
+        && !words.is_empty()
+        && words.len() <= TITLE_WORDS
+        && ctx.is_capitalized(words[0])
+        && words.iter().all(|&k| {
+            ctx.is_capitalized(k)
+                || ["the", "of", "a", "and", "to", "for"]
+                    .iter()
+                    .any(|f| ctx.word(k) == *f)
+        })
 }
 
 /// Whether the quote is all its sentence or paragraph holds, apart from punctuation.

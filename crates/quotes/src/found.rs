@@ -12,6 +12,9 @@ pub struct Found {
     /// A direct quotation that is a whole sentence or paragraph with no attribution of its
     /// own: it continues the previous speaker's statement.
     pub continues: bool,
+    /// The cue of a report around the attribution ("said" of "“…,” aides said Mr. Ryan
+    /// told"), which is no attribution of its own.
+    pub outer_cue: Option<Span>,
 }
 
 impl Found {
@@ -23,12 +26,15 @@ impl Found {
             speaker: None,
             channel: None,
             continues: false,
+            outer_cue: None,
         }
     }
 
     /// Whether `span` overlaps this quotation's content or its cue.
     pub fn touches(&self, span: Span) -> bool {
-        self.span.overlaps(span) || self.cue.is_some_and(|c| c.overlaps(span))
+        self.span.overlaps(span)
+            || self.cue.is_some_and(|c| c.overlaps(span))
+            || self.outer_cue.is_some_and(|c| c.overlaps(span))
     }
 }
 

@@ -130,6 +130,7 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
                     c.quote.cue.is_some_and(|cue| a.touches(cue))
                         || a.cue.is_some_and(|cue| content.overlaps(cue))
                 });
+
             if conflict || content.text(ctx.text).split_whitespace().count() < c.min_words {
                 continue;
             }
@@ -258,11 +259,44 @@ fn attribute(
         return None;
     }
     // "…, said the official."
+    // The speaker closes the sentence, but for time and place or a participle: in "…,
+    // described Mr. Blumenthal as …" the phrase after the verb is its object.
     if after_comma && !cue.noun_like {
         let speaker = speaker::after(ctx, cue.next, range.end)?;
-        return Some((speaker, ctx.trim_content(before_cue), false));
+        let rest = ctx.token_from(speaker.end);
+        let participle = ctx.is(rest, ",") && ctx.word(rest + 1).ends_with("ing");
+        let closes = ends_sentence(ctx, rest, range.end)
+            || only_circumstance(ctx, rest, range.end)
+            || participle;
+        if closes {
+            return Some((speaker, ctx.trim_content(before_cue), false));
+        }
+    }
+    // "The Connecticut Post, a Bridgeport newspaper …, described him as …", "The Register on
+    // July 20, 2006, described him": the sentence's subject past its apposition or time.
+    if after_comma && !cue.noun_like {
+        let speaker = subject_before(ctx, range.start, cue)?;
+        let content = content_after(ctx, cue, range.end, sentence.end)?;
+        return Some((speaker, content, true));
     }
     None
+}
+
+/// Most tokens between a sentence's subject and a cue that follows its apposition.
+const SUBJECT_GAP: usize = 24;
+
+/// The subject opening the sentence that starts at token `start`, when only an apposition or
+/// a phrase of time (no other cue, no quotation mark) stands between it and `cue`, which
+/// follows a comma: "Rep. Steve King (R-Iowa), tweeted", "The Post, a Bridgeport daily,
+/// described". None when the words after a comma opening the sentence are another clause.
+pub(crate) fn subject_before(ctx: &Ctx, start: usize, cue: &Cue) -> Option<Span> {
+    let speaker = speaker::subject(ctx, start, cue.first)?;
+    let end = ctx.token_from(speaker.end);
+    let clean = end < cue.first
+        && cue.first - end <= SUBJECT_GAP
+        && (end..cue.first).all(|k| !ctx.is_cue_verb(k) && !ctx.is_mark(k))
+        && (ctx.is(end, ",") || lexicon::is(ctx.word(end), "on") || ctx.is(end, "("));
+    clean.then_some(speaker)
 }
 
 /// The source of a closing "…, according to X" as far as the end of its clause, with the
@@ -316,7 +350,7 @@ const MAX_CIRCUMSTANCE: usize = 10;
 /// Whether only time words and prepositional phrases of time, place or medium follow token
 /// `k` to the end of the sentence: "…, it said in a statement.", "…, he said Friday at a
 /// rally." — no reported clause ("that", a verb of saying, a comma) among them.
-fn only_circumstance(ctx: &Ctx, k: usize, end: usize) -> bool {
+pub(crate) fn only_circumstance(ctx: &Ctx, k: usize, end: usize) -> bool {
     let last = (k..end)
         .rev()
         .find(|&i| ctx.is_word(i))
@@ -371,7 +405,7 @@ pub(crate) fn is_told(verb: &str) -> bool {
 
 /// Whether the sentence ends at token `k` (of a sentence ending before token `end`): no word
 /// follows, only closing punctuation.
-fn ends_sentence(ctx: &Ctx, k: usize, end: usize) -> bool {
+pub(crate) fn ends_sentence(ctx: &Ctx, k: usize, end: usize) -> bool {
     k >= end || !ctx.is_word(k)
 }
 
@@ -416,7 +450,8 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
     // A phrase before "that": "said during a Friday rally in Michigan that …".
     if phrase_first || opens_phrase(start) {
         let that = (start..end.min(start + 14))
-            .take_while(|&i| ctx.is_word(i) || ctx.is(i, ","))
+            // A show's name may stand in the phrase: "said on “Fox News Sunday” that".
+            .take_while(|&i| ctx.is_word(i) || ctx.is(i, ",") || ctx.is_mark(i))
             .find(|&i| lexicon::is(ctx.word(i), "that"));
         start = that?;
     }
@@ -441,8 +476,52 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
     if let Some(k) = (start + 1..end).find(|&k| ends_clause(k) && !inside_quote(ctx, k)) {
         stop = ctx.tok(k - 1).start;
     }
+    // "While Spain said it would act, the talks stalled": a cue in a subordinate clause
+    // opening the sentence reports as far as the comma closing that clause.
+    if opens_subordinate(ctx, cue.first) {
+        let comma = (start + 1..end).find(|&k| ctx.is(k, ",") && !inside_quote(ctx, k));
+        if let Some(comma) = comma {
+            stop = stop.min(ctx.tok(comma).start);
+        }
+    }
     let content = ctx.trim_content(Span::new(ctx.tok(start).start, stop));
+    // "added his voice to the debate", "adds its weight": "add" with a possessed noun is no
+    // report of speech.
+    let adds = ["add", "adds", "added", "adding"]
+        .iter()
+        .any(|v| lexicon::is(verb, v));
+    let possessed = ["his", "her", "its", "their", "our", "my", "your"]
+        .iter()
+        .any(|p| lexicon::is(ctx.word(start), p));
+    if adds && possessed && start == cue.next {
+        return None;
+    }
     (!content.is_empty()).then_some(content)
+}
+
+/// Subordinators that open a clause before the main one ("While …, the talks stalled").
+const SUBORDINATORS: [&str; 10] = [
+    "while", "although", "though", "because", "if", "when", "since", "after", "before", "whereas",
+];
+
+/// Whether the sentence holding token `k` opens with a [`SUBORDINATORS`] word and no comma
+/// stands between it and `k`: `k` is inside the opening subordinate clause.
+fn opens_subordinate(ctx: &Ctx, k: usize) -> bool {
+    let Some(sentence) = ctx
+        .seg
+        .sentence_at(ctx.tok(k).start)
+        .and_then(|s| ctx.seg.sentences.get(s))
+    else {
+        return false;
+    };
+    let mut first = ctx.tokens_in(sentence.span).start;
+    while first < k && !ctx.is_word(first) {
+        first += 1;
+    }
+    SUBORDINATORS
+        .iter()
+        .any(|w| lexicon::is(ctx.word(first), w))
+        && (first..k).all(|i| !ctx.is(i, ","))
 }
 
 /// Whether a negated infinitive opens at token `k` ("asked not to be named"): a request, not

@@ -230,9 +230,14 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         pronoun_types(head).filter(|_| !words.contains(' '))
     };
     if let Some(compatible) = compatible {
+        // "it said" is a body's, not a place's written as a location ("in Benghazi",
+        // "the draft from Vietnam"): a country speaks as the subject of its own sentence.
+        let it = lexicon::is(head, "it");
         return current_speaker(scope, speaker, compatible, head, earlier).or_else(|| {
             latest_name(scope, speaker, earlier, PARAGRAPH_WINDOW, |m| {
-                compatible.contains(&m.entity_type) && earlier.gender_fits(m, head)
+                compatible.contains(&m.entity_type)
+                    && earlier.gender_fits(m, head)
+                    && !(it && located(scope.text, m))
             })
         });
     }
@@ -338,6 +343,31 @@ fn latest_name(
         .map(|(i, _)| i)
 }
 
+/// Prepositions that make the place after them a location rather than an actor.
+const LOCATIVE: [&str; 9] = [
+    "in", "at", "from", "to", "near", "across", "into", "of", "outside",
+];
+
+/// Whether a place mention is a location: a [`LOCATIVE`] preposition stands before it, with
+/// "the" between them or not ("in Benghazi", "from the United States"), or it is the state of
+/// a party-state tag ("R-Idaho").
+fn located(text: &str, m: &Mention) -> bool {
+    if m.entity_type != EntityType::Gpe {
+        return false;
+    }
+    let before = text.get(..m.span.start).unwrap_or("");
+    // A party-state tag ("R-Idaho", "(D-N.Y.)") names a constituency, never a speaker.
+    if ["R-", "D-", "I-"].iter().any(|t| before.ends_with(t)) {
+        return true;
+    }
+    let mut words = before.split_whitespace().rev();
+    let mut w = words.next().unwrap_or("");
+    if lexicon::is(w, "the") {
+        w = words.next().unwrap_or("");
+    }
+    LOCATIVE.iter().any(|p| lexicon::is(w, p))
+}
+
 /// Whether a title or role as written ("Sen.", "Foreign Minister") names the role `head`
 /// ("senator", "minister"): the same word, or its abbreviation.
 fn role_fits(role: &str, head: &str) -> bool {
@@ -405,6 +435,44 @@ mod tests {
             role: None,
             local_entity: None,
         }
+    }
+
+    #[test]
+    fn it_is_not_a_place_written_as_a_location() {
+        let text = "The ministry met in Sichuan. “We will act,” it said.";
+        let seg = parallax_segment::segment(text);
+        let mut mentions = vec![mention("Sichuan", text, EntityType::Gpe, MentionKind::Name)];
+        let scope = |mentions: &[Mention]| {
+            let it = text.find("it said").unwrap_or(0);
+            let speaker = Span::new(it, it + 2);
+            let f = Found::new(
+                Span::new(speaker.start - 1, speaker.start),
+                QuoteKind::Direct,
+            );
+            let scope = Scope {
+                text,
+                seg: &seg,
+                mentions,
+                entities: &[],
+            };
+            speakers(&scope, &[f], &[Some(speaker)])[0]
+        };
+        assert_eq!(scope(&mentions), None);
+        // A country as the subject of its sentence may be "it".
+        let text2 = "China met in Geneva.";
+        let china = mention("China", text2, EntityType::Gpe, MentionKind::Name);
+        assert!(!located(text2, &china));
+        let text3 = "Rep. Raul Labrador (R-Idaho) spoke.";
+        let idaho = mention("Idaho", text3, EntityType::Gpe, MentionKind::Name);
+        assert!(located(text3, &idaho));
+        mentions.push(mention(
+            "ministry",
+            text,
+            EntityType::Org,
+            MentionKind::Name,
+        ));
+        mentions.sort_by_key(|m| m.span.start);
+        assert_eq!(scope(&mentions), Some(0));
     }
 
     #[test]

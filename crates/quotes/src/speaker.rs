@@ -427,7 +427,16 @@ fn apposition_before(ctx: &Ctx, floor: usize, comma: usize) -> Option<Span> {
         .take_while(|&k| !ctx.is_mark(k) && !ctx.is_cue_verb(k))
         .find(|&k| ctx.is(k, ","))?;
     let name = before(ctx, floor, opening)?;
-    if !ctx.is_capitalized(ctx.tokens_in(name).end.checked_sub(1)?) {
+    let head = ctx.tokens_in(name).end.checked_sub(1)?;
+    // "the report, by White House Counsel Robert Bauer, concluded": a document and its
+    // author.
+    let by = ["by", "from"]
+        .iter()
+        .any(|w| lexicon::is(ctx.word(opening + 1), w));
+    if by && lexicon::is_document(ctx.word(head)) && comma - opening <= 10 {
+        return Some(Span::new(name.start, ctx.tok(comma).end));
+    }
+    if !ctx.is_capitalized(head) {
         // "Mr. Jackson's lawyer, Reid H. Weingarten, said", "one of her lawyers, Tom Kirsch,
         // says": a role, then the name of the one holding it.
         let named = (opening + 1..comma).all(|k| ctx.is_capitalized(k) || !ctx.is_word(k))
@@ -565,7 +574,10 @@ pub fn after(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         let breaks = lexicon::is_phrase_break(w) && !name_link(ctx, k, start);
         // "told the paper it was …", "told reporters he would …": a pronoun opens the clause.
         let clause = ctx.is_pronoun(k) && !lexicon::is_relative(w);
-        if word && k > start && (breaks || ctx.is_cue_verb(k) || clause) {
+        // A document noun that is also a verb form, right after a determiner: "said the
+        // report", "said the statement".
+        let verb = ctx.is_cue_verb(k) && !(ctx.is_determiner(k - 1) && lexicon::is_document(w));
+        if word && k > start && (breaks || verb || clause) {
             break;
         }
         // "Mr. Burman of the Tax Policy Center": an organization after "of the" is part of
@@ -619,10 +631,15 @@ const NAME_LINKS: [&str; 15] = [
 
 /// Whether token `k` is a lowercase link word inside a name (see [`NAME_LINKS`]).
 fn name_link(ctx: &Ctx, k: usize, floor: usize) -> bool {
+    // "The Register on July 20": a date after "on" is no part of the name.
+    let date = |w: &str| {
+        parallax_core::calendar::month(w).is_some() || parallax_core::calendar::weekday(w).is_some()
+    };
     NAME_LINKS.contains(&ctx.word(k))
         && k > floor
         && ctx.is_capitalized(k - 1)
         && ctx.is_capitalized(k + 1)
+        && !date(ctx.word(k + 1))
 }
 
 /// Moves a contracted auxiliary from the end of a speaker right before its cue into the cue:
@@ -671,6 +688,7 @@ pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
                 .iter()
                 .any(|t| lexicon::is(w, t))
             || parallax_core::calendar::weekday(w).is_some()
+            || ctx.is_capitalized(k) && parallax_core::calendar::month(w).is_some()
     };
     let timed = |c: usize| {
         (start..c).any(time_word) && (start + 1..c).all(|k| !ctx.is_capitalized(k) || time_word(k))
@@ -679,6 +697,11 @@ pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         start = (start..limit).find(|&i| ctx.is(i, ","))? + 1;
     } else if let Some(c) = comma.filter(|&c| timed(c)) {
         start = c + 1;
+        // The year of a date: "On May 26, 2009, The Connecticut Post".
+        let year = ctx.word(start);
+        if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && ctx.is(start + 1, ",") {
+            start += 2;
+        }
     }
     // Without a parser the phrase would run on into the verb ("Clinton spoke out Tuesday"):
     // a name ends at the first lowercase word after it.
@@ -815,6 +838,12 @@ mod tests {
         let ctx = Ctx::new(text, &seg);
         let got = after(&ctx, 1, seg.tokens.len()).map(|s| s.text(text));
         assert_eq!(got, Some("the Russian Defence Ministry"));
+        // A document whose noun is also a verb of saying.
+        let text = "said the report.";
+        let seg = seg_of(text);
+        let ctx = Ctx::new(text, &seg);
+        let got = after(&ctx, 1, seg.tokens.len()).map(|s| s.text(text));
+        assert_eq!(got, Some("the report"));
         // An infinitive or a recipient after "to" is not a speaker.
         let text = "pledged to act quickly";
         let seg = seg_of(text);

@@ -735,3 +735,201 @@ fn a_contracted_auxiliary_belongs_to_the_cue() {
     assert_eq!(q.cue.map(|c| c.text).as_deref(), Some("’ve said"));
     assert_eq!(q.speaker_text.map(|s| s.text).as_deref(), Some("They"));
 }
+
+/// (content, cue, speaker) of every quotation of `text`.
+fn triples(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+    quotes_of(text)
+        .into_iter()
+        .map(|q| {
+            (
+                q.text,
+                q.cue.map(|c| c.text),
+                q.speaker_text.map(|s| s.text),
+            )
+        })
+        .collect()
+}
+
+/// The cue and speaker credited with the quotation whose text holds `words`.
+fn credit_of(text: &str, words: &str) -> (Option<String>, Option<String>) {
+    quotes_of(text)
+        .into_iter()
+        .find(|q| q.text.contains(words))
+        .map(|q| (q.cue.map(|c| c.text), q.speaker_text.map(|s| s.text)))
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_next_sentence_that_goes_on_to_its_own_report_does_not_credit_the_quote() {
+    // (A title first: a first paragraph alone is read as the headline.)
+    let text = "Blumenthal record\n\nThe Post described him as “a Vietnam veteran.” The Weekly \
+                reported on May 23, 2008, that Mr. Blumenthal “was met with applause when he \
+                spoke.”";
+    let (cue, speaker) = credit_of(text, "a Vietnam veteran");
+    assert_ne!(cue.as_deref(), Some("reported"), "{:?}", triples(text));
+    assert_ne!(speaker.as_deref(), Some("The Weekly"));
+    let (cue, speaker) = credit_of(text, "was met with applause");
+    assert_eq!(
+        (cue.as_deref(), speaker.as_deref()),
+        (Some("reported"), Some("The Weekly"))
+    );
+    // A next sentence that is only the attribution still credits it.
+    let text = "“We will win the vote.” Clinton said on Tuesday.";
+    assert_eq!(credit_of(text, "We will win").1.as_deref(), Some("Clinton"));
+}
+
+#[test]
+fn an_object_after_a_verb_is_not_an_inverted_speaker() {
+    // The subject past its apposition speaks, not the object after "described".
+    let text = "On May 26, 2009, The Connecticut Post, a Bridgeport newspaper, described Mr. \
+                Blumenthal as “a Vietnam veteran.”";
+    let (cue, speaker) = credit_of(text, "a Vietnam veteran");
+    assert_eq!(
+        (cue.as_deref(), speaker.as_deref()),
+        (
+            Some("described"),
+            Some("The Connecticut Post, a Bridgeport newspaper,")
+        )
+    );
+    let text = "The New Haven Register on July 20, 2006, described him as “a veteran of the \
+                war,” and on April 6, 2007, said that he had “served in the Marines.”";
+    assert_eq!(
+        credit_of(text, "a veteran of the war").1.as_deref(),
+        Some("The New Haven Register")
+    );
+    assert_eq!(
+        credit_of(text, "served in the Marines").1.as_deref(),
+        Some("The New Haven Register")
+    );
+    // "…, said the official." still inverts.
+    let text = "The talks will resume next week, said the Russian Defence Ministry.";
+    assert_eq!(attribution(text).1.as_str(), "the Russian Defence Ministry");
+}
+
+#[test]
+fn a_show_named_in_quotation_marks_is_no_quote() {
+    let text = "Speaking on ABC's \"This Week,\" Sen. John McCain, R-Ariz., said Steele's \
+                comments were \"wildly inaccurate.\"";
+    let got = triples(text);
+    assert!(
+        got.iter().all(|(t, _, _)| !t.contains("This Week")),
+        "{got:?}"
+    );
+    let (cue, speaker) = credit_of(text, "wildly inaccurate");
+    assert_eq!(cue.as_deref(), Some("said"));
+    assert_eq!(speaker.as_deref(), Some("Sen. John McCain, R-Ariz.,"));
+    // A quote after "on" that is speech (not title case) stays a quote.
+    let text = "He said on Tuesday, “we are not going anywhere near that deal.”";
+    assert_eq!(credit_of(text, "we are not going").1.as_deref(), Some("He"));
+}
+
+#[test]
+fn a_participle_after_said_is_spoken_by_its_speaker() {
+    let text = "The framework that governs trade is of extreme importance, he said, adding, \
+                \"Free trade is a very important contributor to prosperity.\"";
+    assert_eq!(credit_of(text, "Free trade").1.as_deref(), Some("he"));
+}
+
+#[test]
+fn a_subject_with_its_party_and_state_speaks_past_the_comma() {
+    let text = "Rep. Steve King (R-Iowa), tweeted on Friday \"Labrador is pro amnesty. No fair \
+                trying to redefine amnesty.\"";
+    let (cue, speaker) = credit_of(text, "Labrador is pro amnesty");
+    assert_eq!(cue.as_deref(), Some("tweeted"));
+    assert_eq!(speaker.as_deref(), Some("Rep. Steve King (R-Iowa)"));
+}
+
+#[test]
+fn a_quote_reported_by_others_is_its_inner_speakers() {
+    let text = "“We got wiped out in the Midwest,” aides said Mr. Ryan told his colleagues \
+                behind closed doors.";
+    let (cue, speaker) = credit_of(text, "wiped out");
+    assert_eq!(
+        (cue.as_deref(), speaker.as_deref()),
+        (Some("told"), Some("Mr. Ryan"))
+    );
+    // A plain listener after the cue is no inner speaker.
+    let text = "“We got wiped out,” he told reporters on Tuesday.";
+    assert_eq!(credit_of(text, "wiped out").1.as_deref(), Some("he"));
+}
+
+#[test]
+fn summarized_is_a_cue() {
+    let text = "“It’s completely inconsistent with this latest statement,” summarized Senor.";
+    assert_eq!(credit_of(text, "inconsistent").1.as_deref(), Some("Senor"));
+}
+
+#[test]
+fn an_attribution_after_a_clause_going_on_with_the_quote_credits_it() {
+    let text = "Trade\n\n\"China will fight back firmly\" if the U.S. persists in its \
+                \"protectionism,\" the ministry said in a statement.";
+    assert_eq!(
+        credit_of(text, "China will fight").1.as_deref(),
+        Some("the ministry")
+    );
+    let text = "Trade\n\n“What do we need to comply” with the request, said one official \
+                briefed on the matter.";
+    assert_eq!(
+        credit_of(text, "What do we need").1.as_deref(),
+        Some("one official briefed on the matter"),
+        "{:?}",
+        triples(text)
+    );
+    // A clause of the outlet's own that goes on to its own report is no attribution.
+    let text = "Trade\n\n“We will not pay for the wall, ever, in any form.” And Jones, the \
+                chair, said the vote was close.";
+    assert_ne!(
+        credit_of(text, "We will not pay").1.as_deref(),
+        Some("the chair")
+    );
+}
+
+#[test]
+fn a_document_with_its_author_speaks() {
+    let text = "Report\n\nBut the report, by White House Counsel Robert Bauer, concluded that \
+                \"allegations of improper conduct rest on factual errors.\"";
+    assert_eq!(
+        credit_of(text, "allegations").1.as_deref(),
+        Some("the report, by White House Counsel Robert Bauer,")
+    );
+    // "reads" credits a document.
+    let text = "Report\n\n\"Such discussions are consistent with the law,\" the memo reads.";
+    assert_eq!(
+        credit_of(text, "Such discussions"),
+        (Some("reads".to_string()), Some("the memo".to_string()))
+    );
+}
+
+#[test]
+fn a_report_in_an_opening_subordinate_clause_ends_at_its_comma() {
+    let text = "Talks\n\nWhile Spain said it would act, the talks stalled.";
+    let got = triples(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].0, "it would act");
+    assert_eq!(got[0].2.as_deref(), Some("Spain"));
+}
+
+#[test]
+fn adding_ones_voice_is_no_speech() {
+    let got = triples("Debate\n\nSenator Smith added his voice to the debate on Tuesday.");
+    assert!(got.is_empty(), "{got:?}");
+    // "added that …" still reports.
+    let got = triples("Debate\n\nSenator Smith added that the debate was over.");
+    assert_eq!(got.len(), 1, "{got:?}");
+}
+
+#[test]
+fn as_someone_put_it_credits_the_quote() {
+    let text = "Libya\n\nAs Sen. Rand Paul, R-Ky., put it, \"Libya has to have been one of the \
+                hottest of hot spots around the world.\"";
+    assert_eq!(
+        credit_of(text, "Libya has to have been"),
+        (
+            Some("put it".to_string()),
+            Some("Sen. Rand Paul, R-Ky.,".to_string())
+        )
+    );
+    // "put it" with no "as" opening the sentence is no attribution.
+    let text = "Libya\n\nHe put it, \"plainly and simply,\" on the table.";
+    assert_ne!(credit_of(text, "plainly").0.as_deref(), Some("put it"));
+}
