@@ -22,6 +22,8 @@ pub struct Phrase {
     pub entity_type: Option<EntityType>,
     /// Whether a locative preposition stands just before it ("in Gori").
     pub locative: bool,
+    /// The title written with its mention ("Former New York City Mayor"), if any.
+    pub role: Option<String>,
 }
 
 /// Stems of the words before a place that make it the event's location.
@@ -184,6 +186,7 @@ pub fn phrases(
             actor,
             entity_type: Some(m.entity_type),
             locative: false,
+            role: m.role.clone(),
         });
     }
     // Generic actor nouns outside mentions, a run of them being one phrase ("riot police").
@@ -219,11 +222,22 @@ pub fn phrases(
                 actor,
                 entity_type: None,
                 locative: false,
+                role: None,
             });
         }
     }
     out.sort_by_key(|p| p.first);
     out.dedup_by(|b, a| b.first < a.last);
+    // A name inside a person's title is no actor of its own: in "Former New York City Mayor
+    // Rudy Giuliani agreed" and "Senate Minority Leader Mitch McConnell vowed" the person acts.
+    let in_title: Vec<bool> = (0..out.len())
+        .map(|j| {
+            out.get(j + 1)
+                .is_some_and(|next| names_title_of(s, text, &out[j], next))
+        })
+        .collect();
+    let mut keep = in_title.iter().map(|t| !t);
+    out.retain(|_| keep.next().unwrap_or(true));
     for p in &mut out {
         // The preposition may stand before a determiner ("in the capital Kabul"), not before
         // a number: "at least 16 people" are no place.
@@ -234,6 +248,28 @@ pub fn phrases(
         });
     }
     out
+}
+
+/// Whether phrase `q` is written inside the title of the person `p` that follows it: the words
+/// between them end `p`'s title ("New York City" + "Mayor" + "Rudy Giuliani", title "Former
+/// New York City Mayor").
+fn names_title_of(s: &Sentence, text: &str, q: &Phrase, p: &Phrase) -> bool {
+    let (Some(role), Some(EntityType::Person)) = (p.role.as_deref(), p.entity_type) else {
+        return false;
+    };
+    if q.entity_type == Some(EntityType::Person) || q.last >= p.first {
+        return false;
+    }
+    let (Some(from), Some(to)) = (s.toks.get(q.last), s.toks.get(p.first - 1)) else {
+        return false;
+    };
+    text.get(from.span.start..to.span.end).is_some_and(|gap| {
+        let role = role.to_lowercase();
+        let gap = gap.to_lowercase();
+        !gap.is_empty()
+            && role.ends_with(&gap)
+            && (role.len() == gap.len() || role.ends_with(&format!(" {gap}")))
+    })
 }
 
 /// Whether the actor noun at token `k` is used as a verb: after the infinitive "to" or an

@@ -86,13 +86,18 @@ fn mentions(
 }
 
 fn events(text: &str, names: &[(&str, EntityType, Option<&str>)]) -> Vec<Event> {
+    let (ms, es) = mentions(text, names);
+    events_of(text, &ms, &es)
+}
+
+/// The events coded in `text` with these mentions and entities.
+fn events_of(text: &str, ms: &[Mention], es: &[LocalEntity]) -> Vec<Event> {
     let doc = Document::new("d", text, "test");
     let seg = segmentation(text);
-    let (ms, es) = mentions(text, names);
     let layers = Layers {
         segmentation: &seg,
-        mentions: &ms,
-        local_entities: &es,
+        mentions: ms,
+        local_entities: es,
         times: &[],
         time_anchor: None,
         quotes: &[],
@@ -356,4 +361,22 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn a_name_in_a_persons_title_is_not_the_actor() {
+    let text = "Former New York City Mayor Rudy Giuliani agreed with McCain on Monday.";
+    let (mut ms, es) = mentions(
+        text,
+        &[
+            ("New York City", Gpe, None),
+            ("Rudy Giuliani", EntityType::Person, None),
+            ("McCain", EntityType::Person, None),
+        ],
+    );
+    ms[1].role = Some("Former New York City Mayor".into());
+    let e = events_of(text, &ms, &es);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(names(&e[0].source), ["Rudy Giuliani"]);
+    assert_eq!(names(&e[0].target), ["McCain"]);
 }
