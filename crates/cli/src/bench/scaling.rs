@@ -7,7 +7,7 @@
 //! ratio to the smallest: linear is about 4× and 16×, quadratic 16× and 256×.
 
 use anyhow::{bail, Result};
-use parallax_core::Document;
+use parallax_core::{Analysis, Document};
 use parallax_pipeline::budget::Budget;
 use std::time::Duration;
 
@@ -22,6 +22,8 @@ pub struct Scaling {
     pub stages: Vec<(&'static str, Vec<f64>)>,
     /// The byte length of each cut (each ends at a paragraph break, so a little under its size).
     pub bytes: Vec<usize>,
+    /// The analysis of each cut, to check that a speed change leaves it unchanged.
+    pub analyses: Vec<Analysis>,
 }
 
 /// Times the stages on the joined text of `docs` at each of [`SIZES`].
@@ -49,6 +51,7 @@ pub fn measure(docs: &[Document]) -> Result<Scaling> {
     let mut scaling = Scaling {
         stages: Vec::new(),
         bytes: Vec::new(),
+        analyses: Vec::new(),
     };
     for size in SIZES {
         // Cut at the last paragraph break before `size` (ASCII, so a character boundary).
@@ -61,8 +64,11 @@ pub fn measure(docs: &[Document]) -> Result<Scaling> {
         };
         // The fastest of RUNS runs, stage by stage: the least disturbed by other work.
         let mut fastest: Vec<(&'static str, f64)> = Vec::new();
+        let mut analysis = None;
         for _ in 0..RUNS {
-            let (_, times) = parallax_pipeline::analyze_batch_budgeted(&[&doc], &unbounded);
+            let (mut analyses, times) =
+                parallax_pipeline::analyze_batch_budgeted(&[&doc], &unbounded);
+            analysis = analyses.pop();
             let total = ("total", times.total().as_secs_f64());
             let stages = times.iter().map(|(n, t)| (n, t.as_secs_f64()));
             for (name, seconds) in stages.chain([total]) {
@@ -79,6 +85,7 @@ pub fn measure(docs: &[Document]) -> Result<Scaling> {
             }
         }
         scaling.bytes.push(cut);
+        scaling.analyses.extend(analysis);
     }
     Ok(scaling)
 }
