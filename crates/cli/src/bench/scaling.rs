@@ -4,7 +4,9 @@
 //! thread, without the text cap or the time budget that bound a real run (they would hide the
 //! growth). The stages run once on one article first, so that loading models is not counted.
 //! Each stage's time (wall clock, the fastest of three runs) is printed per size with its
-//! ratio to the smallest: linear is about 4× and 16×, quadratic 16× and 256×.
+//! ratio to the smallest, linear about 4× and 16×, quadratic 16× and 256×, and the ratio of
+//! the longest to the one before (4 MB to 1 MB: linear 4×, quadratic 16×), which the load
+//! of a shared machine disturbs least, the times being longest.
 
 use anyhow::{bail, Result};
 use parallax_core::{Analysis, Document};
@@ -132,6 +134,15 @@ impl Scaling {
         for m in mb.iter().skip(1) {
             print!(" {:>9}", format!("×{}", m.trim_end_matches(" MB")));
         }
+        let last_two = |v: &[String]| match v {
+            [.., a, b] => format!(
+                "{}/{}",
+                b.trim_end_matches(" MB"),
+                a.trim_end_matches(" MB")
+            ),
+            _ => String::new(),
+        };
+        print!(" {:>10}", last_two(&mb));
         println!();
         for (name, seconds) in &self.stages {
             print!("{name:<12}");
@@ -140,6 +151,9 @@ impl Scaling {
             }
             for r in Self::ratios(seconds).iter().skip(1) {
                 print!(" {r:>9.1}");
+            }
+            if let [.., a, b] = seconds[..] {
+                print!(" {:>10.1}", b / a.max(1e-9));
             }
             println!();
         }
