@@ -111,6 +111,33 @@ impl SpanIndex {
     }
 }
 
+/// A set of spans that grows, for the same question as [`SpanIndex::any_overlapping`] while
+/// spans are added: kept sorted by start, with the longest span's length, so that only spans
+/// starting less than that length before a looked-up span are read.
+#[derive(Debug, Clone, Default)]
+pub struct GrowingSpans {
+    sorted: Vec<Span>,
+    longest: usize,
+}
+
+impl GrowingSpans {
+    pub fn insert(&mut self, span: Span) {
+        let at = self.sorted.partition_point(|s| s.start <= span.start);
+        self.sorted.insert(at, span);
+        self.longest = self.longest.max(span.end.saturating_sub(span.start));
+    }
+
+    /// Whether one of the spans overlaps `span` ([`Span::overlaps`]).
+    pub fn any_overlapping(&self, span: Span) -> bool {
+        let to = self.sorted.partition_point(|s| s.start < span.end);
+        self.sorted[..to]
+            .iter()
+            .rev()
+            .take_while(|s| s.start + self.longest >= span.start)
+            .any(|s| s.overlaps(span))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +190,16 @@ mod tests {
             SpanIndex::new([]).overlapping(Span::new(0, 9)),
             Vec::<usize>::new()
         );
+        let mut growing = GrowingSpans::default();
+        for (k, span) in spans.iter().enumerate() {
+            growing.insert(*span);
+            for start in 0..105 {
+                for end in start..105 {
+                    let probe = Span::new(start, end);
+                    let any = spans[..=k].iter().any(|s| s.overlaps(probe));
+                    assert_eq!(growing.any_overlapping(probe), any, "{probe:?}");
+                }
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ use crate::cue::{self, Cue, CueKind};
 use crate::found::Found;
 use crate::marks::Pair;
 use crate::{channel, lexicon, speaker};
-use parallax_core::span_index::SpanIndex;
+use parallax_core::span_index::{GrowingSpans, SpanIndex};
 use parallax_core::{QuoteKind, Span};
 
 /// Fewest words a reported clause has.
@@ -63,7 +63,11 @@ struct Candidate {
 /// no content took.
 pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
     let before = Before::new(found, pairs);
+    let fragment_spans = SpanIndex::new(fragments.iter().map(|f| f.outer()));
     let mut new: Vec<Found> = Vec::new();
+    // The contents and cues of `new` ([`Found::touches`]), and its cues alone.
+    let mut new_touched = GrowingSpans::default();
+    let mut new_cues = GrowingSpans::default();
     for sentence in &ctx.seg.sentences {
         let range = ctx.tokens_in(sentence.span);
         let mut candidates: Vec<Candidate> = Vec::new();
@@ -127,14 +131,11 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
         let mut mediums = None;
         for mut c in candidates {
             let content = clip(ctx, c.quote.span, &before.stops);
-            let conflict = new.iter().filter(|a| a.kind != QuoteKind::Block).any(|a| {
-                c.quote.cue.is_some_and(|cue| a.touches(cue))
-                    || a.cue.is_some_and(|cue| content.overlaps(cue))
-            }) || c
-                .quote
-                .cue
-                .is_some_and(|cue| before.touched.any_overlapping(cue))
-                || before.quote_cues.any_overlapping(content);
+            // (`new` holds no blocks.)
+            let conflict = c.quote.cue.is_some_and(|cue| {
+                before.touched.any_overlapping(cue) || new_touched.any_overlapping(cue)
+            }) || before.quote_cues.any_overlapping(content)
+                || new_cues.any_overlapping(content);
             if conflict || content.text(ctx.text).split_whitespace().count() < c.min_words {
                 continue;
             }
@@ -142,16 +143,22 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
             let mediums = mediums.get_or_insert_with(|| channel::mediums(ctx, sentence.span));
             c.quote.channel = channel::find_among(ctx, &c.cue, sentence.span, mediums)
                 .filter(|ch| !ch.overlaps(content));
-            if fragments.iter().any(|f| content.contains(f.outer())) {
+            if !fragment_spans.within(content).is_empty() {
                 c.quote.kind = QuoteKind::Mixed;
+            }
+            new_touched.insert(c.quote.span);
+            if let Some(cue) = c.quote.cue {
+                new_touched.insert(cue);
+                new_cues.insert(cue);
             }
             new.push(c.quote);
         }
     }
+    let contents = SpanIndex::new(new.iter().map(|q| q.span));
     let left = fragments
         .iter()
         .copied()
-        .filter(|f| !new.iter().any(|q| q.span.overlaps(f.outer())))
+        .filter(|f| !contents.any_overlapping(f.outer()))
         .collect();
     found.extend(new);
     left
