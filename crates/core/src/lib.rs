@@ -15,6 +15,7 @@ pub mod function_words;
 pub mod instant;
 pub mod names;
 pub mod span;
+pub mod span_index;
 pub mod text;
 pub mod word_filter;
 

@@ -57,6 +57,7 @@ pub mod sentence;
 #[cfg(test)]
 mod tests;
 
+use parallax_core::span_index::SpanIndex;
 use parallax_core::{
     Anchor, Annotated, Diagnostic, Document, Event, EventDate, EventType, LocalEntity, Mention,
     ParagraphRole, PlaceMention, Quote, Segmentation, Span, TimeAnchor, TimeExpr, TimexType,
@@ -115,6 +116,7 @@ pub fn code(
     let seg = layers.segmentation;
     let mut out = Vec::new();
     let mut s = sentence::Sentence::default();
+    let quotes = SpanIndex::new(layers.quotes.iter().map(|q| q.span));
     for (index, sent) in seg.sentences.iter().enumerate() {
         if seg
             .paragraphs
@@ -183,10 +185,7 @@ pub fn code(
             let Some(trigger) = Anchor::new(text, trigger_span) else {
                 continue;
             };
-            let quote = layers
-                .quotes
-                .iter()
-                .position(|q| q.span.contains(trigger_span));
+            let quote = quotes.containing(trigger_span).first().copied();
             // Inside a quotation the clause starts where the quotation does.
             let (clause, reach) = match quote.and_then(|q| layers.quotes.get(q)) {
                 Some(q) => (s.tok_at(q.span.start), s.tok_at(q.span.end)),

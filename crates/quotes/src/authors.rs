@@ -13,6 +13,7 @@
 //! McGinley's) are passed over.
 
 use crate::lexicon;
+use parallax_core::span_index::SpanIndex;
 use parallax_core::{EntityType, Mention, MentionKind, Span};
 
 /// Bytes after a document noun within which "from X" or "by X" names its author.
@@ -26,7 +27,7 @@ pub struct Text<'a> {
     pub seg: &'a parallax_core::Segmentation,
     pub mentions: &'a [Mention],
     /// Quoted words, where no name is an author.
-    pub quoted: &'a [Span],
+    pub quoted: &'a SpanIndex,
 }
 
 /// The mention of the author of the document that the speaker phrase `speaker`, headed by
@@ -55,7 +56,7 @@ pub fn author(t: &Text, speaker: Span, head: &str) -> Option<usize> {
         .get(paragraph.saturating_sub(PARAGRAPHS_BACK))
         .map_or(0, |p| p.span.start);
     earlier_uses(t.text, floor, speaker.start, head)
-        .filter(|s| !t.quoted.iter().any(|q| q.contains(*s)))
+        .filter(|s| !t.quoted.any_contains(*s))
         .find_map(|s| author_at(t, s))
 }
 
@@ -107,7 +108,7 @@ fn author_at(t: &Text, noun: Span) -> Option<usize> {
         let after = t.text.get(m.span.end..).unwrap_or("");
         after.starts_with("'s") || after.starts_with("’s")
     };
-    let free = |m: &Mention| can_author(m) && !t.quoted.iter().any(|q| q.contains(m.span));
+    let free = |m: &Mention| can_author(m) && !t.quoted.any_contains(m.span);
     let sentence = t
         .seg
         .sentence_at(noun.start)
@@ -122,11 +123,13 @@ fn author_at(t: &Text, noun: Span) -> Option<usize> {
         .filter_map(|w| after.find(w).map(|i| noun.end + i + w.len()))
         .min()
         .filter(|&at| at <= noun.end + 2 + ", by ".len());
+    // Mentions are sorted by start: only those starting in the sentence around the noun are read.
+    let from = |byte: usize| t.mentions.partition_point(|m| m.span.start < byte);
     if let Some(at) = by {
-        let named = t
-            .mentions
+        let named = t.mentions[..from(at + AUTHOR_REACH + 1)]
             .iter()
             .enumerate()
+            .skip(from(at))
             .filter(|(_, m)| m.span.start >= at && m.span.end <= sentence.end && free(m))
             .find(|(_, m)| !possessive(m) && m.span.start <= at + AUTHOR_REACH);
         if let Some((i, _)) = named {
@@ -134,9 +137,10 @@ fn author_at(t: &Text, noun: Span) -> Option<usize> {
         }
     }
     // "Grimm's statement", "X issued a statement": the nearest name before it.
-    t.mentions
+    t.mentions[..from(noun.start + 1)]
         .iter()
         .enumerate()
+        .skip(from(sentence.start))
         .rev()
         .filter(|(_, m)| m.span.end <= noun.start && m.span.start >= sentence.start && free(m))
         .find(|(_, m)| {

@@ -15,9 +15,10 @@
 
 use crate::context::Ctx;
 use crate::cue::{self, Cue, CueKind};
-use crate::found::{taken, Found};
+use crate::found::Found;
 use crate::marks::Pair;
 use crate::{channel, lexicon, speaker};
+use parallax_core::span_index::{GrowingSpans, SpanIndex};
 use parallax_core::{QuoteKind, Span};
 
 /// Fewest words a reported clause has.
@@ -61,20 +62,28 @@ struct Candidate {
 /// unattributed quoted fragments; those inside a content make it mixed. Returns the fragments
 /// no content took.
 pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
+    let before = Before::new(found, pairs);
+    let fragment_spans = SpanIndex::new(fragments.iter().map(|f| f.outer()));
     let mut new: Vec<Found> = Vec::new();
+    // The contents and cues of `new` ([`Found::touches`]), and its cues alone.
+    let mut new_touched = GrowingSpans::default();
+    let mut new_cues = GrowingSpans::default();
     for sentence in &ctx.seg.sentences {
         let range = ctx.tokens_in(sentence.span);
         let mut candidates: Vec<Candidate> = Vec::new();
+        // The quotations before this pass with their cue in the sentence, latest first.
+        let mut cued_here = before.cues.within(sentence.span);
+        cued_here.reverse();
         for cue in cue::find(ctx, range.clone()) {
             // A cue inside quotation marks belongs to the quoted speaker's own words.
-            if taken(found, cue.span) || pairs.iter().any(|p| p.inner().contains(cue.span)) {
+            if before.touched.any_overlapping(cue.span) || before.inner.any_contains(cue.span) {
                 continue;
             }
             let earlier = candidates
                 .iter()
                 .rev()
                 .map(|c| &c.quote)
-                .chain(found.iter().rev());
+                .chain(cued_here.iter().filter_map(|&i| found.get(i)));
             let prior = earlier
                 .filter(|f| {
                     f.cue
@@ -121,16 +130,12 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
         candidates.sort_by_key(|c| c.rank);
         let mut mediums = None;
         for mut c in candidates {
-            let content = clip(ctx, c.quote.span, found);
-            let conflict = new
-                .iter()
-                .chain(found.iter())
-                .filter(|a| a.kind != QuoteKind::Block)
-                .any(|a| {
-                    c.quote.cue.is_some_and(|cue| a.touches(cue))
-                        || a.cue.is_some_and(|cue| content.overlaps(cue))
-                });
-
+            let content = clip(ctx, c.quote.span, &before.stops);
+            // (`new` holds no blocks.)
+            let conflict = c.quote.cue.is_some_and(|cue| {
+                before.touched.any_overlapping(cue) || new_touched.any_overlapping(cue)
+            }) || before.quote_cues.any_overlapping(content)
+                || new_cues.any_overlapping(content);
             if conflict || content.text(ctx.text).split_whitespace().count() < c.min_words {
                 continue;
             }
@@ -138,19 +143,68 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
             let mediums = mediums.get_or_insert_with(|| channel::mediums(ctx, sentence.span));
             c.quote.channel = channel::find_among(ctx, &c.cue, sentence.span, mediums)
                 .filter(|ch| !ch.overlaps(content));
-            if fragments.iter().any(|f| content.contains(f.outer())) {
+            if !fragment_spans.within(content).is_empty() {
                 c.quote.kind = QuoteKind::Mixed;
+            }
+            new_touched.insert(c.quote.span);
+            if let Some(cue) = c.quote.cue {
+                new_touched.insert(cue);
+                new_cues.insert(cue);
             }
             new.push(c.quote);
         }
     }
+    let contents = SpanIndex::new(new.iter().map(|q| q.span));
     let left = fragments
         .iter()
         .copied()
-        .filter(|f| !new.iter().any(|q| q.span.overlaps(f.outer())))
+        .filter(|f| !contents.any_overlapping(f.outer()))
         .collect();
     found.extend(new);
     left
+}
+
+/// The quotations found before this pass (blocks, transcripts, direct quotations) and the
+/// pairs of quotation marks, indexed once: every cue and candidate of the article is checked
+/// against them, and a pass over all of them per cue made the stage quadratic in the
+/// article's length.
+struct Before {
+    /// The contents and cues of the quotations other than blocks ([`Found::touches`]).
+    touched: SpanIndex,
+    /// The cues of the quotations other than blocks.
+    quote_cues: SpanIndex,
+    /// The cues of all the quotations, by their index in `found`.
+    cues: SpanIndex,
+    /// The insides of the pairs of quotation marks.
+    inner: SpanIndex,
+    /// Where the quotations other than blocks that have a cue start, and their cues: a content
+    /// is clipped before them. Ascending.
+    stops: Vec<usize>,
+}
+
+impl Before {
+    fn new(found: &[Found], pairs: &[Pair]) -> Before {
+        let quotes = || found.iter().filter(|f| f.kind != QuoteKind::Block);
+        let mut stops: Vec<usize> = quotes()
+            .filter(|f| f.cue.is_some())
+            .flat_map(|f| [Some(f.span), f.cue])
+            .flatten()
+            .map(|s| s.start)
+            .collect();
+        stops.sort_unstable();
+        Before {
+            touched: SpanIndex::new(quotes().flat_map(|f| std::iter::once(f.span).chain(f.cue))),
+            quote_cues: SpanIndex::new(quotes().filter_map(|f| f.cue)),
+            cues: SpanIndex::indexed(
+                found
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, f)| f.cue.map(|c| (c, i))),
+            ),
+            inner: SpanIndex::new(pairs.iter().map(|p| p.inner())),
+            stops,
+        }
+    }
 }
 
 /// Ends a forward content before a later attribution of the same sentence that follows a
@@ -547,15 +601,11 @@ fn inside_quote(ctx: &Ctx, k: usize) -> bool {
 }
 
 /// `content` cut before the first attributed quotation it runs into.
-fn clip(ctx: &Ctx, content: Span, found: &[Found]) -> Span {
-    let stop = found
-        .iter()
-        .filter(|f| f.cue.is_some() && f.kind != QuoteKind::Block)
-        .flat_map(|f| [Some(f.span), f.cue])
-        .flatten()
-        .filter(|s| s.start > content.start && s.start < content.end)
-        .map(|s| s.start)
-        .min();
+fn clip(ctx: &Ctx, content: Span, stops: &[usize]) -> Span {
+    let stop = stops
+        .get(stops.partition_point(|&s| s <= content.start))
+        .copied()
+        .filter(|&s| s < content.end);
     match stop {
         Some(stop) => {
             let cut = ctx.token_from(stop);

@@ -32,7 +32,10 @@
 
 use crate::found::Found;
 use crate::{authors, lexicon};
+use parallax_core::span_index::SpanIndex;
 use parallax_core::{EntityType, LocalEntity, Mention, MentionKind, QuoteKind, Segmentation, Span};
+use std::cell::OnceCell;
+use std::collections::HashMap;
 
 /// Bytes at most between a relative pronoun and the name it refers to (", who").
 const RELATIVE_GAP: usize = 2;
@@ -108,36 +111,129 @@ fn genders(mentions: &[Mention], entities: usize) -> Vec<Option<Gender>> {
 /// into `mentions` of the speaker's mention.
 pub fn speakers(scope: &Scope, found: &[Found], speakers: &[Option<Span>]) -> Vec<Option<usize>> {
     // Quoted words, where no name is a pronoun's referent.
-    let quoted: Vec<Span> = found
-        .iter()
-        .filter(|f| f.kind != QuoteKind::Block)
-        .map(|f| f.span)
-        .collect();
+    let quoted = SpanIndex::new(
+        found
+            .iter()
+            .filter(|f| f.kind != QuoteKind::Block)
+            .map(|f| f.span),
+    );
     let genders = genders(scope.mentions, scope.entities.len());
+    let lookup = Lookup {
+        mentions: SpanIndex::new(scope.mentions.iter().map(|m| m.span)),
+        blocks: SpanIndex::new(found.iter().map(|f| match f.kind {
+            QuoteKind::Block => f.span,
+            // Contains no speaker: left out of the block lookups.
+            _ => Span::new(0, 0),
+        })),
+        titles: OnceCell::new(),
+    };
     let mut out: Vec<Option<usize>> = Vec::with_capacity(found.len());
+    // The latest quotation so far with a resolved speaker (rule 4's current speaker).
+    let mut attributed: Option<usize> = None;
     for (k, speaker) in speakers.iter().enumerate().take(found.len()) {
         let resolved = speaker.and_then(|s| {
             let words = s.text(scope.text);
             let earlier = Earlier {
                 found: &found[..k],
                 resolved: &out,
+                attributed,
                 quoted: &quoted,
                 genders: &genders,
+                lookup: &lookup,
             };
             resolve_one(scope, s, words, &earlier)
         });
+        let f = &found[k];
+        if resolved.is_some() && f.kind != QuoteKind::Block && f.speaker.is_some() {
+            attributed = Some(k);
+        }
         out.push(resolved);
     }
     out
+}
+
+/// Lookups built once per article, so that resolving a quotation reads the mentions and
+/// quotations near it rather than every one ([`SpanIndex`]).
+struct Lookup {
+    /// The mentions' spans.
+    mentions: SpanIndex,
+    /// The quotations' spans, blocks only (the others empty).
+    blocks: SpanIndex,
+    /// The titles of the named persons, made when first asked for.
+    titles: OnceCell<Titles>,
+}
+
+/// The named persons outside quoted words by the words of their titles and roles, for rule 6's
+/// "the president", which reaches back over the whole article: a scan back per quotation
+/// would read every earlier mention whenever the title fits no one.
+struct Titles {
+    /// Role word (ASCII lowercase: "sen", "president") → the mentions whose own role holds it,
+    /// ascending.
+    by_role: HashMap<String, Vec<usize>>,
+    /// Role word → the local entities whose roles hold it.
+    entities: HashMap<String, Vec<usize>>,
+    /// Per local entity, its mentions, ascending.
+    of_entity: HashMap<usize, Vec<usize>>,
+}
+
+impl Titles {
+    fn new(scope: &Scope, quoted: &SpanIndex) -> Titles {
+        let mut titles = Titles {
+            by_role: HashMap::new(),
+            entities: HashMap::new(),
+            of_entity: HashMap::new(),
+        };
+        let named = scope.mentions.iter().enumerate().filter(|(_, m)| {
+            m.kind == MentionKind::Name
+                && m.entity_type == EntityType::Person
+                && !quoted.any_contains(m.span)
+        });
+        for (i, m) in named {
+            for word in m.role.iter().flat_map(|r| role_words(r)) {
+                let list = titles.by_role.entry(word).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+            if let Some(e) = m.local_entity {
+                titles.of_entity.entry(e).or_default().push(i);
+            }
+        }
+        for (e, entity) in scope.entities.iter().enumerate() {
+            for word in entity.roles.iter().flat_map(|r| role_words(r)) {
+                let list = titles.entities.entry(word).or_default();
+                if list.last() != Some(&e) {
+                    list.push(e);
+                }
+            }
+        }
+        titles
+    }
+
+    /// The mentions whose title or role fits `head` ([`head_keys`]), each list ascending.
+    fn fitting<'t>(&'t self, head: &'t str) -> impl Iterator<Item = &'t [usize]> {
+        head_keys(head).flat_map(move |key| {
+            let own = self.by_role.get(&key).map(Vec::as_slice);
+            let entities = self.entities.get(&key).map_or(&[][..], Vec::as_slice);
+            let of_entities = entities
+                .iter()
+                .filter_map(|e| self.of_entity.get(e).map(Vec::as_slice));
+            own.into_iter().chain(of_entities).collect::<Vec<_>>()
+        })
+    }
 }
 
 /// The quotations before the one being resolved, with their resolutions.
 struct Earlier<'a> {
     found: &'a [Found],
     resolved: &'a [Option<usize>],
-    quoted: &'a [Span],
+    /// The index in `found` of the latest one with a resolved speaker, not a block.
+    attributed: Option<usize>,
+    /// Every quotation's quoted words (not only the earlier ones'), blocks aside.
+    quoted: &'a SpanIndex,
     /// Per local entity, the gender its pronouns show.
     genders: &'a [Option<Gender>],
+    lookup: &'a Lookup,
 }
 
 impl Earlier<'_> {
@@ -158,13 +254,14 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
     let mentions = scope.mentions;
     if is_first_person(words) {
         // The source of the pasted block holding it, else the author.
-        return earlier
-            .found
+        let blocks = earlier.lookup.blocks.containing(speaker);
+        return blocks
             .iter()
-            .zip(earlier.resolved)
             .rev()
+            .filter(|&&b| b < earlier.found.len())
+            .map(|&b| (&earlier.found[b], earlier.resolved.get(b)))
             .find(|(b, _)| b.kind == QuoteKind::Block && b.span.contains(speaker))
-            .and_then(|(_, r)| *r);
+            .and_then(|(_, r)| r.copied().flatten());
     }
     let before = mentions.partition_point(|m| m.span.start < speaker.start);
     if let Some(compatible) = relative_types(words) {
@@ -191,10 +288,13 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         let after = scope.text.get(m.span.end..).unwrap_or("");
         after.starts_with("'s") || after.starts_with("’s")
     };
-    let overlapping = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.span.overlaps(speaker) && m.kind != MentionKind::Pronoun)
+    let overlapping = earlier
+        .lookup
+        .mentions
+        .overlapping(speaker)
+        .into_iter()
+        .filter_map(|i| mentions.get(i).map(|m| (i, m)))
+        .filter(|(_, m)| m.kind != MentionKind::Pronoun)
         .filter(|(_, m)| !party_member || m.entity_type == EntityType::Person)
         .max_by_key(|(_, m)| {
             (
@@ -257,15 +357,28 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
                 .flatten()
         });
     }
-    let titled = |m: &Mention| {
-        m.entity_type == EntityType::Person
-            && (m.role.as_deref().is_some_and(|r| role_fits(r, head))
-                || m.local_entity
-                    .and_then(|e| scope.entities.get(e))
-                    .is_some_and(|e| e.roles.iter().any(|r| role_fits(r, head))))
-    };
-    // A title names one person for the whole article ("the president").
-    latest_name(scope, speaker, earlier, usize::MAX, titled)
+    // A title names one person for the whole article ("the president"): the latest named
+    // person before the speaker whose title or role fits.
+    scope.seg.paragraph_at(speaker.start)?;
+    let floor = scope.seg.paragraphs.first().map_or(0, |p| p.span.start);
+    let before = mentions.partition_point(|m| m.span.start < speaker.start);
+    let titles = earlier
+        .lookup
+        .titles
+        .get_or_init(|| Titles::new(scope, earlier.quoted));
+    let start_of = |i: usize| mentions.get(i).map_or(0, |m| m.span.start);
+    let end_of = |i: usize| mentions.get(i).map_or(usize::MAX, |m| m.span.end);
+    titles
+        .fitting(head)
+        .filter_map(|list| {
+            list[..list.partition_point(|&i| i < before)]
+                .iter()
+                .rev()
+                .take_while(|&&i| start_of(i) >= floor)
+                .find(|&&i| end_of(i) <= speaker.start)
+                .copied()
+        })
+        .max()
 }
 
 /// Rule 4's continuation: the latest earlier quotation's resolved speaker, within
@@ -279,13 +392,8 @@ fn current_speaker(
     earlier: &Earlier,
 ) -> Option<usize> {
     let paragraph = scope.seg.paragraph_at(speaker.start)?;
-    let (prev, resolved) = earlier
-        .found
-        .iter()
-        .zip(earlier.resolved)
-        .rev()
-        .find(|(p, r)| r.is_some() && p.kind != QuoteKind::Block && p.speaker.is_some())?;
-    let resolved = (*resolved)?;
+    let at = earlier.attributed?;
+    let (prev, resolved) = (earlier.found.get(at)?, (*earlier.resolved.get(at)?)?);
     let m = scope.mentions.get(resolved)?;
     let prev_paragraph = scope.seg.paragraph_at(prev.span.start)?;
     if prev_paragraph + PARAGRAPH_WINDOW < paragraph
@@ -299,14 +407,19 @@ fn current_speaker(
         .flatten()
         .map(|s| s.end)
         .max()?;
-    let other = scope.mentions.iter().any(|o| {
+    // Only mentions starting from `since` to the speaker can stand between.
+    let from = scope.mentions.partition_point(|o| o.span.start < since);
+    let to = scope
+        .mentions
+        .partition_point(|o| o.span.start <= speaker.start);
+    let other = scope.mentions[from..to.max(from)].iter().any(|o| {
         o.kind == MentionKind::Name
             && o.span.start >= since
             && o.span.end <= speaker.start
             && compatible.contains(&o.entity_type)
             && earlier.gender_fits(o, pronoun)
             && (o.local_entity.is_none() || o.local_entity != m.local_entity)
-            && !earlier.quoted.iter().any(|q| q.contains(o.span))
+            && !earlier.quoted.any_contains(o.span)
     });
     (!other).then_some(resolved)
 }
@@ -338,7 +451,7 @@ fn latest_name(
             m.kind == MentionKind::Name
                 && m.span.end <= speaker.start
                 && fits(m)
-                && !earlier.quoted.iter().any(|q| q.contains(m.span))
+                && !earlier.quoted.any_contains(m.span)
         })
         .map(|(i, _)| i)
 }
@@ -368,16 +481,20 @@ fn located(text: &str, m: &Mention) -> bool {
     LOCATIVE.iter().any(|p| lexicon::is(w, p))
 }
 
-/// Whether a title or role as written ("Sen.", "Foreign Minister") names the role `head`
-/// ("senator", "minister"): the same word, or its abbreviation.
-fn role_fits(role: &str, head: &str) -> bool {
-    role.split_whitespace().any(|w| {
-        let w = w.trim_end_matches('.');
-        lexicon::is(w, head)
-            || w.len() >= 3
-                && head.len() > w.len()
-                && head.get(..w.len()).is_some_and(|h| lexicon::is(h, w))
-    })
+/// The words of a title or role as written ("Sen.", "Foreign Minister"), in ASCII lowercase
+/// without their final periods: "sen", "foreign", "minister".
+fn role_words(role: &str) -> impl Iterator<Item = String> + '_ {
+    role.split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
+}
+
+/// The role words ([`role_words`]) that name the role `head` ("senator", "minister"): the same
+/// word, or an abbreviation of it of three letters or more ("sen").
+fn head_keys(head: &str) -> impl Iterator<Item = String> + '_ {
+    let prefixes = (3..head.len()).filter(|&k| head.is_char_boundary(k));
+    prefixes
+        .chain([head.len()])
+        .map(|k| head[..k].to_ascii_lowercase())
 }
 
 /// Whether `text` holds `word` as a whole word, in any case.
@@ -477,9 +594,11 @@ mod tests {
 
     #[test]
     fn role_abbreviations_fit_their_nouns() {
-        assert!(role_fits("Sen.", "senator"));
-        assert!(role_fits("Foreign Minister", "minister"));
-        assert!(!role_fits("President", "senator"));
+        let fits =
+            |role: &str, head: &str| role_words(role).any(|w| head_keys(head).any(|k| k == w));
+        assert!(fits("Sen.", "senator"));
+        assert!(fits("Foreign Minister", "minister"));
+        assert!(!fits("President", "senator"));
     }
 
     #[test]

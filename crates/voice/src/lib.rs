@@ -75,6 +75,7 @@ pub fn annotate_with(
     quotes: &[Quote],
 ) -> Annotated<SentenceVoice> {
     let mut out = Annotated::default();
+    let mask = speech::QuoteMask::new(quotes);
     for (index, sentence) in seg.sentences.iter().enumerate() {
         let Ok(text) = sentence.span.slice(&doc.text) else {
             out.diagnostics.push(
@@ -96,7 +97,7 @@ pub fn annotate_with(
             // gamble…"); a headline's wording is too terse for the classifier to tell.
             (Voice::Opinion, 1.0)
         } else {
-            let (quoted, attribution) = quotation_ranges(sentence.span, quotes);
+            let (quoted, attribution) = quotation_ranges(sentence.span, quotes, &mask);
             classify(model, &prepare(text, &quoted, &attribution))
         };
         out.items.push(SentenceVoice {
@@ -174,7 +175,11 @@ pub fn classify(model: &Model, sentence: &Prepared) -> (Voice, f32) {
 
 /// The quotations' contents and their attributions (cue, speaker, channel) inside `sentence`,
 /// as byte ranges relative to the sentence's start.
-fn quotation_ranges(sentence: Span, quotes: &[Quote]) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+fn quotation_ranges(
+    sentence: Span,
+    quotes: &[Quote],
+    mask: &speech::QuoteMask,
+) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let relative = |span: Span| -> Option<Range<usize>> {
         let start = span.start.max(sentence.start);
         let end = span.end.min(sentence.end);
@@ -182,7 +187,11 @@ fn quotation_ranges(sentence: Span, quotes: &[Quote]) -> (Vec<Range<usize>>, Vec
     };
     let mut quoted = Vec::new();
     let mut attribution = Vec::new();
-    for quote in quotes.iter().filter(|q| q.span.overlaps(sentence)) {
+    for quote in mask
+        .overlapping(sentence)
+        .iter()
+        .filter_map(|&i| quotes.get(i))
+    {
         quoted.extend(relative(quote.span));
         let anchors = [&quote.cue, &quote.speaker_text, &quote.channel];
         attribution.extend(

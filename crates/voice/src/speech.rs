@@ -6,26 +6,21 @@
 //! channel: "Orlov accused", "told CNN") is the author's reporting of someone else's stance,
 //! so [`QuoteMask::is_masked`] also covers it when measuring the author's own tone.
 
+use parallax_core::span_index::SpanIndex;
 use parallax_core::{Quote, Span, Speech};
 
 /// The quotations of one document, sorted for lookups by offset.
 #[derive(Debug, Clone, Default)]
 pub struct QuoteMask {
-    /// Quote contents as (span, quote index), sorted by start.
-    contents: Vec<(Span, usize)>,
+    /// The quotes' contents.
+    contents: SpanIndex,
     /// Quote contents and their attributions, merged into disjoint sorted spans.
     masked: Vec<Span>,
 }
 
 impl QuoteMask {
     pub fn new(quotes: &[Quote]) -> Self {
-        let mut contents: Vec<(Span, usize)> = quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| (q.span, i))
-            .filter(|(s, _)| s.start < s.end)
-            .collect();
-        contents.sort_by_key(|(s, i)| (s.start, *i));
+        let contents = SpanIndex::new(quotes.iter().map(|q| q.span));
         let mut spans: Vec<Span> = quotes
             .iter()
             .flat_map(|q| {
@@ -48,17 +43,15 @@ impl QuoteMask {
     /// Whether `span` is the author's words or quoted, and the quote it is in (the innermost,
     /// i.e. the latest-starting quotation containing its start).
     pub fn speech_of(&self, span: Span) -> (Speech, Option<usize>) {
-        let before = self
-            .contents
-            .partition_point(|(s, _)| s.start <= span.start);
-        let inside = self.contents[..before]
-            .iter()
-            .rev()
-            .find(|(s, _)| span.start < s.end);
-        match inside {
-            Some(&(_, quote)) => (Speech::Quoted, Some(quote)),
+        match self.contents.innermost_at(span.start) {
+            Some(quote) => (Speech::Quoted, Some(quote)),
             None => (Speech::Author, None),
         }
+    }
+
+    /// The indices of the quotes whose contents overlap `span`, ascending.
+    pub fn overlapping(&self, span: Span) -> Vec<usize> {
+        self.contents.overlapping(span)
     }
 
     /// Whether byte offset `at` lies in a quotation or its attribution.

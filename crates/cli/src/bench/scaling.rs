@@ -4,10 +4,12 @@
 //! thread, without the text cap or the time budget that bound a real run (they would hide the
 //! growth). The stages run once on one article first, so that loading models is not counted.
 //! Each stage's time (wall clock, the fastest of three runs) is printed per size with its
-//! ratio to the smallest: linear is about 4× and 16×, quadratic 16× and 256×.
+//! ratio to the smallest, linear about 4× and 16×, quadratic 16× and 256×, and the ratio of
+//! the longest to the one before (4 MB to 1 MB: linear 4×, quadratic 16×), which the load
+//! of a shared machine disturbs least, the times being longest.
 
 use anyhow::{bail, Result};
-use parallax_core::Document;
+use parallax_core::{Analysis, Document};
 use parallax_pipeline::budget::Budget;
 use std::time::Duration;
 
@@ -22,6 +24,8 @@ pub struct Scaling {
     pub stages: Vec<(&'static str, Vec<f64>)>,
     /// The byte length of each cut (each ends at a paragraph break, so a little under its size).
     pub bytes: Vec<usize>,
+    /// The analysis of each cut, to check that a speed change leaves it unchanged.
+    pub analyses: Vec<Analysis>,
 }
 
 /// Times the stages on the joined text of `docs` at each of [`SIZES`].
@@ -49,6 +53,7 @@ pub fn measure(docs: &[Document]) -> Result<Scaling> {
     let mut scaling = Scaling {
         stages: Vec::new(),
         bytes: Vec::new(),
+        analyses: Vec::new(),
     };
     for size in SIZES {
         // Cut at the last paragraph break before `size` (ASCII, so a character boundary).
@@ -61,8 +66,11 @@ pub fn measure(docs: &[Document]) -> Result<Scaling> {
         };
         // The fastest of RUNS runs, stage by stage: the least disturbed by other work.
         let mut fastest: Vec<(&'static str, f64)> = Vec::new();
+        let mut analysis = None;
         for _ in 0..RUNS {
-            let (_, times) = parallax_pipeline::analyze_batch_budgeted(&[&doc], &unbounded);
+            let (mut analyses, times) =
+                parallax_pipeline::analyze_batch_budgeted(&[&doc], &unbounded);
+            analysis = analyses.pop();
             let total = ("total", times.total().as_secs_f64());
             let stages = times.iter().map(|(n, t)| (n, t.as_secs_f64()));
             for (name, seconds) in stages.chain([total]) {
@@ -79,6 +87,7 @@ pub fn measure(docs: &[Document]) -> Result<Scaling> {
             }
         }
         scaling.bytes.push(cut);
+        scaling.analyses.extend(analysis);
     }
     Ok(scaling)
 }
@@ -125,6 +134,15 @@ impl Scaling {
         for m in mb.iter().skip(1) {
             print!(" {:>9}", format!("×{}", m.trim_end_matches(" MB")));
         }
+        let last_two = |v: &[String]| match v {
+            [.., a, b] => format!(
+                "{}/{}",
+                b.trim_end_matches(" MB"),
+                a.trim_end_matches(" MB")
+            ),
+            _ => String::new(),
+        };
+        print!(" {:>10}", last_two(&mb));
         println!();
         for (name, seconds) in &self.stages {
             print!("{name:<12}");
@@ -133,6 +151,9 @@ impl Scaling {
             }
             for r in Self::ratios(seconds).iter().skip(1) {
                 print!(" {r:>9.1}");
+            }
+            if let [.., a, b] = seconds[..] {
+                print!(" {:>10.1}", b / a.max(1e-9));
             }
             println!();
         }

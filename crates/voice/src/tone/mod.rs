@@ -138,7 +138,7 @@ pub fn tones_with(
             })
             .collect();
         if !author.is_empty() {
-            let masked = masked_ranges(text, sentence.span, quotes);
+            let masked = masked_ranges(text, sentence.span, quotes, mask);
             let ranges: Vec<Range<usize>> = author
                 .iter()
                 .map(|(_, s, _)| s.start - sentence.span.start..s.end - sentence.span.start)
@@ -393,9 +393,18 @@ pub fn mention_words(text: &str) -> Vec<String> {
 
 /// The parts of `sentence` (at `sentence_span` in the document) that are not the author's
 /// words, as ranges of the sentence: quotation contents and words in quotation marks.
-fn masked_ranges(sentence: &str, sentence_span: Span, quotes: &[Quote]) -> Vec<Range<usize>> {
+fn masked_ranges(
+    sentence: &str,
+    sentence_span: Span,
+    quotes: &[Quote],
+    mask: &QuoteMask,
+) -> Vec<Range<usize>> {
     let mut masked = inside_quotation_marks(sentence);
-    for q in quotes.iter().filter(|q| q.span.overlaps(sentence_span)) {
+    for q in mask
+        .overlapping(sentence_span)
+        .iter()
+        .filter_map(|&i| quotes.get(i))
+    {
         let start = q.span.start.max(sentence_span.start) - sentence_span.start;
         let end = q.span.end.min(sentence_span.end) - sentence_span.start;
         if start < end {
