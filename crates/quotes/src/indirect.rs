@@ -193,7 +193,10 @@ impl Before {
             .collect();
         stops.sort_unstable();
         Before {
-            touched: SpanIndex::new(quotes().flat_map(|f| std::iter::once(f.span).chain(f.cue))),
+            // What `Found::touches` reads: the content, the cue and a report's outer cue.
+            touched: SpanIndex::new(
+                quotes().flat_map(|f| [Some(f.span), f.cue, f.outer_cue].into_iter().flatten()),
+            ),
             quote_cues: SpanIndex::new(quotes().filter_map(|f| f.cue)),
             cues: SpanIndex::indexed(
                 found

@@ -848,6 +848,11 @@ fn a_quote_reported_by_others_is_its_inner_speakers() {
         (cue.as_deref(), speaker.as_deref()),
         (Some("told"), Some("Mr. Ryan"))
     );
+    // The outer report is no indirect quotation of its own, and the quote-only sentence
+    // after it continues the inner speaker.
+    let text = "Ryan\n\n“We got wiped out in the Midwest,” aides said Mr. Ryan told his \
+                colleagues behind closed doors. “Ultimately, we’re responsible.”";
+    assert_eq!(credit_of(text, "Ultimately").1.as_deref(), Some("Mr. Ryan"));
     // A plain listener after the cue is no inner speaker.
     let text = "“We got wiped out,” he told reporters on Tuesday.";
     assert_eq!(credit_of(text, "wiped out").1.as_deref(), Some("he"));
