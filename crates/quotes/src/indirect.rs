@@ -564,14 +564,9 @@ const SUBORDINATORS: [&str; 10] = [
 /// Whether the sentence holding token `k` opens with a [`SUBORDINATORS`] word and no comma
 /// stands between it and `k`: `k` is inside the opening subordinate clause.
 fn opens_subordinate(ctx: &Ctx, k: usize) -> bool {
-    let Some(sentence) = ctx
-        .seg
-        .sentence_at(ctx.tok(k).start)
-        .and_then(|s| ctx.seg.sentences.get(s))
-    else {
+    let Some(mut first) = sentence_start(ctx, k) else {
         return false;
     };
-    let mut first = ctx.tokens_in(sentence.span).start;
     while first < k && !ctx.is_word(first) {
         first += 1;
     }
@@ -579,6 +574,15 @@ fn opens_subordinate(ctx: &Ctx, k: usize) -> bool {
         .iter()
         .any(|w| lexicon::is(ctx.word(first), w))
         && (first..k).all(|i| !ctx.is(i, ","))
+}
+
+/// The first token of the sentence holding token `k`.
+fn sentence_start(ctx: &Ctx, k: usize) -> Option<usize> {
+    let sentence = ctx
+        .seg
+        .sentence_at(ctx.tok(k).start)
+        .and_then(|s| ctx.seg.sentences.get(s))?;
+    Some(ctx.tokens_in(sentence.span).start)
 }
 
 /// Whether a negated infinitive opens at token `k` ("asked not to be named"): a request, not
@@ -590,14 +594,10 @@ fn infinitive(ctx: &Ctx, k: usize) -> bool {
 /// Whether token `k` lies between quotation marks, by the parity of the marks before it in
 /// its sentence (clause boundaries inside a quotation are the speaker's, not the reporter's).
 fn inside_quote(ctx: &Ctx, k: usize) -> bool {
-    let Some(sentence) = ctx
-        .seg
-        .sentence_at(ctx.tok(k).start)
-        .and_then(|s| ctx.seg.sentences.get(s))
-    else {
+    let Some(first) = sentence_start(ctx, k) else {
         return false;
     };
-    let marks = (ctx.tokens_in(sentence.span).start..k)
+    let marks = (first..k)
         .filter(|&i| matches!(ctx.word(i), "“" | "”" | "\""))
         .count();
     marks % 2 == 1
