@@ -8,7 +8,7 @@
 //!    written as their canonical name) within the same type class. A son's generation ("Jr.",
 //!    "III") stays in a person's key, as it does within a document: "Bobby Kennedy Jr." is not
 //!    his father "Robert F. Kennedy" named in another article. The elder's ("Sr.") is dropped
-//!    ([`drop_elder_generations`]): "W. Mark Felt Sr." is the "Mark Felt" of other articles.
+//!    ([`generation_word`]): "W. Mark Felt Sr." is the "Mark Felt" of other articles.
 //! 2. **Same spelling skeleton**: equal consonant skeletons ([`crate::names`]) within the same
 //!    type class, for names whose skeleton is long enough (≥ 4 letters) to be distinctive —
 //!    transliterations and misspellings.
@@ -116,6 +116,9 @@ pub(crate) struct Local<'a> {
     pub roles: BTreeSet<String>,
     /// An unnamed actor: it has mentions, and none of them is a name.
     pub unnamed: bool,
+    /// The son's generation ending `words` ("jr" of "donald trump jr"), if any: computed once
+    /// here, read by every rule that compares names without it.
+    pub generation: Option<&'static str>,
 }
 
 /// Resolves the local entities of `analyses` into corpus-wide entities, with no story
@@ -131,17 +134,22 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
         .enumerate()
         .flat_map(|(d, a)| (0..a.local_entities.len()).map(move |i| (d, i)))
         .collect();
-    let mut locals: Vec<Local> = index
+    let locals: Vec<Local> = index
         .iter()
         .map(|&(d, i)| {
             let analysis = analyses[d];
             let entity = &analysis.local_entities[i];
             let unnamed = entity.is_unnamed(&analysis.mentions);
-            let words = if unnamed {
+            let mut words = if unnamed {
                 Vec::new()
             } else {
                 key_words(&entity.name, entity.entity_type)
             };
+            let mut generation = generation_word(entity.entity_type, &words);
+            if generation.is_some_and(parallax_core::names::is_elder) {
+                words.pop();
+                generation = None;
+            }
             Local {
                 doc: d,
                 local: i,
@@ -156,10 +164,10 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
                     .map(str::to_lowercase)
                     .collect(),
                 unnamed,
+                generation,
             }
         })
         .collect();
-    drop_elder_generations(&mut locals);
     let mut uf = UnionFind((0..locals.len()).collect());
 
     // Unnamed actors: within a story, by type and head noun.
@@ -315,30 +323,22 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
 /// after the names that modify it ("the migrant caravan" → `caravan`, "the caravans" →
 /// `caravan`, "a Marenian official" → `marenian official`).
 /// The generation word ending a person's key words, if the key has one ("donald trump jr").
-fn generation_word(l: &Local) -> Option<&'static str> {
-    if l.entity.entity_type != EntityType::Person || l.words.len() < 2 {
+/// The elder's ("sr") is dropped from the key where it is found: "W. Mark Felt Sr." is the
+/// "Mark Felt" of other articles.
+fn generation_word(entity_type: EntityType, words: &[String]) -> Option<&'static str> {
+    if entity_type != EntityType::Person || words.len() < 2 {
         return None;
     }
-    let generation = parallax_core::names::generation_of(l.words.last()?)?;
+    let generation = parallax_core::names::generation_of(words.last()?)?;
     // A regnal name keeps its numeral: "Elizabeth II" is her name, not a generation.
-    (parallax_core::names::core_words(&l.words).len() < l.words.len()).then_some(generation)
+    (parallax_core::names::core_words(words).len() < words.len()).then_some(generation)
 }
 
 /// A local's key words without the generation word, and that generation.
 fn split_generation<'a>(l: &'a Local) -> (&'a [String], Option<&'static str>) {
-    match generation_word(l) {
+    match l.generation {
         Some(generation) => (&l.words[..l.words.len() - 1], Some(generation)),
         None => (&l.words, None),
-    }
-}
-
-/// Drops the elder's generation word ("sr") from the keys of the persons marked with it.
-fn drop_elder_generations(locals: &mut [Local]) {
-    for l in locals.iter_mut() {
-        if generation_word(l).is_some_and(parallax_core::names::is_elder) {
-            l.words.pop();
-            l.key = l.words.join(" ");
-        }
     }
 }
 

@@ -137,7 +137,6 @@ fn name_of(
     }
     // A preposition or conjunction the tagger took in ("While Spain", "Unlike Trump"), or
     // the suffix of the name before ("Martin Luther King Jr. Reagan": that name took it).
-    let is_generation = |w: &&str| parallax_core::names::generation_of(w).is_some();
     while end - start > 1
         && words.get(start).is_some_and(|w| {
             class_of(w).is(FunctionWord::PREPOSITION | FunctionWord::CONJUNCTION)
@@ -148,7 +147,7 @@ fn name_of(
     }
     // A suffix the tagger made a name of its own ("King Jr" as "King" and "Jr"): the name
     // before has taken it, and alone it names nothing.
-    if words.get(start..end)?.iter().all(is_generation) {
+    if words.get(start..end)?.iter().all(|w| is_generation(w)) {
         return None;
     }
     // A place written after a comma that the tagger ran into the name after it: "Washington,
@@ -180,18 +179,19 @@ fn ends_address(words: &[&str], start: usize) -> bool {
     start > 0 && words[start - 1] == "," && kinds & place != 0 && kinds & first_name == 0
 }
 
+/// Whether `word` is a generational suffix ("Jr.", "III").
+fn is_generation(word: &str) -> bool {
+    parallax_core::names::generation_of(word).is_some()
+}
+
 /// The end of a person's name extended over a generational suffix the tagger left out
 /// ("Jesse Jackson Jr. pleaded", "Martin Luther King, III"): the suffix tells a son from the
 /// father he is named after, so it belongs to the name.
 fn with_generation(words: &[&str], end: usize) -> usize {
-    let is_generation = |i: usize| {
-        words
-            .get(i)
-            .is_some_and(|w| parallax_core::names::generation_of(w).is_some())
-    };
-    if is_generation(end) {
+    let generation_at = |i: usize| words.get(i).is_some_and(|w| is_generation(w));
+    if generation_at(end) {
         end + 1
-    } else if words.get(end) == Some(&",") && is_generation(end + 1) {
+    } else if words.get(end) == Some(&",") && generation_at(end + 1) {
         end + 2
     } else {
         end
