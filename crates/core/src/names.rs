@@ -3,7 +3,9 @@
 //! letters ("Jr.", "III", from `crates/core/data/name_suffixes.txt`) and single-letter initials
 //! ("W.", "J"). One list, so that both stages agree that "W. Mark Felt Sr." is "Mark Felt".
 //! A generational suffix also names a generation ([`generation`]), which both stages use to
-//! keep a son apart from the father he is named after.
+//! keep a son apart from the father he is named after. The titles written before a name are
+//! compared by the office they name ([`office`], from `crates/core/data/offices.txt`): "Rep."
+//! and "Congressman" are one.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -32,12 +34,35 @@ static ELDER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The list's lines without comments and blank lines.
+/// Head words of titles folded into the office they name (`rep` → `representative`).
+static OFFICES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    list_lines(include_str!("../data/offices.txt"))
+        .filter_map(|line| line.split_once('='))
+        .map(|(written, office)| (written.trim(), office.trim()))
+        .collect()
+});
+
+/// The suffix list's lines without comments and blank lines.
 fn suffix_lines() -> impl Iterator<Item = &'static str> {
-    include_str!("../data/name_suffixes.txt")
-        .lines()
+    list_lines(include_str!("../data/name_suffixes.txt"))
+}
+
+/// A list file's lines without comments and blank lines.
+fn list_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())
         .filter(|line| !line.is_empty())
+}
+
+/// The office a title written before a name holds, by its head word: "Rep.", "Representative"
+/// and "Congressman" → `representative`, "Foreign Minister" → `minister`; `None` for a title
+/// with no word.
+pub fn office(title: &str) -> Option<String> {
+    let head = key(title.split_whitespace().last()?);
+    Some(match OFFICES.get(head.as_str()) {
+        Some(office) => office.to_string(),
+        None => head,
+    })
 }
 
 /// A word as the list stores it: ASCII-lowercased, without final full stops.
@@ -114,6 +139,18 @@ pub fn core_words<S: AsRef<str> + Clone>(words: &[S]) -> Vec<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_of_one_office_fold_together() {
+        for title in ["Rep.", "Representative", "Congressman", "congresswoman"] {
+            assert_eq!(office(title).as_deref(), Some("representative"), "{title}");
+        }
+        assert_eq!(office("Foreign Minister").as_deref(), Some("minister"));
+        assert_eq!(office("Sen.").as_deref(), Some("senator"));
+        assert_eq!(office("President"), office("Pres."));
+        assert_ne!(office("Senator"), office("Governor"));
+        assert_eq!(office("  "), None);
+    }
 
     #[test]
     fn initials_and_suffixes_leave_the_core() {

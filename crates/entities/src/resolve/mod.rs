@@ -302,11 +302,7 @@ fn person_groups(text: &str, sentences: &[SentenceTokens], names: &[Name]) -> Ve
             let n = &names[i];
             people::PersonName {
                 words: normalized(&n.words),
-                role_head: n
-                    .role
-                    .as_deref()
-                    .and_then(|r| r.split_whitespace().last())
-                    .map(str::to_lowercase),
+                role_head: n.role.as_deref().and_then(parallax_core::names::office),
                 gender: n.gender,
                 pronoun_gender: pronouns::gender_after(text, sentences, names, i),
                 in_headline: headline && n.sentence == 0,
