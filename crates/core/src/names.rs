@@ -5,7 +5,9 @@
 //! A generational suffix also names a generation ([`generation`]), which both stages use to
 //! keep a son apart from the father he is named after. The titles written before a name are
 //! compared by the office they name ([`office`], from `crates/core/data/offices.txt`): "Rep."
-//! and "Congressman" are one.
+//! and "Congressman" are one. A body named after the person who leads it ("the Obama
+//! administration", [`is_person_body`], from `crates/core/data/person_bodies.txt`) is an actor
+//! of its own.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -41,6 +43,17 @@ static OFFICES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(||
         .map(|(written, office)| (written.trim(), office.trim()))
         .collect()
 });
+
+/// Nouns that make a person's name before them a body the person leads.
+static PERSON_BODIES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| list_lines(include_str!("../data/person_bodies.txt")).collect());
+
+/// Whether `word`, written in lowercase after a person's name, makes the two a body the person
+/// leads ("the Obama administration", "the Clinton campaign"): an actor of its own, whose name
+/// holds the person's without being a mention of the person.
+pub fn is_person_body(word: &str) -> bool {
+    word.chars().all(char::is_lowercase) && PERSON_BODIES.contains(&word)
+}
 
 /// The suffix list's lines without comments and blank lines.
 fn suffix_lines() -> impl Iterator<Item = &'static str> {
@@ -139,6 +152,13 @@ pub fn core_words<S: AsRef<str> + Clone>(words: &[S]) -> Vec<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_is_named_by_a_lowercase_noun() {
+        assert!(is_person_body("administration"));
+        assert!(!is_person_body("Administration"));
+        assert!(!is_person_body("said"));
+    }
 
     #[test]
     fn titles_of_one_office_fold_together() {

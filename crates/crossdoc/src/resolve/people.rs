@@ -30,6 +30,7 @@
 
 use super::{split_generation, Local, UnionFind};
 use crate::names::skeleton;
+use parallax_core::names::is_person_body;
 use parallax_core::EntityType;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -97,10 +98,13 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
     // tagger's run ending in one ("Rubio Comey", "A.M. Since Comey") says nothing of it.
     // A run of capitals ("COMEY CRAZY COVFEFE LIVEWIRE") is a shouted headline the tagger
     // read as a name, not an organization.
+    // A body named after the person who leads it ("Obama administration") holds a person's
+    // name, and says the word is one.
     let shouted = |l: &Local| !l.entity.name.chars().any(char::is_lowercase);
+    let led = |l: &Local| l.words.last().is_some_and(|w| is_person_body(w));
     let held: HashSet<&str> = locals
         .iter()
-        .filter(|l| !is_person(l) && l.words.len() > 1 && !shouted(l))
+        .filter(|l| !is_person(l) && l.words.len() > 1 && !shouted(l) && !led(l))
         .flat_map(|l| l.words[..l.words.len() - 1].iter().map(String::as_str))
         .collect();
 
@@ -187,7 +191,10 @@ fn middle_names(locals: &[Local], uf: &mut UnionFind) {
         let root = uf.find(n);
         docs_of.entry(root).or_default().insert(l.doc);
         if let Some((first, last, generation, 3..)) = ends(l) {
-            longer.entry((first, last, generation)).or_default().insert(root);
+            longer
+                .entry((first, last, generation))
+                .or_default()
+                .insert(root);
         }
     }
     let mut joins = Vec::new();
@@ -201,11 +208,7 @@ fn middle_names(locals: &[Local], uf: &mut UnionFind) {
         if let [root] = roots.iter().copied().collect::<Vec<_>>()[..] {
             let own = uf.find(n);
             // A document holding both kept them apart: it knows better than their words.
-            let apart = own != root
-                && docs_of[&root]
-                    .intersection(&docs_of[&own])
-                    .next()
-                    .is_some();
+            let apart = own != root && docs_of[&root].intersection(&docs_of[&own]).next().is_some();
             if !apart {
                 joins.push((n, root));
             }

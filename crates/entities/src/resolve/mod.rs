@@ -261,9 +261,15 @@ fn retype(mut names: Vec<Name>) -> Vec<Name> {
         return names;
     }
     // Words inside longer names of other kinds ("Bloomberg News", "Ford Motor").
+    // A body named after its leader ("Obama administration") holds a person's name.
+    let led = |n: &Name| {
+        n.words
+            .last()
+            .is_some_and(|w| parallax_core::names::is_person_body(w))
+    };
     let held: HashSet<String> = names
         .iter()
-        .filter(|n| n.entity_type != EntityType::Person && n.words.len() > 1)
+        .filter(|n| n.entity_type != EntityType::Person && n.words.len() > 1 && !led(n))
         .flat_map(|n| normalized(&n.words))
         .collect();
     let places = Kind::Country.bit() | Kind::City.bit() | Kind::Region.bit() | Kind::Place.bit();
