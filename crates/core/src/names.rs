@@ -3,7 +3,11 @@
 //! letters ("Jr.", "III", from `crates/core/data/name_suffixes.txt`) and single-letter initials
 //! ("W.", "J"). One list, so that both stages agree that "W. Mark Felt Sr." is "Mark Felt".
 //! A generational suffix also names a generation ([`generation`]), which both stages use to
-//! keep a son apart from the father he is named after.
+//! keep a son apart from the father he is named after. The titles written before a name are
+//! compared by the office they name ([`office`], from `crates/core/data/offices.txt`): "Rep."
+//! and "Congressman" are one. A body named after the person who leads it ("the Obama
+//! administration", [`is_person_body`], from `crates/core/data/person_bodies.txt`) is an actor
+//! of its own.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -32,12 +36,46 @@ static ELDER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// The list's lines without comments and blank lines.
+/// Head words of titles folded into the office they name (`rep` → `representative`).
+static OFFICES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    list_lines(include_str!("../data/offices.txt"))
+        .filter_map(|line| line.split_once('='))
+        .map(|(written, office)| (written.trim(), office.trim()))
+        .collect()
+});
+
+/// Nouns that make a person's name before them a body the person leads.
+static PERSON_BODIES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| list_lines(include_str!("../data/person_bodies.txt")).collect());
+
+/// Whether `word`, written in lowercase after a person's name, makes the two a body the person
+/// leads ("the Obama administration", "the Clinton campaign"): an actor of its own, whose name
+/// holds the person's without being a mention of the person.
+pub fn is_person_body(word: &str) -> bool {
+    word.chars().all(char::is_lowercase) && PERSON_BODIES.contains(&word)
+}
+
+/// The suffix list's lines without comments and blank lines.
 fn suffix_lines() -> impl Iterator<Item = &'static str> {
-    include_str!("../data/name_suffixes.txt")
-        .lines()
+    list_lines(include_str!("../data/name_suffixes.txt"))
+}
+
+/// A list file's lines without comments and blank lines.
+fn list_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())
         .filter(|line| !line.is_empty())
+}
+
+/// The office a title written before a name holds, by its head word: "Rep.", "Representative"
+/// and "Congressman" → `representative`, "Foreign Minister" → `minister`; `None` for a title
+/// with no word.
+pub fn office(title: &str) -> Option<String> {
+    let head = key(title.split_whitespace().last()?);
+    Some(match OFFICES.get(head.as_str()) {
+        Some(office) => office.to_string(),
+        None => head,
+    })
 }
 
 /// A word as the list stores it: ASCII-lowercased, without final full stops.
@@ -114,6 +152,25 @@ pub fn core_words<S: AsRef<str> + Clone>(words: &[S]) -> Vec<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_is_named_by_a_lowercase_noun() {
+        assert!(is_person_body("administration"));
+        assert!(!is_person_body("Administration"));
+        assert!(!is_person_body("said"));
+    }
+
+    #[test]
+    fn titles_of_one_office_fold_together() {
+        for title in ["Rep.", "Representative", "Congressman", "congresswoman"] {
+            assert_eq!(office(title).as_deref(), Some("representative"), "{title}");
+        }
+        assert_eq!(office("Foreign Minister").as_deref(), Some("minister"));
+        assert_eq!(office("Sen.").as_deref(), Some("senator"));
+        assert_eq!(office("President"), office("Pres."));
+        assert_ne!(office("Senator"), office("Governor"));
+        assert_eq!(office("  "), None);
+    }
 
     #[test]
     fn initials_and_suffixes_leave_the_core() {

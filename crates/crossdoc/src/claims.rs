@@ -10,8 +10,10 @@
 //! count nothing are not claims, and neither are counts of generic nouns
 //! (`data/generic_counts.txt`: "two countries", "two provinces", "two nations' troops"). A
 //! figure of category `other` that counts a set the text already knows, written after a
-//! definite determiner or a possessive ("the two coasts", "those two things", "his nearly two
-//! full terms"), is no claim either: it refers to the set rather than reporting its size.
+//! definite determiner, a possessive or "all" ("the two coasts", "those two things", "his
+//! nearly two full terms", "all seven Republicans"), or a small count whose members the next
+//! words list ("two turkeys named Mac and Cheese", "two sons, 11 and 14"), is no claim either:
+//! it refers to the set rather than reporting its size.
 //!
 //! **Voices.** Within an outlet, figures are kept apart by who speaks them: the outlet's own
 //! text (with the attributions its reporting carries), its factbox (a `list` paragraph: "
@@ -262,8 +264,12 @@ fn subject(figure: &DossierFigure) -> Option<String> {
     Some(singular(&head))
 }
 
-/// Whether `figure` (of category `other`) counts a set its text already knows: the word
-/// before it is a definite determiner or a possessive ("the two coasts", "his two terms").
+/// Whether `figure` (of category `other`) counts a set its text already knows or names:
+/// - the word before it is a definite determiner, a possessive or "all" ("the two coasts",
+///   "his two terms", "all seven Republicans"), quotation marks aside (`"Those two things`);
+/// - a small count whose members the next words list one by one ("two turkeys named Mac and
+///   Cheese", "two sons, 11 and 14", "three members from Illinois, Pennsylvania and New
+///   York"): it identifies them rather than reporting how many there are.
 fn counts_a_known_set(figure: &DossierFigure, text: &str) -> bool {
     use parallax_core::function_words::{class_of, FunctionWord};
     if figure.figure.category != FigureCategory::Other {
@@ -272,8 +278,38 @@ fn counts_a_known_set(figure: &DossierFigure, text: &str) -> bool {
     let before = text
         .get(..figure.figure.span.start)
         .and_then(|t| t.split_whitespace().next_back())
-        .unwrap_or("");
-    class_of(before).is(FunctionWord::DEFINITE | FunctionWord::POSSESSIVE)
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric());
+    if class_of(before).is(FunctionWord::DEFINITE | FunctionWord::POSSESSIVE)
+        || before.eq_ignore_ascii_case("all")
+    {
+        return true;
+    }
+    let after = figure
+        .figure
+        .counted
+        .as_ref()
+        .and_then(|c| text.get(c.span.end.max(figure.figure.span.end)..));
+    match (figure.figure.value, after) {
+        (Some(n), Some(after)) if (2.0..=10.0).contains(&n) && n.fract() == 0.0 => {
+            listed_items(after) == Some(n as usize)
+        }
+        _ => false,
+    }
+}
+
+/// How many items the list right after a counted noun names: the words up to the first
+/// " and " (at most six, a comma right after the noun aside) split at commas, plus the one
+/// after "and"; `None` when no such list follows ("hired a lawyer who…").
+fn listed_items(after: &str) -> Option<usize> {
+    let sentence_end = after.find(['.', ';', ':', '?', '!']).unwrap_or(after.len());
+    let after = after[..sentence_end].trim_start();
+    let after = after.strip_prefix(',').unwrap_or(after);
+    let (items, _) = after.split_once(" and ")?;
+    if items.split_whitespace().count() > 6 {
+        return None;
+    }
+    Some(items.matches(',').count() + 2)
 }
 
 /// Whether an update paragraph ("UPDATE:") of `document` starts between byte offsets `from`
@@ -654,6 +690,26 @@ mod tests {
             .flat_map(|c| c.figures.iter().map(|f| f.figure.as_str()))
             .collect();
         assert_eq!(figures, ["f3", "f2"], "{claims:#?}");
+    }
+
+    #[test]
+    fn a_list_after_a_count_names_its_members() {
+        assert_eq!(listed_items(" named Mac and Cheese."), Some(2));
+        assert_eq!(listed_items(", 11 and 14."), Some(2));
+        assert_eq!(
+            listed_items(" from Illinois, Pennsylvania and New York share the duties"),
+            Some(3)
+        );
+        assert_eq!(
+            listed_items(" hired a lawyer who contacted the office."),
+            None
+        );
+        // "and" past the sentence, or too far to be the noun's list.
+        assert_eq!(listed_items(" died. Police and medics came"), None);
+        assert_eq!(
+            listed_items(" were hurt when the roof of the old hall fell and burned"),
+            None
+        );
     }
 
     #[test]

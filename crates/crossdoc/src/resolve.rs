@@ -112,7 +112,8 @@ pub(crate) struct Local<'a> {
     pub key: String,
     /// How many mentions it has (at least one).
     pub mentions: usize,
-    /// The lowercase head words of its titles ("president").
+    /// The offices its titles hold ("president"; "Rep." and "Congressman" are both
+    /// `representative`: [`parallax_core::names::office`]).
     pub roles: BTreeSet<String>,
     /// An unnamed actor: it has mentions, and none of them is a name.
     pub unnamed: bool,
@@ -160,8 +161,7 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
                 roles: entity
                     .roles
                     .iter()
-                    .filter_map(|r| r.split_whitespace().last())
-                    .map(str::to_lowercase)
+                    .filter_map(|r| parallax_core::names::office(r))
                     .collect(),
                 unnamed,
                 generation,
@@ -588,6 +588,35 @@ mod tests {
         assert_eq!(r.entities.len(), 2, "{:?}", names(&r));
         let person = r.entities.iter().find(|e| e.entity_type == Person).unwrap();
         assert_eq!(person.members.len(), 4);
+    }
+
+    #[test]
+    fn a_middle_name_written_out_is_the_same_person() {
+        use EntityType::*;
+        let a = analysis(&[("Hillary Rodham Clinton", Person)]);
+        let b = analysis(&[("Hillary Clinton", Person), ("Bill Clinton", Person)]);
+        let r = resolve(&[&a, &b]);
+        assert_eq!(r.entities.len(), 2, "{:?}", names(&r));
+        // Two longer names with those ends: the short one could be either.
+        let c = analysis(&[("John Quincy Adams", Person)]);
+        let d = analysis(&[("John Adams", Person)]);
+        let e = analysis(&[("John Bailey Adams", Person)]);
+        let r = resolve(&[&c, &d, &e]);
+        assert_eq!(r.entities.len(), 3, "{:?}", names(&r));
+        // A document that names both keeps them apart.
+        let f = analysis(&[("George Herbert Bush", Person), ("George Bush", Person)]);
+        let r = resolve(&[&f]);
+        assert_eq!(r.entities.len(), 2, "{:?}", names(&r));
+    }
+
+    #[test]
+    fn a_party_is_its_members_and_its_nickname() {
+        use EntityType::*;
+        let a = analysis(&[("Republicans", Norp), ("Democratic Party", Org)]);
+        let b = analysis(&[("GOP", Org), ("Democrats", Norp)]);
+        let r = resolve(&[&a, &b]);
+        assert_eq!(r.entities.len(), 2, "{:?}", names(&r));
+        assert!(r.entities.iter().any(|e| e.name == "Republican Party"));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Name recognition over a document: the tagger's spans per sentence, title-case headlines
 //! read against the rest of the document ([`headline`]), datelines, the titles and
-//! honorifics moved out of person names into roles, and a leading preposition or conjunction
-//! the tagger took into a name ("While Spain", "Unlike Trump") left out.
+//! honorifics moved out of person names into roles, a leading preposition or conjunction
+//! the tagger took into a name ("While Spain", "Unlike Trump") left out, and a person's name
+//! before a body the person leads ("the Obama administration") made that body's name.
 
 use crate::dateline;
 use crate::hash::word_key;
@@ -13,6 +14,7 @@ use crate::tokens::SentenceTokens;
 use crate::types::refine;
 use parallax_core::function_words::{class_of, FunctionWord};
 use parallax_core::{EntityType, Span};
+use std::collections::HashSet;
 
 /// A proper-name mention before resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +60,18 @@ pub fn recognize(text: &str, sentences: &[SentenceTokens], model: &Model) -> Vec
             *spans = body.rescue(words, spans);
         }
     }
+    // Words the tagger read as part of a person's name somewhere in the document.
+    let person_words: HashSet<String> = words
+        .iter()
+        .zip(&tagged)
+        .flat_map(|(words, spans)| {
+            spans
+                .iter()
+                .filter(|s| s.class == Class::Per)
+                .flat_map(|s| words.get(s.start..s.end).unwrap_or_default())
+        })
+        .map(|w| normalize(w))
+        .collect();
     for (index, ((sentence, words), mut spans)) in
         sentences.iter().zip(&words).zip(tagged).enumerate()
     {
@@ -68,7 +82,7 @@ pub fn recognize(text: &str, sentences: &[SentenceTokens], model: &Model) -> Vec
         add_known_organizations(words, &mut spans);
         spans.sort_by_key(|s| s.start);
         for span in spans {
-            if let Some(name) = name_of(text, sentence, words, span, index) {
+            if let Some(name) = name_of(text, sentence, words, span, index, &person_words) {
                 out.push(name);
             }
         }
@@ -111,12 +125,38 @@ fn name_of(
     words: &[&str],
     span: TokenSpan,
     index: usize,
+    person_words: &HashSet<String>,
 ) -> Option<Name> {
     let mut start = span.start;
     let mut end = span.end.min(words.len());
     let mut role = None;
     let mut gender = Gender::Unknown;
-    if span.class == Class::Per {
+    // "the Obama administration", "the Clinton campaign": a body the person leads, one
+    // organization name, in which the person is not mentioned. The tagger reads the surname
+    // there as a person, or as an organization of one word that it reads as a person's name
+    // elsewhere in the document ("the Senate campaign" is no one's, nor is "the Velmari
+    // government" of a story that names no Velmari).
+    let surname_like = match span.class {
+        Class::Per => true,
+        Class::Org => {
+            end == start + 1
+                && words
+                    .get(start)
+                    .is_some_and(|w| person_words.contains(&normalize(w)))
+        }
+        _ => false,
+    };
+    let leads_body = surname_like
+        && words
+            .get(end)
+            .is_some_and(|w| parallax_core::names::is_person_body(w));
+    let class = if leads_body {
+        end += 1;
+        Class::Org
+    } else {
+        span.class
+    };
+    if class == Class::Per {
         end = with_generation(words, end);
         // A title the tagger took into the name: move it out, keeping at least one word.
         if let Some(t) = title_at_start(words.get(start..end.saturating_sub(1))?) {
@@ -140,7 +180,7 @@ fn name_of(
     while end - start > 1
         && words.get(start).is_some_and(|w| {
             class_of(w).is(FunctionWord::PREPOSITION | FunctionWord::CONJUNCTION)
-                || (span.class == Class::Per && is_generation(w))
+                || (class == Class::Per && is_generation(w))
         })
     {
         start += 1;
@@ -152,13 +192,13 @@ fn name_of(
     }
     // A place written after a comma that the tagger ran into the name after it: "Washington,
     // D.C. Jackson's wife" is Jackson's wife, where the sentence splitter missed the end.
-    if span.class == Class::Per && end - start > 1 && ends_address(words, start) {
+    if class == Class::Per && end - start > 1 && ends_address(words, start) {
         start += 1;
     }
     let name_words = words.get(start..end)?;
     Some(Name {
         span: cover(sentence, start, end)?,
-        entity_type: refine(span.class, name_words),
+        entity_type: refine(class, name_words),
         words: name_words.iter().map(|w| w.to_string()).collect(),
         role,
         gender,

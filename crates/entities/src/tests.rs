@@ -271,3 +271,16 @@ Monday. Lewis, who marched with Martin Luther King Jr. Reagan signed the holiday
         layer.mentions
     );
 }
+
+#[test]
+fn a_body_a_person_leads_is_not_the_person() {
+    let layer = run(
+        "President Barack Obama spoke on Friday. Lawmakers dismissed warnings from the Obama \
+administration that the bill could hurt national security. Obama said he would veto it.",
+    );
+    let body = find(&layer, "Obama administration");
+    assert_eq!(body.entity_type, EntityType::Org);
+    let president = find(&layer, "Barack Obama").local_entity;
+    assert_ne!(body.local_entity, president);
+    assert_eq!(find(&layer, "Obama").local_entity, president);
+}

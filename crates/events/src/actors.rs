@@ -252,24 +252,48 @@ pub fn phrases(
 
 /// Whether phrase `q` is written inside the title of the person `p` that follows it: the words
 /// between them end `p`'s title ("New York City" + "Mayor" + "Rudy Giuliani", title "Former
-/// New York City Mayor").
+/// New York City Mayor"), or `q` names a body and is one capitalized run with the words up to
+/// `p` that ends with the title, the rest of a title the entity layer cut shorter ("Senate" +
+/// "Minority Leader" + "Mitch McConnell", title "Leader").
 fn names_title_of(s: &Sentence, text: &str, q: &Phrase, p: &Phrase) -> bool {
     let (Some(role), Some(EntityType::Person)) = (p.role.as_deref(), p.entity_type) else {
         return false;
     };
-    if q.entity_type == Some(EntityType::Person) || q.last >= p.first {
+    if q.entity_type == Some(EntityType::Person) || q.last > p.first || p.first == 0 {
         return false;
     }
-    let (Some(from), Some(to)) = (s.toks.get(q.last), s.toks.get(p.first - 1)) else {
-        return false;
+    let role = role.to_lowercase();
+    let ends = |long: &str, short: &str| {
+        long.ends_with(short) && (long.len() == short.len() || long.ends_with(&format!(" {short}")))
     };
-    text.get(from.span.start..to.span.end).is_some_and(|gap| {
-        let role = role.to_lowercase();
-        let gap = gap.to_lowercase();
-        !gap.is_empty()
-            && role.ends_with(&gap)
-            && (role.len() == gap.len() || role.ends_with(&format!(" {gap}")))
-    })
+    let between = |from: usize| {
+        let (Some(from), Some(to)) = (s.toks.get(from), s.toks.get(p.first - 1)) else {
+            return None;
+        };
+        text.get(from.span.start..to.span.end)
+    };
+    // The words between them end the title.
+    let gap_ends_title = q.last < p.first
+        && between(q.last).is_some_and(|gap| !gap.is_empty() && ends(&role, &gap.to_lowercase()));
+    // The name and the words after it are one capitalized run ending with the title, the
+    // name a body's ("Senate Minority Leader"): a party leader is not the chamber. A country's
+    // ("Sarkan President Ilya Borun") stays the actor, as event coding reads a head of state
+    // or minister as the state's government.
+    let body = !matches!(
+        q.entity_type,
+        Some(EntityType::Gpe | EntityType::Norp | EntityType::Loc)
+    );
+    // A word between the name and the title ("Minority") says the title is an office inside
+    // the body; "Sarkan President" or "House Speaker" leaves the body the actor.
+    let run_ends_with_title = body
+        && between(q.first).is_some_and(|run| {
+            let words = run.split_whitespace().count();
+            run.split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) && !w.contains([',', ';', ':']))
+                && run.to_lowercase().ends_with(&format!(" {role}"))
+                && words >= role.split_whitespace().count() + 2
+        });
+    gap_ends_title || run_ends_with_title
 }
 
 /// Whether the actor noun at token `k` is used as a verb: after the infinitive "to" or an

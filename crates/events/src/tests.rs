@@ -380,3 +380,21 @@ fn a_name_in_a_persons_title_is_not_the_actor() {
     assert_eq!(names(&e[0].source), ["Rudy Giuliani"]);
     assert_eq!(names(&e[0].target), ["McCain"]);
 }
+
+#[test]
+fn a_name_before_a_shortened_title_is_not_the_actor() {
+    // The entity layer keeps "Leader" as the title; "Senate Minority" is still part of it.
+    let text = "Senate Minority Leader Mitch McConnell criticized Pelosi on Tuesday.";
+    let (mut ms, es) = mentions(
+        text,
+        &[
+            ("Senate", EntityType::Org, None),
+            ("Mitch McConnell", EntityType::Person, None),
+            ("Pelosi", EntityType::Person, None),
+        ],
+    );
+    ms[1].role = Some("Leader".into());
+    let e = events_of(text, &ms, &es);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(names(&e[0].source), ["Mitch McConnell"]);
+}

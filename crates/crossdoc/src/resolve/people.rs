@@ -19,6 +19,10 @@
 //! "Trump Jr." is a candidate only for the full names of that generation, and a lone "Trump"
 //! only for those without one.
 //!
+//! A two-word name joins the one longer full name of the corpus with its first and last words
+//! (a middle name written out: "Hillary Clinton" is "Hillary Rodham Clinton"), unless a
+//! document names both and kept them apart, or several longer names have those words.
+//!
 //! A one-word name of another type than person (a tagger's "Bloomberg" organization) is that
 //! person too when exactly one full name ends with it and no longer name of another type
 //! holds the word before its last ("Bloomberg News", "Ford Motor"; not "Rubio Comey"); it
@@ -26,6 +30,7 @@
 
 use super::{split_generation, Local, UnionFind};
 use crate::names::skeleton;
+use parallax_core::names::is_person_body;
 use parallax_core::EntityType;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -44,6 +49,7 @@ type Lone = (String, Option<&'static str>);
 /// Joins lone names to persons; returns the locals that joined as persons although typed
 /// otherwise.
 pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
+    middle_names(locals, uf);
     let is_person = |l: &Local| l.entity.entity_type == EntityType::Person;
     // Full-name persons by root, and the roots by last and first word skeleton.
     let mut persons: BTreeMap<usize, Person> = BTreeMap::new();
@@ -92,10 +98,13 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
     // tagger's run ending in one ("Rubio Comey", "A.M. Since Comey") says nothing of it.
     // A run of capitals ("COMEY CRAZY COVFEFE LIVEWIRE") is a shouted headline the tagger
     // read as a name, not an organization.
+    // A body named after the person who leads it ("Obama administration") holds a person's
+    // name, and says the word is one.
     let shouted = |l: &Local| !l.entity.name.chars().any(char::is_lowercase);
+    let led = |l: &Local| l.words.last().is_some_and(|w| is_person_body(w));
     let held: HashSet<&str> = locals
         .iter()
-        .filter(|l| !is_person(l) && l.words.len() > 1 && !shouted(l))
+        .filter(|l| !is_person(l) && l.words.len() > 1 && !shouted(l) && !led(l))
         .flat_map(|l| l.words[..l.words.len() - 1].iter().map(String::as_str))
         .collect();
 
@@ -160,4 +169,52 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
         uf.union(n, root);
     }
     as_person
+}
+
+/// Joins two-word person names to the one longer name with their first and last words.
+fn middle_names(locals: &[Local], uf: &mut UnionFind) {
+    let ends = |l: &Local| -> Option<(String, String, Option<&'static str>, usize)> {
+        if l.entity.entity_type != EntityType::Person {
+            return None;
+        }
+        let (name, generation) = split_generation(l);
+        match name {
+            [first, .., last] => Some((skeleton(first), skeleton(last), generation, name.len())),
+            _ => None,
+        }
+    };
+    // The roots of the longer names by their first and last words, and the documents of each.
+    let mut longer: HashMap<(String, String, Option<&'static str>), BTreeSet<usize>> =
+        HashMap::new();
+    let mut docs_of: HashMap<usize, HashSet<usize>> = HashMap::new();
+    for (n, l) in locals.iter().enumerate() {
+        let root = uf.find(n);
+        docs_of.entry(root).or_default().insert(l.doc);
+        if let Some((first, last, generation, 3..)) = ends(l) {
+            longer
+                .entry((first, last, generation))
+                .or_default()
+                .insert(root);
+        }
+    }
+    let mut joins = Vec::new();
+    for (n, l) in locals.iter().enumerate() {
+        let Some((first, last, generation, 2)) = ends(l) else {
+            continue;
+        };
+        let Some(roots) = longer.get(&(first, last, generation)) else {
+            continue;
+        };
+        if let [root] = roots.iter().copied().collect::<Vec<_>>()[..] {
+            let own = uf.find(n);
+            // A document holding both kept them apart: it knows better than their words.
+            let apart = own != root && docs_of[&root].intersection(&docs_of[&own]).next().is_some();
+            if !apart {
+                joins.push((n, root));
+            }
+        }
+    }
+    for (n, root) in joins {
+        uf.union(n, root);
+    }
 }

@@ -13,11 +13,13 @@
 //!   corpus whose first or last word it is ("Colts" → "Indianapolis Colts") — not when
 //!   several longer names have it ("Apple TV", "Apple Worldwide Developers Conference"),
 //!   and not the first word of a part of a body (`data/org_suffixes.txt`, "body": "House"
-//!   is not the "House oversight committee").
+//!   is not the "House oversight committee"), and not a body named after the person who
+//!   leads it ("Obama" is not the "Obama administration").
 
 use super::{Local, UnionFind};
 use crate::lists::lists;
 use crate::names::initials;
+use parallax_core::names::is_person_body;
 use parallax_core::EntityType;
 use std::collections::{BTreeSet, HashMap};
 
@@ -81,7 +83,13 @@ fn organizations(locals: &[Local], uf: &mut UnionFind) {
     }
     // Partial names: one word, the first or last of exactly one longer organization name.
     let mut longer: HashMap<&str, BTreeSet<&[String]>> = HashMap::new();
-    for l in locals.iter().filter(|l| is_org(l) && l.words.len() > 1) {
+    // A body named after the person who leads it ("obama administration") holds a person's
+    // name, not a short form of its own.
+    let led = |l: &Local| l.words.last().is_some_and(|w| is_person_body(w));
+    for l in locals
+        .iter()
+        .filter(|l| is_org(l) && l.words.len() > 1 && !led(l))
+    {
         let part = l.words.last().is_some_and(|w| lists().is_body(w));
         let first = l.words.first().filter(|_| !part);
         for w in [first, l.words.last()].into_iter().flatten() {

@@ -261,9 +261,15 @@ fn retype(mut names: Vec<Name>) -> Vec<Name> {
         return names;
     }
     // Words inside longer names of other kinds ("Bloomberg News", "Ford Motor").
+    // A body named after its leader ("Obama administration") holds a person's name.
+    let led = |n: &Name| {
+        n.words
+            .last()
+            .is_some_and(|w| parallax_core::names::is_person_body(w))
+    };
     let held: HashSet<String> = names
         .iter()
-        .filter(|n| n.entity_type != EntityType::Person && n.words.len() > 1)
+        .filter(|n| n.entity_type != EntityType::Person && n.words.len() > 1 && !led(n))
         .flat_map(|n| normalized(&n.words))
         .collect();
     let places = Kind::Country.bit() | Kind::City.bit() | Kind::Region.bit() | Kind::Place.bit();
@@ -302,11 +308,7 @@ fn person_groups(text: &str, sentences: &[SentenceTokens], names: &[Name]) -> Ve
             let n = &names[i];
             people::PersonName {
                 words: normalized(&n.words),
-                role_head: n
-                    .role
-                    .as_deref()
-                    .and_then(|r| r.split_whitespace().last())
-                    .map(str::to_lowercase),
+                role_head: n.role.as_deref().and_then(parallax_core::names::office),
                 gender: n.gender,
                 pronoun_gender: pronouns::gender_after(text, sentences, names, i),
                 in_headline: headline && n.sentence == 0,

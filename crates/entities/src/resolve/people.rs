@@ -43,7 +43,8 @@ use crate::roles::Gender;
 pub(super) struct PersonName {
     /// Normalized words as written.
     pub words: Vec<String>,
-    /// The head word (lowercase) of the title written with it.
+    /// The office of the title written with it ([`parallax_core::names::office`]: "Rep." and
+    /// "Congressman" are both `representative`).
     pub role_head: Option<String>,
     /// Gender from the mention's honorific, title or first name.
     pub gender: Gender,
@@ -66,8 +67,6 @@ fn compatible(a: Gender, b: Gender) -> bool {
 /// A person being built: its full-name core, its mentions and what they say.
 #[derive(Debug, Default)]
 struct Person {
-    /// Index of its first name.
-    first: usize,
     core: Vec<String>,
     gender: Gender,
     roles: Vec<String>,
@@ -150,10 +149,7 @@ pub(super) fn group(names: &[PersonName]) -> Vec<usize> {
                     .position(|p| same_core(p) && same_generation(p, generation, role))
             });
         let id = found.unwrap_or_else(|| {
-            persons.push(Person {
-                first: i,
-                ..Person::default()
-            });
+            persons.push(Person::default());
             persons.len() - 1
         });
         persons[id].add(i, name, core);
@@ -170,17 +166,11 @@ pub(super) fn group(names: &[PersonName]) -> Vec<usize> {
         let slot = match by_word.iter().position(|(w, _)| *w == word) {
             Some(p) => p,
             None => {
-                by_word.push((
-                    word,
-                    LoneGroup {
-                        first: i,
-                        ..LoneGroup::default()
-                    },
-                ));
+                by_word.push((word, LoneGroup::default()));
                 by_word.len() - 1
             }
         };
-        by_word[slot].1.add(name);
+        by_word[slot].1.add(i, name);
     }
     let mut lone_persons: Vec<(LoneWord, Gender, usize)> = Vec::new();
     for (i, name) in names.iter().enumerate() {
@@ -205,10 +195,7 @@ pub(super) fn group(names: &[PersonName]) -> Vec<usize> {
                 {
                     Some(&(_, _, id)) => id,
                     None => {
-                        persons.push(Person {
-                            first: i,
-                            ..Person::default()
-                        });
+                        persons.push(Person::default());
                         lone_persons.push((word, gender, persons.len() - 1));
                         persons.len() - 1
                     }
@@ -240,8 +227,9 @@ type LoneWord<'a> = (&'a str, Option<&'static str>);
 /// What the lone mentions of one word say together.
 #[derive(Debug, Default)]
 struct LoneGroup {
-    /// Index of the first lone mention.
-    first: usize,
+    /// Index of the first lone mention outside the headline, which is written after the
+    /// story and names its subject by surname before the lede introduces the full name.
+    first_in_story: Option<usize>,
     mentions: usize,
     roles: Vec<String>,
     male: usize,
@@ -249,7 +237,10 @@ struct LoneGroup {
 }
 
 impl LoneGroup {
-    fn add(&mut self, name: &PersonName) {
+    fn add(&mut self, index: usize, name: &PersonName) {
+        if !name.in_headline && self.first_in_story.is_none() {
+            self.first_in_story = Some(index);
+        }
         self.mentions += 1;
         if let Some(role) = &name.role_head {
             if !self.roles.contains(role) {
@@ -343,10 +334,11 @@ fn candidate(
     }
 }
 
-/// Whether the lone mentions were written, with a title, before the full name `p` was, and
-/// with no title `p` carries.
+/// Whether the lone mentions were written, with a title, before the full name `p` was (both
+/// outside the headline), and with no title `p` carries.
 fn titled_first(lone: &LoneGroup, p: &Person) -> bool {
-    lone.first < p.first
+    let first = |at: Option<usize>| at.unwrap_or(usize::MAX);
+    first(lone.first_in_story) < first(p.first_in_story)
         && !lone.roles.is_empty()
         && !lone.roles.iter().any(|r| p.roles.contains(r))
 }
@@ -424,6 +416,21 @@ mod tests {
             names.push(plain("Malia"));
         }
         assert_eq!(group(&names), [0, 1, 2, 1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn a_headline_surname_does_not_make_a_later_title_another_person() {
+        // The headline names him by surname before the lede's full name; "Admiral Sestak" much
+        // further down is still the congressman of the lede.
+        let mut headline = plain("Sestak");
+        headline.in_headline = true;
+        let names = [
+            headline,
+            name("Joe Sestak", Some("representative"), Gender::Unknown),
+            plain("Sestak"),
+            name("Sestak", Some("admiral"), Gender::Unknown),
+        ];
+        assert_eq!(group(&names), [0, 0, 0, 0]);
     }
 
     #[test]
