@@ -127,6 +127,17 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span, Option<Span>)> {
         && begin > start
         && ctx.word(cue.verb).ends_with("ing")
         && !next_sentence;
+    // Its comma may stand inside the closing mark ("reported the charges “will include …,”
+    // citing someone familiar"): what follows the participle is its object or clause, never
+    // an inverted speaker, and the attribution is left to a cue before the quotation.
+    let comma_inside = pair.inner().text(ctx.text).trim_end().ends_with(',');
+    if cue.kind == CueKind::Verb
+        && cue.first == begin
+        && comma_inside
+        && ctx.word(cue.verb).ends_with("ing")
+    {
+        return None;
+    }
     // "“…,” aides said Mr. Ryan told his colleagues": the quote is what the inner speaker said.
     if let Some((inner, speaker)) = speaker_first.and_then(|_| reported_speaker(ctx, &cue, end)) {
         return Some((inner, speaker, Some(cue.span)));

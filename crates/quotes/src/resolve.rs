@@ -130,20 +130,32 @@ pub fn speakers(scope: &Scope, found: &[Found], speakers: &[Option<Span>]) -> Ve
     let mut out: Vec<Option<usize>> = Vec::with_capacity(found.len());
     // The latest quotation so far with a resolved speaker (rule 4's current speaker).
     let mut attributed: Option<usize> = None;
+    // The latest quotation so far with a speaker phrase: the one a continuation continues.
+    let mut spoken: Option<usize> = None;
     for (k, speaker) in speakers.iter().enumerate().take(found.len()) {
-        let resolved = speaker.and_then(|s| {
-            let words = s.text(scope.text);
-            let earlier = Earlier {
-                found: &found[..k],
-                resolved: &out,
-                attributed,
-                quoted: &quoted,
-                genders: &genders,
-                lookup: &lookup,
-            };
-            resolve_one(scope, s, words, &earlier)
+        // A continuation took its speaker phrase from the quotation it continues, and is
+        // that speaker's however the phrase would resolve from here ("“…,” it says. “…”").
+        let continued = spoken
+            .filter(|&j| found[k].continues && speakers.get(j) == Some(speaker))
+            .and_then(|j| out.get(j).copied());
+        let resolved = continued.flatten().or_else(|| {
+            speaker.and_then(|s| {
+                let words = s.text(scope.text);
+                let earlier = Earlier {
+                    found: &found[..k],
+                    resolved: &out,
+                    attributed,
+                    quoted: &quoted,
+                    genders: &genders,
+                    lookup: &lookup,
+                };
+                resolve_one(scope, s, words, &earlier)
+            })
         });
         let f = &found[k];
+        if speaker.is_some() {
+            spoken = Some(k);
+        }
         if resolved.is_some() && f.kind != QuoteKind::Block && f.speaker.is_some() {
             attributed = Some(k);
         }
@@ -333,13 +345,19 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         // "it said" is a body's, not a place's written as a location ("in Benghazi",
         // "the draft from Vietnam"): a country speaks as the subject of its own sentence.
         let it = lexicon::is(head, "it");
-        return current_speaker(scope, speaker, compatible, head, earlier).or_else(|| {
-            latest_name(scope, speaker, earlier, PARAGRAPH_WINDOW, |m| {
-                compatible.contains(&m.entity_type)
-                    && earlier.gender_fits(m, head)
-                    && !(it && located(scope.text, m))
-            })
-        });
+        let through_channel = || {
+            it.then(|| channel_speaker(scope, speaker, earlier))
+                .flatten()
+        };
+        return through_channel()
+            .or_else(|| current_speaker(scope, speaker, compatible, head, earlier))
+            .or_else(|| {
+                latest_name(scope, speaker, earlier, PARAGRAPH_WINDOW, |m| {
+                    compatible.contains(&m.entity_type)
+                        && earlier.gender_fits(m, head)
+                        && !(it && (located(scope.text, m) || modifies_role(scope.text, m)))
+                })
+            });
     }
     let first = words.split_whitespace().next()?;
     if !lexicon::is_determiner(first) && !first.ends_with("'s") && !first.ends_with("’s") {
@@ -391,37 +409,81 @@ fn current_speaker(
     pronoun: &str,
     earlier: &Earlier,
 ) -> Option<usize> {
+    let (prev, resolved) = latest_attributed(scope, speaker, earlier)?;
+    let m = scope.mentions.get(resolved)?;
+    if !compatible.contains(&m.entity_type) || !earlier.gender_fits(m, pronoun) {
+        return None;
+    }
+    let other = named_since(scope, prev, speaker, earlier, |o| {
+        compatible.contains(&o.entity_type)
+            && earlier.gender_fits(o, pronoun)
+            && (o.local_entity.is_none() || o.local_entity != m.local_entity)
+    });
+    (!other).then_some(resolved)
+}
+
+/// "Labrador says this about himself on his website: “…” / “…,” it says.": an "it" after a
+/// quotation given through a document or medium (its channel) is that channel, which speaks
+/// for the quotation's speaker, when no organisation or place is named in between.
+fn channel_speaker(scope: &Scope, speaker: Span, earlier: &Earlier) -> Option<usize> {
+    let (prev, resolved) = latest_attributed(scope, speaker, earlier)?;
+    let channel = prev.channel?.text(scope.text);
+    let head = channel
+        .split_whitespace()
+        .last()?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !lexicon::is_document(head) && !lexicon::is_medium(head) {
+        return None;
+    }
+    let other = named_since(scope, prev, speaker, earlier, |o| {
+        ORG.contains(&o.entity_type) && !located(scope.text, o)
+    });
+    (!other).then_some(resolved)
+}
+
+/// The latest earlier quotation with a resolved speaker, and that speaker's mention, when it
+/// stands within [`PARAGRAPH_WINDOW`] paragraphs of `speaker`.
+fn latest_attributed<'e>(
+    scope: &Scope,
+    speaker: Span,
+    earlier: &Earlier<'e>,
+) -> Option<(&'e Found, usize)> {
     let paragraph = scope.seg.paragraph_at(speaker.start)?;
     let at = earlier.attributed?;
     let (prev, resolved) = (earlier.found.get(at)?, (*earlier.resolved.get(at)?)?);
-    let m = scope.mentions.get(resolved)?;
     let prev_paragraph = scope.seg.paragraph_at(prev.span.start)?;
-    if prev_paragraph + PARAGRAPH_WINDOW < paragraph
-        || !compatible.contains(&m.entity_type)
-        || !earlier.gender_fits(m, pronoun)
-    {
-        return None;
-    }
-    let since = [Some(prev.span), prev.cue, prev.speaker]
+    (prev_paragraph + PARAGRAPH_WINDOW >= paragraph).then_some((prev, resolved))
+}
+
+/// Whether a name that `fits` stands in the narrative (not in quoted words) between the
+/// quotation `prev` with its attribution and `speaker`.
+fn named_since(
+    scope: &Scope,
+    prev: &Found,
+    speaker: Span,
+    earlier: &Earlier,
+    fits: impl Fn(&Mention) -> bool,
+) -> bool {
+    let Some(since) = [Some(prev.span), prev.cue, prev.speaker]
         .into_iter()
         .flatten()
         .map(|s| s.end)
-        .max()?;
+        .max()
+    else {
+        return false;
+    };
     // Only mentions starting from `since` to the speaker can stand between.
     let from = scope.mentions.partition_point(|o| o.span.start < since);
     let to = scope
         .mentions
         .partition_point(|o| o.span.start <= speaker.start);
-    let other = scope.mentions[from..to.max(from)].iter().any(|o| {
+    scope.mentions[from..to.max(from)].iter().any(|o| {
         o.kind == MentionKind::Name
             && o.span.start >= since
             && o.span.end <= speaker.start
-            && compatible.contains(&o.entity_type)
-            && earlier.gender_fits(o, pronoun)
-            && (o.local_entity.is_none() || o.local_entity != m.local_entity)
+            && fits(o)
             && !earlier.quoted.any_contains(o.span)
-    });
-    (!other).then_some(resolved)
+    })
 }
 
 /// The most recent named mention before `speaker` that `fits`, in the narrative (not inside
@@ -479,6 +541,19 @@ fn located(text: &str, m: &Mention) -> bool {
         w = words.next().unwrap_or("");
     }
     LOCATIVE.iter().any(|p| lexicon::is(w, p))
+}
+
+/// Whether a place mention modifies the role after it ("The Idaho congressman", "a Beijing
+/// official"): the person is the actor, not the place.
+fn modifies_role(text: &str, m: &Mention) -> bool {
+    m.entity_type == EntityType::Gpe
+        && text
+            .get(m.span.end..)
+            .and_then(|after| after.split_whitespace().next())
+            .is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && lexicon::is_role(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            })
 }
 
 /// The words of a title or role as written ("Sen.", "Foreign Minister"), in ASCII lowercase
