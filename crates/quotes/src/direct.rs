@@ -87,6 +87,11 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span, Option<Span>)> {
             .filter(|n| n.paragraph == sentence.paragraph)?;
         end = ctx.tokens_in(next.span).end;
     }
+    // A quotation closed by a full stop ends its sentence even where the segmenter went on
+    // ("“… terrorized and traumatized. '' The UN said some 14,000 …"): what follows credits
+    // it only as a next sentence would.
+    let full_stop = pair.inner().text(ctx.text).trim_end().ends_with('.');
+    let next_sentence = next_sentence || full_stop;
     let mut begin = start;
     while begin < end && matches!(ctx.word(begin), "," | "—" | "–" | "-") {
         begin += 1;
