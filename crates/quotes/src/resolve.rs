@@ -10,8 +10,8 @@
 //!    schoolgirl who told her mother"): the most recent earlier name is often someone else;
 //! 3. a name or description mention overlapping the speaker phrase is the speaker: a person's
 //!    name before another's ("Jason Baron, a former director at the National Archives"), one
-//!    not in the possessive before one that is ("Mr. Jackson's lawyer, Reid Weingarten"), then
-//!    the first; but an unnamed person of a named body ("a senior State Department official")
+//!    not in the possessive before one that is ("Mr. Jackson's lawyer, Reid Weingarten"), a
+//!    name before a description ("a White House spokesman, Eric Schultz"), then the first; but an unnamed person of a named body ("a senior State Department official")
 //!    is not the body, unless a spokesperson. A pronoun mention the entity layer linked is not
 //!    trusted as it is, since that layer does not know who is speaking;
 //! 4. a pronoun, or a party member's description ("The Arizona Republican"), (he/she to a
@@ -295,10 +295,11 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
             .is_some_and(|d| lexicon::is(d, "the"));
     // A person named in the phrase speaks ("Jason Baron, a former director at the National
     // Archives", "State Department spokeswoman Marie Harf"), not one whose possession it
-    // names ("Mr. Jackson's lawyer, Reid H. Weingarten"); then the first name.
+    // names ("Mr. Jackson's lawyer, Reid H. Weingarten") or whom it serves ("A lawyer for
+    // Mr. Grimm, William McGinley", "an aide to Pelosi"); then the first name.
     let possessive = |m: &Mention| {
         let after = scope.text.get(m.span.end..).unwrap_or("");
-        after.starts_with("'s") || after.starts_with("’s")
+        after.starts_with("'s") || after.starts_with("’s") || served(scope.text, m)
     };
     let overlapping = earlier
         .lookup
@@ -312,6 +313,8 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
             (
                 m.entity_type == EntityType::Person && !possessive(m),
                 !possessive(m),
+                // "a White House spokesman, Eric Schultz": the name, not the description.
+                m.kind == MentionKind::Name,
                 std::cmp::Reverse(m.span.start),
             )
         });
@@ -541,6 +544,25 @@ fn located(text: &str, m: &Mention) -> bool {
         w = words.next().unwrap_or("");
     }
     LOCATIVE.iter().any(|p| lexicon::is(w, p))
+}
+
+/// Whether mention `m` names whom a role before it serves: "a lawyer for Mr. Grimm", "an
+/// aide to Pelosi", "the spokesman of the ministry".
+fn served(text: &str, m: &Mention) -> bool {
+    let mut words = text
+        .get(..m.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev();
+    let mut w = words.next().unwrap_or("");
+    // A title or article between: "for Mr. Grimm", "of the ministry".
+    if w.ends_with('.') || lexicon::is(w, "the") {
+        w = words.next().unwrap_or("");
+    }
+    let role = words.next().is_some_and(|r| {
+        lexicon::is_role(r) || r.starts_with("spokes") || r.ends_with("ers") || r.ends_with("ors")
+    });
+    role && ["for", "to", "of"].iter().any(|p| lexicon::is(w, p))
 }
 
 /// Whether a place mention modifies the role after it ("The Idaho congressman", "a Beijing
