@@ -309,12 +309,18 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         .filter_map(|i| mentions.get(i).map(|m| (i, m)))
         .filter(|(_, m)| m.kind != MentionKind::Pronoun)
         .filter(|(_, m)| !party_member || m.entity_type == EntityType::Person)
+        // "a moderate group in Washington": where the speaker is, not who.
+        .filter(|(_, m)| !located(scope.text, m))
         .max_by_key(|(_, m)| {
             (
                 m.entity_type == EntityType::Person && !possessive(m),
                 !possessive(m),
-                // "a White House spokesman, Eric Schultz": the name, not the description.
-                m.kind == MentionKind::Name,
+                // "a White House spokesman, Eric Schultz": the person's name, not the
+                // description (nor a place in it: "Federal prosecutors in New York").
+                m.entity_type == EntityType::Person && m.kind == MentionKind::Name,
+                // "Cornell law professor Michael Dorf": a name modifying a noun after it is
+                // not the one the phrase names.
+                !(m.kind == MentionKind::Name && modifies_noun(scope.text, speaker, m)),
                 std::cmp::Reverse(m.span.start),
             )
         });
@@ -565,6 +571,25 @@ fn served(text: &str, m: &Mention) -> bool {
     role && ["for", "to", "of"].iter().any(|p| lexicon::is(w, p))
 }
 
+/// Whether mention `m` modifies a noun after it inside the speaker phrase `speaker`: a
+/// lowercase word follows it that is no closed-class word nor a participle ("Cornell law
+/// professor", not "The Eparchy based in Stamford").
+fn modifies_noun(text: &str, speaker: Span, m: &Mention) -> bool {
+    let rest = text
+        .get(m.span.end..speaker.end.max(m.span.end))
+        .unwrap_or("");
+    let Some(next) = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split_whitespace().next())
+    else {
+        return false;
+    };
+    next.starts_with(|c: char| c.is_ascii_lowercase())
+        && !next.ends_with("ed")
+        && !next.ends_with("ing")
+        && parallax_core::function_words::class_of(next) == Default::default()
+}
+
 /// Whether a place mention modifies the role after it ("The Idaho congressman", "a Beijing
 /// official"): the person is the actor, not the place.
 fn modifies_role(text: &str, m: &Mention) -> bool {
@@ -687,6 +712,74 @@ mod tests {
         ));
         mentions.sort_by_key(|m| m.span.start);
         assert_eq!(scope(&mentions), Some(0));
+    }
+
+    #[test]
+    fn names_a_role_serves_or_a_noun_follows_are_not_the_speaker() {
+        let text = "A lawyer for Mr. Grimm, William McGinley, said. An aide to Pelosi said.";
+        let grimm = mention("Grimm", text, EntityType::Person, MentionKind::Name);
+        let mcginley = mention(
+            "William McGinley",
+            text,
+            EntityType::Person,
+            MentionKind::Name,
+        );
+        let pelosi = mention("Pelosi", text, EntityType::Person, MentionKind::Name);
+        assert!(served(text, &grimm));
+        assert!(served(text, &pelosi));
+        assert!(!served(text, &mcginley));
+        let text = "Cornell law professor Michael Dorf. The Eparchy based in Stamford.";
+        let phrase = |w: &str| {
+            let at = text.find(w).unwrap_or(0);
+            Span::new(at, at + w.len())
+        };
+        let cornell = mention("Cornell", text, EntityType::Person, MentionKind::Name);
+        let dorf = mention("Michael Dorf", text, EntityType::Person, MentionKind::Name);
+        let eparchy = mention("Eparchy", text, EntityType::Org, MentionKind::Name);
+        let speaker = phrase("Cornell law professor Michael Dorf");
+        assert!(modifies_noun(text, speaker, &cornell));
+        assert!(!modifies_noun(text, speaker, &dorf));
+        let speaker = phrase("The Eparchy based in Stamford");
+        assert!(!modifies_noun(text, speaker, &eparchy));
+        let text = "The Idaho congressman spoke.";
+        let idaho = mention("Idaho", text, EntityType::Gpe, MentionKind::Name);
+        assert!(modifies_role(text, &idaho));
+    }
+
+    #[test]
+    fn it_after_a_quotation_on_a_website_is_its_speaker() {
+        let text = "Labrador says this on his website: “Born poor.” “He worked,” it says.";
+        let seg = parallax_segment::segment(text);
+        let mentions = vec![mention(
+            "Labrador",
+            text,
+            EntityType::Person,
+            MentionKind::Name,
+        )];
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions: &mentions,
+            entities: &[],
+        };
+        let at = |w: &str| {
+            let s = text.find(w).unwrap_or(0);
+            Span::new(s, s + w.len())
+        };
+        let mut first = Found::new(at("Born poor."), QuoteKind::Direct);
+        first.cue = Some(at("says"));
+        first.speaker = Some(at("Labrador"));
+        first.channel = Some(at("on his website"));
+        let mut second = Found::new(at("He worked,"), QuoteKind::Direct);
+        let it = at("it says").start;
+        second.cue = Some(Span::new(it + 3, it + 7));
+        second.speaker = Some(Span::new(it, it + 2));
+        let got = speakers(
+            &scope,
+            &[first.clone(), second.clone()],
+            &[first.speaker, second.speaker],
+        );
+        assert_eq!(got, vec![Some(0), Some(0)]);
     }
 
     #[test]
