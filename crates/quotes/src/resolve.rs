@@ -11,8 +11,11 @@
 //! 3. a name or description mention overlapping the speaker phrase is the speaker: a person's
 //!    name before another's ("Jason Baron, a former director at the National Archives"), one
 //!    not in the possessive before one that is ("Mr. Jackson's lawyer, Reid Weingarten"), a
-//!    name before a description ("a White House spokesman, Eric Schultz"), then the first; but an unnamed person of a named body ("a senior State Department official")
-//!    is not the body, unless a spokesperson. A pronoun mention the entity layer linked is not
+//!    name before a description ("a White House spokesman, Eric Schultz"), not a name a role
+//!    serves ("a lawyer for Mr. Grimm"), modifying a noun ("Cornell law professor") or
+//!    written as a location ("a group in Washington"), then the first; but an unnamed
+//!    person of a named body ("a senior State Department official") is not the body, unless
+//!    a spokesperson. A pronoun mention the entity layer linked is not
 //!    trusted as it is, since that layer does not know who is speaking;
 //! 4. a pronoun, or a party member's description ("The Arizona Republican"), (he/she to a
 //!    PERSON; it to an ORG or GPE; they/we to an ORG, GPE, NORP or
@@ -21,7 +24,11 @@
 //!    written in the narrative since ("“…,” Vasko said. “I spoke with President Orlov,” he
 //!    said" is Vasko's). Otherwise it goes to the most recent compatible name in the narrative
 //!    of this or the two paragraphs before. Names inside quoted words never count: the person
-//!    a speaker talks about is not the one speaking;
+//!    a speaker talks about is not the one speaking; nor does a place written as a location
+//!    ("in Benghazi") or modifying a role ("The Idaho congressman") for "it". An "it" right
+//!    after a quotation given on a website or in a document ("Labrador says this on his
+//!    website: “…” / “…,” it says") is that channel, and speaks for that quotation's speaker;
+//!    a continuation keeps the speaker of the quotation it continues;
 //! 5. a document speaks for its author ([`authors`]): "Steele issued a statement saying",
 //!    "the statement said" after "a statement from Grimm's attorney, William McGinley";
 //! 6. a description with a determiner ("the ministry", "the website", "the senator") resolves
