@@ -572,9 +572,7 @@ fn served(text: &str, m: &Mention) -> bool {
     if w.ends_with('.') || lexicon::is(w, "the") {
         w = words.next().unwrap_or("");
     }
-    let role = words.next().is_some_and(|r| {
-        lexicon::is_role(r) || r.starts_with("spokes") || r.ends_with("ers") || r.ends_with("ors")
-    });
+    let role = words.next().is_some_and(lexicon::is_people_noun);
     role && ["for", "to", "of"].iter().any(|p| lexicon::is(w, p))
 }
 
