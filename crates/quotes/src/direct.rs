@@ -87,6 +87,11 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span, Option<Span>)> {
             .filter(|n| n.paragraph == sentence.paragraph)?;
         end = ctx.tokens_in(next.span).end;
     }
+    // A quotation closed by a full stop ends its sentence even where the segmenter went on
+    // ("“… terrorized and traumatized. '' The UN said some 14,000 …"): what follows credits
+    // it only as a next sentence would.
+    let full_stop = pair.inner().text(ctx.text).trim_end().ends_with('.');
+    let next_sentence = next_sentence || full_stop;
     let mut begin = start;
     while begin < end && matches!(ctx.word(begin), "," | "—" | "–" | "-") {
         begin += 1;
@@ -127,6 +132,17 @@ fn after_quote(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span, Option<Span>)> {
         && begin > start
         && ctx.word(cue.verb).ends_with("ing")
         && !next_sentence;
+    // Its comma may stand inside the closing mark ("reported the charges “will include …,”
+    // citing someone familiar"): what follows the participle is its object or clause, never
+    // an inverted speaker, and the attribution is left to a cue before the quotation.
+    let comma_inside = pair.inner().text(ctx.text).trim_end().ends_with(',');
+    if cue.kind == CueKind::Verb
+        && cue.first == begin
+        && comma_inside
+        && ctx.word(cue.verb).ends_with("ing")
+    {
+        return None;
+    }
     // "“…,” aides said Mr. Ryan told his colleagues": the quote is what the inner speaker said.
     if let Some((inner, speaker)) = speaker_first.and_then(|_| reported_speaker(ctx, &cue, end)) {
         return Some((inner, speaker, Some(cue.span)));

@@ -278,7 +278,7 @@ fn attribute(
         return Some((speaker, content, true));
     }
     let after_comma = cue.first > range.start && ctx.is(cue.first - 1, ",");
-    if after_comma && ctx.word(cue.verb).ends_with("ing") {
+    if after_comma && participle(ctx, cue) {
         let speaker = prior.or_else(|| speaker::subject(ctx, range.start, cue.first))?;
         let content = content_after(ctx, cue, range.end, sentence.end)?;
         return Some((speaker, content, true));
@@ -290,9 +290,26 @@ fn attribute(
         let content = content_after(ctx, cue, range.end, sentence.end)?;
         return Some((speaker, content, true));
     }
+    // "He sent an e-mail to RNC members saying he hoped …": a participle after the one a
+    // message went to is spoken by the sentence's subject, not by its recipients.
+    let object = |s: &Span| {
+        let at = ctx.token_from(s.start);
+        at > range.start && ctx.word(at - 1) == "to"
+    };
     if let Some(speaker) = speaker::before(ctx, range.start, cue.first)
         .filter(|s| !speaker::is_named_thing(ctx, cue, *s))
     {
+        let subject = || {
+            speaker::subject(ctx, range.start, cue.first)
+                .filter(|s| ctx.tokens_in(*s).any(|k| ctx.is_capitalized(k)))
+        };
+        if let Some(speaker) = (object(&speaker) && participle(ctx, cue))
+            .then(|| prior.or_else(subject))
+            .flatten()
+        {
+            let content = content_after(ctx, cue, range.end, sentence.end)?;
+            return Some((speaker, content, true));
+        }
         if cue.noun_like && !names_someone(ctx, speaker) {
             return None;
         }
@@ -337,6 +354,11 @@ fn attribute(
         return Some((speaker, content, true));
     }
     None
+}
+
+/// Whether `cue` is a participle ("saying", "adding"), spoken by its clause's subject.
+fn participle(ctx: &Ctx, cue: &Cue) -> bool {
+    ctx.word(cue.verb).ends_with("ing")
 }
 
 /// Most tokens between a sentence's subject and a cue that follows its apposition.

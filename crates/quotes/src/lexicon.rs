@@ -1075,6 +1075,12 @@ pub fn is_role(word: &str) -> bool {
     lower(word, &mut buf).is_some_and(|w| ROLES.contains(&w))
 }
 
+/// Whether `word` names people by what they do: a role, or an agent noun ("lawyers",
+/// "advisors", "supporters").
+pub fn is_people_noun(word: &str) -> bool {
+    is_role(word) || word.ends_with("ers") || word.ends_with("ors")
+}
+
 /// Whether the cue verb form `word` is also a common noun.
 pub fn is_noun_like(word: &str) -> bool {
     in_set(&LISTS.noun_like, word)

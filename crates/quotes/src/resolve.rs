@@ -10,9 +10,12 @@
 //!    schoolgirl who told her mother"): the most recent earlier name is often someone else;
 //! 3. a name or description mention overlapping the speaker phrase is the speaker: a person's
 //!    name before another's ("Jason Baron, a former director at the National Archives"), one
-//!    not in the possessive before one that is ("Mr. Jackson's lawyer, Reid Weingarten"), then
-//!    the first; but an unnamed person of a named body ("a senior State Department official")
-//!    is not the body, unless a spokesperson. A pronoun mention the entity layer linked is not
+//!    not in the possessive before one that is ("Mr. Jackson's lawyer, Reid Weingarten"), a
+//!    name before a description ("a White House spokesman, Eric Schultz"), not a name a role
+//!    serves ("a lawyer for Mr. Grimm"), modifying a noun ("Cornell law professor") or
+//!    written as a location ("a group in Washington"), then the first; but an unnamed
+//!    person of a named body ("a senior State Department official") is not the body, unless
+//!    a spokesperson. A pronoun mention the entity layer linked is not
 //!    trusted as it is, since that layer does not know who is speaking;
 //! 4. a pronoun, or a party member's description ("The Arizona Republican"), (he/she to a
 //!    PERSON; it to an ORG or GPE; they/we to an ORG, GPE, NORP or
@@ -21,7 +24,11 @@
 //!    written in the narrative since ("“…,” Vasko said. “I spoke with President Orlov,” he
 //!    said" is Vasko's). Otherwise it goes to the most recent compatible name in the narrative
 //!    of this or the two paragraphs before. Names inside quoted words never count: the person
-//!    a speaker talks about is not the one speaking;
+//!    a speaker talks about is not the one speaking; nor does a place written as a location
+//!    ("in Benghazi") or modifying a role ("The Idaho congressman") for "it". An "it" right
+//!    after a quotation given on a website or in a document ("Labrador says this on his
+//!    website: “…” / “…,” it says") is that channel, and speaks for that quotation's speaker;
+//!    a continuation keeps the speaker of the quotation it continues;
 //! 5. a document speaks for its author ([`authors`]): "Steele issued a statement saying",
 //!    "the statement said" after "a statement from Grimm's attorney, William McGinley";
 //! 6. a description with a determiner ("the ministry", "the website", "the senator") resolves
@@ -130,20 +137,32 @@ pub fn speakers(scope: &Scope, found: &[Found], speakers: &[Option<Span>]) -> Ve
     let mut out: Vec<Option<usize>> = Vec::with_capacity(found.len());
     // The latest quotation so far with a resolved speaker (rule 4's current speaker).
     let mut attributed: Option<usize> = None;
+    // The latest quotation so far with a speaker phrase: the one a continuation continues.
+    let mut spoken: Option<usize> = None;
     for (k, speaker) in speakers.iter().enumerate().take(found.len()) {
-        let resolved = speaker.and_then(|s| {
-            let words = s.text(scope.text);
-            let earlier = Earlier {
-                found: &found[..k],
-                resolved: &out,
-                attributed,
-                quoted: &quoted,
-                genders: &genders,
-                lookup: &lookup,
-            };
-            resolve_one(scope, s, words, &earlier)
+        // A continuation took its speaker phrase from the quotation it continues, and is
+        // that speaker's however the phrase would resolve from here ("“…,” it says. “…”").
+        let continued = spoken
+            .filter(|&j| found[k].continues && speakers.get(j) == Some(speaker))
+            .and_then(|j| out.get(j).copied());
+        let resolved = continued.flatten().or_else(|| {
+            speaker.and_then(|s| {
+                let words = s.text(scope.text);
+                let earlier = Earlier {
+                    found: &found[..k],
+                    resolved: &out,
+                    attributed,
+                    quoted: &quoted,
+                    genders: &genders,
+                    lookup: &lookup,
+                };
+                resolve_one(scope, s, words, &earlier)
+            })
         });
         let f = &found[k];
+        if speaker.is_some() {
+            spoken = Some(k);
+        }
         if resolved.is_some() && f.kind != QuoteKind::Block && f.speaker.is_some() {
             attributed = Some(k);
         }
@@ -283,10 +302,11 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
             .is_some_and(|d| lexicon::is(d, "the"));
     // A person named in the phrase speaks ("Jason Baron, a former director at the National
     // Archives", "State Department spokeswoman Marie Harf"), not one whose possession it
-    // names ("Mr. Jackson's lawyer, Reid H. Weingarten"); then the first name.
+    // names ("Mr. Jackson's lawyer, Reid H. Weingarten") or whom it serves ("A lawyer for
+    // Mr. Grimm, William McGinley", "an aide to Pelosi"); then the first name.
     let possessive = |m: &Mention| {
         let after = scope.text.get(m.span.end..).unwrap_or("");
-        after.starts_with("'s") || after.starts_with("’s")
+        after.starts_with("'s") || after.starts_with("’s") || served(scope.text, m)
     };
     let overlapping = earlier
         .lookup
@@ -296,10 +316,18 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         .filter_map(|i| mentions.get(i).map(|m| (i, m)))
         .filter(|(_, m)| m.kind != MentionKind::Pronoun)
         .filter(|(_, m)| !party_member || m.entity_type == EntityType::Person)
+        // "a moderate group in Washington": where the speaker is, not who.
+        .filter(|(_, m)| !located(scope.text, m))
         .max_by_key(|(_, m)| {
             (
                 m.entity_type == EntityType::Person && !possessive(m),
                 !possessive(m),
+                // "a White House spokesman, Eric Schultz": the person's name, not the
+                // description (nor a place in it: "Federal prosecutors in New York").
+                m.entity_type == EntityType::Person && m.kind == MentionKind::Name,
+                // "Cornell law professor Michael Dorf": a name modifying a noun after it is
+                // not the one the phrase names.
+                !(m.kind == MentionKind::Name && modifies_noun(scope.text, speaker, m)),
                 std::cmp::Reverse(m.span.start),
             )
         });
@@ -333,13 +361,19 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         // "it said" is a body's, not a place's written as a location ("in Benghazi",
         // "the draft from Vietnam"): a country speaks as the subject of its own sentence.
         let it = lexicon::is(head, "it");
-        return current_speaker(scope, speaker, compatible, head, earlier).or_else(|| {
-            latest_name(scope, speaker, earlier, PARAGRAPH_WINDOW, |m| {
-                compatible.contains(&m.entity_type)
-                    && earlier.gender_fits(m, head)
-                    && !(it && located(scope.text, m))
-            })
-        });
+        let through_channel = || {
+            it.then(|| channel_speaker(scope, speaker, earlier))
+                .flatten()
+        };
+        return through_channel()
+            .or_else(|| current_speaker(scope, speaker, compatible, head, earlier))
+            .or_else(|| {
+                latest_name(scope, speaker, earlier, PARAGRAPH_WINDOW, |m| {
+                    compatible.contains(&m.entity_type)
+                        && earlier.gender_fits(m, head)
+                        && !(it && (located(scope.text, m) || modifies_role(scope.text, m)))
+                })
+            });
     }
     let first = words.split_whitespace().next()?;
     if !lexicon::is_determiner(first) && !first.ends_with("'s") && !first.ends_with("’s") {
@@ -391,37 +425,81 @@ fn current_speaker(
     pronoun: &str,
     earlier: &Earlier,
 ) -> Option<usize> {
+    let (prev, resolved) = latest_attributed(scope, speaker, earlier)?;
+    let m = scope.mentions.get(resolved)?;
+    if !compatible.contains(&m.entity_type) || !earlier.gender_fits(m, pronoun) {
+        return None;
+    }
+    let other = named_since(scope, prev, speaker, earlier, |o| {
+        compatible.contains(&o.entity_type)
+            && earlier.gender_fits(o, pronoun)
+            && (o.local_entity.is_none() || o.local_entity != m.local_entity)
+    });
+    (!other).then_some(resolved)
+}
+
+/// "Labrador says this about himself on his website: “…” / “…,” it says.": an "it" after a
+/// quotation given through a document or medium (its channel) is that channel, which speaks
+/// for the quotation's speaker, when no organisation or place is named in between.
+fn channel_speaker(scope: &Scope, speaker: Span, earlier: &Earlier) -> Option<usize> {
+    let (prev, resolved) = latest_attributed(scope, speaker, earlier)?;
+    let channel = prev.channel?.text(scope.text);
+    let head = channel
+        .split_whitespace()
+        .last()?
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    if !lexicon::is_document(head) && !lexicon::is_medium(head) {
+        return None;
+    }
+    let other = named_since(scope, prev, speaker, earlier, |o| {
+        ORG.contains(&o.entity_type) && !located(scope.text, o)
+    });
+    (!other).then_some(resolved)
+}
+
+/// The latest earlier quotation with a resolved speaker, and that speaker's mention, when it
+/// stands within [`PARAGRAPH_WINDOW`] paragraphs of `speaker`.
+fn latest_attributed<'e>(
+    scope: &Scope,
+    speaker: Span,
+    earlier: &Earlier<'e>,
+) -> Option<(&'e Found, usize)> {
     let paragraph = scope.seg.paragraph_at(speaker.start)?;
     let at = earlier.attributed?;
     let (prev, resolved) = (earlier.found.get(at)?, (*earlier.resolved.get(at)?)?);
-    let m = scope.mentions.get(resolved)?;
     let prev_paragraph = scope.seg.paragraph_at(prev.span.start)?;
-    if prev_paragraph + PARAGRAPH_WINDOW < paragraph
-        || !compatible.contains(&m.entity_type)
-        || !earlier.gender_fits(m, pronoun)
-    {
-        return None;
-    }
-    let since = [Some(prev.span), prev.cue, prev.speaker]
+    (prev_paragraph + PARAGRAPH_WINDOW >= paragraph).then_some((prev, resolved))
+}
+
+/// Whether a name that `fits` stands in the narrative (not in quoted words) between the
+/// quotation `prev` with its attribution and `speaker`.
+fn named_since(
+    scope: &Scope,
+    prev: &Found,
+    speaker: Span,
+    earlier: &Earlier,
+    fits: impl Fn(&Mention) -> bool,
+) -> bool {
+    let Some(since) = [Some(prev.span), prev.cue, prev.speaker]
         .into_iter()
         .flatten()
         .map(|s| s.end)
-        .max()?;
+        .max()
+    else {
+        return false;
+    };
     // Only mentions starting from `since` to the speaker can stand between.
     let from = scope.mentions.partition_point(|o| o.span.start < since);
     let to = scope
         .mentions
         .partition_point(|o| o.span.start <= speaker.start);
-    let other = scope.mentions[from..to.max(from)].iter().any(|o| {
+    scope.mentions[from..to.max(from)].iter().any(|o| {
         o.kind == MentionKind::Name
             && o.span.start >= since
             && o.span.end <= speaker.start
-            && compatible.contains(&o.entity_type)
-            && earlier.gender_fits(o, pronoun)
-            && (o.local_entity.is_none() || o.local_entity != m.local_entity)
+            && fits(o)
             && !earlier.quoted.any_contains(o.span)
-    });
-    (!other).then_some(resolved)
+    })
 }
 
 /// The most recent named mention before `speaker` that `fits`, in the narrative (not inside
@@ -479,6 +557,55 @@ fn located(text: &str, m: &Mention) -> bool {
         w = words.next().unwrap_or("");
     }
     LOCATIVE.iter().any(|p| lexicon::is(w, p))
+}
+
+/// Whether mention `m` names whom a role before it serves: "a lawyer for Mr. Grimm", "an
+/// aide to Pelosi", "the spokesman of the ministry".
+fn served(text: &str, m: &Mention) -> bool {
+    let mut words = text
+        .get(..m.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev();
+    let mut w = words.next().unwrap_or("");
+    // A title or article between: "for Mr. Grimm", "of the ministry".
+    if w.ends_with('.') || lexicon::is(w, "the") {
+        w = words.next().unwrap_or("");
+    }
+    let role = words.next().is_some_and(lexicon::is_people_noun);
+    role && ["for", "to", "of"].iter().any(|p| lexicon::is(w, p))
+}
+
+/// Whether mention `m` modifies a noun after it inside the speaker phrase `speaker`: a
+/// lowercase word follows it that is no closed-class word nor a participle ("Cornell law
+/// professor", not "The Eparchy based in Stamford").
+fn modifies_noun(text: &str, speaker: Span, m: &Mention) -> bool {
+    let rest = text
+        .get(m.span.end..speaker.end.max(m.span.end))
+        .unwrap_or("");
+    let Some(next) = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.split_whitespace().next())
+    else {
+        return false;
+    };
+    next.starts_with(|c: char| c.is_ascii_lowercase())
+        && !next.ends_with("ed")
+        && !next.ends_with("ing")
+        && parallax_core::function_words::class_of(next) == Default::default()
+}
+
+/// Whether a place mention modifies the role after it ("The Idaho congressman", "a Beijing
+/// official"): the person is the actor, not the place.
+fn modifies_role(text: &str, m: &Mention) -> bool {
+    m.entity_type == EntityType::Gpe
+        && text
+            .get(m.span.end..)
+            .and_then(|after| after.split_whitespace().next())
+            .is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_lowercase())
+                    && lexicon::is_role(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            })
 }
 
 /// The words of a title or role as written ("Sen.", "Foreign Minister"), in ASCII lowercase
@@ -590,6 +717,74 @@ mod tests {
         ));
         mentions.sort_by_key(|m| m.span.start);
         assert_eq!(scope(&mentions), Some(0));
+    }
+
+    #[test]
+    fn names_a_role_serves_or_a_noun_follows_are_not_the_speaker() {
+        let text = "A lawyer for Mr. Grimm, William McGinley, said. An aide to Pelosi said.";
+        let grimm = mention("Grimm", text, EntityType::Person, MentionKind::Name);
+        let mcginley = mention(
+            "William McGinley",
+            text,
+            EntityType::Person,
+            MentionKind::Name,
+        );
+        let pelosi = mention("Pelosi", text, EntityType::Person, MentionKind::Name);
+        assert!(served(text, &grimm));
+        assert!(served(text, &pelosi));
+        assert!(!served(text, &mcginley));
+        let text = "Cornell law professor Michael Dorf. The Eparchy based in Stamford.";
+        let phrase = |w: &str| {
+            let at = text.find(w).unwrap_or(0);
+            Span::new(at, at + w.len())
+        };
+        let cornell = mention("Cornell", text, EntityType::Person, MentionKind::Name);
+        let dorf = mention("Michael Dorf", text, EntityType::Person, MentionKind::Name);
+        let eparchy = mention("Eparchy", text, EntityType::Org, MentionKind::Name);
+        let speaker = phrase("Cornell law professor Michael Dorf");
+        assert!(modifies_noun(text, speaker, &cornell));
+        assert!(!modifies_noun(text, speaker, &dorf));
+        let speaker = phrase("The Eparchy based in Stamford");
+        assert!(!modifies_noun(text, speaker, &eparchy));
+        let text = "The Idaho congressman spoke.";
+        let idaho = mention("Idaho", text, EntityType::Gpe, MentionKind::Name);
+        assert!(modifies_role(text, &idaho));
+    }
+
+    #[test]
+    fn it_after_a_quotation_on_a_website_is_its_speaker() {
+        let text = "Labrador says this on his website: “Born poor.” “He worked,” it says.";
+        let seg = parallax_segment::segment(text);
+        let mentions = vec![mention(
+            "Labrador",
+            text,
+            EntityType::Person,
+            MentionKind::Name,
+        )];
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions: &mentions,
+            entities: &[],
+        };
+        let at = |w: &str| {
+            let s = text.find(w).unwrap_or(0);
+            Span::new(s, s + w.len())
+        };
+        let mut first = Found::new(at("Born poor."), QuoteKind::Direct);
+        first.cue = Some(at("says"));
+        first.speaker = Some(at("Labrador"));
+        first.channel = Some(at("on his website"));
+        let mut second = Found::new(at("He worked,"), QuoteKind::Direct);
+        let it = at("it says").start;
+        second.cue = Some(Span::new(it + 3, it + 7));
+        second.speaker = Some(Span::new(it, it + 2));
+        let got = speakers(
+            &scope,
+            &[first.clone(), second.clone()],
+            &[first.speaker, second.speaker],
+        );
+        assert_eq!(got, vec![Some(0), Some(0)]);
     }
 
     #[test]

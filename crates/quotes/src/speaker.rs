@@ -379,10 +379,7 @@ fn joins_nouns(ctx: &Ctx, k: usize, floor: usize, taken: bool) -> bool {
             || left.ends_with('s') && ctx.is_word(k - 1);
     }
     ["in", "to", "at", "for", "with", "from"].contains(&w)
-        && (lexicon::is_role(left)
-            || left.ends_with("ers")
-            || left.ends_with("ors")
-            || lexicon::is(left, "others"))
+        && (lexicon::is_people_noun(left) || lexicon::is(left, "others"))
 }
 
 /// The speaker phrase of a cue right after a relative pronoun at token `relative` ("officials
