@@ -15,6 +15,11 @@
 //! words list ("two turkeys named Mac and Cheese", "two sons, 11 and 14"), is no claim either:
 //! it refers to the set rather than reporting its size.
 //!
+//! Amounts of money and other economic figures of one unit are also split by size
+//! ([`by_magnitude`]): two reports of one amount differ by rounding or an update, not by a
+//! factor of ten, and a story's many sums ("$750,000" spent, "$4,600" for a fur cape) are
+//! not one disputed figure.
+//!
 //! **Voices.** Within an outlet, figures are kept apart by who speaks them: the outlet's own
 //! text (with the attributions its reporting carries), its factbox (a `list` paragraph: "
 //! Population: approximately 36,000"), and each source it pastes (a `block_quote` paragraph:
@@ -92,6 +97,14 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
     let covered_by_several =
         |story: Option<&String>| story_outlets.get(&story).is_some_and(|o| o.len() > 1);
     let mut claims = Vec::new();
+    let groups = groups.into_iter().flat_map(|(key, figures)| {
+        let parts = if key.1 == FigureCategory::Economic {
+            by_magnitude(figures)
+        } else {
+            vec![figures]
+        };
+        parts.into_iter().map(move |part| (key.clone(), part))
+    });
     for ((story, category, subject), mut figures) in groups {
         // Publication order (the dossier lays documents out by publication instant, undated
         // last), then text order.
@@ -311,6 +324,36 @@ fn listed_items(after: &str) -> Option<usize> {
     }
     Some(items.matches(',').count() + 2)
 }
+
+/// Economic figures of one unit split into amounts of one size: outlets round or update an
+/// amount ("$43,350", "$43,000"), while "$750,000" and "$4,600" in one story are two things
+/// bought, not a conflict. Sorted by size, a figure joins the amounts before it when it is at
+/// most [`SAME_AMOUNT_RATIO`] times the least of them, so that no chain of small steps joins
+/// amounts far apart.
+fn by_magnitude(mut figures: Vec<&DossierFigure>) -> Vec<Vec<&DossierFigure>> {
+    let size = |f: &DossierFigure| {
+        let high = f.figure.high.filter(|h| h.is_finite());
+        f.figure.value.or(high).or(f.figure.low).unwrap_or(0.0)
+    };
+    figures.sort_by(|a, b| size(a).total_cmp(&size(b)));
+    let mut parts: Vec<Vec<&DossierFigure>> = Vec::new();
+    for f in figures {
+        match parts.last_mut() {
+            Some(part)
+                if part
+                    .first()
+                    .is_some_and(|least| size(f) <= size(least).max(0.0) * SAME_AMOUNT_RATIO) =>
+            {
+                part.push(f)
+            }
+            _ => parts.push(vec![f]),
+        }
+    }
+    parts
+}
+
+/// How far apart two reports of one amount may be ([`by_magnitude`]): half again as much.
+const SAME_AMOUNT_RATIO: f64 = 1.5;
 
 /// Whether an update paragraph ("UPDATE:") of `document` starts between byte offsets `from`
 /// and `to`.
@@ -690,6 +733,39 @@ mod tests {
             .flat_map(|c| c.figures.iter().map(|f| f.figure.as_str()))
             .collect();
         assert_eq!(figures, ["f3", "f2"], "{claims:#?}");
+    }
+
+    #[test]
+    fn amounts_far_apart_are_different_things() {
+        let money = |id: &str, v: f64| {
+            let mut f = fig(id, "a", 0, Some(v), Some(v), Some(v), None, "USD");
+            f.figure.category = FigureCategory::Economic;
+            f
+        };
+        let figures = [
+            money("f1", 750_000.0),
+            money("f2", 4_600.0),
+            money("f3", 43_350.0),
+            money("f4", 43_000.0),
+            money("f5", 5_000.0),
+            money("f6", 6_000.0),
+            money("f7", 7_000.0),
+        ];
+        let parts: Vec<Vec<&str>> = by_magnitude(figures.iter().collect())
+            .iter()
+            .map(|p| p.iter().map(|f| f.id.as_str()).collect())
+            .collect();
+        // 4,600 to 6,000 are within half again of the least; 7,000 is not, however close
+        // to 6,000.
+        assert_eq!(
+            parts,
+            [
+                vec!["f2", "f5", "f6"],
+                vec!["f7"],
+                vec!["f4", "f3"],
+                vec!["f1"]
+            ]
+        );
     }
 
     #[test]
