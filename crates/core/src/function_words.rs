@@ -56,9 +56,7 @@ impl std::ops::BitOr for FunctionWord {
 }
 
 static WORDS: LazyLock<HashMap<String, FunctionWord>> = LazyLock::new(|| {
-    include_str!("../data/function_words.txt")
-        .lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
+    crate::text::data_lines(include_str!("../data/function_words.txt"))
         .filter_map(|line| line.split_once('|'))
         .map(|(word, classes)| {
             let class = classes

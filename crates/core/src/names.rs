@@ -38,7 +38,7 @@ static ELDER: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// Head words of titles folded into the office they name (`rep` → `representative`).
 static OFFICES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    list_lines(include_str!("../data/offices.txt"))
+    crate::text::data_lines(include_str!("../data/offices.txt"))
         .filter_map(|line| line.split_once('='))
         .map(|(written, office)| (written.trim(), office.trim()))
         .collect()
@@ -46,7 +46,7 @@ static OFFICES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(||
 
 /// Nouns that make a person's name before them a body the person leads.
 static PERSON_BODIES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| list_lines(include_str!("../data/person_bodies.txt")).collect());
+    LazyLock::new(|| crate::text::data_lines(include_str!("../data/person_bodies.txt")).collect());
 
 /// Whether `word`, written in lowercase after a person's name, makes the two a body the person
 /// leads ("the Obama administration", "the Clinton campaign"): an actor of its own, whose name
@@ -57,14 +57,7 @@ pub fn is_person_body(word: &str) -> bool {
 
 /// The suffix list's lines without comments and blank lines.
 fn suffix_lines() -> impl Iterator<Item = &'static str> {
-    list_lines(include_str!("../data/name_suffixes.txt"))
-}
-
-/// A list file's lines without comments and blank lines.
-fn list_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|line| !line.is_empty())
+    crate::text::data_lines(include_str!("../data/name_suffixes.txt"))
 }
 
 /// The office a title written before a name holds, by its head word: "Rep.", "Representative"

@@ -70,6 +70,14 @@ pub fn format_number(v: f64) -> String {
     out
 }
 
+/// The entries of a word-list file compiled into the crate (`data/*.txt`): its lines without
+/// `#` comments and blank lines, trimmed. One reader for every list of closed-class words.
+pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(|line| line.split('#').next().unwrap_or("").trim())
+        .filter(|line| !line.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
