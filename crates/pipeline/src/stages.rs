@@ -9,6 +9,7 @@
 //! exist (a figure inside a time expression is dropped by the figures row; a figure inside a
 //! quotation is given that quotation by the quotes row).
 
+use parallax_core::span_index::SpanIndex;
 use parallax_core::{Analysis, Document};
 use parallax_figures::lexer::Tok;
 
@@ -98,11 +99,10 @@ fn figures<'a>(doc: &'a Document, w: &mut Work<'a>) {
     let mut layer = parallax_figures::annotate_tokens(doc, &w.number_tokens);
     w.number_tokens = Vec::new();
     // A number inside a time expression ("1991-92", "five days") is part of a date or a
-    // duration, not a numeric claim.
-    let times = &w.analysis.times;
-    layer
-        .items
-        .retain(|f| !times.iter().any(|t| t.span.overlaps(f.span)));
+    // duration, not a numeric claim. The times are indexed once: reading all of them per
+    // figure made the row quadratic in the document's length.
+    let times = SpanIndex::new(w.analysis.times.iter().map(|t| t.span));
+    layer.items.retain(|f| !times.any_overlapping(f.span));
     w.analysis.figures = layer.items;
     w.analysis.diagnostics.extend(layer.diagnostics);
 }
@@ -111,17 +111,16 @@ fn quotes<'a>(doc: &'a Document, w: &mut Work<'a>) {
     let a = &mut w.analysis;
     let layer = parallax_quotes::annotate(doc, &a.segmentation, &a.mentions, &a.local_entities);
     a.quotes = layer.items;
-    // A figure inside a quotation is asserted by that quotation's speaker: the innermost one,
-    // so that "officials said at least 15 were killed" inside a pasted agency story is the
-    // officials' figure.
+    // A figure inside a quotation is asserted by that quotation's speaker: the innermost one
+    // (the first of equal length), so that "officials said at least 15 were killed" inside
+    // a pasted agency story is the officials' figure. The quotations are indexed once, not
+    // read whole per figure.
+    let quoted = SpanIndex::new(a.quotes.iter().map(|q| q.span));
     for figure in &mut a.figures {
-        figure.quote = a
-            .quotes
-            .iter()
-            .enumerate()
-            .filter(|(_, q)| q.span.contains(figure.span))
-            .min_by_key(|(_, q)| q.span.len())
-            .map(|(i, _)| i);
+        figure.quote = quoted
+            .containing(figure.span)
+            .into_iter()
+            .min_by_key(|&i| a.quotes.get(i).map_or(usize::MAX, |q| q.span.len()));
     }
     a.diagnostics.extend(layer.diagnostics);
 }

@@ -8,7 +8,7 @@
 
 use crate::context::Ctx;
 use crate::cue::{self, Cue, CueKind};
-use crate::found::{taken, Found};
+use crate::found::{Found, Taken};
 use crate::marks::Pair;
 use crate::{channel, indirect, lexicon, speaker};
 use parallax_core::{QuoteKind, Span};
@@ -25,9 +25,10 @@ const STATEMENT_WORDS: usize = 6;
 /// unattributed fragments.
 pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
     let mut fragments = Vec::new();
+    let mut taken = Taken::of(found);
     for pair in pairs.iter().filter(|p| !p.nested) {
         let inner = pair.inner().trim(ctx.text);
-        if inner.is_empty() || taken(found, pair.outer()) {
+        if inner.is_empty() || taken.overlaps(pair.outer()) {
             continue;
         }
         if is_title(ctx, pair) {
@@ -47,9 +48,11 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
                 .sentence_at(cue.span.start)
                 .and_then(|s| ctx.seg.sentences.get(s));
             quote.channel = window.and_then(|w| channel::find(ctx, &cue, w.span));
+            taken.add(&quote);
             found.push(quote);
         } else if stands_alone(ctx, pair) {
             quote.continues = true;
+            taken.add(&quote);
             found.push(quote);
         } else {
             fragments.push(*pair);
@@ -60,11 +63,14 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
 
 /// Appends the fragments long enough to be statements as unattributed direct quotations.
 pub fn keep_statements(ctx: &Ctx, fragments: &[Pair], found: &mut Vec<Found>) {
+    let mut taken = Taken::of(found);
     for pair in fragments {
         let inner = pair.inner().trim(ctx.text);
         let words = inner.text(ctx.text).split_whitespace().count();
-        if words >= STATEMENT_WORDS && !taken(found, inner) {
-            found.push(Found::new(inner, QuoteKind::Direct));
+        if words >= STATEMENT_WORDS && !taken.overlaps(inner) {
+            let quote = Found::new(inner, QuoteKind::Direct);
+            taken.add(&quote);
+            found.push(quote);
         }
     }
 }

@@ -1,5 +1,6 @@
 //! A quotation as the rules find it, before anchors and speaker mentions are attached.
 
+use parallax_core::span_index::GrowingSpans;
 use parallax_core::{QuoteKind, Span};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,19 +30,37 @@ impl Found {
             outer_cue: None,
         }
     }
-
-    /// Whether `span` overlaps this quotation's content or its cue.
-    pub fn touches(&self, span: Span) -> bool {
-        self.span.overlaps(span)
-            || self.cue.is_some_and(|c| c.overlaps(span))
-            || self.outer_cue.is_some_and(|c| c.overlaps(span))
-    }
 }
 
-/// Whether `span` overlaps any of `found` other than block quotations, whose pasted text
-/// keeps its own quotations and attributions.
-pub fn taken(found: &[Found], span: Span) -> bool {
-    found
-        .iter()
-        .any(|f| f.kind != QuoteKind::Block && f.touches(span))
+/// The bytes the quotations found so far hold, content and cues, for asking whether a
+/// new candidate overlaps one of them. Block quotations are left out: their pasted text
+/// keeps its own quotations and attributions. The set grows as quotations are found, and
+/// a lookup reads only the spans near the candidate, so that checking every pair of marks
+/// against every quotation found before it does not make the pass quadratic.
+#[derive(Debug, Default)]
+pub struct Taken(GrowingSpans);
+
+impl Taken {
+    /// The set holding `found`.
+    pub fn of(found: &[Found]) -> Taken {
+        let mut taken = Taken::default();
+        found.iter().for_each(|f| taken.add(f));
+        taken
+    }
+
+    /// Adds the content and cues of `f`, unless it is a block quotation.
+    pub fn add(&mut self, f: &Found) {
+        if f.kind == QuoteKind::Block {
+            return;
+        }
+        [Some(f.span), f.cue, f.outer_cue]
+            .into_iter()
+            .flatten()
+            .for_each(|s| self.0.insert(s));
+    }
+
+    /// Whether `span` overlaps one of the quotations' contents or cues.
+    pub fn overlaps(&self, span: Span) -> bool {
+        self.0.any_overlapping(span)
+    }
 }

@@ -15,7 +15,7 @@
 
 use crate::context::Ctx;
 use crate::cue::{self, Cue, CueKind};
-use crate::found::Found;
+use crate::found::{Found, Taken};
 use crate::marks::Pair;
 use crate::{channel, lexicon, speaker};
 use parallax_core::span_index::{GrowingSpans, SpanIndex};
@@ -65,7 +65,7 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
     let before = Before::new(found, pairs);
     let fragment_spans = SpanIndex::new(fragments.iter().map(|f| f.outer()));
     let mut new: Vec<Found> = Vec::new();
-    // The contents and cues of `new` ([`Found::touches`]), and its cues alone.
+    // The contents and cues of `new` (as [`Taken`] holds them), and its cues alone.
     let mut new_touched = GrowingSpans::default();
     let mut new_cues = GrowingSpans::default();
     for sentence in &ctx.seg.sentences {
@@ -76,7 +76,7 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
         cued_here.reverse();
         for cue in cue::find(ctx, range.clone()) {
             // A cue inside quotation marks belongs to the quoted speaker's own words.
-            if before.touched.any_overlapping(cue.span) || before.inner.any_contains(cue.span) {
+            if before.touched.overlaps(cue.span) || before.inner.any_contains(cue.span) {
                 continue;
             }
             let earlier = candidates
@@ -133,7 +133,7 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
             let content = clip(ctx, c.quote.span, &before.stops);
             // (`new` holds no blocks.)
             let conflict = c.quote.cue.is_some_and(|cue| {
-                before.touched.any_overlapping(cue) || new_touched.any_overlapping(cue)
+                before.touched.overlaps(cue) || new_touched.any_overlapping(cue)
             }) || before.quote_cues.any_overlapping(content)
                 || new_cues.any_overlapping(content);
             if conflict || content.text(ctx.text).split_whitespace().count() < c.min_words {
@@ -169,8 +169,8 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
 /// against them, and a pass over all of them per cue made the stage quadratic in the
 /// article's length.
 struct Before {
-    /// The contents and cues of the quotations other than blocks ([`Found::touches`]).
-    touched: SpanIndex,
+    /// The contents and cues of the quotations other than blocks.
+    touched: Taken,
     /// The cues of the quotations other than blocks.
     quote_cues: SpanIndex,
     /// The cues of all the quotations, by their index in `found`.
@@ -193,10 +193,7 @@ impl Before {
             .collect();
         stops.sort_unstable();
         Before {
-            // What `Found::touches` reads: the content, the cue and a report's outer cue.
-            touched: SpanIndex::new(
-                quotes().flat_map(|f| [Some(f.span), f.cue, f.outer_cue].into_iter().flatten()),
-            ),
+            touched: Taken::of(found),
             quote_cues: SpanIndex::new(quotes().filter_map(|f| f.cue)),
             cues: SpanIndex::indexed(
                 found

@@ -3,7 +3,7 @@
 //! speaker, the colon the cue and the rest of the paragraph the direct quotation.
 
 use crate::context::Ctx;
-use crate::found::{taken, Found};
+use crate::found::{Found, Taken};
 use parallax_core::{ParagraphRole, QuoteKind, Span};
 
 /// Most words in a speaker label.
@@ -36,8 +36,9 @@ const RUBRICS: &[&str] = &[
 
 pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
     let first_start = ctx.seg.paragraphs.first().map_or(0, |p| p.span.start);
+    let mut taken = Taken::of(found);
     for paragraph in &ctx.seg.paragraphs {
-        if taken(found, paragraph.span) {
+        if taken.overlaps(paragraph.span) {
             continue;
         }
         // The first paragraph may be a headline the segmentation did not recognize as one
@@ -88,6 +89,7 @@ pub fn find(ctx: &Ctx, found: &mut Vec<Found>) {
         let mut quote = Found::new(content, QuoteKind::Direct);
         quote.cue = Some(ctx.tok(colon));
         quote.speaker = Some(ctx.cover(first, colon - 1));
+        taken.add(&quote);
         found.push(quote);
     }
 }
