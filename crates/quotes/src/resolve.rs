@@ -427,6 +427,8 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         .filter(|(_, m)| !party_member || m.entity_type == EntityType::Person)
         // "a moderate group in Washington": where the speaker is, not who.
         .filter(|(_, m)| !located(scope.text, m))
+        // "The US Trade Representative’s office": the country of a title, not its holder.
+        .filter(|(_, m)| !titles_a_role(scope.text, speaker, m))
         .max_by_key(|(_, m)| {
             (
                 m.entity_type == EntityType::Person && !possessive(m),
@@ -721,6 +723,31 @@ fn modifies_role(text: &str, m: &Mention) -> bool {
             })
 }
 
+/// Whether a place mention names the country of a title that follows it inside the speaker
+/// phrase `speaker`: capitalized words up to a role word ("The US Trade Representative’s
+/// office", "the US Ambassador"), the holder or the office speaking, not the country.
+fn titles_a_role(text: &str, speaker: Span, m: &Mention) -> bool {
+    if m.entity_type != EntityType::Gpe {
+        return false;
+    }
+    let rest = text
+        .get(m.span.end..speaker.end.max(m.span.end))
+        .unwrap_or("");
+    for w in rest.split_whitespace() {
+        let bare = w
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("’s")
+            .trim_end_matches("'s");
+        if lexicon::is_role(bare) {
+            return true;
+        }
+        if !bare.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The words of a title or role as written ("Sen.", "Foreign Minister"), in ASCII lowercase
 /// without their final periods: "sen", "foreign", "minister".
 fn role_words(role: &str) -> impl Iterator<Item = String> + '_ {
@@ -859,6 +886,16 @@ mod tests {
         assert!(!modifies_noun(text, speaker, &dorf));
         let speaker = phrase("The Eparchy based in Stamford");
         assert!(!modifies_noun(text, speaker, &eparchy));
+        let text = "The US Trade Representative’s office said. The US Senate said.";
+        let us = mention("US", text, EntityType::Gpe, MentionKind::Name);
+        let end = text.find(" said").unwrap_or(0);
+        assert!(titles_a_role(text, Span::new(0, end), &us));
+        let senate = text.rfind("The US Senate").unwrap_or(0);
+        let us2 = Mention {
+            span: Span::new(senate + 4, senate + 6),
+            ..us.clone()
+        };
+        assert!(!titles_a_role(text, Span::new(senate, senate + 13), &us2));
         let text = "The Idaho congressman spoke.";
         let idaho = mention("Idaho", text, EntityType::Gpe, MentionKind::Name);
         assert!(modifies_role(text, &idaho));
