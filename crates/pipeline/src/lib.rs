@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.9.1";
+pub const PIPELINE_VERSION: &str = "0.9.2";
 
 mod stages;
 

@@ -118,18 +118,21 @@ pub fn annotate_with(
             other => other,
         })
         .collect();
-    let speakers: Vec<Option<Span>> = attributions.iter().map(|a| a.0).collect();
+    let mut speakers: Vec<Option<Span>> = attributions.iter().map(|a| a.0).collect();
     let scope = resolve::Scope {
         text: ctx.text,
         seg,
         mentions,
         entities,
     };
-    let resolved = resolve::speakers(&scope, &found, &speakers);
+    let mut resolved = resolve::speakers(&scope, &found, &speakers);
+    resolve::refer_back(&scope, &mut speakers, &mut resolved);
     let items = found
         .iter()
-        .zip(attributions.iter().zip(resolved))
-        .filter_map(|(f, (&(speaker, cue), mention))| to_quote(ctx.text, f, speaker, cue, mention))
+        .zip(attributions.iter().zip(speakers.iter().zip(resolved)))
+        .filter_map(|(f, (&(_, cue), (&speaker, mention)))| {
+            to_quote(ctx.text, f, speaker, cue, mention)
+        })
         .collect();
     Annotated { items, diagnostics }
 }

@@ -35,7 +35,10 @@
 //!    only to a name it fits: an organisation whose name holds the head noun ("the ministry" →
 //!    "Interior Ministry"); for a medium ("the website", "the newspaper") the most recent
 //!    organisation; a person whose title or role is the head noun ("the senator" → "Sen. Jane
-//!    Roe"). "The official" with no official named stays unresolved rather than guessed.
+//!    Roe"). "The official" with no official named stays unresolved rather than guessed;
+//! 7. ([`refer_back`]) such an unresolved "the aide", or a relative pronoun after an earlier
+//!    speaker phrase of its sentence, takes the words of the unnamed speaker it refers back to ("An
+//!    aide to the committee … said"), so that the quotation names its source.
 
 use crate::found::Found;
 use crate::{authors, lexicon};
@@ -169,6 +172,112 @@ pub fn speakers(scope: &Scope, found: &[Found], speakers: &[Option<Span>]) -> Ve
         out.push(resolved);
     }
     out
+}
+
+/// Words opening an indefinite description of a speaker: "An aide to …", "one Democrat who …".
+const INDEFINITE: [&str; 4] = ["a", "an", "one", "another"];
+
+/// Rule 7, after the others: a speaker phrase that names no one but refers back to an
+/// earlier quotation's unnamed speaker takes that phrase's words and resolution, as a reader
+/// takes it. "The aide said" after "An aide to the House Ways and Means Committee … said"
+/// is that aide (the latest indefinite description of the same role within
+/// [`PARAGRAPH_WINDOW`] paragraphs); a relative pronoun after the speaker phrase of its
+/// sentence ("said one Democrat who opposed her, who requested anonymity") is that phrase's.
+/// One pass, with the latest description per role word.
+pub fn refer_back(scope: &Scope, speakers: &mut [Option<Span>], resolved: &mut [Option<usize>]) {
+    let mut described: HashMap<String, usize> = HashMap::new();
+    let mut previous: Option<usize> = None;
+    for k in 0..speakers.len().min(resolved.len()) {
+        let Some(span) = speakers[k] else {
+            continue;
+        };
+        let words = span.text(scope.text);
+        let earlier = if resolved[k].is_some() {
+            None
+        } else if relative_types(words).is_some() {
+            previous.filter(|&j| speakers[j].is_some_and(|p| same_clause(scope.text, p, span)))
+        } else {
+            definite_role(words)
+                .and_then(|role| described.get(&role).copied())
+                .filter(|&j| {
+                    let at = |s: Option<Span>| s.and_then(|s| scope.seg.paragraph_at(s.start));
+                    at(speakers[j])
+                        .zip(at(Some(span)))
+                        .is_some_and(|(from, to)| from <= to && to <= from + PARAGRAPH_WINDOW)
+                })
+        };
+        if let Some(j) = earlier {
+            speakers[k] = speakers[j];
+            resolved[k] = resolved[j];
+        }
+        if let Some(role) = speakers[k].and_then(|s| indefinite_role(s.text(scope.text))) {
+            described.insert(role, k);
+        }
+        previous = Some(k);
+    }
+}
+
+/// Whether the relative pronoun `relative` refers to the speaker phrase `earlier`: it is that
+/// phrase's last word, follows it right after a comma ("government sources, who noted"), or
+/// opens a second clause after a phrase ending in its own relative pronoun, in one sentence
+/// ("said one Democrat who opposed her, who requested anonymity", the first "who" being
+/// itself taken as the speaker of "opposed her"). A relative pronoun after other words of
+/// the sentence refers to them ("Obama said the Republicans who were vowing").
+fn same_clause(text: &str, earlier: Span, relative: Span) -> bool {
+    if earlier.start >= relative.start {
+        return false;
+    }
+    if earlier.end == relative.end {
+        return true;
+    }
+    let Some(gap) = text.get(earlier.end..relative.start) else {
+        return false;
+    };
+    let chained = earlier
+        .text(text)
+        .split_whitespace()
+        .next_back()
+        .is_some_and(lexicon::is_relative)
+        && !gap.contains(['.', '!', '?', '\n']);
+    gap.len() <= RELATIVE_GAP || chained
+}
+
+/// The role word of a definite description of two words, "the aide", in ASCII lowercase.
+fn definite_role(words: &str) -> Option<String> {
+    let mut parts = words.split_whitespace();
+    let (the, role) = (parts.next()?, parts.next()?);
+    let fits = parts.next().is_none()
+        && lexicon::is(the, "the")
+        && role.starts_with(|c: char| c.is_ascii_lowercase())
+        && lexicon::is_role(role);
+    fits.then(|| role.to_ascii_lowercase())
+}
+
+/// The role word heading an indefinite description ("An aide to the committee", "a senior
+/// aide, who"): the last word before a preposition, a comma or a relative pronoun, when a
+/// role.
+fn indefinite_role(words: &str) -> Option<String> {
+    let mut parts = words.split_whitespace();
+    let first = parts.next()?;
+    if !INDEFINITE.iter().any(|d| lexicon::is(first, d)) {
+        return None;
+    }
+    let mut head = None;
+    for w in parts {
+        let bare = w.trim_end_matches(',');
+        if lexicon::is_relative(bare)
+            || parallax_core::function_words::class_of(bare) != Default::default()
+        {
+            break;
+        }
+        head = Some(bare);
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    let head =
+        head.filter(|h| h.starts_with(|c: char| c.is_ascii_lowercase()) && lexicon::is_role(h))?;
+    Some(head.to_ascii_lowercase())
 }
 
 /// Lookups built once per article, so that resolving a quotation reads the mentions and
@@ -318,6 +427,8 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         .filter(|(_, m)| !party_member || m.entity_type == EntityType::Person)
         // "a moderate group in Washington": where the speaker is, not who.
         .filter(|(_, m)| !located(scope.text, m))
+        // "The US Trade Representative’s office": the country of a title, not its holder.
+        .filter(|(_, m)| !titles_a_role(scope.text, speaker, m))
         .max_by_key(|(_, m)| {
             (
                 m.entity_type == EntityType::Person && !possessive(m),
@@ -334,10 +445,14 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
     if let Some((i, m)) = overlapping {
         // "A senior State Department official", "a Pentagon aide": an unnamed person of a
         // body is not the body; its spokesman speaks for it.
+        // The role heads the phrase even when a clause follows it: "An aide to the House
+        // Ways and Means Committee, who spoke on condition of anonymity".
+        let role = indefinite_role(words);
+        let role = role.as_deref().unwrap_or(head);
         let unnamed_person = m.entity_type != EntityType::Person
-            && head.starts_with(|c: char| c.is_ascii_lowercase())
-            && lexicon::is_role(head)
-            && !head.starts_with("spokes");
+            && role.starts_with(|c: char| c.is_ascii_lowercase())
+            && lexicon::is_role(role)
+            && !role.starts_with("spokes");
         if unnamed_person {
             return None;
         }
@@ -608,6 +723,31 @@ fn modifies_role(text: &str, m: &Mention) -> bool {
             })
 }
 
+/// Whether a place mention names the country of a title that follows it inside the speaker
+/// phrase `speaker`: capitalized words up to a role word ("The US Trade Representative’s
+/// office", "the US Ambassador"), the holder or the office speaking, not the country.
+fn titles_a_role(text: &str, speaker: Span, m: &Mention) -> bool {
+    if m.entity_type != EntityType::Gpe {
+        return false;
+    }
+    let rest = text
+        .get(m.span.end..speaker.end.max(m.span.end))
+        .unwrap_or("");
+    for w in rest.split_whitespace() {
+        let bare = w
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("’s")
+            .trim_end_matches("'s");
+        if lexicon::is_role(bare) {
+            return true;
+        }
+        if !bare.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+    }
+    false
+}
+
 /// The words of a title or role as written ("Sen.", "Foreign Minister"), in ASCII lowercase
 /// without their final periods: "sen", "foreign", "minister".
 fn role_words(role: &str) -> impl Iterator<Item = String> + '_ {
@@ -746,6 +886,16 @@ mod tests {
         assert!(!modifies_noun(text, speaker, &dorf));
         let speaker = phrase("The Eparchy based in Stamford");
         assert!(!modifies_noun(text, speaker, &eparchy));
+        let text = "The US Trade Representative’s office said. The US Senate said.";
+        let us = mention("US", text, EntityType::Gpe, MentionKind::Name);
+        let end = text.find(" said").unwrap_or(0);
+        assert!(titles_a_role(text, Span::new(0, end), &us));
+        let senate = text.rfind("The US Senate").unwrap_or(0);
+        let us2 = Mention {
+            span: Span::new(senate + 4, senate + 6),
+            ..us.clone()
+        };
+        assert!(!titles_a_role(text, Span::new(senate, senate + 13), &us2));
         let text = "The Idaho congressman spoke.";
         let idaho = mention("Idaho", text, EntityType::Gpe, MentionKind::Name);
         assert!(modifies_role(text, &idaho));
@@ -785,6 +935,44 @@ mod tests {
             &[first.speaker, second.speaker],
         );
         assert_eq!(got, vec![Some(0), Some(0)]);
+    }
+
+    #[test]
+    fn a_description_referring_back_takes_the_first_descriptions_words() {
+        let text = "An aide to the committee said it was welcome.\n\n“Wait,” the aide said. \
+                    “Anger,” said one Democrat who opposed her, who asked.";
+        let seg = parallax_segment::segment(text);
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions: &[],
+            entities: &[],
+        };
+        let at = |w: &str| {
+            let s = text.find(w).unwrap_or(0);
+            Span::new(s, s + w.len())
+        };
+        let first = at("An aide to the committee");
+        let democrat = at("one Democrat who opposed her");
+        let mut speakers = vec![
+            Some(first),
+            Some(at("the aide")),
+            Some(democrat),
+            Some(Span::new(at("who asked").start, at("who asked").start + 3)),
+        ];
+        let mut resolved = vec![None; 4];
+        refer_back(&scope, &mut speakers, &mut resolved);
+        assert_eq!(
+            speakers,
+            vec![Some(first), Some(first), Some(democrat), Some(democrat)]
+        );
+        assert_eq!(definite_role("the aide").as_deref(), Some("aide"));
+        assert_eq!(definite_role("the committee"), None);
+        assert_eq!(
+            indefinite_role("a senior aide, who").as_deref(),
+            Some("aide")
+        );
+        assert_eq!(indefinite_role("the aide"), None);
     }
 
     #[test]
