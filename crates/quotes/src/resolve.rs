@@ -484,7 +484,7 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
             .or_else(|| current_speaker(scope, speaker, compatible, head, earlier))
             .or_else(|| {
                 latest_name(scope, speaker, earlier, PARAGRAPH_WINDOW, |m| {
-                    compatible.contains(&m.entity_type)
+                    fits_pronoun(scope.text, m, compatible, head)
                         && earlier.gender_fits(m, head)
                         && !(it && (located(scope.text, m) || modifies_role(scope.text, m)))
                 })
@@ -546,7 +546,7 @@ fn current_speaker(
         return None;
     }
     let other = named_since(scope, prev, speaker, earlier, |o| {
-        compatible.contains(&o.entity_type)
+        fits_pronoun(scope.text, o, compatible, pronoun)
             && earlier.gender_fits(o, pronoun)
             && (o.local_entity.is_none() || o.local_entity != m.local_entity)
     });
@@ -647,6 +647,22 @@ fn latest_name(
                 && !earlier.quoted.any_contains(m.span)
         })
         .map(|(i, _)| i)
+}
+
+/// Whether mention `m` is of a type the pronoun `pronoun` may stand for (`compatible`), or,
+/// for "it", a name heading a medium noun whatever type the entity layer gave it: "Slate
+/// magazine, produced a profile …, it said" is the magazine.
+fn fits_pronoun(text: &str, m: &Mention, compatible: &[EntityType], pronoun: &str) -> bool {
+    compatible.contains(&m.entity_type) || lexicon::is(pronoun, "it") && names_medium(text, m)
+}
+
+/// Whether the word right after mention `m` is a medium noun ("Slate magazine", "the Bee
+/// newspaper"): the name is a publication's.
+fn names_medium(text: &str, m: &Mention) -> bool {
+    text.get(m.span.end..)
+        .and_then(|after| after.strip_prefix(' '))
+        .and_then(|after| after.split_whitespace().next())
+        .is_some_and(|w| lexicon::is_medium(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Prepositions that make the place after them a location rather than an actor.
@@ -857,6 +873,35 @@ mod tests {
         ));
         mentions.sort_by_key(|m| m.span.start);
         assert_eq!(scope(&mentions), Some(0));
+    }
+
+    #[test]
+    fn it_may_be_a_publication_whatever_its_type() {
+        let text = "When Slate magazine profiled him, “He served,” it said.";
+        let seg = parallax_segment::segment(text);
+        // The entity layer took the magazine for a person.
+        let mentions = vec![mention(
+            "Slate",
+            text,
+            EntityType::Person,
+            MentionKind::Name,
+        )];
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions: &mentions,
+            entities: &[],
+        };
+        let it = text.find("it said").unwrap_or(0);
+        let speaker = Span::new(it, it + 2);
+        let f = Found::new(
+            Span::new(speaker.start - 1, speaker.start),
+            QuoteKind::Direct,
+        );
+        assert_eq!(speakers(&scope, &[f], &[Some(speaker)])[0], Some(0));
+        let text = "Slate, he said.";
+        let slate = mention("Slate", text, EntityType::Person, MentionKind::Name);
+        assert!(!names_medium(text, &slate));
     }
 
     #[test]
