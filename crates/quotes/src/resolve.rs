@@ -449,7 +449,9 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         // Ways and Means Committee, who spoke on condition of anonymity".
         let role = indefinite_role(words);
         let role = role.as_deref().unwrap_or(head);
-        let unnamed_person = m.entity_type != EntityType::Person
+        // Nor is a person's aide the person: "one of Ms. Rice’s aides" is left unnamed when
+        // no name of the aide's own is written.
+        let unnamed_person = (m.entity_type != EntityType::Person || possessive(m))
             && role.starts_with(|c: char| c.is_ascii_lowercase())
             && lexicon::is_role(role)
             && !role.starts_with("spokes");
@@ -873,6 +875,41 @@ mod tests {
         ));
         mentions.sort_by_key(|m| m.span.start);
         assert_eq!(scope(&mentions), Some(0));
+    }
+
+    #[test]
+    fn a_persons_aide_is_not_the_person() {
+        let text = "One of Ms. Rice's aides said it. Ms. Rice's spokesman said it.";
+        let seg = parallax_segment::segment(text);
+        let mut mentions = vec![mention("Rice", text, EntityType::Person, MentionKind::Name)];
+        let second = text.rfind("Rice").unwrap_or(0);
+        mentions.push(Mention {
+            span: Span::new(second, second + 4),
+            ..mentions[0].clone()
+        });
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions: &mentions,
+            entities: &[],
+        };
+        let phrase = |w: &str| {
+            let at = text.find(w).unwrap_or(0);
+            Span::new(at, at + w.len())
+        };
+        let aides = phrase("One of Ms. Rice's aides");
+        let spokesman = phrase("Ms. Rice's spokesman");
+        let found = [
+            Found::new(Span::new(aides.end + 6, aides.end + 8), QuoteKind::Indirect),
+            Found::new(
+                Span::new(spokesman.end + 6, spokesman.end + 8),
+                QuoteKind::Indirect,
+            ),
+        ];
+        assert_eq!(
+            speakers(&scope, &found, &[Some(aides), Some(spokesman)]),
+            [None, Some(1)]
+        );
     }
 
     #[test]
