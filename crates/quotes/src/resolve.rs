@@ -839,26 +839,29 @@ mod tests {
         }
     }
 
+    /// The mention that the speaker "it" of "it said" in `text` resolves to.
+    fn it_said(text: &str, mentions: &[Mention]) -> Option<usize> {
+        let seg = parallax_segment::segment(text);
+        let it = text.find("it said").unwrap_or(0);
+        let speaker = Span::new(it, it + 2);
+        let f = Found::new(
+            Span::new(speaker.start - 1, speaker.start),
+            QuoteKind::Direct,
+        );
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions,
+            entities: &[],
+        };
+        speakers(&scope, &[f], &[Some(speaker)])[0]
+    }
+
     #[test]
     fn it_is_not_a_place_written_as_a_location() {
         let text = "The ministry met in Sichuan. “We will act,” it said.";
-        let seg = parallax_segment::segment(text);
         let mut mentions = vec![mention("Sichuan", text, EntityType::Gpe, MentionKind::Name)];
-        let scope = |mentions: &[Mention]| {
-            let it = text.find("it said").unwrap_or(0);
-            let speaker = Span::new(it, it + 2);
-            let f = Found::new(
-                Span::new(speaker.start - 1, speaker.start),
-                QuoteKind::Direct,
-            );
-            let scope = Scope {
-                text,
-                seg: &seg,
-                mentions,
-                entities: &[],
-            };
-            speakers(&scope, &[f], &[Some(speaker)])[0]
-        };
+        let scope = |mentions: &[Mention]| it_said(text, mentions);
         assert_eq!(scope(&mentions), None);
         // A country as the subject of its sentence may be "it".
         let text2 = "China met in Geneva.";
@@ -915,27 +918,14 @@ mod tests {
     #[test]
     fn it_may_be_a_publication_whatever_its_type() {
         let text = "When Slate magazine profiled him, “He served,” it said.";
-        let seg = parallax_segment::segment(text);
         // The entity layer took the magazine for a person.
-        let mentions = vec![mention(
+        let mentions = [mention(
             "Slate",
             text,
             EntityType::Person,
             MentionKind::Name,
         )];
-        let scope = Scope {
-            text,
-            seg: &seg,
-            mentions: &mentions,
-            entities: &[],
-        };
-        let it = text.find("it said").unwrap_or(0);
-        let speaker = Span::new(it, it + 2);
-        let f = Found::new(
-            Span::new(speaker.start - 1, speaker.start),
-            QuoteKind::Direct,
-        );
-        assert_eq!(speakers(&scope, &[f], &[Some(speaker)])[0], Some(0));
+        assert_eq!(it_said(text, &mentions), Some(0));
         let text = "Slate, he said.";
         let slate = mention("Slate", text, EntityType::Person, MentionKind::Name);
         assert!(!names_medium(text, &slate));
