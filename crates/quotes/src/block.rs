@@ -83,17 +83,34 @@ fn source_from_lead_in(ctx: &Ctx, lead_in: Span, block: &mut Found) {
             .or_else(|| speaker::after(ctx, c.next, tokens.end));
         return;
     }
+    let colon = tokens.end.saturating_sub(1);
     // "From NRO's The Corner:", "Via Fox:": the source is everything after "From".
     let from = tokens
         .clone()
         .find(|&t| lexicon::is(ctx.word(t), "from") || lexicon::is(ctx.word(t), "via"));
     if let Some(from) = from {
-        let colon = tokens.end.saturating_sub(1);
         if from + 1 < colon {
             block.cue = Some(ctx.tok(from));
             block.speaker = Some(ctx.cover(from + 1, colon - 1));
         }
+        return;
     }
+    // "a set of response points were circulated by Democrats close to his campaign:": the
+    // agent of the passive handed the copy round and speaks its words; like a source after
+    // "from", it runs to the colon.
+    let by = tokens.clone().rev().find(|&t| {
+        lexicon::is(ctx.word(t), "by") && t > tokens.start && passive_verb(ctx.word(t - 1))
+    });
+    if let Some(by) = by.filter(|&by| by + 1 < colon) {
+        block.cue = Some(ctx.cover(by - 1, by));
+        block.speaker = Some(ctx.cover(by + 1, colon - 1));
+    }
+}
+
+/// Whether `word` looks like a passive participle ("circulated", "released", "sent").
+fn passive_verb(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && (word.ends_with("ed") || lexicon::is(word, "sent"))
 }
 
 /// The agency named in a dateline at the start of `content`: "(AP)" in "BEIJING (AP) –".
@@ -102,4 +119,33 @@ fn dateline_agency(text: &str, content: Span) -> Option<Span> {
     let head = s.get(..parallax_core::text::floor_char_boundary(s, 60))?;
     let (open, close) = labels::agency_dateline(head)?;
     Some(Span::new(content.start + open + 1, content.start + close))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::quotes_of;
+    use parallax_core::QuoteKind;
+
+    #[test]
+    fn copy_circulated_by_someone_is_theirs() {
+        let text = "The senator met veterans.\n\nOn Tuesday, response points were circulated \
+                    by aides to the senator:\n\n-Here are the facts: the senator served for \
+                    six years. He received no special treatment.\n\n-The senator has been a \
+                    champion of veterans.";
+        let quotes = quotes_of(text);
+        let block = quotes.iter().find(|q| q.kind == QuoteKind::Block);
+        assert_eq!(
+            block.map(|q| q.text.as_str()),
+            Some(
+                "-Here are the facts: the senator served for six years. He received no special \
+                 treatment.\n\n-The senator has been a champion of veterans."
+            )
+        );
+        assert_eq!(
+            block
+                .and_then(|q| q.speaker_text.as_ref())
+                .map(|s| s.text.as_str()),
+            Some("aides to the senator")
+        );
+    }
 }

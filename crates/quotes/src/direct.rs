@@ -36,7 +36,9 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], found: &mut Vec<Found>) -> Vec<Pair> {
             continue;
         }
         let mut quote = Found::new(inner, QuoteKind::Direct);
-        let attribution = after_quote(ctx, pair)
+        let attribution = asked_by(ctx, pair)
+            .map(|(c, s)| (c, s, None))
+            .or_else(|| after_quote(ctx, pair))
             .or_else(|| colon_label(ctx, pair).map(|(c, s)| (c, s, None)))
             .or_else(|| before_quote(ctx, pair, found).map(|(c, s)| (c, s, None)));
         if let Some((cue, speaker, outer)) = attribution {
@@ -399,6 +401,33 @@ fn before_quote(ctx: &Ctx, pair: &Pair, found: &[Found]) -> Option<(Cue, Span)> 
     Some((cue, speaker))
 }
 
+/// "Asked by one of Ms. Rice’s aides, “Is this the final language …,” Mr. Rhodes replied":
+/// a quotation right after "Asked by X," opening its sentence is X's question, whoever
+/// answers it after.
+fn asked_by(ctx: &Ctx, pair: &Pair) -> Option<(Cue, Span)> {
+    let sentence = ctx
+        .seg
+        .sentence_at(pair.open.start)
+        .and_then(|s| ctx.seg.sentences.get(s))?;
+    let start = ctx.tokens_in(sentence.span).start;
+    let open = pair_open(ctx, pair);
+    let comma = open.checked_sub(1).filter(|&c| ctx.is(c, ","))?;
+    let opens = lexicon::is(ctx.word(start), "asked") && lexicon::is(ctx.word(start + 1), "by");
+    if !opens || comma <= start + 2 {
+        return None;
+    }
+    let cue = Cue {
+        span: ctx.cover(start, start + 1),
+        kind: CueKind::Verb,
+        first: start,
+        verb: start,
+        next: start + 2,
+        weak: false,
+        noun_like: false,
+    };
+    Some((cue, ctx.cover(start + 2, comma - 1)))
+}
+
 /// "As Sen. Rand Paul, R-Ky., put it, “…”": "as X put it" opening the sentence (from token
 /// `start`) right before the opening mark at token `open` credits the quote to X.
 fn as_put_it(ctx: &Ctx, start: usize, open: usize) -> Option<(Cue, Span)> {
@@ -501,4 +530,33 @@ fn stands_alone(ctx: &Ctx, pair: &Pair) -> bool {
     let after = Span::new(outer.end, unit.end.max(outer.end)).text(ctx.text);
     let bare = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
     bare(before) && bare(after)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::quotes_of;
+
+    #[test]
+    fn a_question_after_asked_by_is_the_askers() {
+        let quotes = quotes_of(
+            "Asked by one of her aides, “Is this the final language,” Mr. Rhodes replied with \
+             a single word: “Yup.”",
+        );
+        let speakers: Vec<(&str, Option<&str>)> = quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.text.as_str(),
+                    q.speaker_text.as_ref().map(|s| s.text.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            speakers,
+            [
+                ("Is this the final language,", Some("one of her aides")),
+                ("Yup.", Some("Mr. Rhodes"))
+            ]
+        );
+    }
 }

@@ -542,10 +542,14 @@ fn content_after(ctx: &Ctx, cue: &Cue, end: usize, sentence_end: usize) -> Optio
     // The clause ends before a comma that opens another clause (", though …", ", who …",
     // ", encouraging …") and before a coordinated reporting verb ("… and said …").
     let mut stop = sentence_end;
+    // "said he sympathizes with them, but that the bill undermines …": a second "that" clause
+    // after the conjunction is still what was said.
+    let second_report =
+        |k: usize| lexicon::is(ctx.word(k), "but") && lexicon::is(ctx.word(k + 1), "that");
     let ends_clause = |k: usize| {
         let w = ctx.word(k);
         ctx.is(k - 1, ",")
-            && (CLAUSE_ENDS.iter().any(|c| lexicon::is(w, c))
+            && (CLAUSE_ENDS.iter().any(|c| lexicon::is(w, c)) && !second_report(k)
                 || w.ends_with("ing") && w.starts_with(|c: char| c.is_ascii_lowercase()))
             || lexicon::is(ctx.word(k - 1), "and") && lexicon::is_cue_verb(w)
     };
@@ -640,5 +644,32 @@ fn clip(ctx: &Ctx, content: Span, stops: &[usize]) -> Span {
             ctx.trim_content(Span::new(content.start, end.max(content.start)))
         }
         None => content,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::test_support::quotes_of;
+    use parallax_core::QuoteKind;
+
+    #[test]
+    fn a_second_that_clause_after_but_is_still_reported() {
+        let quotes = quotes_of(
+            "He said he sympathizes with the victims, but that the bill undermines “core \
+             interests.”",
+        );
+        let q = quotes.first();
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(q.map(|q| q.kind), Some(QuoteKind::Mixed));
+        assert_eq!(
+            q.map(|q| q.text.as_str()),
+            Some("he sympathizes with the victims, but that the bill undermines “core interests.”")
+        );
+        // "while that …" opens another clause: the reported one ends at its comma.
+        let quotes = quotes_of("He said the plan works, while that plan fails.");
+        assert_eq!(
+            quotes.first().map(|q| q.text.as_str()),
+            Some("the plan works")
+        );
     }
 }

@@ -104,6 +104,16 @@ pub fn pair(text: &str, paragraphs: &[Paragraph]) -> (Vec<Pair>, Vec<Diagnostic>
             });
             if continues && bottom.family != Family::Single && stack.len() == 1 {
                 carried = Some(bottom);
+            } else if stack.len() == 1 && resumes_quote(text, paragraph.span, &bottom, &pairs) {
+                // "“…,” she said. “I recommend that …" with no closing mark and no next
+                // paragraph taking the quote on: the writer dropped the closing mark, and the
+                // quotation runs to the end of its paragraph.
+                let end = paragraph.span.trim(text).end;
+                pairs.push(Pair {
+                    open: bottom.span,
+                    close: Span::new(end, end),
+                    nested: false,
+                });
             } else {
                 for m in &stack {
                     diagnostics.push(unpaired(m.span, "opening"));
@@ -113,6 +123,21 @@ pub fn pair(text: &str, paragraphs: &[Paragraph]) -> (Vec<Pair>, Vec<Diagnostic>
     }
     pairs.sort_by_key(|p| (p.open.start, p.close.end));
     (pairs, diagnostics)
+}
+
+/// Whether the double mark `open`, left open at the end of `paragraph`, resumes a quotation
+/// after its attribution: it opens a sentence after a quotation that closed earlier in the
+/// paragraph ("“…,” she said. “…"). A stray mark anywhere else is no quotation.
+fn resumes_quote(text: &str, paragraph: Span, open: &Mark, pairs: &[Pair]) -> bool {
+    let opens_sentence = text
+        .get(paragraph.start..open.span.start)
+        .map(str::trim_end)
+        .is_some_and(|before| before.ends_with(['.', '!', '?']));
+    let quoted_before = pairs
+        .iter()
+        .rev()
+        .any(|p| !p.nested && p.open.start >= paragraph.start && p.close.end <= open.span.start);
+    open.family != Family::Single && opens_sentence && quoted_before
 }
 
 /// Shortest line that cannot come from hard-wrapped text.
@@ -376,6 +401,19 @@ mod tests {
         assert_eq!(
             inner_texts("“We will win so much,\" Trump said. \"Believe me.”"),
             ["We will win so much,", "Believe me."]
+        );
+    }
+
+    #[test]
+    fn a_quote_resumed_after_its_attribution_runs_to_the_paragraph_end() {
+        assert_eq!(
+            inner_texts("“We know,” she said. “I recommend that you read it.\n\nHe replied."),
+            ["We know,", "I recommend that you read it."]
+        );
+        // A stray mark that resumes nothing stays unpaired.
+        assert_eq!(
+            inner_texts("The crowd “cheered. “Fine,” she said."),
+            ["Fine,"]
         );
     }
 

@@ -449,7 +449,9 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         // Ways and Means Committee, who spoke on condition of anonymity".
         let role = indefinite_role(words);
         let role = role.as_deref().unwrap_or(head);
-        let unnamed_person = m.entity_type != EntityType::Person
+        // Nor is a person's aide the person: "one of Ms. Rice’s aides" is left unnamed when
+        // no name of the aide's own is written.
+        let unnamed_person = (m.entity_type != EntityType::Person || possessive(m))
             && role.starts_with(|c: char| c.is_ascii_lowercase())
             && lexicon::is_role(role)
             && !role.starts_with("spokes");
@@ -484,7 +486,7 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
             .or_else(|| current_speaker(scope, speaker, compatible, head, earlier))
             .or_else(|| {
                 latest_name(scope, speaker, earlier, PARAGRAPH_WINDOW, |m| {
-                    compatible.contains(&m.entity_type)
+                    fits_pronoun(scope.text, m, compatible, head)
                         && earlier.gender_fits(m, head)
                         && !(it && (located(scope.text, m) || modifies_role(scope.text, m)))
                 })
@@ -546,7 +548,7 @@ fn current_speaker(
         return None;
     }
     let other = named_since(scope, prev, speaker, earlier, |o| {
-        compatible.contains(&o.entity_type)
+        fits_pronoun(scope.text, o, compatible, pronoun)
             && earlier.gender_fits(o, pronoun)
             && (o.local_entity.is_none() || o.local_entity != m.local_entity)
     });
@@ -647,6 +649,22 @@ fn latest_name(
                 && !earlier.quoted.any_contains(m.span)
         })
         .map(|(i, _)| i)
+}
+
+/// Whether mention `m` is of a type the pronoun `pronoun` may stand for (`compatible`), or,
+/// for "it", a name heading a medium noun whatever type the entity layer gave it: "Slate
+/// magazine, produced a profile …, it said" is the magazine.
+fn fits_pronoun(text: &str, m: &Mention, compatible: &[EntityType], pronoun: &str) -> bool {
+    compatible.contains(&m.entity_type) || lexicon::is(pronoun, "it") && names_medium(text, m)
+}
+
+/// Whether the word right after mention `m` is a medium noun ("Slate magazine", "the Bee
+/// newspaper"): the name is a publication's.
+fn names_medium(text: &str, m: &Mention) -> bool {
+    text.get(m.span.end..)
+        .and_then(|after| after.strip_prefix(' '))
+        .and_then(|after| after.split_whitespace().next())
+        .is_some_and(|w| lexicon::is_medium(w.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Prepositions that make the place after them a location rather than an actor.
@@ -821,26 +839,29 @@ mod tests {
         }
     }
 
+    /// The mention that the speaker "it" of "it said" in `text` resolves to.
+    fn it_said(text: &str, mentions: &[Mention]) -> Option<usize> {
+        let seg = parallax_segment::segment(text);
+        let it = text.find("it said").unwrap_or(0);
+        let speaker = Span::new(it, it + 2);
+        let f = Found::new(
+            Span::new(speaker.start - 1, speaker.start),
+            QuoteKind::Direct,
+        );
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions,
+            entities: &[],
+        };
+        speakers(&scope, &[f], &[Some(speaker)])[0]
+    }
+
     #[test]
     fn it_is_not_a_place_written_as_a_location() {
         let text = "The ministry met in Sichuan. “We will act,” it said.";
-        let seg = parallax_segment::segment(text);
         let mut mentions = vec![mention("Sichuan", text, EntityType::Gpe, MentionKind::Name)];
-        let scope = |mentions: &[Mention]| {
-            let it = text.find("it said").unwrap_or(0);
-            let speaker = Span::new(it, it + 2);
-            let f = Found::new(
-                Span::new(speaker.start - 1, speaker.start),
-                QuoteKind::Direct,
-            );
-            let scope = Scope {
-                text,
-                seg: &seg,
-                mentions,
-                entities: &[],
-            };
-            speakers(&scope, &[f], &[Some(speaker)])[0]
-        };
+        let scope = |mentions: &[Mention]| it_said(text, mentions);
         assert_eq!(scope(&mentions), None);
         // A country as the subject of its sentence may be "it".
         let text2 = "China met in Geneva.";
@@ -857,6 +878,57 @@ mod tests {
         ));
         mentions.sort_by_key(|m| m.span.start);
         assert_eq!(scope(&mentions), Some(0));
+    }
+
+    #[test]
+    fn a_persons_aide_is_not_the_person() {
+        let text = "One of Ms. Rice's aides said it. Ms. Rice's spokesman said it.";
+        let seg = parallax_segment::segment(text);
+        let mut mentions = vec![mention("Rice", text, EntityType::Person, MentionKind::Name)];
+        let second = text.rfind("Rice").unwrap_or(0);
+        mentions.push(Mention {
+            span: Span::new(second, second + 4),
+            ..mentions[0].clone()
+        });
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions: &mentions,
+            entities: &[],
+        };
+        let phrase = |w: &str| {
+            let at = text.find(w).unwrap_or(0);
+            Span::new(at, at + w.len())
+        };
+        let aides = phrase("One of Ms. Rice's aides");
+        let spokesman = phrase("Ms. Rice's spokesman");
+        let found = [
+            Found::new(Span::new(aides.end + 6, aides.end + 8), QuoteKind::Indirect),
+            Found::new(
+                Span::new(spokesman.end + 6, spokesman.end + 8),
+                QuoteKind::Indirect,
+            ),
+        ];
+        assert_eq!(
+            speakers(&scope, &found, &[Some(aides), Some(spokesman)]),
+            [None, Some(1)]
+        );
+    }
+
+    #[test]
+    fn it_may_be_a_publication_whatever_its_type() {
+        let text = "When Slate magazine profiled him, “He served,” it said.";
+        // The entity layer took the magazine for a person.
+        let mentions = [mention(
+            "Slate",
+            text,
+            EntityType::Person,
+            MentionKind::Name,
+        )];
+        assert_eq!(it_said(text, &mentions), Some(0));
+        let text = "Slate, he said.";
+        let slate = mention("Slate", text, EntityType::Person, MentionKind::Name);
+        assert!(!names_medium(text, &slate));
     }
 
     #[test]
