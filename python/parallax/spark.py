@@ -54,10 +54,18 @@ OVERLAP_DAYS = 7
 
 #: Settings the tables need from any Spark session: timestamps as Parquet's microseconds
 #: in UTC (the export's type; Spark's default INT96 reads back without its zone elsewhere).
+#: An article's stored analysis is tens of kilobytes of JSON, so the Parquet reader reads
+#: fewer rows per batch than its default 4,096 (80 MB per column batch at 10,000 articles
+#: ran a 1 GB driver out of heap).
 SPARK_SETTINGS = {
     "spark.sql.parquet.outputTimestampType": "TIMESTAMP_MICROS",
     "spark.sql.session.timeZone": "UTC",
+    "spark.sql.parquet.columnarReaderBatchSize": "256",
 }
+
+#: Memory of the one JVM of local mode (driver and executor in one), unless given: Spark's
+#: 1 GB default is too small for the per-window and per-story groups of a large corpus.
+LOCAL_DRIVER_MEMORY = "4g"
 
 #: The story window of undated articles.
 UNDATED = -1
@@ -365,7 +373,10 @@ def analyze(
     say(f"per-article analysis: {time.monotonic() - clock:.1f} s")
     clock = time.monotonic()
     windowed = assign_windows(_with_days(good), window_days, overlap_days)
-    stories = story_ids(cluster_windows(windowed), windowed).localCheckpoint()
+    # Each window is clustered once: the ties, nodes and primary stories below all read it.
+    clustered = cluster_windows(windowed).localCheckpoint()
+    stories = story_ids(clustered, windowed.select("doc_id", "window", "primary", "order"))
+    stories = stories.localCheckpoint()
     say(f"stories: {time.monotonic() - clock:.1f} s")
     clock = time.monotonic()
     blobs = story_tables(good, stories)
@@ -404,17 +415,26 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     run.add_argument("--overlap-days", type=int, default=OVERLAP_DAYS)
     run.add_argument("--partitions", type=int, help="repartition the articles into this many")
     run.add_argument("--master", help="Spark master (default: what spark-submit gives, else local[*])")
+    run.add_argument(
+        "--driver-memory",
+        default=LOCAL_DRIVER_MEMORY,
+        help=f"JVM memory in local mode (default {LOCAL_DRIVER_MEMORY})",
+    )
     args = parser.parse_args(argv)
 
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.appName("parallax")
+    builder = SparkSession.builder.appName("parallax").config(
+        "spark.ui.showConsoleProgress", "false"
+    )
     for key, value in SPARK_SETTINGS.items():
         builder = builder.config(key, value)
     if args.master:
         builder = builder.master(args.master)
     elif not SparkSession.getActiveSession():
         builder = builder.master("local[*]")
+    if (args.master or "local").startswith("local"):
+        builder = builder.config("spark.driver.memory", args.driver_memory)
     spark = builder.getOrCreate()
     try:
         counts = analyze(
