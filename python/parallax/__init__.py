@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "analyze",
     "analyze_batch",
+    "story_keys_batch",
     "stories_batch",
     "dossier_of_batch",
     "Dossier",
@@ -168,11 +169,23 @@ def analyze_batch(
     return _parallax.analyze_batch(batch, list(fields))
 
 
-def stories_batch(batch: "pyarrow.RecordBatch") -> "pyarrow.RecordBatch":
+def story_keys_batch(batch: "pyarrow.RecordBatch") -> "pyarrow.RecordBatch":
+    """The keys each analyzed article (a batch as ``analyze_batch`` writes it) counts in the
+    story clusterer's document frequencies: one row per ``doc_id`` and ``key``."""
+    return _parallax.story_keys_batch(batch)
+
+
+def stories_batch(
+    batch: "pyarrow.RecordBatch",
+    prior: "Optional[pyarrow.RecordBatch]" = None,
+    prior_documents: int = 0,
+) -> "pyarrow.RecordBatch":
     """Clusters the analyzed articles of one batch (as ``analyze_batch`` writes them) into
     stories with the one-process clusterer: columns ``doc_id`` and ``story`` (the story's
-    number within this batch). ``parallax.spark`` calls it once per window of days."""
-    return _parallax.stories_batch(batch)
+    number within this batch). ``prior`` (``key``, ``df``) and ``prior_documents`` resume the
+    stream after that many earlier articles. ``parallax.spark`` calls it once per window of
+    days."""
+    return _parallax.stories_batch(batch, prior, prior_documents)
 
 
 def dossier_of_batch(

@@ -13,10 +13,12 @@ Every rule is the Rust code the CLI runs, called through the package; Spark only
    back from there by the later stages.
 2. **Stories** (partitioned): the one-process clusterer is sequential, so articles are
    partitioned into windows of publication days, each window also holding the first
-   ``overlap`` days of the next one; each window is clustered by ``stories_batch``. An article
-   in two windows ties its two window stories together, and the stories are the connected
-   components of those ties (label propagation by joins). Undated articles form their own
-   window.
+   ``overlap`` days of the next one; each window is clustered by ``stories_batch``, resumed
+   with the counts the stream would have made before it (articles published earlier and how
+   many of them used each word or name, running sums by group-by: ``window_priors``). An
+   article in two windows ties its two window stories together, and the stories are the
+   connected components of those ties (label propagation by joins). Undated articles form
+   their own window, after every dated one.
 3. **Per story** (a group-by): ``applyInArrow`` hands each story's analyses to
    ``dossier_of_batch`` with the story given, which runs entity resolution, quote groups,
    claims, events, disputes, timeline, places and outlet profiles for that story, and its
@@ -164,9 +166,60 @@ def assign_windows(dated: "DataFrame", window_days: int, overlap_days: int) -> "
     return own.unionByName(late)
 
 
-def cluster_windows(windowed: "DataFrame") -> "DataFrame":
-    """Stage 2a: the one-process clusterer over each window; one row per (window, article)
-    with its window story ``node`` (``window/number``)."""
+def window_priors(good: "DataFrame", windowed: "DataFrame") -> "tuple[DataFrame, DataFrame]":
+    """What the one-process stream has counted when it reaches each window: the number of
+    articles published before the window (``window``, ``prior_documents``) and, for each key
+    the window's articles use, how many of those articles had it (``window``, ``key``,
+    ``df``). Undated articles come after every dated one, as in the stream.
+
+    Each is a running sum over windows in order (one sort per key, no pairs of windows): a
+    row asking for a key at a window sorts before that window's own counts, so the sum there
+    is the count of the windows before it."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            yield _parallax.story_keys_batch(batch)
+
+    keys_schema = "doc_id string, key long"
+    keys = good.select("doc_id", "document", "analysis").mapInArrow(run, keys_schema)
+    rank = F.when(F.col("window") == UNDATED, F.lit(2**62)).otherwise(F.col("window"))
+    membership = windowed.select("doc_id", "window", "primary").withColumn("rank", rank)
+    own = membership.where("primary").select("doc_id", "window", "rank")
+    counted = (
+        keys.join(own, "doc_id")
+        .groupBy("rank", "key")
+        .agg(F.count("*").alias("n"))
+        .select(F.lit(None).cast("long").alias("window"), "rank", "key", "n", F.lit(1).alias("kind"))
+    )
+    asked = (
+        keys.join(membership, "doc_id")
+        .select("window", "rank", "key")
+        .distinct()
+        .select("window", "rank", "key", F.lit(0).alias("n"), F.lit(0).alias("kind"))
+    )
+    before = Window.partitionBy("key").orderBy("rank", "kind").rowsBetween(
+        Window.unboundedPreceding, Window.currentRow
+    )
+    df = (
+        counted.unionByName(asked)
+        .withColumn("df", F.sum("n").over(before))
+        .where("kind = 0")
+        .select("window", "key", "df")
+    )
+    per_window = own.groupBy("window", "rank").agg(F.count("*").alias("n"))
+    documents = per_window.select(
+        "window",
+        (F.sum("n").over(Window.orderBy("rank")) - F.col("n")).alias("prior_documents"),
+    )
+    return documents, df
+
+
+def cluster_windows(windowed: "DataFrame", documents: "DataFrame", df: "DataFrame") -> "DataFrame":
+    """Stage 2a: the one-process clusterer over each window, resumed with the counts of the
+    articles before it (``window_priors``); one row per (window, article) with its window
+    story ``node`` (``window/number``)."""
     from pyspark.sql.types import LongType, StringType, StructField, StructType
 
     out_schema = StructType(
@@ -177,13 +230,15 @@ def cluster_windows(windowed: "DataFrame") -> "DataFrame":
         ]
     )
 
-    def cluster(table: pa.Table) -> pa.Table:
-        window = table.column("window")[0].as_py()
-        batch = table.select(["document", "analysis"]).combine_chunks().to_batches()
-        batch = batch[0] if batch else pa.RecordBatch.from_pydict(
-            {"document": pa.array([], pa.string()), "analysis": pa.array([], pa.string())}
-        )
-        found = _parallax.stories_batch(batch)
+    def cluster(articles: pa.Table, prior: pa.Table) -> pa.Table:
+        if articles.num_rows == 0:
+            return out_schema_empty()
+        window = articles.column("window")[0].as_py()
+        before = articles.column("prior_documents")[0].as_py() or 0
+        batch = articles.select(["document", "analysis"]).combine_chunks().to_batches()[0]
+        counts = prior.select(["key", "df"]).combine_chunks().to_batches()
+        counts = counts[0] if counts else None
+        found = _parallax.stories_batch(batch, counts, before)
         nodes = pc.binary_join_element_wise(
             pa.scalar(str(window)), pc.cast(found.column("story"), pa.string()), "/"
         )
@@ -195,7 +250,17 @@ def cluster_windows(windowed: "DataFrame") -> "DataFrame":
             }
         )
 
-    return windowed.groupBy("window").applyInArrow(cluster, out_schema)
+    def out_schema_empty() -> pa.Table:
+        return pa.table(
+            {
+                "window": pa.array([], pa.int64()),
+                "doc_id": pa.array([], pa.string()),
+                "node": pa.array([], pa.string()),
+            }
+        )
+
+    articles = windowed.join(documents, "window").groupBy("window")
+    return articles.cogroup(df.groupBy("window")).applyInArrow(cluster, out_schema)
 
 
 def connected_components(edges: "DataFrame", nodes: "DataFrame", max_rounds: int = 50) -> "DataFrame":
@@ -372,9 +437,10 @@ def analyze(
     )
     say(f"per-article analysis: {time.monotonic() - clock:.1f} s")
     clock = time.monotonic()
-    windowed = assign_windows(_with_days(good), window_days, overlap_days)
+    windowed = assign_windows(_with_days(good), window_days, overlap_days).localCheckpoint()
+    documents, df = window_priors(good, windowed)
     # Each window is clustered once: the ties, nodes and primary stories below all read it.
-    clustered = cluster_windows(windowed).localCheckpoint()
+    clustered = cluster_windows(windowed, documents, df).localCheckpoint()
     stories = story_ids(clustered, windowed.select("doc_id", "window", "primary", "order"))
     stories = stories.localCheckpoint()
     say(f"stories: {time.monotonic() - clock:.1f} s")

@@ -487,18 +487,74 @@ fn stored_pairs(batch: &RecordBatch) -> PyResult<Vec<(usize, Document, Analysis)
     Ok(out)
 }
 
-/// Clusters the articles of one partition (a batch as `analyze_batch` writes it) into
-/// stories with the one-process clusterer; returns `doc_id` and `story`, the story's number
-/// within this batch (`s1` is 1).
+/// The keys each article counts in the story clusterer's document frequencies (a batch as
+/// `analyze_batch` writes it): one row per `doc_id` and `key` (the 64-bit hash, as a signed
+/// integer). A distributed run sums them by window to seed each window's clusterer.
 #[pyfunction]
-fn stories_batch(
+fn story_keys_batch(
     py: Python<'_>,
     batch: PyArrowType<RecordBatch>,
 ) -> PyResult<PyArrowType<RecordBatch>> {
     let pairs = stored_pairs(&batch.0)?;
     let out = py.detach(|| {
+        let (mut ids, mut keys) = (StringBuilder::new(), Int64Builder::new());
+        for (_, doc, analysis) in &pairs {
+            let features = parallax_crossdoc::stories::features(doc, analysis);
+            for key in parallax_crossdoc::stories::df_keys(&features) {
+                ids.append_value(&doc.id);
+                keys.append_value(key as i64);
+            }
+        }
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("doc_id", DataType::Utf8, false),
+            Field::new("key", DataType::Int64, false),
+        ]));
+        RecordBatch::try_new(
+            schema,
+            vec![Arc::new(ids.finish()), Arc::new(keys.finish())],
+        )
+    });
+    out.map(PyArrowType)
+        .map_err(|e| ParallaxError::new_err(e.to_string()))
+}
+
+/// Clusters the articles of one partition (a batch as `analyze_batch` writes it) into
+/// stories with the one-process clusterer; returns `doc_id` and `story`, the story's number
+/// within this batch (`s1` is 1). `prior` (columns `key`, `df`: keys as `story_keys_batch`
+/// gives them) and `prior_documents` resume the stream after that many earlier articles.
+#[pyfunction]
+#[pyo3(signature = (batch, prior=None, prior_documents=0))]
+fn stories_batch(
+    py: Python<'_>,
+    batch: PyArrowType<RecordBatch>,
+    prior: Option<PyArrowType<RecordBatch>>,
+    prior_documents: usize,
+) -> PyResult<PyArrowType<RecordBatch>> {
+    let pairs = stored_pairs(&batch.0)?;
+    let mut df: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    if let Some(PyArrowType(prior)) = prior {
+        let column = |name: &str| -> PyResult<Vec<i64>> {
+            let index = prior.schema().index_of(name).map_err(|_| {
+                PyKeyError::new_err(format!("the prior batch has no {name:?} column"))
+            })?;
+            let values = prior
+                .column(index)
+                .as_primitive_opt::<arrow_array::types::Int64Type>()
+                .ok_or_else(|| PyValueError::new_err(format!("prior {name:?} is not int64")))?;
+            Ok(values.iter().map(Option::unwrap_or_default).collect())
+        };
+        for (key, count) in column("key")?.into_iter().zip(column("df")?) {
+            df.insert(key as u64, u32::try_from(count.max(0)).unwrap_or(u32::MAX));
+        }
+    }
+    let out = py.detach(|| {
         let refs: Vec<(&Document, &Analysis)> = pairs.iter().map(|(_, d, a)| (d, a)).collect();
-        let stories = parallax_crossdoc::stories::stories(&refs);
+        let index = parallax_crossdoc::stories::StoryIndex::seeded(
+            parallax_crossdoc::stories::StoryConfig::default(),
+            prior_documents,
+            df,
+        );
+        let stories = parallax_crossdoc::stories::stories_after(&refs, index);
         let (mut ids, mut numbers) = (StringBuilder::new(), Int64Builder::new());
         for (n, story) in stories.iter().enumerate() {
             for doc in &story.documents {
@@ -577,6 +633,7 @@ fn _parallax(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Store>()?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(story_keys_batch, m)?)?;
     m.add_function(wrap_pyfunction!(stories_batch, m)?)?;
     m.add_function(wrap_pyfunction!(dossier_of_batch, m)?)?;
     Ok(())

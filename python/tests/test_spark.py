@@ -40,11 +40,21 @@ def runs(tmp_path_factory):
     )
     try:
         counts = parallax_spark.analyze(spark, [str(ARTICLES)], str(out))
+        # Windows of two days and one of overlap cut the fixture corpus in two: the first
+        # window (May 9-10, with May 11) sees the 5-article story whole; the second (May
+        # 11-12) clusters the later articles resumed with the first window's counts, and the
+        # articles of May 11 tie the two. The stories stay the same only if both work. A
+        # story longer than a window and its overlap is not seen whole (docs/scale.md).
+        narrow = tmp_path_factory.mktemp("spark-narrow")
+        parallax_spark.analyze(
+            spark, [str(ARTICLES)], str(narrow), window_days=2, overlap_days=1
+        )
     finally:
         spark.stop()
     records = [json.loads(line) for line in ARTICLES.read_text().splitlines() if line.strip()]
     one = parallax.analyze(records).tables()
     distributed = {name: pq.read_table(out / name) for name in one}
+    distributed["narrow stories"] = pq.read_table(narrow / "stories")
     return one, distributed, counts
 
 
@@ -59,7 +69,7 @@ def rows(table, drop=()):
 
 def test_every_table_has_the_export_schema(runs):
     one, distributed, counts = runs
-    assert sorted(distributed) == sorted(parallax.TABLES)
+    assert sorted(set(distributed) - {"narrow stories"}) == sorted(parallax.TABLES)
     for name, table in one.items():
         assert distributed[name].schema.equals(table.schema), name
     assert counts["skipped"] == 0
@@ -106,6 +116,7 @@ def test_stories_are_the_same(runs):
 
     assert pairs(distributed["stories"]) == pairs(one["stories"])
     assert rows(distributed["stories"]) == rows(one["stories"])
+    assert rows(distributed["narrow stories"]) == rows(one["stories"])
 
 
 def test_mentions_are_the_same_spans(runs):

@@ -9,7 +9,7 @@ pub mod features;
 pub mod index;
 
 pub use features::{features, DocFeatures};
-pub use index::{StoryConfig, StoryIndex};
+pub use index::{df_keys, StoryConfig, StoryIndex};
 
 use crate::assemble::publication_key;
 use parallax_core::{Analysis, Document, Story};
@@ -20,9 +20,13 @@ use std::collections::HashMap;
 /// Stories are numbered `s1`, `s2`… by first publication (undated articles come last, then
 /// by outlet and id), and list their documents in publication order.
 pub fn stories(corpus: &[(&Document, &Analysis)]) -> Vec<Story> {
+    stories_after(corpus, StoryIndex::new(StoryConfig::default()))
+}
+
+/// [`stories`] continuing the stream of `index` ([`StoryIndex::seeded`]).
+pub fn stories_after(corpus: &[(&Document, &Analysis)], mut index: StoryIndex) -> Vec<Story> {
     let mut order: Vec<usize> = (0..corpus.len()).collect();
     order.sort_by(|&a, &b| publication_key(corpus[a].0).cmp(&publication_key(corpus[b].0)));
-    let mut index = StoryIndex::new(StoryConfig::default());
     let mut joined: Vec<(usize, usize)> = Vec::with_capacity(order.len());
     for i in order {
         let (doc, analysis) = corpus[i];
