@@ -487,6 +487,22 @@ fn stored_pairs(batch: &RecordBatch) -> PyResult<Vec<(usize, Document, Analysis)
     Ok(out)
 }
 
+/// A batch of `doc_id` and one integer column named `name`.
+fn doc_values(
+    mut ids: StringBuilder,
+    mut values: Int64Builder,
+    name: &str,
+) -> Result<RecordBatch, arrow_schema::ArrowError> {
+    let schema = Arc::new(Schema::new(vec![
+        Field::new("doc_id", DataType::Utf8, false),
+        Field::new(name, DataType::Int64, false),
+    ]));
+    RecordBatch::try_new(
+        schema,
+        vec![Arc::new(ids.finish()), Arc::new(values.finish())],
+    )
+}
+
 /// The keys each article counts in the story clusterer's document frequencies (a batch as
 /// `analyze_batch` writes it): one row per `doc_id` and `key` (the 64-bit hash, as a signed
 /// integer). A distributed run sums them by window to seed each window's clusterer.
@@ -505,14 +521,7 @@ fn story_keys_batch(
                 keys.append_value(key as i64);
             }
         }
-        let schema = Arc::new(Schema::new(vec![
-            Field::new("doc_id", DataType::Utf8, false),
-            Field::new("key", DataType::Int64, false),
-        ]));
-        RecordBatch::try_new(
-            schema,
-            vec![Arc::new(ids.finish()), Arc::new(keys.finish())],
-        )
+        doc_values(ids, keys, "key")
     });
     out.map(PyArrowType)
         .map_err(|e| ParallaxError::new_err(e.to_string()))
@@ -562,14 +571,7 @@ fn stories_batch(
                 numbers.append_value(n as i64 + 1);
             }
         }
-        let schema = Arc::new(Schema::new(vec![
-            Field::new("doc_id", DataType::Utf8, false),
-            Field::new("story", DataType::Int64, false),
-        ]));
-        RecordBatch::try_new(
-            schema,
-            vec![Arc::new(ids.finish()), Arc::new(numbers.finish())],
-        )
+        doc_values(ids, numbers, "story")
     });
     out.map(PyArrowType)
         .map_err(|e| ParallaxError::new_err(e.to_string()))

@@ -137,14 +137,19 @@ mod tests {
         )
     }
 
-    #[test]
-    fn given_stories_are_laid_out_as_clustered_ones() {
-        let docs = [
+    /// Two reports of an earthquake and two of a war, interleaved out of publication order.
+    fn two_stories() -> [Document; 4] {
+        [
             quake("q1", "Xinhua", "2008-05-12T10:00"),
             war("w1", "Reuters", "2008-08-11T08:00"),
             war("w2", "BBC", "2008-08-11T12:00"),
             quake("q2", "AP", "2008-05-13T09:00"),
-        ];
+        ]
+    }
+
+    #[test]
+    fn given_stories_are_laid_out_as_clustered_ones() {
+        let docs = two_stories();
         let analyses: Vec<Analysis> = docs.iter().map(|_| Analysis::default()).collect();
         let corpus: Vec<(&Document, &Analysis)> = docs.iter().zip(&analyses).collect();
         // Keys from elsewhere, named in no particular order: numbering is by first article.
@@ -163,12 +168,7 @@ mod tests {
 
     #[test]
     fn two_stories_are_separated_and_ordered() {
-        let docs = [
-            quake("q1", "Xinhua", "2008-05-12T10:00"),
-            war("w1", "Reuters", "2008-08-11T08:00"),
-            war("w2", "BBC", "2008-08-11T12:00"),
-            quake("q2", "AP", "2008-05-13T09:00"),
-        ];
+        let docs = two_stories();
         let analyses: Vec<Analysis> = docs.iter().map(|_| Analysis::default()).collect();
         let corpus: Vec<(&Document, &Analysis)> = docs.iter().zip(&analyses).collect();
         let found = stories(&corpus);
