@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 __all__ = [
     "analyze",
     "analyze_batch",
+    "story_keys_batch",
+    "stories_batch",
+    "dossier_of_batch",
     "Dossier",
     "Store",
     "ParallaxError",
@@ -147,18 +150,51 @@ def analyze(
     return Dossier(_parallax.analyze(paths, records, manifest_path))
 
 
-def analyze_batch(batch: "pyarrow.RecordBatch") -> "pyarrow.RecordBatch":
+def analyze_batch(
+    batch: "pyarrow.RecordBatch", fields: "Iterable[str]" = ()
+) -> "pyarrow.RecordBatch":
     """Runs the per-article analysis over a batch of articles, on the calling thread.
 
-    The batch needs a string column ``text``; ``title``, ``outlet``, ``published``, ``url``,
-    ``authors`` and ``source`` are read when present. The result has one row per input row:
-    ``doc_id``, ``source``, ``pipeline_version``, counts (``sentences``, ``mentions``,
-    ``quotes``, ``figures``, ``times``), ``document`` and ``analysis`` (the JSON records a
-    store keeps, from which the cross-document stages build the dossier), and ``error`` (why a
-    row could not be analyzed, else null). Made for ``mapInArrow``-style engines: each call is
-    independent and single-threaded.
+    Each row is read as the JSON record ``parallax analyze`` reads from a file: its string and
+    list-of-string columns, the text under ``text`` (or news-please's ``maintext`` and the
+    other default names); ``fields`` (``PIECE=NAME``, as ``--field``) names other columns. The
+    result has one row per input row: ``doc_id``, ``source``, ``pipeline_version``, counts
+    (``sentences``, ``mentions``, ``quotes``, ``figures``, ``times``), ``published_seconds``
+    (the publication instant, UTC, that the cross-document stages order by), ``document``
+    and ``analysis`` (the JSON records a store keeps, from which the cross-document stages
+    build the dossier), and ``error`` (why a row could not be analyzed, else null). Made for
+    ``mapInArrow``-style engines: each call is independent and single-threaded. Raises
+    ``KeyError`` when no column can hold the text.
     """
-    return _parallax.analyze_batch(batch)
+    return _parallax.analyze_batch(batch, list(fields))
+
+
+def story_keys_batch(batch: "pyarrow.RecordBatch") -> "pyarrow.RecordBatch":
+    """The keys each analyzed article (a batch as ``analyze_batch`` writes it) counts in the
+    story clusterer's document frequencies: one row per ``doc_id`` and ``key``."""
+    return _parallax.story_keys_batch(batch)
+
+
+def stories_batch(
+    batch: "pyarrow.RecordBatch",
+    prior: "Optional[pyarrow.RecordBatch]" = None,
+    prior_documents: int = 0,
+) -> "pyarrow.RecordBatch":
+    """Clusters the analyzed articles of one batch (as ``analyze_batch`` writes them) into
+    stories with the one-process clusterer: columns ``doc_id`` and ``story`` (the story's
+    number within this batch). ``prior`` (``key``, ``df``) and ``prior_documents`` resume the
+    stream after that many earlier articles. ``parallax.spark`` calls it once per window of
+    days."""
+    return _parallax.stories_batch(batch, prior, prior_documents)
+
+
+def dossier_of_batch(
+    batch: "pyarrow.RecordBatch", story_column: Optional[str] = None
+) -> Dossier:
+    """The dossier of analyzed articles (a batch as ``analyze_batch`` writes them). With
+    ``story_column``, that string column gives each article's story and the clusterer does not
+    run: ``parallax.spark`` builds each story's dossier this way."""
+    return Dossier(_parallax.dossier_of_batch(batch, story_column))
 
 
 class Store:

@@ -289,10 +289,6 @@ fn open(path: &std::path::Path) -> PyResult<parallax_store::Store> {
         .map_err(|e| ParallaxError::new_err(format!("cannot open store {}: {e}", path.display())))
 }
 
-/// The metadata columns `analyze_batch` reads besides `text`, as the record fields ingest
-/// knows them by.
-const META_COLUMNS: [&str; 6] = ["title", "outlet", "published", "url", "authors", "source"];
-
 /// A string column's values, whichever string layout it has.
 fn strings(array: &ArrayRef) -> Option<Vec<Option<&str>>> {
     let values = match array.data_type() {
@@ -302,6 +298,24 @@ fn strings(array: &ArrayRef) -> Option<Vec<Option<&str>>> {
         _ => return None,
     };
     Some(values)
+}
+
+/// A column's values as JSON, for the columns a record can hold: strings, and lists of
+/// strings (authors; BASIL's paragraphs). Other columns are not article fields.
+fn json_values(array: &ArrayRef) -> Option<Vec<Option<serde_json::Value>>> {
+    if let Some(values) = strings(array) {
+        return Some(values.into_iter().map(|v| v.map(Into::into)).collect());
+    }
+    let list = |row: Option<ArrayRef>| -> Option<serde_json::Value> {
+        let row = row?;
+        let items = strings(&row)?;
+        Some(items.into_iter().flatten().collect::<Vec<_>>().into())
+    };
+    match array.data_type() {
+        DataType::List(_) => Some(array.as_list::<i32>().iter().map(list).collect()),
+        DataType::LargeList(_) => Some(array.as_list::<i64>().iter().map(list).collect()),
+        _ => None,
+    }
 }
 
 /// The output schema of `analyze_batch`.
@@ -317,64 +331,65 @@ fn batch_schema() -> Arc<Schema> {
         i("quotes"),
         i("figures"),
         i("times"),
+        // The publication instant the cross-document stages order by (seconds, UTC).
+        i("published_seconds"),
         s("document"),
         s("analysis"),
         s("error"),
     ]))
 }
 
-/// Runs the per-article analysis over a record batch of articles, on this thread.
+/// Runs the per-article analysis over a record batch of articles, on this thread. Each row
+/// is read as the JSON record ingest reads from a file (its string and list-of-string
+/// columns), with `fields` (`PIECE=NAME`, as `--field`) naming non-default columns.
 #[pyfunction]
+#[pyo3(signature = (batch, fields=Vec::new()))]
 fn analyze_batch(
     py: Python<'_>,
     batch: PyArrowType<RecordBatch>,
+    fields: Vec<String>,
 ) -> PyResult<PyArrowType<RecordBatch>> {
     let batch = batch.0;
+    let names = parallax_ingest::FieldNames::parse(&fields)
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
     let schema = batch.schema();
-    let column = |name: &str| -> PyResult<Option<Vec<Option<&str>>>> {
-        let Ok(index) = schema.index_of(name) else {
-            return Ok(None);
-        };
-        strings(batch.column(index)).map(Some).ok_or_else(|| {
-            PyValueError::new_err(format!(
-                "column {name:?} is {}, not a string column",
-                schema.field(index).data_type()
-            ))
-        })
-    };
-    let texts = column("text")?
-        .ok_or_else(|| PyKeyError::new_err("the batch has no 'text' column (the article text)"))?;
-    let meta: Vec<(&str, Option<Vec<Option<&str>>>)> = META_COLUMNS
+    let columns: Vec<(&str, Vec<Option<serde_json::Value>>)> = schema
+        .fields()
         .iter()
-        .map(|name| column(name).map(|c| (*name, c)))
-        .collect::<PyResult<_>>()?;
-    // Each row as the JSON record ingest reads, so a row gives the document a file would.
+        .zip(batch.columns())
+        .filter_map(|(field, array)| Some((field.name().as_str(), json_values(array)?)))
+        .collect();
+    let text_names: Vec<&str> = names.names(parallax_ingest::Field::Text).collect();
+    if !columns.iter().any(|(name, _)| text_names.contains(name)) {
+        return Err(PyKeyError::new_err(format!(
+            "the batch has no text column (tried {}; name another with fields=['text=NAME'])",
+            text_names.join(", ")
+        )));
+    }
+    // The label naming a row in errors: its `source` column, else its position.
+    let label = |row: usize| -> String {
+        columns
+            .iter()
+            .find(|(name, _)| *name == "source")
+            .and_then(|(_, values)| values[row].as_ref()?.as_str().map(str::to_string))
+            .unwrap_or_else(|| format!("batch row {row}"))
+    };
     let rows: Vec<(String, Result<Document, String>)> = (0..batch.num_rows())
         .map(|row| {
-            let mut object = serde_json::Map::new();
-            object.insert("text".into(), texts[row].unwrap_or("").into());
-            for (name, values) in &meta {
-                if let Some(value) = values.as_ref().and_then(|v| v[row]) {
-                    object.insert((*name).into(), value.into());
-                }
-            }
-            let label = meta[5]
-                .1
-                .as_ref()
-                .and_then(|v| v[row])
-                .map_or_else(|| format!("batch row {row}"), str::to_string);
-            let document = parallax_ingest::article(
-                &serde_json::Value::Object(object),
-                &parallax_ingest::FieldNames::default(),
-            )
-            .map(|a| {
-                parallax_ingest::record_document(
-                    a,
-                    label.clone(),
-                    &parallax_ingest::Manifest::default(),
-                )
-            })
-            .map_err(|e| e.to_string());
+            let object: serde_json::Map<String, serde_json::Value> = columns
+                .iter()
+                .filter_map(|(name, values)| Some((name.to_string(), values[row].clone()?)))
+                .collect();
+            let label = label(row);
+            let document = parallax_ingest::article(&serde_json::Value::Object(object), &names)
+                .map(|a| {
+                    parallax_ingest::record_document(
+                        a,
+                        label.clone(),
+                        &parallax_ingest::Manifest::default(),
+                    )
+                })
+                .map_err(|e| e.to_string());
             (label, document)
         })
         .collect();
@@ -399,7 +414,7 @@ fn analyze_rows(
         StringBuilder::new(),
         StringBuilder::new(),
     );
-    let mut counts: Vec<Int64Builder> = (0..5).map(|_| Int64Builder::new()).collect();
+    let mut counts: Vec<Int64Builder> = (0..6).map(|_| Int64Builder::new()).collect();
     for (label, document) in &rows {
         match document {
             Ok(doc) => {
@@ -416,6 +431,7 @@ fn analyze_rows(
                 ]) {
                     builder.append_value(n as i64);
                 }
+                counts[5].append_option(doc.published_instant());
                 document_json.append_value(serde_json::to_string(doc).unwrap_or_default());
                 analysis_json.append_value(serde_json::to_string(&analysis).unwrap_or_default());
                 errors.append_null();
@@ -442,6 +458,168 @@ fn analyze_rows(
     RecordBatch::try_new(batch_schema(), columns)
 }
 
+/// The stored pairs of a batch with `document` and `analysis` JSON columns (as
+/// `analyze_batch` writes them), with the row each came from; rows whose document failed
+/// (null `document`) are left out.
+fn stored_pairs(batch: &RecordBatch) -> PyResult<Vec<(usize, Document, Analysis)>> {
+    let schema = batch.schema();
+    let column = |name: &str| -> PyResult<Vec<Option<&str>>> {
+        let index = schema.index_of(name).map_err(|_| {
+            PyKeyError::new_err(format!(
+                "the batch has no {name:?} column (as analyze_batch writes it)"
+            ))
+        })?;
+        strings(batch.column(index))
+            .ok_or_else(|| PyValueError::new_err(format!("column {name:?} is not a string column")))
+    };
+    let (documents, analyses) = (column("document")?, column("analysis")?);
+    let mut out = Vec::with_capacity(batch.num_rows());
+    for (row, (document, analysis)) in documents.into_iter().zip(analyses).enumerate() {
+        let (Some(document), Some(analysis)) = (document, analysis) else {
+            continue;
+        };
+        let document: Document = serde_json::from_str(document)
+            .map_err(|e| PyValueError::new_err(format!("row {row}: document: {e}")))?;
+        let analysis: Analysis = serde_json::from_str(analysis)
+            .map_err(|e| PyValueError::new_err(format!("row {row}: analysis: {e}")))?;
+        out.push((row, document, analysis));
+    }
+    Ok(out)
+}
+
+/// A batch of `doc_id` and one integer column named `name`.
+fn doc_values(
+    mut ids: StringBuilder,
+    mut values: Int64Builder,
+    name: &str,
+) -> Result<RecordBatch, arrow_schema::ArrowError> {
+    let schema = Arc::new(Schema::new(vec![
+        Field::new("doc_id", DataType::Utf8, false),
+        Field::new(name, DataType::Int64, false),
+    ]));
+    RecordBatch::try_new(
+        schema,
+        vec![Arc::new(ids.finish()), Arc::new(values.finish())],
+    )
+}
+
+/// The keys each article counts in the story clusterer's document frequencies (a batch as
+/// `analyze_batch` writes it): one row per `doc_id` and `key` (the 64-bit hash, as a signed
+/// integer). A distributed run sums them by window to seed each window's clusterer.
+#[pyfunction]
+fn story_keys_batch(
+    py: Python<'_>,
+    batch: PyArrowType<RecordBatch>,
+) -> PyResult<PyArrowType<RecordBatch>> {
+    let pairs = stored_pairs(&batch.0)?;
+    let out = py.detach(|| {
+        let (mut ids, mut keys) = (StringBuilder::new(), Int64Builder::new());
+        for (_, doc, analysis) in &pairs {
+            let features = parallax_crossdoc::stories::features(doc, analysis);
+            for key in parallax_crossdoc::stories::df_keys(&features) {
+                ids.append_value(&doc.id);
+                keys.append_value(key as i64);
+            }
+        }
+        doc_values(ids, keys, "key")
+    });
+    out.map(PyArrowType)
+        .map_err(|e| ParallaxError::new_err(e.to_string()))
+}
+
+/// Clusters the articles of one partition (a batch as `analyze_batch` writes it) into
+/// stories with the one-process clusterer; returns `doc_id` and `story`, the story's number
+/// within this batch (`s1` is 1). `prior` (columns `key`, `df`: keys as `story_keys_batch`
+/// gives them) and `prior_documents` resume the stream after that many earlier articles.
+#[pyfunction]
+#[pyo3(signature = (batch, prior=None, prior_documents=0))]
+fn stories_batch(
+    py: Python<'_>,
+    batch: PyArrowType<RecordBatch>,
+    prior: Option<PyArrowType<RecordBatch>>,
+    prior_documents: usize,
+) -> PyResult<PyArrowType<RecordBatch>> {
+    let pairs = stored_pairs(&batch.0)?;
+    let mut df: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+    if let Some(PyArrowType(prior)) = prior {
+        let column = |name: &str| -> PyResult<Vec<i64>> {
+            let index = prior.schema().index_of(name).map_err(|_| {
+                PyKeyError::new_err(format!("the prior batch has no {name:?} column"))
+            })?;
+            let values = prior
+                .column(index)
+                .as_primitive_opt::<arrow_array::types::Int64Type>()
+                .ok_or_else(|| PyValueError::new_err(format!("prior {name:?} is not int64")))?;
+            Ok(values.iter().map(Option::unwrap_or_default).collect())
+        };
+        for (key, count) in column("key")?.into_iter().zip(column("df")?) {
+            df.insert(key as u64, u32::try_from(count.max(0)).unwrap_or(u32::MAX));
+        }
+    }
+    let out = py.detach(|| {
+        let refs: Vec<(&Document, &Analysis)> = pairs.iter().map(|(_, d, a)| (d, a)).collect();
+        let index = parallax_crossdoc::stories::StoryIndex::seeded(
+            parallax_crossdoc::stories::StoryConfig::default(),
+            prior_documents,
+            df,
+        );
+        let stories = parallax_crossdoc::stories::stories_after(&refs, index);
+        let (mut ids, mut numbers) = (StringBuilder::new(), Int64Builder::new());
+        for (n, story) in stories.iter().enumerate() {
+            for doc in &story.documents {
+                ids.append_value(doc);
+                numbers.append_value(n as i64 + 1);
+            }
+        }
+        doc_values(ids, numbers, "story")
+    });
+    out.map(PyArrowType)
+        .map_err(|e| ParallaxError::new_err(e.to_string()))
+}
+
+/// Builds the dossier of stored analyses (a batch as `analyze_batch` writes it). With
+/// `story_column`, that string column gives each article's story and the clusterer does
+/// not run: a distributed run builds each story's dossier this way.
+#[pyfunction]
+#[pyo3(signature = (batch, story_column=None))]
+fn dossier_of_batch(
+    py: Python<'_>,
+    batch: PyArrowType<RecordBatch>,
+    story_column: Option<&str>,
+) -> PyResult<Dossier> {
+    let batch = batch.0;
+    let pairs = stored_pairs(&batch)?;
+    let keys: Option<Vec<String>> = match story_column {
+        None => None,
+        Some(name) => {
+            let index = batch
+                .schema()
+                .index_of(name)
+                .map_err(|_| PyKeyError::new_err(format!("the batch has no {name:?} column")))?;
+            let values = strings(batch.column(index)).ok_or_else(|| {
+                PyValueError::new_err(format!("column {name:?} is not a string column"))
+            })?;
+            Some(
+                pairs
+                    .iter()
+                    .map(|(row, _, _)| values[*row].unwrap_or_default().to_string())
+                    .collect(),
+            )
+        }
+    };
+    Ok(py.detach(|| {
+        let corpus: Vec<(Document, Analysis)> = pairs.into_iter().map(|(_, d, a)| (d, a)).collect();
+        let dossier = match &keys {
+            Some(keys) => parallax_crossdoc::build_dossier_in_stories(&corpus, &[], keys),
+            None => parallax_crossdoc::build_dossier(&corpus, &[]),
+        };
+        Dossier {
+            dossier,
+            analyses: corpus.into_iter().map(|(_, a)| a).collect(),
+        }
+    }))
+}
+
 #[pymodule]
 fn _parallax(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ParallaxError", m.py().get_type::<ParallaxError>())?;
@@ -457,5 +635,8 @@ fn _parallax(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Store>()?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(story_keys_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(stories_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(dossier_of_batch, m)?)?;
     Ok(())
 }

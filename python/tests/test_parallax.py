@@ -128,7 +128,7 @@ def test_errors_name_the_input(tmp_path):
     with pytest.raises(parallax.ParallaxError, match="blob.bin"):
         parallax.analyze([tmp_path / "blob.bin"])
     with pytest.raises(KeyError, match="text"):
-        parallax.analyze_batch(pa.RecordBatch.from_pydict({"body": ["x"]}))
+        parallax.analyze_batch(pa.RecordBatch.from_pydict({"title": ["x"]}))
     with pytest.raises(parallax.ParallaxError, match="no store"):
         parallax.Store(tmp_path / "empty")
 

@@ -52,6 +52,34 @@ pub fn build_dossier_timed(
     corpus: &[(Document, Analysis)],
     skipped: &[SkippedInput],
 ) -> (Dossier, CrossdocTimes) {
+    build(corpus, skipped, crate::stories::stories)
+}
+
+/// [`build_dossier`] with the stories given, not clustered: `story_of[i]` is the story key of
+/// `corpus[i]`, articles with one key being one story. A distributed run clusters stories by
+/// partition and then builds each story's dossier with this (docs/scale.md).
+pub fn build_dossier_in_stories(
+    corpus: &[(Document, Analysis)],
+    skipped: &[SkippedInput],
+    story_of: &[String],
+) -> Dossier {
+    // `build` hands the stories function the corpus in publication order; the keys follow.
+    let mut order: Vec<usize> = (0..corpus.len()).collect();
+    order.sort_by(|&a, &b| publication_key(&corpus[a].0).cmp(&publication_key(&corpus[b].0)));
+    let keys: Vec<String> = order
+        .iter()
+        .map(|&i| story_of.get(i).cloned().unwrap_or_default())
+        .collect();
+    build(corpus, skipped, |pairs| crate::stories::given(pairs, &keys)).0
+}
+
+/// Lays out the dossier of `corpus`, its stories found by `stories` (given the corpus in
+/// publication order).
+fn build(
+    corpus: &[(Document, Analysis)],
+    skipped: &[SkippedInput],
+    stories: impl FnOnce(&[(&Document, &Analysis)]) -> Vec<parallax_core::Story>,
+) -> (Dossier, CrossdocTimes) {
     let mut times = CrossdocTimes::default();
     let clock = Instant::now();
     let mut order: Vec<usize> = (0..corpus.len()).collect();
@@ -61,7 +89,7 @@ pub fn build_dossier_timed(
     times.0.push(("order", clock.elapsed()));
     let pairs: Vec<(&Document, &Analysis)> =
         docs.iter().copied().zip(analyses.iter().copied()).collect();
-    let stories = times.time("stories", || crate::stories::stories(&pairs));
+    let stories = times.time("stories", || stories(&pairs));
     let story_of = story_of_documents(&docs, &stories);
     let resolution = times.time("resolve", || resolve_in_stories(&analyses, &story_of));
     let entity_ids = entity_ids(&resolution);

@@ -35,4 +35,4 @@ pub mod timeline;
 pub mod wordlists;
 pub mod words;
 
-pub use assemble::{build_dossier, build_dossier_timed, CrossdocTimes};
+pub use assemble::{build_dossier, build_dossier_in_stories, build_dossier_timed, CrossdocTimes};

@@ -9,7 +9,7 @@ pub mod features;
 pub mod index;
 
 pub use features::{features, DocFeatures};
-pub use index::{StoryConfig, StoryIndex};
+pub use index::{df_keys, StoryConfig, StoryIndex};
 
 use crate::assemble::publication_key;
 use parallax_core::{Analysis, Document, Story};
@@ -20,35 +20,57 @@ use std::collections::HashMap;
 /// Stories are numbered `s1`, `s2`… by first publication (undated articles come last, then
 /// by outlet and id), and list their documents in publication order.
 pub fn stories(corpus: &[(&Document, &Analysis)]) -> Vec<Story> {
+    stories_after(corpus, StoryIndex::new(StoryConfig::default()))
+}
+
+/// [`stories`] continuing the stream of `index` ([`StoryIndex::seeded`]).
+pub fn stories_after(corpus: &[(&Document, &Analysis)], mut index: StoryIndex) -> Vec<Story> {
     let mut order: Vec<usize> = (0..corpus.len()).collect();
     order.sort_by(|&a, &b| publication_key(corpus[a].0).cmp(&publication_key(corpus[b].0)));
-    let mut index = StoryIndex::new(StoryConfig::default());
-    let mut labels: Vec<Option<String>> = Vec::new();
     let mut joined: Vec<(usize, usize)> = Vec::with_capacity(order.len());
     for i in order {
         let (doc, analysis) = corpus[i];
-        let f = features(doc, analysis);
-        let label = f.label.clone();
-        let s = index.add(f);
-        if labels.len() <= s {
-            labels.resize(s + 1, None);
-        }
-        if let Some(slot) = labels.get_mut(s) {
-            slot.get_or_insert(label);
-        }
+        let s = index.add(features(doc, analysis));
         joined.push((i, s));
     }
-    // Stories may have merged after their articles joined: group by the surviving story,
-    // numbered in order of first publication.
+    // Stories may have merged after their articles joined: group by the surviving story.
+    let joined = joined.into_iter().map(|(i, s)| (i, index.resolve(s)));
+    lay_out(corpus, joined)
+}
+
+/// Lays out stories given from elsewhere: `story_of[i]` is the story key of `corpus[i]`
+/// (a distributed run computes them by partition, see docs/scale.md). Articles with the same
+/// key are one story; stories are numbered and ordered exactly as [`stories`] numbers its own.
+pub fn given(corpus: &[(&Document, &Analysis)], story_of: &[String]) -> Vec<Story> {
+    let mut order: Vec<usize> = (0..corpus.len()).collect();
+    order.sort_by(|&a, &b| publication_key(corpus[a].0).cmp(&publication_key(corpus[b].0)));
+    let mut key_number: HashMap<&str, usize> = HashMap::new();
+    let joined: Vec<(usize, usize)> = order
+        .into_iter()
+        .map(|i| {
+            let key = story_of.get(i).map_or("", String::as_str);
+            let next = key_number.len();
+            (i, *key_number.entry(key).or_insert(next))
+        })
+        .collect();
+    lay_out(corpus, joined)
+}
+
+/// The dossier's [`Story`] items from `(article, story)` pairs in publication order: numbered
+/// `s1`, `s2`… by first publication, labelled by their first article's label, listing their
+/// documents in publication order.
+fn lay_out(
+    corpus: &[(&Document, &Analysis)],
+    joined: impl IntoIterator<Item = (usize, usize)>,
+) -> Vec<Story> {
     let mut number: HashMap<usize, usize> = HashMap::new();
     let mut out: Vec<Story> = Vec::new();
     for (i, s) in joined {
-        let (doc, _) = corpus[i];
-        let root = index.resolve(s);
-        let n = *number.entry(root).or_insert_with(|| {
+        let (doc, analysis) = corpus[i];
+        let n = *number.entry(s).or_insert_with(|| {
             out.push(Story {
                 id: format!("s{}", out.len() + 1),
-                label: labels.get(s).cloned().flatten().unwrap_or_default(),
+                label: features(doc, analysis).label,
                 documents: Vec::new(),
                 outlets: Vec::new(),
                 first_published: None,
@@ -115,14 +137,38 @@ mod tests {
         )
     }
 
-    #[test]
-    fn two_stories_are_separated_and_ordered() {
-        let docs = [
+    /// Two reports of an earthquake and two of a war, interleaved out of publication order.
+    fn two_stories() -> [Document; 4] {
+        [
             quake("q1", "Xinhua", "2008-05-12T10:00"),
             war("w1", "Reuters", "2008-08-11T08:00"),
             war("w2", "BBC", "2008-08-11T12:00"),
             quake("q2", "AP", "2008-05-13T09:00"),
-        ];
+        ]
+    }
+
+    #[test]
+    fn given_stories_are_laid_out_as_clustered_ones() {
+        let docs = two_stories();
+        let analyses: Vec<Analysis> = docs.iter().map(|_| Analysis::default()).collect();
+        let corpus: Vec<(&Document, &Analysis)> = docs.iter().zip(&analyses).collect();
+        // Keys from elsewhere, named in no particular order: numbering is by first article.
+        let keys = ["w/7", "q/3", "w/7", "q/3"].map(String::from);
+        let given = given(&corpus, &keys);
+        assert_eq!(given.len(), 2);
+        assert_eq!(given[0].documents, ["q1", "w2"]);
+        assert_eq!(given[0].id, "s1");
+        assert_eq!(given[0].label, "Earthquake strikes Sichuan province");
+        assert_eq!(given[1].documents, ["q2", "w1"]);
+        assert_eq!(given[1].outlets, ["AP", "Reuters"]);
+        // The same keys as the clusterer's own stories give its stories exactly.
+        let keys = ["q", "w", "w", "q"].map(String::from);
+        assert_eq!(super::given(&corpus, &keys), stories(&corpus));
+    }
+
+    #[test]
+    fn two_stories_are_separated_and_ordered() {
+        let docs = two_stories();
         let analyses: Vec<Analysis> = docs.iter().map(|_| Analysis::default()).collect();
         let corpus: Vec<(&Document, &Analysis)> = docs.iter().zip(&analyses).collect();
         let found = stories(&corpus);

@@ -128,6 +128,13 @@ struct StoryState {
     nearest: Option<usize>,
 }
 
+/// The keys an article counts once each in the index's document frequencies: its terms, and
+/// its entities tagged apart from terms.
+pub fn df_keys(features: &DocFeatures) -> impl Iterator<Item = u64> + '_ {
+    let terms = features.terms.iter().map(|&(t, _)| t);
+    terms.chain(features.entities.iter().map(|&(e, _)| e ^ ENTITY_TAG))
+}
+
 /// A stream of articles clustered into stories.
 #[derive(Debug, Clone, Default)]
 pub struct StoryIndex {
@@ -155,20 +162,30 @@ impl StoryIndex {
         self.stories.is_empty()
     }
 
+    /// An index that has already counted `documents` articles, with these document
+    /// frequencies (keyed by [`df_keys`]), and holds no story yet: a stream resumed after
+    /// articles it no longer holds. A distributed run seeds each window of days this way with
+    /// the counts of every article published before the window (docs/scale.md).
+    pub fn seeded(config: StoryConfig, documents: usize, df: HashMap<u64, u32>) -> Self {
+        StoryIndex {
+            config,
+            documents,
+            df,
+            ..StoryIndex::default()
+        }
+    }
+
     /// Adds one article and returns the index of the story it joined or opened.
     pub fn add(&mut self, features: DocFeatures) -> usize {
         self.documents += 1;
-        for &(t, _) in &features.terms {
-            *self.df.entry(t).or_default() += 1;
+        for key in df_keys(&features) {
+            *self.df.entry(key).or_default() += 1;
         }
         let tagged: Vec<(u64, u32)> = features
             .entities
             .iter()
             .map(|&(e, n)| (e ^ ENTITY_TAG, n))
             .collect();
-        for &(e, _) in &tagged {
-            *self.df.entry(e).or_default() += 1;
-        }
         let vector = self.vector(&features.terms, DOC_TERMS);
         let entity_vector = self.vector(&tagged, QUERY_ENTITIES);
         let entities: Vec<u64> = entity_vector.iter().map(|&(e, _)| e).collect();
@@ -526,6 +543,44 @@ fn dot_sparse(a: &[(u64, f64)], b: &[(u64, f64)]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_seeded_index_weighs_words_as_the_stream_it_resumes() {
+        let earlier = [
+            article(&[1, 2, 3], &[10]),
+            article(&[1, 4], &[10, 11]),
+            article(&[1, 2], &[]),
+        ];
+        let mut streamed = StoryIndex::new(StoryConfig::default());
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        for features in earlier {
+            for key in df_keys(&features) {
+                *df.entry(key).or_default() += 1;
+            }
+            streamed.add(features);
+        }
+        let seeded = StoryIndex::seeded(StoryConfig::default(), 3, df);
+        let next = article(&[1, 2, 5], &[10]);
+        assert_eq!(
+            seeded.vector(&next.terms, DOC_TERMS),
+            streamed.vector(&next.terms, DOC_TERMS)
+        );
+        let tagged: Vec<(u64, u32)> = next
+            .entities
+            .iter()
+            .map(|&(e, n)| (e ^ ENTITY_TAG, n))
+            .collect();
+        assert_eq!(
+            seeded.vector(&tagged, QUERY_ENTITIES),
+            streamed.vector(&tagged, QUERY_ENTITIES)
+        );
+        // A fresh index weighs them otherwise: the seed is what carries the counts.
+        let fresh = StoryIndex::new(StoryConfig::default());
+        assert_ne!(
+            fresh.vector(&next.terms, DOC_TERMS),
+            streamed.vector(&next.terms, DOC_TERMS)
+        );
+    }
 
     /// An undated article with the given term and entity keys, each counted once.
     fn article(terms: &[u64], entities: &[u64]) -> DocFeatures {
