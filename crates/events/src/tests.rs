@@ -466,3 +466,18 @@ fn an_attack_on_words_or_politics_with_no_violence_is_a_criticism() {
     let e = events("Comey had a heart attack.", &people);
     assert!(e.is_empty(), "{e:?}");
 }
+
+#[test]
+fn the_subject_under_investigation_is_its_target() {
+    let e = events(
+        "Comey confirmed that Trump was not under FBI investigation.",
+        &[
+            ("Comey", EntityType::Person, None),
+            ("Trump", EntityType::Person, None),
+            ("FBI", EntityType::Org, None),
+        ],
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(names(&e[0].target), ["Trump"]);
+    assert!(names(&e[0].source).is_empty(), "{e:?}");
+}
