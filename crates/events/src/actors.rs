@@ -454,7 +454,17 @@ pub fn roles(
             .map(|i| phrases[i].actor.clone())
             .collect()
     };
-    let (source, target) = if passive {
+    // "Trump is not under investigation", "the town came under attack": the subject
+    // undergoes the event, as in a passive, and nothing names who does it.
+    let under = (1..=2).filter_map(|b| first.checked_sub(b)).any(|k| {
+        k >= start
+            && text
+                .get(s.toks[k].span.start..s.toks[k].span.end)
+                .is_some_and(|w| w.eq_ignore_ascii_case("under"))
+    });
+    let (source, target) = if under && !passive {
+        (Vec::new(), pick(subject))
+    } else if passive {
         (
             pick(by_agent.map(|i| with_coordinated(s, text, phrases, i, end))),
             pick(subject),

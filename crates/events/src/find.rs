@@ -111,8 +111,61 @@ fn sense(
     let senses = lex.senses.get(s.stem(m.first))?;
     senses
         .iter()
-        .find(|sense| (0..s.len()).any(|k| sense.context.contains(s.stem(k))))
+        .find(|sense| {
+            (sense.context.is_empty() || (0..s.len()).any(|k| sense.context.contains(s.stem(k))))
+                && !(0..s.len()).any(|k| sense.unless.contains(s.stem(k)))
+        })
         .map(|sense| (sense.event_type, sense.mode))
+}
+
+/// How many words may stand between an indefinite article and the noun trigger it opens ("a
+/// serious threat"), and between a verb of judging and that article ("consider the bill a
+/// threat").
+const ARTICLE_REACH: usize = 2;
+const VERB_REACH: usize = 4;
+
+/// Whether the one-word trigger of `m` is a noun used as a predicate complement: opened by an
+/// indefinite article right after a verb of being or posing ("poses a threat", "is not an
+/// attack") or a few words after a verb of judging ("they consider the bill a threat"), with
+/// no punctuation, preposition or clause word between (`lexicon/complements.txt`). Such a
+/// noun says what something is or is seen as; it reports no act. An existential "there has
+/// been an attack" and a hedged "what appears to be an attack" still report one.
+fn predicate_noun(s: &Sentence, text: &str, m: &Match, lex: &Lexicon) -> bool {
+    let word = |k: usize| {
+        let t = s.toks[k].span;
+        text.get(t.start..t.end).unwrap_or("")
+    };
+    if m.last != m.first + 1 {
+        return false;
+    }
+    let article = (1..=ARTICLE_REACH + 1)
+        .filter_map(|back| m.first.checked_sub(back))
+        .take_while(|&k| !is_stop(s, k, text))
+        .find(|&k| word(k).eq_ignore_ascii_case("a") || word(k).eq_ignore_ascii_case("an"));
+    let Some(article) = article else {
+        return false;
+    };
+    let c = &lex.complements;
+    let before: Vec<usize> = (1..=VERB_REACH + 1)
+        .filter_map(|back| article.checked_sub(back))
+        .take_while(|&k| !is_stop(s, k, text) && !c.breaks.contains(s.stem(k)))
+        .collect();
+    let copula = match before.as_slice() {
+        [k, ..] if c.copulas.contains(s.stem(*k)) => Some(*k),
+        [b, k, ..] if c.between.contains(s.stem(*b)) && c.copulas.contains(s.stem(*k)) => Some(*k),
+        _ => None,
+    };
+    match copula {
+        // "There has been a massacre" reports one; so does "what appears to be an attack".
+        Some(k) => {
+            let existential = (1..=2)
+                .filter_map(|back| k.checked_sub(back))
+                .any(|b| word(b).eq_ignore_ascii_case("there"));
+            let to_be = k > 0 && word(k - 1).eq_ignore_ascii_case("to");
+            !existential && !to_be
+        }
+        None => before.iter().any(|&k| c.verbs.contains(s.stem(k))),
+    }
 }
 
 /// A candidate event of the sentence before its actors are read.
@@ -197,6 +250,9 @@ pub fn candidates(s: &Sentence, text: &str, matches: &[Match], lex: &Lexicon) ->
     // Candidate index by the token its trigger starts at, for governors that are triggers.
     let mut by_first: Vec<(usize, usize)> = Vec::new();
     for m in matches {
+        if predicate_noun(s, text, m, lex) {
+            continue;
+        }
         let pattern = &lex.triggers[m.pattern];
         let (event_type, mode) = match sense(s, m, lex) {
             Some((Some(t), mode)) => (t, mode),

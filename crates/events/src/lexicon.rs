@@ -79,8 +79,10 @@ pub struct Sense {
     /// `None`: in this sense the word codes no event ("struck a different tone").
     pub event_type: Option<EventType>,
     pub mode: Option<&'static str>,
-    /// Stems of which one must stand in the sentence.
+    /// Stems of which one must stand in the sentence (none listed: any sentence will do).
     pub context: FxHashSet<String>,
+    /// Stems of which none may stand in the sentence (written `!word`).
+    pub unless: FxHashSet<String>,
 }
 
 /// What a modality word does to the event it governs (see `lexicon/modality.txt`).
@@ -132,6 +134,19 @@ impl Modality {
     }
 }
 
+/// Stems of `lexicon/complements.txt`, by section.
+#[derive(Debug, Default)]
+pub struct Complements {
+    /// Verbs of being and posing, right before the article ("poses a threat").
+    pub copulas: FxHashSet<String>,
+    /// Verbs of judging and naming, their object between ("consider the bill a threat").
+    pub verbs: FxHashSet<String>,
+    /// Words that may stand between a copula and the article ("is not a threat").
+    pub between: FxHashSet<String>,
+    /// Words that end the complement between a verb and the article ("killed in a").
+    pub breaks: FxHashSet<String>,
+}
+
 /// Every list, indexed for the per-token lookups.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -150,6 +165,9 @@ pub struct Lexicon {
     pub not_triggers: FxHashSet<String>,
     /// Longest word of any list: longer words are never looked up.
     pub max_len: usize,
+    /// The sections of `lexicon/complements.txt`: the verbs after which "a threat", "an
+    /// attack" describes, not reports, and the words between such a verb and the article.
+    pub complements: Complements,
 }
 
 fn content_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -245,21 +263,29 @@ impl Lexicon {
                     None => continue,
                 },
             };
-            let context = fields[3..]
-                .iter()
-                .map(|w| stem(&w.to_ascii_lowercase()).to_string())
-                .collect();
+            let (unless, context): (Vec<&str>, Vec<&str>) =
+                fields[3..].iter().partition(|w| w.starts_with('!'));
+            let stems = |ws: Vec<&str>| -> FxHashSet<String> {
+                ws.iter()
+                    .map(|w| stem(&w.trim_start_matches('!').to_ascii_lowercase()).to_string())
+                    .collect()
+            };
+            let (context, unless) = (stems(context), stems(unless));
             let list = senses.entry(stem(word).to_string()).or_default();
             // Lines of the same word, type and mode add context words to one sense.
             match list
                 .iter_mut()
                 .find(|s| s.event_type == event_type && s.mode == mode_of(m))
             {
-                Some(sense) => sense.context.extend(context),
+                Some(sense) => {
+                    sense.context.extend(context);
+                    sense.unless.extend(unless);
+                }
                 None => list.push(Sense {
                     event_type,
                     mode: mode_of(m),
                     context,
+                    unless,
                 }),
             }
         }
@@ -276,6 +302,19 @@ impl Lexicon {
             )
             .map(str::to_string)
             .collect();
+        let mut complements = Complements::default();
+        let mut section = &mut complements.copulas;
+        for line in content_lines(include_str!("../lexicon/complements.txt")) {
+            match line {
+                "[copulas]" => section = &mut complements.copulas,
+                "[verbs]" => section = &mut complements.verbs,
+                "[between]" => section = &mut complements.between,
+                "[breaks]" => section = &mut complements.breaks,
+                w => {
+                    section.insert(stem(w).to_string());
+                }
+            }
+        }
         let mut first = FxHashMap::default();
         for (i, t) in triggers.iter().enumerate() {
             index(&mut first, &t.slots, i);
@@ -313,6 +352,7 @@ impl Lexicon {
             senses,
             not_triggers,
             max_len,
+            complements,
         }
     }
 }

@@ -21,7 +21,8 @@
 //! 3. **Actors** ([`actors`]): the source is the first actor phrase after the last clause
 //!    boundary before the trigger (a reporting verb is a boundary, so "Syria says Israel
 //!    struck" gives Israel), the target the first after it; a passive swaps them and takes the
-//!    source from its "by" phrase. Inside a quotation the clause starts at the quotation.
+//!    source from its "by" phrase; a subject "under" the event ("Trump is not under
+//!    investigation") is its target, and no source is named. Inside a quotation the clause starts at the quotation.
 //!    Actors are named through the entity layer ("Iranian drones" → Iran, military).
 //!    A place after a locative preposition is the location, and the target only when no
 //!    other actor follows (PLOVER codes the place's government) and it does not locate

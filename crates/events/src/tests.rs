@@ -398,3 +398,86 @@ fn a_name_before_a_shortened_title_is_not_the_actor() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(names(&e[0].source), ["Mitch McConnell"]);
 }
+
+#[test]
+fn a_noun_trigger_as_predicate_complement_is_no_event() {
+    for text in [
+        "Republicans will block any bill that they consider a threat to Second Amendment rights.",
+        "U.S. officials said the virus poses a serious threat to American troops.",
+        "Democrats called the ruling an attack on voting rights.",
+    ] {
+        let e = events(
+            text,
+            &[
+                ("Republicans", Norp, None),
+                ("Democrats", Norp, None),
+                ("U.S.", Gpe, None),
+            ],
+        );
+        assert!(e.is_empty(), "{text}: {e:?}");
+    }
+    // An existential sentence still reports the event, as does a noun after a preposition
+    // and a verb trigger.
+    for text in [
+        "There was an attack by Taliban fighters in Kabul.",
+        "There has been an attack by Taliban fighters in Kabul.",
+        "Taliban fighters in Kabul carried out what appears to be a targeted attack.",
+        "Two soldiers were wounded in a bomb attack by Taliban fighters in Kabul.",
+        "Two soldiers were wounded when a grenade exploded in Kabul, the Taliban said.",
+        "Taliban fighters were conducting a raid in Kabul.",
+    ] {
+        let e = events(text, &[("Taliban", Norp, None), ("Kabul", Gpe, None)]);
+        assert!(
+            e.iter()
+                .any(|e| ["attack", "grenade", "raid"].contains(&e.trigger.text.as_str())),
+            "{text}: {e:?}"
+        );
+    }
+    let e = events(
+        "Iran threatened Israel.",
+        &[("Iran", Gpe, None), ("Israel", Gpe, None)],
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
+#[test]
+fn an_attack_on_words_or_politics_with_no_violence_is_a_criticism() {
+    let people = [
+        ("Trump", EntityType::Person, None),
+        ("Comey", EntityType::Person, None),
+        ("Iran", Gpe, None),
+        ("Iraq", Gpe, None),
+    ];
+    let e = events(
+        "Comey attacked Trump in his testimony on Thursday.",
+        &people,
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].event_type, EventType::Disapprove);
+    // A word of violence, or no word of either kind, keeps the trigger's own type.
+    for text in [
+        "Iran attacked a military base in Iraq on Tuesday.",
+        "Iran attacked Iraq on Tuesday.",
+    ] {
+        let e = events(text, &people);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].event_type, EventType::Assault, "{text}");
+    }
+    let e = events("Comey had a heart attack.", &people);
+    assert!(e.is_empty(), "{e:?}");
+}
+
+#[test]
+fn the_subject_under_investigation_is_its_target() {
+    let e = events(
+        "Comey confirmed that Trump was not under FBI investigation.",
+        &[
+            ("Comey", EntityType::Person, None),
+            ("Trump", EntityType::Person, None),
+            ("FBI", EntityType::Org, None),
+        ],
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(names(&e[0].target), ["Trump"]);
+    assert!(names(&e[0].source).is_empty(), "{e:?}");
+}
