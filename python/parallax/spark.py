@@ -78,15 +78,12 @@ NUMBERED_IDS = ("claim_id", "dispute_id", "group_id", "passage_id", "event_id", 
 
 
 def _analyses_schema():
-    from pyspark.sql.types import LongType, StringType, StructField, StructType
+    """The Spark schema of ``analyze_batch``'s output, read from the Rust side (one
+    definition of its columns)."""
+    from pyspark.sql.pandas.types import from_arrow_schema
 
-    strings = ("doc_id", "source", "pipeline_version")
-    counts = ("sentences", "mentions", "quotes", "figures", "times", "published_seconds")
-    return StructType(
-        [StructField(n, StringType()) for n in strings]
-        + [StructField(n, LongType()) for n in counts]
-        + [StructField(n, StringType()) for n in ("document", "analysis", "error")]
-    )
+    empty = pa.RecordBatch.from_pydict({"text": pa.array([], pa.string())})
+    return from_arrow_schema(_parallax.analyze_batch(empty, []).schema)
 
 
 def read_articles(spark: "SparkSession", inputs: Sequence[str]) -> "DataFrame":
@@ -216,23 +213,20 @@ def window_priors(good: "DataFrame", windowed: "DataFrame") -> "tuple[DataFrame,
     return documents, df
 
 
+#: One row per (window, article) with its window story: ``window/number``.
+WINDOW_STORIES = pa.schema(
+    [("window", pa.int64()), ("doc_id", pa.string()), ("node", pa.string())]
+)
+
+
 def cluster_windows(windowed: "DataFrame", documents: "DataFrame", df: "DataFrame") -> "DataFrame":
     """Stage 2a: the one-process clusterer over each window, resumed with the counts of the
-    articles before it (``window_priors``); one row per (window, article) with its window
-    story ``node`` (``window/number``)."""
-    from pyspark.sql.types import LongType, StringType, StructField, StructType
-
-    out_schema = StructType(
-        [
-            StructField("window", LongType()),
-            StructField("doc_id", StringType()),
-            StructField("node", StringType()),
-        ]
-    )
+    articles before it (``window_priors``); rows of ``WINDOW_STORIES``."""
+    from pyspark.sql.pandas.types import from_arrow_schema
 
     def cluster(articles: pa.Table, prior: pa.Table) -> pa.Table:
         if articles.num_rows == 0:
-            return out_schema_empty()
+            return WINDOW_STORIES.empty_table()
         window = articles.column("window")[0].as_py()
         before = articles.column("prior_documents")[0].as_py() or 0
         batch = articles.select(["document", "analysis"]).combine_chunks().to_batches()[0]
@@ -242,25 +236,15 @@ def cluster_windows(windowed: "DataFrame", documents: "DataFrame", df: "DataFram
         nodes = pc.binary_join_element_wise(
             pa.scalar(str(window)), pc.cast(found.column("story"), pa.string()), "/"
         )
-        return pa.table(
-            {
-                "window": pa.array([window] * found.num_rows, pa.int64()),
-                "doc_id": found.column("doc_id"),
-                "node": nodes,
-            }
-        )
-
-    def out_schema_empty() -> pa.Table:
-        return pa.table(
-            {
-                "window": pa.array([], pa.int64()),
-                "doc_id": pa.array([], pa.string()),
-                "node": pa.array([], pa.string()),
-            }
+        windows = pa.array([window] * found.num_rows, pa.int64())
+        return pa.Table.from_arrays(
+            [windows, found.column("doc_id"), nodes], schema=WINDOW_STORIES
         )
 
     articles = windowed.join(documents, "window").groupBy("window")
-    return articles.cogroup(df.groupBy("window")).applyInArrow(cluster, out_schema)
+    return articles.cogroup(df.groupBy("window")).applyInArrow(
+        cluster, from_arrow_schema(WINDOW_STORIES)
+    )
 
 
 def connected_components(edges: "DataFrame", nodes: "DataFrame", max_rounds: int = 50) -> "DataFrame":
@@ -289,8 +273,11 @@ def connected_components(edges: "DataFrame", nodes: "DataFrame", max_rounds: int
         )
         labels = updated
         if changed.limit(1).count() == 0:
-            break
-    return labels
+            return labels
+    raise RuntimeError(
+        f"story ties did not settle in {max_rounds} rounds of label propagation: "
+        "a chain of window stories longer than that (raise max_rounds)"
+    )
 
 
 def story_ids(clustered: "DataFrame", windowed: "DataFrame") -> "DataFrame":

@@ -827,10 +827,15 @@ fn pronoun_types(word: &str) -> Option<&'static [EntityType]> {
 mod tests {
     use super::*;
 
+    /// The span of the first `words` in `text`.
+    fn span_of(text: &str, words: &str) -> Span {
+        let start = text.find(words).unwrap_or(0);
+        Span::new(start, start + words.len())
+    }
+
     fn mention(text: &str, all: &str, t: EntityType, kind: MentionKind) -> Mention {
-        let start = all.find(text).unwrap_or(0);
         Mention {
-            span: Span::new(start, start + text.len()),
+            span: span_of(all, text),
             text: text.to_string(),
             entity_type: t,
             kind,
@@ -896,10 +901,7 @@ mod tests {
             mentions: &mentions,
             entities: &[],
         };
-        let phrase = |w: &str| {
-            let at = text.find(w).unwrap_or(0);
-            Span::new(at, at + w.len())
-        };
+        let phrase = |w: &str| span_of(text, w);
         let aides = phrase("One of Ms. Rice's aides");
         let spokesman = phrase("Ms. Rice's spokesman");
         let found = [
@@ -946,10 +948,7 @@ mod tests {
         assert!(served(text, &pelosi));
         assert!(!served(text, &mcginley));
         let text = "Cornell law professor Michael Dorf. The Eparchy based in Stamford.";
-        let phrase = |w: &str| {
-            let at = text.find(w).unwrap_or(0);
-            Span::new(at, at + w.len())
-        };
+        let phrase = |w: &str| span_of(text, w);
         let cornell = mention("Cornell", text, EntityType::Person, MentionKind::Name);
         let dorf = mention("Michael Dorf", text, EntityType::Person, MentionKind::Name);
         let eparchy = mention("Eparchy", text, EntityType::Org, MentionKind::Name);
@@ -989,10 +988,7 @@ mod tests {
             mentions: &mentions,
             entities: &[],
         };
-        let at = |w: &str| {
-            let s = text.find(w).unwrap_or(0);
-            Span::new(s, s + w.len())
-        };
+        let at = |w: &str| span_of(text, w);
         let mut first = Found::new(at("Born poor."), QuoteKind::Direct);
         first.cue = Some(at("says"));
         first.speaker = Some(at("Labrador"));
@@ -1020,10 +1016,7 @@ mod tests {
             mentions: &[],
             entities: &[],
         };
-        let at = |w: &str| {
-            let s = text.find(w).unwrap_or(0);
-            Span::new(s, s + w.len())
-        };
+        let at = |w: &str| span_of(text, w);
         let first = at("An aide to the committee");
         let democrat = at("one Democrat who opposed her");
         let mut speakers = vec![
