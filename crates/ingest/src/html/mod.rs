@@ -8,9 +8,11 @@
 mod blocks;
 mod clean;
 mod filter;
+mod lead;
 mod meta;
 mod nesting;
 
+use clean::Scope;
 use dom_query::Document;
 use dom_smoothie::{Config, ParsePolicy, Readability};
 use parallax_core::{Diagnostic, DocumentMeta};
@@ -48,10 +50,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let title = title.as_deref();
     // Taken before the page is cleaned in place below.
     let container = marked_container(&page);
+    let lead = meta::description(&page).and_then(|d| lead::shown_lead(&page, &d));
 
     let mut best = match readability_content(html, url, None) {
         Some((content, byline)) => {
-            let mut text = clean_text(&Document::from(content.as_str()), title);
+            let mut text = clean_text(&Document::from(content.as_str()), Scope::Article, title);
             text.removed.bylines.extend(byline);
             text
         }
@@ -60,14 +63,14 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
                 "ingest",
                 "no article container found; using the whole page without navigation",
             ));
-            clean_text(&page, title)
+            clean_text(&page, Scope::Article, title)
         }
     };
     // Readability keeps one container and its like siblings; pages that split their text over
     // sections, posts or an ingredients table lose most of it, while the page's own markup
     // says where the content is.
     if let Some(container) = container {
-        let marked = clean_text(&Document::from(container.as_str()), title);
+        let marked = clean_text(&Document::from(container.as_str()), Scope::Marked, title);
         if (best.len() as f64) < MARKED_SHARE * marked.len() as f64 {
             diagnostics.push(Diagnostic::info(
                 "ingest",
@@ -82,7 +85,7 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     if best.len() < SHORT_TEXT {
         if let Some((content, byline)) = readability_content(html, url, Some(ParsePolicy::Moderate))
         {
-            let mut relaxed = clean_text(&Document::from(content.as_str()), title);
+            let mut relaxed = clean_text(&Document::from(content.as_str()), Scope::Article, title);
             if relaxed.len() > RELAXED_GAIN * best.len() {
                 relaxed.removed.bylines.extend(byline);
                 best = relaxed;
@@ -90,9 +93,20 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
         }
     }
     let Candidate {
-        filtered,
+        mut filtered,
         mut removed,
     } = best;
+    if let Some(lead) = lead {
+        // The body may hold the description inside a longer first paragraph.
+        let body = lead::normalize(&filtered.paragraphs.join(" "));
+        if !body.contains(&lead.description) && !body.contains(&lead::normalize(&lead.text)) {
+            diagnostics.push(Diagnostic::info(
+                "ingest",
+                "the lead the page shows as its description was put back in front of the body",
+            ));
+            filtered.paragraphs.insert(0, lead.text);
+        }
+    }
     let dropped = filtered.dropped;
     if dropped > 0 {
         diagnostics.push(Diagnostic::info(
@@ -143,8 +157,8 @@ impl Candidate {
 }
 
 /// The article text of `doc`: furniture removed (in place), then paragraphs filtered.
-fn clean_text(doc: &Document, title: Option<&str>) -> Candidate {
-    let removed = clean::remove_furniture(doc);
+fn clean_text(doc: &Document, scope: Scope, title: Option<&str>) -> Candidate {
+    let removed = clean::remove_furniture(doc, scope);
     let filtered = filter::drop_furniture(body_paragraphs(doc), title);
     Candidate { filtered, removed }
 }
