@@ -30,10 +30,14 @@ pub struct Args {
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
     /// coverage: the stories to score (dev, the default; test, read once per finished
-    /// change; or all).
+    /// change; or all). extract on trafilatura-eval: the pages to score (all, the default and
+    /// the floor's figure; dev, the half to tune on; test, the held half, read once per
+    /// finished change).
     #[arg(long, value_parser = ["dev", "test", "all"])]
     split: Option<String>,
-    /// coverage: also list every miss with its sentence.
+    /// coverage: also list every miss with its sentence. extract on trafilatura-eval: also
+    /// list every page with missed `with` and leaked `without` snippets (with --json, and the
+    /// text extracted).
     #[arg(long)]
     errors: bool,
 }
@@ -46,7 +50,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         return coverage(&args);
     }
     if args.split.is_some() || args.errors {
-        bail!("--split and --errors are options of `parallax eval coverage` only");
+        if let (Some("extract"), Some(gold)) = (args.task.as_deref(), &args.gold) {
+            if parallax_eval::formats::trafilatura::is_benchmark(gold) {
+                return extract_snippets(&args, gold);
+            }
+        }
+        bail!(
+            "--split and --errors are options of `parallax eval coverage` and of \
+             `parallax eval extract` on trafilatura's benchmark only"
+        );
     }
     let (Some(task), Some(gold)) = (&args.task, &args.gold) else {
         bail!("give a TASK and a GOLD path, or --floors FILE (see `parallax eval --help`)");
@@ -70,15 +82,10 @@ pub fn run(args: Args) -> Result<Outcome> {
 
 /// `parallax eval coverage [DATA] [--split dev|test|all] [--errors]`.
 fn coverage(args: &Args) -> Result<Outcome> {
-    use parallax_eval::formats::coverage::Split;
     use parallax_eval::tasks::coverage;
     let data = args.gold.clone().unwrap_or_else(|| args.data.clone());
     let options = coverage::Options {
-        split: match args.split.as_deref() {
-            Some("test") => Some(Split::Test),
-            Some("all") => None,
-            _ => Some(Split::Dev),
-        },
+        split: split_option(args.split.as_deref(), Some(parallax_eval::Split::Dev)),
         limit: args.limit,
     };
     let outcome = coverage::evaluate(&data, &coverage::gold_dir(), &options)?;
@@ -100,6 +107,51 @@ fn coverage(args: &Args) -> Result<Outcome> {
         }
     }
     Ok(Outcome::Success)
+}
+
+/// `parallax eval extract TRAFILATURA-EVAL [--split dev|test|all] [--errors]`.
+fn extract_snippets(args: &Args, gold: &Path) -> Result<Outcome> {
+    use parallax_eval::tasks::extract;
+    let options = extract::SnippetOptions {
+        split: split_option(args.split.as_deref(), None),
+        limit: args.limit,
+    };
+    let (report, misses) = extract::snippets(gold, &options)?;
+    if args.json {
+        let mut value = serde_json::to_value(&report)?;
+        if args.errors {
+            value["errors"] = serde_json::to_value(&misses)?;
+        }
+        println!("{value}");
+    } else {
+        print!("{}", report.table());
+        if args.errors {
+            for m in &misses {
+                println!("\n{} · {}", m.file, m.url);
+                for s in &m.missed {
+                    println!("  missed: {s}");
+                }
+                for s in &m.leaked {
+                    println!("  leaked: {s}");
+                }
+            }
+        }
+    }
+    Ok(Outcome::Success)
+}
+
+/// The split named by `--split`, `default` when none is given (`all` is `None`).
+fn split_option(
+    name: Option<&str>,
+    default: Option<parallax_eval::Split>,
+) -> Option<parallax_eval::Split> {
+    use parallax_eval::Split;
+    match name {
+        Some("dev") => Some(Split::Dev),
+        Some("test") => Some(Split::Test),
+        Some(_) => None,
+        None => default,
+    }
 }
 
 #[derive(Deserialize)]

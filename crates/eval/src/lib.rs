@@ -48,6 +48,32 @@ impl EvalError {
     }
 }
 
+/// Which half of a gold set an item belongs to, for sets scored by halves: `Dev` is looked at
+/// while tuning, `Test` is held and read once per finished change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Split {
+    Dev,
+    Test,
+}
+
+impl Split {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Split::Dev => "dev",
+            Split::Test => "test",
+        }
+    }
+}
+
+/// 64-bit FNV-1a hash of a string: the fixed seed of the splits made for gold sets that ship
+/// without one, stable across runs, platforms and Rust versions (unlike `std`'s hasher).
+pub(crate) fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// The files of folder `dir` (not its subfolders) whose extension is `extension`, sorted.
 pub(crate) fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>, EvalError> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -93,11 +93,7 @@ pub fn discover_inputs(inputs: &[PathBuf]) -> Discovery {
 pub fn is_paperwork(path: &Path) -> bool {
     static NAMES: std::sync::OnceLock<HashSet<&'static str>> = std::sync::OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        include_str!("../data/not_articles.txt")
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter(|l| !l.is_empty())
-            .collect()
+        crate::wordlist::entries(include_str!("../data/not_articles.txt")).collect()
     });
     path.file_name()
         .and_then(|n| n.to_str())

@@ -26,6 +26,7 @@ mod mojibake;
 mod read;
 mod text;
 mod warc;
+mod wordlist;
 
 pub use decode::{decode_markup, decode_text};
 pub use discover::{discover, discover_inputs, is_paperwork, Discovery, Format};

@@ -13,21 +13,7 @@ use parallax_core::Span;
 use serde::Deserialize;
 
 /// Which part of the set a story belongs to (fixed once by a seeded shuffle; see the README).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Split {
-    Dev,
-    Test,
-}
-
-impl Split {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Split::Dev => "dev",
-            Split::Test => "test",
-        }
-    }
-}
+pub use crate::Split;
 
 /// The dataset an article is read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -3,8 +3,12 @@
 //! boilerplate it must not), and `html.tar.xz` holds the pages as `eval/<file>` or
 //! `cache/<file>` (looked for under `eval/` first, as the benchmark does). Pages are kept as
 //! raw bytes: many are not UTF-8, and decoding them is part of what is measured.
+//!
+//! The set ships without a split, so one is fixed here ([`split`]): pages ordered by the
+//! FNV-1a hash of `trafilatura-eval:` + their URL, the first half the dev half (looked at
+//! while tuning the extractor), the second the held test half.
 
-use crate::{read_text, EvalError};
+use crate::{read_text, EvalError, Split};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -62,6 +66,32 @@ pub fn parse_gold(text: &str) -> Result<Vec<SnippetPage>, String> {
     Ok(pages)
 }
 
+/// The pages of one half of the set (`None`: all of them), in their original order. The halves
+/// depend only on the pages' URLs, not on the order they are read in.
+pub fn split(pages: Vec<SnippetPage>, half: Option<Split>) -> Vec<SnippetPage> {
+    let Some(half) = half else {
+        return pages;
+    };
+    let mut order: Vec<(u64, &str)> = pages
+        .iter()
+        .map(|p| {
+            (
+                crate::fnv1a(&format!("trafilatura-eval:{}", p.url)),
+                p.url.as_str(),
+            )
+        })
+        .collect();
+    order.sort_unstable();
+    let dev: std::collections::HashSet<String> = order[..order.len() / 2]
+        .iter()
+        .map(|(_, url)| url.to_string())
+        .collect();
+    pages
+        .into_iter()
+        .filter(|p| dev.contains(&p.url) == (half == Split::Dev))
+        .collect()
+}
+
 /// Each page file's bytes, by file name.
 pub type PageFiles = HashMap<String, Vec<u8>>;
 
@@ -110,15 +140,18 @@ pub fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// (true positives, false positives, false negatives, true negatives) of one page's
-/// extraction, as trafilatura's `eval_common.count_item` counts them; `None` is a page the
-/// extractor gave nothing for.
-pub fn count(page: &SnippetPage, extracted: Option<&str>) -> [usize; 4] {
+/// The snippets one page's extraction got wrong, as trafilatura's `eval_common.count_item`
+/// judges them: `with` snippets it lacks (false negatives) and `without` snippets it holds
+/// (false positives); `None` is a page the extractor gave nothing for.
+pub fn misses<'a>(
+    page: &'a SnippetPage,
+    extracted: Option<&str>,
+) -> (Vec<&'a String>, Vec<&'a String>) {
     let text = extracted.map(normalize);
-    let found = |s: &String| text.as_deref().is_some_and(|t| t.contains(&normalize(s)));
-    let tp = page.with.iter().filter(|s| found(s)).count();
-    let fp = page.without.iter().filter(|s| found(s)).count();
-    [tp, fp, page.with.len() - tp, page.without.len() - fp]
+    let found = |s: &&String| text.as_deref().is_some_and(|t| t.contains(&normalize(s)));
+    let missed = page.with.iter().filter(|s| !found(s)).collect();
+    let leaked = page.without.iter().filter(found).collect();
+    (missed, leaked)
 }
 
 #[cfg(test)]
@@ -134,11 +167,35 @@ mod tests {
         .unwrap();
         assert_eq!(pages[0].url, "https://a.example/");
         let page = &pages[1];
+        let (missed, leaked) = misses(page, Some("Die GEMA dreht völlig.\n\nImpressum"));
         assert_eq!(
-            count(page, Some("Die GEMA dreht völlig.\n\nImpressum")),
-            [1, 1, 1, 1]
+            (missed, leaked),
+            (vec![&page.with[1]], vec![&page.without[0]])
         );
-        assert_eq!(count(page, None), [0, 0, 2, 2]);
+        let (missed, leaked) = misses(page, None);
+        assert_eq!((missed.len(), leaked.len()), (2, 0));
         assert!(parse_gold(r#"{"u": {"with": []}}"#).is_err());
+    }
+
+    #[test]
+    fn the_halves_part_the_set_by_url() {
+        let pages: Vec<SnippetPage> = (0..10)
+            .map(|i| SnippetPage {
+                url: format!("https://example.org/{i}"),
+                file: format!("{i}.html"),
+                with: vec![],
+                without: vec![],
+            })
+            .collect();
+        let dev = split(pages.clone(), Some(Split::Dev));
+        let test = split(pages.clone(), Some(Split::Test));
+        assert_eq!((dev.len(), test.len()), (5, 5));
+        assert!(dev.iter().all(|p| !test.contains(p)));
+        // A page keeps its half when the others are read in another order.
+        let reversed: Vec<SnippetPage> = pages.iter().rev().cloned().collect();
+        let mut dev_again = split(reversed, Some(Split::Dev));
+        dev_again.reverse();
+        assert_eq!(dev_again, dev);
+        assert_eq!(split(pages.clone(), None), pages);
     }
 }

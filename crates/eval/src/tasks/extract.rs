@@ -10,11 +10,15 @@
 //! true positives, its `without` snippets found are false positives (white space normalized),
 //! counted over all pages; pages are read from their bytes as `parallax analyze` reads a file
 //! (legacy encodings decoded), and a page that cannot be decoded counts as an empty extraction.
+//! That set has no split of its own: [`snippets`] scores its dev half, its held test half
+//! ([`trafilatura::split`]) or all of it (the figure `run` gives and the floor checks), and
+//! lists each page's missed and leaked snippets.
 
 use crate::formats::{aeb, trafilatura, wcxb};
 use crate::metrics::Counts;
-use crate::{EvalError, EvalReport};
+use crate::{EvalError, EvalReport, Split};
 use parallax_ingest::{extract_html, gunzip, Limits};
+use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -23,7 +27,7 @@ const WORST_SHOWN: usize = 5;
 
 pub fn run(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
     if trafilatura::is_benchmark(gold) {
-        return run_snippets(gold, limit);
+        return snippets(gold, &SnippetOptions { split: None, limit }).map(|(report, _)| report);
     }
     let is_wcxb = if gold.is_dir() {
         !gold.join("ground-truth.json").is_file() && wcxb::split_dir(gold).is_some()
@@ -117,13 +121,41 @@ fn run_wcxb(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> 
     Ok(report)
 }
 
-fn run_snippets(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalError> {
-    let (mut pages, files) = trafilatura::load(gold)?;
-    pages.truncate(limit.unwrap_or(usize::MAX));
+/// Which pages of trafilatura's benchmark to score.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SnippetOptions {
+    /// One half of the set; `None` scores all of it.
+    pub split: Option<Split>,
+    /// Score at most this many pages (of the half).
+    pub limit: Option<usize>,
+}
+
+/// A page of trafilatura's benchmark whose extraction missed a `with` snippet or kept a
+/// `without` one, with the text extracted.
+#[derive(Debug, Clone, Serialize)]
+pub struct SnippetMiss {
+    pub url: String,
+    pub file: String,
+    pub missed: Vec<String>,
+    pub leaked: Vec<String>,
+    /// `None` when the page could not be decoded.
+    pub extracted: Option<String>,
+}
+
+/// Scores extraction on trafilatura's benchmark (`gold` is its folder) and lists the pages it
+/// got wrong.
+pub fn snippets(
+    gold: &Path,
+    options: &SnippetOptions,
+) -> Result<(EvalReport, Vec<SnippetMiss>), EvalError> {
+    let (pages, files) = trafilatura::load(gold)?;
+    let mut pages = trafilatura::split(pages, options.split);
+    pages.truncate(options.limit.unwrap_or(usize::MAX));
     let mut report = EvalReport::new("extract", gold.display().to_string());
     let mut totals = [0usize; 4];
     let (mut legacy, mut undecodable, mut missing) = (0, 0, 0);
     let mut per_page = Vec::new();
+    let mut misses = Vec::new();
     for page in &pages {
         let Some(bytes) = files.get(&page.file) else {
             missing += 1;
@@ -141,13 +173,28 @@ fn run_snippets(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalErr
                 None
             }
         };
-        let counts = trafilatura::count(page, extracted.as_deref());
+        let (missed, leaked) = trafilatura::misses(page, extracted.as_deref());
+        let counts = [
+            page.with.len() - missed.len(),
+            leaked.len(),
+            missed.len(),
+            page.without.len() - leaked.len(),
+        ];
         for (total, n) in totals.iter_mut().zip(counts) {
             *total += n;
         }
         let snippets = page.with.len() + page.without.len();
-        let right = counts[0] + counts[3];
-        per_page.push((page.url.clone(), ratio(right, snippets)));
+        let wrong = missed.len() + leaked.len();
+        per_page.push((page.url.clone(), ratio(snippets - wrong, snippets)));
+        if wrong > 0 {
+            misses.push(SnippetMiss {
+                url: page.url.clone(),
+                file: page.file.clone(),
+                missed: missed.into_iter().cloned().collect(),
+                leaked: leaked.into_iter().cloned().collect(),
+                extracted,
+            });
+        }
     }
     if missing > 0 {
         return Err(EvalError::format(
@@ -174,6 +221,13 @@ fn run_snippets(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalErr
         tp + fn_,
         fp + tn
     ));
+    report.notes.push(match options.split {
+        Some(half) => format!(
+            "{} half of the set (pages ordered by FNV-1a of \"trafilatura-eval:\" + URL; dev is the first half)",
+            half.as_str()
+        ),
+        None => "whole set (the floor's figure); --split dev|test scores one half".to_string(),
+    });
     per_page.sort_by(|a, b| a.1.total_cmp(&b.1));
     let worst: Vec<String> = per_page
         .iter()
@@ -185,7 +239,7 @@ fn run_snippets(gold: &Path, limit: Option<usize>) -> Result<EvalReport, EvalErr
             .notes
             .push(format!("worst pages: {}", worst.join(", ")));
     }
-    Ok(report)
+    Ok((report, misses))
 }
 
 fn read_page(path: &Path) -> Result<String, EvalError> {

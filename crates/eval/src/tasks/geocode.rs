@@ -68,16 +68,10 @@ fn gold_file(gold: &Path) -> Result<PathBuf, EvalError> {
     }
 }
 
-fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
 /// Article indices of the tuning half and of the held half.
 pub fn split(n: usize) -> (Vec<usize>, Vec<usize>) {
     let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| (fnv1a(&format!("geocode/{i}")), i));
+    order.sort_by_key(|&i| (crate::fnv1a(&format!("geocode/{i}")), i));
     let held = order.split_off(n / 2);
     (order, held)
 }

@@ -101,10 +101,20 @@ pub struct Removed {
     pub bylines: Vec<String>,
 }
 
-/// Removes furniture under the document's body. An element recognised only by its class or
-/// id words is kept when it holds more than half of the page's text: some sites put words like
-/// `comments` on the article's own wrapper.
-pub fn remove_furniture(doc: &Document) -> Removed {
+/// How sure the cleaning is that the document is the article's container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Readability's choice: an element recognised only by its class or id words is kept when
+    /// it holds more than half of the text, since some sites put words like `comments` on the
+    /// article's own wrapper, and Readability chose it for its text.
+    Article,
+    /// A container the page marks (its `<main>`): such elements go whatever their size, since
+    /// there a long comment thread is as likely as a wrapper named like one.
+    Marked,
+}
+
+/// Removes furniture under the document's body.
+pub fn remove_furniture(doc: &Document, scope: Scope) -> Removed {
     let mut removed = Removed::default();
     let Some(body) = doc.body().or_else(|| Some(doc.root())) else {
         return removed;
@@ -116,7 +126,7 @@ pub fn remove_furniture(doc: &Document) -> Removed {
         .filter_map(|n| furniture(&n).map(|e| (n, e)))
         .collect();
     for (node, evidence) in candidates {
-        if evidence == Evidence::Name && text_len(&node) * 2 > total {
+        if scope == Scope::Article && evidence == Evidence::Name && text_len(&node) * 2 > total {
             continue;
         }
         if has_word(&node, &["byline", "bylines", "author", "authors"]) {
@@ -245,7 +255,7 @@ mod tests {
               <p class="lead">The second paragraph keeps its class word lead.</p>
             </div></body>"#;
         let doc = Document::from(html);
-        let removed = remove_furniture(&doc);
+        let removed = remove_furniture(&doc, Scope::Article);
         let text = doc.select("body").text();
         assert!(text.contains("Water rose"));
         assert!(text.contains("second paragraph"));
@@ -267,7 +277,10 @@ mod tests {
     fn keeps_a_wrapper_that_holds_most_text() {
         let html = r#"<body><div class="story has-comments"><p>All the article text is here, long enough.</p></div><div>x</div></body>"#;
         let doc = Document::from(html);
-        remove_furniture(&doc);
+        remove_furniture(&doc, Scope::Article);
         assert!(doc.select("body").text().contains("All the article"));
+        let doc = Document::from(html);
+        remove_furniture(&doc, Scope::Marked);
+        assert!(!doc.select("body").text().contains("All the article"));
     }
 }

@@ -3,75 +3,21 @@
 //! share-button rows, "You may also like" lists, newsletter and follow prompts, copyright lines.
 
 use super::blocks::Block;
+use crate::wordlist::entries;
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Whole paragraphs (lower-cased, surrounding punctuation trimmed) that are labels of furniture.
-const LABELS: [&str; 26] = [
-    "advertisement",
-    "advert",
-    "ad",
-    "sponsored",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "tags",
-    "topics",
-    "comments",
-    "print",
-    "email",
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "you may also like",
-    "you might also like",
-    "more from",
-    "read next",
-    "order reprints",
-    "print article",
-    "text size",
-    "loading",
-    "loading content",
-];
+static LABELS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| entries(include_str!("../../data/furniture_labels.txt")).collect());
 
 /// Labels that head a list of links to other stories; the short lines after them go too.
-const LIST_HEADINGS: [&str; 11] = [
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "you may also like",
-    "you might also like",
-    "more from",
-    "read next",
-    "recommended",
-    "most popular",
-    "more stories",
-];
+static LIST_HEADINGS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| entries(include_str!("../../data/link_list_headings.txt")).collect());
 
-/// Leading words of short paragraphs that are page furniture, lower-cased.
-const FURNITURE_STARTS: [&str; 20] = [
-    "read more",
-    "read also",
-    "related:",
-    "see also",
-    "sign up",
-    "subscribe",
-    "follow us",
-    "share this",
-    "share on",
-    "click here",
-    "photo:",
-    "image:",
-    "credit:",
-    "photograph:",
-    "(photo",
-    "all rights reserved",
-    "more from",
-    "updated:",
-    "write to ",
-    "this slideshow requires javascript",
-];
+/// Openings of short paragraphs that are page furniture, lower-cased.
+static FURNITURE_STARTS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| entries(include_str!("../../data/furniture_starts.txt")).collect());
 
 /// Names on share-button rows.
 const SOCIAL: [&str; 14] = [
@@ -134,7 +80,7 @@ pub fn drop_furniture(blocks: Vec<Block>, title: Option<&str>) -> Filtered {
             continue;
         }
         let repeats_title = i < 3 && title_key.as_deref() == Some(key(&p).as_str());
-        if repeats_title || LABELS.contains(&label.as_str()) || in_link_list || is_furniture(&p) {
+        if repeats_title || LABELS.contains(label.as_str()) || in_link_list || is_furniture(&p) {
             out.dropped += 1;
             continue;
         }
@@ -147,7 +93,7 @@ pub fn drop_furniture(blocks: Vec<Block>, title: Option<&str>) -> Filtered {
 /// "Related …" / "Recommended …" line.
 fn is_list_heading(label: &str) -> bool {
     let short = label.split_whitespace().count() <= 6;
-    LIST_HEADINGS.contains(&label)
+    LIST_HEADINGS.contains(label)
         || short
             && (label.starts_with("related ")
                 || label.starts_with("recommended ")
@@ -210,7 +156,7 @@ fn is_furniture(paragraph: &str) -> bool {
     let words: Vec<&str> = paragraph.split_whitespace().collect();
     let lower = paragraph.trim().to_lowercase();
     let first_line = lower.lines().next().map(label).unwrap_or_default();
-    if lower.contains('\n') && LABELS.contains(&first_line.as_str()) {
+    if lower.contains('\n') && LABELS.contains(first_line.as_str()) {
         return true;
     }
     let social = words
@@ -247,7 +193,15 @@ fn is_furniture(paragraph: &str) -> bool {
     if words.len() <= 60 && is_caption(&lower) {
         return true;
     }
-    words.len() <= MAX_FURNITURE_WORDS && FURNITURE_STARTS.iter().any(|s| lower.starts_with(s))
+    words.len() <= MAX_FURNITURE_WORDS && FURNITURE_STARTS.iter().any(|s| opens_with(&lower, s))
+}
+
+/// Whether `text` starts with `phrase` as whole words: what follows is not a letter or digit
+/// (a phrase ending in punctuation, like `photo:`, may run on).
+fn opens_with(text: &str, phrase: &str) -> bool {
+    text.strip_prefix(phrase).is_some_and(|rest| {
+        !phrase.ends_with(char::is_alphanumeric) || !rest.starts_with(char::is_alphanumeric)
+    })
 }
 
 /// A photo caption or credit: ends in a parenthesis naming a photo or picture agency
@@ -364,6 +318,37 @@ mod tests {
             1
         );
         assert_eq!(kept(&["Advertisers pulled out."], None).len(), 1);
+    }
+
+    #[test]
+    fn furniture_in_other_languages() {
+        let got = kept(
+            &[
+                "Der Rat tagte am Freitag.",
+                "Rezept drucken",
+                "LE PUEDE INTERESAR: La ficha del caso en Nueva York",
+                "Mehr zum Thema",
+                "Hochwasser im Tal",
+                "Die Sitzung endete am Mittag, sagte die Sprecherin.",
+                "Czytaj też:",
+            ],
+            None,
+        );
+        assert_eq!(
+            got,
+            vec![
+                "Der Rat tagte am Freitag.",
+                "Die Sitzung endete am Mittag, sagte die Sprecherin."
+            ]
+        );
+    }
+
+    #[test]
+    fn openings_match_whole_words() {
+        assert!(opens_with("subscribe now", "subscribe"));
+        assert!(opens_with("photo:ap", "photo:"));
+        assert!(!opens_with("subscribers said the price rose.", "subscribe"));
+        assert_eq!(kept(&["Write today to the council."], None).len(), 1);
     }
 
     #[test]

@@ -87,6 +87,11 @@ pub fn page_meta(doc: &Document, url: Option<&str>) -> DocumentMeta {
     }
 }
 
+/// The page's own summary of itself: its Open Graph, plain or Twitter description.
+pub fn description(doc: &Document) -> Option<String> {
+    MetaTags::read(doc).first(&["og:description", "description", "twitter:description"])
+}
+
 /// `<meta>` name/property/itemprop (lower-cased) to content, in document order.
 struct MetaTags(Vec<(String, String)>);
 

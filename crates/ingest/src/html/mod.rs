@@ -8,11 +8,13 @@
 mod blocks;
 mod clean;
 mod filter;
+mod lead;
 mod meta;
 mod nesting;
 
+use clean::Scope;
 use dom_query::Document;
-use dom_smoothie::{Config, Readability};
+use dom_smoothie::{Config, ParsePolicy, Readability};
 use parallax_core::{Diagnostic, DocumentMeta};
 
 /// The result of extracting one page.
@@ -44,24 +46,67 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let html = capped.html.as_ref();
     let page = Document::from(html);
     let mut meta = meta::page_meta(&page, url);
+    let title = meta.title.clone();
+    let title = title.as_deref();
+    // Taken before the page is cleaned in place below.
+    let container = marked_container(&page);
+    let lead = meta::description(&page).and_then(|d| lead::shown_lead(&page, &d));
 
-    let (paragraphs, mut removed) = match readability_content(html, url) {
+    let mut best = match readability_content(html, url, None) {
         Some((content, byline)) => {
-            let fragment = Document::from(content.as_str());
-            let mut removed = clean::remove_furniture(&fragment);
-            removed.bylines.extend(byline);
-            (body_paragraphs(&fragment), removed)
+            let mut text = clean_text(&Document::from(content.as_str()), Scope::Article, title);
+            text.removed.bylines.extend(byline);
+            text
         }
         None => {
             diagnostics.push(Diagnostic::info(
                 "ingest",
                 "no article container found; using the whole page without navigation",
             ));
-            let removed = clean::remove_furniture(&page);
-            (body_paragraphs(&page), removed)
+            clean_text(&page, Scope::Article, title)
         }
     };
-    let filtered = filter::drop_furniture(paragraphs, meta.title.as_deref());
+    // Readability keeps one container and its like siblings; pages that split their text over
+    // sections, posts or an ingredients table lose most of it, while the page's own markup
+    // says where the content is.
+    if let Some(container) = container {
+        let marked = clean_text(&Document::from(container.as_str()), Scope::Marked, title);
+        if (best.len() as f64) < MARKED_SHARE * marked.len() as f64 {
+            diagnostics.push(Diagnostic::info(
+                "ingest",
+                "the article text is taken from the page's <main> (or only <article>) element: Readability's choice held much less of its text",
+            ));
+            best = marked;
+        }
+    }
+    // Readability first drops elements whose names look unlikely (`comment`, `sidebar`, …);
+    // when what is left is short and keeping them gives much more, those names were probably
+    // on the article itself (a little more is just the comments).
+    if best.len() < SHORT_TEXT {
+        if let Some((content, byline)) = readability_content(html, url, Some(ParsePolicy::Moderate))
+        {
+            let mut relaxed = clean_text(&Document::from(content.as_str()), Scope::Article, title);
+            if relaxed.len() > RELAXED_GAIN * best.len() {
+                relaxed.removed.bylines.extend(byline);
+                best = relaxed;
+            }
+        }
+    }
+    let Candidate {
+        mut filtered,
+        mut removed,
+    } = best;
+    if let Some(lead) = lead {
+        // The body may hold the description inside a longer first paragraph.
+        let body = lead::normalize(&filtered.paragraphs.join(" "));
+        if !body.contains(&lead.description) && !body.contains(&lead::normalize(&lead.text)) {
+            diagnostics.push(Diagnostic::info(
+                "ingest",
+                "the lead the page shows as its description was put back in front of the body",
+            ));
+            filtered.paragraphs.insert(0, lead.text);
+        }
+    }
     let dropped = filtered.dropped;
     if dropped > 0 {
         diagnostics.push(Diagnostic::info(
@@ -88,6 +133,48 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     }
 }
 
+/// Readability's text is replaced by the marked container's when it holds less than this
+/// share of the container's text.
+const MARKED_SHARE: f64 = 0.7;
+
+/// Article texts shorter than this (in bytes) make Readability run again without dropping
+/// unlikely-named elements first.
+const SHORT_TEXT: usize = 1000;
+
+/// How many times longer the text of the second Readability run must be to be taken.
+const RELAXED_GAIN: usize = 2;
+
+/// One candidate article text: its paragraphs after the filter, and what cleaning removed.
+struct Candidate {
+    filtered: filter::Filtered,
+    removed: clean::Removed,
+}
+
+impl Candidate {
+    fn len(&self) -> usize {
+        self.filtered.paragraphs.iter().map(String::len).sum()
+    }
+}
+
+/// The article text of `doc`: furniture removed (in place), then paragraphs filtered.
+fn clean_text(doc: &Document, scope: Scope, title: Option<&str>) -> Candidate {
+    let removed = clean::remove_furniture(doc, scope);
+    let filtered = filter::drop_furniture(body_paragraphs(doc), title);
+    Candidate { filtered, removed }
+}
+
+/// The HTML of the element the page marks as its main content: its only `<main>` (or
+/// `role="main"`) element, else its only `<article>`. A page with several gives none: they
+/// are teasers or posts, and which one is meant is Readability's call.
+fn marked_container(page: &Document) -> Option<String> {
+    ["main, [role=main]", "article"]
+        .iter()
+        .find_map(|selector| {
+            let found = page.select(selector);
+            (found.length() == 1).then(|| found.html().to_string())
+        })
+}
+
 fn body_paragraphs(doc: &Document) -> Vec<blocks::Block> {
     match doc.body() {
         Some(body) => blocks::paragraphs(&body),
@@ -96,8 +183,12 @@ fn body_paragraphs(doc: &Document) -> Vec<blocks::Block> {
 }
 
 /// The HTML of the article container Readability chooses, if it finds one, and the byline
-/// it recognised.
-fn readability_content(html: &str, url: Option<&str>) -> Option<(String, Option<String>)> {
+/// it recognised. `policy` is Readability's own sequence of ever looser attempts when `None`.
+fn readability_content(
+    html: &str,
+    url: Option<&str>,
+    policy: Option<ParsePolicy>,
+) -> Option<(String, Option<String>)> {
     let config = Config {
         keep_classes: true,
         ..Config::default()
@@ -107,7 +198,11 @@ fn readability_content(html: &str, url: Option<&str>) -> Option<(String, Option<
     let mut readability = Readability::new(html, url, Some(config.clone()))
         .or_else(|_| Readability::new(html, None, Some(config)))
         .ok()?;
-    let article = readability.parse().ok()?;
+    let article = match policy {
+        Some(policy) => readability.parse_with_policy(policy),
+        None => readability.parse(),
+    }
+    .ok()?;
     Some((article.content.to_string(), article.byline))
 }
 
@@ -158,6 +253,55 @@ mod tests {
         assert_eq!(got.meta.title.as_deref(), Some("Flood hits the valley"));
         assert_eq!(got.meta.outlet.as_deref(), Some("The Courier"));
         assert_eq!(got.meta.authors, vec!["Ann Lee", "Bo Chen"]);
+    }
+
+    /// A paragraph of `n` sentences about `topic`, long enough for Readability to score.
+    fn prose(topic: &str, n: usize) -> String {
+        (0..n)
+            .map(|i| format!("The {topic} report, part {i}, says the numbers rose again, and the council, which met on Friday, agreed."))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn the_marked_main_element_wins_over_a_narrower_choice() {
+        // A recipe: Readability scores paragraphs and keeps the introduction, but not the
+        // ingredient and step lists beside it, which hold most of the text.
+        let items = |topic: &str, n: usize| -> String {
+            (0..n)
+                .map(|i| format!("<li>{topic} {i}: {}</li>", prose(topic, 1)))
+                .collect()
+        };
+        let html = format!(
+            r#"<html><body><header><a href="/">Home</a></header><main><article>
+            <div class="intro"><p>{lead}</p><p>{more}</p></div>
+            <ul class="ingredients">{ingredients}</ul><ol class="steps">{steps}</ol>
+            </article></main></body></html>"#,
+            lead = prose("lead", 2),
+            more = prose("more", 2),
+            ingredients = items("flour", 4),
+            steps = items("shelter", 6),
+        );
+        let got = extract_html(&html, None);
+        for kept in ["The lead report", "flour 3:", "shelter 5:"] {
+            assert!(got.text.contains(kept), "{kept} missing from: {}", got.text);
+        }
+    }
+
+    #[test]
+    fn short_text_makes_readability_keep_unlikely_named_elements() {
+        // Readability's first pass strips `community-…` as unlikely and settles on the notice.
+        let html = format!(
+            r#"<html><body><div class="notice"><p>{notice}</p></div>
+            <div class="community-post"><div><p>{a}</p><p>{b}</p><p>{c}</p></div></div>
+            </body></html>"#,
+            notice = prose("notice", 6),
+            a = prose("water", 5),
+            b = prose("river", 5),
+            c = prose("shelter", 5),
+        );
+        let got = extract_html(&html, None);
+        assert!(got.text.contains("The shelter report"), "{}", got.text);
     }
 
     #[test]
