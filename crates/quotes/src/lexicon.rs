@@ -666,6 +666,13 @@ const PHRASE_BREAKS: &[&str] = &[
     "be",
     "been",
     "being",
+    // The auxiliaries of the passive with "get": "what gets written off as …" has no
+    // speaker.
+    "get",
+    "gets",
+    "got",
+    "gotten",
+    "getting",
     "not",
     "also",
     "has",
