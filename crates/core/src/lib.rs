@@ -13,6 +13,7 @@ pub mod dossier;
 pub mod event;
 pub mod function_words;
 pub mod instant;
+pub mod modifiers;
 pub mod names;
 pub mod span;
 pub mod span_index;

@@ -8,7 +8,7 @@ use crate::dateline;
 use crate::hash::word_key;
 use crate::headline;
 use crate::lexicon::{lexicon, normalize, Kind};
-use crate::roles::{gender_of_first_name, title_at_start, title_before, Gender};
+use crate::roles::{gender_of_first_name, title_at_start, title_before, Gender, Title};
 use crate::tagger::{Class, Model, TokenSpan};
 use crate::tokens::SentenceTokens;
 use crate::types::refine;
@@ -92,7 +92,9 @@ pub fn recognize(text: &str, sentences: &[SentenceTokens], model: &Model) -> Vec
 
 /// Adds the organizations of the lexicon written as names ("Foreign Ministry": two words or
 /// more, each capitalized, in a sentence not in capitals) that the tagger left out and that
-/// overlap none of its spans.
+/// overlap none of its spans. A miscellaneous span of the tagger inside such a name is a part
+/// of it taken for an adjective ("Islamic" of "Islamic State" read as a people): the whole
+/// name replaces it.
 fn add_known_organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
     let capitalized = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     let in_capitals =
@@ -108,8 +110,19 @@ fn add_known_organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
         let written = words
             .get(m.start..m.end)
             .is_some_and(|w| w.iter().all(capitalized));
-        let free = spans.iter().all(|s| s.end <= m.start || m.end <= s.start);
+        // Only a part read as a nationality or other adjective gives way: "UN" and
+        // "Security Council" are two bodies to CoNLL and MEANTIME alike.
+        let inside = |s: &TokenSpan| {
+            s.class == Class::Misc
+                && m.start <= s.start
+                && s.end <= m.end
+                && s.end - s.start < m.end - m.start
+        };
+        let free = spans
+            .iter()
+            .all(|s| s.end <= m.start || m.end <= s.start || inside(s));
         if known && written && free {
+            spans.retain(|s| !inside(s));
             spans.push(TokenSpan {
                 start: m.start,
                 end: m.end,
@@ -150,16 +163,32 @@ fn name_of(
         && words
             .get(end)
             .is_some_and(|w| parallax_core::names::is_person_body(w));
+    let complement = title_complement(words, start, end);
     let class = if leads_body {
         end += 1;
         Class::Org
+    } else if span.class == Class::Org
+        && complement.is_some()
+        && words
+            .get(end.saturating_sub(1))
+            .is_some_and(|w| person_words.contains(&normalize(w)))
+    {
+        // "Assistant Secretary for Diplomatic Security Charlene Lamb", read as a body: a
+        // person whose surname the document names as a person elsewhere.
+        Class::Per
     } else {
         span.class
     };
     if class == Class::Per {
         end = with_generation(words, end);
-        // A title the tagger took into the name: move it out, keeping at least one word.
-        if let Some(t) = title_at_start(words.get(start..end.saturating_sub(1))?) {
+        if let Some((t, cut)) = complement {
+            // "Secretary of Labor Elaine Chao": the title with its complement is the role.
+            let role_span = cover(sentence, start - 1 - t.len, start + cut)?;
+            role = t.is_role.then(|| role_span.text(text).to_string());
+            gender = t.gender;
+            start += cut;
+        } else if let Some(t) = title_at_start(words.get(start..end.saturating_sub(1))?) {
+            // A title the tagger took into the name: move it out, keeping at least one word.
             let role_span = cover(sentence, start, start + t.len)?;
             role = t.is_role.then(|| role_span.text(text).to_string());
             gender = t.gender;
@@ -204,6 +233,30 @@ fn name_of(
         gender,
         sentence: index,
     })
+}
+
+/// The complement of a title that the tagger took into the name after it: in "Secretary of
+/// Labor Elaine Chao" or "Assistant Secretary for Diplomatic Security Charlene Lamb", "of
+/// Labor" completes the title and the name is "Elaine Chao". For a name at tokens
+/// `start..end` of three words or more after a title and "of" or "for", the title and how
+/// many leading words of the name are its complement: those before its first known first
+/// name, or else all but the last two (three with a middle initial: "Elaine L. Chao").
+fn title_complement(words: &[&str], start: usize, end: usize) -> Option<(Title, usize)> {
+    let of = start.checked_sub(1)?;
+    if !["of", "for"].contains(words.get(of)?) {
+        return None;
+    }
+    let title = title_before(words.get(..of)?)?;
+    let name = words.get(start..end)?;
+    let len = name.len();
+    if len < 3 {
+        return None;
+    }
+    let first_name = Kind::MaleName.bit() | Kind::FemaleName.bit();
+    let known = (1..len - 1).find(|&k| lexicon().kinds_of_words(&[name[k]]) & first_name != 0);
+    let initial = parallax_core::names::is_initial(name[len - 2]);
+    let cut = known.unwrap_or(if initial { len - 3 } else { len - 2 });
+    (cut > 0).then_some((title, cut))
 }
 
 /// Whether token `start` is a region or country closing an address ("Washington, D.C.",
@@ -262,6 +315,34 @@ mod tests {
     }
 
     #[test]
+    fn the_complement_of_a_title_is_not_part_of_the_name() {
+        let cut = |words: &[&str], start| {
+            title_complement(words, start, words.len() - 1).map(|(t, cut)| (t.len, cut))
+        };
+        let words = ["Secretary", "of", "Labor", "Elaine", "Chao", "says"];
+        assert_eq!(cut(&words, 2), Some((1, 1)));
+        let words = [
+            "Deputy",
+            "Assistant",
+            "Secretary",
+            "for",
+            "Diplomatic",
+            "Security",
+            "Charlene",
+            "Lamb",
+            "testified",
+        ];
+        assert_eq!(cut(&words, 4).map(|(_, cut)| cut), Some(2));
+        let words = ["Secretary", "of", "Labor", "Elaine", "L.", "Chao", "says"];
+        assert_eq!(cut(&words, 2), Some((1, 1)));
+        // No title before "of", or a name too short to hold a complement.
+        let words = ["wife", "of", "Labor", "Elaine", "Chao", "says"];
+        assert_eq!(cut(&words, 2), None);
+        let words = ["Secretary", "of", "Elaine", "Chao", "says"];
+        assert_eq!(cut(&words, 2), None);
+    }
+
+    #[test]
     fn an_address_before_a_name_is_not_part_of_it() {
         assert!(ends_address(&["Washington", ",", "D.C.", "Jackson"], 2));
         assert!(!ends_address(&["Washington", "D.C.", "Jackson"], 1));
@@ -298,5 +379,20 @@ mod tests {
         }];
         add_known_organizations(&["Russian", "Foreign", "Ministry"], &mut spans);
         assert_eq!(spans.len(), 1);
+        // A part of the name the tagger took for a name of its own gives way to it.
+        let mut spans = vec![TokenSpan {
+            start: 2,
+            end: 3,
+            class: Class::Misc,
+        }];
+        add_known_organizations(&["The", "so-called", "Islamic", "State", "has"], &mut spans);
+        assert_eq!(
+            spans,
+            vec![TokenSpan {
+                start: 2,
+                end: 4,
+                class: Class::Org
+            }]
+        );
     }
 }

@@ -284,3 +284,43 @@ administration that the bill could hurt national security. Obama said he would v
     assert_ne!(body.local_entity, president);
     assert_eq!(find(&layer, "Obama").local_entity, president);
 }
+
+#[test]
+fn a_people_named_as_an_adjective_is_no_plural_antecedent() {
+    let text = "Many of his Obama-supporting Jewish critics, to their shame, cannot say it.";
+    let layer = run(text);
+    let jewish = entity_of(&layer, "Jewish");
+    assert!(jewish.is_some(), "{:#?}", layer.mentions);
+    assert!(layer
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Pronoun)
+        .all(|m| m.local_entity != jewish));
+    let text = "The Muslims gathered in the square. Their leaders spoke.";
+    let layer = run(text);
+    assert!(entity_of(&layer, "Muslims").is_some());
+    assert_eq!(entity_of(&layer, "Their"), entity_of(&layer, "Muslims"));
+}
+
+#[test]
+fn a_known_organization_wins_over_a_part_of_it() {
+    let layer = run("The so-called Islamic State has been driven from Raqqa.");
+    let m = find(&layer, "Islamic State");
+    assert_eq!(m.entity_type, EntityType::Org);
+}
+
+#[test]
+fn the_complement_of_a_title_is_the_role_not_the_name() {
+    let text = "The ad includes McConnell's wife, former Secretary of Labor Elaine Chao, \
+looking into the camera. \"You've seen the ads,\" Chao says.";
+    let layer = run(text);
+    let m = find(&layer, "Elaine Chao");
+    assert_eq!(m.entity_type, EntityType::Person);
+    assert_eq!(m.role.as_deref(), Some("Secretary of Labor"));
+    assert_eq!(entity_of(&layer, "Chao"), entity_of(&layer, "Elaine Chao"));
+    let text = "Still, then-Deputy Assistant Secretary for Diplomatic Security Charlene Lamb \
+testified in October. Lamb said the attack was unprecedented.";
+    let layer = run(text);
+    let m = find(&layer, "Charlene Lamb");
+    assert_eq!(m.entity_type, EntityType::Person);
+}

@@ -118,8 +118,9 @@ pub fn find(ctx: &Ctx, pairs: &[Pair], fragments: &[Pair], found: &mut Vec<Found
                 rank,
                 forward,
                 // A bare object right after the verb may be one word ("endorsed Clinton");
-                // after a preposition one word is an adverbial ("spoke at length").
-                min_words: if cue.next == cue.verb + 1 {
+                // after a preposition one word is an adverbial ("spoke at length"), and so is
+                // one word before the speaker ("Overall, the survey found, …").
+                min_words: if forward && cue.next == cue.verb + 1 {
                     1
                 } else {
                     MIN_CONTENT_WORDS
@@ -671,5 +672,11 @@ mod tests {
             quotes.first().map(|q| q.text.as_str()),
             Some("the plan works")
         );
+    }
+
+    #[test]
+    fn one_word_before_the_speaker_is_no_reported_clause() {
+        let quotes = quotes_of("Overall, the survey found, voters support the plan.");
+        assert!(quotes.iter().all(|q| q.text != "Overall"), "{quotes:?}");
     }
 }

@@ -666,6 +666,13 @@ const PHRASE_BREAKS: &[&str] = &[
     "be",
     "been",
     "being",
+    // The auxiliaries of the passive with "get": "what gets written off as …" has no
+    // speaker.
+    "get",
+    "gets",
+    "got",
+    "gotten",
+    "getting",
     "not",
     "also",
     "has",
@@ -766,6 +773,11 @@ const ADVERBIALS: &[&str] = &[
     "again",
     "previously",
     "long",
+    // Adverbs without "-ly" between a subject and its verb: "They likewise called him …",
+    // "it soon found its way", "ever called Donald Trump a racist".
+    "likewise",
+    "soon",
+    "ever",
 ];
 
 /// Nominal heads that name organisations rather than people ("the ministry said").

@@ -709,23 +709,10 @@ fn served(text: &str, m: &Mention) -> bool {
     role && ["for", "to", "of"].iter().any(|p| lexicon::is(w, p))
 }
 
-/// Whether mention `m` modifies a noun after it inside the speaker phrase `speaker`: a
-/// lowercase word follows it that is no closed-class word nor a participle ("Cornell law
-/// professor", not "The Eparchy based in Stamford").
+/// Whether mention `m` modifies a noun after it inside the speaker phrase `speaker`
+/// ("Cornell law professor", not "The Eparchy based in Stamford").
 fn modifies_noun(text: &str, speaker: Span, m: &Mention) -> bool {
-    let rest = text
-        .get(m.span.end..speaker.end.max(m.span.end))
-        .unwrap_or("");
-    let Some(next) = rest
-        .strip_prefix(' ')
-        .and_then(|r| r.split_whitespace().next())
-    else {
-        return false;
-    };
-    next.starts_with(|c: char| c.is_ascii_lowercase())
-        && !next.ends_with("ed")
-        && !next.ends_with("ing")
-        && parallax_core::function_words::class_of(next) == Default::default()
+    parallax_core::modifiers::modifies_noun(text, m.span.end, speaker.end)
 }
 
 /// Whether a place mention modifies the role after it ("The Idaho congressman", "a Beijing

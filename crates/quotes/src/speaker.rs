@@ -105,7 +105,9 @@ fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
         return relative_speaker(ctx, last);
     }
     if ctx.is_pronoun(last) {
-        return Some(ctx.tok(last));
+        // "If you told Sessions …", "when you discuss things": the second person is the
+        // reader, or anyone, never a source the article names.
+        return (!lexicon::is(ctx.word(last), "you")).then(|| ctx.tok(last));
     }
     let mut first = end;
     let mut words = 0;
@@ -773,6 +775,12 @@ mod tests {
             Some("the influential US daily")
         );
         assert_eq!(before_cue("Ah, he said", "said").as_deref(), Some("he"));
+        // Neither the reader nor the auxiliary of a passive is a speaker.
+        assert_eq!(before_cue("If you told Sessions", "told"), None);
+        assert_eq!(
+            before_cue("so much of what gets written off", "written"),
+            None
+        );
         assert_eq!(
             before_cue("Georgia's president said", "said").as_deref(),
             Some("Georgia's president")

@@ -56,7 +56,8 @@ pub fn split(text: &str, para: Span, role: ParagraphRole) -> Vec<Span> {
         }
         let rest = &body[after..];
         let trimmed = rest.trim_start();
-        if trimmed.len() == rest.len() && !rest.is_empty() {
+        let glued = c == '.' && glued_boundary(&body[start..i], rest, after > end);
+        if trimmed.len() == rest.len() && !rest.is_empty() && !glued {
             continue; // No space after: "3.5", "U.S.-backed", "Yahoo!Inc".
         }
         let next_word = next_word(trimmed);
@@ -114,6 +115,28 @@ fn attribution_follows(rest: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether a period with no space after it ends a sentence, in text that lost the breaks
+/// between its sentences ("he said.By a margin", "the poll.Overall,", "the final
+/// word."I think"): a lowercase word of two letters or more before it (not "U.S", "e.g",
+/// "pic.twitter"), and after it a capitalized word — of two letters or more with a
+/// lowercase second, unless a closing quotation mark came between (`closed`) — that does
+/// not go on into a web address ("breitbart.Com").
+fn glued_boundary(before: &str, rest: &str, closed: bool) -> bool {
+    let word = word_before(before);
+    let lowercase_word = word.len() >= 2 && word.chars().all(|c| c.is_ascii_lowercase());
+    let next = next_word(rest);
+    let mut letters = next.chars();
+    let capital = letters.next().is_some_and(char::is_uppercase)
+        && (closed || letters.next().is_some_and(char::is_lowercase));
+    let after_next = rest
+        .trim_start_matches(OPENERS)
+        .get(next.len()..)
+        .unwrap_or("");
+    let address =
+        after_next.starts_with('.') && after_next[1..].starts_with(|c: char| c.is_alphanumeric());
+    lowercase_word && capital && !address
 }
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Span>) {
@@ -217,6 +240,29 @@ mod tests {
             sentences("“Why?” The crowd fell silent."),
             ["“Why?”", "The crowd fell silent."]
         );
+    }
+
+    #[test]
+    fn a_period_without_its_space_still_ends_a_sentence() {
+        assert_eq!(
+            sentences("It has its word,\" he said.By a margin of 53 percent, voters agree."),
+            [
+                "It has its word,\" he said.",
+                "By a margin of 53 percent, voters agree."
+            ]
+        );
+        assert_eq!(
+            sentences("the final word.\"I think so,\" he said."),
+            ["the final word.\"", "I think so,\" he said."]
+        );
+        for whole in [
+            "He flew to the U.S.Army base.",
+            "See pic.twitter.com/x now.",
+            "Read it on www.Breitbart.com today.",
+            "Growth was 3.5 percent.",
+        ] {
+            assert_eq!(sentences(whole), [whole]);
+        }
     }
 
     #[test]

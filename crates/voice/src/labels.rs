@@ -43,6 +43,10 @@ pub fn labels(
         if mention.span.slice(&doc.text).is_err() {
             continue;
         }
+        // "radical Islamic extremists": the words around a name written as an adjective
+        // describe the noun it qualifies, not the people it names; only that noun itself
+        // may be the label ("the Kordanian regime", an epithet).
+        let modifier = parallax_core::modifiers::is_modifier(&doc.text, mention);
         let Some((at, sentence)) = seg
             .sentence_at(mention.span.start)
             .and_then(|i| Some((i, seg.sentences.get(i)?)))
@@ -60,6 +64,9 @@ pub fn labels(
             }
         };
         for (span, form) in find(view, mention) {
+            if modifier && form != LabelForm::Epithet {
+                continue;
+            }
             let Some(text) = span.slice(&doc.text).ok() else {
                 continue;
             };
@@ -601,33 +608,29 @@ mod tests {
 
     #[test]
     fn a_name_before_a_descriptor_is_an_epithet() {
-        let text = "Critics say the Kordanian regime is lying.";
-        let doc = Document::new("d", text, "t");
-        let seg = parallax_segment::segment(text);
-        let at = text.find("Kordanian").unwrap_or(0);
-        let mention = Mention {
-            span: Span::new(at, at + "Kordanian".len()),
-            text: "Kordanian".into(),
-            entity_type: EntityType::Norp,
-            kind: Name,
-            role: None,
-            local_entity: Some(0),
+        // The labels of the nationality "Kordanian" written once in `text`.
+        let kordanian = |text: &str| {
+            let doc = Document::new("d", text, "t");
+            let seg = parallax_segment::segment(text);
+            let at = text.find("Kordanian").unwrap_or(0);
+            let mention = Mention {
+                span: Span::new(at, at + "Kordanian".len()),
+                text: "Kordanian".into(),
+                entity_type: EntityType::Norp,
+                kind: Name,
+                role: None,
+                local_entity: Some(0),
+            };
+            labels_of(&doc, &seg, mention)
         };
-        let labels = labels(
-            &doc,
-            &seg,
-            std::slice::from_ref(&mention),
-            &QuoteMask::default(),
+        assert_eq!(
+            texts(&kordanian("Critics say the Kordanian regime is lying.")),
+            [("Kordanian regime", Epithet, Author)]
         );
-        assert_eq!(texts(&labels), [("Kordanian regime", Epithet, Author)]);
-        let text = "Kordanian troops moved.";
-        let seg = parallax_segment::segment(text);
-        let doc = Document::new("d", text, "t");
-        let mention = Mention {
-            span: Span::new(0, 9),
-            ..mention
-        };
-        assert!(labels_of(&doc, &seg, mention).is_empty());
+        // The word before a nationality written as an adjective is not its label.
+        let labels = kordanian("They decried radical Kordanian extremists.");
+        assert!(labels.iter().all(|l| l.form == Epithet), "{labels:?}");
+        assert!(kordanian("Kordanian troops moved.").is_empty());
     }
 
     fn labels_of(doc: &Document, seg: &Segmentation, mention: Mention) -> Vec<Label> {

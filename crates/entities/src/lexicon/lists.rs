@@ -5,7 +5,7 @@
 use super::{entries, normalize};
 use crate::roles::Gender;
 use parallax_core::EntityType;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// A noun that names an actor without a proper name ("gunman", "police", "caravan").
@@ -29,10 +29,6 @@ pub struct ActorNoun {
 pub struct Lists {
     /// Actor nouns by their written form (singular, or an irregular plural).
     actor_nouns: HashMap<String, ActorNoun>,
-    /// Words that show a noun before them is a subject ("said", "was").
-    actor_verbs: HashSet<String>,
-    /// Those of them that are verbs of saying ("said", "told").
-    reporting_verbs: HashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -66,13 +62,6 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
             },
         );
     }
-    for (word, class) in entries(include_str!("../../lexicon/actor_verbs.txt")) {
-        let word = normalize(word);
-        if class == "reporting" {
-            lists.reporting_verbs.insert(word.clone());
-        }
-        lists.actor_verbs.insert(word);
-    }
     lists
 });
 
@@ -82,17 +71,6 @@ pub fn lists() -> &'static Lists {
 }
 
 impl Lists {
-    /// Whether a lowercase word after a noun shows the noun is the subject of a verb ("said",
-    /// "was", any "-ed" word).
-    pub fn follows_actor(&self, word: &str) -> bool {
-        word.ends_with("ed") || self.actor_verbs.contains(word)
-    }
-
-    /// Whether a lowercase word is a verb of saying ("said", "told").
-    pub fn is_reporting_verb(&self, word: &str) -> bool {
-        self.reporting_verbs.contains(word)
-    }
-
     /// The actor noun a lowercase word is, itself or as a regular plural ("caravans",
     /// "authorities", "witnesses").
     pub fn actor_noun(&self, word: &str) -> Option<ActorNoun> {

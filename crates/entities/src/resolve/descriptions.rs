@@ -10,7 +10,7 @@
 //! "pirates seized"; "to guard" is a verb). It is not one when it modifies
 //! what follows: another actor noun ("police officers"), a title it begins ("separatist
 //! leader"), or, for a singular group or body, any lowercase word but a verb of
-//! `lexicon/actor_verbs.txt` or an "-ed" word ("the military operation", but "the military
+//! `crates/core/data/actor_verbs.txt` or an "-ed" word ("the military operation", but "the military
 //! said"). It resolves, in order:
 //!
 //! 1. a noun for one person, to the person whose name it stands before ("actress Tara
@@ -108,7 +108,7 @@ pub(super) fn find(
                 noun.entity_type != EntityType::Person && normalize(word) == noun.lemma;
             if next_lower
                 && (lists().actor_noun(next).is_some()
-                    || (singular_group && !lists().follows_actor(next)))
+                    || (singular_group && !parallax_core::modifiers::follows_actor(next)))
             {
                 continue;
             }

@@ -11,7 +11,8 @@
 //!   are that one.
 //! - **They, them, their, themselves**: the group, or the organization described without its
 //!   name, mentioned most recently in the sentence or the two before ("police … they", "the
-//!   pirates … their"); an organization named by its name only in the same sentence, since
+//!   pirates … their"), unless that is a nationality qualifying a noun ("Jewish critics …
+//!   their" are the critics); an organization named by its name only in the same sentence, since
 //!   "they" after "the Senate" is mostly senators (leaving named organizations out
 //!   altogether cost MEANTIME dev CoNLL F1 0.555 → 0.548: companies are "they" there).
 //! - **Its, itself**, and **it** before a verb of saying ("it said"): the organization or
@@ -23,7 +24,6 @@
 //! at all).
 
 use super::{Context, Linked};
-use crate::lexicon::lists::lists;
 use crate::names::Name;
 use crate::roles::Gender;
 use crate::tokens::SentenceTokens;
@@ -139,16 +139,20 @@ pub(super) fn find(context: &Context<'_>, mentions: &[Linked]) -> Vec<Linked> {
                     is_type(m, &[EntityType::Person, EntityType::Norp, EntityType::Org])
                 })
             } else if class.is(FunctionWord::PLURAL) {
-                before(WINDOW).find(|m| {
-                    is_type(m, &[EntityType::Norp])
-                        || (is_type(m, &[EntityType::Org])
-                            && (m.mention.kind == MentionKind::Nominal || m.sentence == index))
-                })
+                // "Hispanic voters … they": the group is the noun the name qualifies, which
+                // is no entity, so the pronoun is left out rather than given to the people.
+                before(WINDOW)
+                    .find(|m| {
+                        is_type(m, &[EntityType::Norp])
+                            || (is_type(m, &[EntityType::Org])
+                                && (m.mention.kind == MentionKind::Nominal || m.sentence == index))
+                    })
+                    .filter(|m| !parallax_core::modifiers::is_modifier(context.text, &m.mention))
             } else if class.is(FunctionWord::NEUTER) {
                 let next = sentence.spans.get(k + 1).map(|s| s.text(context.text));
                 let actor = class.is(FunctionWord::POSSESSIVE)
                     || !class.is(FunctionWord::SUBJECT)
-                    || next.is_some_and(|n| lists().is_reporting_verb(n));
+                    || next.is_some_and(parallax_core::modifiers::is_reporting_verb);
                 if !actor {
                     continue;
                 }

@@ -105,10 +105,13 @@ pub fn tones_with(
     let mut out = Tones::default();
     // Resolved mentions of named entities in text order, each with its entity. An unnamed
     // actor ("the gunman") is nobody a reader could look up, and the model was fitted on
-    // named targets: its mentions are read as plain words.
+    // named targets: its mentions are read as plain words. So is a nationality or other
+    // proper adjective qualifying a noun ("Jewish critics", "US-led forces"): the tone of
+    // the sentence is toward the critics or the forces, not toward a people.
     let mut resolved: Vec<(usize, Span, usize)> = mentions
         .iter()
         .enumerate()
+        .filter(|(_, m)| !parallax_core::modifiers::is_modifier(&doc.text, m))
         .filter_map(|(i, m)| Some((i, m.span, m.local_entity?)))
         .filter(|(_, span, e)| {
             local_entities
@@ -442,6 +445,16 @@ mod tests {
 
     /// The tones of `text` with one local entity per name, every occurrence a mention.
     fn tones_of(text: &str, names: &[&str], quotes: &[Quote]) -> (Vec<Mention>, Tones) {
+        tones_typed(text, names, EntityType::Person, quotes)
+    }
+
+    /// [`tones_of`] with names of type `entity_type`.
+    fn tones_typed(
+        text: &str,
+        names: &[&str],
+        entity_type: EntityType,
+        quotes: &[Quote],
+    ) -> (Vec<Mention>, Tones) {
         let doc = Document::new("d", text, "t");
         let seg = parallax_segment::segment(text);
         let mut mentions = Vec::new();
@@ -453,7 +466,7 @@ mod tests {
                 mentions.push(Mention {
                     span: Span::new(at, at + name.len()),
                     text: name.to_string(),
-                    entity_type: EntityType::Person,
+                    entity_type,
                     kind: MentionKind::Name,
                     role: None,
                     local_entity: Some(e),
@@ -461,7 +474,7 @@ mod tests {
             }
             entities.push(LocalEntity {
                 name: name.to_string(),
-                entity_type: EntityType::Person,
+                entity_type,
                 mentions: own,
                 roles: vec![],
                 country: None,
@@ -500,6 +513,24 @@ mod tests {
         let (_, t) = tones_of("Kelidze spoke to reporters on Friday.", &["Kelidze"], &[]);
         assert_eq!(sentence_tone(&t, 0, Speech::Author), Some(Tone::Neutral));
         assert!(t.sentences[0].evidence.is_empty());
+    }
+
+    #[test]
+    fn a_people_named_as_an_adjective_gets_no_tone() {
+        let (_, t) = tones_typed(
+            "Jewish critics made a reckless and foolish blunder.",
+            &["Jewish"],
+            EntityType::Norp,
+            &[],
+        );
+        assert!(t.sentences.is_empty() && t.entities.is_empty(), "{t:?}");
+        let (_, t) = tones_typed(
+            "Jews made a reckless and foolish blunder.",
+            &["Jews"],
+            EntityType::Norp,
+            &[],
+        );
+        assert_eq!(sentence_tone(&t, 0, Speech::Author), Some(Tone::Negative));
     }
 
     #[test]
