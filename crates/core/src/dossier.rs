@@ -389,8 +389,8 @@ impl Claim {
             let line = format!(
                 "{}: {}\u{2013}{}",
                 f.text.to_lowercase(),
-                crate::text::format_number(low),
-                crate::text::format_number(high)
+                crate::text::format_amount(low),
+                crate::text::format_amount(high)
             );
             if !out.contains(&line) {
                 out.push(line);

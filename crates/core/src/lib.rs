@@ -4,6 +4,21 @@
 //! annotation layers and the cross-source dossier — and nothing else: it performs no I/O and
 //! depends on no other Parallax crate. Every annotation refers to its document by id and to
 //! its evidence by a [`Span`] of byte offsets into the document's unchanged `text`.
+//!
+//! # Example
+//!
+//! A document is its unchanged text; every annotation points into it by byte span.
+//!
+//! ```
+//! use parallax_core::{Document, Span};
+//!
+//! let doc = Document::new("d1", "Russia sent 2,000 troops.", "example.txt");
+//! let figure = Span::new(12, 17);
+//! assert_eq!(figure.slice(&doc.text)?, "2,000");
+//! // A span that does not fall on the text is an error, not a panic.
+//! assert!(Span::new(12, 99).slice(&doc.text).is_err());
+//! # Ok::<(), parallax_core::SpanError>(())
+//! ```
 
 pub mod analysis;
 pub mod calendar;

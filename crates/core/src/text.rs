@@ -70,6 +70,25 @@ pub fn format_number(v: f64) -> String {
     out
 }
 
+/// An amount for people: below a million as [`format_number`] writes it, from a million up in
+/// words with at most four significant digits, cut rather than rounded so that a bound never
+/// reads past itself ("716 billion", "13.62 million" for 13,625,777, "999.9 billion" for the
+/// top of "billions"). A reader compares "$716 billion" with "882 billion" at a glance, not
+/// "716,000,000,000" with "882,000,000,000".
+pub fn format_amount(v: f64) -> String {
+    const SCALES: [(f64, &str); 3] = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")];
+    let Some(&(scale, name)) = SCALES.iter().find(|(s, _)| v.is_finite() && v.abs() >= *s) else {
+        return format_number(v);
+    };
+    let x = v.abs() / scale;
+    let digits = 4 - (x.log10().floor() as i32 + 1).clamp(1, 4);
+    let step = 10f64.powi(digits);
+    // The epsilon keeps 4.6 from reading as 4.599 through binary fractions.
+    let cut = (x * step + 1e-9).trunc() / step;
+    let sign = if v < 0.0 { "-" } else { "" };
+    format!("{sign}{} {name}", format_number(cut))
+}
+
 /// The entries of a word-list file compiled into the crate (`data/*.txt`): its lines without
 /// `#` comments and blank lines, trimmed. One reader for every list of closed-class words.
 pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -80,6 +99,17 @@ pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn amounts_from_a_million_are_in_words() {
+        assert_eq!(format_amount(750_000.0), "750,000");
+        assert_eq!(format_amount(716e9), "716 billion");
+        assert_eq!(format_amount(4.6e6), "4.6 million");
+        assert_eq!(format_amount(13_625_777.0), "13.62 million");
+        assert_eq!(format_amount(999_999_999_999.0), "999.9 billion");
+        assert_eq!(format_amount(6.5e12), "6.5 trillion");
+        assert_eq!(format_amount(-2e6), "-2 million");
+    }
     use super::*;
 
     #[test]

@@ -20,6 +20,13 @@
 //! factor of ten, and a story's many sums ("$750,000" spent, "$4,600" for a fur cape) are
 //! not one disputed figure.
 //!
+//! Figures of category `other` and economic figures are then split by what they are about
+//! ([`context`]): the content words around each figure, stemmed; two figures of a group are one
+//! fact when they give the same number or share such a word, so "more than 60 Democrats voted
+//! against her" and "several Democrats went to bat for Pelosi" are two claims, not one in
+//! dispute, while "$447 billion" in three outlets stays one. Tolls, arrests, protesters and the
+//! other consequence categories are not split: their category already says what is counted.
+//!
 //! **Voices.** Within an outlet, figures are kept apart by who speaks them: the outlet's own
 //! text (with the attributions its reporting carries), its factbox (a `list` paragraph: "
 //! Population: approximately 36,000"), and each source it pastes (a `block_quote` paragraph:
@@ -32,13 +39,15 @@
 //! pasted excerpt or a reader comment never revises the outlet's own figure.
 //!
 //! **Status** over the voices' latest figures: `agree` when all give the same number with the
-//! same hedge; `within_hedges` when their ranges (a stated value is the range [v, v], "at
-//! least v" is [v, ∞), "up to v" is [0, v], vague amounts carry their bounds) share a point;
+//! same hedge; `within_hedges` when their ranges (a stated value is the range [v, v], widened
+//! by the rounding its words show — "$13.6 million" is [13.55, 13.65] million —, "at least
+//! v" is [v, ∞), "up to v" is [0, v], vague amounts carry their bounds) share a point;
 //! `conflict` otherwise — also within one outlet (its lede against its factbox). When only one
 //! outlet speaks and its voices do not conflict the status is `single_source`, kept only in a
 //! story that other outlets also cover (in a one-outlet story every figure would be one).
 //!
-//! **Estimates**, after UCDP's low/best/high: `low` is the smallest lower bound; `high` the
+//! **Estimates**, after UCDP's low/best/high: `low` is the smallest known lower bound (none
+//! when every voice only gives an upper one: "nearly $20 million" does not say "from $0"); `high` the
 //! largest finite upper bound or lower bound; `best` the median of the voices' point values,
 //! where a point value is the stated value or, for a vague amount, its lower bound — the
 //! conservative reading, as UCDP's best estimates are.
@@ -49,6 +58,8 @@ use parallax_core::{
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
+
+mod context;
 
 /// Groups the dossier's figures into claims; `story_of` maps document ids to story ids.
 pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<Claim> {
@@ -96,12 +107,20 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
     }
     let covered_by_several =
         |story: Option<&String>| story_outlets.get(&story).is_some_and(|o| o.len() > 1);
+    let text_of = |doc: &str| {
+        docs.get(doc)
+            .and_then(|&(i, _, _)| dossier.documents.get(i))
+            .map_or("", |d| d.text.as_str())
+    };
     let mut claims = Vec::new();
     let groups = groups.into_iter().flat_map(|(key, figures)| {
-        let parts = if key.1 == FigureCategory::Economic {
-            by_magnitude(figures)
-        } else {
-            vec![figures]
+        let parts = match key.1 {
+            FigureCategory::Economic => by_magnitude(figures)
+                .into_iter()
+                .flat_map(|part| context::by_context(part, &text_of))
+                .collect(),
+            FigureCategory::Other => context::by_context(figures, &text_of),
+            _ => vec![figures],
         };
         parts.into_iter().map(move |part| (key.clone(), part))
     });
@@ -398,6 +417,35 @@ fn bounds(f: &ClaimFigure) -> (f64, f64) {
     }
 }
 
+/// [`bounds`] widened by the rounding an exact figure's words show: "$13.6 million" stands for
+/// anything from 13.55 to 13.65 million, so it agrees within hedges with "$13,625,777", while
+/// "$43 million" (42.5 to 43.5 million) still conflicts with "$43,885,310".
+fn bounds_as_written(f: &ClaimFigure) -> (f64, f64) {
+    let (low, high) = bounds(f);
+    let exact = f.hedge.is_none() && f.value.is_some_and(|v| v == low && v == high);
+    match rounding_step(&f.text) {
+        Some(step) if exact => (low - step / 2.0, high + step / 2.0),
+        _ => (low, high),
+    }
+}
+
+/// The step of the last digit of a number written with a scale word ("13.6 million": 0.1
+/// million); `None` for numbers written out in full ("13,625,777"), which are exact.
+fn rounding_step(text: &str) -> Option<f64> {
+    let lower = text.to_lowercase();
+    let scale = [("trillion", 1e12), ("billion", 1e9), ("million", 1e6)]
+        .into_iter()
+        .find(|(word, _)| lower.contains(word))?
+        .1;
+    let digits = lower
+        .split_whitespace()
+        .find(|w| w.chars().any(|c| c.is_ascii_digit()))?;
+    let decimals = digits.split_once('.').map_or(0, |(_, d)| {
+        d.chars().take_while(char::is_ascii_digit).count()
+    });
+    Some(scale / 10f64.powi(decimals as i32))
+}
+
 fn status(latest: &[&ClaimFigure]) -> ClaimStatus {
     if latest.len() < 2 {
         return ClaimStatus::SingleSource;
@@ -414,7 +462,7 @@ fn status(latest: &[&ClaimFigure]) -> ClaimStatus {
     }
     let (mut lo, mut hi) = (f64::NEG_INFINITY, f64::INFINITY);
     for f in latest {
-        let (l, h) = bounds(f);
+        let (l, h) = bounds_as_written(f);
         lo = lo.max(l);
         hi = hi.min(h);
     }
@@ -429,10 +477,12 @@ fn estimates(latest: &[&ClaimFigure]) -> (Option<f64>, Option<f64>, Option<f64>)
     if latest.is_empty() {
         return (None, None, None);
     }
+    // The smallest known lower bound: an exact or approximate number is its own, while "up
+    // to" and "nearly" give none ("nearly $20 million" does not say "from $0").
     let low = latest
         .iter()
-        .map(|f| bounds(f).0)
-        .fold(f64::INFINITY, f64::min);
+        .filter_map(|f| f.low.or(f.value.filter(|_| f.high.is_none())))
+        .reduce(f64::min);
     let high = latest
         .iter()
         .map(|f| {
@@ -451,7 +501,7 @@ fn estimates(latest: &[&ClaimFigure]) -> (Option<f64>, Option<f64>, Option<f64>)
         n if n % 2 == 1 => Some(points[n / 2]),
         n => Some((points[n / 2 - 1] + points[n / 2]) / 2.0),
     };
-    (Some(low), best, Some(high))
+    (low, best, Some(high))
 }
 
 #[cfg(test)]
@@ -898,5 +948,38 @@ mod tests {
         let claims = reconcile(&d, &HashMap::new());
         assert_eq!(claims.len(), 1);
         assert_eq!(claims[0].status, ClaimStatus::Conflict);
+    }
+
+    fn written(text: &str, value: f64, hedge: Option<&str>) -> ClaimFigure {
+        let (low, high) = match hedge {
+            Some("nearly") => (None, Some(value)),
+            _ => (Some(value), Some(value)),
+        };
+        ClaimFigure {
+            figure: text.into(),
+            doc: "a".into(),
+            outlet: None,
+            published: None,
+            text: text.into(),
+            value: Some(value),
+            low,
+            high,
+            hedge: hedge.map(str::to_string),
+            asserted_by: None,
+            revises: None,
+        }
+    }
+
+    #[test]
+    fn a_rounded_amount_agrees_with_the_exact_one_and_an_upper_bound_gives_no_low() {
+        let rounded = written("$13.6 million", 13.6e6, None);
+        let exact = written("$13,625,777", 13_625_777.0, None);
+        assert_eq!(status(&[&rounded, &exact]), ClaimStatus::WithinHedges);
+        let whole = written("$43 million", 43e6, None);
+        let full = written("$43,885,310", 43_885_310.0, None);
+        assert_eq!(status(&[&whole, &full]), ClaimStatus::Conflict);
+        // "nearly $20 million" says nothing of a lower bound: the estimate has none.
+        let nearly = written("nearly $20 million", 20e6, Some("nearly"));
+        assert_eq!(estimates(&[&nearly]), (None, Some(20e6), Some(20e6)));
     }
 }

@@ -17,6 +17,30 @@
 //! - [`outlets`] profiles each outlet's exclusive claims, omissions and opinion share.
 //!
 //! Nothing here touches disk; the CLI hands in what the store holds.
+//!
+//! # Example
+//!
+//! Two outlets' articles become one dossier, with the person they both name as one entity.
+//!
+//! ```
+//! use parallax_core::Document;
+//!
+//! let article = |id: &str, outlet: &str, text: &str| {
+//!     let mut doc = Document::new(id, text, format!("{id}.txt"));
+//!     doc.meta.outlet = Some(outlet.into());
+//!     doc.meta.published = Some("2024-03-07".into());
+//!     let analysis = parallax_pipeline::analyze(&doc);
+//!     (doc, analysis)
+//! };
+//! let corpus = [
+//!     article("a", "Wire", "Mayor Anna Ivanova said 15 people were killed in Gori."),
+//!     article("b", "Herald", "Ivanova, the mayor, said 17 people were killed in Gori."),
+//! ];
+//! let dossier = parallax_crossdoc::build_dossier(&corpus, &[]);
+//! let ivanova: Vec<_> = dossier.entities.iter().filter(|e| e.name.contains("Ivanova")).collect();
+//! assert_eq!(ivanova.len(), 1);
+//! assert_eq!(dossier.documents.len(), 2);
+//! ```
 
 pub mod assemble;
 pub mod claims;

@@ -6,6 +6,27 @@
 //! of person names into roles ([`roles`]), reads wire datelines ([`dateline`]) and title-case
 //! headlines ([`headline`]), and resolves
 //! names, nominals and pronouns into within-document entities ([`resolve`]).
+//!
+//! # Example
+//!
+//! ```
+//! use parallax_core::Document;
+//!
+//! let doc = Document::new(
+//!     "d1",
+//!     "Angela Merkel met Emmanuel Macron in Paris. Merkel said the talks went well.",
+//!     "example.txt",
+//! );
+//! let seg = parallax_segment::segment(&doc.text);
+//! let layer = parallax_entities::annotate(&doc, &seg);
+//! let entity_of = |name: &str| {
+//!     layer.mentions.iter().find(|m| m.text == name).and_then(|m| m.local_entity)
+//! };
+//! // The short name is the same person as the full one, within the document.
+//! assert!(entity_of("Angela Merkel").is_some());
+//! assert_eq!(entity_of("Merkel"), entity_of("Angela Merkel"));
+//! assert_ne!(entity_of("Emmanuel Macron"), entity_of("Angela Merkel"));
+//! ```
 
 pub mod dateline;
 pub mod hash;

@@ -4,6 +4,19 @@
 //! Each task (`ner`, `timex`, `quotes`, …) has a reader for its gold format in [`formats`], a
 //! runner in [`tasks`] that runs the matching annotator and scores it with the task's standard
 //! metrics from [`metrics`], and returns an [`EvalReport`] whose metric names are stable keys.
+//!
+//! # Example
+//!
+//! Each task returns an [`EvalReport`] whose metric names are stable keys; the scoring itself is
+//! in [`metrics`].
+//!
+//! ```
+//! use parallax_eval::metrics::Counts;
+//!
+//! let counts = Counts { tp: 8, fp: 2, fn_: 2 };
+//! assert_eq!((counts.precision(), counts.recall()), (0.8, 0.8));
+//! assert!((counts.f1() - 0.8).abs() < 1e-12);
+//! ```
 
 pub mod formats;
 pub mod metrics;

@@ -48,6 +48,32 @@
 //!    (`lexicon/modes.txt`: "roadside bomb", "tear gas") over its trigger's mode.
 //!
 //! Pure and total: spans that do not fit the text are skipped, never a panic.
+//!
+//! # Example
+//!
+//! The events annotator reads the layers made before it; here they come from the segmenter
+//! alone, so actors are read from the words around each trigger.
+//!
+//! ```
+//! use parallax_core::{Document, EventType};
+//!
+//! let doc = Document::new("d1", "Police arrested 12 protesters in the capital.", "example.txt");
+//! let seg = parallax_segment::segment(&doc.text);
+//! let layers = parallax_events::Layers {
+//!     segmentation: &seg,
+//!     mentions: &[],
+//!     local_entities: &[],
+//!     times: &[],
+//!     time_anchor: None,
+//!     quotes: &[],
+//!     places: &[],
+//! };
+//! let events = parallax_events::annotate(&doc, &layers);
+//! let arrest = &events.items[0];
+//! assert_eq!(arrest.trigger.text, "arrested");
+//! assert_eq!(arrest.event_type, EventType::Coerce);
+//! assert!(arrest.asserted);
+//! ```
 
 pub mod actors;
 pub mod features;

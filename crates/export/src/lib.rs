@@ -11,6 +11,24 @@
 //! a [`Selection`] of documents (a story, a range of publication days). Tables, columns and
 //! ids are documented in `docs/export.md`. This crate is an edge: it writes files and nothing
 //! upstream depends on it.
+//!
+//! # Example
+//!
+//! Every table of a dossier as CSV files, one per table.
+//!
+//! ```
+//! use parallax_core::Document;
+//! use parallax_export::{format, Options, Selection, Source};
+//!
+//! let doc = Document::new("d1", "Police arrested 12 protesters.", "a.txt");
+//! let analysis = parallax_pipeline::analyze(&doc);
+//! let dossier = parallax_crossdoc::build_dossier(&[(doc, analysis.clone())], &[]);
+//! let source = Source::new(&dossier, [&analysis], &Selection::default());
+//! let out = tempfile::tempdir()?;
+//! let written = format("csv")?.write(&source, out.path(), &Options::default())?;
+//! assert!(written.iter().any(|p| p.ends_with("figures.csv")));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod files;
 pub mod formats;

@@ -162,6 +162,11 @@ fn is_stop(w: &str) -> bool {
     )
 }
 
+/// Whether `w` reads as a plural noun by its ending ("sources", not "press" or "virus").
+fn is_plural_noun(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us")
+}
+
 /// Participles that can stand as the counted noun themselves ("10 wounded").
 fn is_participle_noun(w: &str) -> bool {
     matches!(
@@ -220,7 +225,18 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
             break;
         }
         let w = lower(t);
-        if is_stop(&w) || w.ends_with("ly") && w.len() > 4 {
+        // An adverb ends the phrase ("two recently arrived"), but a noun in "-ly" before the
+        // plural head is part of it ("two family farmers", "three assembly members").
+        let before_plural = toks
+            .get(end + 1)
+            .is_some_and(|n| n.kind == TokKind::Word && is_plural_noun(&lower(n)));
+        if is_stop(&w) || w.ends_with("ly") && w.len() > 4 && !before_plural {
+            break;
+        }
+        // A word right before an agent's "by" is a participle, regular or not ("10 held by
+        // Republicans", "three won by Democrats"), unless it is already the plural head.
+        let agent_follows = toks.get(end + 1).is_some_and(|n| n.is("by"));
+        if agent_follows && !is_plural_noun(&w) && !is_participle_noun(&w) {
             break;
         }
         // A past participle followed by a function word or punctuation is the verb
@@ -238,9 +254,7 @@ pub fn noun_phrase(toks: &[Tok<'_>], at: usize, of_allowed: bool) -> Option<Coun
         words += 1;
         // Counted heads are plural nouns: the phrase ends at the first one ("two sources
         // familiar with ...", "five Chinese entities").
-        let plural =
-            head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us");
-        if is_participle_noun(&head) || plural {
+        if is_participle_noun(&head) || is_plural_noun(&head) {
             break;
         }
     }

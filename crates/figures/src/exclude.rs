@@ -53,9 +53,19 @@ pub fn reason(toks: &[Tok<'_>], m: &NumberMatch) -> Option<&'static str> {
             .iter()
             .any(|w| p.is(w))
         });
-        if !counted_plural || year_preposition {
+        // "the deadly 2012 attacks", "GOP 2016 candidates": after an adjective in "-ly" or a
+        // capitalized word a four-digit number names the year of what follows; a count of
+        // thousands is written with a separator ("2,012 attacks") or after a verb or hedge.
+        let year_modifier = prev.is_some_and(|p| {
+            p.kind == TokKind::Word
+                && (p.is_capitalized() || (p.text.len() > 4 && p.text.ends_with("ly")))
+        });
+        if !counted_plural || year_preposition || year_modifier {
             return Some("year");
         }
+    }
+    if is_rank(toks, m) {
+        return Some("a rank (No. 2)");
     }
     if is_age(toks, m) {
         return Some("a person's age");
@@ -73,6 +83,15 @@ pub fn reason(toks: &[Tok<'_>], m: &NumberMatch) -> Option<&'static str> {
         return Some("model or document name");
     }
     None
+}
+
+/// A rank, not a count: "the No. 2 Democrat", "No 3", "number 3 Republican".
+fn is_rank(toks: &[Tok<'_>], m: &NumberMatch) -> bool {
+    let prev = m.first.checked_sub(1).and_then(|i| toks.get(i));
+    let before_dot = m.first.checked_sub(2).and_then(|i| toks.get(i));
+    let is_no = |t: &Tok<'_>| t.text == "No" || t.text == "no" || t.text == "NO";
+    prev.is_some_and(|p| is_no(p) || p.is("number") || p.is_punct('#'))
+        || (prev.is_some_and(|p| p.is_punct('.')) && before_dot.is_some_and(is_no))
 }
 
 /// A person's age: "aged 61", "age 75", and a number set off by commas after a name

@@ -6,6 +6,19 @@
 //! [`annotate`] turns numbers into [`Figure`]s: it reads ranges, hedges ([`hedge`]), units
 //! ([`units`]), the counted noun phrase and category ([`counted`]), and drops numbers that
 //! are not figures ([`exclude`]): years, dates, times of day, names and intensifiers.
+//!
+//! # Example
+//!
+//! ```
+//! use parallax_core::FigureCategory;
+//!
+//! let figures = parallax_figures::figures_in("At least 15 people were killed and $5 million pledged.");
+//! let toll = &figures[0];
+//! assert_eq!((toll.text.as_str(), toll.low, toll.high), ("At least 15", Some(15.0), None));
+//! assert_eq!(toll.category, FigureCategory::Fatalities);
+//! let money = &figures[1];
+//! assert_eq!((money.value, money.unit.as_deref()), (Some(5e6), Some("USD")));
+//! ```
 
 pub mod counted;
 pub mod exclude;
@@ -205,7 +218,14 @@ fn figure(text: &str, toks: &[Tok<'_>], a: Amount) -> Option<Figure> {
     let unit_after = if unit_before.is_some() {
         None
     } else {
-        glued.or_else(|| units::after(toks, a.end))
+        glued.or_else(|| units::after(toks, a.end)).or_else(|| {
+            // "billions of dollars", "millions of euros": the currency after "of" is the unit.
+            let of = toks.get(a.end).is_some_and(|t| t.is("of"));
+            (a.of_allowed && of)
+                .then(|| units::after(toks, a.end + 1))
+                .flatten()
+                .filter(units::Unit::is_money)
+        })
     };
     let end = unit_after.map_or(a.end, |u| u.end);
     let unit = unit_before.or(unit_after);

@@ -339,3 +339,30 @@ fn a_factbox_line_counts_what_its_label_names() {
     let f = one("He said: 300 people had gathered.");
     assert_eq!(f.counted.map(|c| c.text).as_deref(), Some("people"));
 }
+
+#[test]
+fn years_modifying_a_plural_and_ranks_are_not_counts() {
+    none("The committee investigated the deadly 2012 attacks on the consulate.");
+    none("He trails a few other GOP 2016 candidates in the polls.");
+    none("Dick Durbin, the No. 2 Democrat in the chamber, spoke.");
+    none("He is the number 3 Republican.");
+    let f = one("Russia sent 2000 troops into the region.");
+    assert_eq!(f.value, Some(2000.0));
+}
+
+#[test]
+fn a_verb_is_not_what_a_figure_counts() {
+    let f = one("Of the seats, 10 held by Republicans are open.");
+    assert_eq!(f.counted, None);
+    let f = one("He is one of only two working family farmers in the Senate.");
+    assert_eq!(f.unit.as_deref(), Some("farmers"));
+}
+
+#[test]
+fn a_currency_after_of_is_the_unit() {
+    let f = one("It could amount to billions of dollars.");
+    assert_eq!(
+        (f.unit.as_deref(), f.category, f.text.as_str()),
+        (Some("USD"), FigureCategory::Economic, "billions of dollars")
+    );
+}

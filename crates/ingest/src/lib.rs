@@ -7,6 +7,23 @@
 //! bad record inside a JSON Lines or WARC file, becomes one [`SkippedInput`] naming the input
 //! and the reason, and the rest is read. JSON Lines files are read record by record, whatever
 //! their size (the size limit applies to each record).
+//!
+//! # Example
+//!
+//! The article body of a page, without its navigation, with what the page says about itself.
+//!
+//! ```
+//! let page = r#"<html><head><title>Troops cross the border</title></head><body>
+//! <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+//! <article><h1>Troops cross the border</h1>
+//! <p>Russian troops crossed into Georgia on Friday, officials in Tbilisi said.</p>
+//! <p>The fighting around Tskhinvali continued into the night, witnesses said.</p></article>
+//! <footer>Copyright 2008</footer></body></html>"#;
+//! let page = parallax_ingest::extract_html(page, Some("https://example.com/troops"));
+//! assert!(page.text.starts_with("Russian troops crossed into Georgia"));
+//! assert!(!page.text.contains("Copyright"));
+//! assert_eq!(page.meta.title.as_deref(), Some("Troops cross the border"));
+//! ```
 
 mod dates;
 mod decode;

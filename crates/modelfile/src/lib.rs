@@ -5,6 +5,26 @@
 //! Each model keeps its own layout and magic number; this crate owns only what they have in
 //! common, so the tagger, the cue classifier and the voice classifier read and write files
 //! the same way.
+//!
+//! # Example
+//!
+//! A damaged model file is an error the caller turns into a diagnostic, never a panic.
+//!
+//! ```
+//! use parallax_modelfile::{compress, decompress, Reader};
+//!
+//! let mut raw = Vec::new();
+//! raw.extend_from_slice(b"PXM1");
+//! raw.extend_from_slice(&42u32.to_le_bytes());
+//! let file = compress(&raw)?;
+//! let back = decompress(&file)?;
+//! let mut reader = Reader::new(&back);
+//! assert_eq!(reader.take(4)?, b"PXM1");
+//! assert_eq!(reader.take(4)?, &42u32.to_le_bytes());
+//! assert!(reader.take(1).is_err(), "reading past the end is an error");
+//! assert!(decompress(&file[..file.len() / 2]).is_err(), "a cut file is an error");
+//! # Ok::<(), parallax_modelfile::FileError>(())
+//! ```
 
 use flate2::read::GzDecoder;
 use flate2::write::GzEncoder;

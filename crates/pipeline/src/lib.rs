@@ -14,6 +14,26 @@
 //! first [`budget::MAX_TEXT_BYTES`], and once its stages have run past [`budget::MAX_TIME`] its
 //! later stages are skipped, with a diagnostic either way. A document reliably detected as
 //! written in another language than English is only segmented ([`language`]).
+//!
+//! # Example
+//!
+//! ```
+//! use parallax_core::Document;
+//!
+//! let mut doc = Document::new(
+//!     "d1",
+//!     "\"We are ready,\" Mayor Anna Ivanova said on Tuesday. At least 15 people were killed.",
+//!     "example.txt",
+//! );
+//! doc.meta.published = Some("2024-03-07".into());
+//! let analysis = parallax_pipeline::analyze(&doc);
+//! assert_eq!(analysis.doc, "d1");
+//! assert_eq!(analysis.quotes.len(), 1);
+//! assert_eq!(analysis.figures[0].text, "At least 15");
+//! assert!(analysis.times.iter().any(|t| t.value == "2024-03-05"));
+//! // Every item's span slices the unchanged text.
+//! assert!(analysis.figures.iter().all(|f| f.span.slice(&doc.text).ok() == Some(f.text.as_str())));
+//! ```
 
 pub mod budget;
 pub mod language;
@@ -25,7 +45,7 @@ use std::time::{Duration, Instant};
 
 /// Version of the per-document analysis. Bump it whenever any annotator's output changes, so
 /// that stored analyses made by an older version are redone rather than reused.
-pub const PIPELINE_VERSION: &str = "0.9.2";
+pub const PIPELINE_VERSION: &str = "0.9.3";
 
 mod stages;
 

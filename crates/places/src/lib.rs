@@ -12,6 +12,22 @@
 //!
 //! For other annotators (events) the one-call interface is [`geocode`]: the places of a
 //! document for given spans, in the context of its entity layer.
+//!
+//! # Example
+//!
+//! Place names found by the entity layer are geocoded against the bundled gazetteer.
+//!
+//! ```
+//! use parallax_core::Document;
+//!
+//! let doc = Document::new("d1", "Protesters gathered in Tbilisi on Sunday.", "example.txt");
+//! let seg = parallax_segment::segment(&doc.text);
+//! let entities = parallax_entities::annotate(&doc, &seg);
+//! let places = parallax_places::annotate(&doc, &entities.mentions, &entities.local_entities);
+//! let tbilisi = places.items.iter().find(|p| p.text == "Tbilisi").and_then(|p| p.place.as_ref());
+//! assert_eq!(tbilisi.and_then(|p| p.country_code.as_deref()), Some("GE"));
+//! assert_eq!(tbilisi.and_then(|p| p.country.as_deref()), Some("Georgia"));
+//! ```
 
 pub mod find;
 pub mod fold;

@@ -21,6 +21,26 @@
 //! mark to before the last closing mark, so it includes the paragraph breaks and the
 //! continuation paragraphs' opening marks: a contiguous span keeps `text == &doc.text[span]`.
 //! Nested quotations stay inside their outer quotation and are not separate items.
+//!
+//! # Example
+//!
+//! ```
+//! use parallax_core::Document;
+//!
+//! let doc = Document::new(
+//!     "d1",
+//!     "\"We will not retreat,\" the mayor said on Monday.",
+//!     "example.txt",
+//! );
+//! let seg = parallax_segment::segment(&doc.text);
+//! // Entity mentions let a speaker be resolved to a person; without them the speaker's words
+//! // are still found.
+//! let quotes = parallax_quotes::annotate(&doc, &seg, &[], &[]);
+//! let quote = &quotes.items[0];
+//! assert!(quote.text.contains("We will not retreat"));
+//! assert_eq!(quote.speaker_text.as_ref().map(|s| s.text.as_str()), Some("the mayor"));
+//! assert_eq!(quote.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+//! ```
 
 mod authors;
 mod block;

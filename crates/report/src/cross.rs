@@ -62,7 +62,8 @@ fn claim_link(claims: &HashMap<&str, &Claim>, id: &str, outlet: Option<&str>) ->
 }
 
 fn estimate(v: Option<f64>) -> String {
-    v.map(crate::sections::number).unwrap_or_else(|| "—".into())
+    v.map(parallax_core::text::format_amount)
+        .unwrap_or_else(|| "—".into())
 }
 
 /// An outlet's figures of one claim, oldest first; those it revised later are struck through.

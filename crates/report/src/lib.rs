@@ -8,6 +8,16 @@
 //! Each item also shows its sentence with the exact span marked, so the evidence is visible
 //! without leaving the list. A large dossier is cut to a size a browser opens quickly, and the
 //! page says where (see [`limits`]).
+//!
+//! # Example
+//!
+//! ```
+//! let dossier = parallax_core::Dossier::empty();
+//! let html = parallax_report::render(&dossier);
+//! assert!(html.starts_with("<!DOCTYPE html>"));
+//! // The page's only script is allowed by its hash; no other script may run.
+//! assert!(html.contains(&parallax_report::content_security_policy()));
+//! ```
 
 mod cross;
 pub mod events;

@@ -6,6 +6,17 @@
 //! each paragraph at terminal punctuation, consulting the [`abbreviations`] layer; [`tokens`]
 //! splits each sentence into words and punctuation. None of them allocates per character, and
 //! none can fail: any text, however odd, gets some segmentation.
+//!
+//! # Example
+//!
+//! ```
+//! let text = "Fighting resumed on Monday. Dr. Smith said it was over.\n\nA second paragraph.";
+//! let seg = parallax_segment::segment(text);
+//! assert_eq!(seg.paragraphs.len(), 2);
+//! // "Dr." does not end a sentence.
+//! let sentences: Vec<&str> = seg.sentences.iter().map(|s| &text[s.span.start..s.span.end]).collect();
+//! assert_eq!(sentences, ["Fighting resumed on Monday.", "Dr. Smith said it was over.", "A second paragraph."]);
+//! ```
 
 pub mod abbreviations;
 pub mod labels;

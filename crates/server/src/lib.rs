@@ -9,6 +9,30 @@
 //! Requests must name the server's own host, and carry a token when it is reachable from
 //! other machines ([`access`]); connections are capped, timed out and shed when the server is
 //! full ([`net`]).
+//!
+//! # Example
+//!
+//! The app is an axum router over a stored corpus; a request needs no socket.
+//!
+//! ```
+//! use axum::body::Body;
+//! use axum::http::{Request, StatusCode};
+//! use parallax_core::Document;
+//! use std::sync::Arc;
+//! use tower::ServiceExt;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let doc = Document::new("d1", "Police arrested 12 protesters in Tbilisi.", "a.txt");
+//! let analysis = parallax_pipeline::analyze(&doc);
+//! parallax_store::Store::open(dir.path())?.put(&[(doc, analysis)])?;
+//! let live = Arc::new(parallax_server::live::Live::load(dir.path())?);
+//! let runtime = tokio::runtime::Runtime::new()?;
+//! let response = runtime.block_on(
+//!     parallax_server::app(live).oneshot(Request::get("/api/documents").body(Body::empty())?),
+//! )?;
+//! assert_eq!(response.status(), StatusCode::OK);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod access;
 pub mod api;

@@ -8,6 +8,24 @@
 //!
 //! The full-text index ([`search`]) lives in the same database and is written in the same
 //! transaction as each document.
+//!
+//! # Example
+//!
+//! ```
+//! use parallax_core::Document;
+//! use parallax_store::Store;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let doc = Document::new("d1", "Police arrested 12 protesters.", "a.txt");
+//! let analysis = parallax_pipeline::analyze(&doc);
+//! let mut store = Store::open(dir.path())?;
+//! store.put(&[(doc, analysis)])?;
+//! assert_eq!(store.len()?, 1);
+//! // Reopened later, the store gives back what was put.
+//! let again = Store::open_existing(dir.path())?;
+//! assert_eq!(again.all()?[0].0.id, "d1");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 mod manage;
 pub mod search;

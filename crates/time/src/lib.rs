@@ -6,6 +6,21 @@
 //! at every token — written-out dates ([`absolute`]), anchor-relative expressions
 //! ([`relative`]), amounts of time ([`durations`]), times of day ([`clock`]) and numbered
 //! weeks, quarters and halves ([`periods`]) — and keeps the longest match. Number words come from `parallax-figures`.
+//!
+//! # Example
+//!
+//! A relative date is normalized against the article's publication date.
+//!
+//! ```
+//! use parallax_core::Document;
+//!
+//! let mut doc = Document::new("d1", "The ceasefire was signed yesterday.", "example.txt");
+//! doc.meta.published = Some("2008-08-16".into());
+//! let seg = parallax_segment::segment(&doc.text);
+//! let layer = parallax_time::annotate(&doc, &seg);
+//! let yesterday = &layer.times[0];
+//! assert_eq!((yesterday.text.as_str(), yesterday.value.as_str()), ("yesterday", "2008-08-15"));
+//! ```
 
 pub mod absolute;
 pub mod anchor;

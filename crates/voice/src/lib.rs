@@ -13,6 +13,24 @@
 //! that also reads the [`polarity`] lexicon), each marked as the author's voice or quoted
 //! ([`speech`]). Every listed word is in one hashed table ([`vocab`]); loaded terms are read in
 //! one pass over each sentence's words ([`scan`]).
+//!
+//! # Example
+//!
+//! Each sentence is reporting or opinion, with the model's confidence.
+//!
+//! ```
+//! use parallax_core::{Document, Voice};
+//!
+//! let doc = Document::new(
+//!     "d1",
+//!     "The council voted 7 to 2 on Tuesday. This shameful decision is a disgrace.",
+//!     "example.txt",
+//! );
+//! let seg = parallax_segment::segment(&doc.text);
+//! let voices = parallax_voice::annotate(&doc, &seg, &[]);
+//! let voice: Vec<Voice> = voices.items.iter().map(|v| v.voice).collect();
+//! assert_eq!(voice, [Voice::Reporting, Voice::Opinion]);
+//! ```
 
 pub mod embed;
 pub mod features;

@@ -188,5 +188,6 @@ pub fn status_class(status: ClaimStatus) -> &'static str {
 pub use parallax_core::text::format_number as number;
 
 pub fn estimate(v: Option<f64>) -> String {
-    v.map(number).unwrap_or_else(|| "—".into())
+    v.map(parallax_core::text::format_amount)
+        .unwrap_or_else(|| "—".into())
 }
