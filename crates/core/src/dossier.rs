@@ -358,8 +358,11 @@ impl Claim {
     /// "tanks", "protesters".
     pub fn described(&self) -> String {
         let subject = self.subject.as_str();
-        let group = if subject.len() <= 3 && subject.chars().all(|c| c.is_ascii_alphabetic()) {
-            // A currency or other code ("usd"): written as codes are.
+        let code = self.category == crate::FigureCategory::Economic
+            && subject.len() == 3
+            && subject.chars().all(|c| c.is_ascii_alphabetic());
+        let group = if code {
+            // A currency code ("usd"): written as codes are; "job" stays a word.
             subject.to_uppercase()
         } else if ["s", "men", "ing"].iter().any(|end| subject.ends_with(end))
             || NO_PLURAL.contains(&subject)
@@ -628,10 +631,13 @@ mod tests {
         claim.category = crate::FigureCategory::Forces;
         claim.subject = "tank".into();
         assert_eq!(claim.described(), "tanks");
-        for (subject, described) in [("usd", "USD"), ("women", "women"), ("running", "running")] {
+        for (subject, described) in [("job", "jobs"), ("women", "women"), ("running", "running")] {
             claim.subject = subject.into();
             assert_eq!(claim.described(), described);
         }
+        claim.category = crate::FigureCategory::Economic;
+        claim.subject = "usd".into();
+        assert_eq!(claim.described(), "USD");
         claim.figures.push(ClaimFigure {
             figure: "f".into(),
             doc: "d".into(),
