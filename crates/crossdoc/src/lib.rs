@@ -48,6 +48,7 @@ pub mod disputes;
 pub mod events;
 mod lists;
 pub mod names;
+pub mod outlet_names;
 pub mod outlets;
 pub mod places;
 pub mod postings;
