@@ -40,7 +40,7 @@
 //!
 //! **Status** over the voices' latest figures: `agree` when all give the same number with the
 //! same hedge; `within_hedges` when their ranges (a stated value is the range [v, v], widened
-//! by the rounding its words show — "$13.6 million" is [13.55, 13.65] million —, "at least
+//! by the rounding its words show, at most 5% — "$13.6 million" is [13.55, 13.65] million —, "at least
 //! v" is [v, ∞), "up to v" is [0, v], vague amounts carry their bounds) share a point;
 //! `conflict` otherwise — also within one outlet (its lede against its factbox). When only one
 //! outlet speaks and its voices do not conflict the status is `single_source`, kept only in a
@@ -54,7 +54,7 @@
 
 use parallax_core::{
     Claim, ClaimFigure, ClaimStatus, Dossier, DossierDocument, DossierFigure, FigureCategory,
-    ParagraphRole,
+    ParagraphRole, Span,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -107,19 +107,30 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
     }
     let covered_by_several =
         |story: Option<&String>| story_outlets.get(&story).is_some_and(|o| o.len() > 1);
-    let text_of = |doc: &str| {
-        docs.get(doc)
+    // Each document's figure extents, for the context reader (claims/context.rs).
+    let mut extents: HashMap<&str, Vec<Span>> = HashMap::new();
+    for figure in &dossier.figures {
+        extents
+            .entry(figure.doc.as_str())
+            .or_default()
+            .push(context::extent(figure));
+    }
+    extents.values_mut().for_each(|e| e.sort());
+    let doc_of = |doc: &str| context::FigureDoc {
+        text: docs
+            .get(doc)
             .and_then(|&(i, _, _)| dossier.documents.get(i))
-            .map_or("", |d| d.text.as_str())
+            .map_or("", |d| d.text.as_str()),
+        figures: extents.get(doc).map_or(&[][..], Vec::as_slice),
     };
     let mut claims = Vec::new();
     let groups = groups.into_iter().flat_map(|(key, figures)| {
         let parts = match key.1 {
             FigureCategory::Economic => by_magnitude(figures)
                 .into_iter()
-                .flat_map(|part| context::by_context(part, &text_of))
+                .flat_map(|part| context::by_context(part, &doc_of))
                 .collect(),
-            FigureCategory::Other => context::by_context(figures, &text_of),
+            FigureCategory::Other => context::by_context(figures, &doc_of),
             _ => vec![figures],
         };
         parts.into_iter().map(move |part| (key.clone(), part))
@@ -423,15 +434,17 @@ fn bounds(f: &ClaimFigure) -> (f64, f64) {
 fn bounds_as_written(f: &ClaimFigure) -> (f64, f64) {
     let (low, high) = bounds(f);
     let exact = f.hedge.is_none() && f.value.is_some_and(|v| v == low && v == high);
-    match rounding_step(&f.text) {
+    match f.value.and_then(|v| rounding_step(&f.text, v)) {
         Some(step) if exact => (low - step / 2.0, high + step / 2.0),
         _ => (low, high),
     }
 }
 
 /// The step of the last digit of a number written with a scale word ("13.6 million": 0.1
-/// million); `None` for numbers written out in full ("13,625,777"), which are exact.
-fn rounding_step(text: &str) -> Option<f64> {
+/// million); `None` for numbers written out in full ("13,625,777"), which are exact. At most a
+/// tenth of `value`: "$1 trillion" is read as rounded to within 5% (0.95 to 1.05 trillion),
+/// not as anything from half a trillion up, which would make it agree with "$800 billion".
+fn rounding_step(text: &str, value: f64) -> Option<f64> {
     let lower = text.to_lowercase();
     let scale = [("trillion", 1e12), ("billion", 1e9), ("million", 1e6)]
         .into_iter()
@@ -443,7 +456,7 @@ fn rounding_step(text: &str) -> Option<f64> {
     let decimals = digits.split_once('.').map_or(0, |(_, d)| {
         d.chars().take_while(char::is_ascii_digit).count()
     });
-    Some(scale / 10f64.powi(decimals as i32))
+    Some((scale / 10f64.powi(decimals as i32)).min(value.abs() / 10.0))
 }
 
 fn status(latest: &[&ClaimFigure]) -> ClaimStatus {
@@ -978,6 +991,12 @@ mod tests {
         let whole = written("$43 million", 43e6, None);
         let full = written("$43,885,310", 43_885_310.0, None);
         assert_eq!(status(&[&whole, &full]), ClaimStatus::Conflict);
+        // One significant digit is rounding to within 5%, not to half a trillion.
+        let trillion = written("$1 trillion", 1e12, None);
+        let billions = written("$800 billion", 8e11, None);
+        assert_eq!(status(&[&trillion, &billions]), ClaimStatus::Conflict);
+        let near = written("$960 billion", 9.6e11, None);
+        assert_eq!(status(&[&trillion, &near]), ClaimStatus::WithinHedges);
         // "nearly $20 million" says nothing of a lower bound: the estimate has none.
         let nearly = written("nearly $20 million", 20e6, Some("nearly"));
         assert_eq!(estimates(&[&nearly]), (None, Some(20e6), Some(20e6)));
