@@ -44,7 +44,10 @@
 //! v" is [v, ∞), "up to v" is [0, v], vague amounts carry their bounds) share a point;
 //! `conflict` otherwise — also within one outlet (its lede against its factbox). When only one
 //! outlet speaks and its voices do not conflict the status is `single_source`, kept only in a
-//! story that other outlets also cover (in a one-outlet story every figure would be one).
+//! story that other outlets also cover (in a one-outlet story every figure would be one), and
+//! not when it is a [`narrative_count`]: "two former deliverymen hired a lawyer", "has served
+//! two terms", "agreements with three insurers" tell the story, they are not a figure anyone
+//! reports differently. The same count in two outlets stays a claim (they agree on it).
 //!
 //! **Estimates**, after UCDP's low/best/high: `low` is the smallest known lower bound (none
 //! when every voice only gives an upper one: "nearly $20 million" does not say "from $0"); `high` the
@@ -187,7 +190,9 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
             _ if outlets.len() < 2 => ClaimStatus::SingleSource,
             other => other,
         };
-        if status == ClaimStatus::SingleSource && !covered_by_several(story) {
+        if status == ClaimStatus::SingleSource
+            && (!covered_by_several(story) || narrative_count(category, &latest))
+        {
             continue;
         }
         let (low, best, high) = estimates(&latest);
@@ -339,6 +344,19 @@ fn counts_a_known_set(figure: &DossierFigure, text: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Figures that count a few of something as part of telling the story, not as a quantity to
+/// report: a count of category `other` written in words below ten ("two", "three"), with no
+/// hedge. News style spells out one to nine and writes digits from 10, so a spelled small
+/// count is narrative; a digit below ten is usually a tally ("passed 396-9") and stays.
+fn narrative_count(category: FigureCategory, latest: &[&ClaimFigure]) -> bool {
+    category == FigureCategory::Other
+        && latest.iter().all(|f| {
+            f.hedge.is_none()
+                && f.value.is_some_and(|v| v < 10.0 && v.fract() == 0.0)
+                && !f.text.chars().any(|c| c.is_ascii_digit())
+        })
 }
 
 /// How many items the list right after a counted noun names: the words up to the first
@@ -776,14 +794,16 @@ mod tests {
             doc("b", "Herald", "2031-05-09"),
         ];
         d.documents[0].text = "beyond the two coasts".into();
-        d.documents[1].text = "Democrats gained two seats".into();
+        d.documents[1].text = "Democrats gained 2 seats".into();
         let two = |id: &str, doc: &str, at: usize, counted: &str, category| {
             let mut f = fig(id, doc, at, Some(2.0), Some(2.0), Some(2.0), None, counted);
             f.figure.category = category;
             f
         };
         let coasts = two("f1", "a", 11, "coasts", FigureCategory::Other);
-        let seats = two("f2", "b", 17, "seats", FigureCategory::Other);
+        // In digits, not a narrative count (`narrative_count`).
+        let mut seats = two("f2", "b", 17, "seats", FigureCategory::Other);
+        seats.figure.text = "2".into();
         // A toll is a claim whatever comes before it ("the 15 people killed").
         let dead = two("f3", "a", 11, "people", FigureCategory::Fatalities);
         d.figures = vec![coasts, seats, dead];
@@ -981,6 +1001,19 @@ mod tests {
             asserted_by: None,
             revises: None,
         }
+    }
+
+    #[test]
+    fn a_spelled_small_count_is_narrative_a_tally_or_a_toll_is_not() {
+        let two = written("two", 2.0, None);
+        assert!(narrative_count(FigureCategory::Other, &[&two]));
+        assert!(!narrative_count(FigureCategory::Fatalities, &[&two]));
+        let tally = written("9", 9.0, None);
+        assert!(!narrative_count(FigureCategory::Other, &[&tally]));
+        let twelve = written("twelve", 12.0, None);
+        assert!(!narrative_count(FigureCategory::Other, &[&twelve]));
+        let about = written("about three", 3.0, Some("about"));
+        assert!(!narrative_count(FigureCategory::Other, &[&about]));
     }
 
     #[test]
