@@ -662,6 +662,39 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_word_joins_a_surname_spelt_like_it_not_one_of_its_skeleton() {
+        use EntityType::*;
+        // Lone words a tagger took for people, each with the skeleton of a surname of the
+        // corpus: "Davos" and "Davis" ("dvs"), "Nato" and "Nieto" ("nt"), "Chileans" and
+        // "Collins" ("clns", spelt 0.5 alike).
+        let a = analysis(&[
+            ("Mike Davis", Person),
+            ("Enrique Peña Nieto", Person),
+            ("Susan Collins", Person),
+            ("Volodymyr Zelensky", Person),
+        ]);
+        let b = analysis(&[("Davos", Person), ("Nato", Person), ("Chileans", Person)]);
+        let c = analysis(&[("Zelenskiy", Person), ("Davis", Person)]);
+        let r = resolve(&[&a, &b, &c]);
+        let with = |name: &str| {
+            r.entities
+                .iter()
+                .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+                .map(|e| e.name.clone())
+        };
+        assert_eq!(with("Davos").as_deref(), Some("Davos"), "{:?}", names(&r));
+        assert_eq!(with("Nato").as_deref(), Some("Nato"), "{:?}", names(&r));
+        assert_eq!(
+            with("Chileans").as_deref(),
+            Some("Chileans"),
+            "{:?}",
+            names(&r)
+        );
+        assert_eq!(with("Zelenskiy").as_deref(), Some("Volodymyr Zelensky"));
+        assert_eq!(with("Davis").as_deref(), Some("Mike Davis"));
+    }
+
+    #[test]
     fn keeps_namesakes_apart() {
         use EntityType::*;
         let a = analysis(&[("Sergei Lavrov", Person), ("Sergei Ivanov", Person)]);
