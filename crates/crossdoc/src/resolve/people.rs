@@ -4,7 +4,7 @@
 //! A lone name (one word once initials and suffixes are dropped) is matched to the persons of
 //! the corpus named in full whose last word is spelt like it, or, when none is, whose first
 //! word is ("Xi" → "Xi Jinping", "Kim" → "Kim Jong-un"). Spelt like it: the same word, or the
-//! same consonant skeleton of at least four letters with spellings at least 0.75 alike
+//! same consonant skeleton of at least four letters with spellings at least 0.8 alike
 //! (normalized Levenshtein), so "Zelenskiy" meets "Zelensky" while "Davos" does not meet
 //! "Davis", "Nato" "Nieto", nor "Chileans" "Collins" ([`spelling_key`], [`spelt_alike`]). A person is not a candidate
 //! when the lone name's own document names it and still kept the two apart; a lone name whose
@@ -53,8 +53,9 @@ type Lone = (String, Option<&'static str>);
 /// and "Nato", "Shrier" and "Sorry"): such a word meets only its own spelling.
 const DISTINCT_SKELETON: usize = 4;
 /// How alike (normalized Levenshtein) two words of one skeleton must be spelt to be one name:
-/// "Zelenskiy" and "Zelensky" are 0.89 alike, "Chileans" and "Collins" (both "clns") 0.5.
-const ALIKE: f64 = 0.75;
+/// "Zelenskiy" and "Zelensky" are 0.89 alike; "Christ" and "Christie" (both "crst") 0.75,
+/// "Chileans" and "Collins" (both "clns") 0.5.
+const ALIKE: f64 = 0.8;
 
 /// The key a lone name and a full name's word meet by: the spelling skeleton when it is long
 /// enough to tell names apart, else the word itself.
