@@ -95,9 +95,13 @@ fn build(
 ) -> (Dossier, CrossdocTimes) {
     let mut times = CrossdocTimes::default();
     let clock = Instant::now();
-    // One name per outlet before anything groups by it (outlet_names.rs); only the documents
-    // whose outlet is respelled are copied.
-    let renames = crate::outlet_names::renames(corpus.iter().map(|(doc, _)| doc));
+    // One name per outlet before anything groups by it (core's outlet_names); only the
+    // documents whose outlet is respelled are copied.
+    let renames = parallax_core::outlet_names::renames(
+        corpus
+            .iter()
+            .filter_map(|(doc, _)| doc.meta.outlet.as_deref()),
+    );
     let respelled: HashMap<usize, Document> = corpus
         .iter()
         .enumerate()

@@ -48,7 +48,6 @@ pub mod disputes;
 pub mod events;
 mod lists;
 pub mod names;
-pub mod outlet_names;
 pub mod outlets;
 pub mod places;
 pub mod postings;

@@ -11,10 +11,9 @@
 //! and "The New York Times", may be different outlets as far as the text can tell, and joining
 //! two outlets is worse than showing one twice. The name kept is the spelling most articles
 //! carry; on a tie, the first in byte order, so the same corpus always gives the same name.
-//! The rename happens once, where the cross-document stages begin, so every stage and the
-//! dossier see one name.
+//! The cross-document stages rename once, where they begin, so every stage and the dossier see
+//! one name; `parallax store info` counts articles per outlet by the same names.
 
-use parallax_core::Document;
 use std::collections::{BTreeMap, HashMap};
 
 /// The key under which spellings of one outlet meet.
@@ -25,20 +24,18 @@ fn fold(name: &str) -> String {
         .to_lowercase()
 }
 
-/// The outlet names of `docs` that are to be written another way: each spelling as written,
-/// mapped to the one spelling its outlet goes by. Names already canonical are absent, so an
-/// empty map means nothing changes.
-pub fn renames<'a>(docs: impl IntoIterator<Item = &'a Document>) -> HashMap<String, String> {
+/// The outlet names of a corpus (one per article that names its outlet) that are to be
+/// written another way: each spelling as written, mapped to the one spelling its outlet goes
+/// by. Names already canonical are absent, so an empty map means nothing changes.
+pub fn renames<'a>(outlets: impl IntoIterator<Item = &'a str>) -> HashMap<String, String> {
     // fold key -> spelling -> articles carrying it (BTreeMap: ties break by byte order).
     let mut spellings: HashMap<String, BTreeMap<&str, usize>> = HashMap::new();
-    for doc in docs {
-        if let Some(outlet) = doc.meta.outlet.as_deref() {
-            *spellings
-                .entry(fold(outlet))
-                .or_default()
-                .entry(outlet)
-                .or_default() += 1;
-        }
+    for outlet in outlets {
+        *spellings
+            .entry(fold(outlet))
+            .or_default()
+            .entry(outlet)
+            .or_default() += 1;
     }
     let mut out = HashMap::new();
     for spelled in spellings.values().filter(|s| s.len() > 1) {
@@ -60,37 +57,25 @@ pub fn renames<'a>(docs: impl IntoIterator<Item = &'a Document>) -> HashMap<Stri
 mod tests {
     use super::*;
 
-    fn doc(id: &str, outlet: Option<&str>) -> Document {
-        let mut d = Document::new(id, "Text.", "test");
-        d.meta.outlet = outlet.map(str::to_string);
-        d
-    }
-
     #[test]
     fn the_spelling_most_articles_carry_wins() {
-        let docs = [
-            doc("a", Some("fox")),
-            doc("b", Some("FOX")),
-            doc("c", Some("fox")),
-            doc("d", Some("nyt")),
-            doc("e", None),
-        ];
-        let map = renames(&docs);
+        let outlets = ["fox", "FOX", "fox", "nyt"];
+        let map = renames(outlets);
         assert_eq!(map.len(), 1, "{map:?}");
         assert_eq!(map["FOX"], "fox");
     }
 
     #[test]
     fn whitespace_folds_and_ties_break_by_byte_order() {
-        let docs = [doc("a", Some("The  Hill")), doc("b", Some("the hill "))];
-        let map = renames(&docs);
+        let outlets = ["The  Hill", "the hill "];
+        let map = renames(outlets);
         assert_eq!(map.len(), 1, "{map:?}");
         assert_eq!(map["the hill "], "The  Hill");
     }
 
     #[test]
     fn different_names_stay_apart() {
-        let docs = [doc("a", Some("The Hill")), doc("b", Some("Hill"))];
-        assert!(renames(&docs).is_empty());
+        let outlets = ["The Hill", "Hill"];
+        assert!(renames(outlets).is_empty());
     }
 }
