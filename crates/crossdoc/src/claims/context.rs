@@ -240,20 +240,24 @@ mod tests {
         }
     }
 
-    /// The documents of `figures`, each with its texts and its figures' extents.
-    fn docs_of<'a>(
-        texts: &HashMap<&'a str, &'a str>,
-        figures: &[DossierFigure],
-    ) -> HashMap<String, (&'a str, Vec<Span>)> {
-        let mut out: HashMap<String, (&str, Vec<Span>)> = HashMap::new();
+    /// The facts `figures` (in the documents `texts`) make: each a list of document ids.
+    fn facts(texts: &HashMap<&str, &str>, figures: &[DossierFigure]) -> Vec<Vec<String>> {
+        let mut docs: HashMap<String, (&str, Vec<Span>)> = HashMap::new();
         for f in figures {
-            let doc = out
+            let doc = docs
                 .entry(f.doc.clone())
                 .or_insert((texts[f.doc.as_str()], Vec::new()));
             doc.1.push(extent(f));
             doc.1.sort();
         }
-        out
+        let doc_of = |doc: &str| FigureDoc {
+            text: docs[doc].0,
+            figures: &docs[doc].1,
+        };
+        by_context(figures.iter().collect(), &doc_of)
+            .iter()
+            .map(|p| p.iter().map(|f| f.doc.clone()).collect())
+            .collect()
     }
 
     #[test]
@@ -273,16 +277,7 @@ mod tests {
             figure("c", texts["c"], "61", 61.0, "Democrats"),
             figure("d", texts["d"], "5", 5.0, "Democrats"),
         ];
-        let docs = docs_of(&texts, &figures);
-        let doc_of = |doc: &str| FigureDoc {
-            text: docs[doc].0,
-            figures: &docs[doc].1,
-        };
-        let parts = by_context(figures.iter().collect(), &doc_of);
-        let ids: Vec<Vec<&str>> = parts
-            .iter()
-            .map(|p| p.iter().map(|f| f.doc.as_str()).collect())
-            .collect();
+        let ids = facts(&texts, &figures);
         // a and c share "voted"; d gives b's number; "went to bat" and "voted against" are
         // two facts.
         assert_eq!(ids, [vec!["a", "c"], vec!["b", "d"]]);
@@ -290,7 +285,7 @@ mod tests {
             figure("a", texts["a"], "60", 60.0, "Democrats"),
             figure("d", texts["d"], "5", 5.0, "Democrats"),
         ];
-        assert_eq!(by_context(apart.iter().collect(), &doc_of).len(), 2);
+        assert_eq!(facts(&texts, &apart).len(), 2);
     }
 
     #[test]
@@ -354,16 +349,7 @@ mod tests {
             figure("b", texts["b"], "$1.1 million", 1.1e6, ""),
             figure("c", texts["c"], "$1.3 million", 1.3e6, ""),
         ];
-        let docs = docs_of(&texts, &figures);
-        let doc_of = |doc: &str| FigureDoc {
-            text: docs[doc].0,
-            figures: &docs[doc].1,
-        };
-        let parts = by_context(figures.iter().collect(), &doc_of);
-        let ids: Vec<Vec<&str>> = parts
-            .iter()
-            .map(|p| p.iter().map(|f| f.doc.as_str()).collect())
-            .collect();
+        let ids = facts(&texts, &figures);
         assert_eq!(ids, [vec!["a", "b"], vec!["c"]]);
     }
 
@@ -384,12 +370,7 @@ mod tests {
         .iter()
         .map(|&(doc, n, v)| figure(doc, texts[doc], n, v, "dollars"))
         .collect();
-        let docs = docs_of(&texts, &figures);
-        let doc_of = |doc: &str| FigureDoc {
-            text: docs[doc].0,
-            figures: &docs[doc].1,
-        };
-        let parts = by_context(figures.iter().collect(), &doc_of);
+        let parts = facts(&texts, &figures);
         assert_eq!(parts.len(), 3, "only the two 716s are one fact: {parts:#?}");
     }
 }
