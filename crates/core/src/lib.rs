@@ -30,6 +30,7 @@ pub mod function_words;
 pub mod instant;
 pub mod modifiers;
 pub mod names;
+pub mod outlet_names;
 pub mod span;
 pub mod span_index;
 pub mod text;

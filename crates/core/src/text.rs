@@ -89,6 +89,12 @@ pub fn format_amount(v: f64) -> String {
     format!("{sign}{} {name}", format_number(cut))
 }
 
+/// A claim's estimate as [`format_amount`] writes it, or "—" when the claim has none (a low
+/// estimate of an upper bound, say); the report and the web app print estimates alike.
+pub fn format_estimate(v: Option<f64>) -> String {
+    v.map(format_amount).unwrap_or_else(|| "—".into())
+}
+
 /// The entries of a word-list file compiled into the crate (`data/*.txt`): its lines without
 /// `#` comments and blank lines, trimmed. One reader for every list of closed-class words.
 pub fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {

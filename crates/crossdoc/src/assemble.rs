@@ -63,14 +63,27 @@ pub fn build_dossier_in_stories(
     skipped: &[SkippedInput],
     story_of: &[String],
 ) -> Dossier {
-    // `build` hands the stories function the corpus in publication order; the keys follow.
-    let mut order: Vec<usize> = (0..corpus.len()).collect();
-    order.sort_by(|&a, &b| publication_key(&corpus[a].0).cmp(&publication_key(&corpus[b].0)));
-    let keys: Vec<String> = order
+    // `build` hands the stories function the corpus in its own (publication) order, with
+    // outlets respelled: the keys follow the articles by id.
+    let key_of: HashMap<&str, &str> = corpus
         .iter()
-        .map(|&i| story_of.get(i).cloned().unwrap_or_default())
+        .zip(story_of)
+        .map(|((doc, _), key)| (doc.id.as_str(), key.as_str()))
         .collect();
-    build(corpus, skipped, |pairs| crate::stories::given(pairs, &keys)).0
+    build(corpus, skipped, |pairs| {
+        let keys: Vec<String> = pairs
+            .iter()
+            .map(|(doc, _)| {
+                key_of
+                    .get(doc.id.as_str())
+                    .copied()
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect();
+        crate::stories::given(pairs, &keys)
+    })
+    .0
 }
 
 /// Lays out the dossier of `corpus`, its stories found by `stories` (given the corpus in
@@ -82,9 +95,27 @@ fn build(
 ) -> (Dossier, CrossdocTimes) {
     let mut times = CrossdocTimes::default();
     let clock = Instant::now();
+    // One name per outlet before anything groups by it (core's outlet_names); only the
+    // documents whose outlet is respelled are copied.
+    let renames = parallax_core::outlet_names::renames(
+        corpus
+            .iter()
+            .filter_map(|(doc, _)| doc.meta.outlet.as_deref()),
+    );
+    let respelled: HashMap<usize, Document> = corpus
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (doc, _))| {
+            let name = renames.get(doc.meta.outlet.as_deref()?)?;
+            let mut doc = doc.clone();
+            doc.meta.outlet = Some(name.clone());
+            Some((i, doc))
+        })
+        .collect();
+    let document = |i: usize| respelled.get(&i).unwrap_or(&corpus[i].0);
     let mut order: Vec<usize> = (0..corpus.len()).collect();
-    order.sort_by(|&a, &b| publication_key(&corpus[a].0).cmp(&publication_key(&corpus[b].0)));
-    let docs: Vec<&Document> = order.iter().map(|&i| &corpus[i].0).collect();
+    order.sort_by(|&a, &b| publication_key(document(a)).cmp(&publication_key(document(b))));
+    let docs: Vec<&Document> = order.iter().map(|&i| document(i)).collect();
     let analyses: Vec<&Analysis> = order.iter().map(|&i| &corpus[i].1).collect();
     times.0.push(("order", clock.elapsed()));
     let pairs: Vec<(&Document, &Analysis)> =

@@ -40,11 +40,14 @@
 //!
 //! **Status** over the voices' latest figures: `agree` when all give the same number with the
 //! same hedge; `within_hedges` when their ranges (a stated value is the range [v, v], widened
-//! by the rounding its words show — "$13.6 million" is [13.55, 13.65] million —, "at least
+//! by the rounding its words show, at most 5% — "$13.6 million" is [13.55, 13.65] million —, "at least
 //! v" is [v, ∞), "up to v" is [0, v], vague amounts carry their bounds) share a point;
 //! `conflict` otherwise — also within one outlet (its lede against its factbox). When only one
 //! outlet speaks and its voices do not conflict the status is `single_source`, kept only in a
-//! story that other outlets also cover (in a one-outlet story every figure would be one).
+//! story that other outlets also cover (in a one-outlet story every figure would be one), and
+//! not when it is a [`narrative_count`]: "two former deliverymen hired a lawyer", "has served
+//! two terms", "agreements with three insurers" tell the story, they are not a figure anyone
+//! reports differently. The same count in two outlets stays a claim (they agree on it).
 //!
 //! **Estimates**, after UCDP's low/best/high: `low` is the smallest known lower bound (none
 //! when every voice only gives an upper one: "nearly $20 million" does not say "from $0"); `high` the
@@ -54,7 +57,7 @@
 
 use parallax_core::{
     Claim, ClaimFigure, ClaimStatus, Dossier, DossierDocument, DossierFigure, FigureCategory,
-    ParagraphRole,
+    ParagraphRole, Span,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
@@ -107,19 +110,30 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
     }
     let covered_by_several =
         |story: Option<&String>| story_outlets.get(&story).is_some_and(|o| o.len() > 1);
-    let text_of = |doc: &str| {
-        docs.get(doc)
+    // Each document's figure extents, for the context reader (claims/context.rs).
+    let mut extents: HashMap<&str, Vec<Span>> = HashMap::new();
+    for figure in &dossier.figures {
+        extents
+            .entry(figure.doc.as_str())
+            .or_default()
+            .push(context::extent(figure));
+    }
+    extents.values_mut().for_each(|e| e.sort());
+    let doc_of = |doc: &str| context::FigureDoc {
+        text: docs
+            .get(doc)
             .and_then(|&(i, _, _)| dossier.documents.get(i))
-            .map_or("", |d| d.text.as_str())
+            .map_or("", |d| d.text.as_str()),
+        figures: extents.get(doc).map_or(&[][..], Vec::as_slice),
     };
     let mut claims = Vec::new();
     let groups = groups.into_iter().flat_map(|(key, figures)| {
         let parts = match key.1 {
             FigureCategory::Economic => by_magnitude(figures)
                 .into_iter()
-                .flat_map(|part| context::by_context(part, &text_of))
+                .flat_map(|part| context::by_context(part, &doc_of))
                 .collect(),
-            FigureCategory::Other => context::by_context(figures, &text_of),
+            FigureCategory::Other => context::by_context(figures, &doc_of),
             _ => vec![figures],
         };
         parts.into_iter().map(move |part| (key.clone(), part))
@@ -176,7 +190,9 @@ pub fn reconcile(dossier: &Dossier, story_of: &HashMap<String, String>) -> Vec<C
             _ if outlets.len() < 2 => ClaimStatus::SingleSource,
             other => other,
         };
-        if status == ClaimStatus::SingleSource && !covered_by_several(story) {
+        if status == ClaimStatus::SingleSource
+            && (!covered_by_several(story) || narrative_count(category, &latest))
+        {
             continue;
         }
         let (low, best, high) = estimates(&latest);
@@ -330,6 +346,19 @@ fn counts_a_known_set(figure: &DossierFigure, text: &str) -> bool {
     }
 }
 
+/// Figures that count a few of something as part of telling the story, not as a quantity to
+/// report: a count of category `other` written in words below ten ("two", "three"), with no
+/// hedge. News style spells out one to nine and writes digits from 10, so a spelled small
+/// count is narrative; a digit below ten is usually a tally ("passed 396-9") and stays.
+fn narrative_count(category: FigureCategory, latest: &[&ClaimFigure]) -> bool {
+    category == FigureCategory::Other
+        && latest.iter().all(|f| {
+            f.hedge.is_none()
+                && f.value.is_some_and(|v| v < 10.0 && v.fract() == 0.0)
+                && !f.text.chars().any(|c| c.is_ascii_digit())
+        })
+}
+
 /// How many items the list right after a counted noun names: the words up to the first
 /// " and " (at most six, a comma right after the noun aside) split at commas, plus the one
 /// after "and"; `None` when no such list follows ("hired a lawyer who…").
@@ -423,15 +452,17 @@ fn bounds(f: &ClaimFigure) -> (f64, f64) {
 fn bounds_as_written(f: &ClaimFigure) -> (f64, f64) {
     let (low, high) = bounds(f);
     let exact = f.hedge.is_none() && f.value.is_some_and(|v| v == low && v == high);
-    match rounding_step(&f.text) {
+    match f.value.and_then(|v| rounding_step(&f.text, v)) {
         Some(step) if exact => (low - step / 2.0, high + step / 2.0),
         _ => (low, high),
     }
 }
 
 /// The step of the last digit of a number written with a scale word ("13.6 million": 0.1
-/// million); `None` for numbers written out in full ("13,625,777"), which are exact.
-fn rounding_step(text: &str) -> Option<f64> {
+/// million); `None` for numbers written out in full ("13,625,777"), which are exact. At most a
+/// tenth of `value`: "$1 trillion" is read as rounded to within 5% (0.95 to 1.05 trillion),
+/// not as anything from half a trillion up, which would make it agree with "$800 billion".
+fn rounding_step(text: &str, value: f64) -> Option<f64> {
     let lower = text.to_lowercase();
     let scale = [("trillion", 1e12), ("billion", 1e9), ("million", 1e6)]
         .into_iter()
@@ -443,7 +474,7 @@ fn rounding_step(text: &str) -> Option<f64> {
     let decimals = digits.split_once('.').map_or(0, |(_, d)| {
         d.chars().take_while(char::is_ascii_digit).count()
     });
-    Some(scale / 10f64.powi(decimals as i32))
+    Some((scale / 10f64.powi(decimals as i32)).min(value.abs() / 10.0))
 }
 
 fn status(latest: &[&ClaimFigure]) -> ClaimStatus {
@@ -763,14 +794,16 @@ mod tests {
             doc("b", "Herald", "2031-05-09"),
         ];
         d.documents[0].text = "beyond the two coasts".into();
-        d.documents[1].text = "Democrats gained two seats".into();
+        d.documents[1].text = "Democrats gained 2 seats".into();
         let two = |id: &str, doc: &str, at: usize, counted: &str, category| {
             let mut f = fig(id, doc, at, Some(2.0), Some(2.0), Some(2.0), None, counted);
             f.figure.category = category;
             f
         };
         let coasts = two("f1", "a", 11, "coasts", FigureCategory::Other);
-        let seats = two("f2", "b", 17, "seats", FigureCategory::Other);
+        // In digits, not a narrative count (`narrative_count`).
+        let mut seats = two("f2", "b", 17, "seats", FigureCategory::Other);
+        seats.figure.text = "2".into();
         // A toll is a claim whatever comes before it ("the 15 people killed").
         let dead = two("f3", "a", 11, "people", FigureCategory::Fatalities);
         d.figures = vec![coasts, seats, dead];
@@ -971,6 +1004,19 @@ mod tests {
     }
 
     #[test]
+    fn a_spelled_small_count_is_narrative_a_tally_or_a_toll_is_not() {
+        let two = written("two", 2.0, None);
+        assert!(narrative_count(FigureCategory::Other, &[&two]));
+        assert!(!narrative_count(FigureCategory::Fatalities, &[&two]));
+        let tally = written("9", 9.0, None);
+        assert!(!narrative_count(FigureCategory::Other, &[&tally]));
+        let twelve = written("twelve", 12.0, None);
+        assert!(!narrative_count(FigureCategory::Other, &[&twelve]));
+        let about = written("about three", 3.0, Some("about"));
+        assert!(!narrative_count(FigureCategory::Other, &[&about]));
+    }
+
+    #[test]
     fn a_rounded_amount_agrees_with_the_exact_one_and_an_upper_bound_gives_no_low() {
         let rounded = written("$13.6 million", 13.6e6, None);
         let exact = written("$13,625,777", 13_625_777.0, None);
@@ -978,6 +1024,12 @@ mod tests {
         let whole = written("$43 million", 43e6, None);
         let full = written("$43,885,310", 43_885_310.0, None);
         assert_eq!(status(&[&whole, &full]), ClaimStatus::Conflict);
+        // One significant digit is rounding to within 5%, not to half a trillion.
+        let trillion = written("$1 trillion", 1e12, None);
+        let billions = written("$800 billion", 8e11, None);
+        assert_eq!(status(&[&trillion, &billions]), ClaimStatus::Conflict);
+        let near = written("$960 billion", 9.6e11, None);
+        assert_eq!(status(&[&trillion, &near]), ClaimStatus::WithinHedges);
         // "nearly $20 million" says nothing of a lower bound: the estimate has none.
         let nearly = written("nearly $20 million", 20e6, Some("nearly"));
         assert_eq!(estimates(&[&nearly]), (None, Some(20e6), Some(20e6)));

@@ -9,9 +9,12 @@
 //!    "III") stays in a person's key, as it does within a document: "Bobby Kennedy Jr." is not
 //!    his father "Robert F. Kennedy" named in another article. The elder's ("Sr.") is dropped
 //!    ([`generation_word`]): "W. Mark Felt Sr." is the "Mark Felt" of other articles.
+//!    Initials left out of the key still tell people apart ([`InitialsJoin`]): "George W.
+//!    Bush" is not "George H.W. Bush"; a name written without any joins the one initials the
+//!    corpus writes for it ("Donald Trump" is "Donald J. Trump").
 //! 2. **Same spelling skeleton**: equal consonant skeletons ([`crate::names`]) within the same
 //!    type class, for names whose skeleton is long enough (≥ 4 letters) to be distinctive —
-//!    transliterations and misspellings.
+//!    transliterations and misspellings —, initials kept apart as in rule 1.
 //! 3. **Aliases across types**: a name that is wholly an alias of another actor
 //!    (`data/aliases.txt`: "the Kremlin" → Russia, "U.S." → United States) joins that actor
 //!    whatever type the tagger gave either.
@@ -120,6 +123,9 @@ pub(crate) struct Local<'a> {
     /// The son's generation ending `words` ("jr" of "donald trump jr"), if any: computed once
     /// here, read by every rule that compares names without it.
     pub generation: Option<&'static str>,
+    /// A person's initials as written, which the key leaves out ("hw" of "George H.W. Bush",
+    /// "w" of "George W. Bush"); empty when none is written.
+    pub initials: String,
 }
 
 /// Resolves the local entities of `analyses` into corpus-wide entities, with no story
@@ -146,6 +152,11 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
             } else {
                 key_words(&entity.name, entity.entity_type)
             };
+            let initials = if entity.entity_type == EntityType::Person && !unnamed {
+                written_initials(&entity.name)
+            } else {
+                String::new()
+            };
             let mut generation = generation_word(entity.entity_type, &words);
             if generation.is_some_and(parallax_core::names::is_elder) {
                 words.pop();
@@ -165,6 +176,7 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
                     .collect(),
                 unnamed,
                 generation,
+                initials,
             }
         })
         .collect();
@@ -188,34 +200,27 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
         }
     }
 
-    // Rules 1 and 2: same key, same skeleton.
+    // Rules 1 and 2: same key, same skeleton, initials not told apart.
     let mut by_key: HashMap<(u8, &str), usize> = HashMap::new();
-    let mut by_skeleton: HashMap<(u8, String, Option<&str>), usize> = HashMap::new();
+    let mut same_key = InitialsJoin::default();
+    let mut same_skeleton = InitialsJoin::default();
     for (n, l) in locals.iter().enumerate() {
         if l.key.is_empty() {
             continue;
         }
         let class = type_class(l.entity.entity_type);
-        match by_key.get(&(class, l.key.as_str())) {
-            Some(&m) => uf.union(n, m),
-            None => {
-                by_key.insert((class, &l.key), n);
-            }
-        }
+        by_key.entry((class, &l.key)).or_insert(n);
+        same_key.add(&mut uf, n, (class, l.key.clone(), None), &l.initials);
         // The generation word counts for no letters of the name ("Don Jr." is not
         // "Dionne Jr."), but a son and his father keep apart.
         let (name, generation) = split_generation(l);
         let sk = skeleton_of(name);
         if sk.replace(' ', "").len() >= 4 {
-            let key = (class, sk, generation);
-            match by_skeleton.get(&key) {
-                Some(&m) => uf.union(n, m),
-                None => {
-                    by_skeleton.insert(key, n);
-                }
-            }
+            same_skeleton.add(&mut uf, n, (class, sk, generation), &l.initials);
         }
     }
+    same_key.finish(&mut uf);
+    same_skeleton.finish(&mut uf);
     // The first local of each key, whatever its type.
     let mut any_class: HashMap<&str, usize> = HashMap::new();
     for (n, l) in locals.iter().enumerate() {
@@ -335,6 +340,60 @@ fn generation_word(entity_type: EntityType, words: &[String]) -> Option<&'static
 }
 
 /// A local's key words without the generation word, and that generation.
+/// The initials written in a person's name, lowercase and in order: "hw" for "George H.W.
+/// Bush", "" for "George Bush".
+fn written_initials(name: &str) -> String {
+    crate::names::fold(name)
+        .iter()
+        .filter(|w| parallax_core::names::is_initial(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// A name key of rule 1 or 2: type class, key, generation.
+type NameKey = (u8, String, Option<&'static str>);
+
+/// Joins the locals of one name key unless their initials tell them apart: locals written
+/// with the same initials, or with none, join each other; those written without any join the
+/// one initials of the key when only one is written. So "George W. Bush" and "George H.W.
+/// Bush", one key once initials are dropped, stay a son and his father, while "Donald Trump"
+/// joins "Donald J. Trump"; a bare "George Bush" next to both stays apart, as the text does not
+/// say which one it is.
+#[derive(Default)]
+struct InitialsJoin {
+    first: HashMap<(NameKey, String), usize>,
+    written: HashMap<NameKey, BTreeSet<String>>,
+}
+
+impl InitialsJoin {
+    fn add(&mut self, uf: &mut UnionFind, n: usize, key: NameKey, initials: &str) {
+        if !initials.is_empty() {
+            self.written
+                .entry(key.clone())
+                .or_default()
+                .insert(initials.to_string());
+        }
+        match self.first.entry((key, initials.to_string())) {
+            std::collections::hash_map::Entry::Occupied(m) => uf.union(n, *m.get()),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(n);
+            }
+        }
+    }
+
+    fn finish(self, uf: &mut UnionFind) {
+        for (key, written) in self.written {
+            let [initials] = written.iter().collect::<Vec<_>>()[..] else {
+                continue;
+            };
+            let bare = self.first.get(&(key.clone(), String::new()));
+            if let (Some(&a), Some(&b)) = (bare, self.first.get(&(key, initials.clone()))) {
+                uf.union(a, b);
+            }
+        }
+    }
+}
+
 fn split_generation<'a>(l: &'a Local) -> (&'a [String], Option<&'static str>) {
     match l.generation {
         Some(generation) => (&l.words[..l.words.len() - 1], Some(generation)),
@@ -659,6 +718,57 @@ mod tests {
             "{:?}",
             names(&r)
         );
+    }
+
+    #[test]
+    fn a_lone_word_joins_a_surname_spelt_like_it_not_one_of_its_skeleton() {
+        use EntityType::*;
+        // Lone words a tagger took for people, each with the skeleton of a surname of the
+        // corpus: "Davos" and "Davis" ("dvs"), "Nato" and "Nieto" ("nt"), "Chileans" and
+        // "Collins" ("clns", spelt 0.5 alike).
+        let a = analysis(&[
+            ("Mike Davis", Person),
+            ("Enrique Peña Nieto", Person),
+            ("Susan Collins", Person),
+            ("Volodymyr Zelensky", Person),
+            ("Chris Christie", Person),
+        ]);
+        let b = analysis(&[
+            ("Davos", Person),
+            ("Nato", Person),
+            ("Chileans", Person),
+            ("Christ", Person),
+        ]);
+        let c = analysis(&[("Zelenskiy", Person), ("Davis", Person)]);
+        let r = resolve(&[&a, &b, &c]);
+        let with = |name: &str| {
+            r.entities
+                .iter()
+                .find(|e| e.name == name || e.aliases.iter().any(|a| a == name))
+                .map(|e| e.name.clone())
+        };
+        assert_eq!(with("Davos").as_deref(), Some("Davos"), "{:?}", names(&r));
+        assert_eq!(with("Nato").as_deref(), Some("Nato"), "{:?}", names(&r));
+        assert_eq!(
+            with("Chileans").as_deref(),
+            Some("Chileans"),
+            "{:?}",
+            names(&r)
+        );
+        // "Christ" and "Christie" share "crst" but are spelt only 0.75 alike.
+        assert_eq!(with("Christ").as_deref(), Some("Christ"), "{:?}", names(&r));
+        assert_eq!(with("Zelenskiy").as_deref(), Some("Volodymyr Zelensky"));
+        assert_eq!(with("Davis").as_deref(), Some("Mike Davis"));
+    }
+
+    #[test]
+    fn a_father_and_son_told_apart_by_initials_stay_apart() {
+        use EntityType::*;
+        let a = analysis(&[("George H.W. Bush", Person), ("George W. Bush", Person)]);
+        let b = analysis(&[("George W Bush", Person)]);
+        let c = analysis(&[("Donald J. Trump", Person), ("Donald Trump", Person)]);
+        let r = resolve(&[&a, &b, &c]);
+        assert_eq!(r.entities.len(), 3, "{:?}", names(&r));
     }
 
     #[test]

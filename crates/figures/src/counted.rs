@@ -423,6 +423,23 @@ fn is_clause_break(t: &Tok<'_>) -> bool {
     t.kind == TokKind::Punct && !t.is_punct('-') && !t.is_punct('\'') && !t.is_punct('’')
 }
 
+/// Words before "bodies" that make them institutions (`data/body_institutions.txt`).
+static BODY_INSTITUTIONS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        parallax_core::text::data_lines(include_str!("../data/body_institutions.txt")).collect()
+    });
+
+/// Whether the counted phrase `[first, end)` names bodies that are institutions ("state
+/// legislative bodies"), not the dead.
+pub fn institutional_bodies(toks: &[Tok<'_>], counted: &Counted) -> bool {
+    counted.head == "bodies"
+        && toks.get(counted.first..counted.end).is_some_and(|words| {
+            words
+                .iter()
+                .any(|t| BODY_INSTITUTIONS.contains(lower(t).as_str()))
+        })
+}
+
 /// The figure's category from its head noun and the words around `[first, end)`.
 pub fn category(toks: &[Tok<'_>], first: usize, end: usize, head: Option<&str>) -> FigureCategory {
     if let Some(c) = head.and_then(strong_head) {

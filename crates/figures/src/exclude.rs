@@ -94,12 +94,23 @@ fn is_rank(toks: &[Tok<'_>], m: &NumberMatch) -> bool {
         || (prev.is_some_and(|p| p.is_punct('.')) && before_dot.is_some_and(is_no))
 }
 
-/// A person's age: "aged 61", "age 75", and a number set off by commas after a name
-/// ("Carole Bower, 75, a retiree"). Ages are not counts.
+/// A person's age: "aged 61", "age 75", a number set off by commas after a name ("Carole
+/// Bower, 75, a retiree"), and the compound "18-year-old" ("18 years old", "six-month-old").
+/// Ages are not counts: "the death of 18-year-old Michael Brown" tells of one death, not 18.
 fn is_age(toks: &[Tok<'_>], m: &NumberMatch) -> bool {
     let prev = m.first.checked_sub(1).and_then(|i| toks.get(i));
     if prev.is_some_and(|p| p.is("aged") || p.is("age") || p.is("ages")) {
         return true;
+    }
+    let hyphen_at = |i: usize| usize::from(toks.get(i).is_some_and(|t| t.is_punct('-')));
+    let unit = m.end + hyphen_at(m.end);
+    if toks.get(unit).is_some_and(|t| {
+        t.kind == TokKind::Word && crate::counted::is_time_unit(&t.text.to_ascii_lowercase())
+    }) {
+        let old = unit + 1 + hyphen_at(unit + 1);
+        if toks.get(old).is_some_and(|t| t.is("old")) {
+            return true;
+        }
     }
     let small = m
         .value

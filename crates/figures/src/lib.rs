@@ -254,7 +254,10 @@ fn figure(text: &str, toks: &[Tok<'_>], a: Amount) -> Option<Figure> {
             toks,
             first,
             after_counted,
-            counted.as_ref().map(|c| c.head.as_str()),
+            counted
+                .as_ref()
+                .filter(|c| !counted::institutional_bodies(toks, c))
+                .map(|c| c.head.as_str()),
         ),
     };
     let lone_word =

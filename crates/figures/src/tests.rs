@@ -320,9 +320,19 @@ fn identifiers_and_hedged_years_are_not_figures() {
 }
 
 #[test]
+fn institutions_are_not_bodies_of_the_dead() {
+    let f = one("Republicans picked up 19 state legislative bodies in the election.");
+    assert_eq!(f.category, FigureCategory::Other);
+    let f = one("Rescuers recovered 12 charred bodies from the site.");
+    assert_eq!(f.category, FigureCategory::Fatalities);
+}
+
+#[test]
 fn ages_are_not_counts() {
     none("Carole Bower, 75, a retiree, died on Friday.");
     none("The mayor, aged 61, resigned.");
+    none("Ferguson mourned the death of 18-year-old Michael Brown.");
+    none("A six-month-old was found safe.");
     let f = one("In Drevna, 15 people died.");
     assert_eq!(f.value, Some(15.0));
 }

@@ -5,6 +5,7 @@
 use crate::limits;
 use crate::sections::{evidence, ranked_stories, Index};
 use maud::{html, Markup};
+use parallax_core::text::format_estimate as estimate;
 use parallax_core::{Claim, ClaimStatus, Dossier, Story};
 use std::collections::{BTreeSet, HashMap};
 
@@ -59,11 +60,6 @@ fn claim_link(claims: &HashMap<&str, &Claim>, id: &str, outlet: Option<&str>) ->
             (claim.subject) ": " (figure)
         }
     }
-}
-
-fn estimate(v: Option<f64>) -> String {
-    v.map(parallax_core::text::format_amount)
-        .unwrap_or_else(|| "—".into())
 }
 
 /// An outlet's figures of one claim, oldest first; those it revised later are struck through.

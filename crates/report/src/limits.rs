@@ -52,7 +52,8 @@ pub fn more(shown: usize, total: usize) -> Markup {
 pub fn note(shown: usize, total: usize, what: &str) -> Markup {
     html! {
         @if shown < total {
-            p.limit {
+            // The counts let report.js say that its filter searches the rows shown only.
+            p.limit data-shown=(shown) data-total=(total) {
                 "Showing " (crate::sections::number(shown as f64)) " of "
                 (crate::sections::number(total as f64)) " " (what)
                 ". The report keeps to a size a browser opens quickly; every item is in dossier.json and in "
@@ -73,6 +74,7 @@ mod tests {
         assert!(note(3, 3, "rows").into_string().is_empty());
         let said = note(400, 1234, "quotes").into_string();
         assert!(said.contains("Showing 400 of 1,234 quotes"), "{said}");
+        assert!(said.contains(r#"data-total="1234""#), "{said}");
         assert!(more(2, 2).into_string().is_empty());
         assert!(more(12, 40).into_string().contains("and 28 more"));
     }

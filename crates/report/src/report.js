@@ -78,21 +78,30 @@
           }
         }
       });
-      count.textContent = state.query.length ? shown + ' of ' + data.length + ' rows' : '';
+      count.textContent = state.query.length
+        ? shown + ' of ' + data.length + ' rows' + (total ? ' shown; the other ' + (total - data.length).toLocaleString('en') + ' are in dossier.json and parallax serve' : '')
+        : '';
     }
+
+    // A table cut to the rows a page can hold is followed by its "Showing N of M" note: the
+    // filter searches the rows in the page only, and says so.
+    var box = table.parentNode.classList.contains('scroll') ? table.parentNode : table;
+    var cut = box.nextElementSibling;
+    var total = cut && cut.classList.contains('limit') ? parseInt(cut.getAttribute('data-total'), 10) || 0 : 0;
 
     var bar = document.createElement('div');
     bar.className = 'table-tools';
     var input = document.createElement('input');
     input.type = 'search';
-    input.placeholder = 'Filter ' + data.length + ' rows';
+    input.placeholder = total
+      ? 'Filter the ' + data.length + ' rows shown (of ' + total.toLocaleString('en') + ')'
+      : 'Filter ' + data.length + ' rows';
     input.setAttribute('aria-label', 'Filter the rows of this table');
     input.id = 'filter-' + n;
     var count = document.createElement('span');
     count.className = 'ctx';
     bar.appendChild(input);
     bar.appendChild(count);
-    var box = table.parentNode.classList.contains('scroll') ? table.parentNode : table;
     box.parentNode.insertBefore(bar, box);
     input.addEventListener('input', function () {
       state.query = input.value.toLowerCase().split(/\s+/).filter(Boolean);

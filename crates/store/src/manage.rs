@@ -91,10 +91,18 @@ impl Store {
     /// Counts of what the store holds.
     pub fn info(&self) -> Result<StoreInfo, StoreError> {
         let articles = self.list(&Selection::default())?;
+        // Outlets counted under the names the dossier gives them ("FOX" with "fox").
+        let renames = parallax_core::outlet_names::renames(
+            articles.iter().filter_map(|a| a.outlet.as_deref()),
+        );
         let mut outlets: Vec<(Option<String>, usize)> = Vec::new();
         let mut months: Vec<(Option<String>, usize)> = Vec::new();
         for a in &articles {
-            bump(&mut outlets, a.outlet.clone());
+            let outlet = a
+                .outlet
+                .as_ref()
+                .map(|o| renames.get(o).unwrap_or(o).clone());
+            bump(&mut outlets, outlet);
             bump(
                 &mut months,
                 a.published

@@ -5,15 +5,19 @@
 //! neither pair is one disputed figure.
 //!
 //! **Context words.** The content words of the figure's sentence nearest to it, at most
-//! [`SIDE`] on each side, never reaching past another number (a second figure in the sentence
-//! has its own context), leaving out the figure and its counted noun, function words
+//! [`SIDE`] on each side, never reaching past another figure of the sentence: a second figure
+//! has its own context, and the words between two figures are shared out, each taking the half
+//! nearer to it (otherwise "picked up six seats on Election Day and remain in the minority
+//! with 194 seats" would make the six and the 194 one fact). Left out: the figure and its
+//! counted noun, numbers that are no figure (years), function words
 //! (`parallax_core::function_words`), words of three letters or fewer and the words of
 //! `data/claim_context_stops.txt` (forms of "be" and "say", magnitude and time words). Each is
 //! reduced to its Snowball English stem, so "charity" and "charitable" and "voted" and "vote"
 //! meet.
 //!
 //! **Same fact.** Within a group, two figures are about the same fact when they give the same
-//! number (the same value and bounds: "$447 billion" in three outlets) or share a context
+//! number (the same value and bounds: "$447 billion" in three outlets; or one within the
+//! rounding of the other as written: "$1.1 million" and "$1,071,872.87") or share a context
 //! stem; the facts are the connected parts of that relation. A figure with no context word
 //! and no equal number stands alone. In a group of [`TOPIC_GROUP`] figures or more, a stem
 //! around more than half of them is the story's topic ("Medicare", the accused's name) and
@@ -34,43 +38,87 @@ const TOPIC_GROUP: usize = 4;
 static STOPS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| entries(include_str!("../../data/claim_context_stops.txt")).collect());
 
-/// The stems of the words around `figure` in `text` (see the module doc).
-pub fn context_stems(figure: &DossierFigure, text: &str, stemmer: &Stemmer) -> BTreeSet<String> {
-    use parallax_core::function_words::class_of;
+/// A figure's document as the context reader needs it: its text, and the extent of every
+/// figure in it (the number with its counted noun), sorted by start.
+#[derive(Clone, Copy)]
+pub struct FigureDoc<'a> {
+    pub text: &'a str,
+    pub figures: &'a [Span],
+}
+
+/// A figure's number joined with its counted noun: the words no other figure's context takes.
+pub fn extent(figure: &DossierFigure) -> Span {
     let own = figure.figure.span;
-    let counted = figure.figure.counted.as_ref().map(|c| c.span);
-    let inside = |s: Span| {
-        (s.start < own.end && own.start < s.end)
-            || counted.is_some_and(|c| s.start < c.end && c.start < s.end)
-    };
-    let words = words_in(text, figure.sentence);
-    let at = words.partition_point(|w| w.span.end <= own.start);
+    match &figure.figure.counted {
+        Some(c) => Span::new(own.start.min(c.span.start), own.end.max(c.span.end)),
+        None => own,
+    }
+}
+
+/// The stems of the words around `figure` in `doc` (see the module doc).
+pub fn context_stems(
+    figure: &DossierFigure,
+    doc: FigureDoc<'_>,
+    stemmer: &Stemmer,
+) -> BTreeSet<String> {
+    use parallax_core::function_words::class_of;
+    let own = extent(figure);
+    let sentence = figure.sentence;
+    // The nearest other figures of the sentence on each side, as byte bounds of this one's
+    // context.
+    let others = doc
+        .figures
+        .iter()
+        .filter(|s| **s != own && s.start >= sentence.start && s.end <= sentence.end);
+    let left_bound = others
+        .clone()
+        .filter(|s| s.end <= own.start)
+        .map(|s| s.end)
+        .max();
+    let right_bound = others.filter(|s| s.start >= own.end).map(|s| s.start).min();
+    let words = words_in(doc.text, sentence);
+    let left: Vec<&str> = words
+        .iter()
+        .rev()
+        .filter(|w| w.span.end <= own.start && left_bound.is_none_or(|b| w.span.start >= b))
+        .map(|w| w.norm.as_str())
+        .collect();
+    let right: Vec<&str> = words
+        .iter()
+        .filter(|w| w.span.start >= own.end && right_bound.is_none_or(|b| w.span.end <= b))
+        .map(|w| w.norm.as_str())
+        .collect();
+    // Words between two figures are shared out: each takes the half nearer to it, the middle
+    // word going to the figure before it ("picked up six seats on Election Day and remain in
+    // the minority with 194 seats": "Election Day" is the six's, "minority" the 194's).
+    let left = &left[..if left_bound.is_some() {
+        left.len() / 2
+    } else {
+        left.len()
+    }];
+    let right = &right[..if right_bound.is_some() {
+        right.len().div_ceil(2)
+    } else {
+        right.len()
+    }];
     let is_number = |w: &str| w.chars().any(|c| c.is_ascii_digit());
     let content = |w: &str| {
         w.len() > 3 && class_of(w) == Default::default() && !STOPS.contains(w) && !is_number(w)
     };
     let mut stems = BTreeSet::new();
-    let left = words[..at].iter().rev().filter(|w| !inside(w.span));
-    let right = words[at..].iter().filter(|w| !inside(w.span));
-    for side in [
-        &mut left.map(|w| w.norm.as_str()) as &mut dyn Iterator<Item = &str>,
-        &mut right.map(|w| w.norm.as_str()),
-    ] {
-        side.take_while(|w| !is_number(w))
-            .filter(|w| content(w))
-            .take(SIDE)
-            .for_each(|w| {
-                stems.insert(stemmer.stem(w).into_owned());
-            });
+    for side in [left, right] {
+        for w in side.iter().filter(|w| content(w)).take(SIDE) {
+            stems.insert(stemmer.stem(w).into_owned());
+        }
     }
     stems
 }
 
 /// `figures` split into facts: connected parts of "same number or a shared context stem".
-/// `text_of` gives each figure's document text.
+/// `doc_of` gives each figure's document.
 pub fn by_context<'a>(
     figures: Vec<&'a DossierFigure>,
-    text_of: &dyn Fn(&str) -> &'a str,
+    doc_of: &dyn Fn(&str) -> FigureDoc<'a>,
 ) -> Vec<Vec<&'a DossierFigure>> {
     if figures.len() < 2 {
         return vec![figures];
@@ -84,9 +132,13 @@ pub fn by_context<'a>(
         }
         i
     }
+    fn join(parent: &mut [usize], i: usize, j: usize) {
+        let (a, b) = (root(parent, i), root(parent, j));
+        parent[a] = b;
+    }
     let stems: Vec<BTreeSet<String>> = figures
         .iter()
-        .map(|f| context_stems(f, text_of(&f.doc), &stemmer))
+        .map(|f| context_stems(f, doc_of(&f.doc), &stemmer))
         .collect();
     // A word around most of a larger group's figures is the story's topic ("Medicare",
     // "Democrats", the accused's name), not what one figure counts: it joins nothing.
@@ -105,8 +157,40 @@ pub fn by_context<'a>(
         let keys = stems.iter().filter(|s| !topical(s)).cloned();
         for key in keys.chain(std::iter::once(number)) {
             let j = *first_with.entry(key).or_insert(i);
-            let (a, b) = (root(&mut parent, i), root(&mut parent, j));
-            parent[a] = b;
+            join(&mut parent, i, j);
+        }
+    }
+    // A number written rounded is the same number as any within its rounding: "$1.1 million"
+    // and "$1,071,872.87". Over the figures sorted by value each rounding covers a run; a
+    // figure joins the first of its run, and neighbours that some run covers join each other
+    // (a difference array over the gaps), so the cost stays n log n however wide the runs.
+    let mut by_value: Vec<(f64, usize)> = figures
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| Some((f.figure.value?, i)))
+        .collect();
+    by_value.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut covered_gaps = vec![0i64; by_value.len() + 1];
+    for (i, f) in figures.iter().enumerate() {
+        let Some(value) = f.figure.value else {
+            continue;
+        };
+        let Some(step) = super::rounding_step(&f.figure.text, value) else {
+            continue;
+        };
+        let from = by_value.partition_point(|&(v, _)| v < value - step / 2.0);
+        let to = by_value.partition_point(|&(v, _)| v <= value + step / 2.0);
+        if from < to {
+            join(&mut parent, i, by_value[from].1);
+            covered_gaps[from] += 1;
+            covered_gaps[to - 1] -= 1;
+        }
+    }
+    let mut open = 0;
+    for k in 0..by_value.len().saturating_sub(1) {
+        open += covered_gaps[k];
+        if open > 0 {
+            join(&mut parent, by_value[k].1, by_value[k + 1].1);
         }
     }
     let mut parts: Vec<Vec<&DossierFigure>> = Vec::new();
@@ -156,6 +240,26 @@ mod tests {
         }
     }
 
+    /// The facts `figures` (in the documents `texts`) make: each a list of document ids.
+    fn facts(texts: &HashMap<&str, &str>, figures: &[DossierFigure]) -> Vec<Vec<String>> {
+        let mut docs: HashMap<String, (&str, Vec<Span>)> = HashMap::new();
+        for f in figures {
+            let doc = docs
+                .entry(f.doc.clone())
+                .or_insert((texts[f.doc.as_str()], Vec::new()));
+            doc.1.push(extent(f));
+            doc.1.sort();
+        }
+        let doc_of = |doc: &str| FigureDoc {
+            text: docs[doc].0,
+            figures: &docs[doc].1,
+        };
+        by_context(figures.iter().collect(), &doc_of)
+            .iter()
+            .map(|p| p.iter().map(|f| f.doc.clone()).collect())
+            .collect()
+    }
+
     #[test]
     fn figures_about_different_things_are_apart_and_shared_words_join() {
         let texts: HashMap<&str, &str> = HashMap::from([
@@ -173,12 +277,7 @@ mod tests {
             figure("c", texts["c"], "61", 61.0, "Democrats"),
             figure("d", texts["d"], "5", 5.0, "Democrats"),
         ];
-        let text_of = |doc: &str| texts.get(doc).copied().unwrap_or("");
-        let parts = by_context(figures.iter().collect(), &text_of);
-        let ids: Vec<Vec<&str>> = parts
-            .iter()
-            .map(|p| p.iter().map(|f| f.doc.as_str()).collect())
-            .collect();
+        let ids = facts(&texts, &figures);
         // a and c share "voted"; d gives b's number; "went to bat" and "voted against" are
         // two facts.
         assert_eq!(ids, [vec!["a", "c"], vec!["b", "d"]]);
@@ -186,20 +285,72 @@ mod tests {
             figure("a", texts["a"], "60", 60.0, "Democrats"),
             figure("d", texts["d"], "5", 5.0, "Democrats"),
         ];
-        assert_eq!(by_context(apart.iter().collect(), &text_of).len(), 2);
+        assert_eq!(facts(&texts, &apart).len(), 2);
     }
 
     #[test]
-    fn context_stops_at_another_number_and_skips_stop_words() {
+    fn context_stops_at_another_figure_and_skips_stop_words() {
         let text = "They donated $15 million to charity and paid $13 million in state taxes.";
-        let f = figure("a", text, "$15 million", 15e6, "million");
+        let f = figure("a", text, "$15 million", 15e6, "");
+        let g = figure("a", text, "$13 million", 13e6, "");
+        let doc = FigureDoc {
+            text,
+            figures: &[extent(&f), extent(&g)],
+        };
         let stemmer = Stemmer::create(Algorithm::English);
-        let stems = context_stems(&f, text, &stemmer);
+        let stems = context_stems(&f, doc, &stemmer);
         assert!(
             stems.contains("chariti") && stems.contains("donat"),
             "{stems:?}"
         );
         assert!(!stems.contains("tax"), "{stems:?}");
+    }
+
+    #[test]
+    fn words_between_two_figures_are_shared_out() {
+        let text = "They picked up just six seats on Election Day earlier this month and \
+                    remain in the minority with 194 seats.";
+        let six = figure("a", text, "six", 6.0, "seats");
+        let other = figure("a", text, "194", 194.0, "seats");
+        let doc = FigureDoc {
+            text,
+            figures: &[extent(&six), extent(&other)],
+        };
+        let stemmer = Stemmer::create(Algorithm::English);
+        let (a, b) = (
+            context_stems(&six, doc, &stemmer),
+            context_stems(&other, doc, &stemmer),
+        );
+        assert!(a.contains("elect") && b.contains("minor"), "{a:?} {b:?}");
+        assert!(a.is_disjoint(&b), "{a:?} {b:?}");
+        // A year is no figure: it bounds nothing, and is no context word.
+        let text = "The Clintons paid $43 million in federal taxes since 2007.";
+        let f = figure("a", text, "$43 million", 43e6, "");
+        let doc = FigureDoc {
+            text,
+            figures: &[extent(&f)],
+        };
+        let stems = context_stems(&f, doc, &stemmer);
+        assert!(
+            stems.contains("tax") && !stems.contains("2007"),
+            "{stems:?}"
+        );
+    }
+
+    #[test]
+    fn a_rounded_number_is_the_number_it_rounds() {
+        let texts: HashMap<&str, &str> = HashMap::from([
+            ("a", "The estate was valued at $1,071,872.87 last week."),
+            ("b", "Officials put it near $1.1 million on Friday."),
+            ("c", "A second count gave $1.3 million."),
+        ]);
+        let figures = [
+            figure("a", texts["a"], "$1,071,872.87", 1_071_872.87, ""),
+            figure("b", texts["b"], "$1.1 million", 1.1e6, ""),
+            figure("c", texts["c"], "$1.3 million", 1.3e6, ""),
+        ];
+        let ids = facts(&texts, &figures);
+        assert_eq!(ids, [vec!["a", "b"], vec!["c"]]);
     }
 
     #[test]
@@ -219,8 +370,7 @@ mod tests {
         .iter()
         .map(|&(doc, n, v)| figure(doc, texts[doc], n, v, "dollars"))
         .collect();
-        let text_of = |doc: &str| texts.get(doc).copied().unwrap_or("");
-        let parts = by_context(figures.iter().collect(), &text_of);
+        let parts = facts(&texts, &figures);
         assert_eq!(parts.len(), 3, "only the two 716s are one fact: {parts:#?}");
     }
 }

@@ -2,8 +2,11 @@
 //! "Bloomberg" is.
 //!
 //! A lone name (one word once initials and suffixes are dropped) is matched to the persons of
-//! the corpus named in full whose last word has its spelling skeleton, or, when none has, whose
-//! first word has it ("Xi" → "Xi Jinping", "Kim" → "Kim Jong-un"). A person is not a candidate
+//! the corpus named in full whose last word is spelt like it, or, when none is, whose first
+//! word is ("Xi" → "Xi Jinping", "Kim" → "Kim Jong-un"). Spelt like it: the same word, or the
+//! same consonant skeleton of at least four letters with spellings at least 0.8 alike
+//! (normalized Levenshtein), so "Zelenskiy" meets "Zelensky" while "Davos" does not meet
+//! "Davis", "Nato" "Nieto", nor "Chileans" "Collins" ([`spelling_key`], [`spelt_alike`]). A person is not a candidate
 //! when the lone name's own document names it and still kept the two apart; a lone name whose
 //! document did so joins another namesake only by a shared title. Among the rest:
 //!
@@ -42,9 +45,33 @@ struct Person {
     mentions: usize,
 }
 
-/// A name's spelling skeleton (of its last, first or only word) and the generation its key
-/// keeps.
+/// A name's spelling key (of its last, first or only word: [`spelling_key`]) and the
+/// generation its key keeps.
 type Lone = (String, Option<&'static str>);
+
+/// Skeletons shorter than this are shared by unrelated words ("Davis" and "Davos", "Nieto"
+/// and "Nato", "Shrier" and "Sorry"): such a word meets only its own spelling.
+const DISTINCT_SKELETON: usize = 4;
+/// How alike (normalized Levenshtein) two words of one skeleton must be spelt to be one name:
+/// "Zelenskiy" and "Zelensky" are 0.89 alike; "Christ" and "Christie" (both "crst") 0.75,
+/// "Chileans" and "Collins" (both "clns") 0.5.
+const ALIKE: f64 = 0.8;
+
+/// The key a lone name and a full name's word meet by: the spelling skeleton when it is long
+/// enough to tell names apart, else the word itself.
+fn spelling_key(word: &str) -> String {
+    let sk = skeleton(word);
+    if sk.len() >= DISTINCT_SKELETON {
+        sk
+    } else {
+        format!("={word}")
+    }
+}
+
+/// Whether two words of one [`spelling_key`] are one name spelt two ways.
+fn spelt_alike(a: &str, b: &str) -> bool {
+    a == b || strsim::normalized_levenshtein(a, b) >= ALIKE
+}
 
 /// Joins lone names to persons; returns the locals that joined as persons although typed
 /// otherwise.
@@ -61,21 +88,26 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
             p.mentions += l.mentions;
         }
     }
-    let mut by_last: HashMap<Lone, BTreeSet<usize>> = HashMap::new();
-    let mut by_first: HashMap<Lone, BTreeSet<usize>> = HashMap::new();
+    // Each key's roots, with the words that gave the key.
+    let mut by_last: HashMap<Lone, BTreeMap<usize, BTreeSet<&str>>> = HashMap::new();
+    let mut by_first: HashMap<Lone, BTreeMap<usize, BTreeSet<&str>>> = HashMap::new();
     for (n, l) in locals.iter().enumerate() {
         let (name, generation) = split_generation(l);
         if is_person(l) && name.len() >= 2 {
             let root = uf.find(n);
             if let (Some(first), Some(last)) = (name.first(), name.last()) {
                 by_last
-                    .entry((skeleton(last), generation))
+                    .entry((spelling_key(last), generation))
                     .or_default()
-                    .insert(root);
+                    .entry(root)
+                    .or_default()
+                    .insert(last.as_str());
                 by_first
-                    .entry((skeleton(first), generation))
+                    .entry((spelling_key(first), generation))
                     .or_default()
-                    .insert(root);
+                    .entry(root)
+                    .or_default()
+                    .insert(first.as_str());
             }
         }
     }
@@ -89,7 +121,7 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
     for l in locals.iter().filter(|l| is_person(l)) {
         let (name, generation) = split_generation(l);
         let [word] = name else { continue };
-        let slot = lone.entry((skeleton(word), generation)).or_default();
+        let slot = lone.entry((spelling_key(word), generation)).or_default();
         slot.0 += l.mentions;
         slot.1.extend(l.roles.iter().cloned());
     }
@@ -113,20 +145,28 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
     for (n, l) in locals.iter().enumerate() {
         let (name, generation) = split_generation(l);
         let [word] = name else { continue };
-        let sk = skeleton(word);
-        if sk.len() < 2 {
+        if skeleton(word).len() < 2 {
             continue;
         }
-        let key = (sk, generation);
+        let key = (spelling_key(word), generation);
+        // The roots a key's index holds whose words are spelt like this one.
+        let alike_roots = |index: &HashMap<Lone, BTreeMap<usize, BTreeSet<&str>>>| -> Vec<usize> {
+            index.get(&key).map_or_else(Vec::new, |roots| {
+                roots
+                    .iter()
+                    .filter(|(_, words)| words.iter().any(|w| spelt_alike(word, w)))
+                    .map(|(&root, _)| root)
+                    .collect()
+            })
+        };
         // No rule before this one joins a lone name to a full name, so a root whose documents
         // include the lone name's own was kept apart from it there.
         let own_doc = |root: &usize| root_docs.get(root).is_some_and(|d| d.contains(&l.doc));
         if is_person(l) {
-            let mut found: Vec<usize> = by_last
-                .get(&key)
-                .or_else(|| by_first.get(&key))
-                .map(|s| s.iter().copied().collect())
-                .unwrap_or_default();
+            let mut found = alike_roots(&by_last);
+            if found.is_empty() {
+                found = alike_roots(&by_first);
+            }
             let named = found.len();
             found.retain(|r| !own_doc(r));
             let titled: Vec<usize> = found
@@ -159,8 +199,8 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
                 joins.push((n, root));
             }
         } else if l.entity.entity_type != EntityType::Gpe && !held.contains(word.as_str()) {
-            if let Some(roots) = by_last.get(&key).filter(|s| s.len() == 1) {
-                joins.extend(roots.iter().map(|&r| (n, r)));
+            if let [root] = alike_roots(&by_last)[..] {
+                joins.push((n, root));
                 as_person.insert(n);
             }
         }

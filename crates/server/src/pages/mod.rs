@@ -187,7 +187,4 @@ pub fn status_class(status: ClaimStatus) -> &'static str {
 
 pub use parallax_core::text::format_number as number;
 
-pub fn estimate(v: Option<f64>) -> String {
-    v.map(parallax_core::text::format_amount)
-        .unwrap_or_else(|| "—".into())
-}
+pub use parallax_core::text::format_estimate as estimate;
