@@ -400,9 +400,10 @@ fn relative_speaker(ctx: &Ctx, floor: usize, relative: usize) -> Option<Span> {
 }
 
 /// The noun phrase before the relative "that" at token `relative` ("a city report that
-/// said" → "a city report").
+/// said" → "a city report"). A lone word opening the sentence is an adverb or a conjunction
+/// before a demonstrative ("Perhaps that explains", "Yet that"), not a noun.
 fn that_antecedent(ctx: &Ctx, floor: usize, relative: usize) -> Option<Span> {
-    before(ctx, floor, relative)
+    before(ctx, floor, relative).filter(|_| relative > floor + 1 || !ctx.is_capitalized(floor))
 }
 
 /// The final words of a speaker phrase: a relative "that" gives way to the noun phrase it
@@ -773,8 +774,12 @@ fn plausible(ctx: &Ctx, first: usize, last: usize) -> bool {
     let any_upper = (first..=last).any(|i| ctx.is_capitalized(i));
     let adjective = !parallax_core::text::is_capitalized(head)
         && ADJECTIVE_ENDINGS.iter().any(|e| head.ends_with(e));
-    // A lone letter is an initial or a label, not a name a reader can check ("W concluded").
-    let letter = first == head_at && head.len() == 1 && !ctx.is_pronoun(head_at);
+    // A lone letter is an initial, not a name a reader can check ("W concluded"), unless it
+    // labels a transcript's turns ("V: …").
+    let letter = first == head_at
+        && head.len() == 1
+        && !ctx.is_pronoun(head_at)
+        && !ctx.is(head_at + 1, ":");
     let head_ok = !adjective
         && !letter
         && !lexicon::is_not_head(head)

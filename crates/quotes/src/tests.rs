@@ -951,7 +951,9 @@ fn that_is_no_speaker_and_a_relative_that_names_its_noun() {
     ] {
         let speakers: Vec<_> = triples(text).into_iter().map(|t| t.2).collect();
         assert!(
-            !speakers.iter().any(|s| s.as_deref() == Some("that")),
+            !speakers
+                .iter()
+                .any(|s| matches!(s.as_deref(), Some("that" | "Perhaps" | "That"))),
             "{text}: {speakers:?}"
         );
     }
