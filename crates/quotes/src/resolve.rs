@@ -962,7 +962,10 @@ mod tests {
             mentions: std::slice::from_ref(&vale),
             entities: &[],
         };
-        assert_eq!(speakers(&scope, &[f.clone()], &[Some(they)])[0], None);
+        assert_eq!(
+            speakers(&scope, std::slice::from_ref(&f), &[Some(they)])[0],
+            None
+        );
         // A body named in the narrative may be "they".
         let text = "The union met Senator Ann Vale. “We will strike,” they said.";
         let seg = parallax_segment::segment(text);
