@@ -737,27 +737,25 @@ fn located(text: &str, m: &Mention) -> bool {
     if ["R-", "D-", "I-"].iter().any(|t| before.ends_with(t)) {
         return true;
     }
-    let mut words = before.split_whitespace().rev();
-    let mut w = words.next().unwrap_or("");
-    if lexicon::is(w, "the") {
-        w = words.next().unwrap_or("");
-    }
+    let w = word_before(before);
     LOCATIVE.iter().any(|p| lexicon::is(w, p))
+}
+
+/// The last word of `before`, past a final "the": the word governing a name that follows
+/// ("in [the] Benghazi", "told [the] Herald").
+fn word_before(before: &str) -> &str {
+    let mut words = before.split_whitespace().rev();
+    let w = words.next().unwrap_or("");
+    if lexicon::is(w, "the") {
+        return words.next().unwrap_or("");
+    }
+    w
 }
 
 /// Whether mention `m` is the listener of "told" ("told the Kingsport Times-News"): the
 /// outlet or person told is the channel of a statement, not a speaker a later pronoun means.
 fn listener(text: &str, m: &Mention) -> bool {
-    let mut words = text
-        .get(..m.span.start)
-        .unwrap_or("")
-        .split_whitespace()
-        .rev();
-    let mut w = words.next().unwrap_or("");
-    if lexicon::is(w, "the") {
-        w = words.next().unwrap_or("");
-    }
-    crate::indirect::is_told(w)
+    crate::indirect::is_told(word_before(text.get(..m.span.start).unwrap_or("")))
 }
 
 /// Whether mention `m` names whom a role before it serves: "a lawyer for Mr. Grimm", "an
@@ -949,58 +947,38 @@ mod tests {
         assert_eq!(got, [Some(0), None]);
     }
 
+    /// The mention that "they" resolves to as the speaker of “We will strike,” in `text`.
+    fn they_said(text: &str, mentions: &[Mention]) -> Option<usize> {
+        let seg = parallax_segment::segment(text);
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions,
+            entities: &[],
+        };
+        let f = Found::new(span_of(text, "We will strike,"), QuoteKind::Direct);
+        speakers(&scope, &[f], &[Some(span_of(text, "they"))])[0]
+    }
+
     #[test]
     fn they_is_never_one_person() {
         let text = "Senator Ann Vale met the union leaders. “We will strike,” they said.";
-        let seg = parallax_segment::segment(text);
         let vale = mention("Ann Vale", text, EntityType::Person, MentionKind::Name);
-        let they = span_of(text, "they");
-        let f = Found::new(span_of(text, "We will strike,"), QuoteKind::Direct);
-        let scope = Scope {
-            text,
-            seg: &seg,
-            mentions: std::slice::from_ref(&vale),
-            entities: &[],
-        };
-        assert_eq!(
-            speakers(&scope, std::slice::from_ref(&f), &[Some(they)])[0],
-            None
-        );
+        assert_eq!(they_said(text, &[vale]), None);
         // A body named in the narrative may be "they".
         let text = "The union met Senator Ann Vale. “We will strike,” they said.";
-        let seg = parallax_segment::segment(text);
-        let mut mentions = vec![
+        let mentions = [
             mention("union", text, EntityType::Org, MentionKind::Name),
             mention("Ann Vale", text, EntityType::Person, MentionKind::Name),
         ];
-        mentions.sort_by_key(|m| m.span.start);
-        let scope = Scope {
-            text,
-            seg: &seg,
-            mentions: &mentions,
-            entities: &[],
-        };
-        let f = Found::new(span_of(text, "We will strike,"), QuoteKind::Direct);
-        let got = speakers(&scope, &[f], &[Some(span_of(text, "they"))])[0];
-        assert_eq!(got.map(|i| mentions[i].text.as_str()), Some("union"));
+        assert_eq!(they_said(text, &mentions), Some(0));
         // Nor is a place "they", nor a body modifying a role ("Senate candidate").
         let text = "Texas hired Senate candidate Ann Vale. “We will strike,” they said.";
-        let seg = parallax_segment::segment(text);
         let mentions = [
             mention("Texas", text, EntityType::Gpe, MentionKind::Name),
             mention("Senate", text, EntityType::Org, MentionKind::Name),
         ];
-        let scope = Scope {
-            text,
-            seg: &seg,
-            mentions: &mentions,
-            entities: &[],
-        };
-        let f = Found::new(span_of(text, "We will strike,"), QuoteKind::Direct);
-        assert_eq!(
-            speakers(&scope, &[f], &[Some(span_of(text, "they"))])[0],
-            None
-        );
+        assert_eq!(they_said(text, &mentions), None);
     }
 
     #[test]
