@@ -778,6 +778,10 @@ const ADVERBIALS: &[&str] = &[
     "likewise",
     "soon",
     "ever",
+    // Degree adverbs between an auxiliary and its verb: "Adams has further claimed", "have
+    // so far expressed" (the "so" before it ends the phrase).
+    "further",
+    "far",
 ];
 
 /// Nominal heads that name organisations rather than people ("the ministry said").
@@ -795,6 +799,9 @@ const PARTY_MEMBERS: &str = include_str!("../lexicon/party_members.txt");
 /// Words that are never attribution cues, whatever the learned classifier says ("Troops
 /// storm the border town").
 const NOT_CUES: &str = include_str!("../lexicon/not_cues.txt");
+
+/// Words that never head a speaker phrase ("it's worth noting").
+const NOT_HEADS: &str = include_str!("../lexicon/not_heads.txt");
 
 /// The words of a word-list file: one a line, `#` starting a comment.
 pub fn words_of(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -817,6 +824,7 @@ struct Lists {
     org_nouns: WordSet,
     media_nouns: WordSet,
     not_cues: WordSet,
+    not_heads: WordSet,
     documents: WordSet,
     party_members: WordSet,
     roles: WordSet,
@@ -861,6 +869,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     org_nouns: words_of(ORG_NOUNS).collect(),
     media_nouns: words_of(MEDIA_NOUNS).collect(),
     not_cues: words_of(NOT_CUES).collect(),
+    not_heads: words_of(NOT_HEADS).collect(),
     documents: words_of(DOCUMENTS).collect(),
     party_members: words_of(PARTY_MEMBERS).collect(),
     roles: words_of(ROLES).collect(),
@@ -1000,6 +1009,11 @@ pub fn is_party_member(word: &str) -> bool {
 /// Whether `word` is never an attribution cue ("storm", "panicked").
 pub fn is_not_cue(word: &str) -> bool {
     in_set(&LISTS.not_cues, word)
+}
+
+/// Whether `word` never heads a speaker phrase ("worth", "likely").
+pub fn is_not_head(word: &str) -> bool {
+    in_set(&LISTS.not_heads, word)
 }
 
 /// Whether `word` is the lowercase `expected` in any case.

@@ -127,13 +127,14 @@ pub fn annotate_with(
     direct::keep_statements(&ctx, &fragments, &mut found);
     found.sort_by_key(|f| (f.span.start, f.span.end));
     continue_speakers(&ctx, &mut found);
-    // Final speaker and cue spans: a contracted auxiliary moves from the speaker to the cue.
+    // Final speaker and cue spans: a contracted auxiliary moves from the speaker to the cue,
+    // and a relative "that" gives way to its noun phrase.
     let attributions: Vec<(Option<Span>, Option<Span>)> = found
         .iter()
         .map(|f| match (f.speaker, f.cue) {
             (Some(speaker), Some(cue)) => {
                 let (speaker, cue) = speaker::split_clitic(ctx.text, speaker, cue);
-                (Some(speaker), Some(cue))
+                (Some(speaker::named(&ctx, speaker)), Some(cue))
             }
             other => other,
         })

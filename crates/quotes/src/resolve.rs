@@ -18,13 +18,15 @@
 //!    a spokesperson. A pronoun mention the entity layer linked is not
 //!    trusted as it is, since that layer does not know who is speaking;
 //! 4. a pronoun, or a party member's description ("The Arizona Republican"), (he/she to a
-//!    PERSON; it to an ORG or GPE; they/we to an ORG, GPE, NORP or
-//!    PERSON) **continues the current speaker**: the speaker of the latest attributed
+//!    PERSON; it to an ORG or GPE; they/we to an ORG, GPE or NORP, or to a PERSON only when
+//!    continuing a speaker phrase that names several people) **continues the current speaker**: the speaker of the latest attributed
 //!    quotation in this or the three paragraphs before, when no other compatible name has been
 //!    written in the narrative since ("“…,” Vasko said. “I spoke with President Orlov,” he
 //!    said" is Vasko's). Otherwise it goes to the most recent compatible name in the narrative
 //!    of this or the two paragraphs before. Names inside quoted words never count: the person
-//!    a speaker talks about is not the one speaking; nor does a place written as a location
+//!    a speaker talks about is not the one speaking, nor does the listener of "told" ("told
+//!    the Kingsport Times-News"), nor a name or speaker before a section heading (a short
+//!    paragraph without closing punctuation); nor does a place written as a location
 //!    ("in Benghazi") or modifying a role ("The Idaho congressman") for "it". An "it" right
 //!    after a quotation given on a website or in a document ("Labrador says this on his
 //!    website: “…” / “…,” it says") is that channel, and speaks for that quotation's speaker;
@@ -485,10 +487,19 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
         return through_channel()
             .or_else(|| current_speaker(scope, speaker, compatible, head, earlier))
             .or_else(|| {
+                // A plural pronoun names a group, a body or several people: never the one
+                // person last written ("They" is not Pelosi), nor a place, whose people a
+                // group name (NORP) stands for.
+                let plural = is_plural(head);
+                let one =
+                    |m: &Mention| matches!(m.entity_type, EntityType::Person | EntityType::Gpe);
                 latest_name(scope, speaker, earlier, PARAGRAPH_WINDOW, |m| {
                     fits_pronoun(scope.text, m, compatible, head)
+                        && !(plural && one(m))
+                        && !listener(scope.text, m)
                         && earlier.gender_fits(m, head)
-                        && !(it && (located(scope.text, m) || modifies_role(scope.text, m)))
+                        && !((it || plural)
+                            && (located(scope.text, m) || modifies_role(scope.text, m)))
                 })
             });
     }
@@ -547,6 +558,15 @@ fn current_speaker(
     if !compatible.contains(&m.entity_type) || !earlier.gender_fits(m, pronoun) {
         return None;
     }
+    // "they" continues a person only when that person spoke with others ("Keny and Nancy
+    // Pham say … they say"); one person is never "they".
+    let one_person = m.entity_type == EntityType::Person
+        && !prev
+            .speaker
+            .is_some_and(|s| contains_word(s.text(scope.text), "and"));
+    if is_plural(pronoun) && one_person {
+        return None;
+    }
     let other = named_since(scope, prev, speaker, earlier, |o| {
         fits_pronoun(scope.text, o, compatible, pronoun)
             && earlier.gender_fits(o, pronoun)
@@ -585,7 +605,33 @@ fn latest_attributed<'e>(
     let at = earlier.attributed?;
     let (prev, resolved) = (earlier.found.get(at)?, (*earlier.resolved.get(at)?)?);
     let prev_paragraph = scope.seg.paragraph_at(prev.span.start)?;
-    (prev_paragraph + PARAGRAPH_WINDOW >= paragraph).then_some((prev, resolved))
+    let near = prev_paragraph + PARAGRAPH_WINDOW >= paragraph;
+    (near && !heading_between(scope, prev_paragraph, paragraph)).then_some((prev, resolved))
+}
+
+/// Most words of a section heading.
+const HEADING_WORDS: usize = 8;
+
+/// Whether a section heading stands after paragraph `from` and before paragraph `to`: a short
+/// paragraph without closing punctuation ("Paris Climate Agreement"). A new section starts a
+/// new narrative, so a pronoun after it never continues a speaker of the section before.
+fn heading_between(scope: &Scope, from: usize, to: usize) -> bool {
+    scope
+        .seg
+        .paragraphs
+        .get(from + 1..to)
+        .unwrap_or(&[])
+        .iter()
+        .any(|p| is_heading(p.span.text(scope.text)))
+}
+
+/// Whether `paragraph` reads as a section heading (see [`heading_between`]).
+fn is_heading(paragraph: &str) -> bool {
+    let words = paragraph.split_whitespace().count();
+    let closed = paragraph
+        .trim_end()
+        .ends_with(['.', '!', '?', ':', ';', ',', '"', '”', '’', ')']);
+    words > 0 && words <= HEADING_WORDS && !closed
 }
 
 /// Whether a name that `fits` stands in the narrative (not in quoted words) between the
@@ -629,11 +675,18 @@ fn latest_name(
     fits: impl Fn(&Mention) -> bool,
 ) -> Option<usize> {
     let paragraph = scope.seg.paragraph_at(speaker.start)?;
-    let floor = scope
-        .seg
-        .paragraphs
-        .get(paragraph.saturating_sub(reach))
-        .map_or(0, |p| p.span.start);
+    // Not across a section heading (see `heading_between`).
+    let first = (paragraph.saturating_sub(reach)..paragraph)
+        .rev()
+        .find(|&p| {
+            scope
+                .seg
+                .paragraphs
+                .get(p)
+                .is_some_and(|p| is_heading(p.span.text(scope.text)))
+        })
+        .map_or(paragraph.saturating_sub(reach), |h| h + 1);
+    let floor = scope.seg.paragraphs.get(first).map_or(0, |p| p.span.start);
     let before = scope
         .mentions
         .partition_point(|m| m.span.start < speaker.start);
@@ -684,12 +737,25 @@ fn located(text: &str, m: &Mention) -> bool {
     if ["R-", "D-", "I-"].iter().any(|t| before.ends_with(t)) {
         return true;
     }
-    let mut words = before.split_whitespace().rev();
-    let mut w = words.next().unwrap_or("");
-    if lexicon::is(w, "the") {
-        w = words.next().unwrap_or("");
-    }
+    let w = word_before(before);
     LOCATIVE.iter().any(|p| lexicon::is(w, p))
+}
+
+/// The last word of `before`, past a final "the": the word governing a name that follows
+/// ("in [the] Benghazi", "told [the] Herald").
+fn word_before(before: &str) -> &str {
+    let mut words = before.split_whitespace().rev();
+    let w = words.next().unwrap_or("");
+    if lexicon::is(w, "the") {
+        return words.next().unwrap_or("");
+    }
+    w
+}
+
+/// Whether mention `m` is the listener of "told" ("told the Kingsport Times-News"): the
+/// outlet or person told is the channel of a statement, not a speaker a later pronoun means.
+fn listener(text: &str, m: &Mention) -> bool {
+    crate::indirect::is_told(word_before(text.get(..m.span.start).unwrap_or("")))
 }
 
 /// Whether mention `m` names whom a role before it serves: "a lawyer for Mr. Grimm", "an
@@ -715,10 +781,11 @@ fn modifies_noun(text: &str, speaker: Span, m: &Mention) -> bool {
     parallax_core::modifiers::modifies_noun(text, m.span.end, speaker.end)
 }
 
-/// Whether a place mention modifies the role after it ("The Idaho congressman", "a Beijing
-/// official"): the person is the actor, not the place.
+/// Whether a place or body mention modifies the role after it ("The Idaho congressman", "a
+/// Beijing official", "Supreme Court nominee Brett Kavanaugh"): the person is the actor, not
+/// the place or the body.
 fn modifies_role(text: &str, m: &Mention) -> bool {
-    m.entity_type == EntityType::Gpe
+    m.entity_type != EntityType::Person
         && text
             .get(m.span.end..)
             .and_then(|after| after.split_whitespace().next())
@@ -793,6 +860,11 @@ fn relative_types(words: &str) -> Option<&'static [EntityType]> {
     })
 }
 
+/// Whether `word` is a plural third-person pronoun.
+fn is_plural(word: &str) -> bool {
+    ["they", "them"].iter().any(|p| lexicon::is(word, p))
+}
+
 /// The entity types a third-person pronoun can refer to.
 fn pronoun_types(word: &str) -> Option<&'static [EntityType]> {
     if ["he", "she", "him", "her"]
@@ -804,10 +876,7 @@ fn pronoun_types(word: &str) -> Option<&'static [EntityType]> {
     if lexicon::is(word, "it") {
         return Some(ORG);
     }
-    ["they", "them"]
-        .iter()
-        .any(|p| lexicon::is(word, p))
-        .then_some(GROUP)
+    is_plural(word).then_some(GROUP)
 }
 
 #[cfg(test)]
@@ -847,6 +916,69 @@ mod tests {
             entities: &[],
         };
         speakers(&scope, &[f], &[Some(speaker)])[0]
+    }
+
+    #[test]
+    fn it_is_not_the_listener_told_nor_a_speaker_before_a_heading() {
+        let text = "“We are ready,” the mayor told the Valley Herald. The club wrote a letter. \
+                    It said the plan was illegal, it said.";
+        let herald = mention("Valley Herald", text, EntityType::Org, MentionKind::Name);
+        assert!(listener(text, &herald));
+        assert_eq!(it_said(text, &[herald]), None);
+        let text = "“Cuts are coming,” the Daily Ledger reported.\n\nBudget Talks\n\nWhen \
+                    the vote came, it said nothing.";
+        let seg = parallax_segment::segment(text);
+        let ledger = mention("Daily Ledger", text, EntityType::Org, MentionKind::Name);
+        let mut first = Found::new(span_of(text, "Cuts are coming,"), QuoteKind::Direct);
+        first.speaker = Some(span_of(text, "the Daily Ledger"));
+        first.cue = Some(span_of(text, "reported"));
+        let second = Found::new(span_of(text, "nothing"), QuoteKind::Indirect);
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions: std::slice::from_ref(&ledger),
+            entities: &[],
+        };
+        let spans = [
+            first.speaker,
+            Some(span_of(text, "it said")).map(|s| Span::new(s.start, s.start + 2)),
+        ];
+        let got = speakers(&scope, &[first, second], &spans);
+        assert_eq!(got, [Some(0), None]);
+    }
+
+    /// The mention that "they" resolves to as the speaker of “We will strike,” in `text`.
+    fn they_said(text: &str, mentions: &[Mention]) -> Option<usize> {
+        let seg = parallax_segment::segment(text);
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions,
+            entities: &[],
+        };
+        let f = Found::new(span_of(text, "We will strike,"), QuoteKind::Direct);
+        speakers(&scope, &[f], &[Some(span_of(text, "they"))])[0]
+    }
+
+    #[test]
+    fn they_is_never_one_person() {
+        let text = "Senator Ann Vale met the union leaders. “We will strike,” they said.";
+        let vale = mention("Ann Vale", text, EntityType::Person, MentionKind::Name);
+        assert_eq!(they_said(text, &[vale]), None);
+        // A body named in the narrative may be "they".
+        let text = "The union met Senator Ann Vale. “We will strike,” they said.";
+        let mentions = [
+            mention("union", text, EntityType::Org, MentionKind::Name),
+            mention("Ann Vale", text, EntityType::Person, MentionKind::Name),
+        ];
+        assert_eq!(they_said(text, &mentions), Some(0));
+        // Nor is a place "they", nor a body modifying a role ("Senate candidate").
+        let text = "Texas hired Senate candidate Ann Vale. “We will strike,” they said.";
+        let mentions = [
+            mention("Texas", text, EntityType::Gpe, MentionKind::Name),
+            mention("Senate", text, EntityType::Org, MentionKind::Name),
+        ];
+        assert_eq!(they_said(text, &mentions), None);
     }
 
     #[test]

@@ -102,7 +102,7 @@ fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
         return apposition_before(ctx, floor, last);
     }
     if lexicon::is_relative(ctx.word(last)) {
-        return relative_speaker(ctx, last);
+        return relative_speaker(ctx, floor, last);
     }
     if ctx.is_pronoun(last) {
         // "If you told Sessions …", "when you discuss things": the second person is the
@@ -125,7 +125,8 @@ fn simple_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
             if !joins || first == end && !ctx.is(last, ")") {
                 break;
             }
-        } else if ctx.is_determiner(k) {
+        } else if ctx.is_determiner(k) || k == floor && lexicon::is(w, "that") && first < end {
+            // A clause-opening "That" before a noun is its determiner: "That cable warned".
             first = k;
             break;
         } else if name_link(ctx, k, floor) || joins_nouns(ctx, k, floor, first < end) {
@@ -387,8 +388,39 @@ fn joins_nouns(ctx: &Ctx, k: usize, floor: usize, taken: bool) -> bool {
 /// The speaker phrase of a cue right after a relative pronoun at token `relative` ("officials
 /// who said", "the senator, who said"): the pronoun itself, as PolNeAR's sources are (the
 /// pronoun resolves to its antecedent through the entity mentions, see `resolve`).
-fn relative_speaker(ctx: &Ctx, relative: usize) -> Option<Span> {
+///
+/// "that" is a relative pronoun only after a noun phrase ([`that_antecedent`]); after
+/// anything else it is a demonstrative ("had that remark stricken", "Perhaps that
+/// explains", "That said,"), and no speaker.
+fn relative_speaker(ctx: &Ctx, floor: usize, relative: usize) -> Option<Span> {
+    if lexicon::is(ctx.word(relative), "that") && that_antecedent(ctx, floor, relative).is_none() {
+        return None;
+    }
     Some(ctx.tok(relative))
+}
+
+/// The noun phrase before the relative "that" at token `relative` ("a city report that
+/// said" → "a city report"). A lone word opening the sentence is an adverb or a conjunction
+/// before a demonstrative ("Perhaps that explains", "Yet that"), not a noun.
+fn that_antecedent(ctx: &Ctx, floor: usize, relative: usize) -> Option<Span> {
+    before(ctx, floor, relative).filter(|_| relative > floor + 1 || !ctx.is_capitalized(floor))
+}
+
+/// The final words of a speaker phrase: a relative "that" gives way to the noun phrase it
+/// stands for, as a reader names the report in "a city report that said", not "that". The
+/// pronoun stays while quotations are found, since PolNeAR marks it as the source and the
+/// rules weigh a pronoun and a noun phrase differently.
+pub fn named(ctx: &Ctx, speaker: Span) -> Span {
+    let tokens = ctx.tokens_in(speaker);
+    if tokens.len() != 1 || !lexicon::is(ctx.word(tokens.start), "that") {
+        return speaker;
+    }
+    let floor = ctx
+        .seg
+        .sentence_at(speaker.start)
+        .and_then(|i| ctx.seg.sentences.get(i))
+        .map_or(0, |s| ctx.token_from(s.span.start));
+    that_antecedent(ctx, floor, tokens.start).unwrap_or(speaker)
 }
 
 /// A name with an apposition before a cue, up to the `comma` before the cue: "Scott Pruitt,
@@ -675,9 +707,13 @@ pub fn split_clitic(text: &str, speaker: Span, cue: Span) -> (Span, Span) {
 /// adverbial phrase ("On Sunday,") is skipped.
 pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     let mut start = start;
-    while start < limit && !ctx.is_word(start) {
-        start += 1;
-    }
+    let skip_marks = |mut k: usize| {
+        while k < limit && !ctx.is_word(k) {
+            k += 1;
+        }
+        k
+    };
+    start = skip_marks(start);
     // An opening adverbial ("On Sunday,", "Ten minutes later,") is no subject.
     let comma = (start..limit.min(start + 8)).find(|&i| ctx.is(i, ","));
     let time_word = |k: usize| {
@@ -692,8 +728,10 @@ pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
     let timed = |c: usize| {
         (start..c).any(time_word) && (start + 1..c).all(|k| !ctx.is_capitalized(k) || time_word(k))
     };
-    if lexicon::is_phrase_break(ctx.word(start)) {
-        start = (start..limit).find(|&i| ctx.is(i, ","))? + 1;
+    if lexicon::is_phrase_break(ctx.word(start)) || opens_adjunct(ctx, start) {
+        // The comma may sit inside a closing quotation mark: "Speaking on “Fox News
+        // Sunday,” Sen. Jim DeMint …".
+        start = skip_marks((start..limit).find(|&i| ctx.is(i, ","))? + 1);
     } else if let Some(c) = comma.filter(|&c| timed(c)) {
         start = c + 1;
         // The year of a date: "On May 26, 2009, The Connecticut Post".
@@ -708,6 +746,17 @@ pub fn subject(ctx: &Ctx, start: usize, limit: usize) -> Option<Span> {
         .skip_while(|&i| !ctx.is_capitalized(i) || i == start && ctx.is_determiner(i))
         .find(|&i| ctx.is_word(i) && !ctx.is_capitalized(i) && !name_link(ctx, i, start));
     after(ctx, start, name_end.unwrap_or(limit).min(limit))
+}
+
+/// Whether the sentence-opening word at `start` opens an adverbial clause before the subject:
+/// a participle taking an object ("Making a false virtue of necessity, the CDC …", "Citing
+/// the report, she …") or an adverb ("Shortly after the story broke, Carlson …"). A name
+/// ending in "-ing" is followed by a capital or a comma, not by a lowercase word.
+fn opens_adjunct(ctx: &Ctx, start: usize) -> bool {
+    let w = ctx.word(start);
+    let next_lowercase = ctx.is_word(start + 1) && !ctx.is_capitalized(start + 1);
+    let participle = w.len() > 4 && w.ends_with("ing") && next_lowercase;
+    participle || lexicon::is_adverbial(&w.to_ascii_lowercase()) && next_lowercase
 }
 
 /// Word endings of adjectives and participles, which do not head a speaker phrase.
@@ -725,7 +774,15 @@ fn plausible(ctx: &Ctx, first: usize, last: usize) -> bool {
     let any_upper = (first..=last).any(|i| ctx.is_capitalized(i));
     let adjective = !parallax_core::text::is_capitalized(head)
         && ADJECTIVE_ENDINGS.iter().any(|e| head.ends_with(e));
+    // A lone letter is an initial, not a name a reader can check ("W concluded"), unless it
+    // labels a transcript's turns ("V: …").
+    let letter = first == head_at
+        && head.len() == 1
+        && !ctx.is_pronoun(head_at)
+        && !ctx.is(head_at + 1, ":");
     let head_ok = !adjective
+        && !letter
+        && !lexicon::is_not_head(head)
         && !lexicon::is_phrase_break(head)
         && !["of", "for"].contains(&head)
         && !lexicon::is_determiner(head)

@@ -938,3 +938,74 @@ fn as_someone_put_it_credits_the_quote() {
     let text = "Libya\n\nHe put it, \"plainly and simply,\" on the table.";
     assert_ne!(credit_of(text, "plainly").0.as_deref(), Some("put it"));
 }
+
+/// Asserts that no quotation in `text` is credited to the words `junk`.
+fn assert_no_speaker(text: &str, junk: &str) {
+    let speakers: Vec<_> = triples(text).into_iter().map(|t| t.2).collect();
+    assert!(
+        !speakers.iter().any(|s| s.as_deref() == Some(junk)),
+        "{text}: {speakers:?}"
+    );
+}
+
+#[test]
+fn that_is_no_speaker_and_a_relative_that_names_its_noun() {
+    // A relative "that" gives way to its noun; a demonstrative "that" is no speaker.
+    for text in [
+        "The council passed a rule that bans parking on the square after dark.",
+        "Voters backed a measure that says schools must open later.",
+        // A demonstrative "that", not a relative pronoun.
+        "Perhaps that explains why the mayor stayed home on Sunday.",
+        "That said, the mayor argued the bridge would hold.",
+    ] {
+        for junk in ["that", "That", "Perhaps"] {
+            assert_no_speaker(text, junk);
+        }
+    }
+    // The noun phrase is the speaker, not "that".
+    let (_, speaker) = credit_of(
+        "The mayor cited a city report that said the bridge was unsafe.",
+        "the bridge was unsafe",
+    );
+    assert_eq!(speaker.as_deref(), Some("a city report"));
+    // A clause-opening "That" is the determiner of the speaker phrase.
+    let (_, speaker) = credit_of(
+        "That memo warned the levee could fail within days.",
+        "the levee could fail",
+    );
+    assert_eq!(speaker.as_deref(), Some("That memo"));
+}
+
+#[test]
+fn words_that_head_no_noun_phrase_are_not_speakers() {
+    for (text, junk) in [
+        // A predicative adjective before a gerund.
+        (
+            "It is worth noting that the council never voted on the plan.",
+            "worth",
+        ),
+        // A lone letter.
+        ("Q said the road would reopen next month.", "Q"),
+        // An adverb between the auxiliary and the verb.
+        (
+            "Ms. Ortiz has further claimed that the count was wrong.",
+            "further",
+        ),
+        // A sentence-opening participle or adverb before the subject.
+        (
+            "Taking a cautious line, the board delayed the vote, citing unpaid bills.",
+            "Taking",
+        ),
+        (
+            "Shortly after the storm hit, the governor spoke, warning of floods.",
+            "Shortly",
+        ),
+    ] {
+        assert_no_speaker(text, junk);
+    }
+    let (_, speaker) = credit_of(
+        "Ms. Ortiz has further claimed that the count was wrong.",
+        "the count was wrong",
+    );
+    assert_eq!(speaker.as_deref(), Some("Ms. Ortiz"));
+}
