@@ -10,7 +10,7 @@
 
 use super::hashing::bucket;
 use crate::hash::{word_key, Fnv, KeyMap, KeySet};
-use crate::lexicon::{normalize, GazMatch, Kind, Lexicon};
+use crate::lexicon::{normalize, normalized_key, GazMatch, Kind, Lexicon};
 use rustc_hash::FxHashMap;
 
 /// What feature extraction reads besides the tokens.
@@ -243,16 +243,11 @@ impl DocContext {
         let mut words: KeyMap<DocWord> = KeyMap::default();
         let mut casings = Vec::new();
         let mut keys = Vec::new();
-        let mut norm = String::new();
         for tokens in sentences {
             casings.clear();
             casings.extend(tokens.iter().map(|t| casing_of(t)));
             keys.clear();
-            keys.extend(tokens.iter().map(|t| {
-                norm.clear();
-                push_normalized(t, &mut norm);
-                word_key(&norm)
-            }));
+            keys.extend(tokens.iter().map(|t| normalized_key(t)));
             let (all_caps, _) = sentence_modes(casings.iter().copied());
             for (i, (c, key)) in casings.iter().zip(&keys).enumerate() {
                 let bit = if c.init_lower {
@@ -407,6 +402,17 @@ enum T {
 #[derive(Debug, Default)]
 pub struct LocalCache<'t> {
     entries: FxHashMap<(&'t str, u8), u32>,
+}
+
+impl LocalCache<'_> {
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 /// A sentence's features for tagging with a [`LocalCache`].

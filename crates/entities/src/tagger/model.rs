@@ -7,8 +7,8 @@ use super::features::{
 };
 use super::row_index::RowIndex;
 use super::tags::{spans_of, Tag, TokenSpan, NUM_TAGS};
-use crate::hash::{word_key, KeySet};
-use crate::lexicon::{lexicon, normalize};
+use crate::hash::KeySet;
+use crate::lexicon::{lexicon, normalized_key};
 use std::sync::LazyLock;
 
 /// Scores of a tag given the previous one, and of starting and ending a sentence with it.
@@ -55,7 +55,7 @@ impl Model {
 
     /// Whether the training text writes `word` in lowercase: a common word, not a name.
     pub fn is_common(&self, word: &str) -> bool {
-        self.common.contains(&word_key(&normalize(word)))
+        self.common.contains(&normalized_key(word))
     }
 
     /// Number of weight rows kept (a measure of the model's size).
@@ -289,6 +289,40 @@ fn viterbi_into(
 mod tests {
     use super::*;
     use crate::tagger::tags::{tags_of, Class};
+
+    #[test]
+    fn cached_scores_equal_the_sums_over_every_feature() {
+        let model = crate::tagger::model().expect("committed model decodes");
+        let doc: Vec<Vec<&str>> = [
+            "Angela Merkel met Emmanuel Macron in Paris .",
+            "MERKEL AND MACRON MEET IN PARIS",
+            "Merkel said the talks in Paris went well , Merkel said .",
+            "Results : 1. Merkel 3 2. Macron 4 3. Paris 5",
+            "Merkel",
+            "Merkel said .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let context = DocContext::new(&doc, &model.common);
+        let mut buffers = Buffers::default();
+        let mut cache = LocalCache::default();
+        let mut scratch = FeatureScratch::default();
+        let mut all = SentenceFeatures::default();
+        for tokens in &doc {
+            model.tag(tokens, &context, &mut cache, &mut buffers);
+            model
+                .features()
+                .extract(tokens, &context, &mut scratch, &mut all);
+            let mut expected = Vec::new();
+            model.row_sums(&all, &mut Vec::new(), &mut Vec::new(), |acc| {
+                expected.push(acc.map(|a| a as f32 * model.scale))
+            });
+            assert_eq!(buffers.emissions, expected, "{tokens:?}");
+        }
+        // Later sentences read words the first ones put in the cache.
+        assert!(cache.len() < doc.iter().map(Vec::len).sum::<usize>());
+    }
 
     #[test]
     fn viterbi_follows_emissions_within_bilou() {
