@@ -87,7 +87,7 @@ impl Lexicon {
 
     /// Adds `bits` to the kinds of `phrase`; returns the phrase's key.
     fn insert(&mut self, phrase: &str, bits: u32) -> u64 {
-        let keys: Vec<u64> = phrase_words(phrase).map(|w| normalized_key(w)).collect();
+        let keys: Vec<u64> = phrase_words(phrase).map(normalized_key).collect();
         self.max_len = self.max_len.max(keys.len());
         let key = phrase_key(&keys);
         if !keys.is_empty() {
@@ -118,7 +118,7 @@ impl Lexicon {
 
     /// The country a demonym belongs to ("Georgian" → "Georgia").
     pub fn demonym_country(&self, demonym: &str) -> Option<&str> {
-        let keys: Vec<u64> = phrase_words(demonym).map(|w| normalized_key(w)).collect();
+        let keys: Vec<u64> = phrase_words(demonym).map(normalized_key).collect();
         self.demonyms.get(&phrase_key(&keys)).map(String::as_str)
     }
 
