@@ -53,7 +53,12 @@ impl Fnv {
 
 /// The key of a lowercased word, shared by the lexicon and the learned word lists.
 pub fn word_key(lower: &str) -> u64 {
-    Fnv::new(0).bytes(lower.as_bytes()).finish()
+    bytes_key(lower.as_bytes())
+}
+
+/// [`word_key`] of a word given as its bytes.
+pub fn bytes_key(lower: &[u8]) -> u64 {
+    Fnv::new(0).bytes(lower).finish()
 }
 
 /// A hasher for keys that are already well-mixed hashes.

@@ -5,9 +5,8 @@
 //! before a body the person leads ("the Obama administration") made that body's name.
 
 use crate::dateline;
-use crate::hash::word_key;
 use crate::headline;
-use crate::lexicon::{lexicon, normalize, Kind};
+use crate::lexicon::{lexicon, normalize, normalized_key, Kind};
 use crate::roles::{gender_of_first_name, title_at_start, title_before, Gender, Title};
 use crate::tagger::{Class, Model, TokenSpan};
 use crate::tokens::SentenceTokens;
@@ -102,7 +101,7 @@ fn add_known_organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
     if words.iter().filter(|w| in_capitals(w)).count() * 2 > words.len() {
         return;
     }
-    let keys: Vec<u64> = words.iter().map(|w| word_key(&normalize(w))).collect();
+    let keys: Vec<u64> = words.iter().map(|w| normalized_key(w)).collect();
     let mut matches = Vec::new();
     lexicon().longest_matches(&keys, &mut matches);
     for m in matches {

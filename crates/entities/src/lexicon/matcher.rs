@@ -3,8 +3,8 @@
 //! A phrase is stored under the hash of its normalized tokens, so a lookup costs one hash map
 //! probe per candidate length and never allocates.
 
-use super::{normalize, Kind, SOURCES};
-use crate::hash::{word_key, Fnv, KeyMap, KeySet};
+use super::{normalized_key, Kind, SOURCES};
+use crate::hash::{Fnv, KeyMap, KeySet};
 
 /// A lexicon phrase found in a token sequence: tokens `[start, end)` and the phrase's kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,9 +87,7 @@ impl Lexicon {
 
     /// Adds `bits` to the kinds of `phrase`; returns the phrase's key.
     fn insert(&mut self, phrase: &str, bits: u32) -> u64 {
-        let keys: Vec<u64> = phrase_words(phrase)
-            .map(|w| word_key(&normalize(w)))
-            .collect();
+        let keys: Vec<u64> = phrase_words(phrase).map(normalized_key).collect();
         self.max_len = self.max_len.max(keys.len());
         let key = phrase_key(&keys);
         if !keys.is_empty() {
@@ -114,15 +112,13 @@ impl Lexicon {
 
     /// The kinds of the phrase made of exactly these words (0 when unknown).
     pub fn kinds_of_words(&self, words: &[&str]) -> u32 {
-        let keys: Vec<u64> = words.iter().map(|w| word_key(&normalize(w))).collect();
+        let keys: Vec<u64> = words.iter().map(|w| normalized_key(w)).collect();
         self.kinds_of_keys(&keys)
     }
 
     /// The country a demonym belongs to ("Georgian" → "Georgia").
     pub fn demonym_country(&self, demonym: &str) -> Option<&str> {
-        let keys: Vec<u64> = phrase_words(demonym)
-            .map(|w| word_key(&normalize(w)))
-            .collect();
+        let keys: Vec<u64> = phrase_words(demonym).map(normalized_key).collect();
         self.demonyms.get(&phrase_key(&keys)).map(String::as_str)
     }
 

@@ -141,6 +141,24 @@ pub fn normalize(word: &str) -> String {
     }
 }
 
+/// The word key of [`normalize`]`(word)`: the key every word list is looked up by.
+///
+/// ASCII words, nearly all of them, are lowercased on the stack: one call a token in several
+/// places, where allocating the lowercase word cost more than hashing it.
+pub fn normalized_key(word: &str) -> u64 {
+    const MAX: usize = 64;
+    let bytes = word.as_bytes();
+    if bytes.len() <= MAX && bytes.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let lower = &mut buf[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        crate::hash::bytes_key(lower)
+    } else {
+        crate::hash::word_key(&normalize(word))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,5 +178,23 @@ mod tests {
         assert_ne!(kinds("São Paulo") & Kind::City.bit(), 0);
         assert_eq!(kinds("lamb"), 0);
         assert_eq!(lexicon().demonym_country("Russian"), Some("Russia"));
+    }
+
+    #[test]
+    fn normalized_keys_are_the_keys_of_normalized_words() {
+        for word in [
+            "Saakashvili",
+            "U.S.",
+            "SÃO",
+            "São",
+            "",
+            "x".repeat(80).as_str(),
+        ] {
+            assert_eq!(
+                normalized_key(word),
+                crate::hash::word_key(&normalize(word)),
+                "{word}"
+            );
+        }
     }
 }

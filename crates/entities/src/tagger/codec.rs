@@ -7,6 +7,7 @@
 //! weights.
 
 use super::model::{Model, Transitions};
+use super::row_index::RowIndex;
 use super::tags::NUM_TAGS;
 use crate::hash::KeySet;
 use parallax_modelfile::{put_varint, FileError, Reader};
@@ -41,19 +42,17 @@ pub fn encode(model: &Model) -> Result<Vec<u8>, ModelError> {
     for key in common {
         raw.extend_from_slice(&key.to_le_bytes());
     }
-    let mut rows: Vec<(u32, usize)> = model
-        .index
-        .iter()
-        .enumerate()
-        .filter_map(|(bucket, &row)| row.checked_sub(1).map(|r| (bucket as u32, r as usize)))
-        .collect();
-    rows.sort_unstable();
+    let rows: Vec<(u32, u32)> = model.index.buckets().collect();
     raw.extend_from_slice(&(rows.len() as u32).to_le_bytes());
     let mut previous = 0u32;
     for (bucket, row) in rows {
         put_varint(&mut raw, u64::from(bucket - previous));
         previous = bucket;
-        let weights = model.rows.get(row).copied().unwrap_or([0; NUM_TAGS]);
+        let weights = model
+            .rows
+            .get(row as usize)
+            .copied()
+            .unwrap_or([0; NUM_TAGS]);
         for w in weights {
             put_varint(&mut raw, zigzag(w));
         }
@@ -99,16 +98,15 @@ pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
             "{n_rows} rows for {size} buckets"
         )));
     }
-    let mut index = vec![0u32; size];
+    let mut buckets = Vec::with_capacity(n_rows);
     let mut rows = Vec::with_capacity(n_rows);
     let mut bucket = 0u64;
-    for row in 0..n_rows {
-        bucket += r.varint()?;
-        let slot = usize::try_from(bucket)
-            .ok()
-            .and_then(|b| index.get_mut(b))
-            .ok_or_else(|| ModelError::Invalid(format!("bucket {bucket} out of range")))?;
-        *slot = row as u32 + 1;
+    for _ in 0..n_rows {
+        bucket = bucket.saturating_add(r.varint()?);
+        buckets.push(
+            u32::try_from(bucket)
+                .map_err(|_| ModelError::Invalid(format!("bucket {bucket} out of range")))?,
+        );
         let mut weights = [0i16; NUM_TAGS];
         for w in &mut weights {
             *w = unzigzag(r.varint()?)
@@ -119,6 +117,9 @@ pub fn decode(bytes: &[u8]) -> Result<Model, ModelError> {
     if !r.rest().is_empty() {
         return Err(ModelError::Invalid("trailing bytes".into()));
     }
+    // The in-memory index is built here from the file's bucket list (see `row_index`).
+    let index = RowIndex::new(size, buckets)
+        .ok_or_else(|| ModelError::Invalid("buckets out of order or out of range".into()))?;
     Ok(Model {
         bits,
         scale,
@@ -144,9 +145,7 @@ mod tests {
     use super::*;
 
     fn tiny() -> Model {
-        let mut index = vec![0u32; 16];
-        index[3] = 1;
-        index[9] = 2;
+        let index = RowIndex::new(16, [3, 9]).unwrap();
         let mut transitions = Transitions::default();
         transitions.pair[0][1] = -1.5;
         let mut common = KeySet::default();

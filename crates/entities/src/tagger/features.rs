@@ -10,7 +10,8 @@
 
 use super::hashing::bucket;
 use crate::hash::{word_key, Fnv, KeyMap, KeySet};
-use crate::lexicon::{normalize, GazMatch, Kind, Lexicon};
+use crate::lexicon::{normalize, normalized_key, GazMatch, Kind, Lexicon};
+use rustc_hash::FxHashMap;
 
 /// What feature extraction reads besides the tokens.
 pub struct FeatureContext<'a> {
@@ -36,6 +37,12 @@ impl SentenceFeatures {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    fn clear(&mut self) {
+        self.buckets.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
     }
 
     pub fn token(&self, i: usize) -> &[u32] {
@@ -236,16 +243,11 @@ impl DocContext {
         let mut words: KeyMap<DocWord> = KeyMap::default();
         let mut casings = Vec::new();
         let mut keys = Vec::new();
-        let mut norm = String::new();
         for tokens in sentences {
             casings.clear();
             casings.extend(tokens.iter().map(|t| casing_of(t)));
             keys.clear();
-            keys.extend(tokens.iter().map(|t| {
-                norm.clear();
-                push_normalized(t, &mut norm);
-                word_key(&norm)
-            }));
+            keys.extend(tokens.iter().map(|t| normalized_key(t)));
             let (all_caps, _) = sentence_modes(casings.iter().copied());
             for (i, (c, key)) in casings.iter().zip(&keys).enumerate() {
                 let bit = if c.init_lower {
@@ -387,6 +389,80 @@ enum T {
     DocNext,
 }
 
+/// The word-dependent features already computed in a document: each distinct (token as
+/// written, sentence mode) pair gets an entry number, in order of first appearance.
+///
+/// Why: most of a token's features depend on one token as written and its sentence's mode
+/// alone: its own (bias, word, raw word, affixes, length, shape, common-word flag) and those
+/// its neighbours read of it (previous and next word at one and two tokens, their shapes).
+/// Most tokens of a news article repeat an earlier one ("the", "said", a name). The model
+/// keeps, per entry, the sum of the weight rows of each [`Role`], so a repeated token costs
+/// one map probe instead of some twenty hashes and table look-ups; the sums are of integers,
+/// so the scores are exactly those of the features one by one.
+#[derive(Debug, Default)]
+pub struct LocalCache<'t> {
+    entries: FxHashMap<(&'t str, u8), u32>,
+}
+
+impl LocalCache<'_> {
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+/// A sentence's features for tagging with a [`LocalCache`].
+#[derive(Debug, Default, Clone)]
+pub struct CachedFeatures {
+    /// Each token's contextual buckets (those that read its neighbours or the document).
+    pub context: SentenceFeatures,
+    /// Each token's entry in the cache.
+    pub entries: Vec<u32>,
+    /// The buckets of the entries this sentence added, in entry order, [`ROLES`] groups an
+    /// entry, in the order of [`Role`].
+    pub added: SentenceFeatures,
+}
+
+/// What a cache entry's word is to the token whose score a group of its features adds to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The token itself.
+    Own,
+    /// The word before it (its word and its shape)...
+    Prev,
+    /// ... the word after it ...
+    Next,
+    /// ... and the words two before and two after.
+    Prev2,
+    Next2,
+}
+
+/// Feature groups per cache entry.
+pub const ROLES: usize = 5;
+
+/// Which of a token's features [`FeatureContext::token_features`] computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Select {
+    /// All, in template order (training reads them so).
+    All,
+    /// Those that read more than one word or the document, and the neighbour features at the
+    /// sentence's edges (`<s>`, `</s>`): the rest comes from the cache.
+    Context,
+    /// The token's own.
+    Own,
+}
+
+/// What the templates of every token of one sentence read.
+struct SentenceView<'s> {
+    scratch: &'s FeatureScratch,
+    mode: u8,
+    table: bool,
+}
+
 impl<'a> FeatureContext<'a> {
     /// Computes the features of `tokens`, a sentence of the document described by `doc`, into
     /// `out` (cleared first), using `scratch` for the per-token facts.
@@ -397,9 +473,89 @@ impl<'a> FeatureContext<'a> {
         scratch: &mut FeatureScratch,
         out: &mut SentenceFeatures,
     ) {
-        out.buckets.clear();
-        out.offsets.clear();
-        out.offsets.push(0);
+        out.clear();
+        let view = self.prepare(tokens, scratch);
+        for (i, raw) in tokens.iter().enumerate() {
+            let mut f = Emit {
+                bits: self.bits,
+                out: &mut out.buckets,
+            };
+            self.token_features(&view, doc, i, raw, Select::All, &mut f);
+            out.offsets.push(out.buckets.len());
+        }
+    }
+
+    /// [`extract`](Self::extract) split by the cache: `out.context` gets every token's
+    /// contextual buckets, `out.entries` its cache entry, and `out.added` the buckets of the
+    /// entries added here, by role.
+    pub fn extract_cached<'t>(
+        &self,
+        tokens: &[&'t str],
+        doc: &DocContext,
+        scratch: &mut FeatureScratch,
+        cache: &mut LocalCache<'t>,
+        out: &mut CachedFeatures,
+    ) {
+        out.context.clear();
+        out.added.clear();
+        out.entries.clear();
+        let view = self.prepare(tokens, scratch);
+        for (i, raw) in tokens.iter().enumerate() {
+            let next = cache.entries.len() as u32;
+            let entry = *cache.entries.entry((raw, view.mode)).or_insert(next);
+            out.entries.push(entry);
+            let mut f = Emit {
+                bits: self.bits,
+                out: &mut out.context.buckets,
+            };
+            self.token_features(&view, doc, i, raw, Select::Context, &mut f);
+            out.context.offsets.push(out.context.buckets.len());
+            if entry == next {
+                self.entry_features(&view, doc, i, raw, &mut out.added);
+            }
+        }
+    }
+
+    /// The [`ROLES`] groups of features of a new cache entry, token `i` (written `raw`).
+    fn entry_features(
+        &self,
+        view: &SentenceView<'_>,
+        doc: &DocContext,
+        i: usize,
+        raw: &str,
+        out: &mut SentenceFeatures,
+    ) {
+        let Some(info) = view.scratch.infos.get(i) else {
+            return;
+        };
+        let (norm, shape) = (view.scratch.text(info.norm), view.scratch.text(info.shape));
+        let mode = view.mode;
+        for role in [Role::Own, Role::Prev, Role::Next, Role::Prev2, Role::Next2] {
+            let mut f = Emit {
+                bits: self.bits,
+                out: &mut out.buckets,
+            };
+            // What token `j` reads of this word when it is `role` to `j`: the templates of
+            // `token_features` with this word in the neighbour's place.
+            match role {
+                Role::Own => self.token_features(view, doc, i, raw, Select::Own, &mut f),
+                Role::Prev => {
+                    f.one(T::Prev, &[norm]);
+                    f.moded(T::PrevShape, mode, &[shape]);
+                }
+                Role::Next => {
+                    f.one(T::Next, &[norm]);
+                    f.moded(T::NextShape, mode, &[shape]);
+                }
+                Role::Prev2 => f.one(T::Prev2, &[norm]),
+                Role::Next2 => f.one(T::Next2, &[norm]),
+            }
+            out.offsets.push(out.buckets.len());
+        }
+    }
+
+    /// The per-token facts, capitalized runs and gazetteer matches of a sentence, in `scratch`.
+    fn prepare<'s>(&self, tokens: &[&str], scratch: &'s mut FeatureScratch) -> SentenceView<'s> {
         scratch.text.clear();
         scratch.infos.clear();
         scratch.keys.clear();
@@ -440,9 +596,32 @@ impl<'a> FeatureContext<'a> {
         }
         self.lexicon
             .longest_matches(&scratch.keys, &mut scratch.matches);
+        SentenceView {
+            scratch,
+            mode,
+            table,
+        }
+    }
 
-        let scratch = &*scratch;
+    /// The features of token `i` (written `raw`) that `select` asks for, in template order.
+    fn token_features(
+        &self,
+        view: &SentenceView<'_>,
+        doc: &DocContext,
+        i: usize,
+        raw: &str,
+        select: Select,
+        f: &mut Emit<'_>,
+    ) {
+        let SentenceView {
+            scratch,
+            mode,
+            table,
+        } = *view;
         let infos = &scratch.infos;
+        let Some(info) = infos.get(i) else {
+            return;
+        };
         let word = |j: isize| -> &str {
             if j < 0 {
                 "<s>"
@@ -461,27 +640,41 @@ impl<'a> FeatureContext<'a> {
                     .map_or("</s>", |t| scratch.text(t.shape))
             }
         };
-        for (i, (info, raw)) in infos.iter().zip(tokens).enumerate() {
-            let mut f = Emit {
-                bits: self.bits,
-                out: &mut out.buckets,
-            };
-            let at = i as isize;
-            let norm = scratch.text(info.norm);
-            let own_shape = scratch.text(info.shape);
-            let init_cap = info.casing.init_cap;
-            let (prev, next) = (word(at - 1), word(at + 1));
-            let (prev_shape, next_shape) = (shape(at - 1), shape(at + 1));
+        let at = i as isize;
+        let norm = scratch.text(info.norm);
+        let own_shape = scratch.text(info.shape);
+        let init_cap = info.casing.init_cap;
+        let (prev, next) = (word(at - 1), word(at + 1));
+        let (prev_shape, next_shape) = (shape(at - 1), shape(at + 1));
+        let chars = info.norm_chars as usize;
+        let own = select != Select::Context;
+        let context = select != Select::Own;
+        // A neighbour feature is computed here in training, and at the sentence's edges, where
+        // no cache entry stands for the neighbour.
+        let edge = |j: isize| j < 0 || j as usize >= infos.len();
+        let near = |j: isize| select == Select::All || (context && edge(j));
+        if own {
             f.one(T::Bias, &[]);
             f.one(T::Word, &[norm]);
             f.one(T::Raw, &[raw]);
+        }
+        if near(at - 1) {
             f.one(T::Prev, &[prev]);
+        }
+        if near(at + 1) {
             f.one(T::Next, &[next]);
+        }
+        if near(at - 2) {
             f.one(T::Prev2, &[word(at - 2)]);
+        }
+        if near(at + 2) {
             f.one(T::Next2, &[word(at + 2)]);
+        }
+        if context {
             f.one(T::PrevWord, &[prev, norm]);
             f.one(T::WordNext, &[norm, next]);
-            let chars = info.norm_chars as usize;
+        }
+        if own {
             for (n, tag) in ["1", "2", "3", "4"].into_iter().enumerate() {
                 if let Some(p) = prefix(norm, chars, n + 1) {
                     f.one(T::Prefix, &[tag, p]);
@@ -491,35 +684,26 @@ impl<'a> FeatureContext<'a> {
                 }
             }
             f.moded(T::Shape, mode, &[own_shape]);
+        }
+        if near(at - 1) {
             f.moded(T::PrevShape, mode, &[prev_shape]);
+        }
+        if near(at + 1) {
             f.moded(T::NextShape, mode, &[next_shape]);
+        }
+        if context {
             f.moded(T::ShapeTrigram, mode, &[prev_shape, own_shape, next_shape]);
             f.moded(T::PrevWordShape, mode, &[prev, own_shape]);
             f.moded(T::ShapeNextWord, mode, &[own_shape, next]);
             if i == 0 {
                 f.moded(T::FirstShape, mode, &[own_shape]);
             }
-            let seen = doc.word(info.key);
-            // A longer name elsewhere in the document that holds this word.
-            if seen.run_len > scratch.runs[i] {
-                f.part_word(T::DocRunFirst, seen.run_part, seen.run_first);
-                f.part_word(T::DocRunLast, seen.run_part, seen.run_last);
-            }
-            if init_cap {
-                let here = neighbours(&scratch.keys, i);
-                let others = seen.contexts.iter().take(usize::from(seen.n_contexts));
-                for &(p, n) in others.filter(|&&c| c != here) {
-                    f.part_word(T::DocPrev, 0, p);
-                    f.part_word(T::DocNext, 0, n);
-                }
-            }
-            f.bytes(
-                T::DocCase,
-                &[seen.flags, mode, u8::from(init_cap), u8::from(i == 0)],
-            );
-            if info.common {
-                f.moded(T::Common, mode, &[if init_cap { "cap" } else { "low" }]);
-            }
+            self.document_features(view, doc, i, f);
+        }
+        if own && info.common {
+            f.moded(T::Common, mode, &[if init_cap { "cap" } else { "low" }]);
+        }
+        if context {
             if i > 0 && infos[i - 1].common {
                 f.one(T::PrevCommon, &[]);
             }
@@ -529,28 +713,69 @@ impl<'a> FeatureContext<'a> {
             if table {
                 f.one(T::TableShape, &[prev_shape, own_shape]);
             }
-            f.bytes(T::Length, &[chars.min(8) as u8]);
-            let matches = &scratch.matches;
-            for (kinds, part) in gazetteer_parts(matches, i) {
-                for kind in Kind::ALL.iter().filter(|k| kinds & k.bit() != 0) {
-                    let k = [kind.ordinal(), part];
-                    f.bytes(T::Gaz, &k);
-                    f.bytes(
-                        T::CapsGaz,
-                        &[kind.ordinal(), part, mode, u8::from(init_cap)],
-                    );
-                }
-            }
-            if i > 0 {
-                for (kinds, _) in gazetteer_parts(matches, i - 1) {
-                    f.bytes(T::PrevGaz, &kinds.to_le_bytes());
-                }
-            }
-            for (kinds, _) in gazetteer_parts(matches, i + 1) {
-                f.bytes(T::NextGaz, &kinds.to_le_bytes());
-            }
-            out.offsets.push(out.buckets.len());
         }
+        if own {
+            f.bytes(T::Length, &[chars.min(8) as u8]);
+        }
+        if context {
+            gazetteer_features(&scratch.matches, i, mode, init_cap, f);
+        }
+    }
+
+    /// What the document tells of token `i`'s word elsewhere: the longer name holding it, its
+    /// other contexts, and how it is written.
+    fn document_features(
+        &self,
+        view: &SentenceView<'_>,
+        doc: &DocContext,
+        i: usize,
+        f: &mut Emit<'_>,
+    ) {
+        let scratch = view.scratch;
+        let Some(info) = scratch.infos.get(i) else {
+            return;
+        };
+        let init_cap = info.casing.init_cap;
+        let seen = doc.word(info.key);
+        // A longer name elsewhere in the document that holds this word.
+        if seen.run_len > scratch.runs[i] {
+            f.part_word(T::DocRunFirst, seen.run_part, seen.run_first);
+            f.part_word(T::DocRunLast, seen.run_part, seen.run_last);
+        }
+        if init_cap {
+            let here = neighbours(&scratch.keys, i);
+            let others = seen.contexts.iter().take(usize::from(seen.n_contexts));
+            for &(p, n) in others.filter(|&&c| c != here) {
+                f.part_word(T::DocPrev, 0, p);
+                f.part_word(T::DocNext, 0, n);
+            }
+        }
+        f.bytes(
+            T::DocCase,
+            &[seen.flags, view.mode, u8::from(init_cap), u8::from(i == 0)],
+        );
+    }
+}
+
+/// The gazetteer features of token `i`: the matches covering it and its neighbours.
+fn gazetteer_features(matches: &[GazMatch], i: usize, mode: u8, init_cap: bool, f: &mut Emit<'_>) {
+    for (kinds, part) in gazetteer_parts(matches, i) {
+        for kind in Kind::ALL.iter().filter(|k| kinds & k.bit() != 0) {
+            let k = [kind.ordinal(), part];
+            f.bytes(T::Gaz, &k);
+            f.bytes(
+                T::CapsGaz,
+                &[kind.ordinal(), part, mode, u8::from(init_cap)],
+            );
+        }
+    }
+    if i > 0 {
+        for (kinds, _) in gazetteer_parts(matches, i - 1) {
+            f.bytes(T::PrevGaz, &kinds.to_le_bytes());
+        }
+    }
+    for (kinds, _) in gazetteer_parts(matches, i + 1) {
+        f.bytes(T::NextGaz, &kinds.to_le_bytes());
     }
 }
 

@@ -8,6 +8,7 @@ mod codec;
 mod features;
 mod hashing;
 mod model;
+mod row_index;
 pub mod tags;
 mod train;
 

@@ -1,10 +1,14 @@
 //! The trained model at run time: quantized feature weights, tag transition weights, and the
 //! learned list of lowercase words; scoring of a sentence and Viterbi decoding.
 
-use super::features::{DocContext, FeatureContext, FeatureScratch, SentenceFeatures};
+use super::features::{
+    CachedFeatures, DocContext, FeatureContext, FeatureScratch, LocalCache, Role, SentenceFeatures,
+    ROLES,
+};
+use super::row_index::RowIndex;
 use super::tags::{spans_of, Tag, TokenSpan, NUM_TAGS};
-use crate::hash::{word_key, KeySet};
-use crate::lexicon::{lexicon, normalize};
+use crate::hash::KeySet;
+use crate::lexicon::{lexicon, normalized_key};
 use std::sync::LazyLock;
 
 /// Scores of a tag given the previous one, and of starting and ending a sentence with it.
@@ -31,8 +35,8 @@ pub struct Model {
     pub(crate) bits: u32,
     /// Weight of one quantization step.
     pub(crate) scale: f32,
-    /// Feature bucket → 1 + row in `rows`, or 0 when the bucket has no weights.
-    pub(crate) index: Vec<u32>,
+    /// Which feature buckets have a row in `rows`.
+    pub(crate) index: RowIndex,
     pub(crate) rows: Vec<[i16; NUM_TAGS]>,
     pub(crate) transitions: Transitions,
     /// Word keys of words the training text shows in lowercase.
@@ -51,7 +55,7 @@ impl Model {
 
     /// Whether the training text writes `word` in lowercase: a common word, not a name.
     pub fn is_common(&self, word: &str) -> bool {
-        self.common.contains(&word_key(&normalize(word)))
+        self.common.contains(&normalized_key(word))
     }
 
     /// Number of weight rows kept (a measure of the model's size).
@@ -60,10 +64,21 @@ impl Model {
     }
 
     /// The best tag sequence for `tokens`, a sentence of the document described by `doc`,
-    /// left in `buffers.tags`.
-    fn tag(&self, tokens: &[&str], doc: &DocContext, buffers: &mut Buffers) {
-        self.features()
-            .extract(tokens, doc, &mut buffers.scratch, &mut buffers.features);
+    /// left in `buffers.tags`; `cache` holds the document's token-local features so far.
+    fn tag<'t>(
+        &self,
+        tokens: &[&'t str],
+        doc: &DocContext,
+        cache: &mut LocalCache<'t>,
+        buffers: &mut Buffers,
+    ) {
+        self.features().extract_cached(
+            tokens,
+            doc,
+            &mut buffers.scratch,
+            cache,
+            &mut buffers.features,
+        );
         self.emissions(buffers);
         viterbi_into(
             &buffers.emissions,
@@ -77,7 +92,7 @@ impl Model {
     pub fn spans(&self, tokens: &[&str]) -> Vec<TokenSpan> {
         let doc = DocContext::new(&[tokens.to_vec()], &self.common);
         let mut buffers = Buffers::default();
-        self.tag(tokens, &doc, &mut buffers);
+        self.tag(tokens, &doc, &mut LocalCache::default(), &mut buffers);
         spans_of(&buffers.tags)
     }
 
@@ -85,31 +100,75 @@ impl Model {
     pub fn document_spans(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TokenSpan>> {
         let doc = DocContext::new(sentences, &self.common);
         let mut buffers = Buffers::default();
+        let mut cache = LocalCache::default();
         sentences
             .iter()
             .map(|tokens| {
-                self.tag(tokens, &doc, &mut buffers);
+                self.tag(tokens, &doc, &mut cache, &mut buffers);
                 spans_of(&buffers.tags)
             })
             .collect()
     }
 
-    /// Each token's tag scores: the sum of its features' weight rows, times the scale.
+    /// Each token's tag scores: the sum of its features' weight rows, times the scale. The
+    /// row sums of the cache entries new in this sentence are kept first; a token then adds
+    /// its own entry's and its neighbours' to those of its contextual features.
+    fn emissions(&self, buffers: &mut Buffers) {
+        let Buffers {
+            features,
+            rows,
+            ends,
+            local_sums,
+            emissions,
+            ..
+        } = buffers;
+        self.row_sums(&features.added, rows, ends, |acc| local_sums.push(acc));
+        emissions.clear();
+        let entries = &features.entries;
+        let mut i = 0usize;
+        self.row_sums(&features.context, rows, ends, |mut acc| {
+            // Token `i + offset` is `role` to token `i`.
+            for (offset, role) in [
+                (0, Role::Own),
+                (-1, Role::Prev),
+                (1, Role::Next),
+                (-2, Role::Prev2),
+                (2, Role::Next2),
+            ] {
+                let sum = i
+                    .checked_add_signed(offset)
+                    .and_then(|j| entries.get(j))
+                    .and_then(|&e| local_sums.get(e as usize * ROLES + role as usize));
+                if let Some(sum) = sum {
+                    for (a, s) in acc.iter_mut().zip(sum) {
+                        *a += s;
+                    }
+                }
+            }
+            emissions.push(acc.map(|a| a as f32 * self.scale));
+            i += 1;
+        });
+    }
+
+    /// Calls `each` with each token's sum of the weight rows of its buckets in `features`.
     ///
     /// The table look-ups are memory-bound, so they are done in two passes: first every
     /// bucket's row number (independent loads the processor overlaps, no branches), keeping
     /// the rows that exist; then the sums over rows known to exist.
-    fn emissions(&self, buffers: &mut Buffers) {
-        let features = &buffers.features;
-        let rows = &mut buffers.rows;
+    fn row_sums(
+        &self,
+        features: &SentenceFeatures,
+        rows: &mut Vec<u32>,
+        ends: &mut Vec<usize>,
+        mut each: impl FnMut([i32; NUM_TAGS]),
+    ) {
         rows.clear();
         rows.resize(features.buckets.len(), 0);
-        let ends = &mut buffers.ends;
         ends.clear();
         let mut kept = 0;
         for i in 0..features.len() {
             for &b in features.token(i) {
-                let row = self.index.get(b as usize).copied().unwrap_or(0);
+                let row = self.index.slot(b);
                 if let Some(slot) = rows.get_mut(kept) {
                     *slot = row;
                 }
@@ -117,8 +176,6 @@ impl Model {
             }
             ends.push(kept);
         }
-        let out = &mut buffers.emissions;
-        out.clear();
         let mut start = 0;
         for &end in ends.iter() {
             let mut acc = [0i32; NUM_TAGS];
@@ -129,7 +186,7 @@ impl Model {
                     }
                 }
             }
-            out.push(acc.map(|a| a as f32 * self.scale));
+            each(acc);
             start = end;
         }
     }
@@ -139,7 +196,10 @@ impl Model {
 #[derive(Debug, Default)]
 struct Buffers {
     scratch: FeatureScratch,
-    features: SentenceFeatures,
+    features: CachedFeatures,
+    /// Sums of the weight rows of each entry of the document's [`LocalCache`], [`ROLES`] an
+    /// entry.
+    local_sums: Vec<[i32; NUM_TAGS]>,
     /// Weight rows (1-based) of the sentence's features that have weights.
     rows: Vec<u32>,
     /// Where each token's kept rows end in `rows`.
@@ -229,6 +289,40 @@ fn viterbi_into(
 mod tests {
     use super::*;
     use crate::tagger::tags::{tags_of, Class};
+
+    #[test]
+    fn cached_scores_equal_the_sums_over_every_feature() {
+        let model = crate::tagger::model().expect("committed model decodes");
+        let doc: Vec<Vec<&str>> = [
+            "Angela Merkel met Emmanuel Macron in Paris .",
+            "MERKEL AND MACRON MEET IN PARIS",
+            "Merkel said the talks in Paris went well , Merkel said .",
+            "Results : 1. Merkel 3 2. Macron 4 3. Paris 5",
+            "Merkel",
+            "Merkel said .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let context = DocContext::new(&doc, &model.common);
+        let mut buffers = Buffers::default();
+        let mut cache = LocalCache::default();
+        let mut scratch = FeatureScratch::default();
+        let mut all = SentenceFeatures::default();
+        for tokens in &doc {
+            model.tag(tokens, &context, &mut cache, &mut buffers);
+            model
+                .features()
+                .extract(tokens, &context, &mut scratch, &mut all);
+            let mut expected = Vec::new();
+            model.row_sums(&all, &mut Vec::new(), &mut Vec::new(), |acc| {
+                expected.push(acc.map(|a| a as f32 * model.scale))
+            });
+            assert_eq!(buffers.emissions, expected, "{tokens:?}");
+        }
+        // Later sentences read words the first ones put in the cache.
+        assert!(cache.len() < doc.iter().map(Vec::len).sum::<usize>());
+    }
 
     #[test]
     fn viterbi_follows_emissions_within_bilou() {

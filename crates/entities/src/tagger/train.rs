@@ -8,6 +8,7 @@
 
 use super::features::{DocContext, FeatureContext, FeatureScratch, SentenceFeatures};
 use super::model::{viterbi, Model, Transitions};
+use super::row_index::RowIndex;
 use super::tags::{tags_of, Tag, TokenSpan, NUM_TAGS};
 use crate::hash::{word_key, KeyMap, KeySet};
 use crate::lexicon::{lexicon, normalize};
@@ -290,9 +291,9 @@ impl Averaged {
             1.0
         };
         let size = 1usize << options.bits;
-        let mut index = vec![0u32; size];
+        let mut kept = Vec::new();
         let mut rows = Vec::new();
-        for (bucket, slot) in index.iter_mut().enumerate() {
+        for bucket in 0..size {
             let base = bucket * NUM_TAGS;
             let mut row = [0i16; NUM_TAGS];
             let mut keep = false;
@@ -305,13 +306,14 @@ impl Averaged {
             }
             if keep {
                 rows.push(row);
-                *slot = rows.len() as u32;
+                kept.push(bucket as u32);
             }
         }
         Model {
             bits: options.bits,
             scale,
-            index,
+            // Buckets are visited in order, so the index cannot refuse them.
+            index: RowIndex::new(size, kept).unwrap_or_default(),
             rows,
             transitions: self.transitions.clone(),
             common: common.clone(),
