@@ -418,6 +418,21 @@ fn cue(w: &str) -> Option<FigureCategory> {
     })
 }
 
+/// Whether the "lives" at token `at` is the verb of dwelling ("a user who lives near Austin",
+/// "she lives in Gaza"), not the noun of lives lost ("claimed 20 lives in the valley"): right
+/// after a relative or personal pronoun.
+fn dwells(toks: &[Tok<'_>], at: usize) -> bool {
+    toks[at].is("lives")
+        && at
+            .checked_sub(1)
+            .and_then(|i| toks.get(i))
+            .is_some_and(|t| {
+                ["who", "whom", "that", "which", "he", "she", "it"]
+                    .iter()
+                    .any(|w| t.is(w))
+            })
+}
+
 /// Whether a token ends a clause for the purpose of the cue window.
 fn is_clause_break(t: &Tok<'_>) -> bool {
     t.kind == TokKind::Punct && !t.is_punct('-') && !t.is_punct('\'') && !t.is_punct('’')
@@ -448,29 +463,30 @@ pub fn category(toks: &[Tok<'_>], first: usize, end: usize, head: Option<&str>) 
     const BEFORE: usize = 4;
     const AFTER: usize = 6;
     let mut best: Option<(usize, FigureCategory)> = None;
-    let mut consider = |distance: usize, t: &Tok<'_>| {
+    let mut consider = |distance: usize, at: usize| {
+        let t = &toks[at];
+        if dwells(toks, at) {
+            return;
+        }
         if let Some(c) = cue(&lower(t)) {
             if best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, c));
             }
         }
     };
-    for (k, t) in toks[end.min(toks.len())..].iter().take(AFTER).enumerate() {
+    let from = end.min(toks.len());
+    for (k, t) in toks[from..].iter().take(AFTER).enumerate() {
         if is_clause_break(t) {
             break;
         }
-        consider(k, t);
+        consider(k, from + k);
     }
-    for (k, t) in toks[..first.min(toks.len())]
-        .iter()
-        .rev()
-        .take(BEFORE)
-        .enumerate()
-    {
+    let to = first.min(toks.len());
+    for (k, t) in toks[..to].iter().rev().take(BEFORE).enumerate() {
         if is_clause_break(t) {
             break;
         }
-        consider(k + 1, t);
+        consider(k + 1, to - 1 - k);
     }
     best.map(|(_, c)| c)
         .or_else(|| head.and_then(weak_head))

@@ -320,6 +320,16 @@ fn identifiers_and_hedged_years_are_not_figures() {
 }
 
 #[test]
+fn living_somewhere_is_no_toll() {
+    // A lone "one" counts nothing once "lives" is no cue.
+    none("One user who lives near Austin posted an update.");
+    let f = one("Three reporters, one of whom lives in Gaza, filed the story.");
+    assert_ne!(f.category, FigureCategory::Fatalities);
+    let f = one("The flood took the lives of 20 people in the valley.");
+    assert_eq!(f.category, FigureCategory::Fatalities);
+}
+
+#[test]
 fn institutions_are_not_bodies_of_the_dead() {
     let f = one("Republicans picked up 19 state legislative bodies in the election.");
     assert_eq!(f.category, FigureCategory::Other);
