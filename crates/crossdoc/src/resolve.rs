@@ -87,6 +87,11 @@ fn type_class(t: EntityType) -> u8 {
 pub(crate) struct UnionFind(Vec<usize>);
 
 impl UnionFind {
+    /// `n` elements, each its own set.
+    pub(crate) fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+
     pub(crate) fn find(&mut self, mut x: usize) -> usize {
         while self.0[x] != x {
             self.0[x] = self.0[self.0[x]];
@@ -180,7 +185,7 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
             }
         })
         .collect();
-    let mut uf = UnionFind((0..locals.len()).collect());
+    let mut uf = UnionFind::new(locals.len());
 
     // Unnamed actors: within a story, by type and head noun.
     let mut by_head: HashMap<(usize, u8, String), usize> = HashMap::new();

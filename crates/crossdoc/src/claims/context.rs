@@ -23,6 +23,7 @@
 //! around more than half of them is the story's topic ("Medicare", the accused's name) and
 //! joins nothing: otherwise it would chain every figure of the story into one.
 
+use crate::resolve::UnionFind;
 use crate::wordlists::entries;
 use crate::words::words_in;
 use parallax_core::{DossierFigure, Span};
@@ -124,18 +125,7 @@ pub fn by_context<'a>(
         return vec![figures];
     }
     let stemmer = Stemmer::create(Algorithm::English);
-    let mut parent: Vec<usize> = (0..figures.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
-    fn join(parent: &mut [usize], i: usize, j: usize) {
-        let (a, b) = (root(parent, i), root(parent, j));
-        parent[a] = b;
-    }
+    let mut facts = UnionFind::new(figures.len());
     let stems: Vec<BTreeSet<String>> = figures
         .iter()
         .map(|f| context_stems(f, doc_of(&f.doc), &stemmer))
@@ -157,7 +147,7 @@ pub fn by_context<'a>(
         let keys = stems.iter().filter(|s| !topical(s)).cloned();
         for key in keys.chain(std::iter::once(number)) {
             let j = *first_with.entry(key).or_insert(i);
-            join(&mut parent, i, j);
+            facts.union(i, j);
         }
     }
     // A number written rounded is the same number as any within its rounding: "$1.1 million"
@@ -181,7 +171,7 @@ pub fn by_context<'a>(
         let from = by_value.partition_point(|&(v, _)| v < value - step / 2.0);
         let to = by_value.partition_point(|&(v, _)| v <= value + step / 2.0);
         if from < to {
-            join(&mut parent, i, by_value[from].1);
+            facts.union(i, by_value[from].1);
             covered_gaps[from] += 1;
             covered_gaps[to - 1] -= 1;
         }
@@ -190,13 +180,13 @@ pub fn by_context<'a>(
     for k in 0..by_value.len().saturating_sub(1) {
         open += covered_gaps[k];
         if open > 0 {
-            join(&mut parent, by_value[k].1, by_value[k + 1].1);
+            facts.union(by_value[k].1, by_value[k + 1].1);
         }
     }
     let mut parts: Vec<Vec<&DossierFigure>> = Vec::new();
     let mut part_of_root: HashMap<usize, usize> = HashMap::new();
     for (i, f) in figures.iter().enumerate() {
-        let r = root(&mut parent, i);
+        let r = facts.find(i);
         let k = *part_of_root.entry(r).or_insert_with(|| {
             parts.push(Vec::new());
             parts.len() - 1
