@@ -5,7 +5,8 @@
 //! "wounded"), which every report of a conflict uses whatever its stance toward the actors.
 //! The lists are commented data files in `crates/voice/lexicon/` (`polar-negative.txt`,
 //! `polar-positive.txt`, `negators.txt`); inflections are listed explicitly so that lookups
-//! are exact. Each word is −1 or +1; the tone annotator ([`crate::tone`]) sums them over the author's words.
+//! are exact. Each word is −1 or +1; the tone annotator ([`crate::tone`]) sums them over the
+//! author's words.
 
 /// Words that cast an actor in a bad light (a commented word list).
 pub(crate) const NEGATIVE: &str = include_str!("../lexicon/polar-negative.txt");
