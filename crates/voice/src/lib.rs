@@ -46,6 +46,7 @@ pub mod tokens;
 pub mod tone;
 pub mod train;
 pub mod vocab;
+mod wordlist;
 pub mod words;
 
 pub use loaded::loaded_terms;

@@ -32,10 +32,7 @@ pub(crate) fn lexicon_words() -> impl Iterator<Item = &'static str> {
 
 /// Whether a lowercased word is on the list of words never loaded by themselves.
 pub fn is_never_loaded(lower: &str) -> bool {
-    NOT_LOADED
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .any(|w| w == lower)
+    crate::wordlist::words(NOT_LOADED).any(|w| w == lower)
 }
 
 /// A word must occur in at least this many training sentences to be scored.

@@ -3,227 +3,20 @@
 //! It lists words that judge an actor — "reckless", "dictator", "brave", "statesman" — and
 //! deliberately leaves out the vocabulary of the events themselves ("killed", "war", "shelling",
 //! "wounded"), which every report of a conflict uses whatever its stance toward the actors.
-//! Inflections are listed explicitly so that lookups are exact. Each word is −1 or +1; the
-//! tone annotator ([`crate::tone`]) sums them over the author's words.
+//! The lists are commented data files in `crates/voice/lexicon/` (`polar-negative.txt`,
+//! `polar-positive.txt`, `negators.txt`); inflections are listed explicitly so that lookups
+//! are exact. Each word is −1 or +1; the tone annotator ([`crate::tone`]) sums them over the
+//! author's words.
 
-/// Words that cast an actor in a bad light.
-pub(crate) const NEGATIVE: &[&str] = &[
-    "absurd",
-    "aggression",
-    "aggressive",
-    "aggressor",
-    "appalling",
-    "arrogance",
-    "arrogant",
-    "atrocious",
-    "atrocities",
-    "atrocity",
-    "autocrat",
-    "autocratic",
-    "barbaric",
-    "belligerent",
-    "betrayal",
-    "betrayed",
-    "bizarre",
-    "blunder",
-    "blunders",
-    "bogus",
-    "brazen",
-    "brutal",
-    "brutality",
-    "brutally",
-    "bully",
-    "butcher",
-    "callous",
-    "catastrophic",
-    "chaos",
-    "chaotic",
-    "cowardly",
-    "criminal",
-    "criminals",
-    "crony",
-    "cruel",
-    "cruelty",
-    "cynical",
-    "deceit",
-    "deceitful",
-    "delusional",
-    "demagogue",
-    "deplorable",
-    "despicable",
-    "despot",
-    "despotic",
-    "destructive",
-    "dictator",
-    "dictatorial",
-    "disastrous",
-    "disgrace",
-    "disgraceful",
-    "dishonest",
-    "disingenuous",
-    "dreadful",
-    "failed",
-    "failure",
-    "fanatic",
-    "fanatical",
-    "farce",
-    "fascist",
-    "foolish",
-    "fraud",
-    "fraudulent",
-    "gamble",
-    "genocidal",
-    "genocide",
-    "grave",
-    "greed",
-    "greedy",
-    "harsh",
-    "hateful",
-    "hostile",
-    "hypocrisy",
-    "hypocritical",
-    "idiotic",
-    "illegal",
-    "illegitimate",
-    "incompetence",
-    "incompetent",
-    "indefensible",
-    "inept",
-    "infamous",
-    "inhumane",
-    "irrational",
-    "irresponsible",
-    "lawless",
-    "liar",
-    "lie",
-    "lied",
-    "lies",
-    "lunatic",
-    "menace",
-    "mendacious",
-    "mistake",
-    "mistakes",
-    "murderous",
-    "nefarious",
-    "notorious",
-    "outrageous",
-    "pathetic",
-    "pretext",
-    "propaganda",
-    "provocation",
-    "provocations",
-    "provocative",
-    "puppet",
-    "rampage",
-    "reckless",
-    "recklessly",
-    "recklessness",
-    "regime",
-    "repressive",
-    "ridiculous",
-    "rogue",
-    "ruthless",
-    "sham",
-    "shameful",
-    "shameless",
-    "sinister",
-    "sloppy",
-    "stupid",
-    "terrible",
-    "terrorist",
-    "terrorists",
-    "thug",
-    "thuggish",
-    "thugs",
-    "treacherous",
-    "tyrannical",
-    "tyranny",
-    "tyrant",
-    "unacceptable",
-    "unjustified",
-    "unprovoked",
-    "vicious",
-    "villain",
-    "warmonger",
-    "warmongering",
-    "weak",
-    "worst",
-    "wrong",
-    "wrongly",
-];
+/// Words that cast an actor in a bad light (a commented word list).
+pub(crate) const NEGATIVE: &str = include_str!("../lexicon/polar-negative.txt");
 
-/// Words that cast an actor in a good light.
-pub(crate) const POSITIVE: &[&str] = &[
-    "admirable",
-    "admired",
-    "bold",
-    "brave",
-    "bravely",
-    "bravery",
-    "capable",
-    "champion",
-    "commendable",
-    "compassionate",
-    "competent",
-    "constructive",
-    "courage",
-    "courageous",
-    "credible",
-    "decent",
-    "decisive",
-    "dedicated",
-    "defender",
-    "determined",
-    "dignified",
-    "dignity",
-    "diplomatic",
-    "effective",
-    "fair",
-    "hero",
-    "heroes",
-    "heroic",
-    "heroically",
-    "honest",
-    "honorable",
-    "honourable",
-    "humane",
-    "impressive",
-    "inspiring",
-    "integrity",
-    "legitimate",
-    "measured",
-    "moderate",
-    "noble",
-    "patient",
-    "patriot",
-    "patriotic",
-    "peaceful",
-    "peacemaker",
-    "pragmatic",
-    "praised",
-    "principled",
-    "prudent",
-    "rational",
-    "reasonable",
-    "reliable",
-    "respected",
-    "responsible",
-    "restraint",
-    "sensible",
-    "sincere",
-    "skilled",
-    "skillful",
-    "statesman",
-    "statesmanlike",
-    "steadfast",
-    "successful",
-    "thoughtful",
-    "trusted",
-    "visionary",
-    "wisdom",
-    "wise",
-    "wisely",
-];
+/// Words that cast an actor in a good light (a commented word list).
+pub(crate) const POSITIVE: &str = include_str!("../lexicon/polar-positive.txt");
+
+/// Words that reverse the polarity of the words after them, besides any ending in "n't"
+/// (a commented word list).
+pub(crate) const NEGATORS: &str = include_str!("../lexicon/negators.txt");
 
 /// The polarity of a lowercased word: −1, 0 or +1.
 pub fn polarity(lower: &str) -> i8 {
@@ -235,20 +28,20 @@ pub fn is_negator(lower: &str) -> bool {
     crate::vocab::lookup(lower).is_negator() || lower.ends_with("n't")
 }
 
-/// Words that reverse the polarity of the words after it (besides any ending in "n't").
-pub(crate) const NEGATORS: &[&str] = &[
-    "not", "no", "never", "n't", "without", "hardly", "nor", "neither", "nobody",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wordlist::words;
 
     #[test]
     fn lists_are_sorted_and_disjoint() {
-        assert!(NEGATIVE.windows(2).all(|w| w[0] < w[1]));
-        assert!(POSITIVE.windows(2).all(|w| w[0] < w[1]));
-        assert!(NEGATIVE.iter().all(|w| POSITIVE.binary_search(w).is_err()));
+        let negative: Vec<&str> = words(NEGATIVE).collect();
+        let positive: Vec<&str> = words(POSITIVE).collect();
+        assert!(negative.len() > 100 && positive.len() > 50);
+        assert!(negative.windows(2).all(|w| w[0] < w[1]));
+        assert!(positive.windows(2).all(|w| w[0] < w[1]));
+        assert!(negative.iter().all(|w| positive.binary_search(w).is_err()));
+        assert!(words(NEGATORS).any(|w| w == "never"));
     }
 
     #[test]

@@ -65,16 +65,23 @@ impl Entry {
 }
 
 static TABLE: LazyLock<FxHashMap<&'static [u8], Entry>> = LazyLock::new(|| {
-    let lists: [(&[&'static str], u8); 5] = [
+    let lists: [(&[&'static str], u8); 2] = [
         (crate::words::DESCRIPTORS, DESCRIPTOR),
         (crate::words::MODIFIERS, MODIFIER),
-        (crate::polarity::NEGATIVE, NEGATIVE),
-        (crate::polarity::POSITIVE, POSITIVE),
-        (crate::polarity::NEGATORS, NEGATOR),
     ];
     let mut table: FxHashMap<&'static [u8], Entry> = FxHashMap::default();
     for (words, flag) in lists {
         for &word in words {
+            table.entry(word.as_bytes()).or_default().lists |= flag;
+        }
+    }
+    let files = [
+        (crate::polarity::NEGATIVE, NEGATIVE),
+        (crate::polarity::POSITIVE, POSITIVE),
+        (crate::polarity::NEGATORS, NEGATOR),
+    ];
+    for (list, flag) in files {
+        for word in crate::wordlist::words(list) {
             table.entry(word.as_bytes()).or_default().lists |= flag;
         }
     }
@@ -124,10 +131,10 @@ mod tests {
         for &w in crate::words::DESCRIPTORS {
             assert!(lookup(w).is_descriptor(), "{w}");
         }
-        for &w in crate::polarity::NEGATIVE {
+        for w in crate::wordlist::words(crate::polarity::NEGATIVE) {
             assert_eq!(lookup(w).polarity(), -1, "{w}");
         }
-        for &w in crate::polarity::POSITIVE {
+        for w in crate::wordlist::words(crate::polarity::POSITIVE) {
             assert_eq!(lookup(w).polarity(), 1, "{w}");
         }
         for w in crate::loaded::lexicon_words() {
