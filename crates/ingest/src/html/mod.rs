@@ -77,6 +77,17 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
                 "the article text is taken from the page's <main> (or only <article>) element: Readability's choice held much less of its text",
             ));
             best = marked;
+        } else if marked.len() >= MIN_MARKED
+            && marked.len() * 2 >= best.len()
+            && best.shared_with(&marked) < MIN_SHARED
+        {
+            // Readability scored a block the marked container shows only as furniture (an
+            // author box, a newsletter form, a comment thread) or does not hold at all.
+            diagnostics.push(Diagnostic::info(
+                "ingest",
+                "the article text is taken from the page's <main> (or only <article>) element: Readability's choice was mostly furniture there",
+            ));
+            best = marked;
         }
     }
     // Readability first drops elements whose names look unlikely (`comment`, `sidebar`, …);
@@ -137,6 +148,15 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
 /// share of the container's text.
 const MARKED_SHARE: f64 = 0.7;
 
+/// Readability's text is replaced by the marked container's when less than this share of it
+/// is text the container keeps…
+const MIN_SHARED: f64 = 0.3;
+
+/// …and the container keeps at least this much text (in bytes) and at least half as much as
+/// Readability's choice: a container much shorter than that choice left out a live blog's
+/// or a forum's posts by their names, rather than Readability picking furniture.
+const MIN_MARKED: usize = 150;
+
 /// Article texts shorter than this (in bytes) make Readability run again without dropping
 /// unlikely-named elements first.
 const SHORT_TEXT: usize = 1000;
@@ -153,6 +173,20 @@ struct Candidate {
 impl Candidate {
     fn len(&self) -> usize {
         self.filtered.paragraphs.iter().map(String::len).sum()
+    }
+
+    /// The share of this candidate's text (by bytes) in paragraphs that `other` holds too,
+    /// white space aside.
+    fn shared_with(&self, other: &Candidate) -> f64 {
+        let theirs = lead::normalize(&other.filtered.paragraphs.join(" "));
+        let shared: usize = self
+            .filtered
+            .paragraphs
+            .iter()
+            .filter(|p| theirs.contains(&lead::normalize(p)))
+            .map(String::len)
+            .sum();
+        shared as f64 / self.len().max(1) as f64
     }
 }
 
@@ -302,6 +336,22 @@ mod tests {
         );
         let got = extract_html(&html, None);
         assert!(got.text.contains("The shelter report"), "{}", got.text);
+    }
+
+    #[test]
+    fn shared_text_is_measured_by_paragraph() {
+        let candidate = |paragraphs: &[&str]| Candidate {
+            filtered: filter::Filtered {
+                paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+                ..Default::default()
+            },
+            removed: clean::Removed::default(),
+        };
+        let readability = candidate(&["About the author: she writes.", "Body  one."]);
+        let marked = candidate(&["Body one. Body two."]);
+        let share = readability.shared_with(&marked);
+        assert!((share - 10.0 / 39.0).abs() < 1e-9, "{share}");
+        assert_eq!(candidate(&[]).shared_with(&marked), 0.0);
     }
 
     #[test]
