@@ -42,6 +42,9 @@ const MAX_LINK_SHARE: f64 = 0.8;
 /// …unless it is longer than this many words.
 const MAX_LINK_WORDS: usize = 40;
 
+/// Rows of labels are at most this many words long.
+const MAX_LABEL_ROW_WORDS: usize = 6;
+
 /// Paragraphs longer than this (in words) are never treated as furniture by their first words.
 const MAX_FURNITURE_WORDS: usize = 14;
 
@@ -159,6 +162,9 @@ fn is_furniture(paragraph: &str) -> bool {
     if lower.contains('\n') && LABELS.contains(first_line.as_str()) {
         return true;
     }
+    if words.len() <= MAX_LABEL_ROW_WORDS && is_label_row(&lower) {
+        return true;
+    }
     let social = words
         .iter()
         .filter(|w| {
@@ -196,6 +202,20 @@ fn is_furniture(paragraph: &str) -> bool {
     words.len() <= MAX_FURNITURE_WORDS && FURNITURE_STARTS.iter().any(|s| opens_with(&lower, s))
 }
 
+/// A row of furniture labels run together: a label followed by a few more words ("Bild
+/// anzeigen Bild schließen", "Rezept drucken Bei Pinterest speichern"), or short items split by
+/// `|` of which one is a label ("Kommentarfeed | Kommentare geschlossen | Trackback-URL").
+fn is_label_row(lower: &str) -> bool {
+    let starts_with_label = LABELS
+        .iter()
+        .any(|l| l.contains(' ') && opens_with(lower, l));
+    let items: Vec<&str> = lower.split('|').collect();
+    let label_items = items.len() > 1
+        && items.iter().all(|i| i.split_whitespace().count() <= 3)
+        && items.iter().any(|i| LABELS.contains(label(i).as_str()));
+    starts_with_label || label_items
+}
+
 /// Whether `text` starts with `phrase` as whole words: what follows is not a letter or digit
 /// (a phrase ending in punctuation, like `photo:`, may run on).
 fn opens_with(text: &str, phrase: &str) -> bool {
@@ -205,7 +225,8 @@ fn opens_with(text: &str, phrase: &str) -> bool {
 }
 
 /// A photo caption or credit: ends in a parenthesis naming a photo or picture agency
-/// (`… (AP Photo/Alan Diaz)`), or a gallery counter (`Image 2 of 5`).
+/// (`… (AP Photo/Alan Diaz)`) or in a short `Foto: …` credit, or a gallery counter
+/// (`Image 2 of 5`).
 fn is_caption(lower: &str) -> bool {
     let credit = lower
         .trim_end()
@@ -221,7 +242,16 @@ fn is_caption(lower: &str) -> bool {
         matches!(words.as_slice(), [kind, n, "of", m] if ["image", "photo", "slide"].contains(kind)
             && n.chars().all(|c| c.is_ascii_digit()) && m.chars().all(|c| c.is_ascii_digit()))
     };
-    credit || counter
+    // A caption sentence closed by its credit: `… el año escolar. Foto: Andina`.
+    let trailing_credit = ["foto:", "fotos:", "photo:", "photos:", "bild:"]
+        .iter()
+        .any(|w| {
+            lower.rsplit_once(w).is_some_and(|(before, after)| {
+                before.trim_end().ends_with('.')
+                    && (1..=3).contains(&after.split_whitespace().count())
+            })
+        });
+    credit || counter || trailing_credit
 }
 
 /// Author names from a byline such as `By Ann Lee and Bo Chen, Staff Writers`.
@@ -344,6 +374,16 @@ mod tests {
     }
 
     #[test]
+    fn rows_of_labels() {
+        assert!(is_label_row("rezept drucken bei pinterest speichern"));
+        assert!(is_label_row(
+            "kommentarfeed | kommentare geschlossen | trackback-url"
+        ));
+        assert!(!is_label_row("share prices fell"));
+        assert!(!is_label_row("a | b"));
+    }
+
+    #[test]
     fn openings_match_whole_words() {
         assert!(opens_with("subscribe now", "subscribe"));
         assert!(opens_with("photo:ap", "photo:"));
@@ -376,6 +416,10 @@ mod tests {
             "a man loads trims into his truck. (ap photo/alan diaz, file)"
         ));
         assert!(is_caption("image 2 of 5"));
+        assert!(is_caption(
+            "son tres los periodos de vacaciones durante el año escolar. foto: andina"
+        ));
+        assert!(!is_caption("foto: andina"));
         assert!(!is_caption("the council (which met on friday) agreed."));
         assert!(!is_caption("the mayor spoke to reporters (in a photo-op)."));
     }
