@@ -140,6 +140,17 @@ pub fn remove_furniture(doc: &Document, scope: Scope) -> Removed {
     removed
 }
 
+/// The text of the page's elements that are furniture by their tag (`footer`, `nav`, `aside`,
+/// …), white space normalized, for telling whether an article candidate came from them.
+pub fn furniture_tag_text(doc: &Document) -> String {
+    doc.select(&FURNITURE_TAGS.join(", "))
+        .nodes()
+        .iter()
+        .map(|n| super::lead::normalize(&n.text()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn text_len(node: &NodeRef) -> usize {
     node.text().chars().filter(|c| !c.is_whitespace()).count()
 }
@@ -271,6 +282,14 @@ mod tests {
             assert!(!text.contains(gone), "{gone} should be removed");
         }
         assert_eq!(removed.bylines, vec!["By Ann Lee"]);
+    }
+
+    #[test]
+    fn text_of_furniture_tags() {
+        let doc = Document::from(
+            "<body><p>Story.</p><footer><p>About  us.</p></footer><nav>Home</nav></body>",
+        );
+        assert_eq!(furniture_tag_text(&doc), "About us. Home");
     }
 
     #[test]

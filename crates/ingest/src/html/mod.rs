@@ -50,13 +50,24 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let title = title.as_deref();
     // Taken before the page is cleaned in place below.
     let container = marked_container(&page);
+    let page_furniture = clean::furniture_tag_text(&page);
     let lead = meta::description(&page).and_then(|d| lead::shown_lead(&page, &d));
 
     let mut best = match readability_content(html, url, None) {
         Some((content, byline)) => {
             let mut text = clean_text(&Document::from(content.as_str()), Scope::Article, title);
             text.removed.bylines.extend(byline);
-            text
+            // Readability sees only the container it picks, not that the page put it in its
+            // footer or sidebar (a site blurb, a contact box).
+            if text.share_in(&page_furniture) > MAX_FURNITURE_SHARE {
+                diagnostics.push(Diagnostic::info(
+                    "ingest",
+                    "Readability chose text from the page's footer, navigation or sidebar; using the whole page without them",
+                ));
+                clean_text(&page, Scope::Article, title)
+            } else {
+                text
+            }
         }
         None => {
             diagnostics.push(Diagnostic::info(
@@ -148,6 +159,10 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
 /// share of the container's text.
 const MARKED_SHARE: f64 = 0.7;
 
+/// Readability's text is replaced by the whole page's when more than this share of it sits in
+/// the page's footer, navigation or sidebar.
+const MAX_FURNITURE_SHARE: f64 = 0.5;
+
 /// Readability's text is replaced by the marked container's when less than this share of it
 /// is text the container keeps…
 const MIN_SHARED: f64 = 0.3;
@@ -178,12 +193,17 @@ impl Candidate {
     /// The share of this candidate's text (by bytes) in paragraphs that `other` holds too,
     /// white space aside.
     fn shared_with(&self, other: &Candidate) -> f64 {
-        let theirs = lead::normalize(&other.filtered.paragraphs.join(" "));
+        self.share_in(&lead::normalize(&other.filtered.paragraphs.join(" ")))
+    }
+
+    /// The share of this candidate's text (by bytes) in paragraphs found in `text` (white
+    /// space normalized); 0 for an empty candidate.
+    fn share_in(&self, text: &str) -> f64 {
         let shared: usize = self
             .filtered
             .paragraphs
             .iter()
-            .filter(|p| theirs.contains(&lead::normalize(p)))
+            .filter(|p| text.contains(&lead::normalize(p)))
             .map(String::len)
             .sum();
         shared as f64 / self.len().max(1) as f64
