@@ -117,10 +117,27 @@ fn is_timestamp(lower: &str, words: usize) -> bool {
         .as_bytes()
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    if is_time_of_day(lower) {
+        return true;
+    }
     let opener = ["updated", "posted", "published", "last updated"]
         .iter()
         .any(|o| lower.starts_with(o));
     (has_year && has_time) || (opener && lower.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// A time of day alone, the stamp of a post: `3:59 PM`, `15:30 Uhr`, `09:00`.
+fn is_time_of_day(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let clock = words
+        .next()
+        .and_then(|w| w.split_once(':'))
+        .is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+        });
+    clock && words.all(|w| ["am", "pm", "a.m.", "p.m.", "uhr", "h"].contains(&w))
 }
 
 fn key(text: &str) -> String {
@@ -180,6 +197,10 @@ fn is_furniture(paragraph: &str) -> bool {
     }
     let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
     if words.len() <= 30 && lower.contains('©') {
+        return true;
+    }
+    // A copyright notice may run on with reprint terms.
+    if words.len() <= 60 && (lower.starts_with('©') || lower.starts_with("copyright ")) {
         return true;
     }
     if words.len() <= 30 && has(&["newsletter", "inbox"]) && has(&["subscribe", "sign up"]) {
@@ -404,6 +425,10 @@ mod tests {
         ));
         assert!(!is_timestamp("the vote at 10:30 was delayed until 2020 by the council, which met for the third time on a rainy day", 21));
         assert!(!is_timestamp("updated figures show a rise", 5));
+        assert!(is_timestamp("3:59 pm", 2));
+        assert!(is_timestamp("15:30", 1));
+        assert!(!is_timestamp("john 3:16", 2));
+        assert!(!is_timestamp("2:1", 1));
         assert!(is_list_heading("more great wired stories"));
         assert!(!is_list_heading(
             "more than 200 people were evacuated from the old town and its stories"
