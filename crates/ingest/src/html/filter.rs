@@ -19,6 +19,10 @@ static LIST_HEADINGS: LazyLock<HashSet<&str>> =
 static FURNITURE_STARTS: LazyLock<Vec<&str>> =
     LazyLock::new(|| entries(include_str!("../../data/furniture_starts.txt")).collect());
 
+/// Phrases of paywall, sign-up and click-through prompts, lower-cased.
+static READER_PROMPTS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| entries(include_str!("../../data/reader_prompts.txt")).collect());
+
 /// Names on share-button rows.
 const SOCIAL: [&str; 14] = [
     "facebook",
@@ -41,6 +45,9 @@ const SOCIAL: [&str; 14] = [
 const MAX_LINK_SHARE: f64 = 0.8;
 /// …unless it is longer than this many words.
 const MAX_LINK_WORDS: usize = 40;
+
+/// Prompts to the reader are at most this many words long.
+const MAX_PROMPT_WORDS: usize = 40;
 
 /// Rows of labels are at most this many words long.
 const MAX_LABEL_ROW_WORDS: usize = 6;
@@ -201,6 +208,9 @@ fn is_furniture(paragraph: &str) -> bool {
     }
     // A copyright notice may run on with reprint terms.
     if words.len() <= 60 && (lower.starts_with('©') || lower.starts_with("copyright ")) {
+        return true;
+    }
+    if words.len() <= MAX_PROMPT_WORDS && has(&READER_PROMPTS) {
         return true;
     }
     if words.len() <= 30 && has(&["newsletter", "inbox"]) && has(&["subscribe", "sign up"]) {
@@ -392,6 +402,20 @@ mod tests {
                 "Die Sitzung endete am Mittag, sagte die Sprecherin."
             ]
         );
+    }
+
+    #[test]
+    fn prompts_to_the_reader() {
+        let got = kept(
+            &[
+                "The council met on Friday.",
+                "To view the full story, please subscribe to The Courier.",
+                "Do you want to be informed of our actions? Sign up here",
+                "DHB jetzt auch digital! Einfach hier klicken und registrieren!",
+            ],
+            None,
+        );
+        assert_eq!(got, vec!["The council met on Friday."]);
     }
 
     #[test]
