@@ -124,13 +124,28 @@ fn is_timestamp(lower: &str, words: usize) -> bool {
         .as_bytes()
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
-    if is_time_of_day(lower) {
+    if is_time_of_day(lower) || has_year && is_date(lower, words) {
         return true;
     }
     let opener = ["updated", "posted", "published", "last updated"]
         .iter()
         .any(|o| lower.starts_with(o));
     (has_year && has_time) || (opener && lower.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Given a year in `lower`, whether it is a date alone, the stamp of a post: `7. oktober 2020`,
+/// `October 7, 2020`, `2020-10-07`: one or two more numbers (not four groups, as in a phone
+/// number), and at most one word (the month's name).
+fn is_date(lower: &str, words: usize) -> bool {
+    let numbers = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .count();
+    let names = lower
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words <= 4 && (2..=3).contains(&numbers) && names <= 1
 }
 
 /// A time of day alone, the stamp of a post: `3:59 PM`, `15:30 Uhr`, `09:00`.
@@ -451,6 +466,11 @@ mod tests {
         assert!(!is_timestamp("updated figures show a rise", 5));
         assert!(is_timestamp("3:59 pm", 2));
         assert!(is_timestamp("15:30", 1));
+        assert!(is_timestamp("7. oktober 2020", 3));
+        assert!(is_timestamp("2020-10-07", 1));
+        assert!(!is_timestamp("top 10 of 2020", 4));
+        assert!(!is_timestamp("sommer 2020", 2));
+        assert!(!is_timestamp("+81 158-23-2012", 2));
         assert!(!is_timestamp("john 3:16", 2));
         assert!(!is_timestamp("2:1", 1));
         assert!(is_list_heading("more great wired stories"));
