@@ -2,6 +2,7 @@
 //! "read more" boxes, newsletter prompts, comments, captions and credits, bylines. Elements are
 //! recognised by tag, ARIA role, hidden-ness and the words of their `class`/`id`.
 
+use super::blocks;
 use dom_query::{Document, NodeRef};
 
 /// Tags that hold no article text.
@@ -140,15 +141,15 @@ pub fn remove_furniture(doc: &Document, scope: Scope) -> Removed {
     removed
 }
 
-/// The text of the page's elements that are furniture by their tag (`footer`, `nav`, `aside`,
-/// …), white space normalized, for telling whether an article candidate came from them.
-pub fn furniture_tag_text(doc: &Document) -> String {
+/// The paragraphs of the page's elements that are furniture by their tag (`footer`, `nav`,
+/// `aside`, …), for telling whether an article candidate came from them.
+pub fn furniture_tag_paragraphs(doc: &Document) -> Vec<String> {
     doc.select(&FURNITURE_TAGS.join(", "))
         .nodes()
         .iter()
-        .map(|n| super::lead::normalize(&n.text()))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .flat_map(|n| blocks::paragraphs(n))
+        .map(|b| b.text)
+        .collect()
 }
 
 fn text_len(node: &NodeRef) -> usize {
@@ -289,7 +290,7 @@ mod tests {
         let doc = Document::from(
             "<body><p>Story.</p><footer><p>About  us.</p></footer><nav>Home</nav></body>",
         );
-        assert_eq!(furniture_tag_text(&doc), "About us. Home");
+        assert_eq!(furniture_tag_paragraphs(&doc), vec!["About us.", "Home"]);
     }
 
     #[test]

@@ -11,10 +11,12 @@ mod filter;
 mod lead;
 mod meta;
 mod nesting;
+mod overlap;
 
 use clean::Scope;
 use dom_query::Document;
 use dom_smoothie::{Config, ParsePolicy, Readability};
+use overlap::WordRuns;
 use parallax_core::{Diagnostic, DocumentMeta};
 
 /// The result of extracting one page.
@@ -50,7 +52,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let title = title.as_deref();
     // Taken before the page is cleaned in place below.
     let container = marked_container(&page);
-    let page_furniture = clean::furniture_tag_text(&page);
+    let page_furniture = WordRuns::of(
+        clean::furniture_tag_paragraphs(&page)
+            .iter()
+            .map(String::as_str),
+    );
     let lead = meta::description(&page).and_then(|d| lead::shown_lead(&page, &d));
 
     let mut best = match readability_content(html, url, None) {
@@ -190,20 +196,21 @@ impl Candidate {
         self.filtered.paragraphs.iter().map(String::len).sum()
     }
 
-    /// The share of this candidate's text (by bytes) in paragraphs that `other` holds too,
-    /// white space aside.
+    /// The share of this candidate's text (by bytes) in paragraphs that `other` holds too.
     fn shared_with(&self, other: &Candidate) -> f64 {
-        self.share_in(&lead::normalize(&other.filtered.paragraphs.join(" ")))
+        self.share_in(&WordRuns::of(
+            other.filtered.paragraphs.iter().map(String::as_str),
+        ))
     }
 
-    /// The share of this candidate's text (by bytes) in paragraphs found in `text` (white
-    /// space normalized); 0 for an empty candidate.
-    fn share_in(&self, text: &str) -> f64 {
+    /// The share of this candidate's text (by bytes) in paragraphs that `runs` hold; 0 for an
+    /// empty candidate.
+    fn share_in(&self, runs: &WordRuns) -> f64 {
         let shared: usize = self
             .filtered
             .paragraphs
             .iter()
-            .filter(|p| text.contains(&lead::normalize(p)))
+            .filter(|p| runs.hold(p))
             .map(String::len)
             .sum();
         shared as f64 / self.len().max(1) as f64
@@ -368,7 +375,7 @@ mod tests {
             removed: clean::Removed::default(),
         };
         let readability = candidate(&["About the author: she writes.", "Body  one."]);
-        let marked = candidate(&["Body one. Body two."]);
+        let marked = candidate(&["Body one.", "Body two."]);
         let share = readability.shared_with(&marked);
         assert!((share - 10.0 / 39.0).abs() < 1e-9, "{share}");
         assert_eq!(candidate(&[]).shared_with(&marked), 0.0);
