@@ -4,11 +4,18 @@
 
 use dom_query::NodeRef;
 
-/// Elements whose content is never article text.
-const SKIPPED: [&str; 13] = [
+/// Elements whose content is never article text. `rt` and `rp` are ruby annotations: the
+/// reading printed small above a word (Japanese furigana), which would otherwise run into the
+/// word itself ("子こども").
+const SKIPPED: [&str; 15] = [
     "script", "style", "noscript", "template", "svg", "button", "iframe", "select", "input",
-    "textarea", "object", "embed", "canvas",
+    "textarea", "object", "embed", "canvas", "rt", "rp",
 ];
+
+/// Characters a browser does not show: the soft hyphen (a hyphenation hint, `&shy;`), the
+/// zero-width space and the byte-order mark. Left in, they split words ("Wehr\u{ad}an\u{ad}lage"),
+/// so that the text no longer matches what the page shows.
+const INVISIBLE: [char; 3] = ['\u{ad}', '\u{200b}', '\u{feff}'];
 
 /// Elements that start and end a paragraph.
 const BLOCKS: [&str; 33] = [
@@ -124,14 +131,15 @@ struct Paragraphs {
 
 impl Paragraphs {
     fn push_text(&mut self, text: &str) {
-        let visible = text.chars().filter(|c| !c.is_whitespace()).count();
+        let shown = text.chars().filter(|c| !INVISIBLE.contains(c));
+        let visible = shown.clone().filter(|c| !c.is_whitespace()).count();
         self.all_chars += visible;
         if self.link_depth > 0 {
             self.link_chars += visible;
         }
         // Source line breaks are plain whitespace; only `<br>` makes a line break.
         self.current
-            .extend(text.chars().map(|c| if c == '\n' { ' ' } else { c }));
+            .extend(shown.map(|c| if c == '\n' { ' ' } else { c }));
     }
 
     /// Ends the paragraph being collected: whitespace collapsed within each line, empty lines
@@ -186,6 +194,22 @@ mod tests {
         assert_eq!(
             got,
             vec!["First bold text.", "Line one\nline two", "Item", "tail"]
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped() {
+        assert_eq!(
+            paras("<p>Wehr\u{ad}an&shy;lage\u{200b}n</p>"),
+            vec!["Wehranlagen"]
+        );
+    }
+
+    #[test]
+    fn ruby_readings_are_skipped() {
+        assert_eq!(
+            paras("<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>ども</p>"),
+            vec!["子ども"]
         );
     }
 

@@ -2,6 +2,7 @@
 //! "read more" boxes, newsletter prompts, comments, captions and credits, bylines. Elements are
 //! recognised by tag, ARIA role, hidden-ness and the words of their `class`/`id`.
 
+use super::blocks;
 use dom_query::{Document, NodeRef};
 
 /// Tags that hold no article text.
@@ -140,6 +141,17 @@ pub fn remove_furniture(doc: &Document, scope: Scope) -> Removed {
     removed
 }
 
+/// The paragraphs of the page's elements that are furniture by their tag (`footer`, `nav`,
+/// `aside`, …), for telling whether an article candidate came from them.
+pub fn furniture_tag_paragraphs(doc: &Document) -> Vec<String> {
+    doc.select(&FURNITURE_TAGS.join(", "))
+        .nodes()
+        .iter()
+        .flat_map(|n| blocks::paragraphs(n))
+        .map(|b| b.text)
+        .collect()
+}
+
 fn text_len(node: &NodeRef) -> usize {
     node.text().chars().filter(|c| !c.is_whitespace()).count()
 }
@@ -271,6 +283,14 @@ mod tests {
             assert!(!text.contains(gone), "{gone} should be removed");
         }
         assert_eq!(removed.bylines, vec!["By Ann Lee"]);
+    }
+
+    #[test]
+    fn text_of_furniture_tags() {
+        let doc = Document::from(
+            "<body><p>Story.</p><footer><p>About  us.</p></footer><nav>Home</nav></body>",
+        );
+        assert_eq!(furniture_tag_paragraphs(&doc), vec!["About us.", "Home"]);
     }
 
     #[test]

@@ -19,6 +19,10 @@ static LIST_HEADINGS: LazyLock<HashSet<&str>> =
 static FURNITURE_STARTS: LazyLock<Vec<&str>> =
     LazyLock::new(|| entries(include_str!("../../data/furniture_starts.txt")).collect());
 
+/// Phrases of paywall, sign-up and click-through prompts, lower-cased.
+static READER_PROMPTS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| entries(include_str!("../../data/reader_prompts.txt")).collect());
+
 /// Names on share-button rows.
 const SOCIAL: [&str; 14] = [
     "facebook",
@@ -41,6 +45,12 @@ const SOCIAL: [&str; 14] = [
 const MAX_LINK_SHARE: f64 = 0.8;
 /// …unless it is longer than this many words.
 const MAX_LINK_WORDS: usize = 40;
+
+/// Prompts to the reader are at most this many words long.
+const MAX_PROMPT_WORDS: usize = 40;
+
+/// Rows of labels are at most this many words long.
+const MAX_LABEL_ROW_WORDS: usize = 6;
 
 /// Paragraphs longer than this (in words) are never treated as furniture by their first words.
 const MAX_FURNITURE_WORDS: usize = 14;
@@ -114,10 +124,42 @@ fn is_timestamp(lower: &str, words: usize) -> bool {
         .as_bytes()
         .windows(3)
         .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    if is_time_of_day(lower) || has_year && is_date(lower, words) {
+        return true;
+    }
     let opener = ["updated", "posted", "published", "last updated"]
         .iter()
         .any(|o| lower.starts_with(o));
     (has_year && has_time) || (opener && lower.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// Given a year in `lower`, whether it is a date alone, the stamp of a post: `7. oktober 2020`,
+/// `October 7, 2020`, `2020-10-07`: one or two more numbers (not four groups, as in a phone
+/// number), and at most one word (the month's name).
+fn is_date(lower: &str, words: usize) -> bool {
+    let numbers = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| !d.is_empty())
+        .count();
+    let names = lower
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    words <= 4 && (2..=3).contains(&numbers) && names <= 1
+}
+
+/// A time of day alone, the stamp of a post: `3:59 PM`, `15:30 Uhr`, `09:00`.
+fn is_time_of_day(lower: &str) -> bool {
+    let mut words = lower.split_whitespace();
+    let clock = words
+        .next()
+        .and_then(|w| w.split_once(':'))
+        .is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+        });
+    clock && words.all(|w| ["am", "pm", "a.m.", "p.m.", "uhr", "h"].contains(&w))
 }
 
 fn key(text: &str) -> String {
@@ -159,6 +201,9 @@ fn is_furniture(paragraph: &str) -> bool {
     if lower.contains('\n') && LABELS.contains(first_line.as_str()) {
         return true;
     }
+    if words.len() <= MAX_LABEL_ROW_WORDS && is_label_row(&lower) {
+        return true;
+    }
     let social = words
         .iter()
         .filter(|w| {
@@ -174,6 +219,13 @@ fn is_furniture(paragraph: &str) -> bool {
     }
     let has = |needles: &[&str]| needles.iter().any(|n| lower.contains(n));
     if words.len() <= 30 && lower.contains('©') {
+        return true;
+    }
+    // A copyright notice may run on with reprint terms.
+    if words.len() <= 60 && (lower.starts_with('©') || lower.starts_with("copyright ")) {
+        return true;
+    }
+    if words.len() <= MAX_PROMPT_WORDS && has(&READER_PROMPTS) {
         return true;
     }
     if words.len() <= 30 && has(&["newsletter", "inbox"]) && has(&["subscribe", "sign up"]) {
@@ -196,6 +248,20 @@ fn is_furniture(paragraph: &str) -> bool {
     words.len() <= MAX_FURNITURE_WORDS && FURNITURE_STARTS.iter().any(|s| opens_with(&lower, s))
 }
 
+/// A row of furniture labels run together: a label followed by a few more words ("Bild
+/// anzeigen Bild schließen", "Rezept drucken Bei Pinterest speichern"), or short items split by
+/// `|` of which one is a label ("Kommentarfeed | Kommentare geschlossen | Trackback-URL").
+fn is_label_row(lower: &str) -> bool {
+    let starts_with_label = LABELS
+        .iter()
+        .any(|l| l.contains(' ') && opens_with(lower, l));
+    let items: Vec<&str> = lower.split('|').collect();
+    let label_items = items.len() > 1
+        && items.iter().all(|i| i.split_whitespace().count() <= 3)
+        && items.iter().any(|i| LABELS.contains(label(i).as_str()));
+    starts_with_label || label_items
+}
+
 /// Whether `text` starts with `phrase` as whole words: what follows is not a letter or digit
 /// (a phrase ending in punctuation, like `photo:`, may run on).
 fn opens_with(text: &str, phrase: &str) -> bool {
@@ -205,7 +271,8 @@ fn opens_with(text: &str, phrase: &str) -> bool {
 }
 
 /// A photo caption or credit: ends in a parenthesis naming a photo or picture agency
-/// (`… (AP Photo/Alan Diaz)`), or a gallery counter (`Image 2 of 5`).
+/// (`… (AP Photo/Alan Diaz)`) or in a short `Foto: …` credit, or a gallery counter
+/// (`Image 2 of 5`).
 fn is_caption(lower: &str) -> bool {
     let credit = lower
         .trim_end()
@@ -221,7 +288,16 @@ fn is_caption(lower: &str) -> bool {
         matches!(words.as_slice(), [kind, n, "of", m] if ["image", "photo", "slide"].contains(kind)
             && n.chars().all(|c| c.is_ascii_digit()) && m.chars().all(|c| c.is_ascii_digit()))
     };
-    credit || counter
+    // A caption sentence closed by its credit: `… el año escolar. Foto: Andina`.
+    let trailing_credit = ["foto:", "fotos:", "photo:", "photos:", "bild:"]
+        .iter()
+        .any(|w| {
+            lower.rsplit_once(w).is_some_and(|(before, after)| {
+                before.trim_end().ends_with('.')
+                    && (1..=3).contains(&after.split_whitespace().count())
+            })
+        });
+    credit || counter || trailing_credit
 }
 
 /// Author names from a byline such as `By Ann Lee and Bo Chen, Staff Writers`.
@@ -344,6 +420,30 @@ mod tests {
     }
 
     #[test]
+    fn prompts_to_the_reader() {
+        let got = kept(
+            &[
+                "The council met on Friday.",
+                "To view the full story, please subscribe to The Courier.",
+                "Do you want to be informed of our actions? Sign up here",
+                "DHB jetzt auch digital! Einfach hier klicken und registrieren!",
+            ],
+            None,
+        );
+        assert_eq!(got, vec!["The council met on Friday."]);
+    }
+
+    #[test]
+    fn rows_of_labels() {
+        assert!(is_label_row("rezept drucken bei pinterest speichern"));
+        assert!(is_label_row(
+            "kommentarfeed | kommentare geschlossen | trackback-url"
+        ));
+        assert!(!is_label_row("share prices fell"));
+        assert!(!is_label_row("a | b"));
+    }
+
+    #[test]
     fn openings_match_whole_words() {
         assert!(opens_with("subscribe now", "subscribe"));
         assert!(opens_with("photo:ap", "photo:"));
@@ -364,6 +464,15 @@ mod tests {
         ));
         assert!(!is_timestamp("the vote at 10:30 was delayed until 2020 by the council, which met for the third time on a rainy day", 21));
         assert!(!is_timestamp("updated figures show a rise", 5));
+        assert!(is_timestamp("3:59 pm", 2));
+        assert!(is_timestamp("15:30", 1));
+        assert!(is_timestamp("7. oktober 2020", 3));
+        assert!(is_timestamp("2020-10-07", 1));
+        assert!(!is_timestamp("top 10 of 2020", 4));
+        assert!(!is_timestamp("sommer 2020", 2));
+        assert!(!is_timestamp("+81 158-23-2012", 2));
+        assert!(!is_timestamp("john 3:16", 2));
+        assert!(!is_timestamp("2:1", 1));
         assert!(is_list_heading("more great wired stories"));
         assert!(!is_list_heading(
             "more than 200 people were evacuated from the old town and its stories"
@@ -376,6 +485,10 @@ mod tests {
             "a man loads trims into his truck. (ap photo/alan diaz, file)"
         ));
         assert!(is_caption("image 2 of 5"));
+        assert!(is_caption(
+            "son tres los periodos de vacaciones durante el año escolar. foto: andina"
+        ));
+        assert!(!is_caption("foto: andina"));
         assert!(!is_caption("the council (which met on friday) agreed."));
         assert!(!is_caption("the mayor spoke to reporters (in a photo-op)."));
     }

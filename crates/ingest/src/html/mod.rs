@@ -11,10 +11,12 @@ mod filter;
 mod lead;
 mod meta;
 mod nesting;
+mod overlap;
 
 use clean::Scope;
 use dom_query::Document;
 use dom_smoothie::{Config, ParsePolicy, Readability};
+use overlap::WordRuns;
 use parallax_core::{Diagnostic, DocumentMeta};
 
 /// The result of extracting one page.
@@ -50,13 +52,28 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let title = title.as_deref();
     // Taken before the page is cleaned in place below.
     let container = marked_container(&page);
+    let page_furniture = WordRuns::of(
+        clean::furniture_tag_paragraphs(&page)
+            .iter()
+            .map(String::as_str),
+    );
     let lead = meta::description(&page).and_then(|d| lead::shown_lead(&page, &d));
 
     let mut best = match readability_content(html, url, None) {
         Some((content, byline)) => {
             let mut text = clean_text(&Document::from(content.as_str()), Scope::Article, title);
             text.removed.bylines.extend(byline);
-            text
+            // Readability sees only the container it picks, not that the page put it in its
+            // footer or sidebar (a site blurb, a contact box).
+            if text.share_in(&page_furniture) > MAX_FURNITURE_SHARE {
+                diagnostics.push(Diagnostic::info(
+                    "ingest",
+                    "Readability chose text from the page's footer, navigation or sidebar; using the whole page without them",
+                ));
+                clean_text(&page, Scope::Article, title)
+            } else {
+                text
+            }
         }
         None => {
             diagnostics.push(Diagnostic::info(
@@ -75,6 +92,17 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             diagnostics.push(Diagnostic::info(
                 "ingest",
                 "the article text is taken from the page's <main> (or only <article>) element: Readability's choice held much less of its text",
+            ));
+            best = marked;
+        } else if marked.len() >= MIN_MARKED
+            && marked.len() * 2 >= best.len()
+            && best.shared_with(&marked) < MIN_SHARED
+        {
+            // Readability scored a block the marked container shows only as furniture (an
+            // author box, a newsletter form, a comment thread) or does not hold at all.
+            diagnostics.push(Diagnostic::info(
+                "ingest",
+                "the article text is taken from the page's <main> (or only <article>) element: Readability's choice was mostly furniture there",
             ));
             best = marked;
         }
@@ -137,6 +165,19 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
 /// share of the container's text.
 const MARKED_SHARE: f64 = 0.7;
 
+/// Readability's text is replaced by the whole page's when more than this share of it sits in
+/// the page's footer, navigation or sidebar.
+const MAX_FURNITURE_SHARE: f64 = 0.5;
+
+/// Readability's text is replaced by the marked container's when less than this share of it
+/// is text the container keeps…
+const MIN_SHARED: f64 = 0.3;
+
+/// …and the container keeps at least this much text (in bytes) and at least half as much as
+/// Readability's choice: a container much shorter than that choice left out a live blog's
+/// or a forum's posts by their names, rather than Readability picking furniture.
+const MIN_MARKED: usize = 150;
+
 /// Article texts shorter than this (in bytes) make Readability run again without dropping
 /// unlikely-named elements first.
 const SHORT_TEXT: usize = 1000;
@@ -153,6 +194,26 @@ struct Candidate {
 impl Candidate {
     fn len(&self) -> usize {
         self.filtered.paragraphs.iter().map(String::len).sum()
+    }
+
+    /// The share of this candidate's text (by bytes) in paragraphs that `other` holds too.
+    fn shared_with(&self, other: &Candidate) -> f64 {
+        self.share_in(&WordRuns::of(
+            other.filtered.paragraphs.iter().map(String::as_str),
+        ))
+    }
+
+    /// The share of this candidate's text (by bytes) in paragraphs that `runs` hold; 0 for an
+    /// empty candidate.
+    fn share_in(&self, runs: &WordRuns) -> f64 {
+        let shared: usize = self
+            .filtered
+            .paragraphs
+            .iter()
+            .filter(|p| runs.hold(p))
+            .map(String::len)
+            .sum();
+        shared as f64 / self.len().max(1) as f64
     }
 }
 
@@ -302,6 +363,22 @@ mod tests {
         );
         let got = extract_html(&html, None);
         assert!(got.text.contains("The shelter report"), "{}", got.text);
+    }
+
+    #[test]
+    fn shared_text_is_measured_by_paragraph() {
+        let candidate = |paragraphs: &[&str]| Candidate {
+            filtered: filter::Filtered {
+                paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+                ..Default::default()
+            },
+            removed: clean::Removed::default(),
+        };
+        let readability = candidate(&["About the author: she writes.", "Body  one."]);
+        let marked = candidate(&["Body one.", "Body two."]);
+        let share = readability.shared_with(&marked);
+        assert!((share - 10.0 / 39.0).abs() < 1e-9, "{share}");
+        assert_eq!(candidate(&[]).shared_with(&marked), 0.0);
     }
 
     #[test]
