@@ -27,11 +27,12 @@
 //!    a speaker talks about is not the one speaking, nor does the listener of "told" ("told
 //!    the Kingsport Times-News"), nor the one a role serves ("The former chief strategist to
 //!    Donald Trump …, which he promised" is the strategist's), nor a name or speaker before a
-//!    section heading (a short
-//!    paragraph without closing punctuation); nor does a place written as a location
-//!    ("in Benghazi") or modifying a role ("The Idaho congressman") for "it". An "it" right
-//!    after a quotation given on a website or in a document ("Labrador says this on his
-//!    website: “…” / “…,” it says") is that channel, and speaks for that quotation's speaker;
+//!    section heading (a short paragraph without closing punctuation); nor does a place
+//!    written as a location ("in Benghazi"), a body written as the channel words appeared on
+//!    ("fans on Twitter") or a place or body modifying a role ("The Idaho congressman") for
+//!    "it" or "they". An "it" right after a quotation given on a website or in a document
+//!    ("Labrador says this on his website: “…” / “…,” it says") is that channel, and speaks
+//!    for that quotation's speaker;
 //!    a continuation keeps the speaker of the quotation it continues;
 //! 5. a document speaks for its author ([`authors`]): "Steele issued a statement saying",
 //!    "the statement said" after "a statement from Grimm's attorney, William McGinley";
@@ -501,7 +502,9 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
                         && !stands_aside(scope.text, m)
                         && earlier.gender_fits(m, head)
                         && !((it || plural)
-                            && (located(scope.text, m) || modifies_role(scope.text, m)))
+                            && (located(scope.text, m)
+                                || on_channel(scope.text, m)
+                                || modifies_role(scope.text, m)))
                 })
             });
     }
@@ -742,6 +745,19 @@ fn located(text: &str, m: &Mention) -> bool {
     }
     let w = word_before(before);
     LOCATIVE.iter().any(|p| lexicon::is(w, p))
+}
+
+/// Whether an organization mention is written as the channel something appeared on ("fans
+/// on Twitter", "said on CNN", "via Facebook"): where words were posted, not who acts, so
+/// neither "it" nor "they" means it.
+fn on_channel(text: &str, m: &Mention) -> bool {
+    let w = word_before(text.get(..m.span.start).unwrap_or(""));
+    // "depend on the NCMI's work" is the body's own work.
+    let after = text.get(m.span.end..).unwrap_or("");
+    let possessive = after.starts_with("'s") || after.starts_with("’s");
+    m.entity_type == EntityType::Org
+        && !possessive
+        && (lexicon::is(w, "on") || lexicon::is(w, "via"))
 }
 
 /// The last word of `before`, past a final "the": the word governing a name that follows
@@ -988,6 +1004,13 @@ mod tests {
             mention("Senate", text, EntityType::Org, MentionKind::Name),
         ];
         assert_eq!(they_said(text, &mentions), None);
+        // Nor a platform words appeared on.
+        let text = "The boy earned fans on Twitter. “We will move,” they said.";
+        let twitter = mention("Twitter", text, EntityType::Org, MentionKind::Name);
+        assert_eq!(they_said(text, &[twitter]), None);
+        let text = "Troops depend on the union's work. “We will move,” they said.";
+        let union = mention("union", text, EntityType::Org, MentionKind::Name);
+        assert_eq!(they_said(text, &[union]), Some(0));
     }
 
     #[test]
