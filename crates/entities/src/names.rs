@@ -82,6 +82,7 @@ pub fn recognize(text: &str, sentences: &[SentenceTokens], model: &Model) -> Vec
         add_known_organizations(words, &mut spans);
         split_coordinations(words, &mut spans, &person_words);
         take_month_given_names(words, &mut spans);
+        spans.retain(|s| !is_picture_credit(words, s));
         spans.sort_by_key(|s| s.start);
         for span in spans {
             if let Some(name) = name_of(text, sentence, words, span, index, &person_words) {
@@ -221,6 +222,22 @@ fn known_class(words: &[&str]) -> Option<Class> {
     } else {
         None
     }
+}
+
+/// Whether a person or body name is a picture's credit: "Photograph: Yuri Gripas/Reuters",
+/// "Photo by Jane Roe", "(AP Photo/Richard Drew)" — a photographer or agency, not an actor of
+/// the story, whom the pronoun after the caption would otherwise take.
+fn is_picture_credit(words: &[&str], span: &TokenSpan) -> bool {
+    if !matches!(span.class, Class::Per | Class::Org) {
+        return false;
+    }
+    let inside = words.get(span.start..span.end).unwrap_or_default();
+    let before = |back: usize| span.start.checked_sub(back).and_then(|i| words.get(i));
+    let cue = |w: Option<&&str>| w.is_some_and(|w| lists().is_credit_cue(&normalize(w)));
+    let slashed =
+        inside.iter().any(|w| w.contains('/')) || before(1).is_some_and(|w| w.ends_with('/'));
+    let after_cue = matches!(before(1), Some(&":") | Some(&"by")) && cue(before(2));
+    (span.class == Class::Per && slashed) || after_cue
 }
 
 /// Takes a month that is also a given name into the person's name after it ("June Davis
@@ -491,6 +508,16 @@ mod tests {
         // Months that are no given names, and lowercase "may".
         assert_eq!(taken(&["March", "Davis", "said"], 1), 1);
         assert_eq!(taken(&["Davis", "may", "Trump"], 2), 2);
+    }
+
+    #[test]
+    fn a_picture_credit_names_no_actor() {
+        let credit = |words: &[&str], start, end| is_picture_credit(words, &per(start, end));
+        assert!(credit(&["Photograph", ":", "Yuri", "Gripas/Reuters"], 2, 4));
+        assert!(credit(&["Photo", "by", "Jane", "Roe"], 2, 4));
+        assert!(credit(&["(", "AP", "Photo/", "Richard", "Drew", ")"], 3, 5));
+        assert!(!credit(&["Yuri", "Gripas", "said"], 0, 2));
+        assert!(!credit(&["Told", "by", "Jane", "Roe"], 2, 4));
     }
 
     #[test]

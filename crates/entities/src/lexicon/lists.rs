@@ -34,6 +34,8 @@ pub struct Lists {
     given_name_months: HashMap<String, Gender>,
     /// Words that make a following month a date (`lexicon/date_modifiers.txt`).
     date_modifiers: HashSet<String>,
+    /// Words that open a picture credit (`lexicon/credit_cues.txt`).
+    credit_cues: HashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -78,6 +80,9 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     for (word, _) in entries(include_str!("../../lexicon/date_modifiers.txt")) {
         lists.date_modifiers.insert(normalize(word));
     }
+    for (word, _) in entries(include_str!("../../lexicon/credit_cues.txt")) {
+        lists.credit_cues.insert(normalize(word));
+    }
     lists
 });
 
@@ -121,6 +126,11 @@ impl Lists {
     /// lowercase word; None for every other word.
     pub fn given_name_month(&self, word: &str) -> Option<Gender> {
         self.given_name_months.get(word).copied()
+    }
+
+    /// Whether a lowercase word opens a picture credit ("photograph", "photo").
+    pub fn is_credit_cue(&self, word: &str) -> bool {
+        self.credit_cues.contains(word)
     }
 
     /// Whether a lowercase word makes the month after it a date ("last", "early").
