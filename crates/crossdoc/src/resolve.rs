@@ -253,7 +253,7 @@ pub fn resolve_in_stories(analyses: &[&Analysis], story_of: &[Option<usize>]) ->
 
     // Rules 4 and 5.
     short_forms::join(&locals, &mut uf);
-    let as_person = people::join(&locals, &mut uf);
+    let as_person = people::join(&locals, story_of, &mut uf);
 
     // Rule 6: a demonym joins its country, whatever type the tagger gave either.
     // The annotator's lexicon names the country ("French" → France); the stem rule covers
@@ -652,6 +652,43 @@ mod tests {
         assert_eq!(r.entities.len(), 2, "{:?}", names(&r));
         let person = r.entities.iter().find(|e| e.entity_type == Person).unwrap();
         assert_eq!(person.members.len(), 4);
+    }
+
+    #[test]
+    fn a_lone_name_of_another_story_joins_only_a_widely_named_person() {
+        use EntityType::*;
+        let kim = analysis(&[("Kim Davis", Person), ("Joe Biden", Person)]);
+        let biden = analysis(&[("Joe Biden", Person)]);
+        let biden2 = analysis(&[("Senator", Person)]);
+        let strike = analysis(&[
+            ("Davis", Person),
+            ("Biden", Person),
+            ("Chicago", Gpe),
+            ("Illinois", Gpe),
+        ]);
+        let all = [&kim, &biden, &biden2, &strike];
+        let r = resolve_in_stories(&all, &[Some(0), Some(1), Some(2), Some(3)]);
+        let of = |d: usize, i: usize| r.of_local[&(d, i)];
+        // Kim Davis is named in one article of another story; Joe Biden in two.
+        assert_ne!(of(3, 0), of(0, 0), "{:?}", names(&r));
+        assert_eq!(of(3, 1), of(0, 1), "{:?}", names(&r));
+        // In one story, or with no stories known, the lone name joins.
+        let r = resolve_in_stories(&all, &[Some(0), Some(1), Some(2), Some(0)]);
+        assert_eq!(r.of_local[&(3, 0)], r.of_local[&(0, 0)]);
+        let r = resolve(&all);
+        assert_eq!(r.of_local[&(3, 0)], r.of_local[&(0, 0)]);
+        // Another story whose article shares two names with the lone name's: the same news
+        // told apart.
+        let rowan = analysis(&[("Kim Davis", Person), ("Chicago", Gpe), ("Illinois", Gpe)]);
+        let all = [&rowan, &biden, &biden2, &strike];
+        let r = resolve_in_stories(&all, &[Some(0), Some(1), Some(2), Some(3)]);
+        assert_eq!(r.of_local[&(3, 0)], r.of_local[&(0, 0)]);
+        // Two namesakes, one out of reach: the name is as ambiguous as before, not the
+        // other's.
+        let chuck = analysis(&[("Chuck Davis", Person), ("Chicago", Gpe), ("Illinois", Gpe)]);
+        let all = [&kim, &chuck, &strike];
+        let r = resolve_in_stories(&all, &[Some(0), Some(1), Some(2)]);
+        assert_ne!(r.of_local[&(2, 0)], r.of_local[&(1, 0)], "{:?}", names(&r));
     }
 
     #[test]

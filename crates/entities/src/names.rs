@@ -6,6 +6,7 @@
 
 use crate::dateline;
 use crate::headline;
+use crate::lexicon::lists::lists;
 use crate::lexicon::{lexicon, normalize, normalized_key, Kind};
 use crate::roles::{gender_of_first_name, title_at_start, title_before, Gender, Title};
 use crate::tagger::{Class, Model, TokenSpan};
@@ -79,6 +80,9 @@ pub fn recognize(text: &str, sentences: &[SentenceTokens], model: &Model) -> Vec
             spans.extend(found);
         }
         add_known_organizations(words, &mut spans);
+        split_coordinations(words, &mut spans, &person_words);
+        take_month_given_names(words, &mut spans);
+        spans.retain(|s| !is_picture_credit(words, s));
         spans.sort_by_key(|s| s.start);
         for span in spans {
             if let Some(name) = name_of(text, sentence, words, span, index, &person_words) {
@@ -127,6 +131,141 @@ fn add_known_organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
                 end: m.end,
                 class: Class::Org,
             });
+        }
+    }
+}
+
+/// Splits a name the tagger ran over "nor" or "or" into the two names it joins: "Neither
+/// Bannon nor Banks has responded" names Bannon and Banks, not a body called "Bannon nor
+/// Banks". A one-word side the document names as a person elsewhere is that person.
+///
+/// A run of company names, each a word ("Facebook Twitter Pinterest": the share buttons a page
+/// prints), is that many companies.
+///
+/// And a person's name the tagger ran over a lowercase preposition other than "of" ("Follow
+/// Chuck on Twitter", a byline's footer): a person is named without one, so the name ends
+/// before it; what follows is kept only as the place or body the gazetteer knows it for
+/// ("Twitter"), never as the person, whom every later "Twitter" would otherwise join.
+fn split_coordinations(words: &[&str], spans: &mut Vec<TokenSpan>, person_words: &HashSet<String>) {
+    let is_or = |i: usize| words.get(i).is_some_and(|w| *w == "nor" || *w == "or");
+    let is_preposition = |i: usize| {
+        words.get(i).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_lowercase())
+                && *w != "of"
+                && class_of(w).is(FunctionWord::PREPOSITION)
+        })
+    };
+    let mut split = Vec::new();
+    spans.retain(|s| {
+        let inside = s.start + 1..s.end.saturating_sub(1);
+        if let Some(at) = inside.clone().find(|&i| is_or(i)) {
+            for (start, end) in [(s.start, at), (at + 1, s.end)] {
+                let person = end == start + 1
+                    && words
+                        .get(start)
+                        .is_some_and(|w| person_words.contains(&normalize(w)));
+                let class = if person { Class::Per } else { s.class };
+                split.push(TokenSpan { start, end, class });
+            }
+            return false;
+        }
+        // "Facebook Twitter Pinterest", a page's share buttons: each word a body of its own.
+        let run_of_companies = |ws: &[&str]| {
+            ws.len() >= 2 && ws.iter().all(|w| is_company(w)) && known_class(ws).is_none()
+        };
+        if words.get(s.start..s.end).is_some_and(run_of_companies) {
+            split.extend((s.start..s.end).map(|i| TokenSpan {
+                start: i,
+                end: i + 1,
+                class: Class::Org,
+            }));
+            return false;
+        }
+        if s.class != Class::Per {
+            return true;
+        }
+        let Some(at) = inside.clone().find(|&i| is_preposition(i)) else {
+            return true;
+        };
+        split.push(TokenSpan {
+            start: s.start,
+            end: at,
+            class: Class::Per,
+        });
+        if let Some(class) = words.get(at + 1..s.end).and_then(known_class) {
+            split.push(TokenSpan {
+                start: at + 1,
+                end: s.end,
+                class,
+            });
+        }
+        false
+    });
+    spans.extend(split);
+}
+
+/// Whether the gazetteer knows `word` alone as a company ("Facebook", "Twitter").
+fn is_company(word: &str) -> bool {
+    lexicon().kinds_of_words(&[word]) & Kind::Company.bit() != 0
+}
+
+/// The class the gazetteer gives a whole name: a place's or a body's, else none.
+fn known_class(words: &[&str]) -> Option<Class> {
+    let kinds = lexicon().kinds_of_words(words);
+    let place = Kind::Country.bit() | Kind::City.bit() | Kind::Region.bit() | Kind::Place.bit();
+    let body =
+        Kind::Organization.bit() | Kind::Company.bit() | Kind::Agency.bit() | Kind::Club.bit();
+    if kinds & place != 0 {
+        Some(Class::Loc)
+    } else if kinds & body != 0 {
+        Some(Class::Org)
+    } else {
+        None
+    }
+}
+
+/// Whether a person or body name is a picture's credit: "Photograph: Yuri Gripas/Reuters",
+/// "Photo by Jane Roe", "(AP Photo/Richard Drew)" — a photographer or agency, not an actor of
+/// the story, whom the pronoun after the caption would otherwise take.
+fn is_picture_credit(words: &[&str], span: &TokenSpan) -> bool {
+    if !matches!(span.class, Class::Per | Class::Org) {
+        return false;
+    }
+    let inside = words.get(span.start..span.end).unwrap_or_default();
+    let before = |back: usize| span.start.checked_sub(back).and_then(|i| words.get(i));
+    let cue = |w: Option<&&str>| w.is_some_and(|w| lists().is_credit_cue(&normalize(w)));
+    let slashed =
+        inside.iter().any(|w| w.contains('/')) || before(1).is_some_and(|w| w.ends_with('/'));
+    let after_cue = matches!(before(1), Some(&":") | Some(&"by")) && cue(before(2));
+    (span.class == Class::Per && slashed) || after_cue
+}
+
+/// Takes a month that is also a given name into the person's name after it ("June Davis
+/// said", "April Ryan asked"), which the tagger cuts off as a date word; not where the word
+/// before makes the month a date ("in June", "last May", "that April", "3 May").
+fn take_month_given_names(words: &[&str], spans: &mut [TokenSpan]) {
+    let lists = lists();
+    let taken: HashSet<usize> = spans.iter().flat_map(|s| s.start..s.end).collect();
+    for span in spans.iter_mut().filter(|s| s.class == Class::Per) {
+        let Some(month) = span.start.checked_sub(1) else {
+            continue;
+        };
+        let given = words.get(month).is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && lists.given_name_month(&normalize(w)).is_some()
+        });
+        let dated = month
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| {
+                class_of(w).is(FunctionWord::PREPOSITION
+                    | FunctionWord::DETERMINER
+                    | FunctionWord::POSSESSIVE)
+                    || w.chars().any(|c| c.is_ascii_digit())
+                    || lists.is_date_modifier(&normalize(w))
+            });
+        if given && !dated && !taken.contains(&month) {
+            span.start = month;
         }
     }
 }
@@ -339,6 +478,115 @@ mod tests {
         assert_eq!(cut(&words, 2), None);
         let words = ["Secretary", "of", "Elaine", "Chao", "says"];
         assert_eq!(cut(&words, 2), None);
+    }
+
+    fn per(start: usize, end: usize) -> TokenSpan {
+        TokenSpan {
+            start,
+            end,
+            class: Class::Per,
+        }
+    }
+
+    #[test]
+    fn a_month_that_is_a_given_name_starts_the_name_after_it() {
+        let taken = |words: &[&str], start| {
+            let mut spans = vec![per(start, start + 1)];
+            take_month_given_names(words, &mut spans);
+            spans[0].start
+        };
+        assert_eq!(taken(&["June", "Davis", "said"], 1), 0);
+        assert_eq!(
+            taken(&["announcement", ",", "April", "Ryan", "asked"], 3),
+            2
+        );
+        // A date: after a preposition, a modifier, a determiner or a number.
+        assert_eq!(taken(&["In", "June", "Davis", "said"], 2), 2);
+        assert_eq!(taken(&["last", "August", "Trump", "said"], 2), 2);
+        assert_eq!(taken(&["May", "God", "bless"], 1), 1);
+        assert_eq!(taken(&["5", "June", "Davis", "said"], 2), 2);
+        // Months that are no given names, and lowercase "may".
+        assert_eq!(taken(&["March", "Davis", "said"], 1), 1);
+        assert_eq!(taken(&["Davis", "may", "Trump"], 2), 2);
+    }
+
+    #[test]
+    fn a_picture_credit_names_no_actor() {
+        let credit = |words: &[&str], start, end| is_picture_credit(words, &per(start, end));
+        assert!(credit(&["Photograph", ":", "Yuri", "Gripas/Reuters"], 2, 4));
+        assert!(credit(&["Photo", "by", "Jane", "Roe"], 2, 4));
+        assert!(credit(&["(", "AP", "Photo/", "Richard", "Drew", ")"], 3, 5));
+        assert!(!credit(&["Yuri", "Gripas", "said"], 0, 2));
+        assert!(!credit(&["Told", "by", "Jane", "Roe"], 2, 4));
+    }
+
+    #[test]
+    fn a_name_run_over_nor_is_two_names() {
+        let words = ["Neither", "Bannon", "nor", "Banks", "has", "responded"];
+        let mut spans = vec![TokenSpan {
+            start: 1,
+            end: 4,
+            class: Class::Org,
+        }];
+        let persons: HashSet<String> = ["bannon".to_string()].into();
+        split_coordinations(&words, &mut spans, &persons);
+        assert_eq!(
+            spans,
+            vec![
+                per(1, 2),
+                TokenSpan {
+                    start: 3,
+                    end: 4,
+                    class: Class::Org
+                }
+            ]
+        );
+        // A person's name ends before a preposition; what follows stays only when known.
+        let words = ["Follow", "Chuck", "on", "Twitter"];
+        let mut spans = vec![per(1, 4)];
+        split_coordinations(&words, &mut spans, &persons);
+        assert_eq!(spans[0], per(1, 2));
+        assert!(spans.len() <= 2 && spans.iter().all(|s| s.start != 2));
+        let words = ["Follow", "Chuck", "on", "Gab", "Social"];
+        let mut spans = vec![per(1, 5)];
+        split_coordinations(&words, &mut spans, &persons);
+        assert_eq!(spans, vec![per(1, 2)]);
+        // "of" and name particles stay.
+        let words = ["Catherine", "of", "Aragon"];
+        let mut spans = vec![per(0, 3)];
+        split_coordinations(&words, &mut spans, &persons);
+        assert_eq!(spans, vec![per(0, 3)]);
+        let words = ["Ursula", "von", "der", "Leyen"];
+        let mut spans = vec![per(0, 4)];
+        split_coordinations(&words, &mut spans, &persons);
+        assert_eq!(spans, vec![per(0, 4)]);
+        // Share buttons: one company a word.
+        let words = ["Facebook", "Twitter", "Pinterest"];
+        let mut spans = vec![TokenSpan {
+            start: 0,
+            end: 3,
+            class: Class::Org,
+        }];
+        split_coordinations(&words, &mut spans, &persons);
+        assert_eq!(spans.len(), 3);
+        // A company whose own name is two companies' stays one.
+        let words = ["Thomson", "Reuters"];
+        let mut spans = vec![TokenSpan {
+            start: 0,
+            end: 2,
+            class: Class::Org,
+        }];
+        split_coordinations(&words, &mut spans, &persons);
+        assert_eq!(spans.len(), 1);
+        // "and" stays inside a body's name.
+        let words = ["Health", "and", "Human", "Services"];
+        let mut spans = vec![TokenSpan {
+            start: 0,
+            end: 4,
+            class: Class::Org,
+        }];
+        split_coordinations(&words, &mut spans, &persons);
+        assert_eq!(spans.len(), 1);
     }
 
     #[test]

@@ -80,6 +80,11 @@ pub fn gender_of_first_name(word: &str) -> Gender {
     match (male, female) {
         (true, false) => Gender::Male,
         (false, true) => Gender::Female,
+        // A month that is also a given name ("June Davis"): the gazetteer lists it as a
+        // month only, since the tagger must keep reading "June 5" as a date.
+        (false, false) => crate::lexicon::lists::lists()
+            .given_name_month(&crate::lexicon::normalize(word))
+            .unwrap_or(Gender::Unknown),
         _ => Gender::Unknown,
     }
 }

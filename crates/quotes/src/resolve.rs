@@ -25,11 +25,14 @@
 //!    said" is Vasko's). Otherwise it goes to the most recent compatible name in the narrative
 //!    of this or the two paragraphs before. Names inside quoted words never count: the person
 //!    a speaker talks about is not the one speaking, nor does the listener of "told" ("told
-//!    the Kingsport Times-News"), nor a name or speaker before a section heading (a short
-//!    paragraph without closing punctuation); nor does a place written as a location
-//!    ("in Benghazi") or modifying a role ("The Idaho congressman") for "it". An "it" right
-//!    after a quotation given on a website or in a document ("Labrador says this on his
-//!    website: “…” / “…,” it says") is that channel, and speaks for that quotation's speaker;
+//!    the Kingsport Times-News"), nor the one a role serves ("The former chief strategist to
+//!    Donald Trump …, which he promised" is the strategist's), nor a name or speaker before a
+//!    section heading (a short paragraph without closing punctuation); nor does a place
+//!    written as a location ("in Benghazi"), a body written as the channel words appeared on
+//!    ("fans on Twitter") or a place or body modifying a role ("The Idaho congressman") for
+//!    "it" or "they". An "it" right after a quotation given on a website or in a document
+//!    ("Labrador says this on his website: “…” / “…,” it says") is that channel, and speaks
+//!    for that quotation's speaker;
 //!    a continuation keeps the speaker of the quotation it continues;
 //! 5. a document speaks for its author ([`authors`]): "Steele issued a statement saying",
 //!    "the statement said" after "a statement from Grimm's attorney, William McGinley";
@@ -496,10 +499,12 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
                 latest_name(scope, speaker, earlier, PARAGRAPH_WINDOW, |m| {
                     fits_pronoun(scope.text, m, compatible, head)
                         && !(plural && one(m))
-                        && !listener(scope.text, m)
+                        && !stands_aside(scope.text, m)
                         && earlier.gender_fits(m, head)
                         && !((it || plural)
-                            && (located(scope.text, m) || modifies_role(scope.text, m)))
+                            && (located(scope.text, m)
+                                || on_channel(scope.text, m)
+                                || modifies_role(scope.text, m)))
                 })
             });
     }
@@ -570,6 +575,7 @@ fn current_speaker(
     let other = named_since(scope, prev, speaker, earlier, |o| {
         fits_pronoun(scope.text, o, compatible, pronoun)
             && earlier.gender_fits(o, pronoun)
+            && !served(scope.text, o)
             && (o.local_entity.is_none() || o.local_entity != m.local_entity)
     });
     (!other).then_some(resolved)
@@ -741,6 +747,19 @@ fn located(text: &str, m: &Mention) -> bool {
     LOCATIVE.iter().any(|p| lexicon::is(w, p))
 }
 
+/// Whether an organization mention is written as the channel something appeared on ("fans
+/// on Twitter", "said on CNN", "via Facebook"): where words were posted, not who acts, so
+/// neither "it" nor "they" means it.
+fn on_channel(text: &str, m: &Mention) -> bool {
+    let w = word_before(text.get(..m.span.start).unwrap_or(""));
+    // "depend on the NCMI's work" is the body's own work.
+    let after = text.get(m.span.end..).unwrap_or("");
+    let possessive = after.starts_with("'s") || after.starts_with("’s");
+    m.entity_type == EntityType::Org
+        && !possessive
+        && (lexicon::is(w, "on") || lexicon::is(w, "via"))
+}
+
 /// The last word of `before`, past a final "the": the word governing a name that follows
 /// ("in [the] Benghazi", "told [the] Herald").
 fn word_before(before: &str) -> &str {
@@ -756,6 +775,12 @@ fn word_before(before: &str) -> &str {
 /// outlet or person told is the channel of a statement, not a speaker a later pronoun means.
 fn listener(text: &str, m: &Mention) -> bool {
     crate::indirect::is_told(word_before(text.get(..m.span.start).unwrap_or("")))
+}
+
+/// Whether mention `m` names someone beside the actor of its clause, whom a later pronoun
+/// does not mean: the listener of "told" or the one a role serves.
+fn stands_aside(text: &str, m: &Mention) -> bool {
+    listener(text, m) || served(text, m)
 }
 
 /// Whether mention `m` names whom a role before it serves: "a lawyer for Mr. Grimm", "an
@@ -979,6 +1004,13 @@ mod tests {
             mention("Senate", text, EntityType::Org, MentionKind::Name),
         ];
         assert_eq!(they_said(text, &mentions), None);
+        // Nor a platform words appeared on.
+        let text = "The boy earned fans on Twitter. “We will move,” they said.";
+        let twitter = mention("Twitter", text, EntityType::Org, MentionKind::Name);
+        assert_eq!(they_said(text, &[twitter]), None);
+        let text = "Troops depend on the union's work. “We will move,” they said.";
+        let union = mention("union", text, EntityType::Org, MentionKind::Name);
+        assert_eq!(they_said(text, &[union]), Some(0));
     }
 
     #[test]
@@ -1002,6 +1034,28 @@ mod tests {
         ));
         mentions.sort_by_key(|m| m.span.start);
         assert_eq!(scope(&mentions), Some(0));
+    }
+
+    #[test]
+    fn he_is_not_the_one_a_role_serves() {
+        let text = "Steve Bannon conceded it. The former chief strategist to Donald Trump \
+                    has spent months on a group, which he promised would operate.";
+        let seg = parallax_segment::segment(text);
+        let person = |w: &str| mention(w, text, EntityType::Person, MentionKind::Name);
+        let mentions = vec![person("Steve Bannon"), person("Donald Trump")];
+        let scope = Scope {
+            text,
+            seg: &seg,
+            mentions: &mentions,
+            entities: &[],
+        };
+        let he = span_of(text, "he promised");
+        let he = Span::new(he.start, he.start + 2);
+        let found = [Found::new(
+            Span::new(he.end + 10, text.len() - 1),
+            QuoteKind::Indirect,
+        )];
+        assert_eq!(speakers(&scope, &found, &[Some(he)]), [Some(0)]);
     }
 
     #[test]

@@ -22,6 +22,24 @@ const ATTACHING: [&str; 7] = ["on", "in", "at", "of", "to", "for", "from"];
 pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     let phrase = simple_before(ctx, floor, end)?;
     let first = ctx.token_from(phrase.start);
+    // "64% of independents questioned said": a phrase never opens with "of"; the share
+    // before it opens the phrase, and with none the phrase starts after it.
+    if ctx.word(first) == "of" {
+        let mut start = first;
+        while start > floor && {
+            let w = ctx.word(start - 1);
+            w == "%" || is_number(w) || lexicon::is(w, "percent")
+        } {
+            start -= 1;
+        }
+        if start < first {
+            let start = quantity_start(ctx, floor, start);
+            return Some(Span::new(ctx.tok(start).start, phrase.end));
+        }
+        let rest = first + 1;
+        return (rest < end && ctx.is_word(rest))
+            .then(|| Span::new(ctx.tok(rest).start, phrase.end));
+    }
     if first < floor + 2 {
         return Some(phrase);
     }

@@ -1009,3 +1009,10 @@ fn words_that_head_no_noun_phrase_are_not_speakers() {
     );
     assert_eq!(speaker.as_deref(), Some("Ms. Ortiz"));
 }
+
+#[test]
+fn a_speaker_phrase_never_opens_with_of() {
+    let q = only("Eighty-five percent of Democrats and 64% of independents questioned said the Senate should have passed it.");
+    let speaker = q.speaker_text.map(|s| s.text);
+    assert_eq!(speaker.as_deref(), Some("64% of independents questioned"));
+}

@@ -18,6 +18,12 @@
 //!   subject of the story, wins; otherwise the lone name stays apart: the corpus does not
 //!   say which of them it is.
 //!
+//! Where stories are known, a lone name looks only at the persons named in full in its own
+//! story, in a document sharing at least [`SHARED_NAMES`] names with its own (the same news
+//! told apart by the story clustering), or in at least [`WIDELY_NAMED`] documents: the
+//! "Davis" of a Chicago teachers' strike is not the Kim Davis of another story that the
+//! corpus names once, while a lone "Biden" is the Joe Biden that coverage names everywhere.
+//!
 //! A generation kept in the keys ("trump jr": see the parent module) is matched as well: a lone
 //! "Trump Jr." is a candidate only for the full names of that generation, and a lone "Trump"
 //! only for those without one.
@@ -57,6 +63,13 @@ const DISTINCT_SKELETON: usize = 4;
 /// "Chileans" and "Collins" (both "clns") 0.5.
 const ALIKE: f64 = 0.8;
 
+/// In how many documents a person must be named in full for a lone name of another story to
+/// join them: a public figure the corpus keeps naming, not someone one article quotes.
+const WIDELY_NAMED: usize = 2;
+/// How many names (keys) two documents of different stories must share for a lone name of one
+/// to join a person named in full only in the other.
+const SHARED_NAMES: usize = 2;
+
 /// The key a lone name and a full name's word meet by: the spelling skeleton when it is long
 /// enough to tell names apart, else the word itself.
 fn spelling_key(word: &str) -> String {
@@ -75,7 +88,11 @@ fn spelt_alike(a: &str, b: &str) -> bool {
 
 /// Joins lone names to persons; returns the locals that joined as persons although typed
 /// otherwise.
-pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
+pub(super) fn join(
+    locals: &[Local],
+    story_of: &[Option<usize>],
+    uf: &mut UnionFind,
+) -> HashSet<usize> {
     middle_names(locals, uf);
     let is_person = |l: &Local| l.entity.entity_type == EntityType::Person;
     // Full-name persons by root, and the roots by last and first word skeleton.
@@ -140,6 +157,14 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
         .flat_map(|l| l.words[..l.words.len() - 1].iter().map(String::as_str))
         .collect();
 
+    // Each document's names, to tell related documents of different stories.
+    let mut doc_names: HashMap<usize, HashSet<&str>> = HashMap::new();
+    if !story_of.is_empty() {
+        for l in locals.iter().filter(|l| !l.unnamed && !l.key.is_empty()) {
+            doc_names.entry(l.doc).or_default().insert(l.key.as_str());
+        }
+    }
+
     let mut joins = Vec::new();
     let mut as_person = HashSet::new();
     for (n, l) in locals.iter().enumerate() {
@@ -162,6 +187,22 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
         // No rule before this one joins a lone name to a full name, so a root whose documents
         // include the lone name's own was kept apart from it there.
         let own_doc = |root: &usize| root_docs.get(root).is_some_and(|d| d.contains(&l.doc));
+        // A person this lone name may be: named in full in its story, in a related
+        // document, or widely.
+        let story = |d: &usize| story_of.get(*d).copied().flatten();
+        let related = |d: &usize| {
+            let (Some(a), Some(b)) = (doc_names.get(d), doc_names.get(&l.doc)) else {
+                return false;
+            };
+            a.intersection(b).nth(SHARED_NAMES - 1).is_some()
+        };
+        let reachable = |root: &usize| match story(&l.doc) {
+            None => true,
+            Some(own) => persons.get(root).is_some_and(|p| {
+                p.docs.len() >= WIDELY_NAMED
+                    || p.docs.iter().any(|d| story(d) == Some(own) || related(d))
+            }),
+        };
         if is_person(l) {
             let mut found = alike_roots(&by_last);
             if found.is_empty() {
@@ -195,11 +236,16 @@ pub(super) fn join(locals: &[Local], uf: &mut UnionFind) -> HashSet<usize> {
                     top.filter(|t| several.iter().all(|r| r == t || docs(t) >= 2 * docs(r)))
                 }
             };
-            if let Some(root) = chosen {
+            // Chosen among every namesake, so that leaving out the unreachable ones never
+            // makes an ambiguous name look certain; then kept only when reachable.
+            if let Some(root) = chosen.filter(|r| reachable(r)) {
                 joins.push((n, root));
             }
         } else if l.entity.entity_type != EntityType::Gpe && !held.contains(word.as_str()) {
             if let [root] = alike_roots(&by_last)[..] {
+                if !reachable(&root) {
+                    continue;
+                }
                 joins.push((n, root));
                 as_person.insert(n);
             }

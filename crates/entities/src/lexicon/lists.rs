@@ -5,7 +5,7 @@
 use super::{entries, normalize};
 use crate::roles::Gender;
 use parallax_core::EntityType;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A noun that names an actor without a proper name ("gunman", "police", "caravan").
@@ -29,6 +29,13 @@ pub struct ActorNoun {
 pub struct Lists {
     /// Actor nouns by their written form (singular, or an irregular plural).
     actor_nouns: HashMap<String, ActorNoun>,
+    /// Month names that are also given names (`lexicon/given_name_months.txt`), lowercase,
+    /// with the gender the name usually has.
+    given_name_months: HashMap<String, Gender>,
+    /// Words that make a following month a date (`lexicon/date_modifiers.txt`).
+    date_modifiers: HashSet<String>,
+    /// Words that open a picture credit (`lexicon/credit_cues.txt`).
+    credit_cues: HashSet<String>,
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
@@ -61,6 +68,20 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
                 gender,
             },
         );
+    }
+    for (month, gender) in entries(include_str!("../../lexicon/given_name_months.txt")) {
+        let gender = match gender {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        lists.given_name_months.insert(normalize(month), gender);
+    }
+    for (word, _) in entries(include_str!("../../lexicon/date_modifiers.txt")) {
+        lists.date_modifiers.insert(normalize(word));
+    }
+    for (word, _) in entries(include_str!("../../lexicon/credit_cues.txt")) {
+        lists.credit_cues.insert(normalize(word));
     }
     lists
 });
@@ -100,11 +121,37 @@ impl Lists {
             gender: Gender::Unknown,
         })
     }
+
+    /// The gender of a month name that is also a given name ("June", "August"), for a
+    /// lowercase word; None for every other word.
+    pub fn given_name_month(&self, word: &str) -> Option<Gender> {
+        self.given_name_months.get(word).copied()
+    }
+
+    /// Whether a lowercase word opens a picture credit ("photograph", "photo").
+    pub fn is_credit_cue(&self, word: &str) -> bool {
+        self.credit_cues.contains(word)
+    }
+
+    /// Whether a lowercase word makes the month after it a date ("last", "early").
+    pub fn is_date_modifier(&self, word: &str) -> bool {
+        self.date_modifiers.contains(word)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn given_name_months_tell_their_gender() {
+        let l = lists();
+        assert_eq!(l.given_name_month("june"), Some(Gender::Female));
+        assert_eq!(l.given_name_month("may"), None);
+        assert_eq!(l.given_name_month("august"), Some(Gender::Male));
+        assert_eq!(l.given_name_month("march"), None);
+        assert_eq!(l.given_name_month("davis"), None);
+    }
 
     #[test]
     fn actor_nouns_fold_plurals() {
