@@ -488,6 +488,14 @@ mod tests {
         }
     }
 
+    fn org(start: usize, end: usize) -> TokenSpan {
+        TokenSpan {
+            start,
+            end,
+            class: Class::Org,
+        }
+    }
+
     #[test]
     fn a_month_that_is_a_given_name_starts_the_name_after_it() {
         let taken = |words: &[&str], start| {
@@ -522,70 +530,40 @@ mod tests {
 
     #[test]
     fn a_name_run_over_nor_is_two_names() {
-        let words = ["Neither", "Bannon", "nor", "Banks", "has", "responded"];
-        let mut spans = vec![TokenSpan {
-            start: 1,
-            end: 4,
-            class: Class::Org,
-        }];
         let persons: HashSet<String> = ["bannon".to_string()].into();
-        split_coordinations(&words, &mut spans, &persons);
-        assert_eq!(
-            spans,
-            vec![
-                per(1, 2),
-                TokenSpan {
-                    start: 3,
-                    end: 4,
-                    class: Class::Org
-                }
-            ]
-        );
+        let split = |words: &[&str], span: TokenSpan| {
+            let mut spans = vec![span];
+            split_coordinations(words, &mut spans, &persons);
+            spans
+        };
+        let words = ["Neither", "Bannon", "nor", "Banks", "has", "responded"];
+        assert_eq!(split(&words, org(1, 4)), vec![per(1, 2), org(3, 4)]);
         // A person's name ends before a preposition; what follows stays only when known.
         let words = ["Follow", "Chuck", "on", "Twitter"];
-        let mut spans = vec![per(1, 4)];
-        split_coordinations(&words, &mut spans, &persons);
+        let spans = split(&words, per(1, 4));
         assert_eq!(spans[0], per(1, 2));
         assert!(spans.len() <= 2 && spans.iter().all(|s| s.start != 2));
         let words = ["Follow", "Chuck", "on", "Gab", "Social"];
-        let mut spans = vec![per(1, 5)];
-        split_coordinations(&words, &mut spans, &persons);
+        let spans = split(&words, per(1, 5));
         assert_eq!(spans, vec![per(1, 2)]);
         // "of" and name particles stay.
         let words = ["Catherine", "of", "Aragon"];
-        let mut spans = vec![per(0, 3)];
-        split_coordinations(&words, &mut spans, &persons);
+        let spans = split(&words, per(0, 3));
         assert_eq!(spans, vec![per(0, 3)]);
         let words = ["Ursula", "von", "der", "Leyen"];
-        let mut spans = vec![per(0, 4)];
-        split_coordinations(&words, &mut spans, &persons);
+        let spans = split(&words, per(0, 4));
         assert_eq!(spans, vec![per(0, 4)]);
         // Share buttons: one company a word.
         let words = ["Facebook", "Twitter", "Pinterest"];
-        let mut spans = vec![TokenSpan {
-            start: 0,
-            end: 3,
-            class: Class::Org,
-        }];
-        split_coordinations(&words, &mut spans, &persons);
+        let spans = split(&words, org(0, 3));
         assert_eq!(spans.len(), 3);
         // A company whose own name is two companies' stays one.
         let words = ["Thomson", "Reuters"];
-        let mut spans = vec![TokenSpan {
-            start: 0,
-            end: 2,
-            class: Class::Org,
-        }];
-        split_coordinations(&words, &mut spans, &persons);
+        let spans = split(&words, org(0, 2));
         assert_eq!(spans.len(), 1);
         // "and" stays inside a body's name.
         let words = ["Health", "and", "Human", "Services"];
-        let mut spans = vec![TokenSpan {
-            start: 0,
-            end: 4,
-            class: Class::Org,
-        }];
-        split_coordinations(&words, &mut spans, &persons);
+        let spans = split(&words, org(0, 4));
         assert_eq!(spans.len(), 1);
     }
 
