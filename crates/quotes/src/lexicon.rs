@@ -793,6 +793,9 @@ const MEDIA_NOUNS: &str = include_str!("../lexicon/media_nouns.txt");
 /// Documents that speak for their authors ("the statement said").
 const DOCUMENTS: &str = include_str!("../lexicon/documents.txt");
 
+/// Adjectives describing an unnamed source by what it knows ("a person familiar with").
+const SOURCE_ADJECTIVES: &str = include_str!("../lexicon/source_adjectives.txt");
+
 /// Nouns for a member of a party ("The Arizona Republican said").
 const PARTY_MEMBERS: &str = include_str!("../lexicon/party_members.txt");
 
@@ -826,6 +829,7 @@ struct Lists {
     not_cues: WordSet,
     not_heads: WordSet,
     documents: WordSet,
+    source_adjectives: WordSet,
     party_members: WordSet,
     roles: WordSet,
     noun_like: WordSet,
@@ -871,6 +875,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     not_cues: words_of(NOT_CUES).collect(),
     not_heads: words_of(NOT_HEADS).collect(),
     documents: words_of(DOCUMENTS).collect(),
+    source_adjectives: words_of(SOURCE_ADJECTIVES).collect(),
     party_members: words_of(PARTY_MEMBERS).collect(),
     roles: words_of(ROLES).collect(),
     noun_like: NOUN_LIKE.iter().copied().collect(),
@@ -997,6 +1002,11 @@ pub fn is_medium(word: &str) -> bool {
 }
 
 /// Whether `word` names a document that speaks for its author ("statement", "report").
+/// Whether `word` describes an unnamed source by what it knows ("familiar", "close").
+pub fn is_source_adjective(word: &str) -> bool {
+    in_set(&LISTS.source_adjectives, word)
+}
+
 pub fn is_document(word: &str) -> bool {
     in_set(&LISTS.documents, word)
 }

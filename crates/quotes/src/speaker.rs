@@ -18,8 +18,29 @@ const ATTACHING: [&str; 7] = ["on", "in", "at", "of", "to", "for", "from"];
 /// `floor`. Time words and adverbs between speaker and cue are skipped ("Trump on Tuesday said").
 /// A phrase opening with a determiner takes in the noun it is attached to by a preposition
 /// ("Others in the African-American community", "The GOP's complaint to the D.C. Court"), as
-/// PolNeAR's sources are whole noun phrases.
+/// PolNeAR's sources are whole noun phrases; so does a source described by what it knows ("A
+/// person familiar with the matter").
 pub fn before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
+    let phrase = attached_before(ctx, floor, end)?;
+    // "A person familiar with the matter said", "the source familiar with the details of the
+    // investigation told": the source is the noun before the adjective, never what it knows.
+    let first = ctx.token_from(phrase.start);
+    if first >= floor + 3
+        && ["with", "to", "on", "in"].contains(&ctx.word(first - 1))
+        && lexicon::is_source_adjective(ctx.word(first - 2))
+    {
+        let adjective = first - 2;
+        if let Some(head) = simple_before(ctx, floor, adjective) {
+            if ctx.tokens_in(head).end == adjective {
+                return Some(Span::new(head.start, phrase.end));
+            }
+        }
+    }
+    Some(phrase)
+}
+
+/// [`before`] without the source described by what it knows.
+fn attached_before(ctx: &Ctx, floor: usize, end: usize) -> Option<Span> {
     let phrase = simple_before(ctx, floor, end)?;
     let first = ctx.token_from(phrase.start);
     // "64% of independents questioned said": a phrase never opens with "of"; the share

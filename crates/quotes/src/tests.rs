@@ -1016,3 +1016,25 @@ fn a_speaker_phrase_never_opens_with_of() {
     let speaker = q.speaker_text.map(|s| s.text);
     assert_eq!(speaker.as_deref(), Some("64% of independents questioned"));
 }
+
+#[test]
+fn a_source_familiar_with_the_matter_is_the_speaker_not_the_matter() {
+    for (text, speaker) in [
+        (
+            "A person familiar with the matter said the deal was done.",
+            "A person familiar with the matter",
+        ),
+        (
+            "Sources close to the president said he would sign it.",
+            "Sources close to the president",
+        ),
+        (
+            "The source familiar with the details of the investigation told Breitbart News that \
+             no misconduct was found.",
+            "The source familiar with the details of the investigation",
+        ),
+    ] {
+        let q = only(text);
+        assert_eq!(q.speaker_text.map(|s| s.text).as_deref(), Some(speaker));
+    }
+}
