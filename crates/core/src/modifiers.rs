@@ -64,6 +64,13 @@ pub fn is_compound_adjective(name: &str) -> bool {
     })
 }
 
+/// Whether the name at `span` is written in the possessive ("Trump's lawyer", "the NCMI’s
+/// work"): it owns the noun after it, which is the phrase's head, not the name.
+pub fn is_possessive(text: &str, span: Span) -> bool {
+    let after = text.get(span.end..).unwrap_or("");
+    after.starts_with("'s") || after.starts_with("’s")
+}
+
 /// Whether the name at `span` of `text` is used as an adjective: a compound adjective, or
 /// a name qualifying the noun after it. A plural ("Democrats made a blunder") is a noun
 /// whatever follows it: the word after is its verb.
@@ -86,6 +93,18 @@ pub fn is_modifier(text: &str, m: &Mention) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_before_an_apostrophe_s_is_possessive() {
+        let text = "the NCMI’s work and Trump's lawyer, not Trump";
+        let at = |name: &str, from: usize| {
+            let start = text[from..].find(name).unwrap_or(0) + from;
+            is_possessive(text, Span::new(start, start + name.len()))
+        };
+        assert!(at("NCMI", 0));
+        assert!(at("Trump", 0));
+        assert!(!at("Trump", 30));
+    }
 
     fn attributive(text: &str, name: &str) -> bool {
         let start = text.find(name).unwrap_or(0);

@@ -80,7 +80,7 @@ pub fn recognize(text: &str, sentences: &[SentenceTokens], model: &Model) -> Vec
             spans.extend(found);
         }
         add_known_organizations(words, &mut spans);
-        split_coordinations(words, &mut spans, &person_words);
+        split_run_on_names(words, &mut spans, &person_words);
         take_month_given_names(words, &mut spans);
         spans.retain(|s| !is_picture_credit(words, s));
         spans.sort_by_key(|s| s.start);
@@ -146,7 +146,7 @@ fn add_known_organizations(words: &[&str], spans: &mut Vec<TokenSpan>) {
 /// Chuck on Twitter", a byline's footer): a person is named without one, so the name ends
 /// before it; what follows is kept only as the place or body the gazetteer knows it for
 /// ("Twitter"), never as the person, whom every later "Twitter" would otherwise join.
-fn split_coordinations(words: &[&str], spans: &mut Vec<TokenSpan>, person_words: &HashSet<String>) {
+fn split_run_on_names(words: &[&str], spans: &mut Vec<TokenSpan>, person_words: &HashSet<String>) {
     let is_or = |i: usize| words.get(i).is_some_and(|w| *w == "nor" || *w == "or");
     let is_preposition = |i: usize| {
         words.get(i).is_some_and(|w| {
@@ -533,7 +533,7 @@ mod tests {
         let persons: HashSet<String> = ["bannon".to_string()].into();
         let split = |words: &[&str], span: TokenSpan| {
             let mut spans = vec![span];
-            split_coordinations(words, &mut spans, &persons);
+            split_run_on_names(words, &mut spans, &persons);
             spans
         };
         let words = ["Neither", "Bannon", "nor", "Banks", "has", "responded"];

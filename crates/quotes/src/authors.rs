@@ -104,10 +104,7 @@ fn can_author(m: &Mention) -> bool {
 
 /// The author named at the document noun `noun` (see the module doc).
 fn author_at(t: &Text, noun: Span) -> Option<usize> {
-    let possessive = |m: &Mention| {
-        let after = t.text.get(m.span.end..).unwrap_or("");
-        after.starts_with("'s") || after.starts_with("’s")
-    };
+    let possessive = |m: &Mention| parallax_core::modifiers::is_possessive(t.text, m.span);
     let free = |m: &Mention| can_author(m) && !t.quoted.any_contains(m.span);
     let sentence = t
         .seg

@@ -419,8 +419,7 @@ fn resolve_one(scope: &Scope, speaker: Span, words: &str, earlier: &Earlier) -> 
     // names ("Mr. Jackson's lawyer, Reid H. Weingarten") or whom it serves ("A lawyer for
     // Mr. Grimm, William McGinley", "an aide to Pelosi"); then the first name.
     let possessive = |m: &Mention| {
-        let after = scope.text.get(m.span.end..).unwrap_or("");
-        after.starts_with("'s") || after.starts_with("’s") || served(scope.text, m)
+        parallax_core::modifiers::is_possessive(scope.text, m.span) || served(scope.text, m)
     };
     let overlapping = earlier
         .lookup
@@ -753,10 +752,8 @@ fn located(text: &str, m: &Mention) -> bool {
 fn on_channel(text: &str, m: &Mention) -> bool {
     let w = word_before(text.get(..m.span.start).unwrap_or(""));
     // "depend on the NCMI's work" is the body's own work.
-    let after = text.get(m.span.end..).unwrap_or("");
-    let possessive = after.starts_with("'s") || after.starts_with("’s");
     m.entity_type == EntityType::Org
-        && !possessive
+        && !parallax_core::modifiers::is_possessive(text, m.span)
         && (lexicon::is(w, "on") || lexicon::is(w, "via"))
 }
 
